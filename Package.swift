@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "symbiose",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "symbiose", targets: ["symbiose"]),
+        .library(name: "SymbioseCore", targets: ["SymbioseCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "SymbioseCore",
+            resources: [.embedInCode("Resources/taxonomy.json")]
+        ),
+        .target(
+            name: "SymbioseXML",
+            dependencies: ["SymbioseCore", "CLibXML2"],
+            resources: [.embedInCode("Resources/profile.xsd")]
+        ),
+        .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
+        .target(
+            name: "SymbioseCLI",
+            dependencies: [
+                "SymbioseCore", "SymbioseXML", "SymbioseFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "symbiose", dependencies: ["SymbioseCLI"]),
+        .target(
+            name: "SymbioseTestSupport",
+            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats"],
+            path: "Tests/SymbioseTestSupport"
+        ),
+        .testTarget(name: "SymbioseCoreTests", dependencies: ["SymbioseCore", "SymbioseTestSupport"]),
+        .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
+        .testTarget(name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseCLITests",
+            dependencies: ["SymbioseCLI", "SymbioseTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SymbioseCore
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command that reads profiles shares.
+struct ProfileOptions: ParsableArguments {
+    @Option(
+        name: .customLong("taxonomy"),
+        help: ArgumentHelp("A taxonomy file that adds or overrides resource codes.", valueName: "file"))
+    var taxonomyFile: String?
+
+    @Option(help: "How to print diagnostics on standard error: text or json.")
+    var diagnosticsFormat: DiagnosticsFormat = .text
+
+    /// The built-in taxonomy, merged with the user's file if one was given.
+    func taxonomy() -> (Taxonomy, [Diagnostic]) {
+        TaxonomyLoading.load(userFile: taxonomyFile)
+    }
+}
+
+/// The language of what a person reads: `--lang`, else `LC_ALL`, `LC_MESSAGES` or `LANG`
+/// (French when it starts with `fr`), else English.
+enum LanguageChoice {
+    static func resolve(_ explicit: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Language
+    {
+        if let explicit { return explicit }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[variable], !value.isEmpty { return Language(locale: value) }
+        }
+        return .en
+    }
+}
+
+/// Loads the taxonomy for a run.
+enum TaxonomyLoading {
+    static func load(userFile: String?) -> (Taxonomy, [Diagnostic]) {
+        let builtIn = TaxonomyFile.builtIn
+        guard let userFile else { return (builtIn, []) }
+        guard let data = FileManager.default.contents(atPath: userFile) else {
+            return (builtIn, [.error(.ioNotFound, "the taxonomy file cannot be read", at: SourceLocation(file: userFile))])
+        }
+        let contents = TaxonomyFile.decode(Array(data), file: userFile)
+        guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
+        let merged = builtIn.merging(contents.entries, version: contents.version ?? userFile)
+        let references = TaxonomyFile.checkReferences(
+            of: merged, locations: contents.locations, only: Set(contents.entries.map(\.code)))
+        return (merged, contents.diagnostics + references)
+    }
+}

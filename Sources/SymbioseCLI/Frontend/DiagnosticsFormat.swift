@@ -1,0 +1,52 @@
+import ArgumentParser
+import SymbioseCore
+
+/// How diagnostics are printed on standard error.
+public enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// `file:line:col: error: message [code]`, one per line, with notes indented below.
+    case text
+    /// A `symbiose/diagnostics@1` JSON document.
+    case json
+}
+
+/// Renders diagnostics for people and for programs.
+public enum DiagnosticsRenderer {
+    public static func text(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { $0.rendered + "\n" }.joined()
+    }
+
+    /// The JSON form: `{"schema": "symbiose/diagnostics@1", "errors": N, "warnings": N,
+    /// "diagnostics": [{"severity", "code", "message", "file", "line", "column", "path", "notes"}]}`.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        JSONOutput.object([
+            ("schema", .string("symbiose/diagnostics@1")),
+            ("errors", .integer(diagnostics.filter { $0.severity == .error }.count)),
+            ("warnings", .integer(diagnostics.filter { $0.severity == .warning }.count)),
+            (
+                "diagnostics",
+                .array(
+                    diagnostics.map { diagnostic in
+                        var members: [(String, JSONOutput)] = [
+                            ("severity", .string(diagnostic.severity.rawValue)),
+                            ("code", .string(diagnostic.code.rawValue)),
+                            ("message", .string(diagnostic.message)),
+                        ]
+                        if let location = diagnostic.location {
+                            members.append(("file", .string(location.file)))
+                            if let line = location.line { members.append(("line", .integer(line))) }
+                            if let column = location.column { members.append(("column", .integer(column))) }
+                            if let path = location.path { members.append(("path", .string(path))) }
+                        }
+                        if !diagnostic.notes.isEmpty {
+                            members.append(("notes", .array(diagnostic.notes.map(JSONOutput.string))))
+                        }
+                        return .object(members)
+                    })
+            ),
+        ]).rendered()
+    }
+
+    public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticsFormat) -> String {
+        format == .json ? json(diagnostics) : text(diagnostics)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import SymbioseCore
+import SymbioseFormats
+import SymbioseXML
+
+/// The load stage: turns the paths a user gave (files, directories, `-` for standard input)
+/// into profiles, with every reading and structural problem as a located diagnostic.
+public struct ProfileLoader {
+    /// The formats a profile file can be in.
+    public enum Format: String, Sendable, CaseIterable {
+        case xml
+        case json
+
+        init?(pathExtension: String) {
+            self.init(rawValue: pathExtension.lowercased())
+        }
+    }
+
+    /// What loading found.
+    public struct Result {
+        public var profiles: [LoadedProfile] = []
+        public var diagnostics: [Diagnostic] = []
+        /// The files read, in order.
+        public var files: [String] = []
+    }
+
+    /// Relative paths are resolved against this directory; diagnostics show them as given.
+    public var workingDirectory: URL
+    /// Reads standard input when a path is `-`.
+    public var standardInput: () -> [UInt8]
+
+    public init(
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        standardInput: @escaping () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    ) {
+        self.workingDirectory = workingDirectory
+        self.standardInput = standardInput
+    }
+
+    /// Loads every profile under `paths`. Directories are read recursively for `.xml` and
+    /// `.json` files, in sorted order, so that results never depend on the file system's order.
+    public func load(_ paths: [String]) -> Result {
+        var result = Result()
+        for path in paths {
+            if path == "-" {
+                read(standardInput(), file: "<stdin>", format: nil, into: &result)
+                continue
+            }
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                result.diagnostics.append(
+                    .error(.ioNotFound, "no such file or directory", at: SourceLocation(file: path)))
+                continue
+            }
+            if isDirectory.boolValue {
+                for file in profileFiles(in: url, displayedAs: path) {
+                    readFile(file.url, displayedAs: file.display, into: &result)
+                }
+            } else {
+                readFile(url, displayedAs: path, into: &result)
+            }
+        }
+        return result
+    }
+
+    private func profileFiles(in directory: URL, displayedAs display: String) -> [(url: URL, display: String)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if Format(pathExtension: (relative as NSString).pathExtension) != nil { files.append(relative) }
+        }
+        let prefix = display.hasSuffix("/") ? display : display + "/"
+        return files.sorted().map { (directory.appendingPathComponent($0), prefix + $0) }
+    }
+
+    private func readFile(_ url: URL, displayedAs display: String, into result: inout Result) {
+        guard let format = Format(pathExtension: url.pathExtension) else {
+            result.diagnostics.append(
+                .error(
+                    .ioUnsupportedFile, "not a profile file: expected a .xml or .json extension",
+                    at: SourceLocation(file: display)))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            result.diagnostics.append(.error(.ioUnreadable, "the file cannot be read", at: SourceLocation(file: display)))
+            return
+        }
+        read(Array(data), file: display, format: format, into: &result)
+    }
+
+    /// Decodes bytes in the given format, or, for standard input, the format its first
+    /// character shows (`<` for XML, `{` for JSON).
+    func read(_ bytes: [UInt8], file: String, format: Format?, into result: inout Result) {
+        result.files.append(file)
+        if let problem = Self.screen(bytes, file: file) {
+            result.diagnostics.append(problem)
+            return
+        }
+        let detected =
+            format
+            ?? {
+                let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
+                return first == UInt8(ascii: "<") ? .xml : .json
+            }()
+        let decoded =
+            detected == .xml ? ProfileXML.decode(bytes, file: file) : ProfileJSON.decode(bytes, file: file)
+        result.profiles += decoded.profiles
+        result.diagnostics += decoded.diagnostics
+    }
+
+    /// Rejects what is not text at all before any parser sees it: empty files, binary data
+    /// (a NUL byte), and UTF-16 or UTF-32 text, which profiles never use.
+    static func screen(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        let location = SourceLocation(file: file)
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return .error(.inputEmpty, "the file is empty", at: location)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .error(
+                .inputEncoding, "the file is UTF-16 or UTF-32 encoded", at: location,
+                notes: ["save it as UTF-8"])
+        }
+        if let nul = bytes.prefix(65536).firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .error(
+                .inputBinary, "the file holds binary data (a NUL byte), not text",
+                at: SourceLocation(file: file, line: line))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `symbiose`: industrial and territorial ecology from company resource profiles.
+public struct SymbioseCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "symbiose",
+        abstract: "Find industrial symbiosis opportunities in company resource profiles.",
+        discussion: """
+            Companies declare the resources they consume and release in XML or JSON profiles. \
+            Symbiose checks them, and finds what one firm's release could replace and what \
+            several firms could share. See Docs/cli.md.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, ConvertCommand.self, TaxonomyCommand.self, TemplateCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,114 @@
+/// How serious a problem is.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    /// The input is invalid; commands exit with status 1.
+    case error
+    /// The input is usable but probably not what was meant, or has a data gap.
+    case warning
+    /// Context for another diagnostic.
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Where a diagnostic points: a file, and as precisely as known a line, column and path.
+///
+/// `path` is a JSON path (`$.outputs[0].quantity.unit`) for JSON input and an XML path
+/// (`/profile/output[1]/quantity/@unit`) for XML input.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var path: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    /// `file:line:col`, leaving out what is unknown (never `:0`).
+    public var prefix: String {
+        var text = file
+        if let line, line > 0 {
+            text += ":\(line)"
+            if let column, column > 0 { text += ":\(column)" }
+        }
+        return text
+    }
+}
+
+/// One problem found in the input, as data: a stable code, a message, and where it is.
+public struct Diagnostic: Sendable, Hashable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var location: SourceLocation?
+    public var notes: [String]
+
+    public init(
+        _ severity: Severity,
+        _ code: DiagnosticCode,
+        _ message: String,
+        at location: SourceLocation? = nil,
+        notes: [String] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, notes: [String] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, notes: notes)
+    }
+
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, notes: [String] = []
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, notes: notes)
+    }
+
+    /// The diagnostic as one line or more of text: `file:line:col: error: message [code]`,
+    /// then each note on its own indented line.
+    public var rendered: String {
+        var text = ""
+        if let location { text += location.prefix + ": " }
+        text += "\(severity.rawValue): \(message) [\(code.rawValue)]"
+        if let path = location?.path { text += "\n    at \(path)" }
+        for note in notes { text += "\n    note: \(note)" }
+        return text
+    }
+}
+
+extension Sequence where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+
+    /// Diagnostics in a stable order: by file, line, column, code, then message.
+    public func sortedForOutput() -> [Diagnostic] {
+        sorted { a, b in
+            let fa = a.location?.file ?? "", fb = b.location?.file ?? ""
+            if fa != fb { return fa < fb }
+            let la = a.location?.line ?? 0, lb = b.location?.line ?? 0
+            if la != lb { return la < lb }
+            let ca = a.location?.column ?? 0, cb = b.location?.column ?? 0
+            if ca != cb { return ca < cb }
+            let pa = a.location?.path ?? "", pb = b.location?.path ?? ""
+            if pa != pb { return pa < pb }
+            if a.code != b.code { return a.code.rawValue < b.code.rawValue }
+            return a.message < b.message
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// The stable codes of every diagnostic Symbiose emits.
+///
+/// Codes are part of the command-line interface: scripts and tests rely on them, so a code is
+/// never renamed. `Docs/diagnostics.md` lists them with an example each.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+    // Reading files
+    case ioNotFound = "io.not-found"
+    case ioUnreadable = "io.unreadable"
+    case ioUnsupportedFile = "io.unsupported-file"
+    case inputEmpty = "input.empty"
+    case inputEncoding = "input.encoding"
+    case inputBinary = "input.binary"
+
+    // XML
+    case xmlMalformed = "xml.malformed"
+    case xmlDoctype = "xml.doctype"
+    case xmlTooDeep = "xml.too-deep"
+    case xmlSchema = "xml.schema"
+    case xmlNamespace = "xml.namespace"
+
+    // JSON
+    case jsonMalformed = "json.malformed"
+    case jsonTooDeep = "json.too-deep"
+    case jsonType = "json.type"
+    case jsonMissingField = "json.missing-field"
+    case jsonUnknownField = "json.unknown-field"
+    case jsonSchema = "json.schema"
+
+    // Values
+    case valueInvalid = "value.invalid"
+    case valueNotFinite = "value.not-finite"
+    case valueNegative = "value.negative"
+
+    // Profile semantics
+    case profileUnknownResource = "profile.unknown-resource"
+    case profileDuplicateCompany = "profile.duplicate-company"
+    case profileDuplicateFlow = "profile.duplicate-flow"
+    case profileNoFlows = "profile.no-flows"
+    case profileMissingCoordinates = "profile.missing-coordinates"
+    case profileCoordinatesOutOfRange = "profile.coordinates-out-of-range"
+    case profileInvalidNAF = "profile.invalid-naf"
+    case profileInvalidSIRET = "profile.invalid-siret"
+    case profileInvalidPostcode = "profile.invalid-postcode"
+    case profileInvalidId = "profile.invalid-id"
+    case profileStatusOnInput = "profile.status-on-input"
+    case profileCostDirection = "profile.cost-direction"
+
+    // Flows
+    case flowMissingQuantity = "flow.missing-quantity"
+    case flowHeatWithoutTemperature = "flow.heat-without-temperature"
+    case flowQualityNotApplicable = "flow.quality-not-applicable"
+    case flowInvalidMonth = "flow.invalid-month"
+    case flowDuplicateMonth = "flow.duplicate-month"
+    case flowOneOffPeriod = "flow.one-off-period"
+    case flowInvalidEWC = "flow.invalid-ewc"
+    case flowHazardMismatch = "flow.hazard-mismatch"
+    case flowEWCNotListed = "flow.ewc-not-listed"
+    case flowPurityRange = "flow.purity-range"
+
+    // Quantities
+    case quantityUnknownUnit = "quantity.unknown-unit"
+    case quantityUnitMismatch = "quantity.unit-mismatch"
+    case quantityPowerWithoutHours = "quantity.power-without-hours"
+    case quantityHoursRange = "quantity.hours-range"
+
+    // Taxonomy files
+    case taxonomyInvalid = "taxonomy.invalid"
+    case taxonomyUnknownParent = "taxonomy.unknown-parent"
+    case taxonomyUnknownTarget = "taxonomy.unknown-target"
+    case taxonomyDuplicate = "taxonomy.duplicate"
+}

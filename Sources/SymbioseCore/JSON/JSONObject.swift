@@ -1,0 +1,184 @@
+/// Collects the diagnostics of one decoding pass over one file.
+public final class DiagnosticCollector {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public func location(_ path: JSONPath, _ position: TextPosition?) -> SourceLocation {
+        SourceLocation(file: file, line: position?.line, column: position?.column, path: path.description)
+    }
+
+    public func error(
+        _ code: DiagnosticCode, _ message: String, path: JSONPath, at position: TextPosition?, notes: [String] = []
+    ) {
+        append(.error(code, message, at: location(path, position), notes: notes))
+    }
+
+    public var hasErrors: Bool { diagnostics.containsErrors }
+}
+
+/// A JSON object being decoded: typed accessors that report a located diagnostic for every
+/// missing member, wrong type, unknown member or out-of-range value, and return `nil` then.
+public struct JSONObject {
+    public let members: [JSONMember]
+    public let path: JSONPath
+    public let position: TextPosition
+    public let collector: DiagnosticCollector
+
+    /// Views `node` as an object, or reports that it is not one.
+    public init?(_ node: JSONNode, path: JSONPath, collector: DiagnosticCollector) {
+        guard case .object(let members) = node.value else {
+            collector.error(
+                .jsonType, "expected an object, found \(node.value.typeName)", path: path, at: node.position)
+            return nil
+        }
+        self.members = members
+        self.path = path
+        self.position = node.position
+        self.collector = collector
+    }
+
+    public func member(_ key: String) -> JSONMember? {
+        members.first { $0.key == key }
+    }
+
+    /// Reports every member whose name is not in `allowed`, suggesting the closest allowed name.
+    public func rejectUnknownMembers(allowed: [String]) {
+        for member in members where !allowed.contains(member.key) {
+            let closest = allowed.min {
+                TextFolding.editDistance($0.lowercased(), member.key.lowercased())
+                    < TextFolding.editDistance($1.lowercased(), member.key.lowercased())
+            }
+            var notes: [String] = []
+            if let closest, TextFolding.editDistance(closest.lowercased(), member.key.lowercased()) <= 3 {
+                notes.append("did you mean \"\(closest)\"?")
+            }
+            notes.append("expected one of: " + allowed.joined(separator: ", "))
+            collector.error(
+                .jsonUnknownField, "unknown member \"\(member.key)\"", path: path.appending(member.key),
+                at: member.keyPosition, notes: notes)
+        }
+    }
+
+    private func node(_ key: String, required: Bool) -> JSONNode? {
+        guard let member = member(key) else {
+            if required {
+                collector.error(.jsonMissingField, "missing required member \"\(key)\"", path: path, at: position)
+            }
+            return nil
+        }
+        if case .null = member.value.value, !required { return nil }
+        return member.value
+    }
+
+    private func typeError(_ key: String, _ node: JSONNode, expected: String) {
+        collector.error(
+            .jsonType, "\"\(key)\" must be \(expected), found \(node.value.typeName)", path: path.appending(key),
+            at: node.position)
+    }
+
+    /// The location of a member's value, or of the object when the member is absent.
+    public func location(of key: String) -> SourceLocation {
+        if let member = member(key) {
+            return collector.location(path.appending(key), member.value.position)
+        }
+        return collector.location(path, position)
+    }
+
+    public func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .string(let value) = node.value else {
+            typeError(key, node, expected: "a string")
+            return nil
+        }
+        return value
+    }
+
+    /// A finite number; infinities (from overflowing literals such as `1e999`) are reported.
+    public func number(_ key: String, required: Bool = false) -> Double? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .number(let value) = node.value else {
+            typeError(key, node, expected: "a number")
+            return nil
+        }
+        guard value.isFinite else {
+            collector.error(
+                .valueNotFinite, "\"\(key)\" is not a finite number", path: path.appending(key), at: node.position)
+            return nil
+        }
+        return value
+    }
+
+    public func integer(_ key: String, required: Bool = false) -> Int? {
+        guard let value = number(key, required: required) else { return nil }
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            collector.error(
+                .valueInvalid, "\"\(key)\" must be a whole number, found \(JSONOutput.format(value))",
+                path: path.appending(key), at: member(key)?.value.position)
+            return nil
+        }
+        return Int(value)
+    }
+
+    public func bool(_ key: String, required: Bool = false) -> Bool? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .bool(let value) = node.value else {
+            typeError(key, node, expected: "true or false")
+            return nil
+        }
+        return value
+    }
+
+    public func object(_ key: String, required: Bool = false) -> JSONObject? {
+        guard let node = node(key, required: required) else { return nil }
+        return JSONObject(node, path: path.appending(key), collector: collector)
+    }
+
+    /// The elements of an array member, each with its path.
+    public func array(_ key: String, required: Bool = false) -> [(node: JSONNode, path: JSONPath)]? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .array(let elements) = node.value else {
+            typeError(key, node, expected: "an array")
+            return nil
+        }
+        let base = path.appending(key)
+        return elements.enumerated().map { ($0.element, base.appending($0.offset)) }
+    }
+
+    /// An array of strings.
+    public func strings(_ key: String) -> [String]? {
+        guard let elements = array(key) else { return nil }
+        var result: [String] = []
+        for (node, elementPath) in elements {
+            guard case .string(let value) = node.value else {
+                collector.error(
+                    .jsonType, "expected a string, found \(node.value.typeName)", path: elementPath, at: node.position)
+                continue
+            }
+            result.append(value)
+        }
+        return result
+    }
+
+    /// A string member that must be one of an enumeration's raw values.
+    public func enumeration<Value: RawRepresentable & CaseIterable>(
+        _ key: String, as type: Value.Type, required: Bool = false
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            collector.error(
+                .valueInvalid, "\"\(key)\" cannot be \"\(text)\"", path: path.appending(key),
+                at: member(key)?.value.position,
+                notes: ["expected one of: " + Value.allCases.map(\.rawValue).joined(separator: ", ")])
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,105 @@
+/// A JSON value to write, with object members in the order given, so that output is
+/// deterministic and laid out for people as well as programs.
+public indirect enum JSONOutput: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case integer(Int)
+    case string(String)
+    case array([JSONOutput])
+    case object([(String, JSONOutput)])
+
+    public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool {
+        lhs.rendered() == rhs.rendered()
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rendered())
+    }
+
+    /// The value as JSON text: two-space indentation, one member per line, arrays of scalars on
+    /// one line, and a final newline.
+    public func rendered() -> String {
+        var text = ""
+        write(into: &text, indent: 0)
+        text += "\n"
+        return text
+    }
+
+    /// Formats a number the same way on every machine: integers without a fraction, other values
+    /// in the shortest form that reads back to the same double.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private func write(into text: inout String, indent: Int) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let value): text += value ? "true" : "false"
+        case .number(let value): text += Self.format(value)
+        case .integer(let value): text += String(value)
+        case .string(let value): Self.writeString(value, into: &text)
+        case .array(let elements):
+            if elements.isEmpty {
+                text += "[]"
+            } else if elements.allSatisfy(\.isScalar) {
+                text += "["
+                for (offset, element) in elements.enumerated() {
+                    if offset > 0 { text += ", " }
+                    element.write(into: &text, indent: indent)
+                }
+                text += "]"
+            } else {
+                text += "[\n"
+                for (offset, element) in elements.enumerated() {
+                    text += String(repeating: " ", count: indent + 2)
+                    element.write(into: &text, indent: indent + 2)
+                    text += offset == elements.count - 1 ? "\n" : ",\n"
+                }
+                text += String(repeating: " ", count: indent) + "]"
+            }
+        case .object(let members):
+            if members.isEmpty {
+                text += "{}"
+                return
+            }
+            text += "{\n"
+            for (offset, member) in members.enumerated() {
+                text += String(repeating: " ", count: indent + 2)
+                Self.writeString(member.0, into: &text)
+                text += ": "
+                member.1.write(into: &text, indent: indent + 2)
+                text += offset == members.count - 1 ? "\n" : ",\n"
+            }
+            text += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    private static func writeString(_ value: String, into text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+}

@@ -1,0 +1,304 @@
+/// A strict JSON parser (RFC 8259) over UTF-8 bytes that records the line and column of every
+/// value and key.
+///
+/// It accepts a leading UTF-8 byte order mark, rejects duplicate keys, invalid UTF-8, lone
+/// surrogates, leading zeros, trailing commas and any text after the value, and stops at a
+/// nesting depth of ``maximumDepth`` so that hostile input cannot exhaust the stack.
+///
+/// - Complexity: O(*n*) in the size of the input.
+public struct JSONParser {
+    /// Why a text is not JSON, and where.
+    public struct Failure: Error, Sendable, Hashable {
+        public enum Kind: Sendable, Hashable {
+            case malformed
+            case tooDeep
+            case encoding
+        }
+
+        public var kind: Kind
+        public var message: String
+        public var position: TextPosition
+    }
+
+    /// The deepest nesting of arrays and objects accepted.
+    public static let maximumDepth = 128
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var depth = 0
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Parses one JSON document.
+    ///
+    /// - Throws: ``Failure`` with the position of the first problem.
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
+        var parser = JSONParser(bytes: bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        parser.skipWhitespace()
+        let node = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < bytes.count {
+            throw parser.failure("unexpected text after the JSON value")
+        }
+        return node
+    }
+
+    private var position: TextPosition { TextPosition(line: line, column: column) }
+
+    private func failure(_ message: String, kind: Failure.Kind = .malformed) -> Failure {
+        Failure(kind: kind, message: message, position: position)
+    }
+
+    private mutating func advance() {
+        let byte = bytes[index]
+        index += 1
+        if byte == 0x0A {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D, 0x0A: advance()
+            default: return
+            }
+        }
+    }
+
+    private func describeCurrent() -> String {
+        guard index < bytes.count else { return "the end of the input" }
+        let byte = bytes[index]
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
+    }
+
+    private mutating func parseValue() throws(Failure) -> JSONNode {
+        guard index < bytes.count else { throw failure("expected a JSON value, found the end of the input") }
+        let start = position
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
+        case UInt8(ascii: "["): return JSONNode(try parseArray(), at: start)
+        case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), at: start)
+        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(.bool(true), at: start)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(.bool(false), at: start)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(.null, at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), at: start)
+        default:
+            throw failure("expected a JSON value, found \(describeCurrent())")
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: String) throws(Failure) {
+        let start = position
+        for byte in literal.utf8 {
+            guard index < bytes.count, bytes[index] == byte else {
+                throw Failure(kind: .malformed, message: "expected '\(literal)'", position: start)
+            }
+            advance()
+        }
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw failure("nesting deeper than \(Self.maximumDepth) levels", kind: .tooDeep)
+        }
+    }
+
+    private mutating func parseObject() throws(Failure) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        advance()  // {
+        var members: [JSONMember] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            advance()
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw failure("expected a quoted member name, found \(describeCurrent())")
+            }
+            let keyPosition = position
+            let key = try parseString()
+            if !seen.insert(key).inserted {
+                throw Failure(kind: .malformed, message: "duplicate member \"\(key)\"", position: keyPosition)
+            }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw failure("expected ':' after member name, found \(describeCurrent())")
+            }
+            advance()
+            skipWhitespace()
+            let value = try parseValue()
+            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            skipWhitespace()
+            guard index < bytes.count else { throw failure("unterminated object: expected ',' or '}'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                advance()
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                advance()
+                return .object(members)
+            }
+            throw failure("expected ',' or '}' in object, found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parseArray() throws(Failure) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        advance()  // [
+        var elements: [JSONNode] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            advance()
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw failure("unterminated array: expected ',' or ']'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                advance()
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                advance()
+                return .array(elements)
+            }
+            throw failure("expected ',' or ']' in array, found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parseHex4() throws(Failure) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count else { throw failure("unterminated \\u escape") }
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw failure("expected a hexadecimal digit in \\u escape, found \(describeCurrent())")
+            }
+            value = value * 16 + digit
+            advance()
+        }
+        return value
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        advance()  // opening quote
+        var buffer: [UInt8] = []
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            advance()
+        }
+        buffer.append(contentsOf: bytes[start..<index])
+        while true {
+            guard index < bytes.count else { throw failure("unterminated string") }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                advance()
+                guard let string = String(validating: buffer, as: UTF8.self) else {
+                    throw failure("string is not valid UTF-8", kind: .encoding)
+                }
+                return string
+            case UInt8(ascii: "\\"):
+                advance()
+                guard index < bytes.count else { throw failure("unterminated escape") }
+                let escape = bytes[index]
+                advance()
+                switch escape {
+                case UInt8(ascii: "\""): buffer.append(0x22)
+                case UInt8(ascii: "\\"): buffer.append(0x5C)
+                case UInt8(ascii: "/"): buffer.append(0x2F)
+                case UInt8(ascii: "b"): buffer.append(0x08)
+                case UInt8(ascii: "f"): buffer.append(0x0C)
+                case UInt8(ascii: "n"): buffer.append(0x0A)
+                case UInt8(ascii: "r"): buffer.append(0x0D)
+                case UInt8(ascii: "t"): buffer.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try parseHex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        else { throw failure("lone high surrogate in \\u escape", kind: .encoding) }
+                        advance()
+                        advance()
+                        let low = try parseHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw failure("invalid low surrogate in \\u escape", kind: .encoding)
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw failure("lone low surrogate in \\u escape", kind: .encoding)
+                    }
+                    guard let unicode = Unicode.Scalar(scalar) else {
+                        throw failure("invalid \\u escape", kind: .encoding)
+                    }
+                    buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+                default:
+                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                }
+            default:
+                if byte < 0x20 { throw failure("control character in string: escape it") }
+                buffer.append(byte)
+                advance()
+            }
+        }
+    }
+
+    private mutating func parseNumber() throws(Failure) -> Double {
+        let start = index
+        let startPosition = position
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        if bytes[index] == UInt8(ascii: "-") { advance() }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit") }
+        if bytes[index] == UInt8(ascii: "0") {
+            advance()
+            if index < bytes.count, isDigit(bytes[index]) { throw failure("leading zeros are not allowed") }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { advance() }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            advance()
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'") }
+            while index < bytes.count, isDigit(bytes[index]) { advance() }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            advance()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                advance()
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in exponent") }
+            while index < bytes.count, isDigit(bytes[index]) { advance() }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Double(text) else {
+            throw Failure(kind: .malformed, message: "invalid number \(text)", position: startPosition)
+        }
+        return value
+    }
+}

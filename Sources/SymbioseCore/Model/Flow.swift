@@ -1,0 +1,108 @@
+/// Whether a flow is consumed or released.
+public enum FlowDirection: String, Sendable, Hashable, CaseIterable {
+    /// A need (*besoin*), or a request for a service.
+    case input
+    /// A release (*ressource disponible*), or an offer of a service.
+    case output
+}
+
+/// What a release is, for the firm that releases it.
+public enum OutputStatus: String, Sendable, Hashable, CaseIterable {
+    case waste
+    case byProduct = "by-product"
+    case surplus
+}
+
+/// How the figures of a flow were obtained.
+public enum DataConfidence: String, Sendable, Hashable, CaseIterable {
+    case measured
+    case declared
+    case estimated
+}
+
+/// One resource a site consumes or releases.
+public struct Flow: Sendable, Hashable {
+    /// Unique within its company.
+    public var id: String
+    public var direction: FlowDirection
+    /// A code of the taxonomy, such as `heat.steam` or `material.glass.cullet`.
+    public var resource: String
+    /// The amount, when known. A flow without one is kept and reported as a data gap.
+    public var quantity: Quantity?
+    public var quality: FlowQuality
+    public var availability: Availability
+    /// What the site pays per unit, for an input.
+    public var price: Cost?
+    /// What disposal costs the site per unit, for an output.
+    public var disposalCost: Cost?
+    /// The furthest the site will send or fetch this resource, in kilometres.
+    public var maxDistanceKm: Double?
+    /// Outputs only.
+    public var status: OutputStatus?
+    public var confidence: DataConfidence
+    /// Confidential flows are shown in bands, never as exact figures, in reports.
+    public var confidential: Bool
+    public var note: String?
+
+    public init(
+        id: String, direction: FlowDirection, resource: String, quantity: Quantity? = nil,
+        quality: FlowQuality = FlowQuality(), availability: Availability = .continuous,
+        price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
+        status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
+        note: String? = nil
+    ) {
+        self.id = id
+        self.direction = direction
+        self.resource = resource
+        self.quantity = quantity
+        self.quality = quality
+        self.availability = availability
+        self.price = price
+        self.disposalCost = disposalCost
+        self.maxDistanceKm = maxDistanceKm
+        self.status = status
+        self.confidence = confidence
+        self.confidential = confidential
+        self.note = note
+    }
+
+    /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.
+    public var category: ResourceCategory? {
+        ResourceCategory(code: resource)
+    }
+}
+
+/// A price or a cost per unit of a flow.
+public struct Cost: Sendable, Hashable {
+    public var value: Double
+    /// ISO 4217 currency code.
+    public var currency: String
+    /// The unit the value is per: `45 EUR per t`.
+    public var unit: QuantityUnit
+
+    public init(value: Double, currency: String = "EUR", per unit: QuantityUnit) {
+        self.value = value
+        self.currency = currency
+        self.unit = unit
+    }
+}
+
+/// When a flow exists during the year.
+public enum Availability: Sendable, Hashable {
+    /// All year round.
+    case continuous
+    /// During the listed months (1 = January), in the order given; a campaign may run over
+    /// the new year (`9 10 11 12 1`).
+    case seasonal(months: [Int])
+    /// Once, in the given month of the given year.
+    case oneOff(year: Int, month: Int)
+
+    /// How many months of the year the flow runs.
+    public var activeMonthCount: Int {
+        switch self {
+        case .continuous: 12
+        case .seasonal(let months): Set(months.filter { (1...12).contains($0) }).count
+        case .oneOff: 1
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// One company site and the resources it consumes and releases.
+public struct Profile: Sendable, Hashable {
+    public var company: Company
+    public var site: Site
+    public var contact: Contact?
+    /// Releases (*ressources disponibles*) and offers of services, in declaration order.
+    public var outputs: [Flow]
+    /// Needs (*besoins*) and requests for services, in declaration order.
+    public var inputs: [Flow]
+
+    public init(company: Company, site: Site, contact: Contact? = nil, outputs: [Flow] = [], inputs: [Flow] = []) {
+        self.company = company
+        self.site = site
+        self.contact = contact
+        self.outputs = outputs
+        self.inputs = inputs
+    }
+
+    /// Every flow, outputs first.
+    public var flows: [Flow] { outputs + inputs }
+}
+
+/// Who the site belongs to.
+public struct Company: Sendable, Hashable {
+    /// A stable identifier, unique across all profiles of a run: lowercase letters, digits, `-`, `_`, `.`.
+    public var id: String
+    public var name: String
+    /// The NAF rév. 2 / NACE Rev. 2 activity code, as `10.81Z` (NAF) or `10.81` (NACE).
+    public var naf: String?
+    /// The 14-digit French establishment number.
+    public var siret: String?
+    public var employees: Int?
+
+    public init(id: String, name: String, naf: String? = nil, siret: String? = nil, employees: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.naf = naf
+        self.siret = siret
+        self.employees = employees
+    }
+}
+
+/// Where the site is.
+public struct Site: Sendable, Hashable {
+    /// WGS84 latitude in decimal degrees.
+    public var latitude: Double?
+    /// WGS84 longitude in decimal degrees.
+    public var longitude: Double?
+    /// True when the coordinates locate the commune rather than the site itself.
+    public var approximate: Bool
+    public var commune: String?
+    public var postcode: String?
+    /// The business zone or the EPCI (inter-municipal body) the site belongs to.
+    public var zone: String?
+
+    public init(
+        latitude: Double? = nil, longitude: Double? = nil, approximate: Bool = false,
+        commune: String? = nil, postcode: String? = nil, zone: String? = nil
+    ) {
+        self.latitude = latitude
+        self.longitude = longitude
+        self.approximate = approximate
+        self.commune = commune
+        self.postcode = postcode
+        self.zone = zone
+    }
+}
+
+/// Whom to call about the profile. Contact details never appear in any output but the profile itself.
+public struct Contact: Sendable, Hashable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
+}

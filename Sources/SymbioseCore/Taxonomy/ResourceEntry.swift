@@ -1,0 +1,79 @@
+/// One resource code of the taxonomy.
+public struct ResourceEntry: Sendable, Hashable {
+    /// The dotted code, such as `material.glass.cullet`; its root is the category.
+    public var code: String
+    public var label: LocalizedText
+    public var synonymsFR: [String]
+    public var synonymsEN: [String]
+    /// The dimension quantities of this resource are measured in.
+    public var dimension: PhysicalDimension
+    /// The List of Waste codes (`NN NN NN`, `*` when hazardous) that describe this resource.
+    public var ewc: [String]
+    /// Other resources this one can replace.
+    public var substitutes: [SubstitutionLink]
+    /// Declared conversions to other dimensions (density of water, heat content of steam).
+    public var equivalents: [DimensionEquivalent]
+
+    public init(
+        code: String, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],
+        dimension: PhysicalDimension, ewc: [String] = [], substitutes: [SubstitutionLink] = [],
+        equivalents: [DimensionEquivalent] = []
+    ) {
+        self.code = code
+        self.label = label
+        self.synonymsFR = synonymsFR
+        self.synonymsEN = synonymsEN
+        self.dimension = dimension
+        self.ewc = ewc
+        self.substitutes = substitutes
+        self.equivalents = equivalents
+    }
+
+    /// The code one level up (`heat.steam` → `heat`), or `nil` for a root.
+    public var parent: String? {
+        guard let dot = code.lastIndex(of: ".") else { return nil }
+        return String(code[..<dot])
+    }
+
+    /// The category, from the code's root.
+    public var category: ResourceCategory? { ResourceCategory(code: code) }
+
+    /// The synonyms in one language.
+    public func synonyms(in language: Language) -> [String] {
+        language == .fr ? synonymsFR : synonymsEN
+    }
+
+    /// Whether an amount in `dimension` can measure this resource, directly or through a
+    /// declared equivalent.
+    public func accepts(_ other: PhysicalDimension) -> Bool {
+        other == dimension || equivalents.contains { $0.from == other }
+    }
+}
+
+/// "This resource can replace `target`", with how well and why.
+public struct SubstitutionLink: Sendable, Hashable {
+    public var target: String
+    /// 1 for a perfect substitute, lower for a partial or demanding one.
+    public var factor: Double
+    public var rationale: LocalizedText
+
+    public init(target: String, factor: Double, rationale: LocalizedText) {
+        self.target = target
+        self.factor = factor
+        self.rationale = rationale
+    }
+}
+
+/// A declared conversion: one unit of `from` (in its base unit) is `factor` base units of the
+/// resource's own dimension. For water, 1 t = 1 m³; for steam, 1 t ≈ 0.7 MWh of useful heat.
+public struct DimensionEquivalent: Sendable, Hashable {
+    public var from: PhysicalDimension
+    public var factor: Double
+    public var rationale: String
+
+    public init(from: PhysicalDimension, factor: Double, rationale: String) {
+        self.from = from
+        self.factor = factor
+        self.rationale = rationale
+    }
+}

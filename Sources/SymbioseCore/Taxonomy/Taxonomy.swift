@@ -1,0 +1,62 @@
+/// The resource codes Symbiose knows, their labels, dimensions and substitution links.
+///
+/// The built-in taxonomy is data embedded in the binary (`taxonomy.json`); users add or override
+/// entries with a file of the same format (`--taxonomy FILE`).
+public struct Taxonomy: Sendable {
+    /// The date the data was last revised, `YYYY-MM-DD`.
+    public private(set) var version: String
+    public private(set) var entries: [String: ResourceEntry]
+    /// Every code, sorted.
+    public private(set) var codes: [String]
+    private var searchIndex: [String: SearchFields]
+
+    public init(version: String, entries: [ResourceEntry]) {
+        self.version = version
+        self.entries = [:]
+        self.codes = []
+        self.searchIndex = [:]
+        for entry in entries { self.entries[entry.code] = entry }
+        reindex()
+    }
+
+    private mutating func reindex() {
+        codes = entries.keys.sorted()
+        searchIndex = entries.mapValues(SearchFields.init)
+    }
+
+    public subscript(code: String) -> ResourceEntry? { entries[code] }
+
+    public var count: Int { entries.count }
+
+    /// The entry of `code`, or of its nearest known ancestor (`material.glass.cullet.green` →
+    /// `material.glass.cullet` when only that one is known).
+    public func nearestEntry(for code: String) -> ResourceEntry? {
+        var current: Substring = Substring(code)
+        while true {
+            if let entry = entries[String(current)] { return entry }
+            guard let dot = current.lastIndex(of: ".") else { return nil }
+            current = current[..<dot]
+        }
+    }
+
+    /// Whether `ancestor` is `code` itself or one of its parents.
+    public func isSelfOrAncestor(_ ancestor: String, of code: String) -> Bool {
+        code == ancestor || code.hasPrefix(ancestor + ".")
+    }
+
+    /// The children of a code, sorted.
+    public func children(of code: String) -> [String] {
+        codes.filter { entries[$0]?.parent == code }
+    }
+
+    /// This taxonomy with `overrides` added; an entry with a code already known replaces it.
+    public func merging(_ overrides: [ResourceEntry], version overrideVersion: String? = nil) -> Taxonomy {
+        var copy = self
+        for entry in overrides { copy.entries[entry.code] = entry }
+        if let overrideVersion { copy.version = "\(version)+\(overrideVersion)" }
+        copy.reindex()
+        return copy
+    }
+
+    func searchFields(_ code: String) -> SearchFields? { searchIndex[code] }
+}

@@ -1,0 +1,185 @@
+/// Reads and checks taxonomy files: the built-in one and the user's `--taxonomy FILE`.
+///
+/// The format is documented in `Docs/taxonomy.md`: an object with `schema`
+/// (`"symbiose/taxonomy@1"`), `version` and `resources`, each resource with `code`,
+/// `dimension`, `label` (`fr`, `en`), and optionally `synonyms` (`fr`, `en` arrays), `ewc`,
+/// `substitutes` and `equivalents`.
+public enum TaxonomyFile {
+    public static let schema = "symbiose/taxonomy@1"
+
+    /// The taxonomy embedded in the binary.
+    public static let builtIn: Taxonomy = {
+        let result = decode(PackageResources.taxonomy_json, file: "taxonomy.json")
+        precondition(!result.diagnostics.containsErrors, "the built-in taxonomy is invalid")
+        return Taxonomy(version: result.version ?? "unknown", entries: result.entries)
+    }()
+
+    /// What one taxonomy file holds.
+    public struct Contents {
+        public var version: String?
+        public var entries: [ResourceEntry]
+        /// Where each entry's code stands, for later diagnostics.
+        public var locations: [String: SourceLocation]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Decodes a taxonomy file, reporting every structural problem.
+    public static func decode(_ bytes: [UInt8], file: String) -> Contents {
+        let collector = DiagnosticCollector(file: file)
+        var contents = Contents(version: nil, entries: [], locations: [:], diagnostics: [])
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            collector.append(
+                .error(
+                    error.kind == .tooDeep ? .jsonTooDeep : .jsonMalformed, error.message,
+                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column)))
+            contents.diagnostics = collector.diagnostics
+            return contents
+        }
+        guard let object = JSONObject(root, path: .root, collector: collector) else {
+            contents.diagnostics = collector.diagnostics
+            return contents
+        }
+        object.rejectUnknownMembers(allowed: ["schema", "version", "resources"])
+        if let schema = object.string("schema", required: true), schema != Self.schema {
+            collector.error(
+                .taxonomyInvalid, "schema must be \"\(Self.schema)\", found \"\(schema)\"",
+                path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
+        }
+        contents.version = object.string("version")
+        var seen: Set<String> = []
+        for (node, path) in object.array("resources", required: true) ?? [] {
+            guard let resource = JSONObject(node, path: path, collector: collector),
+                let entry = decodeEntry(resource)
+            else { continue }
+            let location = resource.location(of: "code")
+            if !seen.insert(entry.code).inserted {
+                collector.append(.error(.taxonomyDuplicate, "code \(entry.code) is defined twice", at: location))
+                continue
+            }
+            contents.entries.append(entry)
+            contents.locations[entry.code] = location
+        }
+        contents.diagnostics = collector.diagnostics
+        return contents
+    }
+
+    private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
+        object.rejectUnknownMembers(allowed: [
+            "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents",
+        ])
+        let collector = object.collector
+        let code = object.string("code", required: true)
+        if let code, !isValidCode(code) {
+            collector.error(
+                .taxonomyInvalid, "\"\(code)\" is not a valid code",
+                path: object.path.appending("code"), at: object.member("code")?.value.position,
+                notes: [
+                    "a code is lowercase dotted words whose root is one of: "
+                        + ResourceCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                ])
+        }
+        let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
+        let label = object.object("label", required: true).flatMap(localized)
+        let synonyms = object.object("synonyms")
+        synonyms?.rejectUnknownMembers(allowed: ["fr", "en"])
+        let ewc = object.strings("ewc") ?? []
+        for (offset, value) in ewc.enumerated() where !EWCCode.isWellFormed(value) {
+            collector.error(
+                .taxonomyInvalid, "\"\(value)\" is not a List of Waste code (NN NN NN, * if hazardous)",
+                path: object.path.appending("ewc").appending(offset), at: object.member("ewc")?.value.position)
+        }
+        var links: [SubstitutionLink] = []
+        for (node, path) in object.array("substitutes") ?? [] {
+            guard let link = JSONObject(node, path: path, collector: collector) else { continue }
+            link.rejectUnknownMembers(allowed: ["target", "factor", "rationale"])
+            let target = link.string("target", required: true)
+            let factor = link.number("factor", required: true)
+            if let factor, !(factor > 0 && factor <= 1) {
+                collector.error(
+                    .taxonomyInvalid, "factor must be greater than 0 and at most 1",
+                    path: path.appending("factor"), at: link.member("factor")?.value.position)
+            }
+            let rationale = link.object("rationale", required: true).flatMap(localized)
+            if let target, let factor, let rationale {
+                links.append(SubstitutionLink(target: target, factor: factor, rationale: rationale))
+            }
+        }
+        var equivalents: [DimensionEquivalent] = []
+        for (node, path) in object.array("equivalents") ?? [] {
+            guard let equivalent = JSONObject(node, path: path, collector: collector) else { continue }
+            equivalent.rejectUnknownMembers(allowed: ["from", "factor", "rationale"])
+            let from = equivalent.enumeration("from", as: PhysicalDimension.self, required: true)
+            let factor = equivalent.number("factor", required: true)
+            if let factor, factor <= 0 {
+                collector.error(
+                    .taxonomyInvalid, "factor must be positive", path: path.appending("factor"),
+                    at: equivalent.member("factor")?.value.position)
+            }
+            let rationale = equivalent.string("rationale", required: true)
+            if let from, let factor, let rationale {
+                equivalents.append(DimensionEquivalent(from: from, factor: factor, rationale: rationale))
+            }
+        }
+        guard let code, let dimension, let label else { return nil }
+        return ResourceEntry(
+            code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
+            synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
+            equivalents: equivalents)
+    }
+
+    private static func localized(_ object: JSONObject) -> LocalizedText? {
+        object.rejectUnknownMembers(allowed: ["fr", "en"])
+        guard let fr = object.string("fr", required: true), let en = object.string("en", required: true) else {
+            return nil
+        }
+        return LocalizedText(fr: fr, en: en)
+    }
+
+    /// Whether `code` is lowercase dotted words (letters, digits, `-`) under a known root.
+    public static func isValidCode(_ code: String) -> Bool {
+        guard ResourceCategory(code: code) != nil else { return false }
+        let segments = code.split(separator: ".", omittingEmptySubsequences: false)
+        return segments.allSatisfy { segment in
+            !segment.isEmpty
+                && segment.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                }
+        }
+    }
+
+    /// Checks the references of a merged taxonomy: every parent and every substitution target
+    /// must exist, and dimensions of substitutes must agree.
+    ///
+    /// - Parameter locations: where each code was defined, to locate the problems.
+    public static func checkReferences(
+        of taxonomy: Taxonomy, locations: [String: SourceLocation] = [:], only codes: Set<String>? = nil
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for code in taxonomy.codes where codes?.contains(code) ?? true {
+            guard let entry = taxonomy[code] else { continue }
+            let location = locations[code]
+            if let parent = entry.parent, taxonomy[parent] == nil {
+                diagnostics.append(
+                    .error(.taxonomyUnknownParent, "\(code): parent \(parent) is not defined", at: location))
+            }
+            for link in entry.substitutes {
+                guard let target = taxonomy[link.target] else {
+                    diagnostics.append(
+                        .error(.taxonomyUnknownTarget, "\(code): substitute target \(link.target) is not defined", at: location))
+                    continue
+                }
+                if !target.accepts(entry.dimension) && !entry.accepts(target.dimension) {
+                    diagnostics.append(
+                        .error(
+                            .taxonomyInvalid,
+                            "\(code) (\(entry.dimension.rawValue)) cannot substitute \(link.target) (\(target.dimension.rawValue)): dimensions differ",
+                            at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Text folded for comparison: lowercase, without accents or ligatures, punctuation as spaces.
+enum TextFolding {
+    /// `"Drêches de Brasserie"` → `"dreches de brasserie"`.
+    static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue  // combining accents
+            case 0x0153: result += "oe"
+            case 0x00E6: result += "ae"
+            case 0x00DF: result += "ss"
+            default:
+                if CharacterSet.alphanumerics.contains(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    result += " "
+                }
+            }
+        }
+        return result
+    }
+
+    /// The folded words of a text, with a plural `s` or `x` dropped from words longer than three letters.
+    static func words(_ text: String) -> [String] {
+        fold(text).split(separator: " ").map { stem(String($0)) }
+    }
+
+    static func stem(_ word: String) -> String {
+        if word.count > 3, let last = word.last, last == "s" || last == "x" {
+            return String(word.dropLast())
+        }
+        return word
+    }
+
+    /// The Levenshtein distance between two strings, over Unicode scalars.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

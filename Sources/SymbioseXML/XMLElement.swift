@@ -1,0 +1,63 @@
+import CLibXML2
+
+/// A read-only view of one element of a parsed document, valid while its document lives.
+struct XMLElementView {
+    let node: xmlNodePtr
+    /// An XML path for diagnostics, as `/profile/output[2]`.
+    let path: String
+
+    var name: String { String(cString: node.pointee.name) }
+
+    var namespace: String? {
+        node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+    }
+
+    var line: Int? {
+        let line = xmlGetLineNo(node)
+        return line > 0 ? Int(line) : nil
+    }
+
+    /// The value of an attribute without namespace, or `nil` when absent.
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { symbiose_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// The names of the element's attributes, in document order.
+    var attributeNames: [String] {
+        var names: [String] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            names.append(String(cString: current.pointee.name))
+            attribute = current.pointee.next
+        }
+        return names
+    }
+
+    /// The element's text content.
+    var text: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { symbiose_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// The child elements, each with its indexed path (`output[2]` counts outputs only).
+    var children: [XMLElementView] {
+        var result: [XMLElementView] = []
+        var counts: [String: Int] = [:]
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let name = String(cString: current.pointee.name)
+                counts[name, default: 0] += 1
+                result.append(XMLElementView(node: current, path: path + "/\(name)[\(counts[name]!)]"))
+            }
+            child = current.pointee.next
+        }
+        return result.map { element in
+            counts[element.name] == 1
+                ? XMLElementView(node: element.node, path: path + "/" + element.name) : element
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import SymbioseCLI
+
+SymbioseCommand.main()
