@@ -17,8 +17,11 @@ public indirect enum JSONOutput: Sendable, Hashable {
         hasher.combine(rendered())
     }
 
-    /// The value as JSON text: two-space indentation, one member per line, arrays of scalars on
-    /// one line, and a final newline.
+    /// Objects of at most four scalar members that fit in this many characters stay on one line.
+    static let inlineObjectWidth = 72
+
+    /// The value as JSON text: two-space indentation, one member per line, arrays of scalars and
+    /// small objects of scalars (a quantity, a cost) on one line, and a final newline.
     public func rendered() -> String {
         var text = ""
         write(into: &text, indent: 0)
@@ -72,6 +75,20 @@ public indirect enum JSONOutput: Sendable, Hashable {
             if members.isEmpty {
                 text += "{}"
                 return
+            }
+            if members.count <= 4, members.allSatisfy({ $0.1.isScalar }) {
+                var inline = "{"
+                for (offset, member) in members.enumerated() {
+                    if offset > 0 { inline += ", " }
+                    Self.writeString(member.0, into: &inline)
+                    inline += ": "
+                    member.1.write(into: &inline, indent: indent)
+                }
+                inline += "}"
+                if inline.count <= Self.inlineObjectWidth {
+                    text += inline
+                    return
+                }
             }
             text += "{\n"
             for (offset, member) in members.enumerated() {
