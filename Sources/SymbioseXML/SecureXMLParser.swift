@@ -56,9 +56,8 @@ enum SecureXMLParser {
             )
         }
         let diagnostics = errors.filter { !$0.isWarning }.map { error -> Diagnostic in
-            .error(
-                code(for: error), error.message,
-                at: SourceLocation(file: file, line: error.line, column: error.column))
+            let (code, message, notes) = describe(error)
+            return .error(code, message, at: SourceLocation(file: file, line: error.line, column: error.column), notes: notes)
         }
         if !diagnostics.isEmpty || document == nil {
             if let document { xmlFreeDoc(document) }
@@ -72,15 +71,25 @@ enum SecureXMLParser {
         return (document, [])
     }
 
-    private static func code(for error: LibXML2Error) -> DiagnosticCode {
-        if error.message.contains("Excessive depth") { return .xmlTooDeep }
+    /// The diagnostic code, message and notes for one of libxml2's parse errors.
+    private static func describe(_ error: LibXML2Error) -> (DiagnosticCode, String, [String]) {
+        let message = error.message.split(separator: "\n").joined(separator: "; ")
+        if message.contains("Excessive depth") {
+            return (.xmlTooDeep, "elements are nested more than 256 levels deep", ["profiles need five levels at most"])
+        }
         switch xmlParserErrors(UInt32(error.code)) {
-        case XML_ERR_INVALID_CHAR, XML_ERR_INVALID_ENCODING, XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
-            return .inputEncoding
+        case XML_ERR_INVALID_CHAR where message.contains("not proper UTF-8"),
+            XML_ERR_INVALID_ENCODING:
+            return (
+                .inputEncoding, "the text is not valid UTF-8",
+                ["save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"]
+            )
+        case XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
+            return (.inputEncoding, message, ["save the file as UTF-8"])
         case XML_ERR_DOCUMENT_EMPTY:
-            return .inputEmpty
+            return (.inputEmpty, "the document is empty", [])
         default:
-            return .xmlMalformed
+            return (.xmlMalformed, message, [])
         }
     }
 }

@@ -130,6 +130,9 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                if !members.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    throw failure("trailing comma before '}': remove the last ','")
+                }
                 throw failure("expected a quoted member name, found \(describeCurrent())")
             }
             let keyPosition = position
@@ -171,6 +174,9 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                throw failure("trailing comma before ']': remove the last ','")
+            }
             elements.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array: expected ',' or ']'") }
