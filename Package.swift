@@ -42,10 +42,11 @@ let package = Package(
         ),
         .testTarget(name: "SymbioseCoreTests", dependencies: ["SymbioseCore", "SymbioseTestSupport"]),
         .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
-        .testTarget(name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseFormats", "SymbioseTestSupport"]),
         .testTarget(
             name: "SymbioseCLITests",
-            dependencies: ["SymbioseCLI", "SymbioseTestSupport"]
+            dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose"]
         ),
     ]
 )

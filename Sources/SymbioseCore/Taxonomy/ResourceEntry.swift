@@ -43,11 +43,6 @@ public struct ResourceEntry: Sendable, Hashable {
         language == .fr ? synonymsFR : synonymsEN
     }
 
-    /// Whether an amount in `dimension` can measure this resource, directly or through a
-    /// declared equivalent.
-    public func accepts(_ other: PhysicalDimension) -> Bool {
-        other == dimension || equivalents.contains { $0.from == other }
-    }
 }
 
 /// "This resource can replace `target`", with how well and why.

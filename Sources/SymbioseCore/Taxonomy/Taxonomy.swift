@@ -44,6 +44,25 @@ public struct Taxonomy: Sendable {
         code == ancestor || code.hasPrefix(ancestor + ".")
     }
 
+    /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
+    /// ancestor that declares one (the density of water holds for every `water.*` code).
+    public func equivalent(from dimension: PhysicalDimension, for code: String) -> DimensionEquivalent? {
+        var current: Substring = Substring(code)
+        while true {
+            if let found = entries[String(current)]?.equivalents.first(where: { $0.from == dimension }) {
+                return found
+            }
+            guard let dot = current.lastIndex(of: ".") else { return nil }
+            current = current[..<dot]
+        }
+    }
+
+    /// Whether an amount in `dimension` can measure `code`: its own dimension, or one with a
+    /// declared equivalent.
+    public func accepts(_ dimension: PhysicalDimension, for code: String) -> Bool {
+        entries[code]?.dimension == dimension || equivalent(from: dimension, for: code) != nil
+    }
+
     /// The children of a code, sorted.
     public func children(of code: String) -> [String] {
         codes.filter { entries[$0]?.parent == code }

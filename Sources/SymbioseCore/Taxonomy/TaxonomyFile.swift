@@ -171,7 +171,7 @@ public enum TaxonomyFile {
                         .error(.taxonomyUnknownTarget, "\(code): substitute target \(link.target) is not defined", at: location))
                     continue
                 }
-                if !target.accepts(entry.dimension) && !entry.accepts(target.dimension) {
+                if !taxonomy.accepts(entry.dimension, for: target.code) && !taxonomy.accepts(target.dimension, for: code) {
                     diagnostics.append(
                         .error(
                             .taxonomyInvalid,

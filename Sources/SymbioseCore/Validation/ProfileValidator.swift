@@ -150,7 +150,7 @@ public struct ProfileValidator: Sendable {
         // Quantity
         if let quantity = flow.quantity {
             checkNumber(quantity.value, name: "quantity value", key: key + ".quantity.value", report: report)
-            if let entry, !entry.accepts(quantity.unit.dimension) {
+            if let entry, !taxonomy.accepts(quantity.unit.dimension, for: entry.code) {
                 report(
                     .error, .quantityUnitMismatch,
                     "\(quantity.unit.rawValue) measures \(quantity.unit.dimension.rawValue), but \(flow.resource) is measured in \(entry.dimension.rawValue)",
@@ -289,7 +289,7 @@ public struct ProfileValidator: Sendable {
                     .error, .valueInvalid, "\"\(cost.currency)\" is not an ISO 4217 currency code",
                     key + ".\(name).currency", ["as EUR"])
             }
-            if let entry, !entry.accepts(cost.unit.dimension) || cost.unit.isPower {
+            if let entry, !taxonomy.accepts(cost.unit.dimension, for: entry.code) || cost.unit.isPower {
                 report(
                     .error, .quantityUnitMismatch,
                     "\(name) is per \(cost.unit.rawValue), which does not measure \(flow.resource) (\(entry.dimension.rawValue))",

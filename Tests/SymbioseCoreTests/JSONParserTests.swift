@@ -1,0 +1,111 @@
+import SymbioseCore
+import Testing
+
+@Suite struct JSONParserTests {
+    private func parse(_ text: String) throws(JSONParser.Failure) -> JSONNode {
+        try JSONParser.parse(Array(text.utf8))
+    }
+
+    @Test func parsesNestedValuesWithPositions() throws {
+        let node = try parse("{\n  \"a\": [1, -2.5e1, true, null],\n  \"b\": \"é\\u00e9\\ud83d\\ude00\"\n}")
+        guard case .object(let members) = node.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.map(\.key) == ["a", "b"])
+        #expect(members[0].keyPosition == TextPosition(line: 2, column: 3))
+        #expect(members[0].value.position == TextPosition(line: 2, column: 8))
+        #expect(members[1].value.value == .string("éé😀"))
+        guard case .array(let elements) = members[0].value.value else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(elements.map(\.value) == [.number(1), .number(-25), .bool(true), .null])
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let node = try parse("{\"é\": \"ü\", \"x\": 1}")
+        guard case .object(let members) = node.value else { return }
+        #expect(members[1].keyPosition == TextPosition(line: 1, column: 12))
+    }
+
+    @Test func acceptsByteOrderMark() throws {
+        let node = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[]".utf8))
+        #expect(node.value == .array([]))
+    }
+
+    @Test(arguments: [
+        ("{\"a\": 1,}", 1, 9, "trailing comma"),
+        ("[1, 2,]", 1, 7, "trailing comma"),
+        ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate"),
+        ("{\"a\": 01}", 1, 8, "leading zeros"),
+        ("[1] x", 1, 5, "after the JSON value"),
+        ("{\"a\" 1}", 1, 6, "expected ':'"),
+        ("\"abc", 1, 5, "unterminated"),
+        ("[tru]", 1, 2, "expected 'true'"),
+        ("\n\n  @", 3, 3, "expected a JSON value"),
+        ("\"a\tb\"", 1, 3, "control character"),
+    ])
+    func reportsMalformedInputWithPosition(text: String, line: Int, column: Int, fragment: String) {
+        do {
+            _ = try parse(text)
+            Issue.record("parsed invalid JSON: \(text)")
+        } catch {
+            #expect(error.kind == .malformed)
+            #expect(error.position == TextPosition(line: line, column: column), "\(text)")
+            #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
+
+    @Test func rejectsDeepNestingWithoutExhaustingTheStack() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParser.Failure.self) { _ = try parse(text) }
+        do {
+            _ = try parse(text)
+        } catch {
+            #expect(error.kind == .tooDeep)
+        }
+    }
+
+    @Test func rejectsInvalidUTF8AndLoneSurrogates() {
+        for bytes in [Array("[\"a".utf8) + [0xE9] + Array("\"]".utf8), Array("[\"\\ud800\"]".utf8)] {
+            do {
+                _ = try JSONParser.parse(bytes)
+                Issue.record("accepted invalid text")
+            } catch {
+                #expect(error.kind == .encoding)
+            }
+        }
+    }
+
+    @Test func overflowingNumbersBecomeInfinityForTheDecoderToReport() throws {
+        let node = try parse("1e999")
+        #expect(node.value == .number(.infinity))
+    }
+
+    @Test func outputIsStableAndReadsBack() throws {
+        let output = JSONOutput.object([
+            ("b", .array([.integer(1), .number(0.1), .string("x\"\n")])),
+            ("a", .object([("q", .number(2.5)), ("u", .string("t"))])),
+            ("c", .object([("nested", .array([.object([("k", .null)])]))])),
+        ])
+        let text = output.rendered()
+        #expect(
+            text == """
+                {
+                  "b": [1, 0.1, "x\\"\\n"],
+                  "a": {"q": 2.5, "u": "t"},
+                  "c": {
+                    "nested": [
+                      {"k": null}
+                    ]
+                  }
+                }
+
+                """)
+        _ = try JSONParser.parse(Array(text.utf8))
+        #expect(JSONOutput.format(120000) == "120000")
+        #expect(JSONOutput.format(49.3906) == "49.3906")
+        #expect(JSONOutput.format(-0.5) == "-0.5")
+    }
+}

@@ -1,0 +1,149 @@
+import SymbioseCore
+import Testing
+
+@Suite struct TaxonomyTests {
+    let taxonomy = TaxonomyFile.builtIn
+
+    @Test func builtInTaxonomyIsLargeCompleteAndConsistent() {
+        #expect(taxonomy.count >= 150)
+        for category in ResourceCategory.allCases {
+            #expect(taxonomy[category.rawValue] != nil, "root \(category.rawValue)")
+        }
+        #expect(TaxonomyFile.checkReferences(of: taxonomy).isEmpty)
+        for code in taxonomy.codes {
+            guard let entry = taxonomy[code] else { continue }
+            #expect(TaxonomyFile.isValidCode(code), "\(code)")
+            #expect(!entry.label.fr.isEmpty && !entry.label.en.isEmpty, "\(code)")
+            for ewc in entry.ewc { #expect(EWCCode.isWellFormed(ewc), "\(code): \(ewc)") }
+            for link in entry.substitutes {
+                #expect(link.factor > 0 && link.factor <= 1, "\(code) → \(link.target)")
+                #expect(!link.rationale.fr.isEmpty && !link.rationale.en.isEmpty)
+                #expect(link.target != code)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "heat.steam", "heat.hot-water", "heat.warm-water", "heat.flue-gas", "material.mineral.fly-ash",
+        "material.mineral.bottom-ash", "material.mineral.gypsum.fgd", "material.mineral.slag",
+        "material.chemical.sulphur", "material.chemical.sulphuric-acid", "material.gas.co2",
+        "material.sludge.sewage", "material.sludge.industrial", "material.food.yeast",
+        "material.food.fermentation-residues", "material.food.spent-grains", "material.food.whey",
+        "energy.off-gas", "energy.biogas", "material.amendment.digestate", "water.wastewater.treated",
+        "water.process", "material.food.beet-pulp", "material.food.vinasse", "material.glass.cullet",
+        "material.paper.cardboard", "material.metal.aluminium-scrap", "material.plastic.pvc", "material.wood.untreated",
+        "material.textile.used-clothing", "material.construction.insulation.biobased", "material.electronics.pcb-scrap",
+        "material.mushroom.spent-compost", "material.agri.straw", "service.storage.covered", "service.premises.workshop",
+        "service.equipment.forklift", "service.transport.truck", "service.skills.welding", "service.collection.biowaste",
+        "service.purchasing.energy",
+    ])
+    func coversTheStreamsTheIssueNames(code: String) {
+        #expect(taxonomy[code] != nil)
+    }
+
+    @Test func theDesignBriefsSubstitutionsAreLinks() {
+        let links: [(String, String)] = [
+            ("material.glass.cullet", "material.glass.raw-materials"),
+            ("material.wood.untreated", "energy.biomass.wood-chips"),
+            ("material.agri.straw", "material.construction.insulation.biobased"),
+            ("material.agri.straw", "material.mushroom.substrate"),
+            ("material.mushroom.spent-compost", "material.amendment.compost"),
+            ("material.food.beet-pulp", "material.feed"),
+            ("material.food.beet-pulp", "material.feedstock.methanisation"),
+            ("material.textile.used-clothing", "material.construction.insulation.biobased"),
+            ("material.organic.food-waste", "material.feedstock.methanisation"),
+            ("material.gas.co2.biogenic", "material.gas.co2.food-grade"),
+            ("material.gas.co2.biogenic", "material.gas.co2.greenhouse"),
+        ]
+        for (source, target) in links {
+            #expect(taxonomy[source]?.substitutes.contains { $0.target == target } == true, "\(source) → \(target)")
+        }
+    }
+
+    @Test func parentsAndDimensions() throws {
+        let steam = try #require(taxonomy["heat.steam.low-pressure"])
+        #expect(steam.parent == "heat.steam")
+        #expect(steam.category == .heat)
+        #expect(taxonomy.accepts(.energy, for: steam.code) && taxonomy.accepts(.mass, for: steam.code))
+        #expect(taxonomy.equivalent(from: .mass, for: steam.code)?.factor == 0.65)
+        #expect(!taxonomy.accepts(.mass, for: "energy.electricity"))
+        #expect(taxonomy.accepts(.mass, for: "water.process"))
+        #expect(taxonomy.equivalent(from: .mass, for: "water.process")?.factor == 1)
+        #expect(taxonomy.nearestEntry(for: "material.glass.cullet.amber")?.code == "material.glass.cullet")
+        #expect(taxonomy.isSelfOrAncestor("heat", of: "heat.steam"))
+        #expect(!taxonomy.isSelfOrAncestor("heat.steam", of: "heat.steamy"))
+    }
+
+    @Test(arguments: [
+        ("drêches brasserie", Language.fr, "material.food.spent-grains"),
+        ("DRECHES DE BRASSERIE", .fr, "material.food.spent-grains"),
+        ("fly ash", .en, "material.mineral.fly-ash"),
+        ("cendres volantes", .en, "material.mineral.fly-ash"),
+        ("vapeur", .fr, "heat.steam"),
+        ("calcin", .fr, "material.glass.cullet"),
+        ("whey", .fr, "material.food.whey"),
+        ("lactoserum", .fr, "material.food.whey"),
+        ("boues de STEP", .fr, "material.sludge.sewage"),
+        ("heat.steam", .en, "heat.steam"),
+        ("pulpes betteraves", .fr, "material.food.beet-pulp"),
+        ("chariot élévateur", .fr, "service.equipment.forklift"),
+    ])
+    func searchFindsTheBestEntryFirst(query: String, language: Language, expected: String) {
+        #expect(taxonomy.search(query, language: language).first?.code == expected, "\(query)")
+    }
+
+    @Test func searchNeedsEveryWordAndOrdersDeterministically() {
+        #expect(taxonomy.search("steam unicorn", language: .en).isEmpty)
+        #expect(taxonomy.search("", language: .en).isEmpty)
+        let first = taxonomy.search("eau", language: .fr).map(\.code)
+        #expect(first == taxonomy.search("eau", language: .fr).map(\.code))
+        #expect(first.count > 5)
+    }
+
+    @Test func suggestionsForMisspelledCodes() {
+        #expect(taxonomy.suggestions(forUnknownCode: "material.metal.steel-scarp").first == "material.metal.steel-scrap")
+        #expect(taxonomy.suggestions(forUnknownCode: "heat.hotwater").first == "heat.hot-water")
+        #expect(taxonomy.suggestions(forUnknownCode: "material.fly-ash").contains("material.mineral.fly-ash"))
+    }
+
+    @Test func userFilesAddAndOverrideEntries() throws {
+        let text = """
+            {"schema": "symbiose/taxonomy@1", "version": "local-1", "resources": [
+              {"code": "material.glass.cullet", "dimension": "mass", "label": {"fr": "Calcin trié", "en": "Sorted cullet"}},
+              {"code": "material.food.chicory-pulp", "dimension": "mass",
+               "label": {"fr": "Pulpes de chicorée", "en": "Chicory pulp"},
+               "substitutes": [{"target": "material.feed", "factor": 0.8, "rationale": {"fr": "aliment", "en": "feed"}}]}
+            ]}
+            """
+        let contents = TaxonomyFile.decode(Array(text.utf8), file: "local.json")
+        #expect(contents.diagnostics.isEmpty)
+        let merged = taxonomy.merging(contents.entries, version: contents.version)
+        #expect(merged["material.glass.cullet"]?.label.en == "Sorted cullet")
+        #expect(merged["material.food.chicory-pulp"] != nil)
+        #expect(merged.count == taxonomy.count + 1)
+        #expect(merged.version.hasSuffix("+local-1"))
+        #expect(TaxonomyFile.checkReferences(of: merged, locations: contents.locations).isEmpty)
+    }
+
+    @Test func userFileProblemsAreLocated() {
+        let text = """
+            {"schema": "symbiose/taxonomy@1", "resources": [
+              {"code": "material.x.y", "dimension": "mass", "label": {"fr": "a", "en": "b"},
+               "substitutes": [{"target": "material.nowhere", "factor": 1.5, "rationale": {"fr": "a", "en": "b"}}]},
+              {"code": "Bad Code", "dimension": "weight", "label": {"fr": "a"}}
+            ]}
+            """
+        let contents = TaxonomyFile.decode(Array(text.utf8), file: "local.json")
+        let codes = contents.diagnostics.map(\.code)
+        #expect(codes.contains(.taxonomyInvalid))  // factor 1.5 and bad code
+        #expect(codes.contains(.valueInvalid))  // dimension "weight"
+        #expect(codes.contains(.jsonMissingField))  // label.en
+        let factor = contents.diagnostics.first { $0.message.contains("factor") }
+        #expect(factor?.location?.line == 3)
+        let merged = taxonomy.merging(contents.entries)
+        let references = TaxonomyFile.checkReferences(
+            of: merged, locations: contents.locations, only: Set(contents.entries.map(\.code)))
+        #expect(references.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.taxonomyUnknownParent, .taxonomyUnknownTarget])
+        #expect(references.allSatisfy { $0.location?.line == 2 })
+    }
+}

@@ -1,0 +1,121 @@
+import SymbioseCore
+import SymbioseFormats
+import SymbioseTestSupport
+import Testing
+
+@Suite struct ProfileJSONTests {
+    private func decode(_ text: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        ProfileJSON.decode(Array(text.utf8), file: "t.json")
+    }
+
+    private let minimal = """
+        {"schema": "symbiose/profile@1",
+         "company": {"id": "a", "name": "A"},
+         "site": {"lat": 49.1, "lon": 3.2},
+         "outputs": [{"id": "o", "resource": "heat.steam", "temperature": 180,
+                      "quantity": {"value": 20, "unit": "GWh", "per": "year"}, "months": [9, 10, 11, 12, 1]}]}
+        """
+
+    @Test func decodesTheIssueExample() throws {
+        let result = decode(minimal)
+        #expect(result.diagnostics.isEmpty)
+        let profile = try #require(result.profiles.first?.profile)
+        #expect(profile.company.id == "a")
+        #expect(profile.site.latitude == 49.1)
+        let flow = try #require(profile.outputs.first)
+        #expect(flow.direction == .output)
+        #expect(flow.quantity == Quantity(value: 20, unit: .gigawattHour, per: .year))
+        #expect(flow.availability == .seasonal(months: [9, 10, 11, 12, 1]))
+        #expect(flow.quality.temperature == 180)
+    }
+
+    @Test func recordsTheLineAndPathOfEveryField() throws {
+        let loaded = try #require(decode(minimal).profiles.first)
+        let unit = loaded.source.locate("outputs[0].quantity.unit")
+        #expect(unit.line == 5)
+        #expect(unit.path == "$.outputs[0].quantity.unit")
+        #expect(loaded.source.locate("company.naf").path == "$.company")
+    }
+
+    @Test func structuralErrorsAreLocatedAndDropTheProfile() {
+        let text = """
+            {"schema": "symbiose/profile@1",
+             "company": {"id": "a", "name": 7, "emploees": 3},
+             "site": {"lat": "north"},
+             "inputs": [{"id": "i", "resource": "water.process", "grade": "muddy",
+                         "quantity": {"value": 1, "unit": "tonnes"}, "oneOff": "March", "months": [1.5]}]}
+            """
+        let result = decode(text)
+        #expect(result.profiles.isEmpty)
+        let byCode = Dictionary(grouping: result.diagnostics, by: \.code)
+        #expect(byCode[.jsonType]?.count == 3)  // name, lat, month 1.5
+        let unknown = byCode[.jsonUnknownField]?.first
+        #expect(unknown?.location?.line == 2)
+        #expect(unknown?.notes.first == "did you mean \"employees\"?")
+        #expect(byCode[.valueInvalid]?.count == 3)  // grade, oneOff with months, oneOff format
+        #expect(byCode[.quantityUnknownUnit]?.first?.notes.first == "did you mean \"t\"?")
+        #expect(byCode[.quantityUnknownUnit]?.first?.location?.path == "$.inputs[0].quantity.unit")
+    }
+
+    @Test func missingAndWrongSchema() {
+        #expect(decode("{}").diagnostics.map(\.code) == [.jsonMissingField])
+        #expect(decode("{\"schema\": \"symbiose/profile@2\"}").diagnostics.map(\.code) == [.jsonSchema])
+        #expect(decode("[]").diagnostics.map(\.code) == [.jsonType])
+        #expect(decode("{\"schema\": ").diagnostics.map(\.code) == [.jsonMalformed])
+    }
+
+    @Test func collectionsLocateEachProfile() throws {
+        let text = """
+            {"schema": "symbiose/profiles@1", "profiles": [
+              {"company": {"id": "a", "name": "A"}, "site": {}},
+              {"company": {"id": "b", "name": "B"}, "site": {},
+               "outputs": [{"id": "x", "resource": "water.rain"}]}
+            ]}
+            """
+        let result = decode(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.profiles.map(\.profile.company.id) == ["a", "b"])
+        #expect(result.profiles[1].source.locate("outputs[0].resource").path == "$.profiles[1].outputs[0].resource")
+        #expect(result.profiles[1].source.locate("outputs[0].resource").line == 4)
+    }
+
+    @Test func everyDemoProfileRoundTripsThroughJSON() throws {
+        for url in try TestSupport.demoFiles(extension: "json") {
+            let original = try TestSupport.bytes(url)
+            let first = ProfileJSON.decode(original, file: url.lastPathComponent)
+            #expect(first.diagnostics.isEmpty, "\(url.lastPathComponent)")
+            let profiles = first.profiles.map(\.profile)
+            let encoded = ProfileJSON.encode(profiles)
+            // The demo files are written by the encoder: reading and writing gives the same bytes.
+            #expect(encoded == String(decoding: original, as: UTF8.self), "\(url.lastPathComponent)")
+            #expect(ProfileJSON.decode(Array(encoded.utf8), file: "again").profiles.map(\.profile) == profiles)
+        }
+    }
+
+    @Test func encodesEveryFieldAndReadsItBack() {
+        let flow = Flow(
+            id: "f", direction: .output, resource: "material.food.whey",
+            quantity: Quantity(value: 12.5, unit: .cubicMetre, per: .week),
+            quality: FlowQuality(
+                temperature: 12, purity: 98.5, state: .liquid, hazardous: false, ewc: "02 05 01",
+                contaminants: ["salt", "line\nbreak"]),
+            availability: .oneOff(year: 2027, month: 3), disposalCost: Cost(value: 12, currency: "EUR", per: .cubicMetre),
+            maxDistanceKm: 25, status: .byProduct, confidence: .measured, confidential: true, note: "Quote \" and é")
+        let power = Flow(
+            id: "p", direction: .input, resource: "heat.hot-water",
+            quantity: Quantity(value: 2, unit: .megawatt, per: nil, hours: 4000),
+            quality: FlowQuality(temperature: 80, medium: .water), availability: .seasonal(months: [12, 1, 2]),
+            price: Cost(value: 45, per: .megawattHour))
+        let grade = Flow(id: "w", direction: .input, resource: "water.process", quality: FlowQuality(waterGrade: .process))
+        let profile = Profile(
+            company: Company(id: "x", name: "X & Co", naf: "10.51C", siret: "73282932000074", employees: 3),
+            site: Site(latitude: -0.5, longitude: 179.99, approximate: true, commune: "C", postcode: "02200", zone: "Z"),
+            contact: Contact(name: "N", email: "n@example.org", phone: "+33"), outputs: [flow], inputs: [power, grade])
+        let text = ProfileJSON.encode([profile])
+        let back = ProfileJSON.decode(Array(text.utf8), file: "t.json")
+        #expect(back.diagnostics.isEmpty)
+        #expect(back.profiles.first?.profile == profile)
+        let collection = ProfileJSON.encode([profile, profile])
+        #expect(collection.contains("symbiose/profiles@1"))
+    }
+}
