@@ -76,7 +76,7 @@ extension ProfileJSON {
         let contact = object.object("contact").map(decodeContact)
         var outputs: [Flow] = []
         var inputs: [Flow] = []
-        for direction in FlowDirection.allCases {
+        for direction in [FlowDirection.output, .input] {
             let key = direction == .output ? "outputs" : "inputs"
             for (flowNode, path) in object.array(key) ?? [] {
                 guard let flowObject = JSONObject(flowNode, path: path, collector: collector),

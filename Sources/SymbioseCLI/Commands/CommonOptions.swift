@@ -22,8 +22,8 @@ struct ProfileOptions: ParsableArguments {
 
 /// The language of what a person reads: `--lang`, else `LC_ALL`, `LC_MESSAGES` or `LANG`
 /// (French when it starts with `fr`), else English.
-enum LanguageChoice {
-    static func resolve(_ explicit: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+package enum LanguageChoice {
+    package static func resolve(_ explicit: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Language
     {
         if let explicit { return explicit }

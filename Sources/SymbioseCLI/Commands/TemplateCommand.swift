@@ -57,7 +57,7 @@ enum ProfileTemplate {
                quantity: value, unit (t kg m3 L MWh kWh GWh GJ tep th kW MW m2 h day unit),
                per (year month week day hour once). A power (kW, MW) gives hours per year instead of per.
                Unknown quantity? Leave <quantity> out: the flow is kept and flagged as a data gap. -->
-          <output id="cooling-water-heat" resource="heat.hot-water" temperature="35" medium="water" status="surplus" confidence="estimated">
+          <output id="cooling-water-heat" resource="heat.warm-water" temperature="35" medium="water" status="surplus" confidence="estimated">
             <quantity value="0.4" unit="MW" hours="4000"/>
           </output>
 
@@ -103,7 +103,7 @@ enum ProfileTemplate {
                quantity : value, unit (t kg m3 L MWh kWh GWh GJ tep th kW MW m2 h day unit),
                per (year month week day hour once). Une puissance (kW, MW) donne hours (heures par an) au lieu de per.
                Quantité inconnue ? Omettez <quantity> : le flux est gardé et signalé comme lacune de données. -->
-          <output id="chaleur-eau-refroidissement" resource="heat.hot-water" temperature="35" medium="water" status="surplus" confidence="estimated">
+          <output id="chaleur-eau-refroidissement" resource="heat.warm-water" temperature="35" medium="water" status="surplus" confidence="estimated">
             <quantity value="0.4" unit="MW" hours="4000"/>
           </output>
 

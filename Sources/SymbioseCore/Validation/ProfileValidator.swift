@@ -75,7 +75,7 @@ public struct ProfileValidator: Sendable {
             report(.warning, .profileNoFlows, "the profile declares no input and no output", "company")
         }
         var flowIds: [String: String] = [:]
-        for direction in FlowDirection.allCases {
+        for direction in [FlowDirection.output, .input] {
             let flows = direction == .output ? profile.outputs : profile.inputs
             for (index, flow) in flows.enumerated() {
                 let key = ProfileSource.flowKey(direction, index)

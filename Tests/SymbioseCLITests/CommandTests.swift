@@ -1,0 +1,169 @@
+import Foundation
+import SymbioseCLI
+import SymbioseCore
+import SymbioseTestSupport
+import Testing
+
+@Suite(.serialized) struct CommandTests {
+    @Test(arguments: ["", "validate", "convert", "taxonomy", "template"])
+    func helpMatchesGolden(subcommand: String) throws {
+        let arguments = (subcommand.isEmpty ? [] : [subcommand]) + ["--help"]
+        let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])
+        #expect(output.status == 0)
+        let name = "help-\(subcommand.isEmpty ? "symbiose" : subcommand).txt"
+        if let difference = TestSupport.compareGolden(output.stdout, name) { Issue.record("\(difference)") }
+    }
+
+    @Test func validateDemoTerritoryExitsZero() throws {
+        let output = try Binary.run(["validate", "Fixtures/soissonnais-valois"])
+        #expect(output.status == 0)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.hasSuffix("43 profiles in 43 files: 0 errors, 4 warnings\n"))
+        if let difference = TestSupport.compareGolden(output.stderr, "validate-demo.txt") { Issue.record("\(difference)") }
+    }
+
+    @Test func validateInvalidFixturesMatchesGolden() throws {
+        let output = try Binary.run(["validate", "Fixtures/invalid"])
+        #expect(output.status == 1)
+        if let difference = TestSupport.compareGolden(output.stderr, "validate-invalid.txt") { Issue.record("\(difference)") }
+        let json = try Binary.run(["validate", "Fixtures/invalid", "--diagnostics-format", "json"])
+        #expect(json.status == 1)
+        if let difference = TestSupport.compareGolden(json.stderr, "validate-invalid.json") { Issue.record("\(difference)") }
+    }
+
+    /// Every row of `Fixtures/invalid/expected.tsv`: the file alone exits 1 with that code at that place.
+    @Test func eachInvalidFixtureReportsItsDocumentedDiagnostic() throws {
+        let table = try String(contentsOf: TestSupport.fixture("invalid/expected.tsv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.fixture("invalid").path)
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }
+        #expect(rows.count == files.count, "every invalid fixture has a row")
+        let loader = ProfileLoader(workingDirectory: TestSupport.packageRoot)
+        for row in rows {
+            let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let (file, code) = (fields[0], fields[1])
+            let place = fields.count > 2 ? fields[2].split(separator: ":").compactMap { Int($0) } : []
+            let report = ValidationRun(taxonomy: TaxonomyFile.builtIn).run(
+                paths: ["Fixtures/invalid/" + file], loader: loader)
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            #expect(!errors.isEmpty, "\(file) must be invalid")
+            let match = errors.first { $0.code.rawValue == code }
+            #expect(match != nil, "\(file): expected \(code), got \(errors.map(\.code.rawValue))")
+            if let match, !place.isEmpty {
+                #expect(match.location?.line == place[0], "\(file) line")
+                if place.count > 1 { #expect(match.location?.column == place[1], "\(file) column") }
+            }
+        }
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try Binary.run(["validate", "Fixtures/invalid/unknown-resource.json"]).status == 1)
+        #expect(try Binary.run(["validate", "no/such/file.json"]).status == 1)
+        #expect(try Binary.run(["validate"]).status == 64)
+        #expect(try Binary.run(["validate", "--diagnostics-format", "yaml", "x.json"]).status == 64)
+        #expect(try Binary.run(["frobnicate"]).status == 64)
+        let notFound = try Binary.run(["validate", "no/such/file.json"])
+        #expect(notFound.stderr.hasPrefix("no/such/file.json: error: no such file or directory [io.not-found]"))
+    }
+
+    @Test func standardInputIsReadForDash() throws {
+        let xml = try String(contentsOf: TestSupport.fixture("soissonnais-valois/verallia-cuffies.xml"), encoding: .utf8)
+        let output = try Binary.run(["validate", "-"], stdin: xml)
+        #expect(output.status == 0)
+        let json = try Binary.run(["convert", "-", "--to", "json"], stdin: xml)
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("{\n  \"schema\": \"symbiose/profile@1\""))
+        let back = try Binary.run(["convert", "-", "--to", "xml"], stdin: json.stdout)
+        #expect(back.stdout == xml)
+    }
+
+    @Test func convertWritesAtomicallyAndNeverOnError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("symbiose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("out.json")
+        try Data("precious".utf8).write(to: target)
+        // Invalid input: nothing written, the existing file untouched.
+        let failed = try Binary.run(["convert", "Fixtures/invalid/unknown-resource.json", "--to", "json", "-o", target.path])
+        #expect(failed.status == 1)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "precious")
+        // Valid input: the file is replaced whole; no temporary file is left behind.
+        let done = try Binary.run(["convert", "Fixtures/soissonnais-valois", "--to", "json", "-o", target.path])
+        #expect(done.status == 0)
+        let written = try String(contentsOf: target, encoding: .utf8)
+        #expect(written.contains("\"schema\": \"symbiose/profiles@1\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.json"])
+        // The collection reads back as the same 43 profiles.
+        let check = try Binary.run(["validate", target.path])
+        #expect(check.status == 0)
+        #expect(check.stderr.hasSuffix("43 profiles in 1 file: 0 errors, 4 warnings\n"))
+        // An unwritable destination gives 73.
+        let unwritable = try Binary.run([
+            "convert", "Fixtures/soissonnais-valois/tereos-bucy.json", "--to", "xml", "-o",
+            directory.appendingPathComponent("missing/dir/out.xml").path,
+        ])
+        #expect(unwritable.status == 73)
+    }
+
+    @Test(arguments: [("xml", "fr"), ("xml", "en"), ("json", "fr"), ("json", "en")])
+    func templatesValidateAsPrinted(format: String, lang: String) throws {
+        let template = try Binary.run(["template", "--format", format, "--lang", lang])
+        #expect(template.status == 0)
+        let check = try Binary.run(["validate", "-"], stdin: template.stdout)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("1 profile in 1 file: 0 errors, 0 warnings\n"))
+        if let difference = TestSupport.compareGolden(template.stdout, "template-\(lang).\(format)") {
+            Issue.record("\(difference)")
+        }
+    }
+
+    @Test func templateLanguageFollowsLANG() throws {
+        let french = try Binary.run(["template"], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.stdout.contains("Profil de ressources Symbiose"))
+        let english = try Binary.run(["template"], environment: ["LANG": "en_GB.UTF-8"])
+        #expect(english.stdout.contains("Symbiose resource profile"))
+        let override = try Binary.run(["template", "--lang", "en"], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(override.stdout.contains("Symbiose resource profile"))
+    }
+
+    @Test func taxonomySearchAndListing() throws {
+        let search = try Binary.run(["taxonomy", "--search", "chaleur fumées", "--lang", "fr"])
+        #expect(search.status == 0)
+        if let difference = TestSupport.compareGolden(search.stdout, "taxonomy-search-fr.txt") { Issue.record("\(difference)") }
+        let english = try Binary.run(["taxonomy", "--search", "spent grains"])
+        #expect(english.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("material.food.spent-grains") == true)
+        let none = try Binary.run(["taxonomy", "--search", "unobtainium"])
+        #expect(none.status == 0)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.contains("no resource code matches"))
+        let all = try Binary.run(["taxonomy", "--format", "json"])
+        let contents = TaxonomyFile.decode(Array(all.stdout.utf8), file: "all.json")
+        #expect(contents.diagnostics.isEmpty)
+        #expect(contents.entries.count == TaxonomyFile.builtIn.count)
+        let table = try Binary.run(["taxonomy"])
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+
+    @Test func userTaxonomyExtendsValidation() throws {
+        let output = try Binary.run([
+            "validate", "--taxonomy", "Fixtures/taxonomy/local-extension.json", "Fixtures/taxonomy/uses-local-code.json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let without = try Binary.run(["validate", "Fixtures/taxonomy/uses-local-code.json"])
+        #expect(without.status == 1)
+        #expect(without.stderr.contains("[profile.unknown-resource]"))
+        let broken = try Binary.run([
+            "validate", "--taxonomy", "Fixtures/taxonomy/broken-extension.json", "Fixtures/soissonnais-valois/tereos-bucy.json",
+        ])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("Fixtures/taxonomy/broken-extension.json:"))
+        #expect(broken.stderr.contains("[taxonomy.unknown-target]"))
+    }
+
+    @Test func languageResolution() {
+        #expect(LanguageChoice.resolve(nil, environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
+        #expect(LanguageChoice.resolve(nil, environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "en_US.UTF-8"]) == .en)
+        #expect(LanguageChoice.resolve(nil, environment: [:]) == .en)
+        #expect(LanguageChoice.resolve(.fr, environment: ["LANG": "en_US"]) == .fr)
+    }
+}
