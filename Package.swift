@@ -46,7 +46,8 @@ let package = Package(
             name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseFormats", "SymbioseTestSupport"]),
         .testTarget(
             name: "SymbioseCLITests",
-            dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose"]
+            dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose"],
+            exclude: ["Golden"]
         ),
     ]
 )

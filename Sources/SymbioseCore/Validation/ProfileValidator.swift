@@ -155,7 +155,7 @@ public struct ProfileValidator: Sendable {
                     .error, .quantityUnitMismatch,
                     "\(quantity.unit.rawValue) measures \(quantity.unit.dimension.rawValue), but \(flow.resource) is measured in \(entry.dimension.rawValue)",
                     key + ".quantity.unit",
-                    ["use a \(entry.dimension.rawValue) unit such as \(entry.dimension.baseUnit.rawValue)"])
+                    ["use a unit of \(entry.dimension.rawValue), such as \(entry.dimension.baseUnit.rawValue)"])
             }
             if quantity.unit.isPower {
                 if let hours = quantity.hours {
