@@ -52,7 +52,9 @@ extension ProfileJSON {
     static func flow(_ flow: Flow) -> JSONOutput {
         var members: [(String, JSONOutput)] = [("id", .string(flow.id)), ("resource", .string(flow.resource))]
         if let quantity = flow.quantity {
-            var q: [(String, JSONOutput)] = [("value", .number(quantity.value)), ("unit", .string(quantity.unit.rawValue))]
+            var q: [(String, JSONOutput)] = [
+                ("value", .number(quantity.value)), ("unit", .string(quantity.unit.rawValue)),
+            ]
             if let period = quantity.period { q.append(("per", .string(period.rawValue))) }
             if let hours = quantity.hours { q.append(("hours", .number(hours))) }
             members.append(("quantity", .object(q)))

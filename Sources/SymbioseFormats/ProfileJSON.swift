@@ -15,7 +15,8 @@ extension ProfileJSON {
     /// see sound profiles; the diagnostics say what to fix.
     ///
     /// - Complexity: O(*n*) in the size of the file.
-    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic])
+    {
         let collector = DiagnosticCollector(file: file)
         let root: JSONNode
         do {
@@ -97,7 +98,8 @@ extension ProfileJSON {
 
     /// Records the position of every value under `node`, keyed by its path relative to the profile.
     private static func recordLocations(
-        _ node: JSONNode, relative: String, absolute: JSONPath, file: String, into fields: inout [String: SourceLocation]
+        _ node: JSONNode, relative: String, absolute: JSONPath, file: String,
+        into fields: inout [String: SourceLocation]
     ) {
         if !relative.isEmpty {
             fields[relative] = SourceLocation(
@@ -107,7 +109,8 @@ extension ProfileJSON {
         case .object(let members):
             for member in members {
                 let key = relative.isEmpty ? member.key : relative + "." + member.key
-                recordLocations(member.value, relative: key, absolute: absolute.appending(member.key), file: file, into: &fields)
+                recordLocations(
+                    member.value, relative: key, absolute: absolute.appending(member.key), file: file, into: &fields)
             }
         case .array(let elements):
             for (offset, element) in elements.enumerated() {

@@ -12,7 +12,8 @@ public enum ProfileXML {
     /// and semantic checks run once they are fixed.
     ///
     /// - Complexity: O(*n*) in the size of the file.
-    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic])
+    {
         let (parsed, parseDiagnostics) = SecureXMLParser.parse(bytes, file: file)
         guard let document = parsed else { return ([], parseDiagnostics) }
         defer { xmlFreeDoc(document) }
@@ -85,7 +86,8 @@ public enum ProfileXML {
         _ element: XMLElementView, direction: FlowDirection, key: String, recorder: inout LocationRecorder
     ) -> Flow {
         recorder.record(key, element, attributes: true)
-        var flow = Flow(id: element.attribute("id") ?? "", direction: direction, resource: element.attribute("resource") ?? "")
+        var flow = Flow(
+            id: element.attribute("id") ?? "", direction: direction, resource: element.attribute("resource") ?? "")
         flow.quality = FlowQuality(
             temperature: element.attribute("temperature").flatMap(double),
             medium: element.attribute("medium").flatMap(HeatMedium.init(rawValue:)),

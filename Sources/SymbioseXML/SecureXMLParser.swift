@@ -9,7 +9,8 @@ import SymbioseCore
 /// (billion laughs, external entities) never start. libxml2's own depth limit (256) bounds
 /// nesting.
 enum SecureXMLParser {
-    static let options: Int32 = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
+    static let options: Int32 =
+        Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
         | Int32(XML_PARSE_NOCDATA.rawValue)
 
     /// What the parser saw of a DOCTYPE, shared with the SAX callback through `_private`.
@@ -57,7 +58,8 @@ enum SecureXMLParser {
         }
         let diagnostics = errors.filter { !$0.isWarning }.map { error -> Diagnostic in
             let (code, message, notes) = describe(error)
-            return .error(code, message, at: SourceLocation(file: file, line: error.line, column: error.column), notes: notes)
+            return .error(
+                code, message, at: SourceLocation(file: file, line: error.line, column: error.column), notes: notes)
         }
         if !diagnostics.isEmpty || document == nil {
             if let document { xmlFreeDoc(document) }

@@ -19,16 +19,22 @@ import Testing
         #expect(output.status == 0)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.hasSuffix("43 profiles in 43 files: 0 errors, 4 warnings\n"))
-        if let difference = TestSupport.compareGolden(output.stderr, "validate-demo.txt") { Issue.record("\(difference)") }
+        if let difference = TestSupport.compareGolden(output.stderr, "validate-demo.txt") {
+            Issue.record("\(difference)")
+        }
     }
 
     @Test func validateInvalidFixturesMatchesGolden() throws {
         let output = try Binary.run(["validate", "Fixtures/invalid"])
         #expect(output.status == 1)
-        if let difference = TestSupport.compareGolden(output.stderr, "validate-invalid.txt") { Issue.record("\(difference)") }
+        if let difference = TestSupport.compareGolden(output.stderr, "validate-invalid.txt") {
+            Issue.record("\(difference)")
+        }
         let json = try Binary.run(["validate", "Fixtures/invalid", "--diagnostics-format", "json"])
         #expect(json.status == 1)
-        if let difference = TestSupport.compareGolden(json.stderr, "validate-invalid.json") { Issue.record("\(difference)") }
+        if let difference = TestSupport.compareGolden(json.stderr, "validate-invalid.json") {
+            Issue.record("\(difference)")
+        }
     }
 
     /// Every row of `Fixtures/invalid/expected.tsv`: the file alone exits 1 with that code at that place.
@@ -67,7 +73,8 @@ import Testing
     }
 
     @Test func standardInputIsReadForDash() throws {
-        let xml = try String(contentsOf: TestSupport.fixture("soissonnais-valois/verallia-cuffies.xml"), encoding: .utf8)
+        let xml = try String(
+            contentsOf: TestSupport.fixture("soissonnais-valois/verallia-cuffies.xml"), encoding: .utf8)
         let output = try Binary.run(["validate", "-"], stdin: xml)
         #expect(output.status == 0)
         let json = try Binary.run(["convert", "-", "--to", "json"], stdin: xml)
@@ -84,7 +91,9 @@ import Testing
         let target = directory.appendingPathComponent("out.json")
         try Data("precious".utf8).write(to: target)
         // Invalid input: nothing written, the existing file untouched.
-        let failed = try Binary.run(["convert", "Fixtures/invalid/unknown-resource.json", "--to", "json", "-o", target.path])
+        let failed = try Binary.run([
+            "convert", "Fixtures/invalid/unknown-resource.json", "--to", "json", "-o", target.path,
+        ])
         #expect(failed.status == 1)
         #expect(try String(contentsOf: target, encoding: .utf8) == "precious")
         // Valid input: the file is replaced whole; no temporary file is left behind.
@@ -129,9 +138,12 @@ import Testing
     @Test func taxonomySearchAndListing() throws {
         let search = try Binary.run(["taxonomy", "--search", "chaleur fumées", "--lang", "fr"])
         #expect(search.status == 0)
-        if let difference = TestSupport.compareGolden(search.stdout, "taxonomy-search-fr.txt") { Issue.record("\(difference)") }
+        if let difference = TestSupport.compareGolden(search.stdout, "taxonomy-search-fr.txt") {
+            Issue.record("\(difference)")
+        }
         let english = try Binary.run(["taxonomy", "--search", "spent grains"])
-        #expect(english.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("material.food.spent-grains") == true)
+        #expect(
+            english.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("material.food.spent-grains") == true)
         let none = try Binary.run(["taxonomy", "--search", "unobtainium"])
         #expect(none.status == 0)
         #expect(none.stdout.isEmpty)
@@ -146,14 +158,16 @@ import Testing
 
     @Test func userTaxonomyExtendsValidation() throws {
         let output = try Binary.run([
-            "validate", "--taxonomy", "Fixtures/taxonomy/local-extension.json", "Fixtures/taxonomy/uses-local-code.json",
+            "validate", "--taxonomy", "Fixtures/taxonomy/local-extension.json",
+            "Fixtures/taxonomy/uses-local-code.json",
         ])
         #expect(output.status == 0, "\(output.stderr)")
         let without = try Binary.run(["validate", "Fixtures/taxonomy/uses-local-code.json"])
         #expect(without.status == 1)
         #expect(without.stderr.contains("[profile.unknown-resource]"))
         let broken = try Binary.run([
-            "validate", "--taxonomy", "Fixtures/taxonomy/broken-extension.json", "Fixtures/soissonnais-valois/tereos-bucy.json",
+            "validate", "--taxonomy", "Fixtures/taxonomy/broken-extension.json",
+            "Fixtures/soissonnais-valois/tereos-bucy.json",
         ])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("Fixtures/taxonomy/broken-extension.json:"))

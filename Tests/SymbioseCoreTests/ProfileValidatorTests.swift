@@ -32,14 +32,18 @@ import Testing
     }
 
     @Test func siteRules() {
-        #expect(codes { $0.site.latitude = nil; $0.site.longitude = nil } == [.profileMissingCoordinates])
+        #expect(
+            codes {
+                $0.site.latitude = nil; $0.site.longitude = nil
+            } == [.profileMissingCoordinates])
         #expect(
             validator.validate([
-                TestSupport.loaded({
-                    var p = TestSupport.sampleProfile()
-                    p.site = Site()
-                    return p
-                }())
+                TestSupport.loaded(
+                    {
+                        var p = TestSupport.sampleProfile()
+                        p.site = Site()
+                        return p
+                    }())
             ]).first?.severity == .warning)
         #expect(codes { $0.site.longitude = nil } == [.profileMissingCoordinates])
         #expect(codes { $0.site.latitude = 91 } == [.profileCoordinatesOutOfRange])
@@ -47,16 +51,20 @@ import Testing
         #expect(codes { $0.site.latitude = .nan } == [.valueNotFinite])
         #expect(codes { $0.site.postcode = "2200" } == [.profileInvalidPostcode])
         #expect(codes { $0.site.postcode = "2A004" }.isEmpty)
-        #expect(codes { $0.outputs = []; $0.inputs = [] } == [.profileNoFlows])
+        #expect(
+            codes {
+                $0.outputs = []; $0.inputs = []
+            } == [.profileNoFlows])
     }
 
     @Test func resourceCodesAreKnownWithSuggestions() throws {
         let diagnostics = validator.validate([
-            TestSupport.loaded({
-                var p = TestSupport.sampleProfile()
-                p.outputs[0].resource = "material.metal.steel-scarp"
-                return p
-            }())
+            TestSupport.loaded(
+                {
+                    var p = TestSupport.sampleProfile()
+                    p.outputs[0].resource = "material.metal.steel-scarp"
+                    return p
+                }())
         ])
         let unknown = try #require(diagnostics.first)
         #expect(unknown.code == .profileUnknownResource)
@@ -68,32 +76,47 @@ import Testing
         #expect(codes { $0.outputs[0].quantity?.value = .infinity } == [.valueNotFinite])
         #expect(codes { $0.outputs[0].quantity?.unit = .megawattHour } == [.quantityUnitMismatch])
         #expect(codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .tonne) } == [.quantityUnitMismatch])
-        #expect(codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawatt, per: nil) } == [.quantityPowerWithoutHours])
-        #expect(codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawatt, per: nil, hours: 9000) } == [.quantityHoursRange])
+        #expect(
+            codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawatt, per: nil) } == [
+                .quantityPowerWithoutHours
+            ])
+        #expect(
+            codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawatt, per: nil, hours: 9000) } == [
+                .quantityHoursRange
+            ])
         #expect(codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawatt, per: nil, hours: 4000) }.isEmpty)
-        #expect(codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawattHour, hours: 4000) } == [.quantityHoursRange])
+        #expect(
+            codes { $0.inputs[0].quantity = Quantity(value: 2, unit: .megawattHour, hours: 4000) } == [
+                .quantityHoursRange
+            ])
         // Tonnes of steam are fine: the taxonomy declares a conversion. Tonnes of electricity are not.
-        #expect(codes { $0.inputs[0].resource = "heat.steam"; $0.inputs[0].quantity = Quantity(value: 9, unit: .tonne) }.isEmpty)
+        #expect(
+            codes {
+                $0.inputs[0].resource = "heat.steam"; $0.inputs[0].quantity = Quantity(value: 9, unit: .tonne)
+            }.isEmpty)
         #expect(
             codes {
                 $0.inputs[0] = Flow(
-                    id: "power", direction: .input, resource: "energy.electricity", quantity: Quantity(value: 9, unit: .tonne))
+                    id: "power", direction: .input, resource: "energy.electricity",
+                    quantity: Quantity(value: 9, unit: .tonne))
             } == [.quantityUnitMismatch])
         // Water in tonnes: density declared.
         #expect(
             codes {
                 $0.inputs[0] = Flow(
-                    id: "water", direction: .input, resource: "water.process", quantity: Quantity(value: 9, unit: .tonne))
+                    id: "water", direction: .input, resource: "water.process",
+                    quantity: Quantity(value: 9, unit: .tonne))
             }.isEmpty)
     }
 
     @Test func missingQuantityIsAWarnedDataGap() {
         let diagnostics = validator.validate([
-            TestSupport.loaded({
-                var p = TestSupport.sampleProfile()
-                p.outputs[0].quantity = nil
-                return p
-            }())
+            TestSupport.loaded(
+                {
+                    var p = TestSupport.sampleProfile()
+                    p.outputs[0].quantity = nil
+                    return p
+                }())
         ])
         #expect(diagnostics.map(\.code) == [.flowMissingQuantity])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
@@ -129,7 +152,8 @@ import Testing
 
     @Test func timeRules() {
         #expect(codes { $0.outputs[0].availability = .seasonal(months: [9, 10, 11, 12, 1]) }.isEmpty)
-        #expect(codes { $0.outputs[0].availability = .seasonal(months: [0, 13]) } == [.flowInvalidMonth, .flowInvalidMonth])
+        #expect(
+            codes { $0.outputs[0].availability = .seasonal(months: [0, 13]) } == [.flowInvalidMonth, .flowInvalidMonth])
         #expect(codes { $0.outputs[0].availability = .seasonal(months: []) } == [.flowInvalidMonth])
         #expect(codes { $0.outputs[0].availability = .seasonal(months: [3, 3]) } == [.flowDuplicateMonth])
         #expect(codes { $0.outputs[0].availability = .oneOff(year: 2027, month: 3) } == [.flowOneOffPeriod])
@@ -173,7 +197,8 @@ import Testing
             file: "f.json", whole: SourceLocation(file: "f.json", line: 1),
             fields: [
                 "outputs[0]": SourceLocation(file: "f.json", line: 10, column: 5, path: "$.outputs[0]"),
-                "outputs[0].quantity": SourceLocation(file: "f.json", line: 12, column: 19, path: "$.outputs[0].quantity"),
+                "outputs[0].quantity": SourceLocation(
+                    file: "f.json", line: 12, column: 19, path: "$.outputs[0].quantity"),
             ])
         let diagnostic = validator.validate([LoadedProfile(profile: profile, source: source)]).first
         // quantity.unit is not recorded: the nearest recorded parent is used.

@@ -33,8 +33,10 @@ import Testing
         "water.process", "material.food.beet-pulp", "material.food.vinasse", "material.glass.cullet",
         "material.paper.cardboard", "material.metal.aluminium-scrap", "material.plastic.pvc", "material.wood.untreated",
         "material.textile.used-clothing", "material.construction.insulation.biobased", "material.electronics.pcb-scrap",
-        "material.mushroom.spent-compost", "material.agri.straw", "service.storage.covered", "service.premises.workshop",
-        "service.equipment.forklift", "service.transport.truck", "service.skills.welding", "service.collection.biowaste",
+        "material.mushroom.spent-compost", "material.agri.straw", "service.storage.covered",
+        "service.premises.workshop",
+        "service.equipment.forklift", "service.transport.truck", "service.skills.welding",
+        "service.collection.biowaste",
         "service.purchasing.energy",
     ])
     func coversTheStreamsTheIssueNames(code: String) {
@@ -101,7 +103,8 @@ import Testing
     }
 
     @Test func suggestionsForMisspelledCodes() {
-        #expect(taxonomy.suggestions(forUnknownCode: "material.metal.steel-scarp").first == "material.metal.steel-scrap")
+        #expect(
+            taxonomy.suggestions(forUnknownCode: "material.metal.steel-scarp").first == "material.metal.steel-scrap")
         #expect(taxonomy.suggestions(forUnknownCode: "heat.hotwater").first == "heat.hot-water")
         #expect(taxonomy.suggestions(forUnknownCode: "material.fly-ash").contains("material.mineral.fly-ash"))
     }
@@ -143,7 +146,10 @@ import Testing
         let merged = taxonomy.merging(contents.entries)
         let references = TaxonomyFile.checkReferences(
             of: merged, locations: contents.locations, only: Set(contents.entries.map(\.code)))
-        #expect(references.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.taxonomyUnknownParent, .taxonomyUnknownTarget])
+        #expect(
+            references.map(\.code).sorted { $0.rawValue < $1.rawValue } == [
+                .taxonomyUnknownParent, .taxonomyUnknownTarget,
+            ])
         #expect(references.allSatisfy { $0.location?.line == 2 })
     }
 }

@@ -19,7 +19,8 @@ import Testing
         (300, .squareMetre, 300, .area),
         (2, .day, 48, .duration),
     ])
-    func normalisesToBaseUnits(value: Double, unit: QuantityUnit, expected: Double, dimension: PhysicalDimension) throws {
+    func normalisesToBaseUnits(value: Double, unit: QuantityUnit, expected: Double, dimension: PhysicalDimension) throws
+    {
         let normalized = try #require(Quantity(value: value, unit: unit).normalized())
         #expect(abs(normalized.amount - expected) < 1e-9 * max(1, expected))
         #expect(normalized.dimension == dimension)

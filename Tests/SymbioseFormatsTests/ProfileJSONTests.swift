@@ -99,17 +99,20 @@ import Testing
             quality: FlowQuality(
                 temperature: 12, purity: 98.5, state: .liquid, hazardous: false, ewc: "02 05 01",
                 contaminants: ["salt", "line\nbreak"]),
-            availability: .oneOff(year: 2027, month: 3), disposalCost: Cost(value: 12, currency: "EUR", per: .cubicMetre),
+            availability: .oneOff(year: 2027, month: 3),
+            disposalCost: Cost(value: 12, currency: "EUR", per: .cubicMetre),
             maxDistanceKm: 25, status: .byProduct, confidence: .measured, confidential: true, note: "Quote \" and é")
         let power = Flow(
             id: "p", direction: .input, resource: "heat.hot-water",
             quantity: Quantity(value: 2, unit: .megawatt, per: nil, hours: 4000),
             quality: FlowQuality(temperature: 80, medium: .water), availability: .seasonal(months: [12, 1, 2]),
             price: Cost(value: 45, per: .megawattHour))
-        let grade = Flow(id: "w", direction: .input, resource: "water.process", quality: FlowQuality(waterGrade: .process))
+        let grade = Flow(
+            id: "w", direction: .input, resource: "water.process", quality: FlowQuality(waterGrade: .process))
         let profile = Profile(
             company: Company(id: "x", name: "X & Co", naf: "10.51C", siret: "73282932000074", employees: 3),
-            site: Site(latitude: -0.5, longitude: 179.99, approximate: true, commune: "C", postcode: "02200", zone: "Z"),
+            site: Site(
+                latitude: -0.5, longitude: 179.99, approximate: true, commune: "C", postcode: "02200", zone: "Z"),
             contact: Contact(name: "N", email: "n@example.org", phone: "+33"), outputs: [flow], inputs: [power, grade])
         let text = ProfileJSON.encode([profile])
         let back = ProfileJSON.decode(Array(text.utf8), file: "t.json")

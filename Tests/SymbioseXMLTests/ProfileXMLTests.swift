@@ -74,7 +74,8 @@ import Testing
         #expect(result.diagnostics.map(\.code) == [.xmlDoctype])
         #expect(result.profiles.isEmpty)
         let external = decode(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE profile SYSTEM \"http://example.org/p.dtd\">\n<profile xmlns=\"urn:symbiose:profile:1\"/>")
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE profile SYSTEM \"http://example.org/p.dtd\">\n<profile xmlns=\"urn:symbiose:profile:1\"/>"
+        )
         #expect(external.diagnostics.map(\.code) == [.xmlDoctype])
     }
 
@@ -88,7 +89,8 @@ import Testing
         let truncated = decode(String(example.prefix(200)))
         #expect(truncated.diagnostics.map(\.code) == [.xmlMalformed])
         #expect(truncated.diagnostics.first?.location?.line != nil)
-        let junk = ProfileXML.decode((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) | 1 }, file: "junk.xml")
+        let junk = ProfileXML.decode(
+            (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) | 1 }, file: "junk.xml")
         #expect(junk.diagnostics.count == 1)
         #expect(junk.profiles.isEmpty)
         #expect(decode("<profile xmlns=\"urn:symbiose:profile:1\"></prof>").diagnostics.map(\.code) == [.xmlMalformed])

@@ -23,7 +23,9 @@ struct ProfileOptions: ParsableArguments {
 /// The language of what a person reads: `--lang`, else `LC_ALL`, `LC_MESSAGES` or `LANG`
 /// (French when it starts with `fr`), else English.
 package enum LanguageChoice {
-    package static func resolve(_ explicit: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func resolve(
+        _ explicit: Language?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> Language
     {
         if let explicit { return explicit }
@@ -40,7 +42,9 @@ enum TaxonomyLoading {
         let builtIn = TaxonomyFile.builtIn
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [.error(.ioNotFound, "the taxonomy file cannot be read", at: SourceLocation(file: userFile))])
+            return (
+                builtIn, [.error(.ioNotFound, "the taxonomy file cannot be read", at: SourceLocation(file: userFile))]
+            )
         }
         let contents = TaxonomyFile.decode(Array(data), file: userFile)
         guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }

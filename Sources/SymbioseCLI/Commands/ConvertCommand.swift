@@ -20,7 +20,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: "The format to write: xml or json.")
     var format: ProfileLoader.Format
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(help: "Write a collection even for a single profile.")

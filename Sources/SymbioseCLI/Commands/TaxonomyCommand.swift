@@ -82,7 +82,9 @@ enum TaxonomyRenderer {
     }
 
     private static func entry(_ entry: ResourceEntry) -> JSONOutput {
-        func localized(_ text: LocalizedText) -> JSONOutput { .object([("fr", .string(text.fr)), ("en", .string(text.en))]) }
+        func localized(_ text: LocalizedText) -> JSONOutput {
+            .object([("fr", .string(text.fr)), ("en", .string(text.en))])
+        }
         var members: [(String, JSONOutput)] = [
             ("code", .string(entry.code)), ("dimension", .string(entry.dimension.rawValue)),
             ("label", localized(entry.label)),

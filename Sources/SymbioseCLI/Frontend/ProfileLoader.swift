@@ -83,7 +83,8 @@ public struct ProfileLoader {
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            result.diagnostics.append(.error(.ioUnreadable, "the file cannot be read", at: SourceLocation(file: display)))
+            result.diagnostics.append(
+                .error(.ioUnreadable, "the file cannot be read", at: SourceLocation(file: display)))
             return
         }
         read(Array(data), file: display, format: format, into: &result)

@@ -168,10 +168,14 @@ public enum TaxonomyFile {
             for link in entry.substitutes {
                 guard let target = taxonomy[link.target] else {
                     diagnostics.append(
-                        .error(.taxonomyUnknownTarget, "\(code): substitute target \(link.target) is not defined", at: location))
+                        .error(
+                            .taxonomyUnknownTarget, "\(code): substitute target \(link.target) is not defined",
+                            at: location))
                     continue
                 }
-                if !taxonomy.accepts(entry.dimension, for: target.code) && !taxonomy.accepts(target.dimension, for: code) {
+                if !taxonomy.accepts(entry.dimension, for: target.code)
+                    && !taxonomy.accepts(target.dimension, for: code)
+                {
                     diagnostics.append(
                         .error(
                             .taxonomyInvalid,

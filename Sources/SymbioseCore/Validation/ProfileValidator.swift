@@ -42,7 +42,9 @@ public struct ProfileValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         let profile = loaded.profile
         let source = loaded.source
-        func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, _ key: String, notes: [String] = []) {
+        func report(
+            _ severity: Severity, _ code: DiagnosticCode, _ message: String, _ key: String, notes: [String] = []
+        ) {
             diagnostics.append(Diagnostic(severity, code, message, at: source.locate(key), notes: notes))
         }
 
@@ -98,7 +100,8 @@ public struct ProfileValidator: Sendable {
         switch (site.latitude, site.longitude) {
         case (nil, nil):
             report(
-                .warning, .profileMissingCoordinates, "the site has no coordinates: it cannot be placed on a map or matched by distance",
+                .warning, .profileMissingCoordinates,
+                "the site has no coordinates: it cannot be placed on a map or matched by distance",
                 "site", ["add lat and lon in WGS84 decimal degrees; the commune's centre will do, marked approximate"])
         case (nil, _), (_, nil):
             report(.error, .profileMissingCoordinates, "the site gives only one of lat and lon", "site", [])
@@ -190,10 +193,12 @@ public struct ProfileValidator: Sendable {
                     key, ["without it, matches cannot check that the temperature levels fit"])
             }
         } else if quality.medium != nil {
-            report(.warning, .flowQualityNotApplicable, "medium applies to heat and cold flows only", key + ".medium", [])
+            report(
+                .warning, .flowQualityNotApplicable, "medium applies to heat and cold flows only", key + ".medium", [])
         }
         if let temperature = quality.temperature {
-            checkNumber(temperature, name: "temperature", key: key + ".temperature", allowNegative: true, report: report)
+            checkNumber(
+                temperature, name: "temperature", key: key + ".temperature", allowNegative: true, report: report)
             if temperature < -273.15 {
                 report(.error, .valueInvalid, "temperature is below absolute zero", key + ".temperature", [])
             }
@@ -236,12 +241,15 @@ public struct ProfileValidator: Sendable {
         case .continuous:
             if flow.quantity?.period == .once {
                 report(
-                    .error, .flowOneOffPeriod, "a quantity per once needs a one-off date (oneOff)", key + ".quantity.per",
+                    .error, .flowOneOffPeriod, "a quantity per once needs a one-off date (oneOff)",
+                    key + ".quantity.per",
                     [])
             }
         case .seasonal(let months):
             if months.isEmpty {
-                report(.error, .flowInvalidMonth, "months is empty: leave it out for a continuous flow", key + ".months", [])
+                report(
+                    .error, .flowInvalidMonth, "months is empty: leave it out for a continuous flow", key + ".months",
+                    [])
             }
             var seen: Set<Int> = []
             for month in months {
@@ -273,7 +281,8 @@ public struct ProfileValidator: Sendable {
         }
         if flow.direction == .output && flow.price != nil {
             report(
-                .error, .profileCostDirection, "price applies to inputs; use disposalCost for an output", key + ".price",
+                .error, .profileCostDirection, "price applies to inputs; use disposalCost for an output",
+                key + ".price",
                 [])
         }
         if flow.direction == .input && flow.disposalCost != nil {
