@@ -27,21 +27,28 @@ let package = Package(
             resources: [.embedInCode("Resources/profile.xsd")]
         ),
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
+        .target(name: "SymbioseReport", dependencies: ["SymbioseCore"]),
         .target(
             name: "SymbioseCLI",
             dependencies: [
-                "SymbioseCore", "SymbioseXML", "SymbioseFormats",
+                "SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.embedInCode("Resources/demo-soissonnais-valois.json")]
         ),
         .executableTarget(name: "symbiose", dependencies: ["SymbioseCLI"]),
         .target(
             name: "SymbioseTestSupport",
-            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats"],
+            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport"],
             path: "Tests/SymbioseTestSupport"
         ),
         .testTarget(name: "SymbioseCoreTests", dependencies: ["SymbioseCore", "SymbioseTestSupport"]),
         .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseReportTests",
+            dependencies: ["SymbioseReport", "SymbioseTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseFormats", "SymbioseTestSupport"]),
         .testTarget(

@@ -11,7 +11,8 @@ public struct SymbioseCommand: ParsableCommand {
             several firms could share. See Docs/cli.md.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, TaxonomyCommand.self, TemplateCommand.self]
+        subcommands: [
+            MatchCommand.self, ValidateCommand.self, ConvertCommand.self, TaxonomyCommand.self, TemplateCommand.self]
     )
 
     public init() {}

@@ -126,6 +126,17 @@ enum TaxonomyRenderer {
                         })
                 ))
         }
+        if let grade = entry.grade { members.append(("grade", .string(grade.rawValue))) }
+        if let pooling = entry.pooling {
+            members.append(
+                (
+                    "pooling",
+                    .object([
+                        ("threshold", .number(pooling.value)), ("rationale", localized(pooling.rationale)),
+                        ("source", .string(pooling.source)),
+                    ])
+                ))
+        }
         return .object(members)
     }
 }

@@ -62,7 +62,17 @@ public struct ValidationRun {
     }
 
     public func run(paths: [String], loader: ProfileLoader) -> Report {
-        let loaded = loader.load(paths)
+        check(loader.load(paths))
+    }
+
+    /// Loads and checks profiles given as bytes, such as the bundled demo territory.
+    public func run(bytes: [UInt8], file: String) -> Report {
+        var loaded = ProfileLoader.Result()
+        ProfileLoader().read(bytes, file: file, format: nil, into: &loaded)
+        return check(loaded)
+    }
+
+    private func check(_ loaded: ProfileLoader.Result) -> Report {
         let semantic = ProfileValidator(taxonomy: taxonomy).validate(loaded.profiles)
         return Report(
             profiles: loaded.profiles, files: loaded.files,

@@ -24,24 +24,7 @@ public enum DiagnosticsRenderer {
             ("warnings", .integer(diagnostics.filter { $0.severity == .warning }.count)),
             (
                 "diagnostics",
-                .array(
-                    diagnostics.map { diagnostic in
-                        var members: [(String, JSONOutput)] = [
-                            ("severity", .string(diagnostic.severity.rawValue)),
-                            ("code", .string(diagnostic.code.rawValue)),
-                            ("message", .string(diagnostic.message)),
-                        ]
-                        if let location = diagnostic.location {
-                            members.append(("file", .string(location.file)))
-                            if let line = location.line { members.append(("line", .integer(line))) }
-                            if let column = location.column { members.append(("column", .integer(column))) }
-                            if let path = location.path { members.append(("path", .string(path))) }
-                        }
-                        if !diagnostic.notes.isEmpty {
-                            members.append(("notes", .array(diagnostic.notes.map(JSONOutput.string))))
-                        }
-                        return .object(members)
-                    })
+                .array(diagnostics.map(\.json))
             ),
         ]).rendered()
     }

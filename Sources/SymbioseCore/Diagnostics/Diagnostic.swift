@@ -112,3 +112,21 @@ extension Sequence where Element == Diagnostic {
         }
     }
 }
+
+extension Diagnostic {
+    /// The diagnostic as a JSON object: `severity`, `code`, `message`, then `file`, `line`,
+    /// `column`, `path` and `notes` when known.
+    public var json: JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)), ("message", .string(message)),
+        ]
+        if let location {
+            members.append(("file", .string(location.file)))
+            if let line = location.line { members.append(("line", .integer(line))) }
+            if let column = location.column { members.append(("column", .integer(column))) }
+            if let path = location.path { members.append(("path", .string(path))) }
+        }
+        if !notes.isEmpty { members.append(("notes", .array(notes.map(JSONOutput.string)))) }
+        return .object(members)
+    }
+}

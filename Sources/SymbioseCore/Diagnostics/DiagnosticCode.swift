@@ -68,4 +68,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case taxonomyUnknownParent = "taxonomy.unknown-parent"
     case taxonomyUnknownTarget = "taxonomy.unknown-target"
     case taxonomyDuplicate = "taxonomy.duplicate"
+
+    // Matching
+    case matchNoCoordinates = "match.no-coordinates"
+    case matchDimensionMismatch = "match.dimension-mismatch"
+    case matchExcludedProfile = "match.excluded-profile"
 }

@@ -13,11 +13,15 @@ public struct ResourceEntry: Sendable, Hashable {
     public var substitutes: [SubstitutionLink]
     /// Declared conversions to other dimensions (density of water, heat content of steam).
     public var equivalents: [DimensionEquivalent]
+    /// The default water grade of a water resource, when a flow does not give one.
+    public var grade: WaterGrade?
+    /// The pooled quantity above which sharing this resource is usually worthwhile.
+    public var pooling: PoolingThreshold?
 
     public init(
         code: String, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],
         dimension: PhysicalDimension, ewc: [String] = [], substitutes: [SubstitutionLink] = [],
-        equivalents: [DimensionEquivalent] = []
+        equivalents: [DimensionEquivalent] = [], grade: WaterGrade? = nil, pooling: PoolingThreshold? = nil
     ) {
         self.code = code
         self.label = label
@@ -27,6 +31,8 @@ public struct ResourceEntry: Sendable, Hashable {
         self.ewc = ewc
         self.substitutes = substitutes
         self.equivalents = equivalents
+        self.grade = grade
+        self.pooling = pooling
     }
 
     /// The code one level up (`heat.steam` → `heat`), or `nil` for a root.
@@ -70,5 +76,21 @@ public struct DimensionEquivalent: Sendable, Hashable {
         self.from = from
         self.factor = factor
         self.rationale = rationale
+    }
+}
+
+/// A viability threshold for pooling: the yearly quantity a shared collection, treatment unit or
+/// purchase needs to be worth organising, with its basis.
+public struct PoolingThreshold: Sendable, Hashable {
+    /// In the resource's base unit, per year.
+    public var value: Double
+    public var rationale: LocalizedText
+    /// Where the figure comes from, or "estimate".
+    public var source: String
+
+    public init(value: Double, rationale: LocalizedText, source: String) {
+        self.value = value
+        self.rationale = rationale
+        self.source = source
     }
 }

@@ -68,7 +68,7 @@ public enum TaxonomyFile {
 
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
-            "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents",
+            "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
         ])
         let collector = object.collector
         let code = object.string("code", required: true)
@@ -123,11 +123,27 @@ public enum TaxonomyFile {
                 equivalents.append(DimensionEquivalent(from: from, factor: factor, rationale: rationale))
             }
         }
+        let grade = object.enumeration("grade", as: WaterGrade.self)
+        var pooling: PoolingThreshold?
+        if let threshold = object.object("pooling") {
+            threshold.rejectUnknownMembers(allowed: ["threshold", "rationale", "source"])
+            let value = threshold.number("threshold", required: true)
+            if let value, value <= 0 {
+                collector.error(
+                    .taxonomyInvalid, "a pooling threshold must be positive",
+                    path: threshold.path.appending("threshold"), at: threshold.member("threshold")?.value.position)
+            }
+            let rationale = threshold.object("rationale", required: true).flatMap(localized)
+            let source = threshold.string("source", required: true)
+            if let value, let rationale, let source {
+                pooling = PoolingThreshold(value: value, rationale: rationale, source: source)
+            }
+        }
         guard let code, let dimension, let label else { return nil }
         return ResourceEntry(
             code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
             synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
-            equivalents: equivalents)
+            equivalents: equivalents, grade: grade, pooling: pooling)
     }
 
     private static func localized(_ object: JSONObject) -> LocalizedText? {

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import SymbioseCore
+import SymbioseReport
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Find, rank and explain substitution and pooling synergies.",
+        discussion: """
+            Reads and checks the profiles as validate does, then finds what one firm's release \
+            could replace (substitution) and what nearby firms could share (pooling), scores \
+            each synergy in 0…1 by distance, volume, quality, time and data confidence, and \
+            explains it. Without a path, runs on the bundled Soissonnais-Valois demo territory. \
+            Profiles with errors are left out and the exit status is 1. See Docs/matching.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, markdown
+    }
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case substitution, pooling, all
+    }
+
+    @Argument(help: ArgumentHelp("Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: "substitution, pooling or all.")
+    var kind: Kind = .all
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Keep these categories only: heat, cold, water, material, energy, service.", valueName: "category"))
+    var category: [ResourceCategory] = []
+
+    @Option(help: ArgumentHelp("Keep synergies involving this company id.", valueName: "id"))
+    var company: String?
+
+    @Option(help: ArgumentHelp("Keep synergies on this resource code or the codes below it.", valueName: "code"))
+    var resource: String?
+
+    @Option(help: ArgumentHelp("Replace every category's distance envelope, in km.", valueName: "km"))
+    var maxDistance: Double?
+
+    @Option(help: ArgumentHelp("Replace every pooling radius, in km.", valueName: "km"))
+    var poolRadius: Double?
+
+    @Option(help: "The fewest firms in a pooling group.")
+    var minMembers: Int = 2
+
+    @Option(help: ArgumentHelp("Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Hide synergies scoring below this.", valueName: "x"))
+    var minScore: Double = 0
+
+    @Option(help: "Order by score, distance or volume.")
+    var sort: SynergySort = .score
+
+    @Option(help: ArgumentHelp("Score weights, as distance=0.3,volume=0.3,quality=0.2,time=0.1,confidence=0.1.", valueName: "list"))
+    var weights: String?
+
+    @Option(help: "table, json, csv or markdown (default: table on a terminal, json otherwise).")
+    var format: Format?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "The language of reasons and headers: fr or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
+    var csvSeparator: String?
+
+    @Flag(help: "Start CSV output with a UTF-8 byte order mark, for Excel.")
+    var bom = false
+
+    @OptionGroup var options: ProfileOptions
+
+    func validate() throws {
+        if let weights, ScoreWeights(parsing: weights) == nil {
+            throw ValidationError("--weights: expected terms distance, volume, quality, time, confidence with non-negative values, as distance=0.4,volume=0.4")
+        }
+        if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
+        if let maxDistance, !(maxDistance > 0) { throw ValidationError("--max-distance must be positive") }
+        if let poolRadius, !(poolRadius > 0) { throw ValidationError("--pool-radius must be positive") }
+        if minMembers < 2 { throw ValidationError("--min-members must be at least 2") }
+        if let top, top < 0 { throw ValidationError("--top cannot be negative") }
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score is between 0 and 1") }
+    }
+
+    func run() throws {
+        let language = LanguageChoice.resolve(lang)
+        let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
+        guard !taxonomyDiagnostics.containsErrors else {
+            StandardError.write(DiagnosticsRenderer.render(taxonomyDiagnostics, as: options.diagnosticsFormat))
+            throw ExitStatus.invalidInput
+        }
+        let report: ValidationRun.Report
+        if paths.isEmpty {
+            StandardError.write(
+                language == .fr
+                    ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
+                    : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
+            report = ValidationRun(taxonomy: taxonomy).run(bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
+        } else {
+            report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
+        }
+        var settings = MatchSettings()
+        if let weights { settings.weights = ScoreWeights(parsing: weights) ?? .default }
+        settings.maximumDistanceKm = maxDistance
+        settings.poolingRadiusKm = poolRadius
+        settings.minimumMembers = minMembers
+        var filter = SynergyFilter()
+        switch kind {
+        case .all: break
+        case .substitution: filter.kinds = [.substitution]
+        case .pooling: filter.kinds = [.pooling]
+        }
+        filter.categories = Set(category)
+        filter.company = company
+        filter.resource = resource
+        filter.minimumScore = minScore
+        let result = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: Ranker(sort: sort, filter: filter))
+            .run(report.profiles, validation: report.diagnostics)
+
+        let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
+        StandardError.write(DiagnosticsRenderer.render(diagnostics, as: options.diagnosticsFormat))
+
+        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
+        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
+        let shown = limit == 0 ? result.synergies : Array(result.synergies.prefix(limit))
+        let text: String
+        switch chosen {
+        case .table: text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, language: language)
+        case .markdown: text = SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, language: language)
+        case .json:
+            text = RecommendationsJSON.render(shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
+        case .csv:
+            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
+            text = SynergyCSV.render(shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
+        }
+        do {
+            try OutputFile.write(text, to: output)
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitStatus.cannotWrite
+        }
+        if report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+    }
+}
+
+extension ResourceCategory: ExpressibleByArgument {}
+extension SynergySort: ExpressibleByArgument {}

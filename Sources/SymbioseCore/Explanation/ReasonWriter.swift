@@ -1,0 +1,166 @@
+/// Writes the one-sentence reason of a synergy that a person reads, in French or English.
+public struct ReasonWriter: Sendable {
+    public var taxonomy: Taxonomy
+    public var language: Language
+
+    public init(taxonomy: Taxonomy, language: Language) {
+        self.taxonomy = taxonomy
+        self.language = language
+    }
+
+    public func reason(_ synergy: Synergy) -> String {
+        switch synergy {
+        case .substitution(let s): reason(s)
+        case .pooling(let p): reason(p)
+        }
+    }
+
+    /// The label of a code in the sentence's language, starting lowercase unless it is an acronym.
+    public func label(_ code: String) -> String {
+        let text = taxonomy[code]?.label[language] ?? code
+        guard let first = text.first, let second = text.dropFirst().first, second.isLowercase else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    /// The unit symbol of an amount as people write it: t, m³, MWh, m², h, units.
+    public func unit(_ amount: Amount) -> String {
+        switch amount.dimension {
+        case .mass: "t"
+        case .volume: "m³"
+        case .energy: "MWh"
+        case .area: "m²"
+        case .duration: "h"
+        case .count: language == .fr ? "unités" : "units"
+        }
+    }
+
+    /// `28 000 MWh/an`, `500 t once`.
+    public func amount(_ amount: Amount) -> String {
+        let value = NumberFormatting.quantity(amount.value, language: language) + " " + unit(amount)
+        if amount.isOneOff { return value + (language == .fr ? " en une fois" : " once") }
+        return value + (language == .fr ? "/an" : "/year")
+    }
+
+    private func temperature(_ value: Double?) -> String {
+        guard let value else { return "" }
+        let text = NumberFormatting.format(value, decimals: 0, language: language) + " °C"
+        return language == .fr ? " à " + text : " at " + text
+    }
+
+    private func period(_ s: SubstitutionSynergy) -> String {
+        if let oneOff = s.oneOff {
+            let month = MonthNames.name(oneOff.month, language: language)
+            return language == .fr ? "en \(month) \(oneOff.year)" : "in \(month) \(oneOff.year)"
+        }
+        return MonthNames.period(s.months, language: language)
+    }
+
+    private func distance(_ km: Double?) -> String {
+        guard let km else { return language == .fr ? "distance inconnue" : "distance unknown" }
+        let text = NumberFormatting.distance(km, language: language) + " km"
+        return language == .fr ? "à \(text)" : "\(text) away"
+    }
+
+    private func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    func reason(_ s: SubstitutionSynergy) -> String {
+        let confidential = s.flags.contains(.confidential)
+        var sentence: String
+        let share: String? = s.coverage.map { NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %" }
+        let volume: String? = confidential ? nil : s.quantity.map(amount)
+        let release = label(s.resource) + temperature(s.supplierTemperature)
+        let need = label(s.needResource) + temperature(s.receiverTemperature)
+        switch language {
+        case .fr:
+            sentence = capitalized(release) + " de \(s.supplier.companyName) "
+            if let share {
+                sentence += "peut couvrir \(share) du besoin « \(need) » de \(s.receiver.companyName)"
+            } else {
+                sentence += "peut servir le besoin « \(need) » de \(s.receiver.companyName)"
+            }
+            if let volume { sentence += " (\(volume))" } else if confidential { sentence += " (quantité confidentielle)" } else if s.quantity == nil { sentence += " (quantité non déclarée)" }
+            sentence += ", \(distance(s.distanceKm)), \(period(s))."
+            if let cop = s.heatPumpCOP {
+                sentence += " Avec une pompe à chaleur (COP estimé \(NumberFormatting.format(cop, decimals: 1, language: .fr)))."
+            }
+            if s.flags.contains(.needsTreatment) { sentence += " L'eau doit d'abord être traitée." }
+            if s.flags.contains(.hazardous) { sentence += " Déchet dangereux : traçabilité obligatoire." }
+        case .en:
+            sentence = "\(s.supplier.companyName)'s \(release) "
+            if let share {
+                sentence += "can cover \(share) of \(s.receiver.companyName)'s \(need) need"
+            } else {
+                sentence += "can serve \(s.receiver.companyName)'s \(need) need"
+            }
+            if let volume { sentence += " (\(volume))" } else if confidential { sentence += " (quantity confidential)" } else if s.quantity == nil { sentence += " (quantity not declared)" }
+            sentence += ", \(distance(s.distanceKm)), \(period(s))."
+            if let cop = s.heatPumpCOP {
+                sentence += " With a heat pump (estimated COP \(NumberFormatting.format(cop, decimals: 1, language: .en)))."
+            }
+            if s.flags.contains(.needsTreatment) { sentence += " The water needs treatment first." }
+            if s.flags.contains(.hazardous) { sentence += " Hazardous waste: traceability rules apply." }
+        }
+        if case .link(let link) = s.compatibility {
+            sentence += " " + capitalized(link.rationale[language]) + "."
+        }
+        return sentence
+    }
+
+    func reason(_ p: PoolingGroup) -> String {
+        let names = p.members.map(\.reference.companyName)
+        let listed = names.count <= 4 ? names : Array(names.prefix(3))
+        let more = names.count - listed.count
+        let spread = NumberFormatting.distance(p.spreadKm, language: language)
+        let confidential = p.flags.contains(.confidential)
+        let subject = label(p.resource)
+        switch language {
+        case .fr:
+            let verb: String =
+                switch (p.direction, p.mode) {
+                case (.output, _): "produisent"
+                case (.input, .purchasing), (.input, .sharedUtility): "ont besoin de"
+                case (.input, _): "recherchent"
+                }
+            var who = listed.joined(separator: ", ")
+            if more > 0 { who += " et \(more) autre\(more > 1 ? "s" : "")" }
+            var sentence = "\(names.count) entreprises à moins de \(spread) km de leur centre \(verb) « \(subject) » (\(who))"
+            if let total = p.total, !confidential { sentence += " : \(amount(total)) au total" }
+            sentence += "."
+            if let threshold = p.threshold, let reaches = p.reachesThreshold {
+                sentence += reaches ? " C'est assez pour " : " C'est encore moins qu'il n'en faut pour "
+                sentence += threshold.rationale.fr + "."
+            }
+            if let offer = p.offers.first {
+                sentence += " \(offer.reference.companyName) le propose, à \(NumberFormatting.distance(offer.distanceToCentreKm, language: .fr)) km du centre."
+            } else if p.flags.contains(.noOffer) {
+                sentence += " Personne ne le propose encore à proximité."
+            }
+            return sentence
+        case .en:
+            let verb: String =
+                switch (p.direction, p.mode) {
+                case (.output, _): "release"
+                case (.input, .purchasing), (.input, .sharedUtility): "need"
+                case (.input, _): "ask for"
+                }
+            var who = listed.joined(separator: ", ")
+            if more > 0 { who += " and \(more) more" }
+            var sentence = "\(names.count) firms within \(spread) km of their centre \(verb) \(subject) (\(who))"
+            if let total = p.total, !confidential { sentence += ": \(amount(total)) together" }
+            sentence += "."
+            if let threshold = p.threshold, let reaches = p.reachesThreshold {
+                sentence += reaches ? " That is enough for " : " That is still less than needed for "
+                sentence += threshold.rationale.en + "."
+            }
+            if let offer = p.offers.first {
+                sentence += " \(offer.reference.companyName) offers it, \(NumberFormatting.distance(offer.distanceToCentreKm, language: .en)) km from the centre."
+            } else if p.flags.contains(.noOffer) {
+                sentence += " Nobody nearby offers it yet."
+            }
+            return sentence
+        }
+    }
+}

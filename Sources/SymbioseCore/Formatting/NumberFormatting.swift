@@ -1,0 +1,79 @@
+import Foundation
+
+/// Numbers as people read them: `12 345,6` in French, `12,345.6` in English.
+///
+/// French groups thousands with a narrow no-break space (U+202F) and uses a decimal comma;
+/// English groups with commas and uses a decimal point. The same value always gives the same
+/// text on every machine (no locale database is consulted).
+public enum NumberFormatting {
+    /// Formats `value` with at most `decimals` decimals, trailing zeros removed.
+    public static func format(_ value: Double, decimals: Int = 0, language: Language) -> String {
+        guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
+        let scale = pow(10, Double(decimals))
+        let rounded = (abs(value) * scale).rounded() / scale
+        let negative = value < 0 && rounded > 0
+        let integerPart = rounded.rounded(.down)
+        var fraction = ""
+        if decimals > 0 {
+            let fractionDigits = Int(((rounded - integerPart) * scale).rounded())
+            if fractionDigits > 0 {
+                var digits = String(fractionDigits)
+                digits = String(repeating: "0", count: decimals - digits.count) + digits
+                while digits.hasSuffix("0") { digits.removeLast() }
+                fraction = digits
+            }
+        }
+        let integerDigits = String(format: "%.0f", integerPart)
+        var grouped = ""
+        for (offset, character) in integerDigits.enumerated() {
+            if offset > 0 && (integerDigits.count - offset) % 3 == 0 {
+                grouped += language == .fr ? "\u{202F}" : ","
+            }
+            grouped.append(character)
+        }
+        let sign = negative ? (language == .fr ? "−" : "-") : ""
+        guard !fraction.isEmpty else { return sign + grouped }
+        return sign + grouped + (language == .fr ? "," : ".") + fraction
+    }
+
+    /// A sensible number of decimals for a quantity: none from 100 up, one from 10, two below.
+    public static func quantity(_ value: Double, language: Language) -> String {
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        return format(value, decimals: decimals, language: language)
+    }
+
+    /// A distance in km with one decimal (two below 1 km).
+    public static func distance(_ km: Double, language: Language) -> String {
+        format(km, decimals: km < 1 ? 2 : 1, language: language)
+    }
+}
+
+/// Month names and periods in both languages.
+public enum MonthNames {
+    static let french = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ]
+    static let english = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    public static func name(_ month: Int, language: Language) -> String {
+        let index = ((month - 1) % 12 + 12) % 12
+        return language == .fr ? french[index] : english[index]
+    }
+
+    /// "all year", "September–January", "June–August and November" / "toute l'année",
+    /// "de septembre à janvier", …
+    public static func period(_ months: MonthSet, language: Language) -> String {
+        if months == .all { return language == .fr ? "toute l'année" : "all year" }
+        let parts = months.runs.map { run -> String in
+            if run.count == 1 { return (language == .fr ? "en " : "in ") + name(run.lowerBound, language: language) }
+            let first = name(run.lowerBound, language: language), last = name(run.upperBound, language: language)
+            return language == .fr ? "de \(first) à \(last)" : "\(first)–\(last)"
+        }
+        return parts.joined(separator: language == .fr ? " et " : " and ")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A WGS84 position in decimal degrees.
+public struct GeoPoint: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// The mean Earth radius (IUGG), in kilometres.
+    public static let earthRadiusKm = 6371.0088
+
+    /// The great-circle distance to `other`, in kilometres (haversine formula).
+    public func distanceKm(to other: GeoPoint) -> Double {
+        let φ1 = latitude * .pi / 180, φ2 = other.latitude * .pi / 180
+        let Δφ = φ2 - φ1
+        let Δλ = (other.longitude - longitude) * .pi / 180
+        let a = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
+        return 2 * GeoPoint.earthRadiusKm * asin(min(1, sqrt(a)))
+    }
+
+    /// The mean of points on a sphere: the normalised average of their unit vectors.
+    public static func centre(of points: [GeoPoint]) -> GeoPoint? {
+        guard !points.isEmpty else { return nil }
+        var x = 0.0, y = 0.0, z = 0.0
+        for point in points {
+            let φ = point.latitude * .pi / 180, λ = point.longitude * .pi / 180
+            x += cos(φ) * cos(λ)
+            y += cos(φ) * sin(λ)
+            z += sin(φ)
+        }
+        let n = Double(points.count)
+        x /= n
+        y /= n
+        z /= n
+        let hypotenuse = sqrt(x * x + y * y)
+        guard hypotenuse > 0 || z != 0 else { return points[0] }
+        return GeoPoint(latitude: atan2(z, hypotenuse) * 180 / .pi, longitude: atan2(y, x) * 180 / .pi)
+    }
+}
+
+extension Site {
+    /// The site's position, when both coordinates are known.
+    public var point: GeoPoint? {
+        guard let latitude, let longitude else { return nil }
+        return GeoPoint(latitude: latitude, longitude: longitude)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A uniform grid over latitude and longitude that finds the items near a point without
+/// looking at every item.
+///
+/// Cells are `cellKm` high; their width in degrees of longitude is set for the grid's
+/// reference latitude (the most poleward latitude of its items), so a cell is never narrower than
+/// `cellKm` anywhere in the grid's extent and a query never misses an item.
+///
+/// - Complexity: building is O(*n*); a query of radius *r* visits O((*r* / `cellKm` + 1)²)
+///   cells and returns the items in them, then filters by exact distance.
+public struct SpatialGrid<Item: Sendable>: Sendable {
+    private struct CellKey: Hashable, Sendable {
+        var row: Int
+        var column: Int
+    }
+
+    private let cellKm: Double
+    private let latitudeStep: Double
+    private let longitudeStep: Double
+    private var cells: [CellKey: [(GeoPoint, Item)]] = [:]
+
+    /// - Parameters:
+    ///   - items: the points to index with their payloads.
+    ///   - cellKm: the cell size; about the typical query radius works well.
+    public init(_ items: [(GeoPoint, Item)], cellKm: Double) {
+        self.cellKm = max(cellKm, 0.1)
+        let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
+        latitudeStep = self.cellKm / kmPerDegree
+        let maxLatitude = min(89.0, items.map { abs($0.0.latitude) }.max() ?? 0)
+        longitudeStep = self.cellKm / (kmPerDegree * cos(maxLatitude * .pi / 180))
+        for item in items {
+            cells[key(item.0), default: []].append(item)
+        }
+    }
+
+    private func key(_ point: GeoPoint) -> CellKey {
+        CellKey(row: Int((point.latitude / latitudeStep).rounded(.down)), column: Int((point.longitude / longitudeStep).rounded(.down)))
+    }
+
+    /// The items within `radiusKm` of `point`, each with its distance, in grid order.
+    public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
+        let centre = key(point)
+        let span = Int((radiusKm / cellKm).rounded(.up)) + 1
+        var result: [(item: Item, distanceKm: Double)] = []
+        for row in (centre.row - span)...(centre.row + span) {
+            for column in (centre.column - span)...(centre.column + span) {
+                guard let bucket = cells[CellKey(row: row, column: column)] else { continue }
+                for (location, item) in bucket {
+                    let distance = point.distanceKm(to: location)
+                    if distance <= radiusKm { result.append((item, distance)) }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,112 @@
+/// One flow prepared for matching: its quantity brought to its resource's dimension and base
+/// unit, its months as a set, and its site's position.
+public struct IndexedFlow: Sendable {
+    public var reference: FlowReference
+    public var flow: Flow
+    public var point: GeoPoint?
+    public var months: MonthSet
+    public var oneOff: YearMonth?
+    /// Per year, or in total for a one-off flow, in the base unit of `dimension`.
+    public var amount: Double?
+    /// The dimension of the flow's resource.
+    public var dimension: PhysicalDimension
+    /// The water grade: declared, or the taxonomy's default for the resource.
+    public var grade: WaterGrade?
+    public var hazardous: Bool
+}
+
+/// The index stage: every flow of every valid profile, grouped by direction and resource code,
+/// with a spatial grid per code for neighbour queries.
+///
+/// - Complexity: O(*f*) to build for *f* flows.
+public struct MatchIndex: Sendable {
+    public let taxonomy: Taxonomy
+    public private(set) var outputs: [IndexedFlow] = []
+    public private(set) var inputs: [IndexedFlow] = []
+    /// Positions in `outputs` / `inputs` by resource code, in input order.
+    public private(set) var outputsByCode: [String: [Int]] = [:]
+    public private(set) var inputsByCode: [String: [Int]] = [:]
+    /// Outputs with coordinates, by code, for spatial queries.
+    public private(set) var outputGrids: [String: SpatialGrid<Int>] = [:]
+    /// Company ids of sites without coordinates, sorted.
+    public private(set) var companiesWithoutCoordinates: [String] = []
+    /// Problems found while indexing (quantities whose unit cannot be brought to the resource's dimension).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// The grid cell size, in kilometres.
+    public static let cellKm = 10.0
+
+    /// Indexes the profiles' flows.
+    ///
+    /// - Parameter profiles: validated profiles; flows with unknown resource codes are skipped.
+    public init(_ profiles: [LoadedProfile], taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        var withoutPoint: Set<String> = []
+        for loaded in profiles {
+            let profile = loaded.profile
+            let point = profile.site.point
+            if point == nil { withoutPoint.insert(profile.company.id) }
+            for (direction, flows) in [(FlowDirection.output, profile.outputs), (.input, profile.inputs)] {
+                for (index, flow) in flows.enumerated() {
+                    guard let entry = taxonomy[flow.resource] else { continue }
+                    var amount: Double?
+                    if let quantity = flow.quantity, let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count) {
+                        if normalized.dimension == entry.dimension {
+                            amount = normalized.amount
+                        } else if let equivalent = taxonomy.equivalent(from: normalized.dimension, for: entry.code) {
+                            amount = normalized.amount * equivalent.factor
+                        } else {
+                            diagnostics.append(
+                                .warning(
+                                    .quantityUnitMismatch,
+                                    "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
+                                    at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")))
+                        }
+                    }
+                    var oneOff: YearMonth?
+                    if case .oneOff(let year, let month) = flow.availability { oneOff = YearMonth(year: year, month: month) }
+                    let hazardous = flow.quality.hazardous ?? flow.quality.ewc.map(EWCCode.isHazardous) ?? false
+                    let indexed = IndexedFlow(
+                        reference: FlowReference(company: profile.company.id, companyName: profile.company.name, flow: flow.id),
+                        flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
+                        dimension: entry.dimension, grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
+                        hazardous: hazardous)
+                    if direction == .output {
+                        outputsByCode[flow.resource, default: []].append(outputs.count)
+                        outputs.append(indexed)
+                    } else {
+                        inputsByCode[flow.resource, default: []].append(inputs.count)
+                        inputs.append(indexed)
+                    }
+                }
+            }
+        }
+        companiesWithoutCoordinates = withoutPoint.sorted()
+        for (code, positions) in outputsByCode {
+            let located = positions.compactMap { position in outputs[position].point.map { ($0, position) } }
+            outputGrids[code] = SpatialGrid(located, cellKm: Self.cellKm)
+        }
+    }
+}
+
+extension Taxonomy {
+    /// The water grade a resource has by default: its own, or its nearest parent's.
+    public func defaultGrade(for code: String) -> WaterGrade? {
+        var current = Substring(code)
+        while true {
+            if let grade = entries[String(current)]?.grade { return grade }
+            guard let dot = current.lastIndex(of: ".") else { return nil }
+            current = current[..<dot]
+        }
+    }
+
+    /// The pooling threshold of a resource: its own, or its nearest parent's.
+    public func poolingThreshold(for code: String) -> PoolingThreshold? {
+        var current = Substring(code)
+        while true {
+            if let threshold = entries[String(current)]?.pooling { return threshold }
+            guard let dot = current.lastIndex(of: ".") else { return nil }
+            current = current[..<dot]
+        }
+    }
+}

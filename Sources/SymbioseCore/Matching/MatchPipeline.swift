@@ -1,0 +1,83 @@
+/// What matching found.
+public struct MatchResult: Sendable {
+    /// Ranked, filtered synergies (not yet cut to `--top`).
+    public var synergies: [Synergy]
+    /// Problems found while matching: sites without coordinates, incomparable dimensions,
+    /// profiles left out because they are invalid.
+    public var diagnostics: [Diagnostic]
+    public var siteCount: Int
+    public var flowCount: Int
+    /// How many synergies were found before filtering.
+    public var foundCount: Int
+}
+
+/// The index → match → rank stages, after load and validate.
+public struct MatchPipeline: Sendable {
+    public var taxonomy: Taxonomy
+    public var settings: MatchSettings
+    public var ranker: Ranker
+
+    public init(taxonomy: Taxonomy, settings: MatchSettings = .default, ranker: Ranker = Ranker()) {
+        self.taxonomy = taxonomy
+        self.settings = settings
+        self.ranker = ranker
+    }
+
+    /// Matches validated profiles.
+    ///
+    /// - Parameters:
+    ///   - profiles: loaded profiles.
+    ///   - validation: the diagnostics of validation; a profile with an error is left out of
+    ///     matching, and said so.
+    /// - Complexity: O(*f* + *c*) for *f* flows and *c* candidates found through the index
+    ///   (linear in the number of firms at a fixed density), plus O(*s* log *s*) to rank.
+    public func run(_ profiles: [LoadedProfile], validation: [Diagnostic] = []) -> MatchResult {
+        var diagnostics: [Diagnostic] = []
+        var profilesPerFile: [String: Int] = [:]
+        for loaded in profiles { profilesPerFile[loaded.source.file, default: 0] += 1 }
+        let errors = validation.filter { $0.severity == .error }
+        var usable: [LoadedProfile] = []
+        for loaded in profiles {
+            let alone = profilesPerFile[loaded.source.file] == 1
+            let hasError = errors.contains { diagnostic in
+                guard let location = diagnostic.location, location.file == loaded.source.file else { return false }
+                return alone || Self.path(location.path, isWithin: loaded.source.whole.path)
+            }
+            if hasError {
+                diagnostics.append(
+                    .warning(
+                        .matchExcludedProfile, "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                        at: loaded.source.whole))
+            } else {
+                usable.append(loaded)
+            }
+        }
+        let index = MatchIndex(usable, taxonomy: taxonomy)
+        diagnostics += index.diagnostics
+        for company in index.companiesWithoutCoordinates {
+            let loaded = usable.first { $0.profile.company.id == company }
+            diagnostics.append(
+                .warning(
+                    .matchNoCoordinates,
+                    "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
+                    at: loaded?.source.locate("site")))
+        }
+        let compatibility = CompatibilityTable(
+            releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys), taxonomy: taxonomy)
+        diagnostics += compatibility.diagnostics
+        let substitutions = SubstitutionMatcher(settings: settings).match(index, compatibility: compatibility)
+        let pools = PoolingMatcher(settings: settings).match(index)
+        let all = substitutions.map(Synergy.substitution) + pools.map(Synergy.pooling)
+        return MatchResult(
+            synergies: ranker.rank(all), diagnostics: diagnostics, siteCount: usable.count,
+            flowCount: index.outputs.count + index.inputs.count, foundCount: all.count)
+    }
+
+    /// Whether `path` is `base` or lies below it (`$.profiles[1].outputs[0]` within `$.profiles[1]`).
+    static func path(_ path: String?, isWithin base: String?) -> Bool {
+        guard let path, let base else { return false }
+        guard path.hasPrefix(base) else { return false }
+        let rest = path.dropFirst(base.count)
+        return rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[") || rest.hasPrefix("/")
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// The match stage for pooling: groups of nearby firms with the same need, the same release,
+/// or the same request for a service, each group compact around its centre.
+///
+/// For each resource code and mode, every site in turn seeds a candidate group: the sites within
+/// the mode's radius of the seed, then pruned until every member lies within the radius of the
+/// group's own centre (so a group never chains neighbours of neighbours across a region). The
+/// largest candidates are accepted first; a firm joins at most one group per resource and mode,
+/// but can be in several groups for different resources.
+///
+/// - Complexity: O(*n* · *m*) per code for *n* sites and *m* neighbours within the radius;
+///   linear in the number of firms at a fixed density.
+public struct PoolingMatcher: Sendable {
+    public var settings: MatchSettings
+
+    public init(settings: MatchSettings = .default) {
+        self.settings = settings
+    }
+
+    /// The pooling mode of a flow, or `nil` when such flows are not pooled (heat, cold, energy
+    /// and service releases).
+    public static func mode(of flow: Flow) -> PoolingMode? {
+        let code = flow.resource
+        guard let category = ResourceCategory(code: code) else { return nil }
+        switch (flow.direction, category) {
+        case (.input, .service):
+            if code.hasPrefix("service.purchasing") { return .purchasing }
+            if code.hasPrefix("service.collection") { return .collection }
+            return .sharedService
+        case (.input, .material), (.input, .energy):
+            return .purchasing
+        case (.input, .heat), (.input, .cold), (.input, .water):
+            return .sharedUtility
+        case (.output, .water):
+            return .sharedTreatment
+        case (.output, .material):
+            let treated = ["material.food", "material.agri.manure", "material.agri.slurry", "material.sludge", "material.feedstock"]
+            return treated.contains { code == $0 || code.hasPrefix($0 + ".") } ? .sharedTreatment : .collection
+        default:
+            return nil
+        }
+    }
+
+    private struct Key: Hashable, Comparable {
+        var code: String
+        var mode: PoolingMode
+        var direction: FlowDirection
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.code, lhs.mode.rawValue, lhs.direction.rawValue) < (rhs.code, rhs.mode.rawValue, rhs.direction.rawValue)
+        }
+    }
+
+    /// Finds and scores every pooling group, in a deterministic order.
+    public func match(_ index: MatchIndex) -> [PoolingGroup] {
+        var byKey: [Key: [IndexedFlow]] = [:]
+        for flow in index.outputs + index.inputs {
+            guard flow.point != nil, let mode = Self.mode(of: flow.flow) else { continue }
+            byKey[Key(code: flow.flow.resource, mode: mode, direction: flow.flow.direction), default: []].append(flow)
+        }
+        var groups: [PoolingGroup] = []
+        for key in byKey.keys.sorted() {
+            let flows = deduplicatedByCompany(byKey[key]!)
+            guard flows.count >= max(2, settings.minimumMembers) else { continue }
+            let radius = settings.poolingRadiusKm ?? settings.poolingRadii.radiusKm(key.mode)
+            for members in compactGroups(flows, radiusKm: radius) {
+                groups.append(makeGroup(members, key: key, radiusKm: radius, index: index))
+            }
+        }
+        return groups
+    }
+
+    /// One flow per company (the largest) so that a company counts once in a group.
+    private func deduplicatedByCompany(_ flows: [IndexedFlow]) -> [IndexedFlow] {
+        var best: [String: IndexedFlow] = [:]
+        for flow in flows {
+            let company = flow.reference.company
+            if let current = best[company] {
+                let a = flow.amount ?? -1, b = current.amount ?? -1
+                if a > b || (a == b && flow.reference.flow < current.reference.flow) { best[company] = flow }
+            } else {
+                best[company] = flow
+            }
+        }
+        return best.values.sorted { $0.reference.company < $1.reference.company }
+    }
+
+    /// Splits flows into compact groups: every member within `radiusKm` of the group's centre.
+    func compactGroups(_ flows: [IndexedFlow], radiusKm: Double) -> [[IndexedFlow]] {
+        let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
+        // Candidate groups seeded at every site.
+        var candidates: [[Int]] = []
+        for (seed, flow) in flows.enumerated() {
+            let neighbours = grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted()
+            let members = prune(neighbours, mustKeep: seed, flows: flows, radiusKm: radiusKm)
+            if members.count >= max(2, settings.minimumMembers) { candidates.append(members) }
+        }
+        // Largest first; ties by the total amount, then by the members' ids.
+        func total(_ members: [Int]) -> Double { members.reduce(0) { $0 + (flows[$1].amount ?? 0) } }
+        candidates.sort { a, b in
+            if a.count != b.count { return a.count > b.count }
+            let ta = total(a), tb = total(b)
+            if ta != tb { return ta > tb }
+            return a.lexicographicallyPrecedes(b)
+        }
+        var assigned: Set<Int> = []
+        var result: [[IndexedFlow]] = []
+        for candidate in candidates {
+            let free = candidate.filter { !assigned.contains($0) }
+            guard free.count >= max(2, settings.minimumMembers) else { continue }
+            let members = prune(free, mustKeep: nil, flows: flows, radiusKm: radiusKm)
+            guard members.count >= max(2, settings.minimumMembers) else { continue }
+            assigned.formUnion(members)
+            result.append(members.map { flows[$0] })
+        }
+        return result
+    }
+
+    /// Removes the member farthest from the centre until all lie within the radius.
+    private func prune(_ members: [Int], mustKeep: Int?, flows: [IndexedFlow], radiusKm: Double) -> [Int] {
+        var current = members
+        while current.count >= 2 {
+            guard let centre = GeoPoint.centre(of: current.map { flows[$0].point! }) else { break }
+            var farthest: (index: Int, distance: Double)?
+            for (position, member) in current.enumerated() where member != mustKeep {
+                let distance = flows[member].point!.distanceKm(to: centre)
+                if distance > radiusKm, farthest == nil || distance > farthest!.distance {
+                    farthest = (position, distance)
+                }
+            }
+            guard let farthest else {
+                // The kept seed itself may be too far from the others' centre.
+                if let mustKeep, flows[mustKeep].point!.distanceKm(to: centre) > radiusKm { return [] }
+                return current
+            }
+            current.remove(at: farthest.index)
+        }
+        return current
+    }
+
+    private func makeGroup(_ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex) -> PoolingGroup {
+        let points = members.map { $0.point! }
+        let centre = GeoPoint.centre(of: points)!
+        let poolMembers = members.map { flow in
+            PoolMember(
+                reference: flow.reference,
+                quantity: flow.amount.map { Amount(value: $0, dimension: flow.dimension, isOneOff: flow.oneOff != nil) },
+                distanceToCentreKm: flow.point!.distanceKm(to: centre), months: flow.months, confidential: flow.flow.confidential)
+        }
+        let spread = poolMembers.map(\.distanceToCentreKm).max() ?? 0
+        var flags: [SynergyFlag] = []
+        let known = members.compactMap { $0.oneOff == nil ? $0.amount : nil }
+        if known.count < members.count { flags.append(.quantityUnknown) }
+        let dimension = members[0].dimension
+        let total = known.isEmpty ? nil : Amount(value: known.reduce(0, +), dimension: dimension)
+        let threshold = index.taxonomy.poolingThreshold(for: key.code)
+        let reaches = threshold.flatMap { threshold in total.map { $0.value >= threshold.value } }
+        if reaches == false { flags.append(.belowThreshold) }
+
+        // Offers of the requested service within the group's radius.
+        var offers: [PoolOffer] = []
+        if key.mode == .sharedService || (key.mode == .collection && key.direction == .input) {
+            let memberCompanies = Set(members.map(\.reference.company))
+            for position in index.outputsByCode[key.code] ?? [] {
+                let offer = index.outputs[position]
+                guard let point = offer.point, !memberCompanies.contains(offer.reference.company) else { continue }
+                let distance = point.distanceKm(to: centre)
+                guard distance <= radiusKm * 2 else { continue }
+                offers.append(
+                    PoolOffer(
+                        reference: offer.reference,
+                        quantity: offer.amount.map { Amount(value: $0, dimension: offer.dimension) },
+                        distanceToCentreKm: distance))
+            }
+            offers.sort { ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company) }
+            flags.append(offers.isEmpty ? .noOffer : .offerAvailable)
+        }
+        if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
+        if members.contains(where: { $0.flow.confidential }) { flags.append(.confidential) }
+        let union = members.reduce(MonthSet(rawValue: 0)) { MonthSet(rawValue: $0.rawValue | $1.months.rawValue) }
+        let shared = (1...12).filter { month in members.filter { $0.months.contains(month) }.count >= 2 }.count
+        if union.count < 12 { flags.append(.seasonal) }
+
+        let compactness = radiusKm > 0 ? max(0, 1 - spread / radiusKm) : 1
+        let volume: Double
+        if let total {
+            if let threshold { volume = min(1, total.value / threshold.value) } else { volume = SubstitutionMatcher.magnitude(total.value, dimension) }
+        } else {
+            volume = 0.25
+        }
+        var quality = min(1, Double(members.count - 1) / 4)
+        if flags.contains(.noOffer) { quality *= 0.7 }
+        let time = union.count > 0 ? Double(shared) / Double(union.count) : 0
+        let confidence = members.reduce(0) { $0 + SubstitutionMatcher.confidence($1.flow) } / Double(members.count)
+        let terms = Scoring.terms(
+            distance: compactness, volume: volume, quality: quality, time: time, confidence: confidence,
+            weights: settings.weights)
+        let first = members.map(\.reference.company).min() ?? ""
+        return PoolingGroup(
+            id: "pool.\(key.mode.rawValue).\(key.code).\(first)", mode: key.mode, resource: key.code,
+            category: ResourceCategory(code: key.code) ?? .material, direction: key.direction,
+            members: poolMembers.sorted { $0.reference.company < $1.reference.company }, centre: centre, spreadKm: spread,
+            radiusKm: radiusKm, total: total, threshold: threshold, reachesThreshold: reaches, offers: offers,
+            flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+    }
+}

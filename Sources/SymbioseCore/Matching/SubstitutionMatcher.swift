@@ -1,0 +1,279 @@
+import Foundation
+
+/// The match stage for substitutions: every release that can serve a need of another firm,
+/// within its distance envelope, at compatible temperatures and times.
+///
+/// Candidates come from the index, never from an all-pairs loop: for each need, only the
+/// releases of compatible codes within the largest envelope of the need's position are looked
+/// at (through the spatial grid), plus the releases of sites without coordinates.
+///
+/// - Complexity: O(*i* · *k*) for *i* needs and *k* compatible releases in their neighbourhood;
+///   at a fixed density of firms, linear in the number of firms.
+public struct SubstitutionMatcher: Sendable {
+    public var settings: MatchSettings
+
+    public init(settings: MatchSettings = .default) {
+        self.settings = settings
+    }
+
+    /// Finds and scores every substitution candidate, in a deterministic order (need, then release).
+    public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
+        var result: [SubstitutionSynergy] = []
+        let taxonomy = index.taxonomy
+        var unlocatedOutputs: [String: [Int]] = [:]
+        for (code, positions) in index.outputsByCode {
+            let list = positions.filter { index.outputs[$0].point == nil }
+            if !list.isEmpty { unlocatedOutputs[code] = list }
+        }
+        for receiver in index.inputs {
+            guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
+            for (releaseCode, relation) in candidates {
+                var positions: [Int] = []
+                if let point = receiver.point {
+                    let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
+                    positions = index.outputGrids[releaseCode]?.items(within: radius, of: point).map(\.item) ?? []
+                    positions += unlocatedOutputs[releaseCode] ?? []
+                } else {
+                    positions = index.outputsByCode[releaseCode] ?? []
+                }
+                for position in positions.sorted() {
+                    let supplier = index.outputs[position]
+                    guard supplier.reference.company != receiver.reference.company else { continue }
+                    if let synergy = evaluate(supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy) {
+                        result.append(synergy)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The largest distance a release of this code could travel, to bound the neighbour query.
+    private func searchRadius(for code: String) -> Double {
+        let envelopes = settings.envelopes
+        if let category = ResourceCategory(code: code), category == .heat || category == .cold {
+            return envelopes.heatMaximumKm
+        }
+        return envelopes.envelopeKm(for: code, annualMWh: nil)
+    }
+
+    /// Scores one release against one need, or rejects the pair.
+    ///
+    /// The rules, in order: time overlap (months, one-off dates), quantities over the
+    /// overlapping months, heat direction and heat pumps, water grades, material constraints,
+    /// then the distance envelope. See `Docs/matching.md`.
+    public func evaluate(
+        supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy
+    ) -> SubstitutionSynergy? {
+        var flags: [SynergyFlag] = []
+        var quality = compatibility.factor
+        if case .link = compatibility { flags.append(.substitute) }
+        if case .lessSpecific = compatibility { flags.append(.lessSpecificRelease) }
+
+        // Time.
+        let overlap = supplier.months.intersection(receiver.months)
+        var oneOff: YearMonth?
+        switch (supplier.oneOff, receiver.oneOff) {
+        case let (s?, r?):
+            guard s == r else { return nil }
+            oneOff = s
+        case let (s?, nil):
+            guard receiver.months.contains(s.month) else { return nil }
+            oneOff = s
+        case let (nil, r?):
+            guard supplier.months.contains(r.month) else { return nil }
+            oneOff = r
+        case (nil, nil):
+            guard !overlap.isEmpty else { return nil }
+        }
+        let timeTerm: Double
+        if oneOff != nil {
+            flags.append(.oneOff)
+            timeTerm = 1
+        } else {
+            timeTerm = Double(overlap.count) / Double(max(receiver.months.count, 1))
+            if overlap.count < 12 { flags.append(.seasonal) }
+        }
+
+        // Quantities, in the need's dimension.
+        var matched: Double?
+        var coverage: Double?
+        let needDimension = receiver.dimension
+        let supplied = supplier.amount.flatMap {
+            Self.convert($0, from: supplier.dimension, to: needDimension, releaseCode: supplier.flow.resource,
+                needCode: receiver.flow.resource, taxonomy: taxonomy)
+        }
+        if let supplied, let needed = receiver.amount {
+            if oneOff != nil {
+                matched = min(supplied, needed)
+            } else {
+                let monthly = min(supplied / Double(supplier.months.count), needed / Double(receiver.months.count))
+                matched = monthly * Double(overlap.count)
+            }
+            coverage = needed > 0 ? min(1, matched! / needed) : nil
+        } else {
+            flags.append(.quantityUnknown)
+        }
+
+        // Heat and cold.
+        var heatPumpCOP: Double?
+        let category = ResourceCategory(code: receiver.flow.resource) ?? .material
+        if category == .heat || category == .cold {
+            let exchange = HeatExchange.evaluate(
+                sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
+                sourceMedium: HeatExchange.mediumClass(of: supplier.flow), sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
+                cold: category == .cold, settings: settings)
+            switch exchange {
+            case .direct:
+                break
+            case .heatPump(let cop):
+                heatPumpCOP = cop
+                flags.append(.heatPump)
+                quality *= 0.6
+                // The pump adds its electricity: the source's heat delivers COP/(COP − 1) times more.
+                if let supplied, let needed = receiver.amount {
+                    let boosted = supplied * cop / (cop - 1)
+                    if oneOff != nil {
+                        matched = min(boosted, needed)
+                    } else {
+                        let monthly = min(boosted / Double(supplier.months.count), needed / Double(receiver.months.count))
+                        matched = monthly * Double(overlap.count)
+                    }
+                    coverage = needed > 0 ? min(1, matched! / needed) : nil
+                }
+            case .temperatureUnknown:
+                flags.append(.temperatureUnknown)
+                quality *= 0.7
+            case .impossible:
+                return nil
+            }
+        }
+
+        // Water grades.
+        if category == .water, let offered = supplier.grade, let required = receiver.grade, offered > required {
+            flags.append(.needsTreatment)
+            quality *= max(0.25, 1 - 0.15 * Double(offered.rank - required.rank))
+        }
+
+        // Material constraints.
+        if supplier.hazardous {
+            flags.append(.hazardous)
+            quality *= 0.85
+        }
+        if let offered = supplier.flow.quality.state, let required = receiver.flow.quality.state, offered != required {
+            flags.append(.stateMismatch)
+            quality *= 0.7
+        }
+        if let required = receiver.flow.quality.purity, let offered = supplier.flow.quality.purity, offered < required {
+            flags.append(.purityBelowNeed)
+            quality *= required > 0 ? offered / required : 1
+        }
+        if !supplier.flow.quality.contaminants.isEmpty {
+            flags.append(.contaminants)
+            quality *= 0.85
+        }
+
+        // Distance.
+        let annualMWh = (category == .heat || category == .cold) ? matched : nil
+        var limit =
+            settings.maximumDistanceKm
+            ?? settings.envelopes.envelopeKm(for: supplier.flow.resource, annualMWh: annualMWh)
+        if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
+        if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
+        var distance: Double?
+        let distanceTerm: Double
+        if let from = supplier.point, let to = receiver.point {
+            let d = from.distanceKm(to: to)
+            guard d <= limit else { return nil }
+            distance = d
+            distanceTerm = limit > 0 ? max(0, 1 - d / limit) : 1
+        } else {
+            flags.append(.distanceUnknown)
+            distanceTerm = 0
+        }
+
+        // Volume and confidence.
+        let volumeTerm: Double
+        if let matched, let coverage {
+            volumeTerm = 0.3 * coverage + 0.7 * Self.magnitude(matched, needDimension)
+        } else {
+            volumeTerm = 0.25
+        }
+        let confidenceTerm = (Self.confidence(supplier.flow) + Self.confidence(receiver.flow)) / 2
+        if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated { flags.append(.estimatedData) }
+        if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
+
+        let terms = Scoring.terms(
+            distance: distanceTerm, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
+            weights: settings.weights)
+        return SubstitutionSynergy(
+            id: "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
+            supplier: supplier.reference, receiver: receiver.reference, resource: supplier.flow.resource,
+            needResource: receiver.flow.resource, category: category, compatibility: compatibility, distanceKm: distance,
+            limitKm: limit, quantity: matched.map { Amount(value: $0, dimension: needDimension, isOneOff: oneOff != nil) },
+            coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
+            supplierTemperature: supplier.flow.quality.temperature, receiverTemperature: receiver.flow.quality.temperature,
+            heatPumpCOP: heatPumpCOP, flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+    }
+
+    /// Converts an amount of the release into the need's dimension, through an equivalent the
+    /// taxonomy declares for either code.
+    static func convert(
+        _ amount: Double, from: PhysicalDimension, to: PhysicalDimension, releaseCode: String, needCode: String,
+        taxonomy: Taxonomy
+    ) -> Double? {
+        if from == to { return amount }
+        if let equivalent = taxonomy.equivalent(from: from, for: needCode) { return amount * equivalent.factor }
+        if let equivalent = taxonomy.equivalent(from: to, for: releaseCode), equivalent.factor > 0 {
+            return amount / equivalent.factor
+        }
+        return nil
+    }
+
+    /// How big an amount is, 0…1, on a logarithmic scale whose 1 is a reference size per
+    /// dimension: 10,000 t, 100,000 m³, 10,000 MWh, 10,000 m², 10,000 h, 1,000 items.
+    public static func magnitude(_ amount: Double, _ dimension: PhysicalDimension) -> Double {
+        let reference: Double =
+            switch dimension {
+            case .mass: 10_000
+            case .volume: 100_000
+            case .energy: 10_000
+            case .area: 10_000
+            case .duration: 10_000
+            case .count: 1_000
+            }
+        guard amount > 0 else { return 0 }
+        return min(1, log10(1 + amount) / log10(1 + reference))
+    }
+
+    /// Measured 1, declared 0.8, estimated 0.5.
+    public static func confidence(_ flow: Flow) -> Double {
+        switch flow.confidence {
+        case .measured: 1
+        case .declared: 0.8
+        case .estimated: 0.5
+        }
+    }
+}
+
+/// The score formula shared by both kinds of synergy: a weighted sum of terms in 0…1.
+public enum Scoring {
+    public static func terms(
+        distance: Double, volume: Double, quality: Double, time: Double, confidence: Double, weights: ScoreWeights
+    ) -> [ScoreTerm] {
+        let w = weights.normalized
+        func clamp(_ value: Double) -> Double { min(1, max(0, value.isFinite ? value : 0)) }
+        return [
+            ScoreTerm(term: .distance, value: clamp(distance), weight: w.distance),
+            ScoreTerm(term: .volume, value: clamp(volume), weight: w.volume),
+            ScoreTerm(term: .quality, value: clamp(quality), weight: w.quality),
+            ScoreTerm(term: .time, value: clamp(time), weight: w.time),
+            ScoreTerm(term: .confidence, value: clamp(confidence), weight: w.confidence),
+        ]
+    }
+
+    /// Σ weight × value, clamped to 0…1.
+    public static func score(_ terms: [ScoreTerm]) -> Double {
+        min(1, max(0, terms.reduce(0) { $0 + $1.weight * $1.value }))
+    }
+}

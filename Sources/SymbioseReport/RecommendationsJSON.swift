@@ -1,0 +1,153 @@
+import SymbioseCore
+
+/// The stable machine interface of `symbiose match`: a `symbiose/recommendations@1` document,
+/// described in `Docs/output-format.md` and `Docs/schema/recommendations.schema.json`.
+public enum RecommendationsJSON {
+    public static let schema = "symbiose/recommendations@1"
+
+    /// Renders ranked synergies with their explanations and the run's diagnostics.
+    ///
+    /// - Parameters:
+    ///   - synergies: ranked synergies, already cut to what should be shown.
+    ///   - result: the run, for counts and diagnostics.
+    public static func render(
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings, language: Language
+    ) -> String {
+        let writer = ReasonWriter(taxonomy: taxonomy, language: language)
+        let weights = settings.weights.normalized
+        let document = JSONOutput.object([
+            ("schema", .string(schema)),
+            ("language", .string(language.rawValue)),
+            ("taxonomyVersion", .string(taxonomy.version)),
+            (
+                "summary",
+                .object([
+                    ("sites", .integer(result.siteCount)), ("flows", .integer(result.flowCount)),
+                    ("found", .integer(result.foundCount)), ("matching", .integer(result.synergies.count)),
+                    ("shown", .integer(synergies.count)),
+                ])
+            ),
+            (
+                "weights",
+                .object([
+                    ("distance", .number(round4(weights.distance))), ("volume", .number(round4(weights.volume))),
+                    ("quality", .number(round4(weights.quality))), ("time", .number(round4(weights.time))),
+                    ("confidence", .number(round4(weights.confidence))),
+                ])
+            ),
+            ("synergies", .array(synergies.enumerated().map { render($0.element, rank: $0.offset + 1, writer: writer) })),
+            ("diagnostics", .array(result.diagnostics.sortedForOutput().map(\.json))),
+        ])
+        return document.rendered()
+    }
+
+    static func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    static func quantity(_ amount: Amount) -> JSONOutput {
+        .object([
+            ("value", .number((amount.value * 1000).rounded() / 1000)), ("unit", .string(amount.unit.rawValue)),
+            ("per", .string(amount.period.rawValue)),
+        ])
+    }
+
+    static func reference(_ reference: FlowReference) -> JSONOutput {
+        .object([("company", .string(reference.company)), ("name", .string(reference.companyName)), ("flow", .string(reference.flow))])
+    }
+
+    static func render(_ synergy: Synergy, rank: Int, writer: ReasonWriter) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("id", .string(synergy.id)), ("rank", .integer(rank)), ("kind", .string(synergy.kind.rawValue)),
+        ]
+        switch synergy {
+        case .substitution(let s):
+            members += [
+                ("score", .number(round4(s.score))), ("category", .string(s.category.rawValue)),
+                ("resource", .string(s.resource)), ("needResource", .string(s.needResource)),
+                ("compatibility", .string(s.compatibility.name)),
+            ]
+            if case .link(let link) = s.compatibility {
+                members.append(("substitutionFactor", .number(link.factor)))
+            }
+            members.append(("distanceKm", s.distanceKm.map { .number(round4($0 * 10) / 10) } ?? .null))
+            members.append(("limitKm", .number(round4(s.limitKm * 10) / 10)))
+            members.append(("quantity", s.quantity.map(quantity) ?? .null))
+            members.append(("coverage", s.coverage.map { .number(round4($0)) } ?? .null))
+            members.append(("months", .array(s.months.months.map(JSONOutput.integer))))
+            if let oneOff = s.oneOff {
+                members.append(("oneOff", .string(ProfileText.yearMonth(year: oneOff.year, month: oneOff.month))))
+            }
+            if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
+            if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
+            if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number((cop * 100).rounded() / 100))) }
+            members.append(("supplier", reference(s.supplier)))
+            members.append(("receiver", reference(s.receiver)))
+        case .pooling(let p):
+            members += [
+                ("mode", .string(p.mode.rawValue)), ("score", .number(round4(p.score))),
+                ("category", .string(p.category.rawValue)), ("resource", .string(p.resource)),
+                ("direction", .string(p.direction.rawValue)),
+                (
+                    "members",
+                    .array(
+                        p.members.map { member in
+                            .object([
+                                ("company", .string(member.reference.company)),
+                                ("name", .string(member.reference.companyName)),
+                                ("flow", .string(member.reference.flow)),
+                                ("quantity", member.quantity.map(quantity) ?? .null),
+                                ("distanceToCentreKm", .number(round4(member.distanceToCentreKm * 10) / 10)),
+                            ])
+                        })
+                ),
+                (
+                    "centre",
+                    .object([("lat", .number(round4(p.centre.latitude))), ("lon", .number(round4(p.centre.longitude)))])
+                ),
+                ("spreadKm", .number(round4(p.spreadKm * 10) / 10)), ("radiusKm", .number(p.radiusKm)),
+                ("total", p.total.map(quantity) ?? .null),
+            ]
+            if let threshold = p.threshold {
+                members.append(
+                    (
+                        "threshold",
+                        .object([
+                            ("value", .number(threshold.value)),
+                            ("unit", .string(p.total?.unit.rawValue ?? "")),
+                            ("source", .string(threshold.source)),
+                        ])
+                    ))
+                members.append(("reachesThreshold", p.reachesThreshold.map(JSONOutput.bool) ?? .null))
+            }
+            if !p.offers.isEmpty {
+                members.append(
+                    (
+                        "offers",
+                        .array(
+                            p.offers.map { offer in
+                                .object([
+                                    ("company", .string(offer.reference.company)),
+                                    ("name", .string(offer.reference.companyName)),
+                                    ("flow", .string(offer.reference.flow)),
+                                    ("quantity", offer.quantity.map(quantity) ?? .null),
+                                    ("distanceToCentreKm", .number(round4(offer.distanceToCentreKm * 10) / 10)),
+                                ])
+                            })
+                    ))
+            }
+        }
+        members.append(
+            (
+                "explanation",
+                .array(
+                    synergy.terms.map { term in
+                        .object([
+                            ("term", .string(term.term.rawValue)), ("value", .number(round4(term.value))),
+                            ("weight", .number(round4(term.weight))),
+                        ])
+                    })
+            ))
+        members.append(("flags", .array(synergy.flags.map { .string($0.rawValue) })))
+        members.append(("reason", .string(writer.reason(synergy))))
+        return .object(members)
+    }
+}

@@ -1,0 +1,76 @@
+import SymbioseCore
+
+/// Synergies as CSV for spreadsheets, one row per synergy.
+///
+/// With a `;` separator (the French default) decimals use a comma, as French Excel expects;
+/// fields holding the separator, quotes or line breaks are quoted (RFC 4180). An optional UTF-8
+/// byte order mark makes Excel read accents correctly.
+public enum SynergyCSV {
+    public static func render(
+        _ synergies: [Synergy], taxonomy: Taxonomy, language: Language, separator: Character, byteOrderMark: Bool
+    ) -> String {
+        let writer = ReasonWriter(taxonomy: taxonomy, language: language)
+        let decimalComma = separator == ";"
+        let fr = language == .fr
+        let header =
+            fr
+            ? [
+                "rang", "id", "type", "mode", "score", "categorie", "ressource", "ressource_besoin", "fournisseur",
+                "fournisseur_nom", "fournisseur_flux", "receveur", "receveur_nom", "receveur_flux", "membres",
+                "distance_km", "etendue_km", "quantite", "unite", "periode", "couverture", "terme_distance",
+                "terme_volume", "terme_qualite", "terme_temps", "terme_confiance", "signaux", "raison",
+            ]
+            : [
+                "rank", "id", "kind", "mode", "score", "category", "resource", "need_resource", "supplier",
+                "supplier_name", "supplier_flow", "receiver", "receiver_name", "receiver_flow", "members",
+                "distance_km", "spread_km", "quantity", "unit", "per", "coverage", "term_distance", "term_volume",
+                "term_quality", "term_time", "term_confidence", "flags", "reason",
+            ]
+        func number(_ value: Double?, _ decimals: Int) -> String {
+            guard let value, value.isFinite else { return "" }
+            let text = JSONOutput.format((value * pow10(decimals)).rounded() / pow10(decimals))
+            return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+        var rows: [[String]] = [header]
+        for (offset, synergy) in synergies.enumerated() {
+            var row = [String(offset + 1), synergy.id, synergy.kind.rawValue]
+            switch synergy {
+            case .substitution(let s):
+                let hidden = s.flags.contains(.confidential)
+                row += [
+                    "", number(s.score, 4), s.category.rawValue, s.resource, s.needResource, s.supplier.company,
+                    s.supplier.companyName, s.supplier.flow, s.receiver.company, s.receiver.companyName, s.receiver.flow, "",
+                    number(s.distanceKm, 2), "", hidden ? "" : number(s.quantity?.value, 3), s.quantity?.unit.rawValue ?? "",
+                    s.quantity?.period.rawValue ?? "", number(s.coverage, 4),
+                ]
+            case .pooling(let p):
+                let hidden = p.flags.contains(.confidential)
+                row += [
+                    p.mode.rawValue, number(p.score, 4), p.category.rawValue, p.resource, "", "", "", "", "", "", "",
+                    p.members.map(\.reference.company).joined(separator: " "), "", number(p.spreadKm, 2),
+                    hidden ? "" : number(p.total?.value, 3), p.total?.unit.rawValue ?? "", p.total?.period.rawValue ?? "", "",
+                ]
+            }
+            row += synergy.terms.map { number($0.value, 4) }
+            row.append(synergy.flags.map(\.rawValue).joined(separator: " "))
+            row.append(writer.reason(synergy))
+            rows.append(row)
+        }
+        let text = rows.map { $0.map { quote($0, separator: separator) }.joined(separator: String(separator)) }
+            .joined(separator: "\r\n") + "\r\n"
+        return (byteOrderMark ? "\u{FEFF}" : "") + text
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<n { value *= 10 }
+        return value
+    }
+
+    static func quote(_ field: String, separator: Character) -> String {
+        guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r") else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
