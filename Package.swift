@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "SymbioseCore", targets: ["SymbioseCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +43,13 @@ let package = Package(
             dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport"],
             path: "Tests/SymbioseTestSupport"
         ),
-        .testTarget(name: "SymbioseCoreTests", dependencies: ["SymbioseCore", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseCoreTests",
+            dependencies: [
+                "SymbioseCore", "SymbioseTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
         .testTarget(
             name: "SymbioseReportTests",

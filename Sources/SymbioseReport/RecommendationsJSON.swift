@@ -41,11 +41,18 @@ public enum RecommendationsJSON {
         return document.rendered()
     }
 
-    static func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+    static func round4(_ value: Double) -> Double { rounded(value, places: 4) }
+
+    /// `value` rounded to `places` decimals, so that JSON shows `0.86` rather than `0.8648300000000001`.
+    static func rounded(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
 
     static func quantity(_ amount: Amount) -> JSONOutput {
         .object([
-            ("value", .number((amount.value * 1000).rounded() / 1000)), ("unit", .string(amount.unit.rawValue)),
+            ("value", .number(rounded(amount.value, places: 3))), ("unit", .string(amount.unit.rawValue)),
             ("per", .string(amount.period.rawValue)),
         ])
     }
@@ -68,8 +75,8 @@ public enum RecommendationsJSON {
             if case .link(let link) = s.compatibility {
                 members.append(("substitutionFactor", .number(link.factor)))
             }
-            members.append(("distanceKm", s.distanceKm.map { .number(round4($0 * 10) / 10) } ?? .null))
-            members.append(("limitKm", .number(round4(s.limitKm * 10) / 10)))
+            members.append(("distanceKm", s.distanceKm.map { .number(rounded($0, places: 2)) } ?? .null))
+            members.append(("limitKm", .number(rounded(s.limitKm, places: 2))))
             members.append(("quantity", s.quantity.map(quantity) ?? .null))
             members.append(("coverage", s.coverage.map { .number(round4($0)) } ?? .null))
             members.append(("months", .array(s.months.months.map(JSONOutput.integer))))
@@ -78,7 +85,7 @@ public enum RecommendationsJSON {
             }
             if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
             if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
-            if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number((cop * 100).rounded() / 100))) }
+            if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
             members.append(("supplier", reference(s.supplier)))
             members.append(("receiver", reference(s.receiver)))
         case .pooling(let p):
@@ -95,7 +102,7 @@ public enum RecommendationsJSON {
                                 ("name", .string(member.reference.companyName)),
                                 ("flow", .string(member.reference.flow)),
                                 ("quantity", member.quantity.map(quantity) ?? .null),
-                                ("distanceToCentreKm", .number(round4(member.distanceToCentreKm * 10) / 10)),
+                                ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
                             ])
                         })
                 ),
@@ -103,7 +110,7 @@ public enum RecommendationsJSON {
                     "centre",
                     .object([("lat", .number(round4(p.centre.latitude))), ("lon", .number(round4(p.centre.longitude)))])
                 ),
-                ("spreadKm", .number(round4(p.spreadKm * 10) / 10)), ("radiusKm", .number(p.radiusKm)),
+                ("spreadKm", .number(rounded(p.spreadKm, places: 2))), ("radiusKm", .number(p.radiusKm)),
                 ("total", p.total.map(quantity) ?? .null),
             ]
             if let threshold = p.threshold {
@@ -129,7 +136,7 @@ public enum RecommendationsJSON {
                                     ("name", .string(offer.reference.companyName)),
                                     ("flow", .string(offer.reference.flow)),
                                     ("quantity", offer.quantity.map(quantity) ?? .null),
-                                    ("distanceToCentreKm", .number(round4(offer.distanceToCentreKm * 10) / 10)),
+                                    ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
                                 ])
                             })
                     ))

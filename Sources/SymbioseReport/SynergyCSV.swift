@@ -67,7 +67,7 @@ public enum SynergyCSV {
         return value
     }
 
-    static func quote(_ field: String, separator: Character) -> String {
+    package static func quote(_ field: String, separator: Character) -> String {
         guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r") else {
             return field
         }

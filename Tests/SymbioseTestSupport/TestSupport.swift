@@ -1,5 +1,7 @@
 import Foundation
 import SymbioseCore
+import SymbioseFormats
+import SymbioseXML
 
 /// Helpers shared by the test targets.
 package enum TestSupport {
@@ -70,5 +72,93 @@ package enum TestSupport {
                     id: "heat", direction: .input, resource: "heat.hot-water",
                     quantity: Quantity(value: 2, unit: .gigawattHour), quality: FlowQuality(temperature: 60))
             ])
+    }
+}
+
+/// Small profiles for matching tests: one flow each, placed by offsets in kilometres from a
+/// reference point near Soissons.
+package enum MatchFixture {
+    package static let origin = GeoPoint(latitude: 49.38, longitude: 3.32)
+
+    /// A point `northKm` north and `eastKm` east of the origin.
+    package static func point(northKm: Double, eastKm: Double = 0) -> GeoPoint {
+        let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
+        return GeoPoint(
+            latitude: origin.latitude + northKm / kmPerDegree,
+            longitude: origin.longitude + eastKm / (kmPerDegree * cos(origin.latitude * .pi / 180)))
+    }
+
+    package static func profile(
+        _ id: String, at point: GeoPoint?, outputs: [Flow] = [], inputs: [Flow] = []
+    ) -> LoadedProfile {
+        TestSupport.loaded(
+            Profile(
+                company: Company(id: id, name: id.capitalized),
+                site: Site(latitude: point?.latitude, longitude: point?.longitude), outputs: outputs, inputs: inputs),
+            file: "\(id).json")
+    }
+
+    package static func output(
+        _ id: String, _ resource: String, _ quantity: Quantity? = nil, temperature: Double? = nil,
+        medium: HeatMedium? = nil, months: [Int]? = nil, configure: (inout Flow) -> Void = { _ in }
+    ) -> Flow {
+        flow(id, .output, resource, quantity, temperature, medium, months, configure)
+    }
+
+    package static func input(
+        _ id: String, _ resource: String, _ quantity: Quantity? = nil, temperature: Double? = nil,
+        medium: HeatMedium? = nil, months: [Int]? = nil, configure: (inout Flow) -> Void = { _ in }
+    ) -> Flow {
+        flow(id, .input, resource, quantity, temperature, medium, months, configure)
+    }
+
+    private static func flow(
+        _ id: String, _ direction: FlowDirection, _ resource: String, _ quantity: Quantity?, _ temperature: Double?,
+        _ medium: HeatMedium?, _ months: [Int]?, _ configure: (inout Flow) -> Void
+    ) -> Flow {
+        var flow = Flow(
+            id: id, direction: direction, resource: resource, quantity: quantity,
+            quality: FlowQuality(temperature: temperature, medium: medium),
+            availability: months.map { .seasonal(months: $0) } ?? .continuous)
+        configure(&flow)
+        return flow
+    }
+
+    /// Runs index, match and rank on the profiles.
+    package static func run(_ profiles: [LoadedProfile], settings: MatchSettings = .default) -> MatchResult {
+        MatchPipeline(taxonomy: TaxonomyFile.builtIn, settings: settings).run(profiles)
+    }
+
+    /// The substitutions found, in rank order.
+    package static func substitutions(_ profiles: [LoadedProfile], settings: MatchSettings = .default) -> [SubstitutionSynergy] {
+        run(profiles, settings: settings).synergies.compactMap {
+            if case .substitution(let s) = $0 { return s }
+            return nil
+        }
+    }
+
+    package static func pools(_ profiles: [LoadedProfile], settings: MatchSettings = .default) -> [PoolingGroup] {
+        run(profiles, settings: settings).synergies.compactMap {
+            if case .pooling(let p) = $0 { return p }
+            return nil
+        }
+    }
+}
+
+extension TestSupport {
+    /// The demo territory's profiles as the CLI loads them, with paths relative to the package.
+    package static func demoProfiles() throws -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        var profiles: [LoadedProfile] = []
+        var diagnostics: [Diagnostic] = []
+        for url in try demoFiles() {
+            let name = "Fixtures/soissonnais-valois/" + url.lastPathComponent
+            let bytes = try TestSupport.bytes(url)
+            let decoded =
+                url.pathExtension == "xml" ? ProfileXML.decode(bytes, file: name) : ProfileJSON.decode(bytes, file: name)
+            profiles += decoded.profiles
+            diagnostics += decoded.diagnostics
+        }
+        diagnostics += ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(profiles)
+        return (profiles, diagnostics)
     }
 }

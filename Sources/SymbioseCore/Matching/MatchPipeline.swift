@@ -74,7 +74,7 @@ public struct MatchPipeline: Sendable {
     }
 
     /// Whether `path` is `base` or lies below it (`$.profiles[1].outputs[0]` within `$.profiles[1]`).
-    static func path(_ path: String?, isWithin base: String?) -> Bool {
+    package static func path(_ path: String?, isWithin base: String?) -> Bool {
         guard let path, let base else { return false }
         guard path.hasPrefix(base) else { return false }
         let rest = path.dropFirst(base.count)

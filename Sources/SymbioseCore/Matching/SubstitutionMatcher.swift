@@ -45,7 +45,27 @@ public struct SubstitutionMatcher: Sendable {
                 }
             }
         }
-        return result
+        return Self.bestPerReceiver(result)
+    }
+
+    /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
+    /// cullet offered to one glassworks for its cullet need and for its batch need is one
+    /// proposal, not two. Ties keep the alphabetically first id.
+    static func bestPerReceiver(_ synergies: [SubstitutionSynergy]) -> [SubstitutionSynergy] {
+        var best: [String: SubstitutionSynergy] = [:]
+        var order: [String] = []
+        for synergy in synergies {
+            let key = "\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)\u{1F}\(synergy.receiver.company)"
+            if let current = best[key] {
+                if synergy.score > current.score || (synergy.score == current.score && synergy.id < current.id) {
+                    best[key] = synergy
+                }
+            } else {
+                best[key] = synergy
+                order.append(key)
+            }
+        }
+        return order.map { best[$0]! }
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.
