@@ -35,7 +35,10 @@ public enum RecommendationsJSON {
                     ("confidence", .number(round4(weights.confidence))),
                 ])
             ),
-            ("synergies", .array(synergies.enumerated().map { render($0.element, rank: $0.offset + 1, writer: writer) })),
+            (
+                "synergies",
+                .array(synergies.enumerated().map { render($0.element, rank: $0.offset + 1, writer: writer) })
+            ),
             ("diagnostics", .array(result.diagnostics.sortedForOutput().map(\.json))),
         ])
         return document.rendered()
@@ -58,7 +61,10 @@ public enum RecommendationsJSON {
     }
 
     static func reference(_ reference: FlowReference) -> JSONOutput {
-        .object([("company", .string(reference.company)), ("name", .string(reference.companyName)), ("flow", .string(reference.flow))])
+        .object([
+            ("company", .string(reference.company)), ("name", .string(reference.companyName)),
+            ("flow", .string(reference.flow)),
+        ])
     }
 
     static func render(_ synergy: Synergy, rank: Int, writer: ReasonWriter) -> JSONOutput {

@@ -39,8 +39,10 @@ public enum SynergyCSV {
                 let hidden = s.flags.contains(.confidential)
                 row += [
                     "", number(s.score, 4), s.category.rawValue, s.resource, s.needResource, s.supplier.company,
-                    s.supplier.companyName, s.supplier.flow, s.receiver.company, s.receiver.companyName, s.receiver.flow, "",
-                    number(s.distanceKm, 2), "", hidden ? "" : number(s.quantity?.value, 3), s.quantity?.unit.rawValue ?? "",
+                    s.supplier.companyName, s.supplier.flow, s.receiver.company, s.receiver.companyName,
+                    s.receiver.flow, "",
+                    number(s.distanceKm, 2), "", hidden ? "" : number(s.quantity?.value, 3),
+                    s.quantity?.unit.rawValue ?? "",
                     s.quantity?.period.rawValue ?? "", number(s.coverage, 4),
                 ]
             case .pooling(let p):
@@ -48,7 +50,8 @@ public enum SynergyCSV {
                 row += [
                     p.mode.rawValue, number(p.score, 4), p.category.rawValue, p.resource, "", "", "", "", "", "", "",
                     p.members.map(\.reference.company).joined(separator: " "), "", number(p.spreadKm, 2),
-                    hidden ? "" : number(p.total?.value, 3), p.total?.unit.rawValue ?? "", p.total?.period.rawValue ?? "", "",
+                    hidden ? "" : number(p.total?.value, 3), p.total?.unit.rawValue ?? "",
+                    p.total?.period.rawValue ?? "", "",
                 ]
             }
             row += synergy.terms.map { number($0.value, 4) }
@@ -56,7 +59,8 @@ public enum SynergyCSV {
             row.append(writer.reason(synergy))
             rows.append(row)
         }
-        let text = rows.map { $0.map { quote($0, separator: separator) }.joined(separator: String(separator)) }
+        let text =
+            rows.map { $0.map { quote($0, separator: separator) }.joined(separator: String(separator)) }
             .joined(separator: "\r\n") + "\r\n"
         return (byteOrderMark ? "\u{FEFF}" : "") + text
     }

@@ -14,19 +14,26 @@ public enum SynergyMarkdown {
             fr
             ? "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.synergies.count).\n\n"
             : "\(result.siteCount) sites, \(result.flowCount) flows; \(synergies.count) of \(result.synergies.count) synergies shown.\n\n"
-        out += fr ? "| # | Score | Type | Ressource | Qui | km | Quantité |\n" : "| # | Score | Kind | Resource | Who | km | Quantity |\n"
+        out +=
+            fr
+            ? "| # | Score | Type | Ressource | Qui | km | Quantité |\n"
+            : "| # | Score | Kind | Resource | Who | km | Quantity |\n"
         out += "|---:|---:|---|---|---|---:|---:|\n"
         for (offset, synergy) in synergies.enumerated() {
             let score = NumberFormatting.format(synergy.score, decimals: 2, language: language)
             switch synergy {
             case .substitution(let s):
                 let km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
-                let quantity = s.flags.contains(.confidential) ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
+                let quantity =
+                    s.flags.contains(.confidential)
+                    ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
                 out +=
                     "| \(offset + 1) | \(score) | substitution | `\(s.resource)` → `\(s.needResource)` | \(cell(s.supplier.companyName)) → \(cell(s.receiver.companyName)) | \(km) | \(quantity) |\n"
             case .pooling(let p):
                 let km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
-                let quantity = p.flags.contains(.confidential) ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
+                let quantity =
+                    p.flags.contains(.confidential)
+                    ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
                 let who = p.members.map { cell($0.reference.companyName) }.joined(separator: ", ")
                 out +=
                     "| \(offset + 1) | \(score) | \(fr ? "mutualisation" : "pooling") (\(p.mode.rawValue)) | `\(p.resource)` | \(who) | \(km) | \(quantity) |\n"

@@ -13,7 +13,8 @@ public enum SynergyTable {
         let fr = language == .fr
         var lines: [String] = []
         let header =
-            TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad(fr ? "Score" : "Score", 5, right: true) + "  "
+            TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad(fr ? "Score" : "Score", 5, right: true)
+            + "  "
             + TextWrapping.pad(fr ? "Type" : "Kind", 12) + "  " + TextWrapping.pad(fr ? "Ressource" : "Resource", 42)
             + "  " + TextWrapping.pad("km", 6, right: true) + "  " + TextWrapping.pad(fr ? "Quantité" : "Quantity", 20)
         lines.append(header)
@@ -30,19 +31,22 @@ public enum SynergyTable {
                 resource = s.resource
                 km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
                 quantity =
-                    s.flags.contains(.confidential) ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
+                    s.flags.contains(.confidential)
+                    ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
                 who = "\(s.supplier.companyName) → \(s.receiver.companyName)"
             case .pooling(let p):
                 kind = fr ? "mutualisation" : "pooling"
                 resource = p.resource
                 km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
                 quantity =
-                    p.flags.contains(.confidential) ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
+                    p.flags.contains(.confidential)
+                    ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
                 who = "\(p.mode.rawValue): " + p.members.map(\.reference.companyName).joined(separator: ", ")
             }
             lines.append(
                 TextWrapping.pad(String(offset + 1), 4, right: true) + "  "
-                    + TextWrapping.pad(NumberFormatting.format(synergy.score, decimals: 2, language: language), 5, right: true)
+                    + TextWrapping.pad(
+                        NumberFormatting.format(synergy.score, decimals: 2, language: language), 5, right: true)
                     + "  " + TextWrapping.pad(kind, 12) + "  " + TextWrapping.pad(resource, 42) + "  "
                     + TextWrapping.pad(km, 6, right: true) + "  " + TextWrapping.pad(quantity, 20))
             let indent = String(repeating: " ", count: 6)
@@ -60,9 +64,13 @@ public enum SynergyTable {
         }
         let shown = synergies.count, total = result.synergies.count
         if fr {
-            lines.append("\(shown) synergie\(shown > 1 ? "s" : "") affichée\(shown > 1 ? "s" : "") sur \(total) (\(result.siteCount) sites, \(result.flowCount) flux).")
+            lines.append(
+                "\(shown) synergie\(shown > 1 ? "s" : "") affichée\(shown > 1 ? "s" : "") sur \(total) (\(result.siteCount) sites, \(result.flowCount) flux)."
+            )
         } else {
-            lines.append("\(shown) of \(total) synerg\(total == 1 ? "y" : "ies") shown (\(result.siteCount) sites, \(result.flowCount) flows).")
+            lines.append(
+                "\(shown) of \(total) synerg\(total == 1 ? "y" : "ies") shown (\(result.siteCount) sites, \(result.flowCount) flows)."
+            )
         }
         return lines.map { $0.replacingTrailingSpaces() + "\n" }.joined()
     }

@@ -186,7 +186,9 @@ import Testing
     @Test func withoutPathRunsOnTheDemoTerritory() throws {
         let output = try Binary.run(["match", "--format", "json"])
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stderr.hasPrefix("No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites)."))
+        #expect(
+            output.stderr.hasPrefix(
+                "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites)."))
         #expect(output.stdout.hasPrefix("{\n  \"schema\": \"symbiose/recommendations@1\""))
         let french = try Binary.run(["match", "--format", "json"], environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.stderr.hasPrefix("Aucun chemin donné"))
@@ -196,7 +198,9 @@ import Testing
         let bundled = try Binary.run(["match", "--format", "json"])
         let folder = try Binary.run(["match", "Fixtures/soissonnais-valois", "--format", "json"])
         // The synergies are the same; only the diagnostics name their files differently.
-        func synergies(_ text: String) -> Substring { text[..<(text.range(of: "\"diagnostics\"")?.lowerBound ?? text.endIndex)] }
+        func synergies(_ text: String) -> Substring {
+            text[..<(text.range(of: "\"diagnostics\"")?.lowerBound ?? text.endIndex)]
+        }
         #expect(synergies(bundled.stdout) == synergies(folder.stdout))
         #expect(synergies(bundled.stdout).count > 10_000)
     }
@@ -215,13 +219,17 @@ import Testing
         #expect(try Binary.run(["match", "--max-distance", "-3"]).status == 64)
         #expect(try Binary.run(["match", "--min-members", "1"]).status == 64)
         #expect(try Binary.run(["match", "--csv-separator", "ab"]).status == 64)
-        let invalid = try Binary.run(["match", "Fixtures/invalid/unknown-resource.json", "Fixtures/soissonnais-valois", "--format", "json"])
+        let invalid = try Binary.run([
+            "match", "Fixtures/invalid/unknown-resource.json", "Fixtures/soissonnais-valois", "--format", "json",
+        ])
         #expect(invalid.status == 1)
         #expect(invalid.stderr.contains("[match.excluded-profile]"))
         #expect(invalid.stdout.contains("\"synergies\""))
         let csv = try Binary.run(["match", "--format", "csv", "--bom", "--lang", "fr"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}rang;id;type;"))
-        let heat = try Binary.run(["match", "--format", "json", "--category", "heat", "--kind", "substitution", "--top", "3"])
+        let heat = try Binary.run([
+            "match", "--format", "json", "--category", "heat", "--kind", "substitution", "--top", "3",
+        ])
         #expect(heat.stdout.components(separatedBy: "\"kind\": \"substitution\"").count == 4)
         #expect(!heat.stdout.contains("\"kind\": \"pooling\""))
         let company = try Binary.run(["match", "--format", "csv", "--lang", "en", "--company", "verallia-cuffies"])

@@ -51,7 +51,8 @@ import Testing
 
     @Test func scoresAndTermsStayWithinZeroAndOne() async {
         await propertyCheck(
-            count: 300, input: Gen.element(of: Self.releases), Gen.element(of: Self.needs), Gen.double(in: 0.1...100_000),
+            count: 300, input: Gen.element(of: Self.releases), Gen.element(of: Self.needs),
+            Gen.double(in: 0.1...100_000),
             Gen.double(in: 0...500), Gen.int(in: 1...4095)
         ) { release, need, amount, temperature, months in
             guard let release, let need else { return }
@@ -84,7 +85,9 @@ import Testing
     }
 
     @Test func addingAnUnrelatedFirmNeverChangesAnExistingPair() async {
-        let strangers = ["service.childcare", "material.batteries", "cold.lng", "energy.hydrogen", "material.rubber.tyres"]
+        let strangers = [
+            "service.childcare", "material.batteries", "cold.lng", "energy.hydrogen", "material.rubber.tyres",
+        ]
         await propertyCheck(
             count: 200, input: Gen.element(of: Self.releases), Gen.element(of: Self.needs), Gen.element(of: strangers),
             Gen.double(in: -20...20), Gen.double(in: -20...20)

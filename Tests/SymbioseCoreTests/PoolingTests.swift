@@ -5,7 +5,8 @@ import Testing
 @Suite struct PoolingTests {
     typealias F = MatchFixture
 
-    private func cardboardSite(_ id: String, northKm: Double, eastKm: Double = 0, tonnes: Double = 30) -> LoadedProfile {
+    private func cardboardSite(_ id: String, northKm: Double, eastKm: Double = 0, tonnes: Double = 30) -> LoadedProfile
+    {
         F.profile(
             id, at: F.point(northKm: northKm, eastKm: eastKm),
             outputs: [F.output("cardboard", "material.paper.cardboard", Quantity(value: tonnes, unit: .tonne))])
@@ -59,9 +60,15 @@ import Testing
 
     @Test func serviceRequestsAreMatchedToAnOffer() throws {
         let pools = F.pools([
-            F.profile("a", at: F.point(northKm: 0), inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 100, unit: .hour))]),
-            F.profile("b", at: F.point(northKm: 2), inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 50, unit: .hour))]),
-            F.profile("rental", at: F.point(northKm: 1, eastKm: 3), outputs: [F.output("lift", "service.equipment.forklift", Quantity(value: 500, unit: .hour))]),
+            F.profile(
+                "a", at: F.point(northKm: 0),
+                inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 100, unit: .hour))]),
+            F.profile(
+                "b", at: F.point(northKm: 2),
+                inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 50, unit: .hour))]),
+            F.profile(
+                "rental", at: F.point(northKm: 1, eastKm: 3),
+                outputs: [F.output("lift", "service.equipment.forklift", Quantity(value: 500, unit: .hour))]),
         ])
         let group = try #require(pools.first)
         #expect(group.mode == .sharedService)
@@ -69,8 +76,12 @@ import Testing
         #expect(group.flags.contains(.offerAvailable))
         let alone = try #require(
             F.pools([
-                F.profile("a", at: F.point(northKm: 0), inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 100, unit: .hour))]),
-                F.profile("b", at: F.point(northKm: 2), inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 50, unit: .hour))]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 100, unit: .hour))]),
+                F.profile(
+                    "b", at: F.point(northKm: 2),
+                    inputs: [F.input("lift", "service.equipment.forklift", Quantity(value: 50, unit: .hour))]),
             ]).first)
         #expect(alone.flags.contains(.noOffer))
         #expect(alone.score < group.score)
@@ -108,12 +119,30 @@ import Testing
 
     private var territory: [LoadedProfile] {
         [
-            F.profile("glassworks", at: F.point(northKm: 0), outputs: [F.output("flue", "heat.flue-gas", Quantity(value: 20000, unit: .megawattHour), temperature: 400, medium: .flueGas)]),
-            F.profile("network", at: F.point(northKm: 3), inputs: [F.input("heat", "heat.hot-water", Quantity(value: 15000, unit: .megawattHour), temperature: 90)]),
-            F.profile("sorter", at: F.point(northKm: 1, eastKm: 1), outputs: [F.output("cullet", "material.glass.cullet", Quantity(value: 5000, unit: .tonne))]),
-            F.profile("bottler", at: F.point(northKm: 30), inputs: [F.input("cullet", "material.glass.cullet", Quantity(value: 50000, unit: .tonne))]),
-            F.profile("p1", at: F.point(northKm: 2), outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 80, unit: .tonne))]),
-            F.profile("p2", at: F.point(northKm: 2.5), outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 40, unit: .tonne))]),
+            F.profile(
+                "glassworks", at: F.point(northKm: 0),
+                outputs: [
+                    F.output(
+                        "flue", "heat.flue-gas", Quantity(value: 20000, unit: .megawattHour), temperature: 400,
+                        medium: .flueGas)
+                ]),
+            F.profile(
+                "network", at: F.point(northKm: 3),
+                inputs: [
+                    F.input("heat", "heat.hot-water", Quantity(value: 15000, unit: .megawattHour), temperature: 90)
+                ]),
+            F.profile(
+                "sorter", at: F.point(northKm: 1, eastKm: 1),
+                outputs: [F.output("cullet", "material.glass.cullet", Quantity(value: 5000, unit: .tonne))]),
+            F.profile(
+                "bottler", at: F.point(northKm: 30),
+                inputs: [F.input("cullet", "material.glass.cullet", Quantity(value: 50000, unit: .tonne))]),
+            F.profile(
+                "p1", at: F.point(northKm: 2),
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 80, unit: .tonne))]),
+            F.profile(
+                "p2", at: F.point(northKm: 2.5),
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 40, unit: .tonne))]),
         ]
     }
 
@@ -180,9 +209,15 @@ import Testing
     @Test func reasonsReadInBothLanguages() throws {
         let synergy = try #require(MatchFixture.run(territory).synergies.first { $0.category == .heat })
         let english = ReasonWriter(taxonomy: TaxonomyFile.builtIn, language: .en).reason(synergy)
-        #expect(english.hasPrefix("Glassworks's flue gas heat at 400 °C can cover 100 % of Network's hot water at 90 °C need (15,000 MWh/year), 3 km away, all year."))
+        #expect(
+            english.hasPrefix(
+                "Glassworks's flue gas heat at 400 °C can cover 100 % of Network's hot water at 90 °C need (15,000 MWh/year), 3 km away, all year."
+            ))
         let french = ReasonWriter(taxonomy: TaxonomyFile.builtIn, language: .fr).reason(synergy)
-        #expect(french.hasPrefix("Chaleur des fumées à 400 °C de Glassworks peut couvrir 100 % du besoin « eau chaude à 90 °C » de Network (15\u{202F}000 MWh/an), à 3 km, toute l'année."))
+        #expect(
+            french.hasPrefix(
+                "Chaleur des fumées à 400 °C de Glassworks peut couvrir 100 % du besoin « eau chaude à 90 °C » de Network (15\u{202F}000 MWh/an), à 3 km, toute l'année."
+            ))
     }
 
     @Test func numbersAreFormattedForTheLanguage() {

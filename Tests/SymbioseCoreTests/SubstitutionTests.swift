@@ -13,10 +13,18 @@ import Testing
         F.substitutions([
             F.profile(
                 "source", at: F.point(northKm: 0),
-                outputs: [F.output("heat", sourceCode, Quantity(value: 5000, unit: .megawattHour), temperature: source, medium: sourceMedium)]),
+                outputs: [
+                    F.output(
+                        "heat", sourceCode, Quantity(value: 5000, unit: .megawattHour), temperature: source,
+                        medium: sourceMedium)
+                ]),
             F.profile(
                 "sink", at: F.point(northKm: 1),
-                inputs: [F.input("heat", sinkCode, Quantity(value: 4000, unit: .megawattHour), temperature: sink, medium: sinkMedium)]),
+                inputs: [
+                    F.input(
+                        "heat", sinkCode, Quantity(value: 4000, unit: .megawattHour), temperature: sink,
+                        medium: sinkMedium)
+                ]),
         ]).first
     }
 
@@ -64,8 +72,17 @@ import Testing
     @Test func coldFlowsTheOtherWay() {
         func cold(_ source: Double, _ sink: Double) -> SubstitutionSynergy? {
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("c", "cold.chilled-water", Quantity(value: 100, unit: .megawattHour), temperature: source)]),
-                F.profile("b", at: F.point(northKm: 0.5), inputs: [F.input("c", "cold.chilled-water", Quantity(value: 100, unit: .megawattHour), temperature: sink)]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output(
+                            "c", "cold.chilled-water", Quantity(value: 100, unit: .megawattHour), temperature: source)
+                    ]),
+                F.profile(
+                    "b", at: F.point(northKm: 0.5),
+                    inputs: [
+                        F.input("c", "cold.chilled-water", Quantity(value: 100, unit: .megawattHour), temperature: sink)
+                    ]),
             ]).first
         }
         #expect(cold(5, 20) != nil)
@@ -75,8 +92,20 @@ import Testing
     @Test func waterGradesAreOrdered() throws {
         func water(_ release: String, _ grade: WaterGrade?, need: WaterGrade) -> SubstitutionSynergy? {
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("w", release, Quantity(value: 1000, unit: .cubicMetre)) { $0.quality.waterGrade = grade }]),
-                F.profile("b", at: F.point(northKm: 1), inputs: [F.input("w", "water.process", Quantity(value: 1000, unit: .cubicMetre)) { $0.quality.waterGrade = need }]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output("w", release, Quantity(value: 1000, unit: .cubicMetre)) {
+                            $0.quality.waterGrade = grade
+                        }
+                    ]),
+                F.profile(
+                    "b", at: F.point(northKm: 1),
+                    inputs: [
+                        F.input("w", "water.process", Quantity(value: 1000, unit: .cubicMetre)) {
+                            $0.quality.waterGrade = need
+                        }
+                    ]),
             ]).first
         }
         let clean = try #require(water("water.process", .potable, need: .process))
@@ -94,8 +123,19 @@ import Testing
     @Test func seasonalOverlapAcrossTheNewYear() throws {
         let synergy = try #require(
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("pulp", "material.food.beet-pulp", Quantity(value: 400, unit: .tonne), months: [11, 12, 1, 2])]),
-                F.profile("b", at: F.point(northKm: 3), inputs: [F.input("feed", "material.feed", Quantity(value: 600, unit: .tonne), months: [12, 1, 2, 3, 4, 5])]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output(
+                            "pulp", "material.food.beet-pulp", Quantity(value: 400, unit: .tonne),
+                            months: [11, 12, 1, 2])
+                    ]),
+                F.profile(
+                    "b", at: F.point(northKm: 3),
+                    inputs: [
+                        F.input(
+                            "feed", "material.feed", Quantity(value: 600, unit: .tonne), months: [12, 1, 2, 3, 4, 5])
+                    ]),
             ]).first)
         #expect(synergy.months == MonthSet([12, 1, 2]))
         // 100 t a month offered, 100 t a month needed, over three shared months.
@@ -107,8 +147,15 @@ import Testing
         // No shared month, no synergy.
         #expect(
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("pulp", "material.food.beet-pulp", Quantity(value: 400, unit: .tonne), months: [9, 10])]),
-                F.profile("b", at: F.point(northKm: 3), inputs: [F.input("feed", "material.feed", Quantity(value: 600, unit: .tonne), months: [3, 4])]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output(
+                            "pulp", "material.food.beet-pulp", Quantity(value: 400, unit: .tonne), months: [9, 10])
+                    ]),
+                F.profile(
+                    "b", at: F.point(northKm: 3),
+                    inputs: [F.input("feed", "material.feed", Quantity(value: 600, unit: .tonne), months: [3, 4])]),
             ]).isEmpty)
     }
 
@@ -118,14 +165,19 @@ import Testing
                 F.profile(
                     "a", at: F.point(northKm: 0),
                     outputs: [
-                        F.output("rubble", "material.construction.inert", Quantity(value: 500, unit: .tonne, per: .once)) {
+                        F.output(
+                            "rubble", "material.construction.inert", Quantity(value: 500, unit: .tonne, per: .once)
+                        ) {
                             $0.availability = .oneOff(year: 2027, month: 3)
                         }
                     ]),
                 F.profile(
                     "b", at: F.point(northKm: 5),
                     inputs: [
-                        F.input("fill", "material.construction.aggregates", Quantity(value: 2000, unit: .tonne), months: needMonths) {
+                        F.input(
+                            "fill", "material.construction.aggregates", Quantity(value: 2000, unit: .tonne),
+                            months: needMonths
+                        ) {
                             if let (year, month) = needOneOff {
                                 $0.availability = .oneOff(year: year, month: month)
                                 $0.quantity?.period = .once
@@ -148,8 +200,12 @@ import Testing
         // 10,000 t of steam at 0.7 MWh/t against a need in GWh.
         let steam = try #require(
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("s", "heat.steam", Quantity(value: 10000, unit: .tonne), temperature: 200)]),
-                F.profile("b", at: F.point(northKm: 1), inputs: [F.input("s", "heat.steam", Quantity(value: 20, unit: .gigawattHour), temperature: 150)]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [F.output("s", "heat.steam", Quantity(value: 10000, unit: .tonne), temperature: 200)]),
+                F.profile(
+                    "b", at: F.point(northKm: 1),
+                    inputs: [F.input("s", "heat.steam", Quantity(value: 20, unit: .gigawattHour), temperature: 150)]),
             ]).first)
         #expect(abs((steam.quantity?.value ?? 0) - 7000) < 1e-6)
         #expect(steam.quantity?.dimension == .energy)
@@ -157,16 +213,24 @@ import Testing
         // Water in tonnes against a need in litres per day.
         let water = try #require(
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("w", "water.rain", Quantity(value: 365, unit: .tonne))]),
-                F.profile("b", at: F.point(northKm: 1), inputs: [F.input("w", "water.irrigation", Quantity(value: 2000, unit: .litre, per: .day))]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [F.output("w", "water.rain", Quantity(value: 365, unit: .tonne))]),
+                F.profile(
+                    "b", at: F.point(northKm: 1),
+                    inputs: [F.input("w", "water.irrigation", Quantity(value: 2000, unit: .litre, per: .day))]),
             ]).first)
         #expect(abs((water.quantity?.value ?? 0) - 365) < 1e-6)
     }
 
     @Test func incomparableDimensionsAreADiagnosticNotAMatch() {
         let result = F.run([
-            F.profile("a", at: F.point(northKm: 0), outputs: [F.output("silo", "service.storage.silo", Quantity(value: 500, unit: .cubicMetre))]),
-            F.profile("b", at: F.point(northKm: 1), inputs: [F.input("store", "service.storage", Quantity(value: 200, unit: .squareMetre))]),
+            F.profile(
+                "a", at: F.point(northKm: 0),
+                outputs: [F.output("silo", "service.storage.silo", Quantity(value: 500, unit: .cubicMetre))]),
+            F.profile(
+                "b", at: F.point(northKm: 1),
+                inputs: [F.input("store", "service.storage", Quantity(value: 200, unit: .squareMetre))]),
         ])
         #expect(result.synergies.allSatisfy { $0.kind != .substitution })
         #expect(result.diagnostics.contains { $0.code == .matchDimensionMismatch })
@@ -176,7 +240,9 @@ import Testing
         let profiles = { (quantity: Quantity?) in
             [
                 F.profile("a", at: F.point(northKm: 0), outputs: [F.output("c", "material.paper.cardboard", quantity)]),
-                F.profile("b", at: F.point(northKm: 2), inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
+                F.profile(
+                    "b", at: F.point(northKm: 2),
+                    inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
             ]
         }
         let unknown = try #require(F.substitutions(profiles(nil)).first)
@@ -188,8 +254,12 @@ import Testing
 
     @Test func firmsWithoutCoordinatesAreReportedAndKept() throws {
         let result = F.run([
-            F.profile("nowhere", at: nil, outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
-            F.profile("mill", at: F.point(northKm: 0), inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
+            F.profile(
+                "nowhere", at: nil,
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile(
+                "mill", at: F.point(northKm: 0),
+                inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
         ])
         let synergy = try #require(result.synergies.first)
         #expect(synergy.flags.contains(.distanceUnknown))
@@ -207,11 +277,20 @@ import Testing
     }
 
     @Test func distanceEnvelopes() {
-        func cardboard(at km: Double, settings: MatchSettings = .default, limit: Double? = nil) -> SubstitutionSynergy? {
+        func cardboard(at km: Double, settings: MatchSettings = .default, limit: Double? = nil) -> SubstitutionSynergy?
+        {
             F.substitutions(
                 [
-                    F.profile("a", at: F.point(northKm: 0), outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne)) { $0.maxDistanceKm = limit }]),
-                    F.profile("b", at: F.point(northKm: km), inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
+                    F.profile(
+                        "a", at: F.point(northKm: 0),
+                        outputs: [
+                            F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne)) {
+                                $0.maxDistanceKm = limit
+                            }
+                        ]),
+                    F.profile(
+                        "b", at: F.point(northKm: km),
+                        inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
                 ], settings: settings
             ).first
         }
@@ -225,8 +304,15 @@ import Testing
         // Heat: 1.5 MWh per metre of pipe a year, so 3,000 MWh pays for 2 km and 30,000 MWh for 20 km.
         func heatLink(_ mwh: Double, at km: Double) -> SubstitutionSynergy? {
             F.substitutions([
-                F.profile("a", at: F.point(northKm: 0), outputs: [F.output("h", "heat.hot-water", Quantity(value: mwh, unit: .megawattHour), temperature: 95)]),
-                F.profile("b", at: F.point(northKm: km), inputs: [F.input("h", "heat.hot-water", Quantity(value: mwh, unit: .megawattHour), temperature: 70)]),
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output("h", "heat.hot-water", Quantity(value: mwh, unit: .megawattHour), temperature: 95)
+                    ]),
+                F.profile(
+                    "b", at: F.point(northKm: km),
+                    inputs: [F.input("h", "heat.hot-water", Quantity(value: mwh, unit: .megawattHour), temperature: 70)]
+                ),
             ]).first
         }
         #expect(heatLink(3000, at: 2.5) == nil)
@@ -258,7 +344,10 @@ import Testing
                         }
                     ]),
             ]).first)
-        #expect(Set(synergy.flags).isSuperset(of: [.hazardous, .stateMismatch, .purityBelowNeed, .contaminants, .substitute]))
+        #expect(
+            Set(synergy.flags).isSuperset(of: [
+                .hazardous, .stateMismatch, .purityBelowNeed, .contaminants, .substitute,
+            ]))
     }
 
     @Test func compatibilityFromTheTaxonomy() {
@@ -286,9 +375,15 @@ import Testing
     @Test func rankingTiesBreakDeterministically() {
         // Two identical suppliers at the same distance: the id decides.
         let profiles = [
-            F.profile("b-supplier", at: F.point(northKm: 0, eastKm: 1), outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
-            F.profile("a-supplier", at: F.point(northKm: 0, eastKm: -1), outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
-            F.profile("mill", at: F.point(northKm: 0), inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
+            F.profile(
+                "b-supplier", at: F.point(northKm: 0, eastKm: 1),
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile(
+                "a-supplier", at: F.point(northKm: 0, eastKm: -1),
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile(
+                "mill", at: F.point(northKm: 0),
+                inputs: [F.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
         ]
         let ranked = F.substitutions(profiles)
         #expect(ranked.map(\.supplier.company) == ["a-supplier", "b-supplier"])

@@ -23,20 +23,24 @@ import Testing
         check(SynergyTable.render(top, result: result, taxonomy: taxonomy, language: .fr), "demo-table-fr.txt")
         check(SynergyMarkdown.render(top, result: result, taxonomy: taxonomy, language: .fr), "demo-fr.md")
         check(
-            RecommendationsJSON.render(result.synergies, result: result, taxonomy: taxonomy, settings: .default, language: .en),
+            RecommendationsJSON.render(
+                result.synergies, result: result, taxonomy: taxonomy, settings: .default, language: .en),
             "demo-recommendations-en.json")
         check(
             SynergyCSV.render(result.synergies, taxonomy: taxonomy, language: .fr, separator: ";", byteOrderMark: true),
             "demo-fr.csv")
         check(
-            SynergyCSV.render(result.synergies, taxonomy: taxonomy, language: .en, separator: ",", byteOrderMark: false),
+            SynergyCSV.render(
+                result.synergies, taxonomy: taxonomy, language: .en, separator: ",", byteOrderMark: false),
             "demo-en.csv")
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {
         let first = try demo(), second = try demo()
-        let a = RecommendationsJSON.render(first.synergies, result: first, taxonomy: taxonomy, settings: .default, language: .fr)
-        let b = RecommendationsJSON.render(second.synergies, result: second, taxonomy: taxonomy, settings: .default, language: .fr)
+        let a = RecommendationsJSON.render(
+            first.synergies, result: first, taxonomy: taxonomy, settings: .default, language: .fr)
+        let b = RecommendationsJSON.render(
+            second.synergies, result: second, taxonomy: taxonomy, settings: .default, language: .fr)
         #expect(a == b)
     }
 
@@ -50,7 +54,8 @@ import Testing
 
     @Test func jsonIsValidAndCarriesTheFixedNames() throws {
         let result = try demo()
-        let text = RecommendationsJSON.render(result.synergies, result: result, taxonomy: taxonomy, settings: .default, language: .en)
+        let text = RecommendationsJSON.render(
+            result.synergies, result: result, taxonomy: taxonomy, settings: .default, language: .en)
         let root = try JSONParser.parse(Array(text.utf8))
         guard case .object(let members) = root.value,
             case .array(let synergies)? = members.first(where: { $0.key == "synergies" })?.value.value,
@@ -60,7 +65,10 @@ import Testing
             return
         }
         let keys = Set(first.map(\.key))
-        #expect(keys.isSuperset(of: ["id", "rank", "kind", "score", "category", "resource", "explanation", "flags", "reason"]))
+        #expect(
+            keys.isSuperset(of: [
+                "id", "rank", "kind", "score", "category", "resource", "explanation", "flags", "reason",
+            ]))
         #expect(members.first?.value.value == .string("symbiose/recommendations@1"))
     }
 

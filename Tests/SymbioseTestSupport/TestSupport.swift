@@ -130,7 +130,9 @@ package enum MatchFixture {
     }
 
     /// The substitutions found, in rank order.
-    package static func substitutions(_ profiles: [LoadedProfile], settings: MatchSettings = .default) -> [SubstitutionSynergy] {
+    package static func substitutions(_ profiles: [LoadedProfile], settings: MatchSettings = .default)
+        -> [SubstitutionSynergy]
+    {
         run(profiles, settings: settings).synergies.compactMap {
             if case .substitution(let s) = $0 { return s }
             return nil
@@ -154,7 +156,8 @@ extension TestSupport {
             let name = "Fixtures/soissonnais-valois/" + url.lastPathComponent
             let bytes = try TestSupport.bytes(url)
             let decoded =
-                url.pathExtension == "xml" ? ProfileXML.decode(bytes, file: name) : ProfileJSON.decode(bytes, file: name)
+                url.pathExtension == "xml"
+                ? ProfileXML.decode(bytes, file: name) : ProfileJSON.decode(bytes, file: name)
             profiles += decoded.profiles
             diagnostics += decoded.diagnostics
         }

@@ -23,7 +23,9 @@ struct MatchCommand: ParsableCommand {
         case substitution, pooling, all
     }
 
-    @Argument(help: ArgumentHelp("Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
     var paths: [String] = []
 
     @Option(help: "substitution, pooling or all.")
@@ -31,7 +33,8 @@ struct MatchCommand: ParsableCommand {
 
     @Option(
         parsing: .upToNextOption,
-        help: ArgumentHelp("Keep these categories only: heat, cold, water, material, energy, service.", valueName: "category"))
+        help: ArgumentHelp(
+            "Keep these categories only: heat, cold, water, material, energy, service.", valueName: "category"))
     var category: [ResourceCategory] = []
 
     @Option(help: ArgumentHelp("Keep synergies involving this company id.", valueName: "id"))
@@ -49,7 +52,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The fewest firms in a pooling group.")
     var minMembers: Int = 2
 
-    @Option(help: ArgumentHelp("Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
     var top: Int?
 
     @Option(help: ArgumentHelp("Hide synergies scoring below this.", valueName: "x"))
@@ -58,13 +63,16 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Order by score, distance or volume.")
     var sort: SynergySort = .score
 
-    @Option(help: ArgumentHelp("Score weights, as distance=0.3,volume=0.3,quality=0.2,time=0.1,confidence=0.1.", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Score weights, as distance=0.3,volume=0.3,quality=0.2,time=0.1,confidence=0.1.", valueName: "list"))
     var weights: String?
 
     @Option(help: "table, json, csv or markdown (default: table on a terminal, json otherwise).")
     var format: Format?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(help: "The language of reasons and headers: fr or en (default: from LANG).")
@@ -80,7 +88,9 @@ struct MatchCommand: ParsableCommand {
 
     func validate() throws {
         if let weights, ScoreWeights(parsing: weights) == nil {
-            throw ValidationError("--weights: expected terms distance, volume, quality, time, confidence with non-negative values, as distance=0.4,volume=0.4")
+            throw ValidationError(
+                "--weights: expected terms distance, volume, quality, time, confidence with non-negative values, as distance=0.4,volume=0.4"
+            )
         }
         if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
         if let maxDistance, !(maxDistance > 0) { throw ValidationError("--max-distance must be positive") }
@@ -103,7 +113,8 @@ struct MatchCommand: ParsableCommand {
                 language == .fr
                     ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
                     : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
-            report = ValidationRun(taxonomy: taxonomy).run(bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
+            report = ValidationRun(taxonomy: taxonomy).run(
+                bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
         } else {
             report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
         }
@@ -136,10 +147,12 @@ struct MatchCommand: ParsableCommand {
         case .table: text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, language: language)
         case .markdown: text = SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, language: language)
         case .json:
-            text = RecommendationsJSON.render(shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
+            text = RecommendationsJSON.render(
+                shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
         case .csv:
             let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
-            text = SynergyCSV.render(shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
+            text = SynergyCSV.render(
+                shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
         }
         do {
             try OutputFile.write(text, to: output)

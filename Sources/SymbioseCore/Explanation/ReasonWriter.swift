@@ -69,7 +69,9 @@ public struct ReasonWriter: Sendable {
     func reason(_ s: SubstitutionSynergy) -> String {
         let confidential = s.flags.contains(.confidential)
         var sentence: String
-        let share: String? = s.coverage.map { NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %" }
+        let share: String? = s.coverage.map {
+            NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %"
+        }
         let volume: String? = confidential ? nil : s.quantity.map(amount)
         let release = label(s.resource) + temperature(s.supplierTemperature)
         let need = label(s.needResource) + temperature(s.receiverTemperature)
@@ -81,10 +83,17 @@ public struct ReasonWriter: Sendable {
             } else {
                 sentence += "peut servir le besoin « \(need) » de \(s.receiver.companyName)"
             }
-            if let volume { sentence += " (\(volume))" } else if confidential { sentence += " (quantité confidentielle)" } else if s.quantity == nil { sentence += " (quantité non déclarée)" }
+            if let volume {
+                sentence += " (\(volume))"
+            } else if confidential {
+                sentence += " (quantité confidentielle)"
+            } else if s.quantity == nil {
+                sentence += " (quantité non déclarée)"
+            }
             sentence += ", \(distance(s.distanceKm)), \(period(s))."
             if let cop = s.heatPumpCOP {
-                sentence += " Avec une pompe à chaleur (COP estimé \(NumberFormatting.format(cop, decimals: 1, language: .fr)))."
+                sentence +=
+                    " Avec une pompe à chaleur (COP estimé \(NumberFormatting.format(cop, decimals: 1, language: .fr)))."
             }
             if s.flags.contains(.needsTreatment) { sentence += " L'eau doit d'abord être traitée." }
             if s.flags.contains(.hazardous) { sentence += " Déchet dangereux : traçabilité obligatoire." }
@@ -95,10 +104,17 @@ public struct ReasonWriter: Sendable {
             } else {
                 sentence += "can serve \(s.receiver.companyName)'s \(need) need"
             }
-            if let volume { sentence += " (\(volume))" } else if confidential { sentence += " (quantity confidential)" } else if s.quantity == nil { sentence += " (quantity not declared)" }
+            if let volume {
+                sentence += " (\(volume))"
+            } else if confidential {
+                sentence += " (quantity confidential)"
+            } else if s.quantity == nil {
+                sentence += " (quantity not declared)"
+            }
             sentence += ", \(distance(s.distanceKm)), \(period(s))."
             if let cop = s.heatPumpCOP {
-                sentence += " With a heat pump (estimated COP \(NumberFormatting.format(cop, decimals: 1, language: .en)))."
+                sentence +=
+                    " With a heat pump (estimated COP \(NumberFormatting.format(cop, decimals: 1, language: .en)))."
             }
             if s.flags.contains(.needsTreatment) { sentence += " The water needs treatment first." }
             if s.flags.contains(.hazardous) { sentence += " Hazardous waste: traceability rules apply." }
@@ -126,7 +142,8 @@ public struct ReasonWriter: Sendable {
                 }
             var who = listed.joined(separator: ", ")
             if more > 0 { who += " et \(more) autre\(more > 1 ? "s" : "")" }
-            var sentence = "\(names.count) entreprises à moins de \(spread) km de leur centre \(verb) « \(subject) » (\(who))"
+            var sentence =
+                "\(names.count) entreprises à moins de \(spread) km de leur centre \(verb) « \(subject) » (\(who))"
             if let total = p.total, !confidential { sentence += " : \(amount(total)) au total" }
             sentence += "."
             if let threshold = p.threshold, let reaches = p.reachesThreshold {
@@ -134,7 +151,8 @@ public struct ReasonWriter: Sendable {
                 sentence += threshold.rationale.fr + "."
             }
             if let offer = p.offers.first {
-                sentence += " \(offer.reference.companyName) le propose, à \(NumberFormatting.distance(offer.distanceToCentreKm, language: .fr)) km du centre."
+                sentence +=
+                    " \(offer.reference.companyName) le propose, à \(NumberFormatting.distance(offer.distanceToCentreKm, language: .fr)) km du centre."
             } else if p.flags.contains(.noOffer) {
                 sentence += " Personne ne le propose encore à proximité."
             }
@@ -156,7 +174,8 @@ public struct ReasonWriter: Sendable {
                 sentence += threshold.rationale.en + "."
             }
             if let offer = p.offers.first {
-                sentence += " \(offer.reference.companyName) offers it, \(NumberFormatting.distance(offer.distanceToCentreKm, language: .en)) km from the centre."
+                sentence +=
+                    " \(offer.reference.companyName) offers it, \(NumberFormatting.distance(offer.distanceToCentreKm, language: .en)) km from the centre."
             } else if p.flags.contains(.noOffer) {
                 sentence += " Nobody nearby offers it yet."
             }

@@ -35,7 +35,9 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     }
 
     private func key(_ point: GeoPoint) -> CellKey {
-        CellKey(row: Int((point.latitude / latitudeStep).rounded(.down)), column: Int((point.longitude / longitudeStep).rounded(.down)))
+        CellKey(
+            row: Int((point.latitude / latitudeStep).rounded(.down)),
+            column: Int((point.longitude / longitudeStep).rounded(.down)))
     }
 
     /// The items within `radiusKm` of `point`, each with its distance, in grid order.

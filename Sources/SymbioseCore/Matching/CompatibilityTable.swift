@@ -19,7 +19,9 @@ public struct CompatibilityTable: Sendable {
         for need in needCodes.sorted() {
             var list: [(String, Compatibility)] = []
             for release in releaseCodes.sorted() {
-                guard let compatibility = Self.compatibility(release: release, need: need, taxonomy: taxonomy) else { continue }
+                guard let compatibility = Self.compatibility(release: release, need: need, taxonomy: taxonomy) else {
+                    continue
+                }
                 guard let releaseEntry = taxonomy[release], let needEntry = taxonomy[need] else { continue }
                 if releaseEntry.dimension != needEntry.dimension
                     && !taxonomy.accepts(releaseEntry.dimension, for: need)
@@ -57,7 +59,8 @@ public struct CompatibilityTable: Sendable {
         // Links of the release's code, then of its parents, to the need's code or one of its parents.
         var current = Substring(release)
         while true {
-            for link in taxonomy[String(current)]?.substitutes ?? [] where taxonomy.isSelfOrAncestor(link.target, of: need) {
+            for link in taxonomy[String(current)]?.substitutes ?? []
+            where taxonomy.isSelfOrAncestor(link.target, of: need) {
                 consider(.link(link))
             }
             guard let dot = current.lastIndex(of: ".") else { break }

@@ -50,7 +50,9 @@ public struct MatchIndex: Sendable {
                 for (index, flow) in flows.enumerated() {
                     guard let entry = taxonomy[flow.resource] else { continue }
                     var amount: Double?
-                    if let quantity = flow.quantity, let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count) {
+                    if let quantity = flow.quantity,
+                        let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count)
+                    {
                         if normalized.dimension == entry.dimension {
                             amount = normalized.amount
                         } else if let equivalent = taxonomy.equivalent(from: normalized.dimension, for: entry.code) {
@@ -60,16 +62,21 @@ public struct MatchIndex: Sendable {
                                 .warning(
                                     .quantityUnitMismatch,
                                     "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
-                                    at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")))
+                                    at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
+                                ))
                         }
                     }
                     var oneOff: YearMonth?
-                    if case .oneOff(let year, let month) = flow.availability { oneOff = YearMonth(year: year, month: month) }
+                    if case .oneOff(let year, let month) = flow.availability {
+                        oneOff = YearMonth(year: year, month: month)
+                    }
                     let hazardous = flow.quality.hazardous ?? flow.quality.ewc.map(EWCCode.isHazardous) ?? false
                     let indexed = IndexedFlow(
-                        reference: FlowReference(company: profile.company.id, companyName: profile.company.name, flow: flow.id),
+                        reference: FlowReference(
+                            company: profile.company.id, companyName: profile.company.name, flow: flow.id),
                         flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
-                        dimension: entry.dimension, grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
+                        dimension: entry.dimension,
+                        grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
                         hazardous: hazardous)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)

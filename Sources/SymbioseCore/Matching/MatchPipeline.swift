@@ -46,7 +46,8 @@ public struct MatchPipeline: Sendable {
             if hasError {
                 diagnostics.append(
                     .warning(
-                        .matchExcludedProfile, "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                        .matchExcludedProfile,
+                        "\(loaded.profile.company.id) is left out of matching: its profile has errors",
                         at: loaded.source.whole))
             } else {
                 usable.append(loaded)
@@ -63,7 +64,8 @@ public struct MatchPipeline: Sendable {
                     at: loaded?.source.locate("site")))
         }
         let compatibility = CompatibilityTable(
-            releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys), taxonomy: taxonomy)
+            releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys), taxonomy: taxonomy
+        )
         diagnostics += compatibility.diagnostics
         let substitutions = SubstitutionMatcher(settings: settings).match(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)

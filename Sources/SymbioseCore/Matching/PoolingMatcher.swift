@@ -35,7 +35,10 @@ public struct PoolingMatcher: Sendable {
         case (.output, .water):
             return .sharedTreatment
         case (.output, .material):
-            let treated = ["material.food", "material.agri.manure", "material.agri.slurry", "material.sludge", "material.feedstock"]
+            let treated = [
+                "material.food", "material.agri.manure", "material.agri.slurry", "material.sludge",
+                "material.feedstock",
+            ]
             return treated.contains { code == $0 || code.hasPrefix($0 + ".") } ? .sharedTreatment : .collection
         default:
             return nil
@@ -48,7 +51,9 @@ public struct PoolingMatcher: Sendable {
         var direction: FlowDirection
 
         static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.code, lhs.mode.rawValue, lhs.direction.rawValue) < (rhs.code, rhs.mode.rawValue, rhs.direction.rawValue)
+            (lhs.code, lhs.mode.rawValue, lhs.direction.rawValue) < (
+                rhs.code, rhs.mode.rawValue, rhs.direction.rawValue
+            )
         }
     }
 
@@ -145,8 +150,11 @@ public struct PoolingMatcher: Sendable {
         let poolMembers = members.map { flow in
             PoolMember(
                 reference: flow.reference,
-                quantity: flow.amount.map { Amount(value: $0, dimension: flow.dimension, isOneOff: flow.oneOff != nil) },
-                distanceToCentreKm: flow.point!.distanceKm(to: centre), months: flow.months, confidential: flow.flow.confidential)
+                quantity: flow.amount.map {
+                    Amount(value: $0, dimension: flow.dimension, isOneOff: flow.oneOff != nil)
+                },
+                distanceToCentreKm: flow.point!.distanceKm(to: centre), months: flow.months,
+                confidential: flow.flow.confidential)
         }
         let spread = poolMembers.map(\.distanceToCentreKm).max() ?? 0
         var flags: [SynergyFlag] = []
@@ -173,7 +181,9 @@ public struct PoolingMatcher: Sendable {
                         quantity: offer.amount.map { Amount(value: $0, dimension: offer.dimension) },
                         distanceToCentreKm: distance))
             }
-            offers.sort { ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company) }
+            offers.sort {
+                ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company)
+            }
             flags.append(offers.isEmpty ? .noOffer : .offerAvailable)
         }
         if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
@@ -185,7 +195,11 @@ public struct PoolingMatcher: Sendable {
         let compactness = radiusKm > 0 ? max(0, 1 - spread / radiusKm) : 1
         let volume: Double
         if let total {
-            if let threshold { volume = min(1, total.value / threshold.value) } else { volume = SubstitutionMatcher.magnitude(total.value, dimension) }
+            if let threshold {
+                volume = min(1, total.value / threshold.value)
+            } else {
+                volume = SubstitutionMatcher.magnitude(total.value, dimension)
+            }
         } else {
             volume = 0.25
         }
@@ -200,7 +214,8 @@ public struct PoolingMatcher: Sendable {
         return PoolingGroup(
             id: "pool.\(key.mode.rawValue).\(key.code).\(first)", mode: key.mode, resource: key.code,
             category: ResourceCategory(code: key.code) ?? .material, direction: key.direction,
-            members: poolMembers.sorted { $0.reference.company < $1.reference.company }, centre: centre, spreadKm: spread,
+            members: poolMembers.sorted { $0.reference.company < $1.reference.company }, centre: centre,
+            spreadKm: spread,
             radiusKm: radiusKm, total: total, threshold: threshold, reachesThreshold: reaches, offers: offers,
             flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
     }

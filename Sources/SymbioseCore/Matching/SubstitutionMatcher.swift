@@ -39,7 +39,9 @@ public struct SubstitutionMatcher: Sendable {
                 for position in positions.sorted() {
                     let supplier = index.outputs[position]
                     guard supplier.reference.company != receiver.reference.company else { continue }
-                    if let synergy = evaluate(supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy) {
+                    if let synergy = evaluate(
+                        supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
+                    {
                         result.append(synergy)
                     }
                 }
@@ -120,7 +122,8 @@ public struct SubstitutionMatcher: Sendable {
         var coverage: Double?
         let needDimension = receiver.dimension
         let supplied = supplier.amount.flatMap {
-            Self.convert($0, from: supplier.dimension, to: needDimension, releaseCode: supplier.flow.resource,
+            Self.convert(
+                $0, from: supplier.dimension, to: needDimension, releaseCode: supplier.flow.resource,
                 needCode: receiver.flow.resource, taxonomy: taxonomy)
         }
         if let supplied, let needed = receiver.amount {
@@ -141,7 +144,8 @@ public struct SubstitutionMatcher: Sendable {
         if category == .heat || category == .cold {
             let exchange = HeatExchange.evaluate(
                 sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
-                sourceMedium: HeatExchange.mediumClass(of: supplier.flow), sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
+                sourceMedium: HeatExchange.mediumClass(of: supplier.flow),
+                sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
                 cold: category == .cold, settings: settings)
             switch exchange {
             case .direct:
@@ -156,7 +160,8 @@ public struct SubstitutionMatcher: Sendable {
                     if oneOff != nil {
                         matched = min(boosted, needed)
                     } else {
-                        let monthly = min(boosted / Double(supplier.months.count), needed / Double(receiver.months.count))
+                        let monthly = min(
+                            boosted / Double(supplier.months.count), needed / Double(receiver.months.count))
                         matched = monthly * Double(overlap.count)
                     }
                     coverage = needed > 0 ? min(1, matched! / needed) : nil
@@ -220,19 +225,25 @@ public struct SubstitutionMatcher: Sendable {
             volumeTerm = 0.25
         }
         let confidenceTerm = (Self.confidence(supplier.flow) + Self.confidence(receiver.flow)) / 2
-        if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated { flags.append(.estimatedData) }
+        if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated {
+            flags.append(.estimatedData)
+        }
         if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
 
         let terms = Scoring.terms(
             distance: distanceTerm, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
             weights: settings.weights)
         return SubstitutionSynergy(
-            id: "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
+            id:
+                "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
             supplier: supplier.reference, receiver: receiver.reference, resource: supplier.flow.resource,
-            needResource: receiver.flow.resource, category: category, compatibility: compatibility, distanceKm: distance,
-            limitKm: limit, quantity: matched.map { Amount(value: $0, dimension: needDimension, isOneOff: oneOff != nil) },
+            needResource: receiver.flow.resource, category: category, compatibility: compatibility,
+            distanceKm: distance,
+            limitKm: limit,
+            quantity: matched.map { Amount(value: $0, dimension: needDimension, isOneOff: oneOff != nil) },
             coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
-            supplierTemperature: supplier.flow.quality.temperature, receiverTemperature: receiver.flow.quality.temperature,
+            supplierTemperature: supplier.flow.quality.temperature,
+            receiverTemperature: receiver.flow.quality.temperature,
             heatPumpCOP: heatPumpCOP, flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
     }
 
