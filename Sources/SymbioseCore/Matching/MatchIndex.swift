@@ -99,21 +99,11 @@ public struct MatchIndex: Sendable {
 extension Taxonomy {
     /// The water grade a resource has by default: its own, or its nearest parent's.
     public func defaultGrade(for code: String) -> WaterGrade? {
-        var current = Substring(code)
-        while true {
-            if let grade = entries[String(current)]?.grade { return grade }
-            guard let dot = current.lastIndex(of: ".") else { return nil }
-            current = current[..<dot]
-        }
+        firstInLineage(of: code) { $0.grade }
     }
 
     /// The pooling threshold of a resource: its own, or its nearest parent's.
     public func poolingThreshold(for code: String) -> PoolingThreshold? {
-        var current = Substring(code)
-        while true {
-            if let threshold = entries[String(current)]?.pooling { return threshold }
-            guard let dot = current.lastIndex(of: ".") else { return nil }
-            current = current[..<dot]
-        }
+        firstInLineage(of: code) { $0.pooling }
     }
 }

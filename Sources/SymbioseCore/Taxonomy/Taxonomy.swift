@@ -31,9 +31,15 @@ public struct Taxonomy: Sendable {
     /// The entry of `code`, or of its nearest known ancestor (`material.glass.cullet.green` →
     /// `material.glass.cullet` when only that one is known).
     public func nearestEntry(for code: String) -> ResourceEntry? {
-        var current: Substring = Substring(code)
+        firstInLineage(of: code) { $0 }
+    }
+
+    /// The first non-nil value `pick` gives for `code`'s entry or, failing that, for its nearest
+    /// parent's: how every inherited property (equivalents, grades, thresholds) is looked up.
+    public func firstInLineage<Value>(of code: String, _ pick: (ResourceEntry) -> Value?) -> Value? {
+        var current = Substring(code)
         while true {
-            if let entry = entries[String(current)] { return entry }
+            if let entry = entries[String(current)], let value = pick(entry) { return value }
             guard let dot = current.lastIndex(of: ".") else { return nil }
             current = current[..<dot]
         }
@@ -47,14 +53,7 @@ public struct Taxonomy: Sendable {
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
     public func equivalent(from dimension: PhysicalDimension, for code: String) -> DimensionEquivalent? {
-        var current: Substring = Substring(code)
-        while true {
-            if let found = entries[String(current)]?.equivalents.first(where: { $0.from == dimension }) {
-                return found
-            }
-            guard let dot = current.lastIndex(of: ".") else { return nil }
-            current = current[..<dot]
-        }
+        firstInLineage(of: code) { entry in entry.equivalents.first { $0.from == dimension } }
     }
 
     /// Whether an amount in `dimension` can measure `code`: its own dimension, or one with a
