@@ -17,11 +17,16 @@ struct LibXML2Error {
 /// body, and restores the previous handler before returning, so nothing leaks to stderr or to
 /// another call.
 final class LibXML2ErrorSink {
+    /// libxml2 must initialise its global state once before threads use it; Swift runs a
+    /// static initialiser exactly once, whichever thread gets there first.
+    private static let libraryInitialized: Void = xmlInitParser()
+
     private(set) var errors: [LibXML2Error] = []
 
     func append(_ error: LibXML2Error) { errors.append(error) }
 
     static func collecting<Result>(_ body: (LibXML2ErrorSink) throws -> Result) rethrows -> (Result, [LibXML2Error]) {
+        _ = libraryInitialized
         let sink = LibXML2ErrorSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         xmlSetStructuredErrorFunc(context, structuredHandler)

@@ -52,6 +52,12 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The fewest firms in a pooling group.")
     var minMembers: Int = 2
 
+    @Option(help: ArgumentHelp("Propose at most N releases for each need (0: no limit).", valueName: "n"))
+    var perNeed: Int = MatchSettings.default.maximumPerNeed
+
+    @Option(help: ArgumentHelp("Propose each release to at most N needs (0: no limit).", valueName: "n"))
+    var perRelease: Int = MatchSettings.default.maximumPerRelease
+
     @Option(
         help: ArgumentHelp(
             "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
@@ -97,6 +103,7 @@ struct MatchCommand: ParsableCommand {
         if let poolRadius, !(poolRadius > 0) { throw ValidationError("--pool-radius must be positive") }
         if minMembers < 2 { throw ValidationError("--min-members must be at least 2") }
         if let top, top < 0 { throw ValidationError("--top cannot be negative") }
+        if perNeed < 0 || perRelease < 0 { throw ValidationError("--per-need and --per-release cannot be negative") }
         if !(0...1).contains(minScore) { throw ValidationError("--min-score is between 0 and 1") }
     }
 
@@ -123,6 +130,8 @@ struct MatchCommand: ParsableCommand {
         settings.maximumDistanceKm = maxDistance
         settings.poolingRadiusKm = poolRadius
         settings.minimumMembers = minMembers
+        settings.maximumPerNeed = perNeed
+        settings.maximumPerRelease = perRelease
         var filter = SynergyFilter()
         switch kind {
         case .all: break

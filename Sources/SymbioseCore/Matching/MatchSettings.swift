@@ -27,6 +27,14 @@ public struct MatchSettings: Sendable, Hashable {
     public var maximumDistanceKm: Double?
     public var envelopes: DistanceEnvelopes = .default
 
+    // MARK: Shortlist size
+
+    /// The most releases proposed for one need (0: no limit). A facilitator wants the few best
+    /// suppliers of each need, not every firm within 100 km; this also keeps national runs linear.
+    public var maximumPerNeed: Int = 5
+    /// The most needs one release is proposed to (0: no limit).
+    public var maximumPerRelease: Int = 10
+
     // MARK: Pooling
 
     public var minimumMembers: Int = 2

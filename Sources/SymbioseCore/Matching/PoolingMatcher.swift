@@ -3,11 +3,11 @@ import Foundation
 /// The match stage for pooling: groups of nearby firms with the same need, the same release,
 /// or the same request for a service, each group compact around its centre.
 ///
-/// For each resource code and mode, every site in turn seeds a candidate group: the sites within
-/// the mode's radius of the seed, then pruned until every member lies within the radius of the
-/// group's own centre (so a group never chains neighbours of neighbours across a region). The
-/// largest candidates are accepted first; a firm joins at most one group per resource and mode,
-/// but can be in several groups for different resources.
+/// For each resource code and mode, sites seed groups densest first: a seed gathers the
+/// unassigned sites within twice the mode's radius, pruned until every member lies within the
+/// radius of the group's own centre (so a group never chains neighbours of neighbours across a
+/// region). A firm joins at most one group per resource and mode, but can be in several groups
+/// for different resources.
 ///
 /// - Complexity: O(*n* · *m*) per code for *n* sites and *m* neighbours within the radius;
 ///   linear in the number of firms at a fixed density.
@@ -92,54 +92,54 @@ public struct PoolingMatcher: Sendable {
     }
 
     /// Splits flows into compact groups: every member within `radiusKm` of the group's centre.
+    ///
+    /// Seeds are taken densest first (most neighbours within twice the radius, then id); each
+    /// seed gathers the unassigned sites within twice the radius, which are pruned until all lie
+    /// within the radius of their centre. Accepted members are not offered to later seeds.
     func compactGroups(_ flows: [IndexedFlow], radiusKm: Double) -> [[IndexedFlow]] {
+        let minimum = max(2, settings.minimumMembers)
         let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
-        // Candidate groups seeded at every site.
-        var candidates: [[Int]] = []
-        for (seed, flow) in flows.enumerated() {
-            let neighbours = grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted()
-            let members = prune(neighbours, mustKeep: seed, flows: flows, radiusKm: radiusKm)
-            if members.count >= max(2, settings.minimumMembers) { candidates.append(members) }
+        let neighbourhoods = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted() }
+        let seeds = flows.indices.sorted { a, b in
+            if neighbourhoods[a].count != neighbourhoods[b].count {
+                return neighbourhoods[a].count > neighbourhoods[b].count
+            }
+            return flows[a].reference.company < flows[b].reference.company
         }
-        // Largest first; ties by the total amount, then by the members' ids.
-        func total(_ members: [Int]) -> Double { members.reduce(0) { $0 + (flows[$1].amount ?? 0) } }
-        candidates.sort { a, b in
-            if a.count != b.count { return a.count > b.count }
-            let ta = total(a), tb = total(b)
-            if ta != tb { return ta > tb }
-            return a.lexicographicallyPrecedes(b)
-        }
-        var assigned: Set<Int> = []
+        var assigned = [Bool](repeating: false, count: flows.count)
         var result: [[IndexedFlow]] = []
-        for candidate in candidates {
-            let free = candidate.filter { !assigned.contains($0) }
-            guard free.count >= max(2, settings.minimumMembers) else { continue }
-            let members = prune(free, mustKeep: nil, flows: flows, radiusKm: radiusKm)
-            guard members.count >= max(2, settings.minimumMembers) else { continue }
-            assigned.formUnion(members)
+        for seed in seeds where !assigned[seed] {
+            let free = neighbourhoods[seed].filter { !assigned[$0] }
+            guard free.count >= minimum else { continue }
+            let members = prune(free, mustKeep: seed, flows: flows, radiusKm: radiusKm)
+            guard members.count >= minimum else { continue }
+            for member in members { assigned[member] = true }
             result.append(members.map { flows[$0] })
         }
         return result
     }
 
-    /// Removes the member farthest from the centre until all lie within the radius.
-    private func prune(_ members: [Int], mustKeep: Int?, flows: [IndexedFlow], radiusKm: Double) -> [Int] {
+    /// Drops the members outside the radius of the centre, recomputing the centre, until all
+    /// remaining members lie within it. When the seed itself falls outside, only the farthest
+    /// member goes at each step, so that the group stays around its seed.
+    private func prune(_ members: [Int], mustKeep seed: Int, flows: [IndexedFlow], radiusKm: Double) -> [Int] {
         var current = members
         while current.count >= 2 {
             guard let centre = GeoPoint.centre(of: current.map { flows[$0].point! }) else { break }
-            var farthest: (index: Int, distance: Double)?
-            for (position, member) in current.enumerated() where member != mustKeep {
-                let distance = flows[member].point!.distanceKm(to: centre)
-                if distance > radiusKm, farthest == nil || distance > farthest!.distance {
-                    farthest = (position, distance)
-                }
+            let distances = current.map { flows[$0].point!.distanceKm(to: centre) }
+            guard let worst = distances.max(), worst > radiusKm else { return current }
+            let seedOutside = current.firstIndex(of: seed).map { distances[$0] > radiusKm } ?? true
+            if seedOutside {
+                // Remove the single farthest member other than the seed.
+                guard
+                    let farthest = current.indices.filter({ current[$0] != seed }).max(by: {
+                        (distances[$0], current[$1]) < (distances[$1], current[$0])
+                    })
+                else { return [] }
+                current.remove(at: farthest)
+            } else {
+                current = current.indices.filter { distances[$0] <= radiusKm || current[$0] == seed }.map { current[$0] }
             }
-            guard let farthest else {
-                // The kept seed itself may be too far from the others' centre.
-                if let mustKeep, flows[mustKeep].point!.distanceKm(to: centre) > radiusKm { return [] }
-                return current
-            }
-            current.remove(at: farthest.index)
         }
         return current
     }

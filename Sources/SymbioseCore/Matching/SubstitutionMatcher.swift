@@ -16,38 +16,83 @@ public struct SubstitutionMatcher: Sendable {
         self.settings = settings
     }
 
-    /// Finds and scores every substitution candidate, in a deterministic order (need, then release).
+    /// Finds and scores the substitution candidates: for each need, its best
+    /// `maximumPerNeed` releases; then for each release, its best `maximumPerRelease` needs.
+    ///
+    /// Releases are examined nearest first, and the search for a need stops as soon as even a
+    /// perfect score on every other term could not beat the need's current last kept candidate
+    /// at that distance: far candidates are never evaluated once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
-        var result: [SubstitutionSynergy] = []
+        var kept: [SubstitutionSynergy] = []
         let taxonomy = index.taxonomy
         var unlocatedOutputs: [String: [Int]] = [:]
         for (code, positions) in index.outputsByCode {
             let list = positions.filter { index.outputs[$0].point == nil }
             if !list.isEmpty { unlocatedOutputs[code] = list }
         }
+        let distanceWeight = settings.weights.normalized.distance
         for receiver in index.inputs {
             guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
+            var pool: [(position: Int, distance: Double, radius: Double, relation: Compatibility)] = []
             for (releaseCode, relation) in candidates {
-                var positions: [Int] = []
+                let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
                 if let point = receiver.point {
-                    let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
-                    positions = index.outputGrids[releaseCode]?.items(within: radius, of: point).map(\.item) ?? []
-                    positions += unlocatedOutputs[releaseCode] ?? []
+                    for (position, distance) in index.outputGrids[releaseCode]?.items(within: radius, of: point) ?? [] {
+                        pool.append((position, distance, radius, relation))
+                    }
+                    for position in unlocatedOutputs[releaseCode] ?? [] {
+                        pool.append((position, .infinity, radius, relation))
+                    }
                 } else {
-                    positions = index.outputsByCode[releaseCode] ?? []
-                }
-                for position in positions.sorted() {
-                    let supplier = index.outputs[position]
-                    guard supplier.reference.company != receiver.reference.company else { continue }
-                    if let synergy = evaluate(
-                        supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
-                    {
-                        result.append(synergy)
+                    for position in index.outputsByCode[releaseCode] ?? [] {
+                        pool.append((position, .infinity, radius, relation))
                     }
                 }
             }
+            pool.sort { ($0.distance, $0.position) < ($1.distance, $1.position) }
+            var best: [SubstitutionSynergy] = []
+            let limit = settings.maximumPerNeed
+            for candidate in pool {
+                if limit > 0, best.count >= limit, let last = best.last {
+                    let distanceTerm = candidate.distance.isFinite ? max(0, 1 - candidate.distance / candidate.radius) : 0
+                    if distanceWeight * distanceTerm + (1 - distanceWeight) < last.score { break }
+                }
+                let supplier = index.outputs[candidate.position]
+                guard supplier.reference.company != receiver.reference.company,
+                    let synergy = evaluate(
+                        supplier: supplier, receiver: receiver, compatibility: candidate.relation, taxonomy: taxonomy)
+                else { continue }
+                Self.insert(synergy, into: &best, keeping: limit)
+            }
+            kept += best
         }
-        return Self.bestPerReceiver(result)
+        return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
+    }
+
+    /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
+    static func insert(_ synergy: SubstitutionSynergy, into list: inout [SubstitutionSynergy], keeping limit: Int) {
+        let index = list.firstIndex { ranksBefore(synergy, $0) } ?? list.endIndex
+        if limit > 0 && index >= limit { return }
+        list.insert(synergy, at: index)
+        if limit > 0 && list.count > limit { list.removeLast() }
+    }
+
+    static func ranksBefore(_ a: SubstitutionSynergy, _ b: SubstitutionSynergy) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        let da = a.distanceKm ?? .infinity, db = b.distanceKm ?? .infinity
+        if da != db { return da < db }
+        return a.id < b.id
+    }
+
+    /// Keeps each release's best `limit` proposals (0: all), in input order otherwise.
+    static func bestPerRelease(_ synergies: [SubstitutionSynergy], keeping limit: Int) -> [SubstitutionSynergy] {
+        guard limit > 0 else { return synergies }
+        var byRelease: [String: [SubstitutionSynergy]] = [:]
+        for synergy in synergies {
+            Self.insert(synergy, into: &byRelease["\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)", default: []], keeping: limit)
+        }
+        let keptIds = Set(byRelease.values.flatMap { $0.map(\.id) })
+        return synergies.filter { keptIds.contains($0.id) }
     }
 
     /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
