@@ -99,7 +99,8 @@ public struct PoolingMatcher: Sendable {
     func compactGroups(_ flows: [IndexedFlow], radiusKm: Double) -> [[IndexedFlow]] {
         let minimum = max(2, settings.minimumMembers)
         let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
-        let neighbourhoods = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted() }
+        let neighbourhoods = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted()
+        }
         let seeds = flows.indices.sorted { a, b in
             if neighbourhoods[a].count != neighbourhoods[b].count {
                 return neighbourhoods[a].count > neighbourhoods[b].count
@@ -138,7 +139,9 @@ public struct PoolingMatcher: Sendable {
                 else { return [] }
                 current.remove(at: farthest)
             } else {
-                current = current.indices.filter { distances[$0] <= radiusKm || current[$0] == seed }.map { current[$0] }
+                current = current.indices.filter { distances[$0] <= radiusKm || current[$0] == seed }.map {
+                    current[$0]
+                }
             }
         }
         return current

@@ -54,7 +54,8 @@ public struct SubstitutionMatcher: Sendable {
             let limit = settings.maximumPerNeed
             for candidate in pool {
                 if limit > 0, best.count >= limit, let last = best.last {
-                    let distanceTerm = candidate.distance.isFinite ? max(0, 1 - candidate.distance / candidate.radius) : 0
+                    let distanceTerm =
+                        candidate.distance.isFinite ? max(0, 1 - candidate.distance / candidate.radius) : 0
                     if distanceWeight * distanceTerm + (1 - distanceWeight) < last.score { break }
                 }
                 let supplier = index.outputs[candidate.position]
@@ -89,7 +90,9 @@ public struct SubstitutionMatcher: Sendable {
         guard limit > 0 else { return synergies }
         var byRelease: [String: [SubstitutionSynergy]] = [:]
         for synergy in synergies {
-            Self.insert(synergy, into: &byRelease["\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)", default: []], keeping: limit)
+            Self.insert(
+                synergy, into: &byRelease["\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)", default: []],
+                keeping: limit)
         }
         let keptIds = Set(byRelease.values.flatMap { $0.map(\.id) })
         return synergies.filter { keptIds.contains($0.id) }

@@ -1,0 +1,69 @@
+import SymbioseCore
+import SymbioseTestSupport
+import Testing
+
+@Suite struct IndexTests {
+    typealias F = MatchFixture
+
+    @Test func indexNormalisesQuantitiesIntoTheResourceDimension() throws {
+        let index = MatchIndex(
+            [
+                F.profile(
+                    "a", at: F.point(northKm: 0),
+                    outputs: [
+                        F.output(
+                            "steam", "heat.steam", Quantity(value: 100, unit: .tonne, per: .month), months: [1, 2, 3]),
+                        F.output("rain", "water.rain", Quantity(value: 2, unit: .tonne)),
+                    ]),
+                F.profile(
+                    "b", at: nil, inputs: [F.input("w", "water.process", Quantity(value: 5, unit: .megawattHour))]),
+            ], taxonomy: TaxonomyFile.builtIn)
+        // 100 t a month over three months, at 0.7 MWh/t.
+        #expect(abs((index.outputs[0].amount ?? 0) - 210) < 1e-9)
+        #expect(index.outputs[0].dimension == .energy)
+        #expect(index.outputs[0].months == MonthSet([1, 2, 3]))
+        #expect(index.outputs[1].amount == 2)
+        #expect(index.outputs[1].grade == .rain)
+        // Megawatt-hours of water cannot be brought to m³: kept, unknown, and said.
+        #expect(index.inputs[0].amount == nil)
+        #expect(index.diagnostics.map(\.code) == [.quantityUnitMismatch])
+        #expect(index.companiesWithoutCoordinates == ["b"])
+        #expect(index.outputsByCode["heat.steam"] == [0])
+        #expect(index.outputGrids["heat.steam"]?.items(within: 1, of: F.point(northKm: 0.5)).count == 1)
+    }
+
+    @Test func spatialGridFindsExactlyThePointsWithinTheRadius() {
+        var points: [(GeoPoint, Int)] = []
+        for i in 0..<40 {
+            for j in 0..<40 {
+                points.append((F.point(northKm: Double(i) * 2.5 - 50, eastKm: Double(j) * 2.5 - 50), i * 40 + j))
+            }
+        }
+        let grid = SpatialGrid(points, cellKm: 10)
+        for radius in [0.5, 3.0, 12.0, 33.0] {
+            let centre = F.point(northKm: 1.3, eastKm: -2.2)
+            let found = Set(grid.items(within: radius, of: centre).map(\.item))
+            let expected = Set(points.filter { $0.0.distanceKm(to: centre) <= radius }.map(\.1))
+            #expect(found == expected, "radius \(radius)")
+        }
+    }
+
+    @Test func greatCircleDistancesAndCentres() throws {
+        let paris = GeoPoint(latitude: 48.8566, longitude: 2.3522)
+        let soissons = GeoPoint(latitude: 49.3817, longitude: 3.3236)
+        // About 90 km as the crow flies.
+        #expect(abs(paris.distanceKm(to: soissons) - 90.0) < 2)
+        #expect(paris.distanceKm(to: paris) == 0)
+        let centre = try #require(GeoPoint.centre(of: [F.point(northKm: -1), F.point(northKm: 1)]))
+        #expect(centre.distanceKm(to: F.origin) < 1e-6)
+    }
+
+    @Test func monthSetsAndTheirRuns() {
+        #expect(MonthSet([9, 10, 11, 12, 1]).runs == [9...13])
+        #expect(MonthSet([6, 7, 8, 11]).runs == [6...8, 11...11])
+        #expect(MonthSet.all.runs == [1...12])
+        #expect(MonthSet(.oneOff(year: 2027, month: 3)) == MonthSet([3]))
+        #expect(MonthSet([0, 13, 5]).months == [5])
+        #expect(MonthNames.period(MonthSet([6, 7, 8, 11]), language: .en) == "June–August and in November")
+    }
+}
