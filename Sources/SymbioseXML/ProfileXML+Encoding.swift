@@ -129,19 +129,6 @@ struct XMLTextWriter {
     }
 
     static func escape(_ value: String, attribute: Bool) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\n" where attribute: result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t" where attribute: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        MarkupEscaping.escape(value, attribute: attribute)
     }
 }

@@ -5,7 +5,7 @@ import SymbioseTestSupport
 import Testing
 
 @Suite(.serialized) struct CommandTests {
-    @Test(arguments: ["", "validate", "convert", "taxonomy", "template"])
+    @Test(arguments: ["", "validate", "convert", "taxonomy", "template", "report"])
     func helpMatchesGolden(subcommand: String) throws {
         let arguments = (subcommand.isEmpty ? [] : [subcommand]) + ["--help"]
         let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])
@@ -241,5 +241,29 @@ import Testing
     @Test func helpMatchesGolden() throws {
         let output = try Binary.run(["match", "--help"], environment: ["COLUMNS": "100", "LANG": "C"])
         if let difference = TestSupport.compareGolden(output.stdout, "help-match.txt") { Issue.record("\(difference)") }
+    }
+}
+
+@Suite(.serialized) struct ReportCommandTests {
+    @Test func writesASelfContainedReportAndMapFormats() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("symbiose-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let html = directory.appendingPathComponent("report.html").path
+        let run = try Binary.run(["report", "Fixtures/soissonnais-valois", "-o", html, "--lang", "fr"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
+        let sheet = try Binary.run(["report", "--company", "tereos-bucy", "--lang", "en"])
+        #expect(sheet.status == 0)
+        #expect(sheet.stdout.contains("What you could give"))
+        let unknown = try Binary.run(["report", "--company", "nobody"])
+        #expect(unknown.status == 1)
+        let geojson = try Binary.run(["report", "--format", "geojson", "--anonymize"])
+        #expect(geojson.stdout.contains("\"type\": \"FeatureCollection\""))
+        #expect(!geojson.stdout.contains("Verallia"))
+        let graphml = try Binary.run(["match", "--format", "graphml"])
+        #expect(graphml.stdout.contains("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
+        #expect(try Binary.run(["report", "--format", "geojson", "--company", "tereos-bucy"]).status == 64)
     }
 }

@@ -16,7 +16,7 @@ struct MatchCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown
+        case table, json, csv, markdown, geojson, graphml
     }
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -43,6 +43,102 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep synergies on this resource code or the codes below it.", valueName: "code"))
     var resource: String?
 
+
+    @Option(
+        help: ArgumentHelp(
+            "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Hide synergies scoring below this.", valueName: "x"))
+    var minScore: Double = 0
+
+    @Option(help: "Order by score, distance or volume.")
+    var sort: SynergySort = .score
+
+
+    @Option(help: "table, json, csv, markdown, geojson or graphml (default: table on a terminal, json otherwise).")
+    var format: Format?
+
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "The language of reasons and headers: fr or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
+    var csvSeparator: String?
+
+    @Flag(help: "Start CSV output with a UTF-8 byte order mark, for Excel.")
+    var bom = false
+
+    @Flag(help: "GeoJSON and GraphML: replace names by pseudonyms, round coordinates, band quantities.")
+    var anonymize = false
+
+    @OptionGroup var engine: MatchOptions
+
+    @OptionGroup var options: ProfileOptions
+
+    func validate() throws {
+        if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
+        if let top, top < 0 { throw ValidationError("--top cannot be negative") }
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score is between 0 and 1") }
+    }
+
+    func run() throws {
+        let language = LanguageChoice.resolve(lang)
+        var filter = SynergyFilter()
+        switch kind {
+        case .all: break
+        case .substitution: filter.kinds = [.substitution]
+        case .pooling: filter.kinds = [.pooling]
+        }
+        filter.categories = Set(category)
+        filter.company = company
+        filter.resource = resource
+        filter.minimumScore = minScore
+        let run = try MatchRun.execute(
+            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter), language: language)
+        let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
+
+        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
+        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
+        let shown = limit == 0 ? result.synergies : Array(result.synergies.prefix(limit))
+        let text: String
+        switch chosen {
+        case .table: text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, language: language)
+        case .markdown: text = SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, language: language)
+        case .json:
+            text = RecommendationsJSON.render(
+                shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
+        case .geojson, .graphml:
+            let presentation = Presentation(
+                companies: run.report.profiles.map(\.profile.company.id), anonymize: anonymize, language: language)
+            let profiles = run.usableProfiles
+            text =
+                chosen == .geojson
+                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
+                : GraphMLRenderer.render(shown, profiles: profiles, presentation: presentation)
+        case .csv:
+            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
+            text = SynergyCSV.render(
+                shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
+        }
+        do {
+            try OutputFile.write(text, to: output)
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitStatus.cannotWrite
+        }
+        if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+    }
+}
+
+extension ResourceCategory: ExpressibleByArgument {}
+extension SynergySort: ExpressibleByArgument {}
+
+/// The matching engine's options, shared by `match` and `report`.
+struct MatchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Replace every category's distance envelope, in km.", valueName: "km"))
     var maxDistance: Double?
 
@@ -60,37 +156,8 @@ struct MatchCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
-    var top: Int?
-
-    @Option(help: ArgumentHelp("Hide synergies scoring below this.", valueName: "x"))
-    var minScore: Double = 0
-
-    @Option(help: "Order by score, distance or volume.")
-    var sort: SynergySort = .score
-
-    @Option(
-        help: ArgumentHelp(
             "Score weights, as distance=0.3,volume=0.3,quality=0.2,time=0.1,confidence=0.1.", valueName: "list"))
     var weights: String?
-
-    @Option(help: "table, json, csv or markdown (default: table on a terminal, json otherwise).")
-    var format: Format?
-
-    @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(help: "The language of reasons and headers: fr or en (default: from LANG).")
-    var lang: Language?
-
-    @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
-    var csvSeparator: String?
-
-    @Flag(help: "Start CSV output with a UTF-8 byte order mark, for Excel.")
-    var bom = false
-
-    @OptionGroup var options: ProfileOptions
 
     func validate() throws {
         if let weights, ScoreWeights(parsing: weights) == nil {
@@ -98,17 +165,40 @@ struct MatchCommand: ParsableCommand {
                 "--weights: expected terms distance, volume, quality, time, confidence with non-negative values, as distance=0.4,volume=0.4"
             )
         }
-        if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
         if let maxDistance, !(maxDistance > 0) { throw ValidationError("--max-distance must be positive") }
         if let poolRadius, !(poolRadius > 0) { throw ValidationError("--pool-radius must be positive") }
         if minMembers < 2 { throw ValidationError("--min-members must be at least 2") }
-        if let top, top < 0 { throw ValidationError("--top cannot be negative") }
         if perNeed < 0 || perRelease < 0 { throw ValidationError("--per-need and --per-release cannot be negative") }
-        if !(0...1).contains(minScore) { throw ValidationError("--min-score is between 0 and 1") }
     }
 
-    func run() throws {
-        let language = LanguageChoice.resolve(lang)
+    var settings: MatchSettings {
+        var settings = MatchSettings()
+        if let weights { settings.weights = ScoreWeights(parsing: weights) ?? .default }
+        settings.maximumDistanceKm = maxDistance
+        settings.poolingRadiusKm = poolRadius
+        settings.minimumMembers = minMembers
+        settings.maximumPerNeed = perNeed
+        settings.maximumPerRelease = perRelease
+        return settings
+    }
+}
+
+/// Load, validate, match and rank, as `match` and `report` do, printing diagnostics on stderr.
+struct MatchRun {
+    var report: ValidationRun.Report
+    var result: MatchResult
+    var taxonomy: Taxonomy
+    var settings: MatchSettings
+
+    /// The profiles that took part in matching (those without errors).
+    var usableProfiles: [Profile] {
+        let excluded = Set(result.diagnostics.filter { $0.code == .matchExcludedProfile }.compactMap(\.location))
+        return report.profiles.filter { !excluded.contains($0.source.whole) }.map(\.profile)
+    }
+
+    static func execute(
+        paths: [String], engine: MatchOptions, options: ProfileOptions, ranker: Ranker, language: Language
+    ) throws -> MatchRun {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
         guard !taxonomyDiagnostics.containsErrors else {
             StandardError.write(DiagnosticsRenderer.render(taxonomyDiagnostics, as: options.diagnosticsFormat))
@@ -125,53 +215,11 @@ struct MatchCommand: ParsableCommand {
         } else {
             report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
         }
-        var settings = MatchSettings()
-        if let weights { settings.weights = ScoreWeights(parsing: weights) ?? .default }
-        settings.maximumDistanceKm = maxDistance
-        settings.poolingRadiusKm = poolRadius
-        settings.minimumMembers = minMembers
-        settings.maximumPerNeed = perNeed
-        settings.maximumPerRelease = perRelease
-        var filter = SynergyFilter()
-        switch kind {
-        case .all: break
-        case .substitution: filter.kinds = [.substitution]
-        case .pooling: filter.kinds = [.pooling]
-        }
-        filter.categories = Set(category)
-        filter.company = company
-        filter.resource = resource
-        filter.minimumScore = minScore
-        let result = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: Ranker(sort: sort, filter: filter))
+        let settings = engine.settings
+        let result = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)
             .run(report.profiles, validation: report.diagnostics)
-
         let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
         StandardError.write(DiagnosticsRenderer.render(diagnostics, as: options.diagnosticsFormat))
-
-        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
-        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
-        let shown = limit == 0 ? result.synergies : Array(result.synergies.prefix(limit))
-        let text: String
-        switch chosen {
-        case .table: text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, language: language)
-        case .markdown: text = SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, language: language)
-        case .json:
-            text = RecommendationsJSON.render(
-                shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
-        case .csv:
-            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
-            text = SynergyCSV.render(
-                shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
-        }
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            StandardError.write("\(error)\n")
-            throw ExitStatus.cannotWrite
-        }
-        if report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+        return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings)
     }
 }
-
-extension ResourceCategory: ExpressibleByArgument {}
-extension SynergySort: ExpressibleByArgument {}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import SymbioseCore
+import SymbioseReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the workshop report: one self-contained HTML file, or GeoJSON or GraphML.",
+        discussion: """
+            Matches the profiles as match does and writes a report to print or show: summary, \
+            map, ranked tables with reasons, one sheet per company, data quality and method. \
+            The HTML holds its CSS and SVG inline and fetches nothing. Without a path, runs on \
+            the bundled demo territory. See Docs/reports.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, geojson, graphml
+    }
+
+    @Argument(
+        help: ArgumentHelp(
+            "Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "html, geojson or graphml.")
+    var format: Format = .html
+
+    @Option(help: "The language of the report: fr or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
+    var title: String?
+
+    @Flag(help: "Replace names by stable pseudonyms, round coordinates and show quantities in bands.")
+    var anonymize = false
+
+    @Flag(help: "Show the figures of flows marked confidential (they are banded otherwise).")
+    var revealConfidential = false
+
+    @Option(help: ArgumentHelp("Write only this company's sheet.", valueName: "id"))
+    var company: String?
+
+    @Option(help: ArgumentHelp("Draw the N best substitutions on the map.", valueName: "n"))
+    var mapLines: Int = 40
+
+    @OptionGroup var engine: MatchOptions
+
+    @OptionGroup var options: ProfileOptions
+
+    func validate() throws {
+        if mapLines < 0 { throw ValidationError("--map-lines cannot be negative") }
+        if company != nil && format != .html { throw ValidationError("--company goes with --format html") }
+    }
+
+    func run() throws {
+        let language = LanguageChoice.resolve(lang)
+        let run = try MatchRun.execute(paths: paths, engine: engine, options: options, ranker: Ranker(), language: language)
+        let profiles = run.usableProfiles
+        if let company, !profiles.contains(where: { $0.company.id == company }) {
+            StandardError.write(
+                language == .fr
+                    ? "erreur : aucune entreprise « \(company) » parmi les profils valides\n"
+                    : "error: no company \"\(company)\" among the valid profiles\n")
+            throw ExitStatus.invalidInput
+        }
+        let presentation = Presentation(
+            companies: profiles.map(\.company.id), anonymize: anonymize, revealConfidential: revealConfidential,
+            language: language)
+        let text: String
+        switch format {
+        case .html:
+            var report = HTMLReport(
+                profiles: profiles, result: run.result, validation: run.report.diagnostics, taxonomy: run.taxonomy,
+                settings: run.settings, presentation: presentation, title: title, company: company)
+            report.mapLines = mapLines
+            text = report.render()
+        case .geojson:
+            text = GeoJSONRenderer.render(run.result.synergies, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
+        case .graphml:
+            text = GraphMLRenderer.render(run.result.synergies, profiles: profiles, presentation: presentation)
+        }
+        do {
+            try OutputFile.write(text, to: output)
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitStatus.cannotWrite
+        }
+        if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SymbioseCore
+
+/// How firms and figures are shown in reports and maps: as declared, or anonymised.
+///
+/// Anonymised, each firm gets a stable pseudonym ("Entreprise A", "Company B"…: letters follow
+/// the sorted company ids, so the same inputs always give the same letters), its id becomes
+/// `firm-a`, coordinates are rounded to 0.01° (about 1 km), and every quantity is shown as a
+/// band. Confidential flows are always banded unless `revealConfidential`.
+public struct Presentation: Sendable {
+    public var anonymize: Bool
+    public var revealConfidential: Bool
+    public var language: Language
+    private var letters: [String: String] = [:]
+
+    public init(companies: [String], anonymize: Bool, revealConfidential: Bool = false, language: Language) {
+        self.anonymize = anonymize
+        self.revealConfidential = revealConfidential
+        self.language = language
+        for (offset, id) in Set(companies).sorted().enumerated() { letters[id] = Self.letters(for: offset) }
+    }
+
+    /// A, B, …, Z, AA, AB, …
+    static func letters(for offset: Int) -> String {
+        var n = offset
+        var text = ""
+        repeat {
+            text = String(UnicodeScalar(UInt8(65 + n % 26))) + text
+            n = n / 26 - 1
+        } while n >= 0
+        return text
+    }
+
+    public func name(_ reference: FlowReference) -> String { name(id: reference.company, name: reference.companyName) }
+
+    public func name(id: String, name: String) -> String {
+        guard anonymize else { return name }
+        return (language == .fr ? "Entreprise " : "Company ") + (letters[id] ?? "?")
+    }
+
+    public func id(_ company: String) -> String {
+        guard anonymize else { return company }
+        return "firm-" + (letters[company] ?? "x").lowercased()
+    }
+
+    public func coordinate(_ value: Double) -> Double {
+        anonymize ? (value * 100).rounded() / 100 : (value * 1_000_000).rounded() / 1_000_000
+    }
+
+    /// Whether figures of this flow must be shown as a band.
+    public func bands(confidential: Bool) -> Bool {
+        anonymize || (confidential && !revealConfidential)
+    }
+
+    /// The band holding `value` on a 1–2–5 scale: 150 is in [100, 200), 3,000 in [2,000, 5,000).
+    public static func band(_ value: Double) -> (lower: Double, upper: Double) {
+        guard value > 0, value.isFinite else { return (0, 0) }
+        var decade = pow(10, log10(value).rounded(.down))
+        if value / decade >= 10 { decade *= 10 }
+        if value / decade < 1 { decade /= 10 }
+        let mantissa = value / decade
+        if mantissa < 2 { return (decade, 2 * decade) }
+        if mantissa < 5 { return (2 * decade, 5 * decade) }
+        return (5 * decade, 10 * decade)
+    }
+
+    /// An amount as people read it, exact or banded: `28 000 MWh/an` or `20 000–50 000 MWh/an`.
+    public func amount(_ amount: Amount, confidential: Bool, writer: ReasonWriter) -> String {
+        guard bands(confidential: confidential) else { return writer.amount(amount) }
+        let (lower, upper) = Self.band(amount.value)
+        let range =
+            NumberFormatting.format(lower, decimals: 2, language: language) + "–"
+            + NumberFormatting.format(upper, decimals: 2, language: language)
+        let banded = Amount(value: 0, dimension: amount.dimension, isOneOff: amount.isOneOff)
+        let text = writer.amount(banded)
+        // Replace the leading "0" of the formatted zero amount with the range.
+        return range + text.drop { $0 != " " }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import SymbioseCore
+import SymbioseReport
+import SymbioseTestSupport
+import Testing
+
+@Suite struct ReportTests {
+    let taxonomy = TaxonomyFile.builtIn
+
+    private func demo() throws -> (profiles: [Profile], result: MatchResult, diagnostics: [Diagnostic]) {
+        let (loaded, diagnostics) = try TestSupport.demoProfiles()
+        let result = MatchPipeline(taxonomy: taxonomy).run(loaded, validation: diagnostics)
+        return (loaded.map(\.profile), result, diagnostics)
+    }
+
+    private func html(anonymize: Bool, language: Language, company: String? = nil) throws -> String {
+        let (profiles, result, diagnostics) = try demo()
+        let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: language)
+        return HTMLReport(
+            profiles: profiles, result: result, validation: diagnostics, taxonomy: taxonomy, settings: .default,
+            presentation: presentation, company: company
+        ).render()
+    }
+
+    private func check(_ text: String, _ golden: String) {
+        if let difference = TestSupport.compareGolden(text, golden) { Issue.record("\(difference)") }
+    }
+
+    @Test(arguments: [(false, Language.fr), (false, .en), (true, .fr), (true, .en)])
+    func htmlGoldenFiles(anonymize: Bool, language: Language) throws {
+        let text = try html(anonymize: anonymize, language: language)
+        check(text, "report-\(language.rawValue)\(anonymize ? "-anonymised" : "").html")
+        // Nothing outside the file: no external src, href or url( reference.
+        for pattern in ["src=", "href=", "url(http", "url(//", "@import", "<script", "<link"] {
+            #expect(!text.contains(pattern), "\(pattern)")
+        }
+        #expect(text.contains("url(#arrow)"))
+        #expect(text.contains("<svg"))
+        if anonymize {
+            #expect(!text.contains("Verallia"))
+            #expect(!text.contains("jane.doe"))
+            #expect(text.contains(language == .fr ? "Entreprise A" : "Company A"))
+        }
+    }
+
+    @Test func companySheetAlone() throws {
+        let text = try html(anonymize: false, language: .fr, company: "verallia-cuffies")
+        #expect(text.contains("Verallia France"))
+        #expect(text.contains("Ce que vous pourriez donner"))
+        #expect(!text.contains("<svg"))
+        #expect(text.components(separatedBy: "<section class=\"sheet").count == 2)
+    }
+
+    @Test func namesAreEscaped() throws {
+        let hostile = "<script>&\"'"
+        let profiles = [
+            MatchFixture.profile(
+                "evil", at: MatchFixture.point(northKm: 0),
+                outputs: [MatchFixture.output("c", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            MatchFixture.profile(
+                "mill", at: MatchFixture.point(northKm: 3),
+                inputs: [MatchFixture.input("f", "material.paper.fibre", Quantity(value: 500, unit: .tonne))]),
+        ].map { loaded -> LoadedProfile in
+            var copy = loaded
+            if copy.profile.company.id == "evil" { copy.profile.company.name = hostile }
+            return copy
+        }
+        let result = MatchPipeline(taxonomy: taxonomy).run(profiles)
+        let presentation = Presentation(companies: ["evil", "mill"], anonymize: false, language: .en)
+        let text = HTMLReport(
+            profiles: profiles.map(\.profile), result: result, validation: [], taxonomy: taxonomy, settings: .default,
+            presentation: presentation
+        ).render()
+        #expect(!text.contains(hostile))
+        #expect(text.contains("&lt;script&gt;&amp;\"'") || text.contains("&lt;script&gt;&amp;&quot;&#39;"))
+        let graphml = GraphMLRenderer.render(result.synergies, profiles: profiles.map(\.profile), presentation: presentation)
+        #expect(!graphml.contains(hostile))
+        let geojson = GeoJSONRenderer.render(result.synergies, profiles: profiles.map(\.profile), taxonomy: taxonomy, presentation: presentation)
+        #expect(geojson.contains("\"<script>&\\\"'\""))
+    }
+
+    @Test func geoJSONIsValidRFC7946() throws {
+        let (profiles, result, _) = try demo()
+        for anonymize in [false, true] {
+            let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: .en)
+            let text = GeoJSONRenderer.render(result.synergies, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
+            check(text, "demo\(anonymize ? "-anonymised" : "").geojson")
+            let root = try JSONParser.parse(Array(text.utf8))
+            try GeoJSONCheck.featureCollection(root)
+        }
+    }
+
+    @Test func graphMLGoldenFile() throws {
+        let (profiles, result, _) = try demo()
+        let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: false, language: .en)
+        check(GraphMLRenderer.render(result.synergies, profiles: profiles, presentation: presentation), "demo.graphml")
+    }
+
+    @Test func quantityBandsAndPseudonyms() {
+        #expect(Presentation.band(150) == (100, 200))
+        #expect(Presentation.band(3000) == (2000, 5000))
+        #expect(Presentation.band(1000) == (1000, 2000))
+        #expect(Presentation.band(0.7) == (0.5, 1))
+        let presentation = Presentation(companies: ["b", "a", "c"], anonymize: true, language: .fr)
+        #expect(presentation.name(id: "a", name: "Alpha") == "Entreprise A")
+        #expect(presentation.name(id: "c", name: "Gamma") == "Entreprise C")
+        #expect(presentation.id("b") == "firm-b")
+        let many = Presentation(companies: (0..<30).map { String(format: "c%02d", $0) }, anonymize: true, language: .en)
+        #expect(many.name(id: "c27", name: "x") == "Company AB")
+    }
+}
+
+/// Checks the parts of RFC 7946 a consumer relies on.
+enum GeoJSONCheck {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func featureCollection(_ node: JSONNode) throws {
+        guard case .object(let members) = node.value,
+            members.first(where: { $0.key == "type" })?.value.value == .string("FeatureCollection"),
+            case .array(let features)? = members.first(where: { $0.key == "features" })?.value.value
+        else { throw Failure(description: "not a FeatureCollection") }
+        for feature in features {
+            guard case .object(let f) = feature.value,
+                f.first(where: { $0.key == "type" })?.value.value == .string("Feature"),
+                let geometry = f.first(where: { $0.key == "geometry" })?.value,
+                f.contains(where: { $0.key == "properties" })
+            else { throw Failure(description: "not a Feature") }
+            if case .null = geometry.value { continue }
+            try self.geometry(geometry)
+        }
+    }
+
+    static func position(_ node: JSONNode) throws -> (Double, Double) {
+        guard case .array(let values) = node.value, values.count == 2,
+            case .number(let lon) = values[0].value, case .number(let lat) = values[1].value
+        else { throw Failure(description: "bad position") }
+        // Longitude first: the demo lies near 3° E, 49° N.
+        guard (-180...180).contains(lon), (-90...90).contains(lat), lon < 10, lat > 40 else {
+            throw Failure(description: "position not [lon, lat]: \(lon), \(lat)")
+        }
+        return (lon, lat)
+    }
+
+    static func geometry(_ node: JSONNode) throws {
+        guard case .object(let g) = node.value, case .string(let type)? = g.first(where: { $0.key == "type" })?.value.value,
+            let coordinates = g.first(where: { $0.key == "coordinates" })?.value
+        else { throw Failure(description: "bad geometry") }
+        switch type {
+        case "Point": _ = try position(coordinates)
+        case "LineString", "MultiPoint":
+            guard case .array(let list) = coordinates.value, list.count >= (type == "LineString" ? 2 : 1) else {
+                throw Failure(description: "bad \(type)")
+            }
+            for item in list { _ = try position(item) }
+        case "Polygon":
+            guard case .array(let rings) = coordinates.value, case .array(let exterior)? = rings.first?.value else {
+                throw Failure(description: "bad Polygon")
+            }
+            let points = try exterior.map(position)
+            guard points.count >= 4, points.first! == points.last! else { throw Failure(description: "ring not closed") }
+            // Right-hand rule: the exterior ring is counterclockwise (positive signed area).
+            var area = 0.0
+            for i in 0..<(points.count - 1) { area += points[i].0 * points[i + 1].1 - points[i + 1].0 * points[i].1 }
+            guard area > 0 else { throw Failure(description: "exterior ring is clockwise") }
+        default:
+            throw Failure(description: "unexpected geometry \(type)")
+        }
+    }
+}
