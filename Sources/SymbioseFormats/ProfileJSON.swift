@@ -30,7 +30,7 @@ extension ProfileJSON {
                 }
             collector.append(
                 .error(
-                    code, error.message,
+                    code, error.text,
                     at: SourceLocation(file: file, line: error.position.line, column: error.position.column)))
             return ([], collector.diagnostics)
         }
@@ -53,9 +53,9 @@ extension ProfileJSON {
             }
         case let other?:
             collector.error(
-                .jsonSchema, "unknown schema \"\(other)\"", path: JSONPath.root.appending("schema"),
+                .jsonSchema, LocalizedText("unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"), path: JSONPath.root.appending("schema"),
                 at: object.member("schema")?.value.position,
-                notes: ["expected \"\(profileSchema)\" or \"\(collectionSchema)\""])
+                notes: [LocalizedText("expected \"\(profileSchema)\" or \"\(collectionSchema)\"", fr: "« \(profileSchema) » ou « \(collectionSchema) » attendu")])
         case nil:
             break
         }
@@ -69,7 +69,7 @@ extension ProfileJSON {
         object.rejectUnknownMembers(allowed: ["schema", "company", "site", "contact", "outputs", "inputs"])
         if !topLevel, let schema = object.string("schema"), schema != profileSchema {
             collector.error(
-                .jsonSchema, "a profile in a collection has schema \"\(profileSchema)\" or none",
+                .jsonSchema, LocalizedText("a profile in a collection has schema \"\(profileSchema)\" or none", fr: "un profil dans une collection a le schéma « \(profileSchema) » ou aucun"),
                 path: object.path.appending("schema"), at: object.member("schema")?.value.position)
         }
         let company = object.object("company", required: true).flatMap(decodeCompany)
@@ -170,7 +170,7 @@ extension ProfileJSON {
             for (node, path) in months {
                 guard case .number(let value) = node.value, value == value.rounded(), abs(value) < 1e6 else {
                     collector.error(
-                        .jsonType, "a month is a whole number from 1 to 12, found \(node.value.typeName)", path: path,
+                        .jsonType, LocalizedText("a month is a whole number from 1 to 12, found \(node.value.typeName)", fr: "un mois est un nombre entier de 1 à 12, trouvé \(node.value.typeNameFR)"), path: path,
                         at: node.position)
                     continue
                 }
@@ -181,14 +181,14 @@ extension ProfileJSON {
         if let text = object.string("oneOff") {
             if object.member("months") != nil {
                 collector.error(
-                    .valueInvalid, "a flow is either seasonal (months) or one-off (oneOff), not both",
+                    .valueInvalid, LocalizedText("a flow is either seasonal (months) or one-off (oneOff), not both", fr: "un flux est soit saisonnier (months), soit ponctuel (oneOff), pas les deux"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
             if let (year, month) = ProfileText.yearMonth(text) {
                 availability = .oneOff(year: year, month: month)
             } else {
                 collector.error(
-                    .valueInvalid, "oneOff must be a year and month, as \"2027-03\", found \"\(text)\"",
+                    .valueInvalid, LocalizedText("oneOff must be a year and month, as \"2027-03\", found \"\(text)\"", fr: "oneOff doit être une année et un mois, comme « 2027-03 », trouvé « \(text) »"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
         }
@@ -210,7 +210,7 @@ extension ProfileJSON {
         guard let symbol = object.string(key, required: true) else { return nil }
         guard let unit = QuantityUnit(rawValue: symbol) else {
             object.collector.error(
-                .quantityUnknownUnit, "unknown unit \"\(symbol)\"", path: object.path.appending(key),
+                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"), path: object.path.appending(key),
                 at: object.member(key)?.value.position, notes: QuantityUnit.unknownUnitNotes(symbol))
             return nil
         }

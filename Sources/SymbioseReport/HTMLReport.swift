@@ -252,7 +252,7 @@ public struct HTMLReport {
         func items(_ codes: Set<DiagnosticCode>) -> String {
             let matching = all.filter { codes.contains($0.code) }
             guard !matching.isEmpty else { return "<p class=\"note\">\(e(t("Rien à signaler.", "Nothing to report.")))</p>" }
-            return "<ul class=\"quality\">" + matching.map { "<li><span class=\"file\">\(e($0.location?.prefix ?? ""))</span> \(e($0.message))</li>" }.joined() + "</ul>"
+            return "<ul class=\"quality\">" + matching.map { "<li><span class=\"file\">\(e($0.location?.prefix ?? ""))</span> \(e($0.text[presentation.language]))</li>" }.joined() + "</ul>"
         }
         var estimated: [String] = []
         for profile in profiles {

@@ -39,7 +39,7 @@ public enum RecommendationsJSON {
                 "synergies",
                 .array(synergies.enumerated().map { render($0.element, rank: $0.offset + 1, writer: writer) })
             ),
-            ("diagnostics", .array(result.diagnostics.sortedForOutput().map(\.json))),
+            ("diagnostics", .array(result.diagnostics.sortedForOutput().map { $0.json(in: language) })),
         ])
         return document.rendered()
     }

@@ -40,7 +40,9 @@ final class ProfileSchema: @unchecked Sendable {
             _ = xmlSchemaValidateDoc(context, document)
         }
         return errors.filter { !$0.isWarning }.map {
-            .error(.xmlSchema, $0.message, at: SourceLocation(file: file, line: $0.line))
+            .error(
+                .xmlSchema, LocalizedText($0.message, fr: "non conforme au schéma : " + $0.message),
+                at: SourceLocation(file: file, line: $0.line))
         }
     }
 }

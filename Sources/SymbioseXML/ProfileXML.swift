@@ -18,7 +18,7 @@ public enum ProfileXML {
         guard let document = parsed else { return ([], parseDiagnostics) }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else {
-            return ([], [.error(.inputEmpty, "the document has no root element", at: SourceLocation(file: file))])
+            return ([], [.error(.inputEmpty, LocalizedText("the document has no root element", fr: "le document n'a pas d'élément racine"), at: SourceLocation(file: file))])
         }
         let root = XMLElementView(node: rootNode, path: "/" + String(cString: rootNode.pointee.name))
         guard root.namespace == namespace, root.name == "profile" || root.name == "profiles" else {
@@ -27,9 +27,15 @@ public enum ProfileXML {
                 [
                     .error(
                         .xmlNamespace,
-                        "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
+                        LocalizedText(
+                            "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
+                            fr: "l'élément racine est <\(root.name)> dans l'espace de noms \(root.namespace.map { "« \($0) »" } ?? "vide")"),
                         at: SourceLocation(file: file, line: root.line, path: root.path),
-                        notes: ["expected <profile> or <profiles> with xmlns=\"\(namespace)\""])
+                        notes: [
+                            LocalizedText(
+                                "expected <profile> or <profiles> with xmlns=\"\(namespace)\"",
+                                fr: "<profile> ou <profiles> attendu, avec xmlns=\"\(namespace)\"")
+                        ])
                 ]
             )
         }

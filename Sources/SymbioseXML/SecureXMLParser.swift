@@ -50,9 +50,16 @@ enum SecureXMLParser {
                 nil,
                 [
                     .error(
-                        .xmlDoctype, "DOCTYPE declarations are not allowed in profiles",
+                        .xmlDoctype,
+                        LocalizedText(
+                            "DOCTYPE declarations are not allowed in profiles",
+                            fr: "les déclarations DOCTYPE sont interdites dans les profils"),
                         at: SourceLocation(file: file, line: line),
-                        notes: ["remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema"])
+                        notes: [
+                            LocalizedText(
+                                "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
+                                fr: "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose")
+                        ])
                 ]
             )
         }
@@ -66,7 +73,12 @@ enum SecureXMLParser {
             return (
                 nil,
                 diagnostics.isEmpty
-                    ? [.error(.xmlMalformed, "the document could not be parsed", at: SourceLocation(file: file))]
+                    ? [
+                        .error(
+                            .xmlMalformed,
+                            LocalizedText("the document could not be parsed", fr: "le document n'a pas pu être lu"),
+                            at: SourceLocation(file: file))
+                    ]
                     : Array(diagnostics.prefix(1))
             )
         }
@@ -74,22 +86,34 @@ enum SecureXMLParser {
     }
 
     /// The diagnostic code, message and notes for one of libxml2's parse errors.
-    private static func describe(_ error: LibXML2Error) -> (DiagnosticCode, String, [String]) {
-        let message = error.message.split(separator: "\n").joined(separator: "; ")
-        if message.contains("Excessive depth") {
-            return (.xmlTooDeep, "elements are nested more than 256 levels deep", ["profiles need five levels at most"])
+    private static func describe(_ error: LibXML2Error) -> (DiagnosticCode, LocalizedText, [LocalizedText]) {
+        let raw = error.message.split(separator: "\n").joined(separator: "; ")
+        // libxml2 speaks English only: the French message says what kind of error it is.
+        let message = LocalizedText(raw, fr: "XML mal formé : " + raw)
+        if raw.contains("Excessive depth") {
+            return (
+                .xmlTooDeep,
+                LocalizedText(
+                    "elements are nested more than 256 levels deep",
+                    fr: "des éléments sont imbriqués sur plus de 256 niveaux"),
+                [LocalizedText("profiles need five levels at most", fr: "un profil n'a besoin que de cinq niveaux")]
+            )
         }
         switch xmlParserErrors(UInt32(error.code)) {
-        case XML_ERR_INVALID_CHAR where message.contains("not proper UTF-8"),
+        case XML_ERR_INVALID_CHAR where raw.contains("not proper UTF-8"),
             XML_ERR_INVALID_ENCODING:
             return (
-                .inputEncoding, "the text is not valid UTF-8",
-                ["save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"]
+                .inputEncoding, LocalizedText("the text is not valid UTF-8", fr: "le texte n'est pas en UTF-8 valide"),
+                [
+                    LocalizedText(
+                        "save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+                        fr: "enregistrez le fichier en UTF-8, ou déclarez son encodage : <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+                ]
             )
         case XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
-            return (.inputEncoding, message, ["save the file as UTF-8"])
+            return (.inputEncoding, message, [LocalizedText("save the file as UTF-8", fr: "enregistrez le fichier en UTF-8")])
         case XML_ERR_DOCUMENT_EMPTY:
-            return (.inputEmpty, "the document is empty", [])
+            return (.inputEmpty, LocalizedText("the document is empty", fr: "le document est vide"), [])
         default:
             return (.xmlMalformed, message, [])
         }

@@ -267,3 +267,25 @@ import Testing
         #expect(try Binary.run(["report", "--format", "geojson", "--company", "tereos-bucy"]).status == 64)
     }
 }
+
+@Suite struct LanguageTests {
+    /// Every diagnostic the invalid fixtures and the demo produce reads in French too.
+    @Test func everyDiagnosticHasAFrenchMessage() throws {
+        let loader = ProfileLoader(workingDirectory: TestSupport.packageRoot)
+        let run = ValidationRun(taxonomy: TaxonomyFile.builtIn)
+        let diagnostics =
+            run.run(paths: ["Fixtures/invalid", "Fixtures/soissonnais-valois"], loader: loader).diagnostics
+            + MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(
+                run.run(paths: ["Fixtures/soissonnais-valois"], loader: loader).profiles).diagnostics
+        #expect(diagnostics.count > 40)
+        for diagnostic in diagnostics {
+            #expect(diagnostic.text.fr != diagnostic.text.en, "\(diagnostic.code.rawValue): \(diagnostic.text.en)")
+            for note in diagnostic.noteTexts where note.en.contains(" ") {
+                #expect(note.fr != note.en, "\(diagnostic.code.rawValue) note: \(note.en)")
+            }
+        }
+        let french = DiagnosticsRenderer.text(diagnostics, language: .fr)
+        #expect(french.contains("erreur: "))
+        #expect(!french.contains(": error: "))
+    }
+}

@@ -14,6 +14,17 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "How to print diagnostics on standard error: text or json.")
     var diagnosticsFormat: DiagnosticsFormat = .text
 
+    @Option(help: "The language of messages and output: fr or en (default: from LANG).")
+    var lang: Language?
+
+    /// The language chosen with `--lang`, or from the environment.
+    var language: Language { LanguageChoice.resolve(lang) }
+
+    /// Renders diagnostics in the chosen format and language.
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        DiagnosticsRenderer.render(diagnostics, as: diagnosticsFormat, language: language)
+    }
+
     /// The built-in taxonomy, merged with the user's file if one was given.
     func taxonomy() -> (Taxonomy, [Diagnostic]) {
         TaxonomyLoading.load(userFile: taxonomyFile)
@@ -43,7 +54,13 @@ enum TaxonomyLoading {
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
             return (
-                builtIn, [.error(.ioNotFound, "the taxonomy file cannot be read", at: SourceLocation(file: userFile))]
+                builtIn,
+                [
+                    .error(
+                        .ioNotFound,
+                        LocalizedText("the taxonomy file cannot be read", fr: "le fichier de taxonomie est illisible"),
+                        at: SourceLocation(file: userFile))
+                ]
             )
         }
         let contents = TaxonomyFile.decode(Array(data), file: userFile)

@@ -33,7 +33,7 @@ struct ConvertCommand: ParsableCommand {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
         let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
         let diagnostics = taxonomyDiagnostics + report.diagnostics
-        StandardError.write(DiagnosticsRenderer.render(diagnostics, as: options.diagnosticsFormat))
+        StandardError.write(options.render(diagnostics))
         guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
         let profiles = report.profiles.map(\.profile)
         let text =
@@ -43,7 +43,7 @@ struct ConvertCommand: ParsableCommand {
         do {
             try OutputFile.write(text, to: output)
         } catch {
-            StandardError.write("\(error)\n")
+            StandardError.write(OutputFile.describe(error, language: options.language))
             throw ExitStatus.cannotWrite
         }
     }

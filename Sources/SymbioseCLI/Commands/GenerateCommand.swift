@@ -60,7 +60,7 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
         } catch {
-            StandardError.write("\(error)\n")
+            StandardError.write(OutputFile.describe(error, language: LanguageChoice.resolve(nil)))
             throw ExitStatus.cannotWrite
         }
     }

@@ -63,9 +63,6 @@ struct MatchCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "The language of reasons and headers: fr or en (default: from LANG).")
-    var lang: Language?
-
     @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
     var csvSeparator: String?
 
@@ -86,7 +83,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = LanguageChoice.resolve(lang)
+        let language = options.language
         var filter = SynergyFilter()
         switch kind {
         case .all: break
@@ -127,7 +124,7 @@ struct MatchCommand: ParsableCommand {
         do {
             try OutputFile.write(text, to: output)
         } catch {
-            StandardError.write("\(error)\n")
+            StandardError.write(OutputFile.describe(error, language: language))
             throw ExitStatus.cannotWrite
         }
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
@@ -201,7 +198,7 @@ struct MatchRun {
     ) throws -> MatchRun {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
         guard !taxonomyDiagnostics.containsErrors else {
-            StandardError.write(DiagnosticsRenderer.render(taxonomyDiagnostics, as: options.diagnosticsFormat))
+            StandardError.write(options.render(taxonomyDiagnostics))
             throw ExitStatus.invalidInput
         }
         let report: ValidationRun.Report
@@ -219,7 +216,7 @@ struct MatchRun {
         let result = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)
             .run(report.profiles, validation: report.diagnostics)
         let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
-        StandardError.write(DiagnosticsRenderer.render(diagnostics, as: options.diagnosticsFormat))
+        StandardError.write(options.render(diagnostics))
         return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings)
     }
 }

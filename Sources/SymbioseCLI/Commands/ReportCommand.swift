@@ -28,9 +28,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html, geojson or graphml.")
     var format: Format = .html
 
-    @Option(help: "The language of the report: fr or en (default: from LANG).")
-    var lang: Language?
-
     @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
     var title: String?
 
@@ -56,7 +53,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = LanguageChoice.resolve(lang)
+        let language = options.language
         let run = try MatchRun.execute(paths: paths, engine: engine, options: options, ranker: Ranker(), language: language)
         let profiles = run.usableProfiles
         if let company, !profiles.contains(where: { $0.company.id == company }) {
@@ -85,7 +82,7 @@ struct ReportCommand: ParsableCommand {
         do {
             try OutputFile.write(text, to: output)
         } catch {
-            StandardError.write("\(error)\n")
+            StandardError.write(OutputFile.describe(error, language: language))
             throw ExitStatus.cannotWrite
         }
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }

@@ -32,16 +32,19 @@ struct TaxonomyCommand: ParsableCommand {
 
     func run() throws {
         let (taxonomy, diagnostics) = TaxonomyLoading.load(userFile: taxonomyFile)
-        StandardError.write(DiagnosticsRenderer.text(diagnostics))
-        if diagnostics.containsErrors { throw ExitStatus.invalidInput }
         let language = LanguageChoice.resolve(lang)
+        StandardError.write(DiagnosticsRenderer.text(diagnostics, language: language))
+        if diagnostics.containsErrors { throw ExitStatus.invalidInput }
         let codes = search.map { taxonomy.search($0, language: language).map(\.code) } ?? taxonomy.codes
         let entries = codes.compactMap { taxonomy[$0] }
         switch format {
         case .table:
             print(TaxonomyRenderer.table(entries, language: language), terminator: "")
             if let search, entries.isEmpty {
-                StandardError.write("no resource code matches \"\(search)\"\n")
+                StandardError.write(
+                    language == .fr
+                        ? "aucun code de ressource ne correspond à « \(search) »\n"
+                        : "no resource code matches \"\(search)\"\n")
             }
         case .json:
             print(TaxonomyRenderer.json(entries, version: taxonomy.version), terminator: "")

@@ -30,8 +30,8 @@ struct ValidateCommand: ParsableCommand {
         let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
         var diagnostics = taxonomyDiagnostics + report.diagnostics
         if errorsOnly { diagnostics = diagnostics.filter { $0.severity == .error } }
-        StandardError.write(DiagnosticsRenderer.render(diagnostics, as: options.diagnosticsFormat))
-        if options.diagnosticsFormat == .text { StandardError.write(report.summary + "\n") }
+        StandardError.write(options.render(diagnostics))
+        if options.diagnosticsFormat == .text { StandardError.write(report.summary(in: options.language) + "\n") }
         if (taxonomyDiagnostics + report.diagnostics).containsErrors { throw ExitStatus.invalidInput }
     }
 }
@@ -53,9 +53,16 @@ public struct ValidationRun {
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-        /// "40 profiles in 40 files: 0 errors, 3 warnings".
-        public var summary: String {
-            func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        /// "40 profiles in 40 files: 0 errors, 3 warnings" / "40 profils dans 40 fichiers : 0 erreur, 3 avertissements".
+        public func summary(in language: Language = .en) -> String {
+            func plural(_ count: Int, _ word: String) -> String {
+                let many = language == .fr ? count > 1 : count != 1
+                return "\(count) \(word)\(many ? "s" : "")"
+            }
+            if language == .fr {
+                return
+                    "\(plural(profiles.count, "profil")) dans \(plural(files.count, "fichier")) : \(plural(errorCount, "erreur")), \(plural(warningCount, "avertissement"))"
+            }
             return
                 "\(plural(profiles.count, "profile")) in \(plural(files.count, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
         }

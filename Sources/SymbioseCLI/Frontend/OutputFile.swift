@@ -1,4 +1,5 @@
 import Foundation
+import SymbioseCore
 
 #if canImport(Glibc)
     import Glibc
@@ -14,6 +15,14 @@ enum OutputFile {
         var path: String
         var reason: String
         var description: String { "\(path): error: cannot write the output: \(reason) [io.write]" }
+    }
+
+    /// The message of a write failure, in the user's language.
+    static func describe(_ error: Error, language: Language) -> String {
+        guard let error = error as? WriteError else { return "\(error)\n" }
+        return language == .fr
+            ? "\(error.path): erreur : impossible d'écrire le résultat : \(error.reason) [io.write]\n"
+            : error.description + "\n"
     }
 
     static func write(_ text: String, to path: String?) throws {

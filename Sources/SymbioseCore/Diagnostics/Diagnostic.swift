@@ -46,49 +46,68 @@ public struct SourceLocation: Sendable, Hashable {
     }
 }
 
-/// One problem found in the input, as data: a stable code, a message, and where it is.
+/// One problem found in the input, as data: a stable code, a message in French and English,
+/// and where it is.
 public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var code: DiagnosticCode
-    public var message: String
+    public var text: LocalizedText
     public var location: SourceLocation?
-    public var notes: [String]
+    public var noteTexts: [LocalizedText]
 
     public init(
         _ severity: Severity,
         _ code: DiagnosticCode,
-        _ message: String,
+        _ text: LocalizedText,
         at location: SourceLocation? = nil,
-        notes: [String] = []
+        notes: [LocalizedText] = []
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.location = location
-        self.notes = notes
+        self.noteTexts = notes
     }
 
     public static func error(
-        _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, notes: [String] = []
+        _ code: DiagnosticCode, _ text: LocalizedText, at location: SourceLocation? = nil, notes: [LocalizedText] = []
     ) -> Diagnostic {
-        Diagnostic(.error, code, message, at: location, notes: notes)
+        Diagnostic(.error, code, text, at: location, notes: notes)
     }
 
     public static func warning(
-        _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, notes: [String] = []
+        _ code: DiagnosticCode, _ text: LocalizedText, at location: SourceLocation? = nil, notes: [LocalizedText] = []
     ) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: location, notes: notes)
+        Diagnostic(.warning, code, text, at: location, notes: notes)
     }
 
+    /// The message in English.
+    public var message: String { text.en }
+    /// The notes in English.
+    public var notes: [String] { noteTexts.map(\.en) }
+
     /// The diagnostic as one line or more of text: `file:line:col: error: message [code]`,
-    /// then each note on its own indented line.
-    public var rendered: String {
-        var text = ""
-        if let location { text += location.prefix + ": " }
-        text += "\(severity.rawValue): \(message) [\(code.rawValue)]"
-        if let path = location?.path { text += "\n    at \(path)" }
-        for note in notes { text += "\n    note: \(note)" }
-        return text
+    /// then the path and each note on its own indented line.
+    public func rendered(in language: Language = .en) -> String {
+        var line = ""
+        if let location { line += location.prefix + ": " }
+        let severityName =
+            language == .en
+            ? severity.rawValue : (severity == .error ? "erreur" : severity == .warning ? "avertissement" : "note")
+        line += "\(severityName): \(text[language]) [\(code.rawValue)]"
+        if let path = location?.path { line += "\n    " + (language == .fr ? "à " : "at ") + path }
+        for note in noteTexts { line += "\n    note: \(note[language])" }
+        return line
+    }
+
+    /// In English.
+    public var rendered: String { rendered(in: .en) }
+}
+
+extension LocalizedText {
+    /// English first, as messages are written in the code: `LocalizedText("unknown unit", fr: "unité inconnue")`.
+    public init(_ en: String, fr: String) {
+        self.init(fr: fr, en: en)
     }
 }
 
@@ -115,10 +134,11 @@ extension Sequence where Element == Diagnostic {
 
 extension Diagnostic {
     /// The diagnostic as a JSON object: `severity`, `code`, `message`, then `file`, `line`,
-    /// `column`, `path` and `notes` when known.
-    public var json: JSONOutput {
+    /// `column`, `path` and `notes` when known; severity and code never change with the language.
+    public func json(in language: Language = .en) -> JSONOutput {
         var members: [(String, JSONOutput)] = [
-            ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)), ("message", .string(message)),
+            ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)),
+            ("message", .string(text[language])),
         ]
         if let location {
             members.append(("file", .string(location.file)))
@@ -126,7 +146,7 @@ extension Diagnostic {
             if let column = location.column { members.append(("column", .integer(column))) }
             if let path = location.path { members.append(("path", .string(path))) }
         }
-        if !notes.isEmpty { members.append(("notes", .array(notes.map(JSONOutput.string)))) }
+        if !noteTexts.isEmpty { members.append(("notes", .array(noteTexts.map { .string($0[language]) }))) }
         return .object(members)
     }
 }

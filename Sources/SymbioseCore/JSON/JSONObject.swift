@@ -16,7 +16,8 @@ public final class DiagnosticCollector {
     }
 
     public func error(
-        _ code: DiagnosticCode, _ message: String, path: JSONPath, at position: TextPosition?, notes: [String] = []
+        _ code: DiagnosticCode, _ message: LocalizedText, path: JSONPath, at position: TextPosition?,
+        notes: [LocalizedText] = []
     ) {
         append(.error(code, message, at: location(path, position), notes: notes))
     }
@@ -36,7 +37,10 @@ public struct JSONObject {
     public init?(_ node: JSONNode, path: JSONPath, collector: DiagnosticCollector) {
         guard case .object(let members) = node.value else {
             collector.error(
-                .jsonType, "expected an object, found \(node.value.typeName)", path: path, at: node.position)
+                .jsonType,
+                LocalizedText(
+                    "expected an object, found \(node.value.typeName)",
+                    fr: "un objet était attendu, trouvé \(node.value.typeNameFR)"), path: path, at: node.position)
             return nil
         }
         self.members = members
@@ -56,21 +60,26 @@ public struct JSONObject {
                 TextFolding.editDistance($0.lowercased(), member.key.lowercased())
                     < TextFolding.editDistance($1.lowercased(), member.key.lowercased())
             }
-            var notes: [String] = []
+            var notes: [LocalizedText] = []
             if let closest, TextFolding.editDistance(closest.lowercased(), member.key.lowercased()) <= 3 {
-                notes.append("did you mean \"\(closest)\"?")
+                notes.append(LocalizedText("did you mean \"\(closest)\"?", fr: "vouliez-vous dire « \(closest) » ?"))
             }
-            notes.append("expected one of: " + allowed.joined(separator: ", "))
+            let list = allowed.joined(separator: ", ")
+            notes.append(LocalizedText("expected one of: " + list, fr: "membres possibles : " + list))
             collector.error(
-                .jsonUnknownField, "unknown member \"\(member.key)\"", path: path.appending(member.key),
-                at: member.keyPosition, notes: notes)
+                .jsonUnknownField,
+                LocalizedText("unknown member \"\(member.key)\"", fr: "membre inconnu « \(member.key) »"),
+                path: path.appending(member.key), at: member.keyPosition, notes: notes)
         }
     }
 
     private func node(_ key: String, required: Bool) -> JSONNode? {
         guard let member = member(key) else {
             if required {
-                collector.error(.jsonMissingField, "missing required member \"\(key)\"", path: path, at: position)
+                collector.error(
+                    .jsonMissingField,
+                    LocalizedText("missing required member \"\(key)\"", fr: "membre obligatoire « \(key) » absent"),
+                    path: path, at: position)
             }
             return nil
         }
@@ -78,10 +87,13 @@ public struct JSONObject {
         return member.value
     }
 
-    private func typeError(_ key: String, _ node: JSONNode, expected: String) {
+    private func typeError(_ key: String, _ node: JSONNode, expected: LocalizedText) {
         collector.error(
-            .jsonType, "\"\(key)\" must be \(expected), found \(node.value.typeName)", path: path.appending(key),
-            at: node.position)
+            .jsonType,
+            LocalizedText(
+                "\"\(key)\" must be \(expected.en), found \(node.value.typeName)",
+                fr: "« \(key) » doit être \(expected.fr), trouvé \(node.value.typeNameFR)"),
+            path: path.appending(key), at: node.position)
     }
 
     /// The location of a member's value, or of the object when the member is absent.
@@ -95,7 +107,7 @@ public struct JSONObject {
     public func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key, required: required) else { return nil }
         guard case .string(let value) = node.value else {
-            typeError(key, node, expected: "a string")
+            typeError(key, node, expected: LocalizedText("a string", fr: "une chaîne"))
             return nil
         }
         return value
@@ -105,12 +117,14 @@ public struct JSONObject {
     public func number(_ key: String, required: Bool = false) -> Double? {
         guard let node = node(key, required: required) else { return nil }
         guard case .number(let value) = node.value else {
-            typeError(key, node, expected: "a number")
+            typeError(key, node, expected: LocalizedText("a number", fr: "un nombre"))
             return nil
         }
         guard value.isFinite else {
             collector.error(
-                .valueNotFinite, "\"\(key)\" is not a finite number", path: path.appending(key), at: node.position)
+                .valueNotFinite,
+                LocalizedText("\"\(key)\" is not a finite number", fr: "« \(key) » n'est pas un nombre fini"),
+                path: path.appending(key), at: node.position)
             return nil
         }
         return value
@@ -120,7 +134,10 @@ public struct JSONObject {
         guard let value = number(key, required: required) else { return nil }
         guard value == value.rounded(), abs(value) < 1e15 else {
             collector.error(
-                .valueInvalid, "\"\(key)\" must be a whole number, found \(JSONOutput.format(value))",
+                .valueInvalid,
+                LocalizedText(
+                    "\"\(key)\" must be a whole number, found \(JSONOutput.format(value))",
+                    fr: "« \(key) » doit être un nombre entier, trouvé \(JSONOutput.format(value))"),
                 path: path.appending(key), at: member(key)?.value.position)
             return nil
         }
@@ -130,7 +147,7 @@ public struct JSONObject {
     public func bool(_ key: String, required: Bool = false) -> Bool? {
         guard let node = node(key, required: required) else { return nil }
         guard case .bool(let value) = node.value else {
-            typeError(key, node, expected: "true or false")
+            typeError(key, node, expected: LocalizedText("true or false", fr: "true ou false"))
             return nil
         }
         return value
@@ -145,7 +162,7 @@ public struct JSONObject {
     public func array(_ key: String, required: Bool = false) -> [(node: JSONNode, path: JSONPath)]? {
         guard let node = node(key, required: required) else { return nil }
         guard case .array(let elements) = node.value else {
-            typeError(key, node, expected: "an array")
+            typeError(key, node, expected: LocalizedText("an array", fr: "un tableau"))
             return nil
         }
         let base = path.appending(key)
@@ -159,7 +176,11 @@ public struct JSONObject {
         for (node, elementPath) in elements {
             guard case .string(let value) = node.value else {
                 collector.error(
-                    .jsonType, "expected a string, found \(node.value.typeName)", path: elementPath, at: node.position)
+                    .jsonType,
+                    LocalizedText(
+                        "expected a string, found \(node.value.typeName)",
+                        fr: "une chaîne était attendue, trouvé \(node.value.typeNameFR)"), path: elementPath,
+                    at: node.position)
                 continue
             }
             result.append(value)
@@ -173,10 +194,12 @@ public struct JSONObject {
     ) -> Value? where Value.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
         guard let value = Value(rawValue: text) else {
+            let list = Value.allCases.map(\.rawValue).joined(separator: ", ")
             collector.error(
-                .valueInvalid, "\"\(key)\" cannot be \"\(text)\"", path: path.appending(key),
-                at: member(key)?.value.position,
-                notes: ["expected one of: " + Value.allCases.map(\.rawValue).joined(separator: ", ")])
+                .valueInvalid,
+                LocalizedText("\"\(key)\" cannot be \"\(text)\"", fr: "« \(key) » ne peut pas valoir « \(text) »"),
+                path: path.appending(key), at: member(key)?.value.position,
+                notes: [LocalizedText("expected one of: " + list, fr: "valeurs possibles : " + list)])
             return nil
         }
         return value

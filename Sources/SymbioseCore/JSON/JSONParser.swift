@@ -16,8 +16,11 @@ public struct JSONParser {
         }
 
         public var kind: Kind
-        public var message: String
+        public var text: LocalizedText
         public var position: TextPosition
+
+        /// In English.
+        public var message: String { text.en }
     }
 
     /// The deepest nesting of arrays and objects accepted.
@@ -43,15 +46,15 @@ public struct JSONParser {
         let node = try parser.parseValue()
         parser.skipWhitespace()
         if parser.index < bytes.count {
-            throw parser.failure("unexpected text after the JSON value")
+            throw parser.failure("unexpected text after the JSON value", "texte inattendu après la valeur JSON")
         }
         return node
     }
 
     private var position: TextPosition { TextPosition(line: line, column: column) }
 
-    private func failure(_ message: String, kind: Failure.Kind = .malformed) -> Failure {
-        Failure(kind: kind, message: message, position: position)
+    private func failure(_ en: String, _ fr: String, kind: Failure.Kind = .malformed) -> Failure {
+        Failure(kind: kind, text: LocalizedText(en, fr: fr), position: position)
     }
 
     private mutating func advance() {
@@ -74,16 +77,20 @@ public struct JSONParser {
         }
     }
 
-    private func describeCurrent() -> String {
-        guard index < bytes.count else { return "the end of the input" }
+    private func describeCurrent() -> LocalizedText {
+        guard index < bytes.count else { return LocalizedText("the end of the input", fr: "la fin du texte") }
         let byte = bytes[index]
-        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0x21 && byte < 0x7F {
+            let character = "'\(Character(Unicode.Scalar(byte)))'"
+            return LocalizedText(character, fr: character)
+        }
         let hex = String(byte, radix: 16, uppercase: true)
-        return "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
+        let code = "0x" + (hex.count == 1 ? "0" + hex : hex)
+        return LocalizedText("byte " + code, fr: "l'octet " + code)
     }
 
     private mutating func parseValue() throws(Failure) -> JSONNode {
-        guard index < bytes.count else { throw failure("expected a JSON value, found the end of the input") }
+        guard index < bytes.count else { throw failure("expected a JSON value, found the end of the input", "une valeur JSON était attendue, trouvé la fin du texte") }
         let start = position
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
@@ -95,7 +102,7 @@ public struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
         default:
-            throw failure("expected a JSON value, found \(describeCurrent())")
+            throw failure("expected a JSON value, found \(describeCurrent().en)", "une valeur JSON était attendue, trouvé \(describeCurrent().fr)")
         }
     }
 
@@ -103,7 +110,7 @@ public struct JSONParser {
         let start = position
         for byte in literal.utf8 {
             guard index < bytes.count, bytes[index] == byte else {
-                throw Failure(kind: .malformed, message: "expected '\(literal)'", position: start)
+                throw Failure(kind: .malformed, text: LocalizedText("expected '\(literal)'", fr: "« \(literal) » attendu"), position: start)
             }
             advance()
         }
@@ -112,7 +119,7 @@ public struct JSONParser {
     private mutating func enter() throws(Failure) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw failure("nesting deeper than \(Self.maximumDepth) levels", kind: .tooDeep)
+            throw failure("nesting deeper than \(Self.maximumDepth) levels", "imbrication de plus de \(Self.maximumDepth) niveaux", kind: .tooDeep)
         }
     }
 
@@ -131,25 +138,25 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 if !members.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw failure("trailing comma before '}': remove the last ','")
+                    throw failure("trailing comma before '}': remove the last ','", "virgule en trop avant '}' : retirez la dernière ','")
                 }
-                throw failure("expected a quoted member name, found \(describeCurrent())")
+                throw failure("expected a quoted member name, found \(describeCurrent().en)", "un nom de membre entre guillemets était attendu, trouvé \(describeCurrent().fr)")
             }
             let keyPosition = position
             let key = try parseString()
             if !seen.insert(key).inserted {
-                throw Failure(kind: .malformed, message: "duplicate member \"\(key)\"", position: keyPosition)
+                throw Failure(kind: .malformed, text: LocalizedText("duplicate member \"\(key)\"", fr: "membre « \(key) » en double"), position: keyPosition)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw failure("expected ':' after member name, found \(describeCurrent())")
+                throw failure("expected ':' after member name, found \(describeCurrent().en)", "':' attendu après le nom du membre, trouvé \(describeCurrent().fr)")
             }
             advance()
             skipWhitespace()
             let value = try parseValue()
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated object: expected ',' or '}'") }
+            guard index < bytes.count else { throw failure("unterminated object: expected ',' or '}'", "objet non terminé : ',' ou '}' attendu") }
             if bytes[index] == UInt8(ascii: ",") {
                 advance()
                 continue
@@ -158,7 +165,7 @@ public struct JSONParser {
                 advance()
                 return .object(members)
             }
-            throw failure("expected ',' or '}' in object, found \(describeCurrent())")
+            throw failure("expected ',' or '}' in object, found \(describeCurrent().en)", "',' ou '}' attendu dans l'objet, trouvé \(describeCurrent().fr)")
         }
     }
 
@@ -175,11 +182,11 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                throw failure("trailing comma before ']': remove the last ','")
+                throw failure("trailing comma before ']': remove the last ','", "virgule en trop avant ']' : retirez la dernière ','")
             }
             elements.append(try parseValue())
             skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated array: expected ',' or ']'") }
+            guard index < bytes.count else { throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu") }
             if bytes[index] == UInt8(ascii: ",") {
                 advance()
                 continue
@@ -188,21 +195,21 @@ public struct JSONParser {
                 advance()
                 return .array(elements)
             }
-            throw failure("expected ',' or ']' in array, found \(describeCurrent())")
+            throw failure("expected ',' or ']' in array, found \(describeCurrent().en)", "',' ou ']' attendu dans le tableau, trouvé \(describeCurrent().fr)")
         }
     }
 
     private mutating func parseHex4() throws(Failure) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard index < bytes.count else { throw failure("unterminated \\u escape") }
+            guard index < bytes.count else { throw failure("unterminated \\u escape", "échappement \\u non terminé") }
             let byte = bytes[index]
             let digit: UInt32
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("expected a hexadecimal digit in \\u escape, found \(describeCurrent())")
+            default: throw failure("expected a hexadecimal digit in \\u escape, found \(describeCurrent().en)", "chiffre hexadécimal attendu dans l'échappement \\u, trouvé \(describeCurrent().fr)")
             }
             value = value * 16 + digit
             advance()
@@ -222,18 +229,18 @@ public struct JSONParser {
         }
         buffer.append(contentsOf: bytes[start..<index])
         while true {
-            guard index < bytes.count else { throw failure("unterminated string") }
+            guard index < bytes.count else { throw failure("unterminated string", "chaîne non terminée") }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 advance()
                 guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw failure("string is not valid UTF-8", kind: .encoding)
+                    throw failure("string is not valid UTF-8", "la chaîne n'est pas en UTF-8 valide", kind: .encoding)
                 }
                 return string
             case UInt8(ascii: "\\"):
                 advance()
-                guard index < bytes.count else { throw failure("unterminated escape") }
+                guard index < bytes.count else { throw failure("unterminated escape", "échappement non terminé") }
                 let escape = bytes[index]
                 advance()
                 switch escape {
@@ -250,26 +257,26 @@ public struct JSONParser {
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                             bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw failure("lone high surrogate in \\u escape", kind: .encoding) }
+                        else { throw failure("lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u", kind: .encoding) }
                         advance()
                         advance()
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else {
-                            throw failure("invalid low surrogate in \\u escape", kind: .encoding)
+                            throw failure("invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u", kind: .encoding)
                         }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw failure("lone low surrogate in \\u escape", kind: .encoding)
+                        throw failure("lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u", kind: .encoding)
                     }
                     guard let unicode = Unicode.Scalar(scalar) else {
-                        throw failure("invalid \\u escape", kind: .encoding)
+                        throw failure("invalid \\u escape", "échappement \\u invalide", kind: .encoding)
                     }
                     buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default:
-                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
                 }
             default:
-                if byte < 0x20 { throw failure("control character in string: escape it") }
+                if byte < 0x20 { throw failure("control character in string: escape it", "caractère de contrôle dans une chaîne : échappez-le") }
                 buffer.append(byte)
                 advance()
             }
@@ -281,16 +288,16 @@ public struct JSONParser {
         let startPosition = position
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         if bytes[index] == UInt8(ascii: "-") { advance() }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit") }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit", "chiffre attendu") }
         if bytes[index] == UInt8(ascii: "0") {
             advance()
-            if index < bytes.count, isDigit(bytes[index]) { throw failure("leading zeros are not allowed") }
+            if index < bytes.count, isDigit(bytes[index]) { throw failure("leading zeros are not allowed", "les zéros en tête sont interdits") }
         } else {
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             advance()
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'", "chiffre attendu après '.'") }
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
@@ -298,12 +305,12 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 advance()
             }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in exponent") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in exponent", "chiffre attendu dans l'exposant") }
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else {
-            throw Failure(kind: .malformed, message: "invalid number \(text)", position: startPosition)
+            throw Failure(kind: .malformed, text: LocalizedText("invalid number \(text)", fr: "nombre invalide \(text)"), position: startPosition)
         }
         return value
     }

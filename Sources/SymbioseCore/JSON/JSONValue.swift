@@ -41,6 +41,18 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .object: "an object"
         }
     }
+
+    /// The same in French.
+    public var typeNameFR: String {
+        switch self {
+        case .null: "null"
+        case .bool: "un booléen"
+        case .number: "un nombre"
+        case .string: "une chaîne"
+        case .array: "un tableau"
+        case .object: "un objet"
+        }
+    }
 }
 
 /// One `"key": value` pair of an object.

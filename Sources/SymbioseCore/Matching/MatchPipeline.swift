@@ -47,7 +47,9 @@ public struct MatchPipeline: Sendable {
                 diagnostics.append(
                     .warning(
                         .matchExcludedProfile,
-                        "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                        LocalizedText(
+                            "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                            fr: "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"),
                         at: loaded.source.whole))
             } else {
                 usable.append(loaded)
@@ -60,7 +62,9 @@ public struct MatchPipeline: Sendable {
             diagnostics.append(
                 .warning(
                     .matchNoCoordinates,
-                    "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
+                    LocalizedText(
+                        "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
+                        fr: "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"),
                     at: loaded?.source.locate("site")))
         }
         let compatibility = CompatibilityTable(

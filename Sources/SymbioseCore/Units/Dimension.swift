@@ -15,6 +15,18 @@ public enum PhysicalDimension: String, Sendable, Hashable, CaseIterable, Codable
     /// Counted items (pallets, vehicles, places). Base unit: one item.
     case count
 
+    /// The dimension's name for people: "mass" / "masse".
+    public func name(in language: Language) -> String {
+        switch (self, language) {
+        case (.mass, .fr): "masse"
+        case (.energy, .fr): "énergie"
+        case (.area, .fr): "surface"
+        case (.duration, .fr): "durée"
+        case (.count, .fr): "nombre"
+        default: rawValue
+        }
+    }
+
     /// The symbol of the base unit every quantity of this dimension is normalised to.
     public var baseUnit: QuantityUnit {
         switch self {

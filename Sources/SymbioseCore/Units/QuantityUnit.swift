@@ -85,10 +85,15 @@ public enum QuantityUnit: String, Sendable, Hashable, CaseIterable {
 
 extension QuantityUnit {
     /// The notes of an unknown-unit diagnostic: a suggestion when one fits, and the known symbols.
-    public static func unknownUnitNotes(_ symbol: String) -> [String] {
-        var notes: [String] = []
-        if let suggestion = suggestion(for: symbol) { notes.append("did you mean \"\(suggestion.rawValue)\"?") }
-        notes.append("known units: " + allCases.map(\.rawValue).joined(separator: ", "))
+    public static func unknownUnitNotes(_ symbol: String) -> [LocalizedText] {
+        var notes: [LocalizedText] = []
+        if let suggestion = suggestion(for: symbol) {
+            notes.append(
+                LocalizedText(
+                    "did you mean \"\(suggestion.rawValue)\"?", fr: "vouliez-vous dire « \(suggestion.rawValue) » ?"))
+        }
+        let list = allCases.map(\.rawValue).joined(separator: ", ")
+        notes.append(LocalizedText("known units: " + list, fr: "unités connues : " + list))
         return notes
     }
 }
