@@ -67,3 +67,36 @@ import Testing
         #expect(MonthNames.period(MonthSet([6, 7, 8, 11]), language: .en) == "June–August and in November")
     }
 }
+
+@Suite struct RingSearchTests {
+    @Test func ringsVisitEveryItemOnceNearestRingsFirst() {
+        var points: [(GeoPoint, Int)] = []
+        for i in 0..<30 {
+            for j in 0..<30 {
+                points.append((MatchFixture.point(northKm: Double(i) * 3 - 45, eastKm: Double(j) * 3 - 45), i * 30 + j))
+            }
+        }
+        let grid = SpatialGrid(points, cellKm: 10)
+        let centre = MatchFixture.point(northKm: 2, eastKm: -1)
+        var seen: [Int] = []
+        var previousBound = -1.0
+        grid.visitRings(around: centre, within: 40) { items, laterAtLeast in
+            #expect(laterAtLeast > previousBound)
+            previousBound = laterAtLeast
+            // Nothing found later is nearer than the bound announced.
+            seen += items.map(\.item)
+            return true
+        }
+        let expected = Set(points.filter { $0.0.distanceKm(to: centre) <= 40 }.map(\.1))
+        #expect(Set(seen) == expected)
+        #expect(seen.count == expected.count)
+        var bounds: [(Double, [Double])] = []
+        grid.visitRings(around: centre, within: 40) { items, laterAtLeast in
+            bounds.append((laterAtLeast, items.map(\.distanceKm)))
+            return true
+        }
+        for (index, (bound, _)) in bounds.enumerated() {
+            for (_, later) in bounds.dropFirst(index + 1) { #expect(later.allSatisfy { $0 >= bound }) }
+        }
+    }
+}

@@ -40,6 +40,39 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             column: Int((point.longitude / longitudeStep).rounded(.down)))
     }
 
+    /// Visits the items within `radiusKm` of `point` ring of cells by ring of cells, nearest
+    /// rings first. `body` receives each ring's items with their distances and the smallest
+    /// distance any item of a later ring can have; it returns `false` to stop the search.
+    ///
+    /// - Complexity: O(*k*) for the *k* items in the rings visited before stopping.
+    public func visitRings(
+        around point: GeoPoint, within radiusKm: Double,
+        _ body: (_ items: [(item: Item, distanceKm: Double)], _ laterAtLeastKm: Double) -> Bool
+    ) {
+        let centre = key(point)
+        let rings = Int((radiusKm / cellKm).rounded(.up)) + 1
+        for ring in 0...rings {
+            var found: [(item: Item, distanceKm: Double)] = []
+            for row in (centre.row - ring)...(centre.row + ring) {
+                let edgeRow = row == centre.row - ring || row == centre.row + ring
+                var column = centre.column - ring
+                while column <= centre.column + ring {
+                    if let bucket = cells[CellKey(row: row, column: column)] {
+                        for (location, item) in bucket {
+                            let distance = point.distanceKm(to: location)
+                            if distance <= radiusKm { found.append((item, distance)) }
+                        }
+                    }
+                    // Inside rows only hold the ring's two edge cells.
+                    column += edgeRow || ring == 0 ? 1 : 2 * ring
+                }
+            }
+            // Any item in a later ring lies at least `ring` whole cells away (cells are at
+            // least `cellKm` wide and high everywhere in the grid).
+            if !body(found, Double(ring) * cellKm) { return }
+        }
+    }
+
     /// The items within `radiusKm` of `point`, each with its distance, in grid order.
     public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
         let centre = key(point)

@@ -19,9 +19,10 @@ public struct SubstitutionMatcher: Sendable {
     /// Finds and scores the substitution candidates: for each need, its best
     /// `maximumPerNeed` releases; then for each release, its best `maximumPerRelease` needs.
     ///
-    /// Releases are examined nearest first, and the search for a need stops as soon as even a
-    /// perfect score on every other term could not beat the need's current last kept candidate
-    /// at that distance: far candidates are never evaluated once enough good near ones are found.
+    /// Releases are examined ring of grid cells by ring, nearest first, and the search for a need
+    /// stops as soon as even a perfect score on every other term could not beat the need's
+    /// current last kept candidate at the next ring's distance: far candidates are never looked
+    /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         var kept: [SubstitutionSynergy] = []
         let taxonomy = index.taxonomy
@@ -31,39 +32,39 @@ public struct SubstitutionMatcher: Sendable {
             if !list.isEmpty { unlocatedOutputs[code] = list }
         }
         let distanceWeight = settings.weights.normalized.distance
+        let limit = settings.maximumPerNeed
         for receiver in index.inputs {
             guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
-            var pool: [(position: Int, distance: Double, radius: Double, relation: Compatibility)] = []
+            var best: [SubstitutionSynergy] = []
+            /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
+            func exhausted(beyond distance: Double, radius: Double) -> Bool {
+                guard limit > 0, best.count >= limit, let last = best.last else { return false }
+                let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
+                return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
+            }
+            func consider(_ position: Int, _ relation: Compatibility) {
+                let supplier = index.outputs[position]
+                guard supplier.reference.company != receiver.reference.company,
+                    let synergy = evaluate(
+                        supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
+                else { return }
+                Self.insert(synergy, into: &best, keeping: limit)
+            }
             for (releaseCode, relation) in candidates {
                 let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
                 if let point = receiver.point {
-                    for (position, distance) in index.outputGrids[releaseCode]?.items(within: radius, of: point) ?? [] {
-                        pool.append((position, distance, radius, relation))
+                    index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
+                        for (position, _) in items.sorted(by: { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }) {
+                            consider(position, relation)
+                        }
+                        return !exhausted(beyond: laterAtLeast, radius: radius)
                     }
-                    for position in unlocatedOutputs[releaseCode] ?? [] {
-                        pool.append((position, .infinity, radius, relation))
+                    if !exhausted(beyond: .infinity, radius: radius) {
+                        for position in unlocatedOutputs[releaseCode] ?? [] { consider(position, relation) }
                     }
                 } else {
-                    for position in index.outputsByCode[releaseCode] ?? [] {
-                        pool.append((position, .infinity, radius, relation))
-                    }
+                    for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
                 }
-            }
-            pool.sort { ($0.distance, $0.position) < ($1.distance, $1.position) }
-            var best: [SubstitutionSynergy] = []
-            let limit = settings.maximumPerNeed
-            for candidate in pool {
-                if limit > 0, best.count >= limit, let last = best.last {
-                    let distanceTerm =
-                        candidate.distance.isFinite ? max(0, 1 - candidate.distance / candidate.radius) : 0
-                    if distanceWeight * distanceTerm + (1 - distanceWeight) < last.score { break }
-                }
-                let supplier = index.outputs[candidate.position]
-                guard supplier.reference.company != receiver.reference.company,
-                    let synergy = evaluate(
-                        supplier: supplier, receiver: receiver, compatibility: candidate.relation, taxonomy: taxonomy)
-                else { continue }
-                Self.insert(synergy, into: &best, keeping: limit)
             }
             kept += best
         }
