@@ -97,26 +97,36 @@ extension ProfileJSON {
     }
 
     /// Records the position of every value under `node`, keyed by its path relative to the profile.
+    ///
+    /// Paths are built as strings while descending (no intermediate path values), since this runs
+    /// for every value of every file.
     private static func recordLocations(
-        _ node: JSONNode, relative: String, absolute: JSONPath, file: String,
-        into fields: inout [String: SourceLocation]
+        _ node: JSONNode, relative: String, absolute: JSONPath, file: String, into fields: inout [String: SourceLocation]
+    ) {
+        record(node, relative: relative, absolute: absolute.description, file: file, into: &fields)
+    }
+
+    private static func record(
+        _ node: JSONNode, relative: String, absolute: String, file: String, into fields: inout [String: SourceLocation]
     ) {
         if !relative.isEmpty {
-            fields[relative] = SourceLocation(
-                file: file, line: node.position.line, column: node.position.column, path: absolute.description)
+            fields[relative] = SourceLocation(file: file, line: node.position.line, column: node.position.column, path: absolute)
         }
         switch node.value {
         case .object(let members):
             for member in members {
-                let key = relative.isEmpty ? member.key : relative + "." + member.key
-                recordLocations(
-                    member.value, relative: key, absolute: absolute.appending(member.key), file: file, into: &fields)
+                let simple = !member.key.isEmpty && member.key.utf8.allSatisfy { byte in
+                    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+                }
+                let step = simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst()
+                record(
+                    member.value, relative: relative.isEmpty ? member.key : relative + "." + member.key,
+                    absolute: absolute + step, file: file, into: &fields)
             }
         case .array(let elements):
             for (offset, element) in elements.enumerated() {
-                recordLocations(
-                    element, relative: relative + "[\(offset)]", absolute: absolute.appending(offset), file: file,
-                    into: &fields)
+                let index = "[\(offset)]"
+                record(element, relative: relative + index, absolute: absolute + index, file: file, into: &fields)
             }
         default:
             break

@@ -1,18 +1,36 @@
 /// One flow prepared for matching: its quantity brought to its resource's dimension and base
 /// unit, its months as a set, and its site's position.
-public struct IndexedFlow: Sendable {
-    public var reference: FlowReference
-    public var flow: Flow
-    public var point: GeoPoint?
-    public var months: MonthSet
-    public var oneOff: YearMonth?
+///
+/// A class, so that the matcher's inner loops pass references instead of copying a flow's
+/// strings and arrays (and their reference counts) for every candidate pair.
+public final class IndexedFlow: Sendable {
+    public let reference: FlowReference
+    public let flow: Flow
+    public let point: GeoPoint?
+    public let months: MonthSet
+    public let oneOff: YearMonth?
     /// Per year, or in total for a one-off flow, in the base unit of `dimension`.
-    public var amount: Double?
+    public let amount: Double?
     /// The dimension of the flow's resource.
-    public var dimension: PhysicalDimension
+    public let dimension: PhysicalDimension
     /// The water grade: declared, or the taxonomy's default for the resource.
-    public var grade: WaterGrade?
-    public var hazardous: Bool
+    public let grade: WaterGrade?
+    public let hazardous: Bool
+
+    init(
+        reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
+        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool
+    ) {
+        self.reference = reference
+        self.flow = flow
+        self.point = point
+        self.months = months
+        self.oneOff = oneOff
+        self.amount = amount
+        self.dimension = dimension
+        self.grade = grade
+        self.hazardous = hazardous
+    }
 }
 
 /// The index stage: every flow of every valid profile, grouped by direction and resource code,
