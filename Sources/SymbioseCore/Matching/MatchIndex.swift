@@ -16,6 +16,8 @@ public final class IndexedFlow: Sendable {
     /// The water grade: declared, or the taxonomy's default for the resource.
     public let grade: WaterGrade?
     public let hazardous: Bool
+    /// The category of the flow's resource.
+    public let category: ResourceCategory
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
@@ -30,6 +32,7 @@ public final class IndexedFlow: Sendable {
         self.dimension = dimension
         self.grade = grade
         self.hazardous = hazardous
+        self.category = ResourceCategory(code: flow.resource) ?? .material
     }
 }
 

@@ -11,9 +11,17 @@ import Foundation
 ///   at a fixed density of firms, linear in the number of firms.
 public struct SubstitutionMatcher: Sendable {
     public var settings: MatchSettings
+    /// Envelopes of the release codes that do not depend on the energy carried (all but heat
+    /// and cold), worked out once per run instead of once per pair.
+    private var fixedEnvelopes: [String: Double] = [:]
 
     public init(settings: MatchSettings = .default) {
         self.settings = settings
+    }
+
+    private func envelope(for code: String, category: ResourceCategory, annualMWh: Double?) -> Double {
+        if category != .heat && category != .cold, let known = fixedEnvelopes[code] { return known }
+        return settings.envelopes.envelopeKm(for: code, annualMWh: annualMWh)
     }
 
     /// Finds and scores the substitution candidates: for each need, its best
@@ -24,6 +32,14 @@ public struct SubstitutionMatcher: Sendable {
     /// current last kept candidate at the next ring's distance: far candidates are never looked
     /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
+        var matcher = self
+        for code in index.outputsByCode.keys {
+            matcher.fixedEnvelopes[code] = settings.envelopes.envelopeKm(for: code, annualMWh: nil)
+        }
+        return matcher.matchAll(index, compatibility: compatibility)
+    }
+
+    private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         var kept: [SubstitutionSynergy] = []
         let taxonomy = index.taxonomy
         var unlocatedOutputs: [String: [Int]] = [:]
@@ -189,7 +205,7 @@ public struct SubstitutionMatcher: Sendable {
 
         // Heat and cold.
         var heatPumpCOP: Double?
-        let category = ResourceCategory(code: receiver.flow.resource) ?? .material
+        let category = receiver.category
         if category == .heat || category == .cold {
             let exchange = HeatExchange.evaluate(
                 sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
@@ -251,7 +267,7 @@ public struct SubstitutionMatcher: Sendable {
         let annualMWh = (category == .heat || category == .cold) ? matched : nil
         var limit =
             settings.maximumDistanceKm
-            ?? settings.envelopes.envelopeKm(for: supplier.flow.resource, annualMWh: annualMWh)
+            ?? envelope(for: supplier.flow.resource, category: supplier.category, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
         var distance: Double?

@@ -9,8 +9,16 @@ public enum ResourceCategory: String, Sendable, Hashable, CaseIterable, Comparab
 
     /// The category of a dotted resource code (`heat.steam` → `.heat`), if its root is one.
     public init?(code: String) {
-        let root = code.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
-        self.init(rawValue: root)
+        let root = code.firstIndex(of: ".").map { code[..<$0] } ?? Substring(code)
+        switch root {
+        case "heat": self = .heat
+        case "cold": self = .cold
+        case "water": self = .water
+        case "material": self = .material
+        case "energy": self = .energy
+        case "service": self = .service
+        default: return nil
+        }
     }
 
     public static func < (lhs: ResourceCategory, rhs: ResourceCategory) -> Bool {
