@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "symbiose", targets: ["symbiose"]),
         .library(name: "SymbioseCore", targets: ["SymbioseCore"]),
+        .library(name: "SymbioseXML", targets: ["SymbioseXML"]),
+        .library(name: "SymbioseFormats", targets: ["SymbioseFormats"]),
+        .library(name: "SymbioseReport", targets: ["SymbioseReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

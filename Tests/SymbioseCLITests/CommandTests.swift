@@ -289,3 +289,19 @@ import Testing
         #expect(!french.contains(": error: "))
     }
 }
+
+@Suite struct ScaleOutputTests {
+    @Test func warningsAreCappedPerCodeInTextButNotInJSON() {
+        let many = (0..<60).map { index in
+            Diagnostic.warning(
+                .flowMissingQuantity, LocalizedText("gap \(index)", fr: "lacune \(index)"),
+                at: SourceLocation(file: "f.json", line: index + 1))
+        }
+        let error = Diagnostic.error(.valueNegative, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "f.json"))
+        let text = DiagnosticsRenderer.text(many + [error])
+        #expect(text.components(separatedBy: "[flow.missing-quantity]\n").count - 1 == DiagnosticsRenderer.warningsPerCode)
+        #expect(text.contains("… and 35 more warnings [flow.missing-quantity]"))
+        #expect(text.contains("error: bad [value.negative]"))
+        #expect(DiagnosticsRenderer.json(many).components(separatedBy: "\"code\": \"flow.missing-quantity\"").count - 1 == 60)
+    }
+}

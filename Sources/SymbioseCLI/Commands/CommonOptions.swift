@@ -17,6 +17,12 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "The language of messages and output: fr or en (default: from LANG).")
     var lang: Language?
 
+    @Flag(help: "Print no progress and no notices on standard error; diagnostics are still printed.")
+    var quiet = false
+
+    /// A progress line on standard error, only when it is a terminal and not `--quiet`.
+    var progress: Progress { Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language) }
+
     /// The language chosen with `--lang`, or from the environment.
     var language: Language { LanguageChoice.resolve(lang) }
 

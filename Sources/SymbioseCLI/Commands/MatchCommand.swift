@@ -202,19 +202,27 @@ struct MatchRun {
             throw ExitStatus.invalidInput
         }
         let report: ValidationRun.Report
-        if paths.isEmpty {
+        if paths.isEmpty, !options.quiet {
             StandardError.write(
                 language == .fr
                     ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
                     : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
+        }
+        if paths.isEmpty {
             report = ValidationRun(taxonomy: taxonomy).run(
                 bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
         } else {
             report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
         }
         let settings = engine.settings
-        let result = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)
-            .run(report.profiles, validation: report.diagnostics)
+        var pipeline = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)
+        let progress = options.progress
+        let start = Date()
+        pipeline.onProgress = { done, total in
+            progress.show(done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
+        }
+        let result = pipeline.run(report.profiles, validation: report.diagnostics)
+        progress.finish()
         let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
         StandardError.write(options.render(diagnostics))
         return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings)

@@ -11,8 +11,33 @@ public enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable, Send
 
 /// Renders diagnostics for people and for programs.
 public enum DiagnosticsRenderer {
+    /// How many warnings of one code are printed in text before the rest are counted.
+    public static let warningsPerCode = 25
+
+    /// Diagnostics as text: every error, and at most ``warningsPerCode`` warnings of each code
+    /// followed by how many more there are, so that a national run stays readable. The JSON
+    /// form always lists everything.
     public static func text(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
-        diagnostics.map { $0.rendered(in: language) + "\n" }.joined()
+        var shown: [DiagnosticCode: Int] = [:]
+        var hidden: [DiagnosticCode: Int] = [:]
+        var text = ""
+        for diagnostic in diagnostics {
+            if diagnostic.severity != .error {
+                shown[diagnostic.code, default: 0] += 1
+                if shown[diagnostic.code]! > warningsPerCode {
+                    hidden[diagnostic.code, default: 0] += 1
+                    continue
+                }
+            }
+            text += diagnostic.rendered(in: language) + "\n"
+        }
+        for (code, count) in hidden.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            text +=
+                language == .fr
+                ? "… et \(count) autres avertissements [\(code.rawValue)] (--diagnostics-format json les liste tous)\n"
+                : "… and \(count) more warnings [\(code.rawValue)] (--diagnostics-format json lists them all)\n"
+        }
+        return text
     }
 
     /// The JSON form: `{"schema": "symbiose/diagnostics@1", "errors": N, "warnings": N,

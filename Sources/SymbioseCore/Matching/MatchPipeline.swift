@@ -16,6 +16,8 @@ public struct MatchPipeline: Sendable {
     public var taxonomy: Taxonomy
     public var settings: MatchSettings
     public var ranker: Ranker
+    /// Called during substitution matching with the needs done and the total.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(taxonomy: Taxonomy, settings: MatchSettings = .default, ranker: Ranker = Ranker()) {
         self.taxonomy = taxonomy
@@ -71,7 +73,9 @@ public struct MatchPipeline: Sendable {
             releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys), taxonomy: taxonomy
         )
         diagnostics += compatibility.diagnostics
-        let substitutions = SubstitutionMatcher(settings: settings).match(index, compatibility: compatibility)
+        var matcher = SubstitutionMatcher(settings: settings)
+        matcher.onProgress = onProgress
+        let substitutions = matcher.match(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)
         let all = substitutions.map(Synergy.substitution) + pools.map(Synergy.pooling)
         return MatchResult(

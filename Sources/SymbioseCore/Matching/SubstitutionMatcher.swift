@@ -11,6 +11,8 @@ import Foundation
 ///   at a fixed density of firms, linear in the number of firms.
 public struct SubstitutionMatcher: Sendable {
     public var settings: MatchSettings
+    /// Called every 1,000 needs with the number done and the total, for progress display.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
     /// Envelopes of the release codes that do not depend on the energy carried (all but heat
     /// and cold), worked out once per run instead of once per pair.
     private var fixedEnvelopes: [String: Double] = [:]
@@ -49,7 +51,8 @@ public struct SubstitutionMatcher: Sendable {
         }
         let distanceWeight = settings.weights.normalized.distance
         let limit = settings.maximumPerNeed
-        for receiver in index.inputs {
+        for (done, receiver) in index.inputs.enumerated() {
+            if done % 1000 == 0 { onProgress?(done, index.inputs.count) }
             guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
             var best: [SubstitutionSynergy] = []
             /// Whether no release at `distance` or beyond (within `radius`) could enter the list.

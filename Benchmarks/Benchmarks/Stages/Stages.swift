@@ -1,0 +1,98 @@
+import Benchmark
+import SymbioseCore
+import SymbioseFormats
+import SymbioseReport
+import SymbioseXML
+
+/// Each stage of `symbiose match`, measured separately on generated territories of 1,000,
+/// 10,000 and 100,000 sites (time and peak memory). The 100,000-site runs take minutes: select
+/// them with `--filter`, or leave them out with `--skip 100000`.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
+        timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 5)
+
+    for sites in [1_000, 10_000, 100_000] {
+        let fixture = Fixture(sites: sites)
+        let scaling = BenchmarkScalingFactor.one
+
+        Benchmark("read XML \(sites)", configuration: .init(scalingFactor: scaling)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(ProfileXML.decode(fixture.xml, file: "territory.xml").profiles.count)
+            }
+        }
+        Benchmark("read JSON \(sites)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(ProfileJSON.decode(fixture.json, file: "territory.json").profiles.count)
+            }
+        }
+        Benchmark("validate \(sites)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(fixture.loaded).count)
+            }
+        }
+        Benchmark("index \(sites)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(MatchIndex(fixture.loaded, taxonomy: TaxonomyFile.builtIn).outputs.count)
+            }
+        }
+        Benchmark("substitution \(sites)") { benchmark in
+            let index = fixture.index
+            let table = CompatibilityTable(
+                releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys),
+                taxonomy: TaxonomyFile.builtIn)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(SubstitutionMatcher().match(index, compatibility: table).count)
+            }
+        }
+        Benchmark("pooling \(sites)") { benchmark in
+            let index = fixture.index
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(PoolingMatcher().match(index).count) }
+        }
+        Benchmark("rank \(sites)") { benchmark in
+            let synergies = fixture.result.synergies
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(Ranker(sort: .distance).rank(synergies).count) }
+        }
+        Benchmark("render JSON \(sites)") { benchmark in
+            let result = fixture.result
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(
+                    RecommendationsJSON.render(
+                        result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,
+                        language: .fr
+                    ).utf8.count)
+            }
+        }
+        Benchmark("whole match \(sites)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let decoded = ProfileJSON.decode(fixture.json, file: "territory.json")
+                let diagnostics = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(decoded.profiles)
+                let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(decoded.profiles, validation: diagnostics)
+                blackHole(
+                    RecommendationsJSON.render(
+                        result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,
+                        language: .fr
+                    ).utf8.count)
+            }
+        }
+    }
+}
+
+/// A generated territory in both formats, built lazily once per size.
+final class Fixture: @unchecked Sendable {
+    let sites: Int
+    private(set) lazy var profiles = TerritoryGenerator(sites: sites, seed: 1).generate()
+    private(set) lazy var json = Array(ProfileJSON.encode(profiles, asCollection: true).utf8)
+    private(set) lazy var xml = Array(ProfileXML.encode(profiles, asCollection: true).utf8)
+    private(set) lazy var loaded = ProfileJSON.decode(json, file: "territory.json").profiles
+    private(set) lazy var index = MatchIndex(loaded, taxonomy: TaxonomyFile.builtIn)
+    private(set) lazy var result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(loaded)
+
+    init(sites: Int) {
+        self.sites = sites
+    }
+}
