@@ -55,6 +55,7 @@ public struct SubstitutionMatcher: Sendable {
             if done % 1000 == 0 { onProgress?(done, index.inputs.count) }
             guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
             var best: [SubstitutionSynergy] = []
+            let enough = settings.candidatesPerNeed
             /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
             func exhausted(beyond distance: Double, radius: Double) -> Bool {
                 guard limit > 0, best.count >= limit, let last = best.last else { return false }
@@ -72,10 +73,13 @@ public struct SubstitutionMatcher: Sendable {
             for (releaseCode, relation) in candidates {
                 let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
                 if let point = receiver.point {
+                    var examined = 0
                     index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
                         for (position, _) in items.sorted(by: { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }) {
                             consider(position, relation)
                         }
+                        examined += items.count
+                        if enough > 0 && examined >= enough { return false }
                         return !exhausted(beyond: laterAtLeast, radius: radius)
                     }
                     if !exhausted(beyond: .infinity, radius: radius) {
