@@ -53,9 +53,14 @@ extension ProfileJSON {
             }
         case let other?:
             collector.error(
-                .jsonSchema, LocalizedText("unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"), path: JSONPath.root.appending("schema"),
+                .jsonSchema, LocalizedText("unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"),
+                path: JSONPath.root.appending("schema"),
                 at: object.member("schema")?.value.position,
-                notes: [LocalizedText("expected \"\(profileSchema)\" or \"\(collectionSchema)\"", fr: "« \(profileSchema) » ou « \(collectionSchema) » attendu")])
+                notes: [
+                    LocalizedText(
+                        "expected \"\(profileSchema)\" or \"\(collectionSchema)\"",
+                        fr: "« \(profileSchema) » ou « \(collectionSchema) » attendu")
+                ])
         case nil:
             break
         }
@@ -69,7 +74,10 @@ extension ProfileJSON {
         object.rejectUnknownMembers(allowed: ["schema", "company", "site", "contact", "outputs", "inputs"])
         if !topLevel, let schema = object.string("schema"), schema != profileSchema {
             collector.error(
-                .jsonSchema, LocalizedText("a profile in a collection has schema \"\(profileSchema)\" or none", fr: "un profil dans une collection a le schéma « \(profileSchema) » ou aucun"),
+                .jsonSchema,
+                LocalizedText(
+                    "a profile in a collection has schema \"\(profileSchema)\" or none",
+                    fr: "un profil dans une collection a le schéma « \(profileSchema) » ou aucun"),
                 path: object.path.appending("schema"), at: object.member("schema")?.value.position)
         }
         let company = object.object("company", required: true).flatMap(decodeCompany)
@@ -101,7 +109,8 @@ extension ProfileJSON {
     /// Paths are built as strings while descending (no intermediate path values), since this runs
     /// for every value of every file.
     private static func recordLocations(
-        _ node: JSONNode, relative: String, absolute: JSONPath, file: String, into fields: inout [String: SourceLocation]
+        _ node: JSONNode, relative: String, absolute: JSONPath, file: String,
+        into fields: inout [String: SourceLocation]
     ) {
         record(node, relative: relative, absolute: absolute.description, file: file, into: &fields)
     }
@@ -110,14 +119,18 @@ extension ProfileJSON {
         _ node: JSONNode, relative: String, absolute: String, file: String, into fields: inout [String: SourceLocation]
     ) {
         if !relative.isEmpty {
-            fields[relative] = SourceLocation(file: file, line: node.position.line, column: node.position.column, path: absolute)
+            fields[relative] = SourceLocation(
+                file: file, line: node.position.line, column: node.position.column, path: absolute)
         }
         switch node.value {
         case .object(let members):
             for member in members {
-                let simple = !member.key.isEmpty && member.key.utf8.allSatisfy { byte in
-                    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-                }
+                let simple =
+                    !member.key.isEmpty
+                    && member.key.utf8.allSatisfy { byte in
+                        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                            || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+                    }
                 let step = simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst()
                 record(
                     member.value, relative: relative.isEmpty ? member.key : relative + "." + member.key,
@@ -180,7 +193,10 @@ extension ProfileJSON {
             for (node, path) in months {
                 guard case .number(let value) = node.value, value == value.rounded(), abs(value) < 1e6 else {
                     collector.error(
-                        .jsonType, LocalizedText("a month is a whole number from 1 to 12, found \(node.value.typeName)", fr: "un mois est un nombre entier de 1 à 12, trouvé \(node.value.typeNameFR)"), path: path,
+                        .jsonType,
+                        LocalizedText(
+                            "a month is a whole number from 1 to 12, found \(node.value.typeName)",
+                            fr: "un mois est un nombre entier de 1 à 12, trouvé \(node.value.typeNameFR)"), path: path,
                         at: node.position)
                     continue
                 }
@@ -191,14 +207,20 @@ extension ProfileJSON {
         if let text = object.string("oneOff") {
             if object.member("months") != nil {
                 collector.error(
-                    .valueInvalid, LocalizedText("a flow is either seasonal (months) or one-off (oneOff), not both", fr: "un flux est soit saisonnier (months), soit ponctuel (oneOff), pas les deux"),
+                    .valueInvalid,
+                    LocalizedText(
+                        "a flow is either seasonal (months) or one-off (oneOff), not both",
+                        fr: "un flux est soit saisonnier (months), soit ponctuel (oneOff), pas les deux"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
             if let (year, month) = ProfileText.yearMonth(text) {
                 availability = .oneOff(year: year, month: month)
             } else {
                 collector.error(
-                    .valueInvalid, LocalizedText("oneOff must be a year and month, as \"2027-03\", found \"\(text)\"", fr: "oneOff doit être une année et un mois, comme « 2027-03 », trouvé « \(text) »"),
+                    .valueInvalid,
+                    LocalizedText(
+                        "oneOff must be a year and month, as \"2027-03\", found \"\(text)\"",
+                        fr: "oneOff doit être une année et un mois, comme « 2027-03 », trouvé « \(text) »"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
         }
@@ -220,7 +242,8 @@ extension ProfileJSON {
         guard let symbol = object.string(key, required: true) else { return nil }
         guard let unit = QuantityUnit(rawValue: symbol) else {
             object.collector.error(
-                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"), path: object.path.appending(key),
+                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
+                path: object.path.appending(key),
                 at: object.member(key)?.value.position, notes: QuantityUnit.unknownUnitNotes(symbol))
             return nil
         }

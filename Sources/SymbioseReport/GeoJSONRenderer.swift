@@ -12,7 +12,8 @@ public enum GeoJSONRenderer {
         _ synergies: [Synergy], profiles: [Profile], taxonomy: Taxonomy, presentation: Presentation
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: presentation.language)
-        let points = Dictionary(profiles.map { ($0.company.id, $0.site.point) }, uniquingKeysWith: { first, _ in first })
+        let points = Dictionary(
+            profiles.map { ($0.company.id, $0.site.point) }, uniquingKeysWith: { first, _ in first })
         var features: [JSONOutput] = []
         var linked: [String: Int] = [:]
         for synergy in synergies { for company in Set(synergy.companies) { linked[company, default: 0] += 1 } }
@@ -31,7 +32,8 @@ public enum GeoJSONRenderer {
             properties.append(("outputs", .integer(profile.outputs.count)))
             properties.append(("inputs", .integer(profile.inputs.count)))
             properties.append(("synergies", .integer(linked[company.id] ?? 0)))
-            features.append(feature(geometry: profile.site.point.map { point($0, presentation) }, properties: properties))
+            features.append(
+                feature(geometry: profile.site.point.map { point($0, presentation) }, properties: properties))
         }
 
         for (offset, synergy) in synergies.enumerated() {
@@ -79,12 +81,16 @@ public enum GeoJSONRenderer {
     static func anonymizedId(_ synergy: Synergy, _ presentation: Presentation) -> String {
         guard presentation.anonymize else { return synergy.id }
         switch synergy {
-        case .substitution(let s): return "\(presentation.id(s.supplier.company))>\(presentation.id(s.receiver.company))"
-        case .pooling(let p): return "pool.\(p.mode.rawValue).\(p.resource).\(presentation.id(p.members.first?.reference.company ?? ""))"
+        case .substitution(let s):
+            return "\(presentation.id(s.supplier.company))>\(presentation.id(s.receiver.company))"
+        case .pooling(let p):
+            return "pool.\(p.mode.rawValue).\(p.resource).\(presentation.id(p.members.first?.reference.company ?? ""))"
         }
     }
 
-    private static func quantity(_ amount: Amount?, confidential: Bool, _ presentation: Presentation) -> [(String, JSONOutput)] {
+    private static func quantity(_ amount: Amount?, confidential: Bool, _ presentation: Presentation) -> [(
+        String, JSONOutput
+    )] {
         guard let amount else { return [("quantity", .null)] }
         var result: [(String, JSONOutput)] = []
         if presentation.bands(confidential: confidential) {
@@ -112,9 +118,12 @@ public enum GeoJSONRenderer {
     /// hull has no area (fewer than three distinct points, or all aligned).
     static func groupGeometry(_ points: [GeoPoint], _ presentation: Presentation) -> JSONOutput? {
         guard !points.isEmpty else { return nil }
-        let hull = ConvexHull.of(points.map { (x: presentation.coordinate($0.longitude), y: presentation.coordinate($0.latitude)) })
+        let hull = ConvexHull.of(
+            points.map { (x: presentation.coordinate($0.longitude), y: presentation.coordinate($0.latitude)) })
         var area = 0.0
-        for i in hull.indices { area += hull[i].x * hull[(i + 1) % hull.count].y - hull[(i + 1) % hull.count].x * hull[i].y }
+        for i in hull.indices {
+            area += hull[i].x * hull[(i + 1) % hull.count].y - hull[(i + 1) % hull.count].x * hull[i].y
+        }
         if hull.count >= 3 && area > 1e-12 {
             let ring = (hull + [hull[0]]).map { JSONOutput.array([.number($0.x), .number($0.y)]) }
             return .object([("type", .string("Polygon")), ("coordinates", .array([.array(ring)]))])
@@ -131,19 +140,25 @@ enum ConvexHull {
     static func of(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
         let sorted = points.sorted { ($0.x, $0.y) < ($1.x, $1.y) }
         var unique: [(x: Double, y: Double)] = []
-        for point in sorted where unique.last.map({ $0.x != point.x || $0.y != point.y }) ?? true { unique.append(point) }
+        for point in sorted where unique.last.map({ $0.x != point.x || $0.y != point.y }) ?? true {
+            unique.append(point)
+        }
         guard unique.count >= 3 else { return unique }
         func cross(_ o: (x: Double, y: Double), _ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> Double {
             (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x)
         }
         var lower: [(x: Double, y: Double)] = []
         for point in unique {
-            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], point) <= 0 { lower.removeLast() }
+            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], point) <= 0 {
+                lower.removeLast()
+            }
             lower.append(point)
         }
         var upper: [(x: Double, y: Double)] = []
         for point in unique.reversed() {
-            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], point) <= 0 { upper.removeLast() }
+            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], point) <= 0 {
+                upper.removeLast()
+            }
             upper.append(point)
         }
         return Array(lower.dropLast() + upper.dropLast())

@@ -36,7 +36,9 @@ public enum GraphMLRenderer {
         func number(_ value: Double) -> String { JSONOutput.format(value) }
         for profile in profiles.sorted(by: { $0.company.id < $1.company.id }) {
             let company = profile.company
-            var fields = [data("n_kind", "firm"), data("n_name", presentation.name(id: company.id, name: company.name))]
+            var fields = [
+                data("n_kind", "firm"), data("n_name", presentation.name(id: company.id, name: company.name)),
+            ]
             if let naf = company.naf { fields.append(data("n_naf", naf)) }
             if !presentation.anonymize, let commune = profile.site.commune { fields.append(data("n_commune", commune)) }
             if let point = profile.site.point {
@@ -51,19 +53,24 @@ public enum GraphMLRenderer {
             case .substitution(let s):
                 edgeNumber += 1
                 var fields = [
-                    data("e_kind", "substitution"), data("e_rank", String(offset + 1)), data("e_score", number(RecommendationsJSON.round4(s.score))),
-                    data("e_resource", s.resource), data("e_needResource", s.needResource), data("e_category", s.category.rawValue),
+                    data("e_kind", "substitution"), data("e_rank", String(offset + 1)),
+                    data("e_score", number(RecommendationsJSON.round4(s.score))),
+                    data("e_resource", s.resource), data("e_needResource", s.needResource),
+                    data("e_category", s.category.rawValue),
                 ]
                 if let quantity = s.quantity {
                     if presentation.bands(confidential: s.flags.contains(.confidential)) {
                         let (lower, upper) = Presentation.band(quantity.value)
                         fields += [data("e_quantityMin", number(lower)), data("e_quantityMax", number(upper))]
                     } else {
-                        fields.append(data("e_quantity", number(RecommendationsJSON.rounded(quantity.value, places: 3))))
+                        fields.append(
+                            data("e_quantity", number(RecommendationsJSON.rounded(quantity.value, places: 3))))
                     }
                     fields += [data("e_unit", quantity.unit.rawValue), data("e_per", quantity.period.rawValue)]
                 }
-                if let distance = s.distanceKm { fields.append(data("e_distanceKm", number(RecommendationsJSON.rounded(distance, places: 2)))) }
+                if let distance = s.distanceKm {
+                    fields.append(data("e_distanceKm", number(RecommendationsJSON.rounded(distance, places: 2))))
+                }
                 fields.append(data("e_flags", s.flags.map(\.rawValue).joined(separator: " ")))
                 lines.append(
                     "    <edge id=\"e\(edgeNumber)\" source=\"\(attribute(presentation.id(s.supplier.company)))\" target=\"\(attribute(presentation.id(s.receiver.company)))\">"
@@ -77,14 +84,18 @@ public enum GraphMLRenderer {
                     data("n_lon", number(presentation.coordinate(p.centre.longitude))),
                 ]
                 if let total = p.total, !presentation.bands(confidential: p.flags.contains(.confidential)) {
-                    fields += [data("n_total", number(RecommendationsJSON.rounded(total.value, places: 3))), data("n_unit", total.unit.rawValue)]
+                    fields += [
+                        data("n_total", number(RecommendationsJSON.rounded(total.value, places: 3))),
+                        data("n_unit", total.unit.rawValue),
+                    ]
                 }
                 lines.append("    <node id=\"\(node)\">" + fields.joined() + "</node>")
                 for member in p.members {
                     edgeNumber += 1
                     lines.append(
                         "    <edge id=\"e\(edgeNumber)\" source=\"\(attribute(presentation.id(member.reference.company)))\" target=\"\(node)\">"
-                            + data("e_kind", "pool-member") + data("e_rank", String(offset + 1)) + data("e_resource", p.resource) + "</edge>")
+                            + data("e_kind", "pool-member") + data("e_rank", String(offset + 1))
+                            + data("e_resource", p.resource) + "</edge>")
                 }
             }
         }

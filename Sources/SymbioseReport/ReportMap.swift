@@ -64,12 +64,15 @@ struct ReportMap {
             let coordinates = path.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " ")
             let colour = ReportText.categoryColour(group.category)
             svg.append(
-                "<polygon points=\"\(coordinates)\" fill=\"\(colour)\" fill-opacity=\"0.06\" stroke=\"\(colour)\" stroke-opacity=\"0.18\" stroke-width=\"14\" stroke-linejoin=\"round\"/>")
+                "<polygon points=\"\(coordinates)\" fill=\"\(colour)\" fill-opacity=\"0.06\" stroke=\"\(colour)\" stroke-opacity=\"0.18\" stroke-width=\"14\" stroke-linejoin=\"round\"/>"
+            )
             svg.append(
-                "<polygon points=\"\(coordinates)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\" stroke-linejoin=\"round\"/>")
+                "<polygon points=\"\(coordinates)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\" stroke-linejoin=\"round\"/>"
+            )
             let top = members.min { $0.y < $1.y }!
             svg.append(
-                "<text x=\"\(f(top.x))\" y=\"\(f(top.y - 14))\" class=\"pool-label\" fill=\"\(colour)\">P\(offset + 1)</text>")
+                "<text x=\"\(f(top.x))\" y=\"\(f(top.y - 14))\" class=\"pool-label\" fill=\"\(colour)\">P\(offset + 1)</text>"
+            )
         }
 
         // Substitutions: the best ones, numbered like the table.
@@ -90,10 +93,12 @@ struct ReportMap {
             let bend = min(40, length * 0.15)
             let cx = mx - dy / length * bend, cy = my + dx / length * bend
             svg.append(
-                "<path d=\"M\(f(from.x)),\(f(from.y)) Q\(f(cx)),\(f(cy)) \(f(to.x)),\(f(to.y))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(width))\" stroke-opacity=\"0.75\" stroke-linecap=\"round\" marker-end=\"url(#arrow)\"/>")
+                "<path d=\"M\(f(from.x)),\(f(from.y)) Q\(f(cx)),\(f(cy)) \(f(to.x)),\(f(to.y))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(width))\" stroke-opacity=\"0.75\" stroke-linecap=\"round\" marker-end=\"url(#arrow)\"/>"
+            )
             let bx = (mx + cx) / 2, by = (my + cy) / 2
             badges.append(
-                "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"8.5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/><text x=\"\(f(bx))\" y=\"\(f(by + 3.5))\" class=\"badge\">\(offset + 1)</text>")
+                "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"8.5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/><text x=\"\(f(bx))\" y=\"\(f(by + 3.5))\" class=\"badge\">\(offset + 1)</text>"
+            )
         }
         svg.insert(
             "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444444\"/></marker></defs>",
@@ -104,7 +109,8 @@ struct ReportMap {
             let p = positions[profile.company.id]!
             let colour = ReportText.sectorColours[ReportText.sector(profile.company.naf)]
             svg.append(
-                "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"5\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(MarkupEscaping.escape(presentation.name(id: profile.company.id, name: profile.company.name), attribute: false))</title></circle>")
+                "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"5\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(MarkupEscaping.escape(presentation.name(id: profile.company.id, name: profile.company.name), attribute: false))</title></circle>"
+            )
         }
         svg += badges
 
@@ -116,22 +122,30 @@ struct ReportMap {
             return a != b ? a > b : $0.company.id < $1.company.id
         }
         var boxes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
-        for profile in located { if let p = positions[profile.company.id] { boxes.append((p.x - 5, p.y - 5, p.x + 5, p.y + 5)) } }
+        for profile in located {
+            if let p = positions[profile.company.id] { boxes.append((p.x - 5, p.y - 5, p.x + 5, p.y + 5)) }
+        }
         var labelled = 0
         for profile in order where labelled < maximumLabels {
             let p = positions[profile.company.id]!
             let name = presentation.name(id: profile.company.id, name: profile.company.name)
             let short = name.count > 28 ? String(name.prefix(27)) + "…" : name
             let width = Double(short.count) * 5.6 + 4
-            let candidates = [(p.x + 8, p.y + 4, "start"), (p.x - 8, p.y + 4, "end"), (p.x, p.y - 9, "middle"), (p.x, p.y + 17, "middle")]
+            let candidates = [
+                (p.x + 8, p.y + 4, "start"), (p.x - 8, p.y + 4, "end"), (p.x, p.y - 9, "middle"),
+                (p.x, p.y + 17, "middle"),
+            ]
             for (x, y, anchor) in candidates {
                 let x0 = anchor == "start" ? x : anchor == "end" ? x - width : x - width / 2
                 let box = (x0: x0, y0: y - 10, x1: x0 + width, y1: y + 2)
                 guard box.x0 >= 0, box.x1 <= Self.width, box.y0 >= 0, box.y1 <= height - 40 else { continue }
-                if boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) { continue }
+                if boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) {
+                    continue
+                }
                 boxes.append(box)
                 svg.append(
-                    "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\" class=\"firm-label\">\(MarkupEscaping.escape(short, attribute: false))</text>")
+                    "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\" class=\"firm-label\">\(MarkupEscaping.escape(short, attribute: false))</text>"
+                )
                 labelled += 1
                 break
             }
@@ -143,10 +157,12 @@ struct ReportMap {
         let barLength = niceKm * scale
         let barY = height - 22
         svg.append(
-            "<g class=\"scale\"><rect x=\"\(f(Self.margin))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#333333\"/><rect x=\"\(f(Self.margin + barLength / 2))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#ffffff\" stroke=\"#333333\"/><text x=\"\(f(Self.margin))\" y=\"\(f(barY - 4))\">0</text><text x=\"\(f(Self.margin + barLength))\" y=\"\(f(barY - 4))\" text-anchor=\"middle\">\(JSONOutput.format(niceKm)) km</text></g>")
+            "<g class=\"scale\"><rect x=\"\(f(Self.margin))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#333333\"/><rect x=\"\(f(Self.margin + barLength / 2))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#ffffff\" stroke=\"#333333\"/><text x=\"\(f(Self.margin))\" y=\"\(f(barY - 4))\">0</text><text x=\"\(f(Self.margin + barLength))\" y=\"\(f(barY - 4))\" text-anchor=\"middle\">\(JSONOutput.format(niceKm)) km</text></g>"
+        )
         let nx = Self.width - Self.margin - 10
         svg.append(
-            "<g class=\"north\"><path d=\"M\(f(nx)),\(f(Self.margin)) l-9,26 l9,-7 l9,7 z\" fill=\"#333333\"/><text x=\"\(f(nx))\" y=\"\(f(Self.margin + 42))\" text-anchor=\"middle\">N</text></g>")
+            "<g class=\"north\"><path d=\"M\(f(nx)),\(f(Self.margin)) l-9,26 l9,-7 l9,7 z\" fill=\"#333333\"/><text x=\"\(f(nx))\" y=\"\(f(Self.margin + 42))\" text-anchor=\"middle\">N</text></g>"
+        )
         svg.append("</svg>")
         return Result(svg: svg.joined(separator: "\n"), drawnLines: drawn, totalLines: total, drawnFirms: located.count)
     }

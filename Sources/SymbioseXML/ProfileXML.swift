@@ -18,7 +18,15 @@ public enum ProfileXML {
         guard let document = parsed else { return ([], parseDiagnostics) }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else {
-            return ([], [.error(.inputEmpty, LocalizedText("the document has no root element", fr: "le document n'a pas d'élément racine"), at: SourceLocation(file: file))])
+            return (
+                [],
+                [
+                    .error(
+                        .inputEmpty,
+                        LocalizedText("the document has no root element", fr: "le document n'a pas d'élément racine"),
+                        at: SourceLocation(file: file))
+                ]
+            )
         }
         let root = XMLElementView(node: rootNode, path: "/" + String(cString: rootNode.pointee.name))
         guard root.namespace == namespace, root.name == "profile" || root.name == "profiles" else {
@@ -29,7 +37,9 @@ public enum ProfileXML {
                         .xmlNamespace,
                         LocalizedText(
                             "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
-                            fr: "l'élément racine est <\(root.name)> dans l'espace de noms \(root.namespace.map { "« \($0) »" } ?? "vide")"),
+                            fr:
+                                "l'élément racine est <\(root.name)> dans l'espace de noms \(root.namespace.map { "« \($0) »" } ?? "vide")"
+                        ),
                         at: SourceLocation(file: file, line: root.line, path: root.path),
                         notes: [
                             LocalizedText(

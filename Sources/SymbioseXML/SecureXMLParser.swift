@@ -58,7 +58,9 @@ enum SecureXMLParser {
                         notes: [
                             LocalizedText(
                                 "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
-                                fr: "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose")
+                                fr:
+                                    "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose"
+                            )
                         ])
                 ]
             )
@@ -107,11 +109,16 @@ enum SecureXMLParser {
                 [
                     LocalizedText(
                         "save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
-                        fr: "enregistrez le fichier en UTF-8, ou déclarez son encodage : <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+                        fr:
+                            "enregistrez le fichier en UTF-8, ou déclarez son encodage : <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                    )
                 ]
             )
         case XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
-            return (.inputEncoding, message, [LocalizedText("save the file as UTF-8", fr: "enregistrez le fichier en UTF-8")])
+            return (
+                .inputEncoding, message,
+                [LocalizedText("save the file as UTF-8", fr: "enregistrez le fichier en UTF-8")]
+            )
         case XML_ERR_DOCUMENT_EMPTY:
             return (.inputEmpty, LocalizedText("the document is empty", fr: "le document est vide"), [])
         default:

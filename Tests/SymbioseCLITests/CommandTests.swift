@@ -246,7 +246,8 @@ import Testing
 
 @Suite(.serialized) struct ReportCommandTests {
     @Test func writesASelfContainedReportAndMapFormats() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("symbiose-report-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "symbiose-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let html = directory.appendingPathComponent("report.html").path
@@ -276,7 +277,8 @@ import Testing
         let diagnostics =
             run.run(paths: ["Fixtures/invalid", "Fixtures/soissonnais-valois"], loader: loader).diagnostics
             + MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(
-                run.run(paths: ["Fixtures/soissonnais-valois"], loader: loader).profiles).diagnostics
+                run.run(paths: ["Fixtures/soissonnais-valois"], loader: loader).profiles
+            ).diagnostics
         #expect(diagnostics.count > 40)
         for diagnostic in diagnostics {
             #expect(diagnostic.text.fr != diagnostic.text.en, "\(diagnostic.code.rawValue): \(diagnostic.text.en)")
@@ -297,11 +299,15 @@ import Testing
                 .flowMissingQuantity, LocalizedText("gap \(index)", fr: "lacune \(index)"),
                 at: SourceLocation(file: "f.json", line: index + 1))
         }
-        let error = Diagnostic.error(.valueNegative, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "f.json"))
+        let error = Diagnostic.error(
+            .valueNegative, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "f.json"))
         let text = DiagnosticsRenderer.text(many + [error])
-        #expect(text.components(separatedBy: "[flow.missing-quantity]\n").count - 1 == DiagnosticsRenderer.warningsPerCode)
+        #expect(
+            text.components(separatedBy: "[flow.missing-quantity]\n").count - 1 == DiagnosticsRenderer.warningsPerCode)
         #expect(text.contains("… and 35 more warnings [flow.missing-quantity]"))
         #expect(text.contains("error: bad [value.negative]"))
-        #expect(DiagnosticsRenderer.json(many).components(separatedBy: "\"code\": \"flow.missing-quantity\"").count - 1 == 60)
+        #expect(
+            DiagnosticsRenderer.json(many).components(separatedBy: "\"code\": \"flow.missing-quantity\"").count - 1
+                == 60)
     }
 }

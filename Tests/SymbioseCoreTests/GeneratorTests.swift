@@ -14,9 +14,13 @@ import Testing
 
     @Test func aThousandSitesValidate() {
         let profiles = TerritoryGenerator(sites: 1000, seed: 1).generate()
-        let diagnostics = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(profiles.map { TestSupport.loaded($0) })
+        let diagnostics = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(
+            profiles.map { TestSupport.loaded($0) })
         #expect(!diagnostics.containsErrors)
-        #expect(Set(diagnostics.map(\.code)).isSubset(of: [.flowMissingQuantity, .profileMissingCoordinates, .profileNoFlows]))
+        #expect(
+            Set(diagnostics.map(\.code)).isSubset(of: [
+                .flowMissingQuantity, .profileMissingCoordinates, .profileNoFlows,
+            ]))
     }
 
     @Test func statisticsLookLikeATerritory() throws {
@@ -45,7 +49,9 @@ import Testing
         #expect(mean < 0.7 * uniform, "mean nearest neighbour \(mean) km vs \(uniform) km if uniform")
         // Seasonal flows, one-off flows and data gaps occur at realistic rates.
         let flows = profiles.flatMap(\.flows)
-        func share(_ predicate: (Flow) -> Bool) -> Double { Double(flows.filter(predicate).count) / Double(flows.count) }
+        func share(_ predicate: (Flow) -> Bool) -> Double {
+            Double(flows.filter(predicate).count) / Double(flows.count)
+        }
         let seasonal = share { if case .seasonal = $0.availability { true } else { false } }
         #expect((0.05...0.4).contains(seasonal), "seasonal share \(seasonal)")
         #expect((0.03...0.08).contains(share { $0.quantity == nil }))

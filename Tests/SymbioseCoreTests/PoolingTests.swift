@@ -198,7 +198,9 @@ import Testing
 
     @Test func invalidProfilesAreLeftOutAndSaidSo() {
         let profiles = territory
-        let error = Diagnostic.error(.profileUnknownResource, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "bottler.json", line: 3))
+        let error = Diagnostic.error(
+            .profileUnknownResource, LocalizedText("bad", fr: "mauvais"),
+            at: SourceLocation(file: "bottler.json", line: 3))
         let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(profiles, validation: [error])
         #expect(!result.synergies.contains { $0.companies.contains("bottler") })
         #expect(result.diagnostics.contains { $0.code == .matchExcludedProfile && $0.message.hasPrefix("bottler") })

@@ -219,9 +219,11 @@ import Testing
     }
 
     @Test func diagnosticsRenderWithoutZeroLocations() {
-        let located = Diagnostic.error(.xmlSchema, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "a.xml", line: 4))
+        let located = Diagnostic.error(
+            .xmlSchema, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "a.xml", line: 4))
         #expect(located.rendered == "a.xml:4: error: bad [xml.schema]")
-        let fileOnly = Diagnostic.error(.inputEmpty, LocalizedText("empty", fr: "vide"), at: SourceLocation(file: "a.xml", line: 0, column: 0))
+        let fileOnly = Diagnostic.error(
+            .inputEmpty, LocalizedText("empty", fr: "vide"), at: SourceLocation(file: "a.xml", line: 0, column: 0))
         #expect(fileOnly.rendered == "a.xml: error: empty [input.empty]")
     }
 }

@@ -73,9 +73,11 @@ import Testing
         ).render()
         #expect(!text.contains(hostile))
         #expect(text.contains("&lt;script&gt;&amp;\"'") || text.contains("&lt;script&gt;&amp;&quot;&#39;"))
-        let graphml = GraphMLRenderer.render(result.synergies, profiles: profiles.map(\.profile), presentation: presentation)
+        let graphml = GraphMLRenderer.render(
+            result.synergies, profiles: profiles.map(\.profile), presentation: presentation)
         #expect(!graphml.contains(hostile))
-        let geojson = GeoJSONRenderer.render(result.synergies, profiles: profiles.map(\.profile), taxonomy: taxonomy, presentation: presentation)
+        let geojson = GeoJSONRenderer.render(
+            result.synergies, profiles: profiles.map(\.profile), taxonomy: taxonomy, presentation: presentation)
         #expect(geojson.contains("\"<script>&\\\"'\""))
     }
 
@@ -83,7 +85,8 @@ import Testing
         let (profiles, result, _) = try demo()
         for anonymize in [false, true] {
             let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: .en)
-            let text = GeoJSONRenderer.render(result.synergies, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
+            let text = GeoJSONRenderer.render(
+                result.synergies, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
             check(text, "demo\(anonymize ? "-anonymised" : "").geojson")
             let root = try JSONParser.parse(Array(text.utf8))
             try GeoJSONCheck.featureCollection(root)
@@ -144,7 +147,8 @@ enum GeoJSONCheck {
     }
 
     static func geometry(_ node: JSONNode) throws {
-        guard case .object(let g) = node.value, case .string(let type)? = g.first(where: { $0.key == "type" })?.value.value,
+        guard case .object(let g) = node.value,
+            case .string(let type)? = g.first(where: { $0.key == "type" })?.value.value,
             let coordinates = g.first(where: { $0.key == "coordinates" })?.value
         else { throw Failure(description: "bad geometry") }
         switch type {
@@ -159,7 +163,9 @@ enum GeoJSONCheck {
                 throw Failure(description: "bad Polygon")
             }
             let points = try exterior.map(position)
-            guard points.count >= 4, points.first! == points.last! else { throw Failure(description: "ring not closed") }
+            guard points.count >= 4, points.first! == points.last! else {
+                throw Failure(description: "ring not closed")
+            }
             // Right-hand rule: the exterior ring is counterclockwise (positive signed area).
             var area = 0.0
             for i in 0..<(points.count - 1) { area += points[i].0 * points[i + 1].1 - points[i + 1].0 * points[i].1 }

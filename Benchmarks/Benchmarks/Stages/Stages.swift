@@ -71,7 +71,8 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 let decoded = ProfileJSON.decode(fixture.json, file: "territory.json")
                 let diagnostics = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(decoded.profiles)
-                let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(decoded.profiles, validation: diagnostics)
+                let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(
+                    decoded.profiles, validation: diagnostics)
                 blackHole(
                     RecommendationsJSON.render(
                         result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,

@@ -40,12 +40,7 @@ struct ConvertCommand: ParsableCommand {
             format == .xml
             ? ProfileXML.encode(profiles, asCollection: collection)
             : ProfileJSON.encode(profiles, asCollection: collection)
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            StandardError.write(OutputFile.describe(error, language: options.language))
-            throw ExitStatus.cannotWrite
-        }
+        try OutputFile.writeOrExit(text, to: output, language: options.language)
     }
 }
 

@@ -31,7 +31,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "one: a single collection file; per-site: one file per site in the -o directory.")
     var files: Files = .one
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file (or, per site, the directory) to write.", valueName: "path"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("The file (or, per site, the directory) to write.", valueName: "path"))
     var output: String?
 
     func validate() throws {

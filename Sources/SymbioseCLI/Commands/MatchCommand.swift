@@ -43,7 +43,6 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep synergies on this resource code or the codes below it.", valueName: "code"))
     var resource: String?
 
-
     @Option(
         help: ArgumentHelp(
             "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
@@ -54,7 +53,6 @@ struct MatchCommand: ParsableCommand {
 
     @Option(help: "Order by score, distance or volume.")
     var sort: SynergySort = .score
-
 
     @Option(help: "table, json, csv, markdown, geojson or graphml (default: table on a terminal, json otherwise).")
     var format: Format?
@@ -95,7 +93,8 @@ struct MatchCommand: ParsableCommand {
         filter.resource = resource
         filter.minimumScore = minScore
         let run = try MatchRun.execute(
-            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter), language: language)
+            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter),
+            language: language)
         let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
 
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
@@ -121,12 +120,7 @@ struct MatchCommand: ParsableCommand {
             text = SynergyCSV.render(
                 shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
         }
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            StandardError.write(OutputFile.describe(error, language: language))
-            throw ExitStatus.cannotWrite
-        }
+        try OutputFile.writeOrExit(text, to: output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
     }
 }
@@ -219,7 +213,8 @@ struct MatchRun {
         let progress = options.progress
         let start = Date()
         pipeline.onProgress = { done, total in
-            progress.show(done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
+            progress.show(
+                done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
         }
         let result = pipeline.run(report.profiles, validation: report.diagnostics)
         progress.finish()

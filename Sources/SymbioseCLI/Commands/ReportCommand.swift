@@ -22,7 +22,8 @@ struct ReportCommand: ParsableCommand {
             "Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(help: "html, geojson or graphml.")
@@ -54,7 +55,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let run = try MatchRun.execute(paths: paths, engine: engine, options: options, ranker: Ranker(), language: language)
+        let run = try MatchRun.execute(
+            paths: paths, engine: engine, options: options, ranker: Ranker(), language: language)
         let profiles = run.usableProfiles
         if let company, !profiles.contains(where: { $0.company.id == company }) {
             StandardError.write(
@@ -75,16 +77,12 @@ struct ReportCommand: ParsableCommand {
             report.mapLines = mapLines
             text = report.render()
         case .geojson:
-            text = GeoJSONRenderer.render(run.result.synergies, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
+            text = GeoJSONRenderer.render(
+                run.result.synergies, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
         case .graphml:
             text = GraphMLRenderer.render(run.result.synergies, profiles: profiles, presentation: presentation)
         }
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            StandardError.write(OutputFile.describe(error, language: language))
-            throw ExitStatus.cannotWrite
-        }
+        try OutputFile.writeOrExit(text, to: output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
     }
 }

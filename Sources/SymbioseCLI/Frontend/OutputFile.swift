@@ -17,6 +17,16 @@ enum OutputFile {
         var description: String { "\(path): error: cannot write the output: \(reason) [io.write]" }
     }
 
+    /// Writes, or says why not on standard error and exits with status 73.
+    static func writeOrExit(_ text: String, to path: String?, language: Language) throws {
+        do {
+            try write(text, to: path)
+        } catch {
+            StandardError.write(describe(error, language: language))
+            throw ExitStatus.cannotWrite
+        }
+    }
+
     /// The message of a write failure, in the user's language.
     static func describe(_ error: Error, language: Language) -> String {
         guard let error = error as? WriteError else { return "\(error)\n" }

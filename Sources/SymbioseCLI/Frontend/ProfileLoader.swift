@@ -50,7 +50,9 @@ public struct ProfileLoader {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 result.diagnostics.append(
-                    .error(.ioNotFound, LocalizedText("no such file or directory", fr: "fichier ou dossier introuvable"), at: SourceLocation(file: path)))
+                    .error(
+                        .ioNotFound, LocalizedText("no such file or directory", fr: "fichier ou dossier introuvable"),
+                        at: SourceLocation(file: path)))
                 continue
             }
             if isDirectory.boolValue {
@@ -78,13 +80,18 @@ public struct ProfileLoader {
         guard let format = Format(pathExtension: url.pathExtension) else {
             result.diagnostics.append(
                 .error(
-                    .ioUnsupportedFile, LocalizedText("not a profile file: expected a .xml or .json extension", fr: "ce n'est pas un fichier de profil : extension .xml ou .json attendue"),
+                    .ioUnsupportedFile,
+                    LocalizedText(
+                        "not a profile file: expected a .xml or .json extension",
+                        fr: "ce n'est pas un fichier de profil : extension .xml ou .json attendue"),
                     at: SourceLocation(file: display)))
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             result.diagnostics.append(
-                .error(.ioUnreadable, LocalizedText("the file cannot be read", fr: "le fichier est illisible"), at: SourceLocation(file: display)))
+                .error(
+                    .ioUnreadable, LocalizedText("the file cannot be read", fr: "le fichier est illisible"),
+                    at: SourceLocation(file: display)))
             return
         }
         read(Array(data), file: display, format: format, into: &result)
@@ -119,13 +126,18 @@ public struct ProfileLoader {
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .error(
-                .inputEncoding, LocalizedText("the file is UTF-16 or UTF-32 encoded", fr: "le fichier est encodé en UTF-16 ou UTF-32"), at: location,
+                .inputEncoding,
+                LocalizedText("the file is UTF-16 or UTF-32 encoded", fr: "le fichier est encodé en UTF-16 ou UTF-32"),
+                at: location,
                 notes: [LocalizedText("save it as UTF-8", fr: "enregistrez-le en UTF-8")])
         }
         if let nul = bytes.prefix(65536).firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return .error(
-                .inputBinary, LocalizedText("the file holds binary data (a NUL byte), not text", fr: "le fichier contient des données binaires (un octet NUL), pas du texte"),
+                .inputBinary,
+                LocalizedText(
+                    "the file holds binary data (a NUL byte), not text",
+                    fr: "le fichier contient des données binaires (un octet NUL), pas du texte"),
                 at: SourceLocation(file: file, line: line))
         }
         return nil

@@ -68,7 +68,8 @@ public struct TerritoryGenerator: Sendable {
             let employees = max(1, Int((sector.employees * exp(0.6 * random.normal())).rounded()))
             var site = Site(commune: town.name, postcode: String(format: "%05d", 2000 + (index % 900)), zone: nil)
             if random.unit() >= 0.01 {
-                let point = offset(town.centre, northKm: random.normal() * town.sigmaKm, eastKm: random.normal() * town.sigmaKm)
+                let point = offset(
+                    town.centre, northKm: random.normal() * town.sigmaKm, eastKm: random.normal() * town.sigmaKm)
                 site.latitude = (point.latitude * 100_000).rounded() / 100_000
                 site.longitude = (point.longitude * 100_000).rounded() / 100_000
             }
@@ -78,7 +79,8 @@ public struct TerritoryGenerator: Sendable {
             for (number, template) in sector.flows.enumerated() where random.unit() < template.probability {
                 let value = Self.rounded(template.perEmployee * Double(employees) * exp(0.3 * random.normal()))
                 var flow = Flow(
-                    id: template.resource.split(separator: ".").last.map(String.init).map { "\($0)-\(number + 1)" } ?? "flow-\(number + 1)",
+                    id: template.resource.split(separator: ".").last.map(String.init).map { "\($0)-\(number + 1)" }
+                        ?? "flow-\(number + 1)",
                     direction: template.direction, resource: template.resource,
                     quantity: Quantity(value: max(value, 0.001), unit: template.unit),
                     quality: FlowQuality(temperature: template.temperature, medium: template.medium),
@@ -96,7 +98,8 @@ public struct TerritoryGenerator: Sendable {
             }
             profiles.append(
                 Profile(
-                    company: Company(id: id, name: "\(sector.label.capitalized) \(index + 1)", naf: sector.naf, employees: employees),
+                    company: Company(
+                        id: id, name: "\(sector.label.capitalized) \(index + 1)", naf: sector.naf, employees: employees),
                     site: site, outputs: outputs, inputs: inputs))
         }
         return profiles

@@ -90,7 +90,11 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(Failure) -> JSONNode {
-        guard index < bytes.count else { throw failure("expected a JSON value, found the end of the input", "une valeur JSON était attendue, trouvé la fin du texte") }
+        guard index < bytes.count else {
+            throw failure(
+                "expected a JSON value, found the end of the input",
+                "une valeur JSON était attendue, trouvé la fin du texte")
+        }
         let start = position
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
@@ -102,7 +106,9 @@ public struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
         default:
-            throw failure("expected a JSON value, found \(describeCurrent().en)", "une valeur JSON était attendue, trouvé \(describeCurrent().fr)")
+            throw failure(
+                "expected a JSON value, found \(describeCurrent().en)",
+                "une valeur JSON était attendue, trouvé \(describeCurrent().fr)")
         }
     }
 
@@ -110,7 +116,9 @@ public struct JSONParser {
         let start = position
         for byte in literal.utf8 {
             guard index < bytes.count, bytes[index] == byte else {
-                throw Failure(kind: .malformed, text: LocalizedText("expected '\(literal)'", fr: "« \(literal) » attendu"), position: start)
+                throw Failure(
+                    kind: .malformed, text: LocalizedText("expected '\(literal)'", fr: "« \(literal) » attendu"),
+                    position: start)
             }
             advance()
         }
@@ -119,7 +127,9 @@ public struct JSONParser {
     private mutating func enter() throws(Failure) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw failure("nesting deeper than \(Self.maximumDepth) levels", "imbrication de plus de \(Self.maximumDepth) niveaux", kind: .tooDeep)
+            throw failure(
+                "nesting deeper than \(Self.maximumDepth) levels",
+                "imbrication de plus de \(Self.maximumDepth) niveaux", kind: .tooDeep)
         }
     }
 
@@ -138,25 +148,36 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 if !members.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw failure("trailing comma before '}': remove the last ','", "virgule en trop avant '}' : retirez la dernière ','")
+                    throw failure(
+                        "trailing comma before '}': remove the last ','",
+                        "virgule en trop avant '}' : retirez la dernière ','")
                 }
-                throw failure("expected a quoted member name, found \(describeCurrent().en)", "un nom de membre entre guillemets était attendu, trouvé \(describeCurrent().fr)")
+                throw failure(
+                    "expected a quoted member name, found \(describeCurrent().en)",
+                    "un nom de membre entre guillemets était attendu, trouvé \(describeCurrent().fr)")
             }
             let keyPosition = position
             let key = try parseString()
             if !seen.insert(key).inserted {
-                throw Failure(kind: .malformed, text: LocalizedText("duplicate member \"\(key)\"", fr: "membre « \(key) » en double"), position: keyPosition)
+                throw Failure(
+                    kind: .malformed,
+                    text: LocalizedText("duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),
+                    position: keyPosition)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw failure("expected ':' after member name, found \(describeCurrent().en)", "':' attendu après le nom du membre, trouvé \(describeCurrent().fr)")
+                throw failure(
+                    "expected ':' after member name, found \(describeCurrent().en)",
+                    "':' attendu après le nom du membre, trouvé \(describeCurrent().fr)")
             }
             advance()
             skipWhitespace()
             let value = try parseValue()
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated object: expected ',' or '}'", "objet non terminé : ',' ou '}' attendu") }
+            guard index < bytes.count else {
+                throw failure("unterminated object: expected ',' or '}'", "objet non terminé : ',' ou '}' attendu")
+            }
             if bytes[index] == UInt8(ascii: ",") {
                 advance()
                 continue
@@ -165,7 +186,9 @@ public struct JSONParser {
                 advance()
                 return .object(members)
             }
-            throw failure("expected ',' or '}' in object, found \(describeCurrent().en)", "',' ou '}' attendu dans l'objet, trouvé \(describeCurrent().fr)")
+            throw failure(
+                "expected ',' or '}' in object, found \(describeCurrent().en)",
+                "',' ou '}' attendu dans l'objet, trouvé \(describeCurrent().fr)")
         }
     }
 
@@ -182,11 +205,15 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                throw failure("trailing comma before ']': remove the last ','", "virgule en trop avant ']' : retirez la dernière ','")
+                throw failure(
+                    "trailing comma before ']': remove the last ','",
+                    "virgule en trop avant ']' : retirez la dernière ','")
             }
             elements.append(try parseValue())
             skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu") }
+            guard index < bytes.count else {
+                throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu")
+            }
             if bytes[index] == UInt8(ascii: ",") {
                 advance()
                 continue
@@ -195,7 +222,9 @@ public struct JSONParser {
                 advance()
                 return .array(elements)
             }
-            throw failure("expected ',' or ']' in array, found \(describeCurrent().en)", "',' ou ']' attendu dans le tableau, trouvé \(describeCurrent().fr)")
+            throw failure(
+                "expected ',' or ']' in array, found \(describeCurrent().en)",
+                "',' ou ']' attendu dans le tableau, trouvé \(describeCurrent().fr)")
         }
     }
 
@@ -209,7 +238,10 @@ public struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("expected a hexadecimal digit in \\u escape, found \(describeCurrent().en)", "chiffre hexadécimal attendu dans l'échappement \\u, trouvé \(describeCurrent().fr)")
+            default:
+                throw failure(
+                    "expected a hexadecimal digit in \\u escape, found \(describeCurrent().en)",
+                    "chiffre hexadécimal attendu dans l'échappement \\u, trouvé \(describeCurrent().fr)")
             }
             value = value * 16 + digit
             advance()
@@ -257,26 +289,39 @@ public struct JSONParser {
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                             bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw failure("lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u", kind: .encoding) }
+                        else {
+                            throw failure(
+                                "lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u",
+                                kind: .encoding)
+                        }
                         advance()
                         advance()
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else {
-                            throw failure("invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u", kind: .encoding)
+                            throw failure(
+                                "invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u",
+                                kind: .encoding)
                         }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw failure("lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u", kind: .encoding)
+                        throw failure(
+                            "lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u",
+                            kind: .encoding)
                     }
                     guard let unicode = Unicode.Scalar(scalar) else {
                         throw failure("invalid \\u escape", "échappement \\u invalide", kind: .encoding)
                     }
                     buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default:
-                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
+                    throw failure(
+                        "invalid escape '\\\(Character(Unicode.Scalar(escape)))'",
+                        "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
                 }
             default:
-                if byte < 0x20 { throw failure("control character in string: escape it", "caractère de contrôle dans une chaîne : échappez-le") }
+                if byte < 0x20 {
+                    throw failure(
+                        "control character in string: escape it", "caractère de contrôle dans une chaîne : échappez-le")
+                }
                 buffer.append(byte)
                 advance()
             }
@@ -291,13 +336,17 @@ public struct JSONParser {
         guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit", "chiffre attendu") }
         if bytes[index] == UInt8(ascii: "0") {
             advance()
-            if index < bytes.count, isDigit(bytes[index]) { throw failure("leading zeros are not allowed", "les zéros en tête sont interdits") }
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw failure("leading zeros are not allowed", "les zéros en tête sont interdits")
+            }
         } else {
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             advance()
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'", "chiffre attendu après '.'") }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw failure("expected a digit after '.'", "chiffre attendu après '.'")
+            }
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
@@ -305,12 +354,16 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 advance()
             }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in exponent", "chiffre attendu dans l'exposant") }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw failure("expected a digit in exponent", "chiffre attendu dans l'exposant")
+            }
             while index < bytes.count, isDigit(bytes[index]) { advance() }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else {
-            throw Failure(kind: .malformed, text: LocalizedText("invalid number \(text)", fr: "nombre invalide \(text)"), position: startPosition)
+            throw Failure(
+                kind: .malformed, text: LocalizedText("invalid number \(text)", fr: "nombre invalide \(text)"),
+                position: startPosition)
         }
         return value
     }

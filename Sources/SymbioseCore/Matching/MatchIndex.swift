@@ -84,7 +84,9 @@ public struct MatchIndex: Sendable {
                                     .quantityUnitMismatch,
                                     LocalizedText(
                                         "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
-                                        fr: "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"),
+                                        fr:
+                                            "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
+                                    ),
                                     at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
                                 ))
                         }

@@ -51,7 +51,9 @@ public struct MatchPipeline: Sendable {
                         .matchExcludedProfile,
                         LocalizedText(
                             "\(loaded.profile.company.id) is left out of matching: its profile has errors",
-                            fr: "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"),
+                            fr:
+                                "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"
+                        ),
                         at: loaded.source.whole))
             } else {
                 usable.append(loaded)
@@ -66,7 +68,9 @@ public struct MatchPipeline: Sendable {
                     .matchNoCoordinates,
                     LocalizedText(
                         "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
-                        fr: "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"),
+                        fr:
+                            "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"
+                    ),
                     at: loaded?.source.locate("site")))
         }
         let compatibility = CompatibilityTable(

@@ -45,7 +45,10 @@ public enum TaxonomyFile {
         object.rejectUnknownMembers(allowed: ["schema", "version", "resources"])
         if let schema = object.string("schema", required: true), schema != Self.schema {
             collector.error(
-                .taxonomyInvalid, LocalizedText("schema must be \"\(Self.schema)\", found \"\(schema)\"", fr: "schema doit valoir « \(Self.schema) », trouvé « \(schema) »"),
+                .taxonomyInvalid,
+                LocalizedText(
+                    "schema must be \"\(Self.schema)\", found \"\(schema)\"",
+                    fr: "schema doit valoir « \(Self.schema) », trouvé « \(schema) »"),
                 path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
         }
         contents.version = object.string("version")
@@ -56,7 +59,12 @@ public enum TaxonomyFile {
             else { continue }
             let location = resource.location(of: "code")
             if !seen.insert(entry.code).inserted {
-                collector.append(.error(.taxonomyDuplicate, LocalizedText("code \(entry.code) is defined twice", fr: "le code \(entry.code) est défini deux fois"), at: location))
+                collector.append(
+                    .error(
+                        .taxonomyDuplicate,
+                        LocalizedText(
+                            "code \(entry.code) is defined twice", fr: "le code \(entry.code) est défini deux fois"),
+                        at: location))
                 continue
             }
             contents.entries.append(entry)
@@ -75,12 +83,14 @@ public enum TaxonomyFile {
         let roots = ResourceCategory.allCases.map(\.rawValue).joined(separator: ", ")
         if let code, !isValidCode(code) {
             collector.error(
-                .taxonomyInvalid, LocalizedText("\"\(code)\" is not a valid code", fr: "« \(code) » n\'est pas un code valide"),
+                .taxonomyInvalid,
+                LocalizedText("\"\(code)\" is not a valid code", fr: "« \(code) » n\'est pas un code valide"),
                 path: object.path.appending("code"), at: object.member("code")?.value.position,
                 notes: [
                     LocalizedText(
                         "a code is lowercase dotted words whose root is one of: " + roots,
-                        fr: "un code est fait de mots en minuscules séparés par des points, sous l'une des racines : " + roots)
+                        fr: "un code est fait de mots en minuscules séparés par des points, sous l'une des racines : "
+                            + roots)
                 ])
         }
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -90,7 +100,10 @@ public enum TaxonomyFile {
         let ewc = object.strings("ewc") ?? []
         for (offset, value) in ewc.enumerated() where !EWCCode.isWellFormed(value) {
             collector.error(
-                .taxonomyInvalid, LocalizedText("\"\(value)\" is not a List of Waste code (NN NN NN, * if hazardous)", fr: "« \(value) » n\'est pas un code de la liste européenne des déchets (NN NN NN, * si dangereux)"),
+                .taxonomyInvalid,
+                LocalizedText(
+                    "\"\(value)\" is not a List of Waste code (NN NN NN, * if hazardous)",
+                    fr: "« \(value) » n\'est pas un code de la liste européenne des déchets (NN NN NN, * si dangereux)"),
                 path: object.path.appending("ewc").appending(offset), at: object.member("ewc")?.value.position)
         }
         var links: [SubstitutionLink] = []
@@ -101,7 +114,10 @@ public enum TaxonomyFile {
             let factor = link.number("factor", required: true)
             if let factor, !(factor > 0 && factor <= 1) {
                 collector.error(
-                    .taxonomyInvalid, LocalizedText("factor must be greater than 0 and at most 1", fr: "le facteur doit être supérieur à 0 et au plus 1"),
+                    .taxonomyInvalid,
+                    LocalizedText(
+                        "factor must be greater than 0 and at most 1",
+                        fr: "le facteur doit être supérieur à 0 et au plus 1"),
                     path: path.appending("factor"), at: link.member("factor")?.value.position)
             }
             let rationale = link.object("rationale", required: true).flatMap(localized)
@@ -117,7 +133,8 @@ public enum TaxonomyFile {
             let factor = equivalent.number("factor", required: true)
             if let factor, factor <= 0 {
                 collector.error(
-                    .taxonomyInvalid, LocalizedText("factor must be positive", fr: "le facteur doit être positif"), path: path.appending("factor"),
+                    .taxonomyInvalid, LocalizedText("factor must be positive", fr: "le facteur doit être positif"),
+                    path: path.appending("factor"),
                     at: equivalent.member("factor")?.value.position)
             }
             let rationale = equivalent.string("rationale", required: true)
@@ -132,7 +149,9 @@ public enum TaxonomyFile {
             let value = threshold.number("threshold", required: true)
             if let value, value <= 0 {
                 collector.error(
-                    .taxonomyInvalid, LocalizedText("a pooling threshold must be positive", fr: "un seuil de mutualisation doit être positif"),
+                    .taxonomyInvalid,
+                    LocalizedText(
+                        "a pooling threshold must be positive", fr: "un seuil de mutualisation doit être positif"),
                     path: threshold.path.appending("threshold"), at: threshold.member("threshold")?.value.position)
             }
             let rationale = threshold.object("rationale", required: true).flatMap(localized)
@@ -181,13 +200,20 @@ public enum TaxonomyFile {
             let location = locations[code]
             if let parent = entry.parent, taxonomy[parent] == nil {
                 diagnostics.append(
-                    .error(.taxonomyUnknownParent, LocalizedText("\(code): parent \(parent) is not defined", fr: "\(code) : le parent \(parent) n\'est pas défini"), at: location))
+                    .error(
+                        .taxonomyUnknownParent,
+                        LocalizedText(
+                            "\(code): parent \(parent) is not defined",
+                            fr: "\(code) : le parent \(parent) n\'est pas défini"), at: location))
             }
             for link in entry.substitutes {
                 guard let target = taxonomy[link.target] else {
                     diagnostics.append(
                         .error(
-                            .taxonomyUnknownTarget, LocalizedText("\(code): substitute target \(link.target) is not defined", fr: "\(code) : la cible de substitution \(link.target) n\'est pas définie"),
+                            .taxonomyUnknownTarget,
+                            LocalizedText(
+                                "\(code): substitute target \(link.target) is not defined",
+                                fr: "\(code) : la cible de substitution \(link.target) n\'est pas définie"),
                             at: location))
                     continue
                 }
@@ -197,7 +223,11 @@ public enum TaxonomyFile {
                     diagnostics.append(
                         .error(
                             .taxonomyInvalid,
-                            LocalizedText("\(code) (\(entry.dimension.rawValue)) cannot substitute \(link.target) (\(target.dimension.rawValue)): dimensions differ", fr: "\(code) (\(entry.dimension.rawValue)) ne peut pas remplacer \(link.target) (\(target.dimension.rawValue)) : les dimensions diffèrent"),
+                            LocalizedText(
+                                "\(code) (\(entry.dimension.rawValue)) cannot substitute \(link.target) (\(target.dimension.rawValue)): dimensions differ",
+                                fr:
+                                    "\(code) (\(entry.dimension.rawValue)) ne peut pas remplacer \(link.target) (\(target.dimension.rawValue)) : les dimensions diffèrent"
+                            ),
                             at: location))
                 }
             }
