@@ -83,7 +83,12 @@ public struct SubstitutionMatcher: Sendable {
                         return !exhausted(beyond: laterAtLeast, radius: radius)
                     }
                     if !exhausted(beyond: .infinity, radius: radius) {
-                        for position in unlocatedOutputs[releaseCode] ?? [] { consider(position, relation) }
+                        // Releases of sites without coordinates cannot be ordered by distance: the
+                        // first ones in input order are scored, at most as many as located ones.
+                        let unlocated = unlocatedOutputs[releaseCode] ?? []
+                        for position in enough > 0 ? Array(unlocated.prefix(enough)) : unlocated {
+                            consider(position, relation)
+                        }
                     }
                 } else {
                     for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
