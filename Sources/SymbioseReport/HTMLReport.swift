@@ -280,6 +280,16 @@ public struct HTMLReport {
             guard !matching.isEmpty else {
                 return "<p class=\"note\">\(e(t("Rien à signaler.", "Nothing to report.")))</p>"
             }
+            // File names and messages name the firms: an anonymised report only counts.
+            if presentation.anonymize {
+                let count = matching.count
+                return "<p class=\"note\">"
+                    + e(
+                        t(
+                            "\(count) point(s) ; les fichiers à corriger figurent dans la version nominative.",
+                            "\(count) item(s); the files to fix are named in the non-anonymised version."))
+                    + "</p>"
+            }
             return "<ul class=\"quality\">"
                 + matching.map {
                     "<li><span class=\"file\">\(e($0.location?.prefix ?? ""))</span> \(e($0.text[presentation.language]))</li>"

@@ -37,6 +37,10 @@ import Testing
         #expect(text.contains("url(#arrow)"))
         #expect(text.contains("<svg"))
         if anonymize {
+            for profile in try demo().profiles {
+                #expect(!text.contains(profile.company.id), "\(profile.company.id)")
+                #expect(!text.contains(profile.company.name), "\(profile.company.name)")
+            }
             #expect(!text.contains("Verallia"))
             #expect(!text.contains("jane.doe"))
             #expect(text.contains(language == .fr ? "Entreprise A" : "Company A"))
