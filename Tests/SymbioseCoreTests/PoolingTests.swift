@@ -97,6 +97,16 @@ import Testing
         #expect(F.pools(sites, settings: settings).isEmpty)
     }
 
+    @Test func groupsHoldAtMostTheLargestSize() {
+        let crowd = (0..<80).map { cardboardSite("c\($0)", northKm: Double($0 % 9) * 0.1, eastKm: Double($0 / 9) * 0.1) }
+        let pools = F.pools(crowd)
+        #expect(pools.map(\.members.count).max() == 50)
+        #expect(pools.map(\.members.count).reduce(0, +) == 80)
+        var unlimited = MatchSettings()
+        unlimited.maximumGroupSize = 0
+        #expect(F.pools(crowd, settings: unlimited).map(\.members.count) == [80])
+    }
+
     @Test func modesFollowDirectionAndCategory() {
         func mode(_ direction: FlowDirection, _ code: String) -> PoolingMode? {
             PoolingMatcher.mode(of: Flow(id: "f", direction: direction, resource: code))

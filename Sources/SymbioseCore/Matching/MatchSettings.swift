@@ -44,6 +44,9 @@ public struct MatchSettings: Sendable, Hashable {
     // MARK: Pooling
 
     public var minimumMembers: Int = 2
+    /// A group gathers at most this many firms, the nearest to its seed (0: no limit): enough for
+    /// a workshop table or a joint tender, and it keeps national runs linear.
+    public var maximumGroupSize: Int = 50
     /// Replaces every pooling radius when set (`--pool-radius`).
     public var poolingRadiusKm: Double?
     public var poolingRadii: PoolingRadii = .default

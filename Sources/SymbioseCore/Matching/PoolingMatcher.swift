@@ -99,18 +99,23 @@ public struct PoolingMatcher: Sendable {
     func compactGroups(_ flows: [IndexedFlow], radiusKm: Double) -> [[IndexedFlow]] {
         let minimum = max(2, settings.minimumMembers)
         let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
-        let neighbourhoods = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).map(\.item).sorted()
-        }
+        // Only the counts are kept: holding every neighbourhood would take memory quadratic in
+        // the local density.
+        let density = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).count }
         let seeds = flows.indices.sorted { a, b in
-            if neighbourhoods[a].count != neighbourhoods[b].count {
-                return neighbourhoods[a].count > neighbourhoods[b].count
-            }
+            if density[a] != density[b] { return density[a] > density[b] }
             return flows[a].reference.company < flows[b].reference.company
         }
         var assigned = [Bool](repeating: false, count: flows.count)
         var result: [[IndexedFlow]] = []
+        let largest = settings.maximumGroupSize
         for seed in seeds where !assigned[seed] {
-            let free = neighbourhoods[seed].filter { !assigned[$0] }
+            var near = grid.items(within: 2 * radiusKm, of: flows[seed].point!).filter { !assigned[$0.item] }
+            if largest > 0 && near.count > largest {
+                near.sort { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
+                near = Array(near.prefix(largest))
+            }
+            let free = near.map(\.item).sorted()
             guard free.count >= minimum else { continue }
             let members = prune(free, mustKeep: seed, flows: flows, radiusKm: radiusKm)
             guard members.count >= minimum else { continue }
