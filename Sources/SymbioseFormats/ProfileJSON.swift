@@ -97,7 +97,7 @@ extension ProfileJSON {
         let errorsAfter = collector.diagnostics.filter { $0.severity == .error }.count
         guard let company, let site, errorsAfter == errorsBefore else { return nil }
         var fields: [String: SourceLocation] = [:]
-        recordLocations(node, relative: "", absolute: object.path, file: collector.file, into: &fields)
+        record(node, relative: "", absolute: object.path.description, file: collector.file, into: &fields)
         let whole = collector.location(object.path, object.position)
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
@@ -108,13 +108,6 @@ extension ProfileJSON {
     ///
     /// Paths are built as strings while descending (no intermediate path values), since this runs
     /// for every value of every file.
-    private static func recordLocations(
-        _ node: JSONNode, relative: String, absolute: JSONPath, file: String,
-        into fields: inout [String: SourceLocation]
-    ) {
-        record(node, relative: relative, absolute: absolute.description, file: file, into: &fields)
-    }
-
     private static func record(
         _ node: JSONNode, relative: String, absolute: String, file: String, into fields: inout [String: SourceLocation]
     ) {

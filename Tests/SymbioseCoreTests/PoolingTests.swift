@@ -98,7 +98,9 @@ import Testing
     }
 
     @Test func groupsHoldAtMostTheLargestSize() {
-        let crowd = (0..<80).map { cardboardSite("c\($0)", northKm: Double($0 % 9) * 0.1, eastKm: Double($0 / 9) * 0.1) }
+        let crowd = (0..<80).map {
+            cardboardSite("c\($0)", northKm: Double($0 % 9) * 0.1, eastKm: Double($0 / 9) * 0.1)
+        }
         let pools = F.pools(crowd)
         #expect(pools.map(\.members.count).max() == 50)
         #expect(pools.map(\.members.count).reduce(0, +) == 80)

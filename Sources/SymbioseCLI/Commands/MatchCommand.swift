@@ -93,8 +93,7 @@ struct MatchCommand: ParsableCommand {
         filter.resource = resource
         filter.minimumScore = minScore
         let run = try MatchRun.execute(
-            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter),
-            language: language)
+            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter))
         let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
 
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
@@ -188,7 +187,7 @@ struct MatchRun {
     }
 
     static func execute(
-        paths: [String], engine: MatchOptions, options: ProfileOptions, ranker: Ranker, language: Language
+        paths: [String], engine: MatchOptions, options: ProfileOptions, ranker: Ranker
     ) throws -> MatchRun {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
         guard !taxonomyDiagnostics.containsErrors else {
@@ -198,7 +197,7 @@ struct MatchRun {
         let report: ValidationRun.Report
         if paths.isEmpty, !options.quiet {
             StandardError.write(
-                language == .fr
+                options.language == .fr
                     ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
                     : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
         }

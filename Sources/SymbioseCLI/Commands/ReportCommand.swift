@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let run = try MatchRun.execute(
-            paths: paths, engine: engine, options: options, ranker: Ranker(), language: language)
+            paths: paths, engine: engine, options: options, ranker: Ranker())
         let profiles = run.usableProfiles
         if let company, !profiles.contains(where: { $0.company.id == company }) {
             StandardError.write(

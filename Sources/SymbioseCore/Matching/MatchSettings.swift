@@ -182,8 +182,6 @@ public struct DistanceEnvelopes: Sendable, Hashable {
         }
     }
 
-    /// The largest envelope any code can have, to bound index queries.
-    public var largestKm: Double { max(byPrefix.values.max() ?? 0, heatMaximumKm) }
 }
 
 /// How far apart the members of a pooling group may be: each lies within this radius of the

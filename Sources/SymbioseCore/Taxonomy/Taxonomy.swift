@@ -62,11 +62,6 @@ public struct Taxonomy: Sendable {
         entries[code]?.dimension == dimension || equivalent(from: dimension, for: code) != nil
     }
 
-    /// The children of a code, sorted.
-    public func children(of code: String) -> [String] {
-        codes.filter { entries[$0]?.parent == code }
-    }
-
     /// This taxonomy with `overrides` added; an entry with a code already known replaces it.
     public func merging(_ overrides: [ResourceEntry], version overrideVersion: String? = nil) -> Taxonomy {
         var copy = self
