@@ -23,7 +23,7 @@ let package = Package(
         ),
         .target(
             name: "SymbioseCore",
-            resources: [.embedInCode("Resources/taxonomy.json")]
+            resources: [.embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json")]
         ),
         .target(
             name: "SymbioseXML",

@@ -69,6 +69,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case taxonomyUnknownTarget = "taxonomy.unknown-target"
     case taxonomyDuplicate = "taxonomy.duplicate"
 
+    // Impact factor files
+    case factorsInvalid = "factors.invalid"
+    case factorsDuplicate = "factors.duplicate"
+    case factorsUnknownResource = "factors.unknown-resource"
+    case factorsUnitMismatch = "factors.unit-mismatch"
+
     // Matching
     case matchNoCoordinates = "match.no-coordinates"
     case matchDimensionMismatch = "match.dimension-mismatch"

@@ -70,26 +70,20 @@ public struct MatchIndex: Sendable {
             for (direction, flows) in [(FlowDirection.output, profile.outputs), (.input, profile.inputs)] {
                 for (index, flow) in flows.enumerated() {
                     guard let entry = taxonomy[flow.resource] else { continue }
-                    var amount: Double?
-                    if let quantity = flow.quantity,
-                        let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count)
+                    let amount = taxonomy.annualAmount(of: flow)
+                    if let quantity = flow.quantity, amount == nil,
+                        quantity.normalized(activeMonths: MonthSet(flow.availability).count) != nil
                     {
-                        if normalized.dimension == entry.dimension {
-                            amount = normalized.amount
-                        } else if let equivalent = taxonomy.equivalent(from: normalized.dimension, for: entry.code) {
-                            amount = normalized.amount * equivalent.factor
-                        } else {
-                            diagnostics.append(
-                                .warning(
-                                    .quantityUnitMismatch,
-                                    LocalizedText(
-                                        "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
-                                        fr:
-                                            "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
-                                    ),
-                                    at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
-                                ))
-                        }
+                        diagnostics.append(
+                            .warning(
+                                .quantityUnitMismatch,
+                                LocalizedText(
+                                    "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
+                                    fr:
+                                        "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
+                                ),
+                                at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
+                            ))
                     }
                     var oneOff: YearMonth?
                     if case .oneOff(let year, let month) = flow.availability {
@@ -122,6 +116,17 @@ public struct MatchIndex: Sendable {
 }
 
 extension Taxonomy {
+    /// A flow's quantity over a year (or once, for a one-off flow) in its resource's dimension,
+    /// through a declared equivalent when it is given in another; `nil` when unknown or not convertible.
+    public func annualAmount(of flow: Flow) -> Double? {
+        guard let entry = self[flow.resource], let quantity = flow.quantity,
+            let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count)
+        else { return nil }
+        if normalized.dimension == entry.dimension { return normalized.amount }
+        guard let equivalent = equivalent(from: normalized.dimension, for: entry.code) else { return nil }
+        return normalized.amount * equivalent.factor
+    }
+
     /// The water grade a resource has by default: its own, or its nearest parent's.
     public func defaultGrade(for code: String) -> WaterGrade? {
         firstInLineage(of: code) { $0.grade }

@@ -167,7 +167,7 @@ public enum TaxonomyFile {
             equivalents: equivalents, grade: grade, pooling: pooling)
     }
 
-    private static func localized(_ object: JSONObject) -> LocalizedText? {
+    static func localized(_ object: JSONObject) -> LocalizedText? {
         object.rejectUnknownMembers(allowed: ["fr", "en"])
         guard let fr = object.string("fr", required: true), let en = object.string("en", required: true) else {
             return nil

@@ -1,0 +1,165 @@
+/// Reads and checks impact factor files: the built-in one and the user's `--factors FILE`.
+///
+/// The format is documented in `Docs/impacts.md`: an object with `schema`
+/// (`"symbiose/factors@1"`), `version` and `factors`, each factor with `id`, `role`, `value`,
+/// `unit`, `name` (`fr`, `en`), `source`, `year` and `estimate`, plus `mode` for transport
+/// roles and `resources` for avoided production and disposal.
+public enum FactorsFile {
+    public static let schema = "symbiose/factors@1"
+
+    /// The factors embedded in the binary.
+    public static let builtIn: ImpactFactors = {
+        let contents = decode(PackageResources.factors_json, file: "factors.json", taxonomy: TaxonomyFile.builtIn)
+        precondition(!contents.diagnostics.containsErrors, "the built-in factors are invalid")
+        let factors = ImpactFactors(version: contents.version ?? "unknown", factors: contents.factors)
+        precondition(
+            FactorRole.required.allSatisfy { factors.factor($0.0, mode: $0.1) != nil },
+            "the built-in factors are incomplete")
+        return factors
+    }()
+
+    /// What one factor file holds.
+    public struct Contents: Sendable {
+        public var version: String?
+        public var factors: [ImpactFactor]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Decodes a factor file, reporting every problem; resource codes and units are checked
+    /// against `taxonomy`.
+    public static func decode(_ bytes: [UInt8], file: String, taxonomy: Taxonomy) -> Contents {
+        let collector = DiagnosticCollector(file: file)
+        var contents = Contents(version: nil, factors: [], diagnostics: [])
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            contents.diagnostics = [
+                .error(
+                    error.kind == .tooDeep ? .jsonTooDeep : .jsonMalformed, error.text,
+                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column))
+            ]
+            return contents
+        }
+        guard let object = JSONObject(root, path: .root, collector: collector) else {
+            contents.diagnostics = collector.diagnostics
+            return contents
+        }
+        object.rejectUnknownMembers(allowed: ["schema", "version", "factors"])
+        if let schema = object.string("schema", required: true), schema != Self.schema {
+            collector.error(
+                .factorsInvalid,
+                LocalizedText(
+                    "schema must be \"\(Self.schema)\", found \"\(schema)\"",
+                    fr: "schema doit valoir « \(Self.schema) », trouvé « \(schema) »"),
+                path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
+        }
+        contents.version = object.string("version")
+        var seen: Set<String> = []
+        for (node, path) in object.array("factors", required: true) ?? [] {
+            guard let entry = JSONObject(node, path: path, collector: collector),
+                let factor = decodeFactor(entry, taxonomy: taxonomy)
+            else { continue }
+            if !seen.insert(factor.id).inserted {
+                collector.append(
+                    .error(
+                        .factorsDuplicate,
+                        LocalizedText(
+                            "factor \(factor.id) is defined twice", fr: "le facteur \(factor.id) est défini deux fois"),
+                        at: entry.location(of: "id")))
+                continue
+            }
+            contents.factors.append(factor)
+        }
+        contents.diagnostics = collector.diagnostics
+        return contents
+    }
+
+    private static func decodeFactor(_ object: JSONObject, taxonomy: Taxonomy) -> ImpactFactor? {
+        object.rejectUnknownMembers(allowed: [
+            "id", "role", "mode", "resources", "value", "unit", "name", "source", "year", "estimate",
+        ])
+        let collector = object.collector
+        let id = object.string("id", required: true)
+        let role = object.enumeration("role", as: FactorRole.self, required: true)
+        let mode = object.enumeration("mode", as: TransportMode.self)
+        let resources = object.strings("resources") ?? []
+        let value = object.number("value", required: true)
+        let unit = object.string("unit", required: true)
+        let name = object.object("name", required: true).flatMap(TaxonomyFile.localized)
+        let source = object.string("source", required: true)
+        let year = object.integer("year", required: true)
+        let estimate = object.bool("estimate", required: true)
+        guard let id, let role, let value, let unit, let name, let source, let year, let estimate else { return nil }
+
+        func problem(_ code: DiagnosticCode, _ key: String, _ text: LocalizedText) {
+            collector.error(code, text, path: object.path.appending(key), at: object.member(key)?.value.position)
+        }
+        var valid = true
+        if value < 0 {
+            problem(.factorsInvalid, "value", LocalizedText("value cannot be negative", fr: "value ne peut être négatif"))
+            valid = false
+        }
+        if role == .detour && value < 1 {
+            problem(.factorsInvalid, "value", LocalizedText("a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
+            valid = false
+        }
+        if role == .heatLoss && value >= 1 {
+            problem(.factorsInvalid, "value", LocalizedText("a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
+            valid = false
+        }
+        let perMode = role == .transportEmissions || role == .transportCost
+        if perMode != (mode != nil) {
+            problem(
+                .factorsInvalid, perMode ? "role" : "mode",
+                perMode
+                    ? LocalizedText("a \(role.rawValue) factor needs a mode: road, barge or rail", fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
+                    : LocalizedText("only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
+            valid = false
+        }
+        let perResource = role == .avoidedProduction || role == .avoidedDisposal
+        if perResource && resources.isEmpty {
+            problem(
+                .factorsInvalid, "resources",
+                LocalizedText("a \(role.rawValue) factor needs resources", fr: "un facteur \(role.rawValue) demande des ressources"))
+            valid = false
+        }
+        if !perResource && !resources.isEmpty {
+            problem(
+                .factorsInvalid, "resources",
+                LocalizedText("only avoided production and disposal have resources", fr: "seules la production et l'élimination évitées ont des ressources"))
+            valid = false
+        }
+        if let fixed = role.fixedUnit, unit != fixed {
+            problem(
+                .factorsUnitMismatch, "unit",
+                LocalizedText("a \(role.rawValue) factor is in \(fixed), found \(unit)", fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)"))
+            valid = false
+        }
+        for (offset, code) in resources.enumerated() {
+            let at = object.path.appending("resources").appending(offset)
+            guard let entry = taxonomy[code] else {
+                collector.error(
+                    .factorsUnknownResource,
+                    LocalizedText("\(code) is not a taxonomy code", fr: "\(code) n'est pas un code de la taxonomie"), path: at,
+                    at: object.member("resources")?.value.position)
+                valid = false
+                continue
+            }
+            let expected = "kgCO2e/" + entry.dimension.baseUnit.rawValue
+            if unit != expected {
+                collector.error(
+                    .factorsUnitMismatch,
+                    LocalizedText(
+                        "\(code) is measured in \(entry.dimension.baseUnit.rawValue): the factor must be in \(expected), found \(unit)",
+                        fr: "\(code) se mesure en \(entry.dimension.baseUnit.rawValue) : le facteur doit être en \(expected), trouvé \(unit)"),
+                    path: at, at: object.member("unit")?.value.position)
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        return ImpactFactor(
+            id: id, role: role, mode: mode, resources: resources, value: value, unit: unit, name: name,
+            source: source, year: year, estimate: estimate)
+    }
+}

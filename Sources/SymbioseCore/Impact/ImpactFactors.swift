@@ -1,0 +1,136 @@
+/// How goods travel between two firms, for the transport part of an impact.
+public enum TransportMode: String, Sendable, Hashable, CaseIterable {
+    case road
+    case barge
+    case rail
+}
+
+/// What a factor is used for; each role has one unit, checked when a file is read.
+public enum FactorRole: String, Sendable, Hashable, CaseIterable {
+    /// Emissions avoided per unit of a need's resource that no longer has to be produced.
+    case avoidedProduction = "avoided-production"
+    /// Emissions avoided per unit of a waste release that no longer has to be disposed of.
+    case avoidedDisposal = "avoided-disposal"
+    /// Emissions of carrying a tonne over a kilometre, by mode.
+    case transportEmissions = "transport-emissions"
+    /// Cost of carrying a tonne over a kilometre, by mode.
+    case transportCost = "transport-cost"
+    /// Network distance over great-circle distance.
+    case detour
+    /// Share of the heat lost per km of a dedicated pipe.
+    case heatLoss = "heat-loss"
+    /// Pumping electricity per MWh of heat and km of pipe.
+    case heatPumping = "heat-pumping"
+    /// Pumping electricity per m³ of water and km of pipe.
+    case waterPumping = "water-pumping"
+    /// Emissions of grid electricity.
+    case electricityEmissions = "electricity-emissions"
+    /// Price of grid electricity.
+    case electricityPrice = "electricity-price"
+
+    /// The unit every factor of this role is written in. Per-resource roles depend on the
+    /// resource's dimension and return `nil`.
+    public var fixedUnit: String? {
+        switch self {
+        case .avoidedProduction, .avoidedDisposal: nil
+        case .transportEmissions: "kgCO2e/t.km"
+        case .transportCost: "EUR/t.km"
+        case .detour: "1"
+        case .heatLoss: "1/km"
+        case .heatPumping: "MWh/MWh.km"
+        case .waterPumping: "MWh/m3.km"
+        case .electricityEmissions: "kgCO2e/MWh"
+        case .electricityPrice: "EUR/MWh"
+        }
+    }
+
+    /// The roles a complete factor set must have, with the mode for per-mode roles.
+    static var required: [(FactorRole, TransportMode?)] {
+        TransportMode.allCases.flatMap { [(FactorRole.transportEmissions, $0), (.transportCost, $0)] }
+            + [(.detour, nil), (.heatLoss, nil), (.heatPumping, nil), (.waterPumping, nil),
+               (.electricityEmissions, nil), (.electricityPrice, nil)]
+    }
+}
+
+/// One figure of the impact model, with where it comes from.
+public struct ImpactFactor: Sendable, Hashable {
+    public var id: String
+    public var role: FactorRole
+    /// For transport roles, the mode it prices.
+    public var mode: TransportMode?
+    /// For avoided production and disposal, the resource codes it applies to (and the codes below them).
+    public var resources: [String]
+    public var value: Double
+    public var unit: String
+    public var name: LocalizedText
+    public var source: String
+    public var year: Int
+    /// Whether the figure is an estimate rather than a published value.
+    public var estimate: Bool
+
+    public init(
+        id: String, role: FactorRole, mode: TransportMode? = nil, resources: [String] = [], value: Double,
+        unit: String, name: LocalizedText, source: String, year: Int, estimate: Bool
+    ) {
+        self.id = id
+        self.role = role
+        self.mode = mode
+        self.resources = resources
+        self.value = value
+        self.unit = unit
+        self.name = name
+        self.source = source
+        self.year = year
+        self.estimate = estimate
+    }
+}
+
+/// The factors of one run: the built-in file, with the user's `--factors FILE` replacing
+/// factors by id and adding new ones.
+public struct ImpactFactors: Sendable {
+    public private(set) var version: String
+    /// All factors, sorted by id.
+    public private(set) var all: [ImpactFactor]
+    private var production: [String: ImpactFactor] = [:]
+    private var disposal: [String: ImpactFactor] = [:]
+    private var byRole: [FactorRole: [TransportMode?: ImpactFactor]] = [:]
+
+    public init(version: String, factors: [ImpactFactor]) {
+        self.version = version
+        self.all = factors.sorted { $0.id < $1.id }
+        for factor in all {
+            switch factor.role {
+            case .avoidedProduction: for code in factor.resources { production[code] = factor }
+            case .avoidedDisposal: for code in factor.resources { disposal[code] = factor }
+            default: byRole[factor.role, default: [:]][factor.mode] = factor
+            }
+        }
+    }
+
+    /// This set with `overrides` added; a factor with an id already known replaces it.
+    public func merging(_ overrides: [ImpactFactor], version overrideVersion: String) -> ImpactFactors {
+        var byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+        for factor in overrides { byID[factor.id] = factor }
+        return ImpactFactors(version: "\(version)+\(overrideVersion)", factors: Array(byID.values))
+    }
+
+    /// The factor of a role that has no resource, for `mode` where the role is per mode.
+    public func factor(_ role: FactorRole, mode: TransportMode? = nil) -> ImpactFactor? {
+        byRole[role]?[mode]
+    }
+
+    /// The avoided-production factor of a need's resource: its own, or its nearest parent's.
+    public func production(for code: String) -> ImpactFactor? { Self.nearest(code, in: production) }
+
+    /// The avoided-disposal factor of a release's resource: its own, or its nearest parent's.
+    public func disposal(for code: String) -> ImpactFactor? { Self.nearest(code, in: disposal) }
+
+    private static func nearest(_ code: String, in table: [String: ImpactFactor]) -> ImpactFactor? {
+        var current = Substring(code)
+        while true {
+            if let factor = table[String(current)] { return factor }
+            guard let dot = current.lastIndex(of: ".") else { return nil }
+            current = current[..<dot]
+        }
+    }
+}

@@ -1,0 +1,171 @@
+/// The territory seen as a network: who feeds whom in a plan, chains, hubs, connected groups
+/// of firms, and the firms with no synergy at all.
+public struct SynergyNetwork: Sendable {
+    /// A path of firms A → B → C… where each one's release feeds the next one's need.
+    public struct Chain: Sendable, Hashable {
+        public var companies: [String]
+        /// The allocations along it, in order.
+        public var links: [String]
+    }
+
+    /// A firm with many links.
+    public struct Hub: Sendable, Hashable {
+        public var company: String
+        public var name: String
+        /// Distinct partners, through substitutions and pooling groups.
+        public var partners: Int
+        /// Allocations it supplies and receives, and pooling groups it is in.
+        public var supplies: Int
+        public var receives: Int
+        public var pools: Int
+        /// Net kg CO2e/year of the allocations it takes part in.
+        public var netKg: Double
+    }
+
+    /// Firms linked together, directly or not.
+    public struct Component: Sendable, Hashable {
+        public var companies: [String]
+        public var links: Int
+    }
+
+    /// A firm no synergy involves.
+    public struct Isolated: Sendable, Hashable {
+        public var company: String
+        public var name: String
+        public var releases: Int
+        public var needs: Int
+    }
+
+    public var chains: [Chain]
+    public var hubs: [Hub]
+    public var components: [Component]
+    public var isolated: [Isolated]
+
+    /// The most chains listed, and the longest chain followed.
+    public static let chainLimit = 50
+    public static let chainLength = 8
+    public static let hubLimit = 10
+
+    /// Builds the network of a plan.
+    ///
+    /// - Parameters:
+    ///   - plan: the allocation, whose substitutions are the directed links.
+    ///   - synergies: every synergy found, to tell which firms have none.
+    ///   - profiles: the firms that took part in matching.
+    public init(plan: Plan, synergies: [Synergy], profiles: [Profile]) {
+        let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
+        let allocations = plan.optimal.allocations
+        var successors: [String: [(String, String)]] = [:]
+        var predecessors: [String: Set<String>] = [:]
+        var partners: [String: Set<String>] = [:]
+        var supplies: [String: Int] = [:]
+        var receives: [String: Int] = [:]
+        var poolCounts: [String: Int] = [:]
+        var netKg: [String: Double] = [:]
+        var edges: [(String, String)] = []
+        for allocation in allocations {
+            let from = allocation.synergy.supplier.company
+            let to = allocation.synergy.receiver.company
+            guard from != to else { continue }
+            successors[from, default: []].append((to, allocation.synergy.id))
+            predecessors[to, default: []].insert(from)
+            partners[from, default: []].insert(to)
+            partners[to, default: []].insert(from)
+            supplies[from, default: 0] += 1
+            receives[to, default: 0] += 1
+            let net = allocation.impact.netKg ?? 0
+            netKg[from, default: 0] += net
+            netKg[to, default: 0] += net
+            edges.append((from, to))
+        }
+        for group in plan.pools {
+            let members = Array(Set(group.members.map(\.reference.company) + group.offers.map(\.reference.company)))
+                .sorted()
+            for member in members {
+                poolCounts[member, default: 0] += 1
+                for other in members where other != member { partners[member, default: []].insert(other) }
+            }
+            for other in members.dropFirst() { edges.append((members[0], other)) }
+        }
+
+        // Chains: maximal simple paths of two links or more.
+        var chains: [Chain] = []
+        var budget = 100_000
+        for start in successors.keys.sorted() {
+            let entering = predecessors[start] ?? []
+            // A path starting here is maximal only if nothing feeds `start`, or what does is on the path.
+            func extend(_ path: [String], _ links: [String]) {
+                budget -= 1
+                guard budget > 0 else { return }
+                let next = (successors[path.last!] ?? []).filter { !path.contains($0.0) }
+                    .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                if next.isEmpty || path.count >= Self.chainLength {
+                    if links.count >= 2 && entering.isSubset(of: Set(path)) {
+                        chains.append(Chain(companies: path, links: links))
+                    }
+                    return
+                }
+                var seen: Set<String> = []
+                for (company, link) in next where seen.insert(company).inserted {
+                    extend(path + [company], links + [link])
+                }
+            }
+            extend([start], [])
+        }
+        chains.sort { a, b in
+            a.companies.count != b.companies.count
+                ? a.companies.count > b.companies.count : a.companies.lexicographicallyPrecedes(b.companies)
+        }
+        self.chains = Array(chains.prefix(Self.chainLimit))
+
+        // Hubs: the most partners, then the most CO2e.
+        self.hubs = partners.keys.map { company in
+            Hub(
+                company: company, name: names[company] ?? company, partners: partners[company]?.count ?? 0,
+                supplies: supplies[company] ?? 0, receives: receives[company] ?? 0, pools: poolCounts[company] ?? 0,
+                netKg: netKg[company] ?? 0)
+        }
+        .sorted { a, b in
+            if a.partners != b.partners { return a.partners > b.partners }
+            if a.netKg != b.netKg { return a.netKg > b.netKg }
+            return a.company < b.company
+        }
+        .prefix(Self.hubLimit).map { $0 }
+
+        // Components, by union–find over firms.
+        var parent: [String: String] = [:]
+        func find(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for (a, b) in edges {
+            if parent[a] == nil { parent[a] = a }
+            if parent[b] == nil { parent[b] = b }
+            let ra = find(a)
+            let rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var groups: [String: [String]] = [:]
+        var linkCounts: [String: Int] = [:]
+        for company in parent.keys { groups[find(company), default: []].append(company) }
+        for (a, _) in edges { linkCounts[find(a), default: 0] += 1 }
+        self.components = groups.map { root, members in
+            Component(companies: members.sorted(), links: linkCounts[root] ?? 0)
+        }
+        .sorted { a, b in
+            a.companies.count != b.companies.count
+                ? a.companies.count > b.companies.count : a.companies[0] < b.companies[0]
+        }
+
+        // Firms with no synergy at all.
+        var involved: Set<String> = []
+        for synergy in synergies { involved.formUnion(synergy.companies) }
+        self.isolated = profiles.filter { !involved.contains($0.company.id) }
+            .map {
+                Isolated(
+                    company: $0.company.id, name: $0.company.name, releases: $0.outputs.count, needs: $0.inputs.count)
+            }
+            .sorted { $0.company < $1.company }
+    }
+}

@@ -1,0 +1,127 @@
+import SymbioseCore
+import SymbioseTestSupport
+import Testing
+
+@Suite struct PlanningTests {
+    typealias F = MatchFixture
+
+    private func planner(_ profiles: [LoadedProfile], objective: PlanObjective) -> AllocationPlanner {
+        let plain = profiles.map(\.profile)
+        let calculator = ImpactCalculator(
+            profiles: plain, taxonomy: TaxonomyFile.builtIn, factors: FactorsFile.builtIn)
+        return AllocationPlanner(objective: objective, calculator: calculator, profiles: plain)
+    }
+
+    private func paper(_ id: String, _ code: String, tonnes: Double, price: Double? = nil, need: Bool) -> LoadedProfile {
+        let flow =
+            need
+            ? F.input(id, code, Quantity(value: tonnes, unit: .tonne)) { flow in
+                flow.price = price.map { Cost(value: $0, per: .tonne) }
+            }
+            : F.output(id, code, Quantity(value: tonnes, unit: .tonne))
+        return F.profile(id, at: F.point(northKm: 0), outputs: need ? [] : [flow], inputs: need ? [flow] : [])
+    }
+
+    /// R1 (cardboard) fits N1 (any paper, 5 €/t) and N2 (cardboard, 4 €/t); R2 (mixed paper)
+    /// fits N1 only. Greedy gives R1 to N1 first and strands R2: 50 €. The plan gives R1 to N2
+    /// and R2 to N1: 40 + 50 = 90 €.
+    private var competing: [LoadedProfile] {
+        [
+            paper("r1", "material.paper.cardboard", tonnes: 10, need: false),
+            paper("r2", "material.paper.mixed", tonnes: 10, need: false),
+            paper("n1", "material.paper", tonnes: 10, price: 5, need: true),
+            paper("n2", "material.paper.cardboard", tonnes: 10, price: 4, need: true),
+        ]
+    }
+
+    @Test func planBeatsGreedyAndReachesTheOptimum() throws {
+        let result = F.run(competing)
+        #expect(result.synergies.filter { $0.kind == .substitution }.count == 3)
+        let plan = planner(competing, objective: .euro).plan(result.synergies)
+        #expect(abs(plan.greedy.value - 50) < 1e-6)
+        #expect(abs(plan.optimal.value - 90) < 1e-6)
+        let pairs = plan.optimal.allocations.map { "\($0.synergy.supplier.company)>\($0.synergy.receiver.company)" }
+        #expect(Set(pairs) == ["r1>n2", "r2>n1"])
+        for allocation in plan.optimal.allocations {
+            #expect(abs((allocation.synergy.quantity?.value ?? 0) - 10) < 1e-6)
+        }
+        // Volume: the plan moves 20 t where greedy moves 10.
+        let volume = planner(competing, objective: .volume).plan(result.synergies)
+        #expect(abs(volume.optimal.value - 20) < 1e-6)
+        #expect(volume.greedy.value <= volume.optimal.value + 1e-9)
+    }
+
+    @Test func tiesDoNotDependOnInputOrder() {
+        // Two identical releases for one need that takes only one of them.
+        let profiles = [
+            paper("a", "material.paper.cardboard", tonnes: 10, need: false),
+            paper("b", "material.paper.cardboard", tonnes: 10, need: false),
+            paper("n", "material.paper.cardboard", tonnes: 10, price: 5, need: true),
+        ]
+        let synergies = F.run(profiles).synergies
+        let forward = planner(profiles, objective: .euro).plan(synergies)
+        let backward = planner(profiles, objective: .euro).plan(synergies.reversed())
+        #expect(forward.optimal.allocations == backward.optimal.allocations)
+        #expect(forward.optimal.allocations.count == 1)
+        #expect(abs(forward.optimal.value - 50) < 1e-6)
+    }
+
+    @Test func supplyAndDemandAreNeverExceeded() throws {
+        let territory = TerritoryGenerator(sites: 400, seed: 11).generate()
+        let loaded = territory.map { TestSupport.loaded($0) }
+        let result = F.run(loaded)
+        let taxonomy = TaxonomyFile.builtIn
+        var supply: [String: Double] = [:]
+        var demand: [String: Double] = [:]
+        for profile in territory {
+            for flow in profile.outputs { supply["\(profile.company.id)/\(flow.id)"] = taxonomy.annualAmount(of: flow) }
+            for flow in profile.inputs { demand["\(profile.company.id)/\(flow.id)"] = taxonomy.annualAmount(of: flow) }
+        }
+        for objective in PlanObjective.allCases {
+            let plan = planner(loaded, objective: objective).plan(result.synergies)
+            // Generated profiles declare no prices: the € objective has nothing to plan there.
+            #expect(plan.optimal.allocations.isEmpty == (objective == .euro))
+            #expect(plan.optimal.value >= plan.greedy.value - 1e-6 * max(1, abs(plan.greedy.value)))
+            for outcome in [plan.optimal, plan.greedy] {
+                var given: [String: Double] = [:]
+                var received: [String: Double] = [:]
+                for allocation in outcome.allocations {
+                    let s = allocation.synergy
+                    let amount = try #require(s.quantity?.value)
+                    #expect(amount <= allocation.candidateQuantity * (1 + 1e-9))
+                    given["\(s.supplier.company)/\(s.supplier.flow)", default: 0] += amount
+                    received["\(s.receiver.company)/\(s.receiver.flow)", default: 0] += amount
+                }
+                for (key, total) in given {
+                    let available = try #require(supply[key])
+                    #expect(total <= available * (1 + 1e-9) + 1e-9)
+                }
+                for (key, total) in received {
+                    let wanted = try #require(demand[key])
+                    #expect(total <= wanted * (1 + 1e-9) + 1e-9)
+                }
+            }
+        }
+    }
+
+    @Test func chainsHubsComponentsAndIsolatedFirms() throws {
+        // a → b (cardboard), b → c (sawdust), and d with nothing to exchange.
+        let profiles = [
+            F.profile("a", at: F.point(northKm: 0), outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile(
+                "b", at: F.point(northKm: 1),
+                outputs: [F.output("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))],
+                inputs: [F.input("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile("c", at: F.point(northKm: 2), inputs: [F.input("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))]),
+            F.profile("d", at: F.point(northKm: 3), outputs: [F.output("slag", "material.mineral.slag", Quantity(value: 5, unit: .tonne))]),
+        ]
+        let result = F.run(profiles)
+        let plan = planner(profiles, objective: .volume).plan(result.synergies)
+        let network = SynergyNetwork(plan: plan, synergies: result.synergies, profiles: profiles.map(\.profile))
+        #expect(network.chains.map(\.companies) == [["a", "b", "c"]])
+        #expect(network.hubs.first?.company == "b")
+        #expect(network.hubs.first?.partners == 2)
+        #expect(network.components.map(\.companies) == [["a", "b", "c"]])
+        #expect(network.isolated.map(\.company) == ["d"])
+    }
+}
