@@ -76,4 +76,25 @@ public struct Presentation: Sendable {
         // Replace the leading "0" of the formatted zero amount with the range.
         return range + text.drop { $0 != " " }
     }
+
+    /// CO2e and € of one synergy as people read them, exact or banded like its quantity.
+    public func impact(_ impact: SynergyImpact?, confidential: Bool) -> String {
+        guard let impact else { return "—" }
+        let period = impact.quantity?.period ?? .year
+        var parts: [String] = []
+        if let kg = impact.netKg { parts.append(banded(kg / 1000, confidential: confidential, unit: " t CO2e", period)) }
+        if let eur = impact.netEUR { parts.append(banded(eur, confidential: confidential, unit: " €", period)) }
+        return parts.isEmpty ? "?" : parts.joined(separator: " · ")
+    }
+
+    private func banded(_ value: Double, confidential: Bool, unit: String, _ period: Period) -> String {
+        let suffix = period == .year ? (language == .fr ? "/an" : "/yr") : ""
+        guard bands(confidential: confidential), value > 0 else {
+            let decimals = abs(value) >= 100 || unit == " €" ? 0 : 1
+            return NumberFormatting.format(value, decimals: decimals, language: language) + unit + suffix
+        }
+        let (lower, upper) = Self.band(value)
+        return NumberFormatting.format(lower, decimals: 2, language: language) + "–"
+            + NumberFormatting.format(upper, decimals: 2, language: language) + unit + suffix
+    }
 }

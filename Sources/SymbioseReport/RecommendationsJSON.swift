@@ -10,15 +10,20 @@ public enum RecommendationsJSON {
     /// - Parameters:
     ///   - synergies: ranked synergies, already cut to what should be shown.
     ///   - result: the run, for counts and diagnostics.
+    ///   - impacts: the impacts of the substitutions, by synergy id.
     public static func render(
-        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings, language: Language
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings,
+        impacts: [String: SynergyImpact], factorsVersion: String, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let weights = settings.weights.normalized
+        var totals = ImpactTotals()
+        for synergy in synergies { if let impact = impacts[synergy.id] { totals.add(impact) } }
         let document = JSONOutput.object([
             ("schema", .string(schema)),
             ("language", .string(language.rawValue)),
             ("taxonomyVersion", .string(taxonomy.version)),
+            ("factorsVersion", .string(factorsVersion)),
             (
                 "summary",
                 .object([
@@ -27,6 +32,7 @@ public enum RecommendationsJSON {
                     ("shown", .integer(synergies.count)),
                 ])
             ),
+            ("impactUpperBound", ImpactText.json(totals)),
             (
                 "weights",
                 .object([
@@ -37,7 +43,10 @@ public enum RecommendationsJSON {
             ),
             (
                 "synergies",
-                .array(synergies.enumerated().map { render($0.element, rank: $0.offset + 1, writer: writer) })
+                .array(
+                    synergies.enumerated().map {
+                        render($0.element, rank: $0.offset + 1, impact: impacts[$0.element.id], writer: writer)
+                    })
             ),
             ("diagnostics", .array(result.diagnostics.sortedForOutput().map { $0.json(in: language) })),
         ])
@@ -67,7 +76,7 @@ public enum RecommendationsJSON {
         ])
     }
 
-    static func render(_ synergy: Synergy, rank: Int, writer: ReasonWriter) -> JSONOutput {
+    static func render(_ synergy: Synergy, rank: Int, impact: SynergyImpact?, writer: ReasonWriter) -> JSONOutput {
         var members: [(String, JSONOutput)] = [
             ("id", .string(synergy.id)), ("rank", .integer(rank)), ("kind", .string(synergy.kind.rawValue)),
         ]
@@ -94,6 +103,7 @@ public enum RecommendationsJSON {
             if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
             members.append(("supplier", reference(s.supplier)))
             members.append(("receiver", reference(s.receiver)))
+            if let impact { members.append(("impact", ImpactText.json(impact))) }
         case .pooling(let p):
             members += [
                 ("mode", .string(p.mode.rawValue)), ("score", .number(round4(p.score))),

@@ -7,7 +7,8 @@ import SymbioseCore
 /// byte order mark makes Excel read accents correctly.
 public enum SynergyCSV {
     public static func render(
-        _ synergies: [Synergy], taxonomy: Taxonomy, language: Language, separator: Character, byteOrderMark: Bool
+        _ synergies: [Synergy], taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:], language: Language,
+        separator: Character, byteOrderMark: Bool
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let decimalComma = separator == ";"
@@ -19,12 +20,13 @@ public enum SynergyCSV {
                 "fournisseur_nom", "fournisseur_flux", "receveur", "receveur_nom", "receveur_flux", "membres",
                 "distance_km", "etendue_km", "quantite", "unite", "periode", "couverture", "terme_distance",
                 "terme_volume", "terme_qualite", "terme_temps", "terme_confiance", "signaux", "raison",
+                "co2e_net_kg", "euros_net",
             ]
             : [
                 "rank", "id", "kind", "mode", "score", "category", "resource", "need_resource", "supplier",
                 "supplier_name", "supplier_flow", "receiver", "receiver_name", "receiver_flow", "members",
                 "distance_km", "spread_km", "quantity", "unit", "per", "coverage", "term_distance", "term_volume",
-                "term_quality", "term_time", "term_confidence", "flags", "reason",
+                "term_quality", "term_time", "term_confidence", "flags", "reason", "co2e_net_kg", "eur_net",
             ]
         func number(_ value: Double?, _ decimals: Int) -> String {
             guard let value, value.isFinite else { return "" }
@@ -57,6 +59,8 @@ public enum SynergyCSV {
             row += synergy.terms.map { number($0.value, 4) }
             row.append(synergy.flags.map(\.rawValue).joined(separator: " "))
             row.append(writer.reason(synergy))
+            let impact = synergy.flags.contains(.confidential) ? nil : impacts[synergy.id]
+            row += [number(impact?.netKg?.rounded(), 0), number(impact?.netEUR?.rounded(), 0)]
             rows.append(row)
         }
         let text =

@@ -4,7 +4,8 @@ import SymbioseCore
 /// score breakdown — ready to paste into workshop notes.
 public enum SynergyMarkdown {
     public static func render(
-        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, language: Language
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
+        language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let fr = language == .fr
@@ -40,6 +41,7 @@ public enum SynergyMarkdown {
             }
         }
         out += "\n"
+        var totals = ImpactTotals()
         for (offset, synergy) in synergies.enumerated() {
             out += "**\(offset + 1).** \(writer.reason(synergy))\n"
             let terms = synergy.terms.map {
@@ -47,8 +49,13 @@ public enum SynergyMarkdown {
             }
             out += "  \(fr ? "Score" : "Score") = " + terms.joined(separator: " + ")
             if !synergy.flags.isEmpty { out += "; " + synergy.flags.map { "`\($0.rawValue)`" }.joined(separator: " ") }
+            if let impact = impacts[synergy.id] {
+                totals.add(impact)
+                if !synergy.flags.contains(.confidential) { out += "  \n  " + ImpactText.summary(impact, language: language) }
+            }
             out += "\n\n"
         }
+        if totals.count > 0 { out += ImpactText.upperBound(totals, language: language) + "\n" }
         return out
     }
 }

@@ -7,11 +7,13 @@ public enum SynergyTable {
     public static let width = 100
 
     public static func render(
-        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, language: Language
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
+        language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let fr = language == .fr
         var lines: [String] = []
+        var totals = ImpactTotals()
         let header =
             TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad(fr ? "Score" : "Score", 5, right: true)
             + "  "
@@ -60,8 +62,16 @@ public enum SynergyTable {
             var detail = terms.joined(separator: " · ")
             if !synergy.flags.isEmpty { detail += " | " + synergy.flags.map(\.rawValue).joined(separator: ", ") }
             for line in TextWrapping.wrap(detail, width: width - indent.count) { lines.append(indent + line) }
+            if let impact = impacts[synergy.id] {
+                totals.add(impact)
+                if !synergy.flags.contains(.confidential) {
+                    let line = ImpactText.summary(impact, language: language)
+                    for part in TextWrapping.wrap(line, width: width - indent.count) { lines.append(indent + part) }
+                }
+            }
             lines.append("")
         }
+        if totals.count > 0 { lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width) }
         let shown = synergies.count, total = result.synergies.count
         if fr {
             lines.append(

@@ -16,10 +16,13 @@ import Testing
     private func html(anonymize: Bool, language: Language, company: String? = nil) throws -> String {
         let (profiles, result, diagnostics) = try demo()
         let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: language)
-        return HTMLReport(
+        var report = HTMLReport(
             profiles: profiles, result: result, validation: diagnostics, taxonomy: taxonomy, settings: .default,
-            presentation: presentation, company: company
-        ).render()
+            presentation: presentation, company: company)
+        let (plan, network) = TestSupport.plan(result, profiles: profiles)
+        report.impacts = ImpactText.impacts(of: result.synergies, calculator: TestSupport.calculator(profiles))
+        report.plan = (plan, network, FactorsFile.builtIn)
+        return report.render()
     }
 
     private func check(_ text: String, _ golden: String) {

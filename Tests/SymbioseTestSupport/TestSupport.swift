@@ -165,3 +165,19 @@ extension TestSupport {
         return (profiles, diagnostics)
     }
 }
+
+extension TestSupport {
+    /// The impact calculator over `profiles` with the built-in factors, by road.
+    package static func calculator(_ profiles: [Profile], mode: TransportMode = .road) -> ImpactCalculator {
+        ImpactCalculator(profiles: profiles, taxonomy: TaxonomyFile.builtIn, factors: FactorsFile.builtIn, mode: mode)
+    }
+
+    /// The plan and network of a match result, as `symbiose plan` makes them.
+    package static func plan(
+        _ result: MatchResult, profiles: [Profile], objective: PlanObjective = .co2
+    ) -> (plan: Plan, network: SynergyNetwork) {
+        let plan = AllocationPlanner(objective: objective, calculator: calculator(profiles), profiles: profiles)
+            .plan(result.synergies)
+        return (plan, SynergyNetwork(plan: plan, synergies: result.synergies, profiles: profiles))
+    }
+}

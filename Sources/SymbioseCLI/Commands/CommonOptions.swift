@@ -55,19 +55,19 @@ package enum LanguageChoice {
 
 /// Loads the taxonomy for a run.
 enum TaxonomyLoading {
+    /// The error for a data file given on the command line that cannot be read.
+    static func unreadable(_ file: String, _ kind: LocalizedText) -> Diagnostic {
+        .error(
+            .ioNotFound,
+            LocalizedText("the \(kind.en) file cannot be read", fr: "le fichier \(kind.fr) est illisible"),
+            at: SourceLocation(file: file))
+    }
+
     static func load(userFile: String?) -> (Taxonomy, [Diagnostic]) {
         let builtIn = TaxonomyFile.builtIn
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (
-                builtIn,
-                [
-                    .error(
-                        .ioNotFound,
-                        LocalizedText("the taxonomy file cannot be read", fr: "le fichier de taxonomie est illisible"),
-                        at: SourceLocation(file: userFile))
-                ]
-            )
+            return (builtIn, [unreadable(userFile, LocalizedText("taxonomy", fr: "de taxonomie"))])
         }
         let contents = TaxonomyFile.decode(Array(data), file: userFile)
         guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
@@ -75,5 +75,19 @@ enum TaxonomyLoading {
         let references = TaxonomyFile.checkReferences(
             of: merged, locations: contents.locations, only: Set(contents.entries.map(\.code)))
         return (merged, contents.diagnostics + references)
+    }
+}
+
+/// Loads the impact factors for a run.
+enum FactorsLoading {
+    static func load(userFile: String?, taxonomy: Taxonomy) -> (ImpactFactors, [Diagnostic]) {
+        let builtIn = FactorsFile.builtIn
+        guard let userFile else { return (builtIn, []) }
+        guard let data = FileManager.default.contents(atPath: userFile) else {
+            return (builtIn, [TaxonomyLoading.unreadable(userFile, LocalizedText("factor", fr: "de facteurs"))])
+        }
+        let contents = FactorsFile.decode(Array(data), file: userFile, taxonomy: taxonomy)
+        guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
+        return (builtIn.merging(contents.factors, version: contents.version ?? userFile), contents.diagnostics)
     }
 }

@@ -99,13 +99,18 @@ struct MatchCommand: ParsableCommand {
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
         let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
         let shown = limit == 0 ? result.synergies : Array(result.synergies.prefix(limit))
+        let impacts = ImpactText.impacts(of: shown, calculator: run.calculator(mode: engine.transport))
         let text: String
         switch chosen {
-        case .table: text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, language: language)
-        case .markdown: text = SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, language: language)
+        case .table:
+            text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
+        case .markdown:
+            text = SynergyMarkdown.render(
+                shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
         case .json:
             text = RecommendationsJSON.render(
-                shown, result: result, taxonomy: taxonomy, settings: settings, language: language)
+                shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
+                factorsVersion: run.factors.version, language: language)
         case .geojson, .graphml:
             let presentation = Presentation(
                 companies: run.report.profiles.map(\.profile.company.id), anonymize: anonymize, language: language)
@@ -117,7 +122,8 @@ struct MatchCommand: ParsableCommand {
         case .csv:
             let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
             text = SynergyCSV.render(
-                shown, taxonomy: taxonomy, language: language, separator: separator, byteOrderMark: bom)
+                shown, taxonomy: taxonomy, impacts: impacts, language: language, separator: separator,
+                byteOrderMark: bom)
         }
         try OutputFile.writeOrExit(text, to: output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
@@ -125,6 +131,7 @@ struct MatchCommand: ParsableCommand {
 }
 
 extension ResourceCategory: ExpressibleByArgument {}
+extension TransportMode: ExpressibleByArgument {}
 extension SynergySort: ExpressibleByArgument {}
 
 /// The matching engine's options, shared by `match` and `report`.
@@ -148,6 +155,14 @@ struct MatchOptions: ParsableArguments {
         help: ArgumentHelp(
             "Score weights, as distance=0.3,volume=0.3,quality=0.2,time=0.1,confidence=0.1.", valueName: "list"))
     var weights: String?
+
+    @Option(
+        name: .customLong("factors"),
+        help: ArgumentHelp("An impact factor file that adds or replaces factors (see symbiose factors).", valueName: "file"))
+    var factorsFile: String?
+
+    @Option(help: "How material travels, for CO2e and cost: road, barge or rail.")
+    var transport: TransportMode = .road
 
     func validate() throws {
         if let weights, ScoreWeights(parsing: weights) == nil {
@@ -179,6 +194,12 @@ struct MatchRun {
     var result: MatchResult
     var taxonomy: Taxonomy
     var settings: MatchSettings
+    var factors: ImpactFactors
+
+    /// Estimates impacts over the profiles that took part in matching.
+    func calculator(mode: TransportMode) -> ImpactCalculator {
+        ImpactCalculator(profiles: usableProfiles, taxonomy: taxonomy, factors: factors, mode: mode)
+    }
 
     /// The profiles that took part in matching (those without errors).
     var usableProfiles: [Profile] {
@@ -192,6 +213,11 @@ struct MatchRun {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
         guard !taxonomyDiagnostics.containsErrors else {
             StandardError.write(options.render(taxonomyDiagnostics))
+            throw ExitStatus.invalidInput
+        }
+        let (factors, factorDiagnostics) = FactorsLoading.load(userFile: engine.factorsFile, taxonomy: taxonomy)
+        guard !factorDiagnostics.containsErrors else {
+            StandardError.write(options.render(factorDiagnostics))
             throw ExitStatus.invalidInput
         }
         let report: ValidationRun.Report
@@ -219,6 +245,6 @@ struct MatchRun {
         progress.finish()
         let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
         StandardError.write(options.render(diagnostics))
-        return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings)
+        return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings, factors: factors)
     }
 }

@@ -8,7 +8,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the workshop report: one self-contained HTML file, or GeoJSON or GraphML.",
         discussion: """
             Matches the profiles as match does and writes a report to print or show: summary, \
-            map, ranked tables with reasons, one sheet per company, data quality and method. \
+            map, ranked tables with reasons and impacts, the allocation plan (as plan does), \
+            chains, hubs and firms with no synergy, one sheet per company, data quality and \
+            method with the impact factors used. \
             The HTML holds its CSS and SVG inline and fetches nothing. Without a path, runs on \
             the bundled demo territory. See Docs/reports.md.
             """)
@@ -44,6 +46,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the N best substitutions on the map.", valueName: "n"))
     var mapLines: Int = 40
 
+    @Option(help: "What the report's allocation plan maximises: co2, volume, score or euro.")
+    var objective: PlanObjective = .co2
+
     @OptionGroup var engine: MatchOptions
 
     @OptionGroup var options: ProfileOptions
@@ -75,6 +80,12 @@ struct ReportCommand: ParsableCommand {
                 profiles: profiles, result: run.result, validation: run.report.diagnostics, taxonomy: run.taxonomy,
                 settings: run.settings, presentation: presentation, title: title, company: company)
             report.mapLines = mapLines
+            let calculator = run.calculator(mode: engine.transport)
+            let plan = AllocationPlanner(objective: objective, calculator: calculator, profiles: profiles)
+                .plan(run.result.synergies)
+            let network = SynergyNetwork(plan: plan, synergies: run.result.synergies, profiles: profiles)
+            report.impacts = ImpactText.impacts(of: run.result.synergies, calculator: calculator)
+            report.plan = (plan, network, run.factors)
             text = report.render()
         case .geojson:
             text = GeoJSONRenderer.render(

@@ -1,11 +1,16 @@
 /// The territory seen as a network: who feeds whom in a plan, chains, hubs, connected groups
 /// of firms, and the firms with no synergy at all.
 public struct SynergyNetwork: Sendable {
-    /// A path of firms A → B → C… where each one's release feeds the next one's need.
+    /// Three firms A → B → C where what B releases feeds C and B receives from A: a cascade
+    /// step. Longer chains are read by following steps that share two firms.
     public struct Chain: Sendable, Hashable {
         public var companies: [String]
-        /// The allocations along it, in order.
+        /// The two allocations, in order.
         public var links: [String]
+        /// The resources of the two links.
+        public var resources: [String]
+        /// The smaller net kg CO2e/year of the two links: what the chain is sure to be worth.
+        public var netKg: Double
     }
 
     /// A firm with many links.
@@ -22,7 +27,7 @@ public struct SynergyNetwork: Sendable {
         public var netKg: Double
     }
 
-    /// Firms linked together, directly or not.
+    /// Firms linked together by the plan's exchanges, directly or not.
     public struct Component: Sendable, Hashable {
         public var companies: [String]
         public var links: Int
@@ -36,14 +41,16 @@ public struct SynergyNetwork: Sendable {
         public var needs: Int
     }
 
+    /// The best chains, at most `chainLimit`.
     public var chains: [Chain]
+    /// How many distinct chains there are.
+    public var chainCount: Int
     public var hubs: [Hub]
     public var components: [Component]
     public var isolated: [Isolated]
 
-    /// The most chains listed, and the longest chain followed.
+    /// The most chains and hubs listed.
     public static let chainLimit = 50
-    public static let chainLength = 8
     public static let hubLimit = 10
 
     /// Builds the network of a plan.
@@ -55,8 +62,6 @@ public struct SynergyNetwork: Sendable {
     public init(plan: Plan, synergies: [Synergy], profiles: [Profile]) {
         let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
         let allocations = plan.optimal.allocations
-        var successors: [String: [(String, String)]] = [:]
-        var predecessors: [String: Set<String>] = [:]
         var partners: [String: Set<String>] = [:]
         var supplies: [String: Int] = [:]
         var receives: [String: Int] = [:]
@@ -67,8 +72,6 @@ public struct SynergyNetwork: Sendable {
             let from = allocation.synergy.supplier.company
             let to = allocation.synergy.receiver.company
             guard from != to else { continue }
-            successors[from, default: []].append((to, allocation.synergy.id))
-            predecessors[to, default: []].insert(from)
             partners[from, default: []].insert(to)
             partners[to, default: []].insert(from)
             supplies[from, default: 0] += 1
@@ -85,38 +88,36 @@ public struct SynergyNetwork: Sendable {
                 poolCounts[member, default: 0] += 1
                 for other in members where other != member { partners[member, default: []].insert(other) }
             }
-            for other in members.dropFirst() { edges.append((members[0], other)) }
         }
 
-        // Chains: maximal simple paths of two links or more.
-        var chains: [Chain] = []
-        var budget = 100_000
-        for start in successors.keys.sorted() {
-            let entering = predecessors[start] ?? []
-            // A path starting here is maximal only if nothing feeds `start`, or what does is on the path.
-            func extend(_ path: [String], _ links: [String]) {
-                budget -= 1
-                guard budget > 0 else { return }
-                let next = (successors[path.last!] ?? []).filter { !path.contains($0.0) }
-                    .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-                if next.isEmpty || path.count >= Self.chainLength {
-                    if links.count >= 2 && entering.isSubset(of: Set(path)) {
-                        chains.append(Chain(companies: path, links: links))
-                    }
-                    return
+        // Chains: every link into a firm followed by every link out of it to a third firm.
+        var best: [[String]: Chain] = [:]
+        var incoming: [String: [Allocation]] = [:]
+        for allocation in allocations { incoming[allocation.synergy.receiver.company, default: []].append(allocation) }
+        for outgoing in allocations {
+            let middle = outgoing.synergy.supplier.company
+            for entering in incoming[middle] ?? [] {
+                let first = entering.synergy.supplier.company
+                let last = outgoing.synergy.receiver.company
+                guard first != middle, last != middle, first != last else { continue }
+                let chain = Chain(
+                    companies: [first, middle, last], links: [entering.synergy.id, outgoing.synergy.id],
+                    resources: [entering.synergy.resource, outgoing.synergy.resource],
+                    netKg: min(entering.impact.netKg ?? 0, outgoing.impact.netKg ?? 0))
+                if let known = best[chain.companies], known.netKg > chain.netKg
+                    || (known.netKg == chain.netKg && known.links.lexicographicallyPrecedes(chain.links))
+                {
+                    continue
                 }
-                var seen: Set<String> = []
-                for (company, link) in next where seen.insert(company).inserted {
-                    extend(path + [company], links + [link])
-                }
+                best[chain.companies] = chain
             }
-            extend([start], [])
         }
-        chains.sort { a, b in
-            a.companies.count != b.companies.count
-                ? a.companies.count > b.companies.count : a.companies.lexicographicallyPrecedes(b.companies)
-        }
-        self.chains = Array(chains.prefix(Self.chainLimit))
+        self.chainCount = best.count
+        self.chains = Array(
+            best.values.sorted { a, b in
+                a.netKg != b.netKg ? a.netKg > b.netKg : a.companies.lexicographicallyPrecedes(b.companies)
+            }
+            .prefix(Self.chainLimit))
 
         // Hubs: the most partners, then the most CO2e.
         self.hubs = partners.keys.map { company in

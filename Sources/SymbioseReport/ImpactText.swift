@@ -1,0 +1,151 @@
+import SymbioseCore
+
+/// Impacts as people read them, and as JSON.
+public enum ImpactText {
+    /// Net CO2e as "952,9 t CO2e/an", or "?" when unknown.
+    public static func co2e(_ kg: Double?, period: Period = .year, language: Language) -> String {
+        guard let kg else { return "?" }
+        let tonnes = kg / 1000
+        let decimals = abs(tonnes) >= 100 ? 0 : 1
+        return NumberFormatting.format(tonnes, decimals: decimals, language: language) + " t CO2e"
+            + suffix(period, language)
+    }
+
+    /// Net € as "99 350 €/an", or "?" when unknown.
+    public static func euros(_ value: Double?, period: Period = .year, language: Language) -> String {
+        guard let value else { return "?" }
+        return NumberFormatting.format(value, decimals: 0, language: language) + " €" + suffix(period, language)
+    }
+
+    private static func suffix(_ period: Period, _ language: Language) -> String {
+        guard period == .year else { return "" }
+        return language == .fr ? "/an" : "/yr"
+    }
+
+    /// One line: "impact: 952.9 t CO2e/yr net, 99,350 €/yr", with what is missing.
+    public static func summary(_ impact: SynergyImpact, language: Language) -> String {
+        let fr = language == .fr
+        let period = impact.quantity?.period ?? .year
+        var parts: [String] = []
+        if let net = impact.netKg { parts.append(co2e(net, period: period, language: language) + " net") }
+        if let net = impact.netEUR { parts.append(euros(net, period: period, language: language)) }
+        let gaps = impact.rates.gaps.filter { $0 != .distanceUnknown || impact.netKg == nil }
+        if parts.isEmpty { parts.append(fr ? "non estimé" : "not estimated") }
+        var line = (fr ? "impact : " : "impact: ") + parts.joined(separator: ", ")
+        if !gaps.isEmpty { line += " (" + gaps.map(\.rawValue).joined(separator: ", ") + ")" }
+        return line
+    }
+
+    /// The closing line of a list: its impacts add up to an upper bound, since pairs compete.
+    public static func upperBound(_ totals: ImpactTotals, language: Language) -> String {
+        language == .fr
+            ? "Impacts des paires affichées (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(co2e(totals.netKg, language: language)) sur \(totals.withCO2e) paires, \(euros(totals.netEUR, language: language)) sur \(totals.withEUR)."
+            : "Impacts of the pairs shown (an upper bound: they compete for the same flows, see symbiose plan): \(co2e(totals.netKg, language: language)) over \(totals.withCO2e) pairs, \(euros(totals.netEUR, language: language)) over \(totals.withEUR)."
+    }
+
+    /// The `impact` member of a synergy in JSON documents.
+    public static func json(_ impact: SynergyImpact) -> JSONOutput {
+        func number(_ value: Double?, _ places: Int) -> JSONOutput {
+            value.map { .number(RecommendationsJSON.rounded($0, places: places)) } ?? .null
+        }
+        let rates = impact.rates
+        var members: [(String, JSONOutput)] = [
+            ("carrier", .string(rates.carrier.rawValue)),
+            ("networkKm", number(rates.networkKm, 2)),
+        ]
+        if rates.tonnesPerUnit != nil { members.append(("tonneKm", number(impact.tonneKm, 1))) }
+        if let loss = rates.lossShare { members.append(("heatLossShare", .number(RecommendationsJSON.round4(loss)))) }
+        members += [
+            (
+                "co2eKg",
+                .object([
+                    ("avoidedProduction", number(impact.avoidedProductionKg, 0)),
+                    ("avoidedDisposal", number(impact.avoidedDisposalKg, 0)),
+                    ("transport", number(impact.transportKg, 0)),
+                    ("heatPump", number(impact.heatPumpKg, 0)),
+                    ("net", number(impact.netKg, 0)),
+                ])
+            ),
+            (
+                "eur",
+                .object([
+                    ("purchaseSaved", number(impact.purchaseSavedEUR, 0)),
+                    ("disposalSaved", number(impact.disposalSavedEUR, 0)),
+                    ("operatingCost", number(impact.operatingCostEUR, 0)),
+                    ("net", number(impact.netEUR, 0)),
+                ])
+            ),
+            ("factors", .array(rates.factors.map(JSONOutput.string))),
+            ("gaps", .array(rates.gaps.map { .string($0.rawValue) })),
+        ]
+        return .object(members)
+    }
+
+    /// Totals in JSON.
+    public static func json(_ totals: ImpactTotals) -> JSONOutput {
+        .object([
+            ("synergies", .integer(totals.count)),
+            ("withCO2e", .integer(totals.withCO2e)),
+            ("withEUR", .integer(totals.withEUR)),
+            ("netCO2eT", .number(RecommendationsJSON.rounded(totals.netKg / 1000, places: 1))),
+            ("avoidedCO2eT", .number(RecommendationsJSON.rounded(totals.avoidedKg / 1000, places: 1))),
+            ("emittedCO2eT", .number(RecommendationsJSON.rounded(totals.emittedKg / 1000, places: 1))),
+            ("netEUR", .number(totals.netEUR.rounded())),
+            (
+                "quantities",
+                .object(
+                    totals.quantities.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                        ($0.key.rawValue, .number(RecommendationsJSON.rounded($0.value, places: 1)))
+                    })
+            ),
+        ])
+    }
+
+    /// The impacts of the substitutions among `synergies`, by id.
+    public static func impacts(of synergies: [Synergy], calculator: ImpactCalculator) -> [String: SynergyImpact] {
+        var impacts: [String: SynergyImpact] = [:]
+        for case .substitution(let s) in synergies { impacts[s.id] = calculator.impact(of: s) }
+        return impacts
+    }
+
+    /// The factors used by some impact, in id order, as JSON.
+    public static func factorsJSON(_ factors: [ImpactFactor], language: Language) -> JSONOutput {
+        .array(
+            factors.map { factor in
+                var members: [(String, JSONOutput)] = [
+                    ("id", .string(factor.id)), ("role", .string(factor.role.rawValue)),
+                ]
+                if let mode = factor.mode { members.append(("mode", .string(mode.rawValue))) }
+                if !factor.resources.isEmpty { members.append(("resources", .array(factor.resources.map(JSONOutput.string)))) }
+                members += [
+                    ("value", .number(factor.value)), ("unit", .string(factor.unit)),
+                    ("name", .string(factor.name[language])), ("source", .string(factor.source)),
+                    ("year", .integer(factor.year)), ("estimate", .bool(factor.estimate)),
+                ]
+                return .object(members)
+            })
+    }
+
+    /// The factors as a table for a terminal: id, value, unit, year, name and source, wrapped.
+    public static func factorsTable(_ factors: ImpactFactors, language: Language) -> String {
+        var lines: [String] = []
+        for factor in factors.all {
+            let estimate = factor.estimate ? (language == .fr ? ", estimation" : ", estimate") : ""
+            lines.append("\(factor.id)  \(plain(factor.value, language: language)) \(factor.unit)  (\(factor.year)\(estimate))")
+            let applies = factor.resources.isEmpty ? "" : " [" + factor.resources.joined(separator: ", ") + "]"
+            for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
+            for line in TextWrapping.wrap(factor.source, width: 94) { lines.append("    " + line) }
+        }
+        lines.append(
+            language == .fr
+                ? "\(factors.all.count) facteurs, version \(factors.version)."
+                : "\(factors.all.count) factors, version \(factors.version).")
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// A factor's value with as many decimals as it has, in the language's notation.
+    static func plain(_ value: Double, language: Language) -> String {
+        let text = JSONOutput.format(value)
+        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
