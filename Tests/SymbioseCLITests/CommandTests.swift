@@ -5,7 +5,7 @@ import SymbioseTestSupport
 import Testing
 
 @Suite(.serialized) struct CommandTests {
-    @Test(arguments: ["", "validate", "convert", "taxonomy", "template", "report"])
+    @Test(arguments: ["", "validate", "convert", "taxonomy", "template", "report", "plan", "factors"])
     func helpMatchesGolden(subcommand: String) throws {
         let arguments = (subcommand.isEmpty ? [] : [subcommand]) + ["--help"]
         let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])
@@ -266,6 +266,84 @@ import Testing
         let graphml = try Binary.run(["match", "--format", "graphml"])
         #expect(graphml.stdout.contains("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
         #expect(try Binary.run(["report", "--format", "geojson", "--company", "tereos-bucy"]).status == 64)
+    }
+}
+
+@Suite(.serialized) struct PlanCommandTests {
+    @Test func everyObjectiveAndFormatRunsAndIsDeterministic() throws {
+        for objective in ["co2", "volume", "score", "euro"] {
+            let first = try Binary.run(["plan", "--objective", objective, "--format", "json"])
+            let second = try Binary.run(["plan", "--objective", objective, "--format", "json"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout == second.stdout)
+            #expect(first.stdout.contains("\"schema\": \"symbiose/plan@1\""))
+            #expect(first.stdout.contains("\"objective\": \"\(objective)\""))
+        }
+        for format in ["table", "csv", "markdown", "geojson", "graphml"] {
+            let run = try Binary.run(["plan", "--format", format, "--lang", "en"])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(!run.stdout.isEmpty)
+        }
+        let table = try Binary.run(["plan", "--format", "table", "--lang", "en"])
+        #expect(table.stdout.contains("Greedy (best pair first)"))
+        #expect(table.stdout.contains("Firms with no synergy (to call):"))
+    }
+
+    @Test func transportModeChangesTheEstimate() throws {
+        func netCO2(_ mode: String) throws -> String {
+            let run = try Binary.run(["plan", "--format", "json", "--transport", mode])
+            #expect(run.status == 0)
+            let line = run.stdout.split(separator: "\n").first { $0.contains("\"emittedCO2eT\"") }
+            return String(line ?? "")
+        }
+        let road = try netCO2("road"), rail = try netCO2("rail")
+        #expect(!road.isEmpty && road != rail)
+        #expect(try Binary.run(["plan", "--transport", "plane"]).status == 64)
+        #expect(try Binary.run(["plan", "--objective", "speed"]).status == 64)
+    }
+
+    @Test func factorsAreListedAndAFaultyFileIsLocated() throws {
+        let listing = try Binary.run(["factors", "--lang", "en"])
+        #expect(listing.status == 0)
+        #expect(listing.stdout.contains("transport.road  0.096 kgCO2e/t.km"))
+        let json = try Binary.run(["factors", "--format", "json"])
+        #expect(json.stdout.contains("\"schema\": \"symbiose/factors@1\""))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "symbiose-factors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.json")
+        try Data(
+            """
+            {"schema": "symbiose/factors@1", "version": "x", "factors": [
+              {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
+               "unit": "kgCO2e/km", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
+            ]}
+            """.utf8
+        ).write(to: bad)
+        let refused = try Binary.run(["plan", "--factors", bad.path, "--format", "json"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.json:3:"))
+        #expect(refused.stderr.contains("[factors.unit-mismatch]"))
+        #expect(refused.stdout.isEmpty)
+
+        // A good file replaces the road factor: the plan's transport emissions halve or so.
+        let good = directory.appendingPathComponent("good.json")
+        try Data(
+            """
+            {"schema": "symbiose/factors@1", "version": "local", "factors": [
+              {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
+               "unit": "kgCO2e/t.km", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
+            ]}
+            """.utf8
+        ).write(to: good)
+        let replaced = try Binary.run(["factors", "--factors", good.path, "--format", "json"])
+        #expect(replaced.stdout.contains("\"version\": \"2026.1+local\""))
+        #expect(replaced.stdout.contains("\"value\": 0.05"))
+        let plan = try Binary.run(["plan", "--factors", good.path, "--format", "json"])
+        #expect(plan.status == 0)
+        #expect(plan.stdout.contains("\"factorsVersion\": \"2026.1+local\""))
     }
 }
 
