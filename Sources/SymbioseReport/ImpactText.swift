@@ -37,10 +37,16 @@ public enum ImpactText {
     }
 
     /// The closing line of a list: its impacts add up to an upper bound, since pairs compete.
+    /// Confidential synergies are left out of the sums, which could otherwise reveal them.
     public static func upperBound(_ totals: ImpactTotals, language: Language) -> String {
-        language == .fr
-            ? "Impacts des paires affichées (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(co2e(totals.netKg, language: language)) sur \(totals.withCO2e) paires, \(euros(totals.netEUR, language: language)) sur \(totals.withEUR)."
-            : "Impacts of the pairs shown (an upper bound: they compete for the same flows, see symbiose plan): \(co2e(totals.netKg, language: language)) over \(totals.withCO2e) pairs, \(euros(totals.netEUR, language: language)) over \(totals.withEUR)."
+        let fr = language == .fr
+        var parts = [co2e(totals.netKg, language: language) + (fr ? " sur \(totals.withCO2e) paire(s)" : " over \(totals.withCO2e) pair(s)")]
+        if totals.withEUR > 0 {
+            parts.append(euros(totals.netEUR, language: language) + (fr ? " sur \(totals.withEUR)" : " over \(totals.withEUR)"))
+        }
+        return fr
+            ? "Impacts des paires affichées, hors flux confidentiels (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(parts.joined(separator: ", "))."
+            : "Impacts of the pairs shown, confidential flows aside (an upper bound: they compete for the same flows, see symbiose plan): \(parts.joined(separator: ", "))."
     }
 
     /// The `impact` member of a synergy in JSON documents.

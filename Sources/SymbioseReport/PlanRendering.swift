@@ -106,13 +106,15 @@ public enum PlanText {
             let wrapped = header.flatMap { TextWrapping.wrap($0, width: SynergyTable.width) }
             return wrapped.joined(separator: "\n") + "\n\n"
                 + SynergyTable.render(
-                    shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, language: language)
+                    shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, sumsImpacts: false,
+                    language: language)
                 + (details.isEmpty ? "" : "\n" + details.joined(separator: "\n") + "\n")
         }
         let list = details.map { $0.hasPrefix("  ") ? "- " + $0.dropFirst(2) : "\n**\($0)**\n" }
         return "# Plan\n\n" + header.joined(separator: "  \n") + "\n\n"
             + SynergyMarkdown.render(
-                shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, language: language)
+                shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, sumsImpacts: false,
+                    language: language)
             + (list.isEmpty ? "" : list.joined(separator: "\n") + "\n")
     }
 

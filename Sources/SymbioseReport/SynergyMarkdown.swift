@@ -5,7 +5,7 @@ import SymbioseCore
 public enum SynergyMarkdown {
     public static func render(
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
-        language: Language
+        sumsImpacts: Bool = true, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let fr = language == .fr
@@ -49,13 +49,13 @@ public enum SynergyMarkdown {
             }
             out += "  \(fr ? "Score" : "Score") = " + terms.joined(separator: " + ")
             if !synergy.flags.isEmpty { out += "; " + synergy.flags.map { "`\($0.rawValue)`" }.joined(separator: " ") }
-            if let impact = impacts[synergy.id] {
+            if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)
-                if !synergy.flags.contains(.confidential) { out += "  \n  " + ImpactText.summary(impact, language: language) }
+                out += "  \n  " + ImpactText.summary(impact, language: language)
             }
             out += "\n\n"
         }
-        if totals.count > 0 { out += ImpactText.upperBound(totals, language: language) + "\n" }
+        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 { out += ImpactText.upperBound(totals, language: language) + "\n" }
         return out
     }
 }

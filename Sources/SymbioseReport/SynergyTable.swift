@@ -8,7 +8,7 @@ public enum SynergyTable {
 
     public static func render(
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
-        language: Language
+        sumsImpacts: Bool = true, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let fr = language == .fr
@@ -62,16 +62,14 @@ public enum SynergyTable {
             var detail = terms.joined(separator: " · ")
             if !synergy.flags.isEmpty { detail += " | " + synergy.flags.map(\.rawValue).joined(separator: ", ") }
             for line in TextWrapping.wrap(detail, width: width - indent.count) { lines.append(indent + line) }
-            if let impact = impacts[synergy.id] {
+            if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)
-                if !synergy.flags.contains(.confidential) {
-                    let line = ImpactText.summary(impact, language: language)
-                    for part in TextWrapping.wrap(line, width: width - indent.count) { lines.append(indent + part) }
-                }
+                let line = ImpactText.summary(impact, language: language)
+                for part in TextWrapping.wrap(line, width: width - indent.count) { lines.append(indent + part) }
             }
             lines.append("")
         }
-        if totals.count > 0 { lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width) }
+        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 { lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width) }
         let shown = synergies.count, total = result.synergies.count
         if fr {
             lines.append(

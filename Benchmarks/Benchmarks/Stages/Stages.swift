@@ -63,8 +63,33 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(
                     RecommendationsJSON.render(
                         result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,
-                        language: .fr
+                        impacts: [:], factorsVersion: FactorsFile.builtIn.version, language: .fr
                     ).utf8.count)
+            }
+        }
+        Benchmark("impacts \(sites)") { benchmark in
+            let synergies = fixture.result.synergies
+            let calculator = fixture.calculator
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(ImpactText.impacts(of: synergies, calculator: calculator).count)
+            }
+        }
+        Benchmark("plan \(sites)") { benchmark in
+            let synergies = fixture.result.synergies
+            let planner = AllocationPlanner(
+                objective: .co2, calculator: fixture.calculator, profiles: fixture.loaded.map(\.profile))
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(planner.plan(synergies).optimal.allocations.count) }
+        }
+        Benchmark("network \(sites)") { benchmark in
+            let synergies = fixture.result.synergies
+            let profiles = fixture.loaded.map(\.profile)
+            let plan = AllocationPlanner(objective: .co2, calculator: fixture.calculator, profiles: profiles)
+                .plan(synergies)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(SynergyNetwork(plan: plan, synergies: synergies, profiles: profiles).chainCount)
             }
         }
         Benchmark("whole match \(sites)") { benchmark in
@@ -76,7 +101,7 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(
                     RecommendationsJSON.render(
                         result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,
-                        language: .fr
+                        impacts: [:], factorsVersion: FactorsFile.builtIn.version, language: .fr
                     ).utf8.count)
             }
         }
@@ -92,6 +117,8 @@ final class Fixture: @unchecked Sendable {
     private(set) lazy var loaded = ProfileJSON.decode(json, file: "territory.json").profiles
     private(set) lazy var index = MatchIndex(loaded, taxonomy: TaxonomyFile.builtIn)
     private(set) lazy var result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(loaded)
+    private(set) lazy var calculator = ImpactCalculator(
+        profiles: loaded.map(\.profile), taxonomy: TaxonomyFile.builtIn, factors: FactorsFile.builtIn)
 
     init(sites: Int) {
         self.sites = sites

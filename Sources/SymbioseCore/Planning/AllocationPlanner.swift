@@ -45,7 +45,7 @@ public struct AllocationOutcome: Sendable, Hashable {
 public struct Plan: Sendable {
     public var objective: PlanObjective
     public var optimal: AllocationOutcome
-    /// "Take the best pair first", on the same candidates.
+    /// "Take the best pair first", on the same candidates (ties: the better score, then the id).
     public var greedy: AllocationOutcome
     /// Substitution candidates considered.
     public var candidates: Int
@@ -106,8 +106,9 @@ public struct AllocationPlanner: Sendable {
         var substitutions = 0
         let taxonomy = calculator.taxonomy
         // In id order, so that ties are broken the same way whatever the input order.
-        for synergy in synergies.sorted(by: { $0.id < $1.id }) {
-            guard case .substitution(let s) = synergy else { continue }
+        let ids = synergies.map(\.id)
+        for position in synergies.indices.sorted(by: { ids[$0] < ids[$1] }) {
+            guard case .substitution(let s) = synergies[position] else { continue }
             substitutions += 1
             let releaseKey = Self.key(s.supplier.company, s.supplier.flow)
             let needKey = Self.key(s.receiver.company, s.receiver.flow)
@@ -180,24 +181,29 @@ public struct AllocationPlanner: Sendable {
                 if releases[candidates[position].release] == nil { releases[candidates[position].release] = releases.count }
                 if needs[candidates[position].need] == nil { needs[candidates[position].need] = needs.count }
             }
-            let source = 0
-            let sink = 1
-            var network = MinCostFlow(nodes: 2 + releases.count + needs.count)
+            // Releases, then needs, then the sink: each release's quantity goes to the sink
+            // through needs or straight (left unused, at no cost). The search prefers higher nodes
+            // on ties. Between candidates of equal value, the one with the better score wins: its
+            // cost is lowered by a millionth of its value times its score.
+            let sink = releases.count + needs.count
+            var network = MinCostFlow(nodes: sink + 1)
+            var supplies: [(node: Int, amount: Double)] = []
             for (release, node) in releases.sorted(by: { $0.value < $1.value }) {
-                network.addArc(from: source, to: 2 + node, capacity: supply[release], cost: 0)
+                supplies.append((node, supply[release]))
+                network.addArc(from: node, to: sink, capacity: supply[release], cost: 0)
             }
             for (need, node) in needs.sorted(by: { $0.value < $1.value }) {
-                network.addArc(from: 2 + releases.count + node, to: sink, capacity: demand[need], cost: 0)
+                network.addArc(from: releases.count + node, to: sink, capacity: demand[need], cost: 0)
             }
             var arcs: [(node: Int, index: Int)] = []
             for position in members {
                 let candidate = candidates[position]
                 arcs.append(
                     network.addArc(
-                        from: 2 + releases[candidate.release]!, to: 2 + releases.count + needs[candidate.need]!,
-                        capacity: candidate.quantity, cost: -candidate.unitValue))
+                        from: releases[candidate.release]!, to: releases.count + needs[candidate.need]!,
+                        capacity: candidate.quantity, cost: -candidate.unitValue * (1 + 1e-6 * candidate.synergy.score)))
             }
-            _ = network.solve(source: source, sink: sink)
+            _ = network.solve(supplies: supplies, sink: sink)
             for (offset, position) in members.enumerated() {
                 allocated[position] = network.flow(at: arcs[offset])
             }
@@ -210,7 +216,9 @@ public struct AllocationPlanner: Sendable {
         let order = candidates.indices.sorted { a, b in
             let va = candidates[a].unitValue * candidates[a].quantity
             let vb = candidates[b].unitValue * candidates[b].quantity
-            return va != vb ? va > vb : candidates[a].synergy.id < candidates[b].synergy.id
+            if va != vb { return va > vb }
+            let (sa, sb) = (candidates[a].synergy.score, candidates[b].synergy.score)
+            return sa != sb ? sa > sb : candidates[a].synergy.id < candidates[b].synergy.id
         }
         for position in order {
             let candidate = candidates[position]

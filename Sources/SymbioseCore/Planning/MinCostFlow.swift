@@ -1,12 +1,10 @@
-/// A min-cost flow network with real capacities, solved by successive shortest paths with
-/// Johnson potentials (Bellman–Ford once, then Dijkstra on reduced costs).
+/// A min-cost flow network with real capacities and node supplies, solved by successive shortest
+/// paths with Johnson potentials (Bellman–Ford once, then Dijkstra on reduced costs), one
+/// supplying node at a time (Ahuja, Magnanti and Orlin, *Network Flows*, §9.7: any choice of the
+/// node with excess keeps the flow optimal for what it has routed).
 ///
-/// `solve` stops as soon as the cheapest augmenting path no longer lowers the cost, so it
-/// returns a minimum-cost flow of any value: with costs set to minus a profit, the most
-/// profitable allocation. Path costs never decrease from one augmentation to the next, which
-/// is why stopping at the first non-negative one is optimal.
-///
-/// - Complexity: O(*k* · *E* log *V*) for *k* augmentations, each saturating at least one arc.
+/// - Complexity: O(*k* · *E* log *V*) in the worst case for *k* augmentations, each saturating an
+///   arc or exhausting a supply; in practice each search explores a node's neighbourhood.
 struct MinCostFlow {
     struct Arc {
         var to: Int
@@ -41,65 +39,89 @@ struct MinCostFlow {
         return arcs[arc.to][arc.reverse].capacity
     }
 
-    /// Sends flow from `source` to `sink` while it lowers the total cost.
+    /// Routes every node's supply to `sink` at the least total cost, one shortest path at a
+    /// time from one supplying node (in node order) to the sink.
     ///
-    /// - Returns: the flow sent and its total cost.
-    mutating func solve(source: Int, sink: Int) -> (flow: Double, cost: Double) {
+    /// A node's supply may always go straight to the sink at no cost if the caller adds such an
+    /// arc; then the flow found is the most profitable one. Each search starts from a single
+    /// supplying node and stops when the sink is settled, so it explores only what lies closer
+    /// than the sink: the neighbourhood of that node, not the whole network.
+    ///
+    /// - Returns: the total cost.
+    mutating func solve(supplies: [(node: Int, amount: Double)], sink: Int) -> Double {
         let count = arcs.count
-        var potential = bellmanFord(from: source)
-        var totalFlow = 0.0
+        // Johnson potentials from every supplying node at once, then Dijkstra on reduced costs.
+        // After each search, only the nodes settled before the sink move (by their distance minus
+        // the sink's); raising all the others by the sink's distance would change no reduced cost.
+        var potential = bellmanFord(from: supplies.map(\.node))
         var totalCost = 0.0
         var distance = [Double](repeating: .infinity, count: count)
         var previous = [(node: Int, index: Int)?](repeating: nil, count: count)
-        while true {
-            for i in 0..<count {
-                distance[i] = .infinity
-                previous[i] = nil
-            }
-            distance[source] = 0
-            var heap = MinHeap()
-            heap.push(0, source)
-            while let (d, node) = heap.pop() {
-                if d > distance[node] { continue }
-                for (index, arc) in arcs[node].enumerated() where arc.capacity > epsilon {
-                    guard potential[arc.to].isFinite else { continue }
-                    let reduced = arc.cost + potential[node] - potential[arc.to]
-                    let candidate = d + max(0, reduced)
-                    if candidate < distance[arc.to] - 1e-12 {
-                        distance[arc.to] = candidate
-                        previous[arc.to] = (node, index)
-                        heap.push(candidate, arc.to)
+        var settled = [Bool](repeating: false, count: count)
+        var touched: [Int] = []
+        var settledOrder: [Int] = []
+        var heap = MinHeap()
+        for (start, amount) in supplies {
+            var left = amount
+            while left > epsilon {
+                for node in touched {
+                    distance[node] = .infinity
+                    previous[node] = nil
+                    settled[node] = false
+                }
+                touched.removeAll(keepingCapacity: true)
+                settledOrder.removeAll(keepingCapacity: true)
+                heap.removeAll()
+                distance[start] = 0
+                touched.append(start)
+                heap.push(0, start)
+                while let (d, node) = heap.pop() {
+                    if settled[node] || d > distance[node] { continue }
+                    settled[node] = true
+                    settledOrder.append(node)
+                    if node == sink { break }
+                    for (index, arc) in arcs[node].enumerated() where arc.capacity > epsilon {
+                        guard potential[arc.to].isFinite, !settled[arc.to] else { continue }
+                        let candidate = d + max(0, arc.cost + potential[node] - potential[arc.to])
+                        if candidate < distance[arc.to] - 1e-12 {
+                            if distance[arc.to] == .infinity { touched.append(arc.to) }
+                            distance[arc.to] = candidate
+                            previous[arc.to] = (node, index)
+                            heap.push(candidate, arc.to)
+                        }
                     }
                 }
+                guard settled[sink] else { break }
+                let reach = distance[sink]
+                for node in settledOrder { potential[node] += distance[node] - reach }
+                var push = left
+                var node = sink
+                var pathCost = 0.0
+                while let step = previous[node] {
+                    let arc = arcs[step.node][step.index]
+                    push = min(push, arc.capacity)
+                    pathCost += arc.cost
+                    node = step.node
+                }
+                node = sink
+                while let step = previous[node] {
+                    arcs[step.node][step.index].capacity -= push
+                    let arc = arcs[step.node][step.index]
+                    arcs[arc.to][arc.reverse].capacity += push
+                    node = step.node
+                }
+                left -= push
+                totalCost += push * pathCost
             }
-            guard distance[sink].isFinite else { break }
-            for i in 0..<count where distance[i].isFinite { potential[i] += distance[i] }
-            let pathCost = potential[sink] - potential[source]
-            if pathCost >= -epsilon { break }
-            var push = Double.infinity
-            var node = sink
-            while let step = previous[node] {
-                push = min(push, arcs[step.node][step.index].capacity)
-                node = step.node
-            }
-            node = sink
-            while let step = previous[node] {
-                arcs[step.node][step.index].capacity -= push
-                let arc = arcs[step.node][step.index]
-                arcs[arc.to][arc.reverse].capacity += push
-                node = step.node
-            }
-            totalFlow += push
-            totalCost += push * pathCost
         }
-        return (totalFlow, totalCost)
+        return totalCost
     }
 
-    /// Shortest distances from `source` over arcs with capacity, negative costs allowed (no
-    /// negative cycle: the network starts without flow).
-    private func bellmanFord(from source: Int) -> [Double] {
+    /// Shortest distances from the nearest of `sources` over arcs with capacity, negative costs
+    /// allowed (no negative cycle: the network starts without flow).
+    private func bellmanFord(from sources: [Int]) -> [Double] {
         var distance = [Double](repeating: .infinity, count: arcs.count)
-        distance[source] = 0
+        for source in sources { distance[source] = 0 }
         for _ in 0..<arcs.count {
             var changed = false
             for node in 0..<arcs.count where distance[node].isFinite {
@@ -114,12 +136,14 @@ struct MinCostFlow {
     }
 }
 
-/// A binary heap of (key, node), smallest key first, ties by node.
+/// A binary heap of (key, node), smallest key first, then the highest node: with the sink
+/// numbered last and needs after releases, ties at equal distance are followed depth first, so the
+/// search reaches the sink without settling every release at distance zero.
 private struct MinHeap {
     private var items: [(Double, Int)] = []
 
     private static func less(_ a: (Double, Int), _ b: (Double, Int)) -> Bool {
-        a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+        a.0 < b.0 || (a.0 == b.0 && a.1 > b.1)
     }
 
     mutating func push(_ key: Double, _ node: Int) {
@@ -132,6 +156,8 @@ private struct MinHeap {
             child = parent
         }
     }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
     mutating func pop() -> (Double, Int)? {
         guard let first = items.first else { return nil }
