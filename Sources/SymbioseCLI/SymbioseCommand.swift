@@ -12,7 +12,8 @@ public struct SymbioseCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            MatchCommand.self, PlanCommand.self, ReportCommand.self, FactorsCommand.self, ValidateCommand.self, GenerateCommand.self, ConvertCommand.self,
+            MatchCommand.self, PlanCommand.self, ReportCommand.self, FactorsCommand.self, ValidateCommand.self,
+            GenerateCommand.self, ConvertCommand.self,
             TaxonomyCommand.self, TemplateCommand.self,
         ]
     )

@@ -466,7 +466,8 @@ extension HTMLReport {
     /// The factors behind the impacts shown.
     fileprivate func factorsAppendix() -> String {
         guard let plan else { return "" }
-        let ids = Set(impacts.values.flatMap(\.rates.factors) + plan.plan.optimal.allocations.flatMap(\.impact.rates.factors))
+        let ids = Set(
+            impacts.values.flatMap(\.rates.factors) + plan.plan.optimal.allocations.flatMap(\.impact.rates.factors))
         let rows = plan.factors.all.filter { ids.contains($0.id) }.map { factor in
             "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(ImpactText.plain(factor.value, language: presentation.language))) \(e(factor.unit))</td><td>\(e(factor.source))\(factor.estimate ? " <em>(" + e(t("estimation", "estimate")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
         }.joined()

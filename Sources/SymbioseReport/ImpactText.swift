@@ -40,9 +40,13 @@ public enum ImpactText {
     /// Confidential synergies are left out of the sums, which could otherwise reveal them.
     public static func upperBound(_ totals: ImpactTotals, language: Language) -> String {
         let fr = language == .fr
-        var parts = [co2e(totals.netKg, language: language) + (fr ? " sur \(totals.withCO2e) paire(s)" : " over \(totals.withCO2e) pair(s)")]
+        var parts = [
+            co2e(totals.netKg, language: language)
+                + (fr ? " sur \(totals.withCO2e) paire(s)" : " over \(totals.withCO2e) pair(s)")
+        ]
         if totals.withEUR > 0 {
-            parts.append(euros(totals.netEUR, language: language) + (fr ? " sur \(totals.withEUR)" : " over \(totals.withEUR)"))
+            parts.append(
+                euros(totals.netEUR, language: language) + (fr ? " sur \(totals.withEUR)" : " over \(totals.withEUR)"))
         }
         return fr
             ? "Impacts des paires affichées, hors flux confidentiels (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(parts.joined(separator: ", "))."
@@ -122,7 +126,9 @@ public enum ImpactText {
                     ("id", .string(factor.id)), ("role", .string(factor.role.rawValue)),
                 ]
                 if let mode = factor.mode { members.append(("mode", .string(mode.rawValue))) }
-                if !factor.resources.isEmpty { members.append(("resources", .array(factor.resources.map(JSONOutput.string)))) }
+                if !factor.resources.isEmpty {
+                    members.append(("resources", .array(factor.resources.map(JSONOutput.string))))
+                }
                 members += [
                     ("value", .number(factor.value)), ("unit", .string(factor.unit)),
                     ("name", .string(factor.name[language])), ("source", .string(factor.source)),
@@ -137,7 +143,8 @@ public enum ImpactText {
         var lines: [String] = []
         for factor in factors.all {
             let estimate = factor.estimate ? (language == .fr ? ", estimation" : ", estimate") : ""
-            lines.append("\(factor.id)  \(plain(factor.value, language: language)) \(factor.unit)  (\(factor.year)\(estimate))")
+            lines.append(
+                "\(factor.id)  \(plain(factor.value, language: language)) \(factor.unit)  (\(factor.year)\(estimate))")
             let applies = factor.resources.isEmpty ? "" : " [" + factor.resources.joined(separator: ", ") + "]"
             for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
             for line in TextWrapping.wrap(factor.source, width: 94) { lines.append("    " + line) }

@@ -26,7 +26,8 @@ public enum PlanText {
         switch objective {
         case .co2: ImpactText.co2e(value, language: language)
         case .euro: ImpactText.euros(value, language: language)
-        case .volume: NumberFormatting.format(value, decimals: 0, language: language) + (language == .fr ? " unités" : " units")
+        case .volume:
+            NumberFormatting.format(value, decimals: 0, language: language) + (language == .fr ? " unités" : " units")
         case .score: NumberFormatting.format(value, decimals: 2, language: language)
         }
     }
@@ -71,7 +72,8 @@ public enum PlanText {
             return exclusionName(reason, language: language) + (language == .fr ? " : " : ": ") + String(count)
         }
         if !excluded.isEmpty {
-            lines.append((fr ? "Candidats écartés (" : "Candidates left out (") + excluded.joined(separator: "; ") + ").")
+            lines.append(
+                (fr ? "Candidats écartés (" : "Candidates left out (") + excluded.joined(separator: "; ") + ").")
         }
         lines.append(
             fr
@@ -108,14 +110,23 @@ public enum PlanText {
                 + SynergyTable.render(
                     shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, sumsImpacts: false,
                     language: language)
-                + (details.isEmpty ? "" : "\n" + details.joined(separator: "\n") + "\n")
+                + (details.isEmpty ? "" : "\n" + wrappedItems(details).joined(separator: "\n") + "\n")
         }
         let list = details.map { $0.hasPrefix("  ") ? "- " + $0.dropFirst(2) : "\n**\($0)**\n" }
         return "# Plan\n\n" + header.joined(separator: "  \n") + "\n\n"
             + SynergyMarkdown.render(
                 shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, sumsImpacts: false,
-                    language: language)
+                language: language)
             + (list.isEmpty ? "" : list.joined(separator: "\n") + "\n")
+    }
+
+    /// Lines cut to the table's width, continuations indented under their item.
+    private static func wrappedItems(_ lines: [String]) -> [String] {
+        lines.flatMap { line -> [String] in
+            guard line.hasPrefix("  ") else { return TextWrapping.wrap(line, width: SynergyTable.width) }
+            let parts = TextWrapping.wrap(String(line.dropFirst(2)), width: SynergyTable.width - 4)
+            return parts.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+        }
     }
 
     /// The network as text: chains, hubs, isolated firms.
@@ -123,7 +134,9 @@ public enum PlanText {
         let fr = language == .fr
         var lines: [String] = []
         if !network.chains.isEmpty {
-            lines.append(fr ? "Chaînes (ce que l'un rejette nourrit le suivant) :" : "Chains (what one releases feeds the next):")
+            lines.append(
+                fr ? "Chaînes (ce que l'un rejette nourrit le suivant) :" : "Chains (what one releases feeds the next):"
+            )
             for chain in network.chains.prefix(10) {
                 let firms = chain.companies.map { names[$0] ?? $0 }
                 lines.append(
@@ -145,8 +158,8 @@ public enum PlanText {
             for firm in network.isolated {
                 lines.append(
                     fr
-                        ? "  \(firm.name) (\(firm.releases) rejets, \(firm.needs) besoins déclarés)"
-                        : "  \(firm.name) (\(firm.releases) releases, \(firm.needs) needs declared)")
+                        ? "  \(firm.name) (\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés)"
+                        : "  \(firm.name) (\(firm.releases) release(s), \(firm.needs) need(s) declared)")
             }
         }
         return lines
@@ -190,7 +203,8 @@ public enum PlanJSON {
         }
         let pools = plan.pools.map { group -> JSONOutput in
             .object([
-                ("id", .string(group.id)), ("mode", .string(group.mode.rawValue)), ("resource", .string(group.resource)),
+                ("id", .string(group.id)), ("mode", .string(group.mode.rawValue)),
+                ("resource", .string(group.resource)),
                 ("members", .array(group.members.map { .string($0.reference.company) })),
                 ("total", group.total.map(RecommendationsJSON.quantity) ?? .null),
                 ("score", .number(RecommendationsJSON.round4(group.score))),

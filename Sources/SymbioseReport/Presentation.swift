@@ -82,7 +82,9 @@ public struct Presentation: Sendable {
         guard let impact else { return "—" }
         let period = impact.quantity?.period ?? .year
         var parts: [String] = []
-        if let kg = impact.netKg { parts.append(banded(kg / 1000, confidential: confidential, unit: " t CO2e", period)) }
+        if let kg = impact.netKg {
+            parts.append(banded(kg / 1000, confidential: confidential, unit: " t CO2e", period))
+        }
         if let eur = impact.netEUR { parts.append(banded(eur, confidential: confidential, unit: " €", period)) }
         return parts.isEmpty ? "?" : parts.joined(separator: " · ")
     }

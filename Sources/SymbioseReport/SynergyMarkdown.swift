@@ -55,7 +55,9 @@ public enum SynergyMarkdown {
             }
             out += "\n\n"
         }
-        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 { out += ImpactText.upperBound(totals, language: language) + "\n" }
+        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 {
+            out += ImpactText.upperBound(totals, language: language) + "\n"
+        }
         return out
     }
 }

@@ -69,7 +69,9 @@ public enum SynergyTable {
             }
             lines.append("")
         }
-        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 { lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width) }
+        if sumsImpacts && totals.withCO2e + totals.withEUR > 0 {
+            lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width)
+        }
         let shown = synergies.count, total = result.synergies.count
         if fr {
             lines.append(

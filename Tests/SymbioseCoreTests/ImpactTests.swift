@@ -25,10 +25,13 @@ import Testing
         let result = try impact([
             F.profile(
                 "source", at: F.point(northKm: 0),
-                outputs: [F.output("heat", "heat.hot-water", Quantity(value: 5000, unit: .megawattHour), temperature: 90)]),
+                outputs: [
+                    F.output("heat", "heat.hot-water", Quantity(value: 5000, unit: .megawattHour), temperature: 90)
+                ]),
             F.profile(
                 "sink", at: F.point(northKm: 2),
-                inputs: [F.input("heat", "heat.hot-water", Quantity(value: 4000, unit: .megawattHour), temperature: 70)]),
+                inputs: [F.input("heat", "heat.hot-water", Quantity(value: 4000, unit: .megawattHour), temperature: 70)]
+            ),
         ])
         #expect(result.rates.carrier == .pipe)
         #expect(close(result.rates.networkKm, 2.6))

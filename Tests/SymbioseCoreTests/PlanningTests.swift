@@ -12,7 +12,8 @@ import Testing
         return AllocationPlanner(objective: objective, calculator: calculator, profiles: plain)
     }
 
-    private func paper(_ id: String, _ code: String, tonnes: Double, price: Double? = nil, need: Bool) -> LoadedProfile {
+    private func paper(_ id: String, _ code: String, tonnes: Double, price: Double? = nil, need: Bool) -> LoadedProfile
+    {
         let flow =
             need
             ? F.input(id, code, Quantity(value: tonnes, unit: .tonne)) { flow in
@@ -104,16 +105,103 @@ import Testing
         }
     }
 
+    /// An optimality certificate independent of the solver: the residual network of the plan
+    /// (unused supply and unfilled demand included) has no cycle of negative cost, so no
+    /// reallocation can raise the objective.
+    @Test(arguments: [PlanObjective.co2, .score, .volume])
+    func planHasNoImprovingCycle(objective: PlanObjective) throws {
+        let territory = TerritoryGenerator(sites: 300, seed: 5).generate()
+        let loaded = territory.map { TestSupport.loaded($0) }
+        let synergies = F.run(loaded).synergies
+        let plan = planner(loaded, objective: objective).plan(synergies)
+        let calculator = TestSupport.calculator(territory)
+        let taxonomy = TaxonomyFile.builtIn
+        var supply: [String: Double] = [:]
+        var demand: [String: Double] = [:]
+        for profile in territory {
+            for flow in profile.outputs {
+                supply["R\(profile.company.id)/\(flow.id)"] = taxonomy.annualAmount(of: flow)
+            }
+            for flow in profile.inputs { demand["N\(profile.company.id)/\(flow.id)"] = taxonomy.annualAmount(of: flow) }
+        }
+        var allocated: [String: Double] = [:]
+        for allocation in plan.optimal.allocations {
+            allocated[allocation.synergy.id] = allocation.synergy.quantity?.value
+        }
+
+        // Residual arcs (from, to, cost); "X" stands for unused supply and unfilled demand.
+        var arcs: [(String, String, Double)] = []
+        var given: [String: Double] = [:]
+        var received: [String: Double] = [:]
+        var largest = 0.0
+        for case .substitution(let s) in synergies {
+            let release = "R\(s.supplier.company)/\(s.supplier.flow)"
+            let need = "N\(s.receiver.company)/\(s.receiver.flow)"
+            guard let capacity = s.quantity?.value, capacity > 0, supply[release] != nil, demand[need] != nil else {
+                continue
+            }
+            let value: Double?
+            switch objective {
+            case .co2: value = calculator.rates(of: s).netKg
+            case .score: value = s.score / capacity
+            case .volume: value = 1
+            case .euro: value = calculator.rates(of: s).netEUR
+            }
+            guard let value, value > 0 else { continue }
+            largest = max(largest, value)
+            let flow = allocated[s.id] ?? 0
+            given[release, default: 0] += flow
+            received[need, default: 0] += flow
+            if flow < capacity * (1 - 1e-9) { arcs.append((release, need, -value)) }
+            if flow > capacity * 1e-9 { arcs.append((need, release, value)) }
+        }
+        for (release, total) in supply {
+            let used = given[release] ?? 0
+            if used > 1e-9 { arcs.append((release, "X", 0)) }
+            if used < total * (1 - 1e-9) { arcs.append(("X", release, 0)) }
+        }
+        for (need, total) in demand {
+            let filled = received[need] ?? 0
+            if filled < total * (1 - 1e-9) { arcs.append((need, "X", 0)) }
+            if filled > 1e-9 { arcs.append(("X", need, 0)) }
+        }
+        // Bellman–Ford from every node at once: a relaxation after |V| rounds means a negative cycle.
+        var distance: [String: Double] = [:]
+        for (a, b, _) in arcs {
+            distance[a] = 0
+            distance[b] = 0
+        }
+        let tolerance = 1e-5 * largest
+        var changed = true
+        var rounds = 0
+        while changed && rounds <= distance.count {
+            changed = false
+            rounds += 1
+            for (a, b, cost) in arcs where distance[a]! + cost < distance[b]! - tolerance {
+                distance[b] = distance[a]! + cost
+                changed = true
+            }
+        }
+        #expect(!changed, "an improving cycle remains for \(objective)")
+        #expect(!plan.optimal.allocations.isEmpty)
+    }
+
     @Test func chainsHubsComponentsAndIsolatedFirms() throws {
         // a → b (cardboard), b → c (sawdust), and d with nothing to exchange.
         let profiles = [
-            F.profile("a", at: F.point(northKm: 0), outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+            F.profile(
+                "a", at: F.point(northKm: 0),
+                outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
             F.profile(
                 "b", at: F.point(northKm: 1),
                 outputs: [F.output("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))],
                 inputs: [F.input("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
-            F.profile("c", at: F.point(northKm: 2), inputs: [F.input("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))]),
-            F.profile("d", at: F.point(northKm: 3), outputs: [F.output("slag", "material.mineral.slag", Quantity(value: 5, unit: .tonne))]),
+            F.profile(
+                "c", at: F.point(northKm: 2),
+                inputs: [F.input("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))]),
+            F.profile(
+                "d", at: F.point(northKm: 3),
+                outputs: [F.output("slag", "material.mineral.slag", Quantity(value: 5, unit: .tonne))]),
         ]
         let result = F.run(profiles)
         let plan = planner(profiles, objective: .volume).plan(result.synergies)

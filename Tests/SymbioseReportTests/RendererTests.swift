@@ -68,6 +68,10 @@ import Testing
                 plan, network: network, shown: Array(plan.synergies.prefix(25)), result: result, profiles: profiles,
                 taxonomy: taxonomy, markdown: false, language: .fr),
             "demo-plan-fr.txt")
+        let table = PlanText.render(
+            plan, network: network, shown: plan.synergies, result: result, profiles: profiles, taxonomy: taxonomy,
+            markdown: false, language: .en)
+        for line in table.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
         // The demo's figures, as Docs/planning.md quotes them: the plan beats greedy.
         #expect(plan.optimal.value > plan.greedy.value)
         #expect(network.isolated.map(\.company) == ["imprimerie-du-soissonnais", "port-fluvial-soissons"])

@@ -15,10 +15,6 @@ struct MatchCommand: ParsableCommand {
             Profiles with errors are left out and the exit status is 1. See Docs/matching.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown, geojson, graphml
-    }
-
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case substitution, pooling, all
     }
@@ -43,40 +39,19 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep synergies on this resource code or the codes below it.", valueName: "code"))
     var resource: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Show the N best (default 25 for table and markdown, all for json and csv; 0: all).", valueName: "n"))
-    var top: Int?
-
     @Option(help: ArgumentHelp("Hide synergies scoring below this.", valueName: "x"))
     var minScore: Double = 0
 
     @Option(help: "Order by score, distance or volume.")
     var sort: SynergySort = .score
 
-    @Option(help: "table, json, csv, markdown, geojson or graphml (default: table on a terminal, json otherwise).")
-    var format: Format?
-
-    @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
-    var csvSeparator: String?
-
-    @Flag(help: "Start CSV output with a UTF-8 byte order mark, for Excel.")
-    var bom = false
-
-    @Flag(help: "GeoJSON and GraphML: replace names by pseudonyms, round coordinates, band quantities.")
-    var anonymize = false
+    @OptionGroup var list: ListOutputOptions
 
     @OptionGroup var engine: MatchOptions
 
     @OptionGroup var options: ProfileOptions
 
     func validate() throws {
-        if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
-        if let top, top < 0 { throw ValidationError("--top cannot be negative") }
         if !(0...1).contains(minScore) { throw ValidationError("--min-score is between 0 and 1") }
     }
 
@@ -96,12 +71,10 @@ struct MatchCommand: ParsableCommand {
             paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter))
         let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
 
-        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
-        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
-        let shown = limit == 0 ? result.synergies : Array(result.synergies.prefix(limit))
+        let shown = list.shown(result.synergies)
         let impacts = ImpactText.impacts(of: shown, calculator: run.calculator(mode: engine.transport))
         let text: String
-        switch chosen {
+        switch list.chosen {
         case .table:
             text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
         case .markdown:
@@ -111,21 +84,10 @@ struct MatchCommand: ParsableCommand {
             text = RecommendationsJSON.render(
                 shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
                 factorsVersion: run.factors.version, language: language)
-        case .geojson, .graphml:
-            let presentation = Presentation(
-                companies: run.report.profiles.map(\.profile.company.id), anonymize: anonymize, language: language)
-            let profiles = run.usableProfiles
-            text =
-                chosen == .geojson
-                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
-                : GraphMLRenderer.render(shown, profiles: profiles, presentation: presentation)
-        case .csv:
-            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
-            text = SynergyCSV.render(
-                shown, taxonomy: taxonomy, impacts: impacts, language: language, separator: separator,
-                byteOrderMark: bom)
+        case .csv, .geojson, .graphml:
+            text = list.render(shown, run: run, impacts: impacts, language: language) ?? ""
         }
-        try OutputFile.writeOrExit(text, to: output, language: language)
+        try OutputFile.writeOrExit(text, to: list.output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
     }
 }
@@ -158,7 +120,8 @@ struct MatchOptions: ParsableArguments {
 
     @Option(
         name: .customLong("factors"),
-        help: ArgumentHelp("An impact factor file that adds or replaces factors (see symbiose factors).", valueName: "file"))
+        help: ArgumentHelp(
+            "An impact factor file that adds or replaces factors (see symbiose factors).", valueName: "file"))
     var factorsFile: String?
 
     @Option(help: "How material travels, for CO2e and cost: road, barge or rail.")

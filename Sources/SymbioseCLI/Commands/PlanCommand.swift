@@ -19,10 +19,6 @@ struct PlanCommand: ParsableCommand {
             Docs/impacts.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown, geojson, graphml
-    }
-
     @Argument(
         help: ArgumentHelp(
             "Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
@@ -31,36 +27,11 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "What to maximise: co2, volume, score or euro.")
     var objective: PlanObjective = .co2
 
-    @Option(
-        help: ArgumentHelp(
-            "Show the N largest exchanges (default 25 for table and markdown, all otherwise; 0: all).",
-            valueName: "n"))
-    var top: Int?
-
-    @Option(help: "table, json, csv, markdown, geojson or graphml (default: table on a terminal, json otherwise).")
-    var format: Format?
-
-    @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
-    var csvSeparator: String?
-
-    @Flag(help: "Start CSV output with a UTF-8 byte order mark, for Excel.")
-    var bom = false
-
-    @Flag(help: "GeoJSON and GraphML: replace names by pseudonyms, round coordinates, band quantities.")
-    var anonymize = false
+    @OptionGroup var list: ListOutputOptions
 
     @OptionGroup var engine: MatchOptions
 
     @OptionGroup var options: ProfileOptions
-
-    func validate() throws {
-        if let csvSeparator, csvSeparator.count != 1 { throw ValidationError("--csv-separator takes one character") }
-        if let top, top < 0 { throw ValidationError("--top cannot be negative") }
-    }
 
     func run() throws {
         let language = options.language
@@ -71,11 +42,9 @@ struct PlanCommand: ParsableCommand {
         let plan = planner.plan(run.result.synergies)
         let network = SynergyNetwork(plan: plan, synergies: run.result.synergies, profiles: profiles)
 
-        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json)
-        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
-        let shown = limit == 0 ? plan.synergies : Array(plan.synergies.prefix(limit))
+        let shown = list.shown(plan.synergies)
         let text: String
-        switch chosen {
+        switch list.chosen {
         case .json:
             text = PlanJSON.render(
                 plan, network: network, result: run.result, taxonomy: run.taxonomy, factors: run.factors,
@@ -83,21 +52,11 @@ struct PlanCommand: ParsableCommand {
         case .table, .markdown:
             text = PlanText.render(
                 plan, network: network, shown: shown, result: run.result, profiles: profiles, taxonomy: run.taxonomy,
-                markdown: chosen == .markdown, language: language)
-        case .csv:
-            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
-            text = SynergyCSV.render(
-                shown, taxonomy: run.taxonomy, impacts: plan.impacts, language: language, separator: separator,
-                byteOrderMark: bom)
-        case .geojson, .graphml:
-            let presentation = Presentation(
-                companies: run.report.profiles.map(\.profile.company.id), anonymize: anonymize, language: language)
-            text =
-                chosen == .geojson
-                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
-                : GraphMLRenderer.render(shown, profiles: profiles, presentation: presentation)
+                markdown: list.chosen == .markdown, language: language)
+        case .csv, .geojson, .graphml:
+            text = list.render(shown, run: run, impacts: plan.impacts, language: language) ?? ""
         }
-        try OutputFile.writeOrExit(text, to: output, language: language)
+        try OutputFile.writeOrExit(text, to: list.output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
     }
 }

@@ -28,31 +28,12 @@ public enum FactorsFile {
     /// Decodes a factor file, reporting every problem; resource codes and units are checked
     /// against `taxonomy`.
     public static func decode(_ bytes: [UInt8], file: String, taxonomy: Taxonomy) -> Contents {
-        let collector = DiagnosticCollector(file: file)
         var contents = Contents(version: nil, factors: [], diagnostics: [])
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            contents.diagnostics = [
-                .error(
-                    error.kind == .tooDeep ? .jsonTooDeep : .jsonMalformed, error.text,
-                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column))
-            ]
-            return contents
-        }
-        guard let object = JSONObject(root, path: .root, collector: collector) else {
+        let (root, collector) = JSONObject.openDocument(
+            bytes, file: file, schema: Self.schema, members: ["schema", "version", "factors"], invalid: .factorsInvalid)
+        guard let object = root else {
             contents.diagnostics = collector.diagnostics
             return contents
-        }
-        object.rejectUnknownMembers(allowed: ["schema", "version", "factors"])
-        if let schema = object.string("schema", required: true), schema != Self.schema {
-            collector.error(
-                .factorsInvalid,
-                LocalizedText(
-                    "schema must be \"\(Self.schema)\", found \"\(schema)\"",
-                    fr: "schema doit valoir « \(Self.schema) », trouvé « \(schema) »"),
-                path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
         }
         contents.version = object.string("version")
         var seen: Set<String> = []
@@ -97,15 +78,20 @@ public enum FactorsFile {
         }
         var valid = true
         if value < 0 {
-            problem(.factorsInvalid, "value", LocalizedText("value cannot be negative", fr: "value ne peut être négatif"))
+            problem(
+                .factorsInvalid, "value", LocalizedText("value cannot be negative", fr: "value ne peut être négatif"))
             valid = false
         }
         if role == .detour && value < 1 {
-            problem(.factorsInvalid, "value", LocalizedText("a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
+            problem(
+                .factorsInvalid, "value",
+                LocalizedText("a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
             valid = false
         }
         if role == .heatLoss && value >= 1 {
-            problem(.factorsInvalid, "value", LocalizedText("a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
+            problem(
+                .factorsInvalid, "value",
+                LocalizedText("a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
             valid = false
         }
         let perMode = role == .transportEmissions || role == .transportCost
@@ -113,27 +99,36 @@ public enum FactorsFile {
             problem(
                 .factorsInvalid, perMode ? "role" : "mode",
                 perMode
-                    ? LocalizedText("a \(role.rawValue) factor needs a mode: road, barge or rail", fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
-                    : LocalizedText("only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
+                    ? LocalizedText(
+                        "a \(role.rawValue) factor needs a mode: road, barge or rail",
+                        fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
+                    : LocalizedText(
+                        "only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
             valid = false
         }
         let perResource = role == .avoidedProduction || role == .avoidedDisposal
         if perResource && resources.isEmpty {
             problem(
                 .factorsInvalid, "resources",
-                LocalizedText("a \(role.rawValue) factor needs resources", fr: "un facteur \(role.rawValue) demande des ressources"))
+                LocalizedText(
+                    "a \(role.rawValue) factor needs resources",
+                    fr: "un facteur \(role.rawValue) demande des ressources"))
             valid = false
         }
         if !perResource && !resources.isEmpty {
             problem(
                 .factorsInvalid, "resources",
-                LocalizedText("only avoided production and disposal have resources", fr: "seules la production et l'élimination évitées ont des ressources"))
+                LocalizedText(
+                    "only avoided production and disposal have resources",
+                    fr: "seules la production et l'élimination évitées ont des ressources"))
             valid = false
         }
         if let fixed = role.fixedUnit, unit != fixed {
             problem(
                 .factorsUnitMismatch, "unit",
-                LocalizedText("a \(role.rawValue) factor is in \(fixed), found \(unit)", fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)"))
+                LocalizedText(
+                    "a \(role.rawValue) factor is in \(fixed), found \(unit)",
+                    fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)"))
             valid = false
         }
         for (offset, code) in resources.enumerated() {
@@ -141,7 +136,8 @@ public enum FactorsFile {
             guard let entry = taxonomy[code] else {
                 collector.error(
                     .factorsUnknownResource,
-                    LocalizedText("\(code) is not a taxonomy code", fr: "\(code) n'est pas un code de la taxonomie"), path: at,
+                    LocalizedText("\(code) is not a taxonomy code", fr: "\(code) n'est pas un code de la taxonomie"),
+                    path: at,
                     at: object.member("resources")?.value.position)
                 valid = false
                 continue
@@ -152,7 +148,9 @@ public enum FactorsFile {
                     .factorsUnitMismatch,
                     LocalizedText(
                         "\(code) is measured in \(entry.dimension.baseUnit.rawValue): the factor must be in \(expected), found \(unit)",
-                        fr: "\(code) se mesure en \(entry.dimension.baseUnit.rawValue) : le facteur doit être en \(expected), trouvé \(unit)"),
+                        fr:
+                            "\(code) se mesure en \(entry.dimension.baseUnit.rawValue) : le facteur doit être en \(expected), trouvé \(unit)"
+                    ),
                     path: at, at: object.member("unit")?.value.position)
                 valid = false
             }

@@ -125,7 +125,9 @@ public struct ImpactTotals: Sendable, Hashable {
 
     public mutating func add(_ impact: SynergyImpact) {
         count += 1
-        if let quantity = impact.quantity, !quantity.isOneOff { quantities[quantity.unit, default: 0] += quantity.value }
+        if let quantity = impact.quantity, !quantity.isOneOff {
+            quantities[quantity.unit, default: 0] += quantity.value
+        }
         if let net = impact.netKg {
             withCO2e += 1
             netKg += net
@@ -154,7 +156,8 @@ public struct ImpactCalculator: Sendable {
         self.taxonomy = taxonomy
         self.mode = mode
         for profile in profiles {
-            outputs[profile.company.id] = Dictionary(profile.outputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            outputs[profile.company.id] = Dictionary(
+                profile.outputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             inputs[profile.company.id] = Dictionary(profile.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
@@ -162,9 +165,12 @@ public struct ImpactCalculator: Sendable {
     /// The impact of a substitution, for its own quantity or for `quantity` of the need's unit
     /// (what a plan allocates).
     public func impact(of synergy: SubstitutionSynergy, quantity: Double? = nil) -> SynergyImpact {
-        let amount = quantity.map { value in
-            Amount(value: value, dimension: synergy.quantity?.dimension ?? needDimension(synergy), isOneOff: synergy.oneOff != nil)
-        } ?? synergy.quantity
+        let amount =
+            quantity.map { value in
+                Amount(
+                    value: value, dimension: synergy.quantity?.dimension ?? needDimension(synergy),
+                    isOneOff: synergy.oneOff != nil)
+            } ?? synergy.quantity
         var rates = self.rates(of: synergy)
         if amount == nil { rates.gaps = (rates.gaps + [.quantityUnknown]).sorted() }
         return SynergyImpact(quantity: amount, rates: rates)

@@ -47,8 +47,10 @@ public enum FactorRole: String, Sendable, Hashable, CaseIterable {
     /// The roles a complete factor set must have, with the mode for per-mode roles.
     static var required: [(FactorRole, TransportMode?)] {
         TransportMode.allCases.flatMap { [(FactorRole.transportEmissions, $0), (.transportCost, $0)] }
-            + [(.detour, nil), (.heatLoss, nil), (.heatPumping, nil), (.waterPumping, nil),
-               (.electricityEmissions, nil), (.electricityPrice, nil)]
+            + [
+                (.detour, nil), (.heatLoss, nil), (.heatPumping, nil), (.waterPumping, nil),
+                (.electricityEmissions, nil), (.electricityPrice, nil),
+            ]
     }
 }
 

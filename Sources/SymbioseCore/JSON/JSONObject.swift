@@ -205,3 +205,38 @@ public struct JSONObject {
         return value
     }
 }
+
+extension JSONObject {
+    /// Opens a data file such as a taxonomy or a factor file: parses it, checks that it is an
+    /// object with only `members`, and that its `schema` is `schema`, reporting each problem with
+    /// `invalid` for a wrong schema.
+    ///
+    /// - Returns: the root object, or `nil` when the file is not a JSON object; the collector
+    ///   holds the diagnostics either way.
+    package static func openDocument(
+        _ bytes: [UInt8], file: String, schema: String, members: [String], invalid: DiagnosticCode
+    ) -> (root: JSONObject?, collector: DiagnosticCollector) {
+        let collector = DiagnosticCollector(file: file)
+        let node: JSONNode
+        do {
+            node = try JSONParser.parse(bytes)
+        } catch {
+            collector.append(
+                .error(
+                    error.kind == .tooDeep ? .jsonTooDeep : .jsonMalformed, error.text,
+                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column)))
+            return (nil, collector)
+        }
+        guard let object = JSONObject(node, path: .root, collector: collector) else { return (nil, collector) }
+        object.rejectUnknownMembers(allowed: members)
+        if let found = object.string("schema", required: true), found != schema {
+            collector.error(
+                invalid,
+                LocalizedText(
+                    "schema must be \"\(schema)\", found \"\(found)\"",
+                    fr: "schema doit valoir « \(schema) », trouvé « \(found) »"),
+                path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
+        }
+        return (object, collector)
+    }
+}

@@ -138,16 +138,8 @@ public struct AllocationPlanner: Sendable {
                 excluded[.notWorthwhile, default: 0] += 1
                 continue
             }
-            let release = releaseIndex[releaseKey] ?? {
-                releaseIndex[releaseKey] = supply.count
-                supply.append(available)
-                return supply.count - 1
-            }()
-            let need = needIndex[needKey] ?? {
-                needIndex[needKey] = demand.count
-                demand.append(wanted)
-                return demand.count - 1
-            }()
+            let release = Self.position(of: releaseKey, in: &releaseIndex, amounts: &supply, amount: available)
+            let need = Self.position(of: needKey, in: &needIndex, amounts: &demand, amount: wanted)
             candidates.append(
                 Candidate(synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue))
         }
@@ -178,7 +170,9 @@ public struct AllocationPlanner: Sendable {
             var releases: [Int: Int] = [:]
             var needs: [Int: Int] = [:]
             for position in members {
-                if releases[candidates[position].release] == nil { releases[candidates[position].release] = releases.count }
+                if releases[candidates[position].release] == nil {
+                    releases[candidates[position].release] = releases.count
+                }
                 if needs[candidates[position].need] == nil { needs[candidates[position].need] = needs.count }
             }
             // Releases, then needs, then the sink: each release's quantity goes to the sink
@@ -201,7 +195,8 @@ public struct AllocationPlanner: Sendable {
                 arcs.append(
                     network.addArc(
                         from: releases[candidate.release]!, to: releases.count + needs[candidate.need]!,
-                        capacity: candidate.quantity, cost: -candidate.unitValue * (1 + 1e-6 * candidate.synergy.score)))
+                        capacity: candidate.quantity, cost: -candidate.unitValue * (1 + 1e-6 * candidate.synergy.score))
+                )
             }
             _ = network.solve(supplies: supplies, sink: sink)
             for (offset, position) in members.enumerated() {
@@ -235,6 +230,16 @@ public struct AllocationPlanner: Sendable {
             excluded: excluded, pools: pools, subnetworks: parts.count)
     }
 
+    /// The position of a release or need, numbered on first sight with its amount.
+    private static func position(
+        of key: String, in index: inout [String: Int], amounts: inout [Double], amount: Double
+    ) -> Int {
+        if let known = index[key] { return known }
+        index[key] = amounts.count
+        amounts.append(amount)
+        return amounts.count - 1
+    }
+
     private func outcome(_ candidates: [Candidate], _ amounts: [Double], demand: [Double]) -> AllocationOutcome {
         var allocations: [Allocation] = []
         var value = 0.0
@@ -249,7 +254,8 @@ public struct AllocationPlanner: Sendable {
             value += contribution
             totals.add(impact)
             allocations.append(
-                Allocation(synergy: synergy, candidateQuantity: candidate.quantity, value: contribution, impact: impact))
+                Allocation(synergy: synergy, candidateQuantity: candidate.quantity, value: contribution, impact: impact)
+            )
         }
         allocations.sort { $0.value != $1.value ? $0.value > $1.value : $0.synergy.id < $1.synergy.id }
         return AllocationOutcome(allocations: allocations, value: value, totals: totals)

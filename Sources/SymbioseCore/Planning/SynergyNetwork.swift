@@ -104,8 +104,9 @@ public struct SynergyNetwork: Sendable {
                     companies: [first, middle, last], links: [entering.synergy.id, outgoing.synergy.id],
                     resources: [entering.synergy.resource, outgoing.synergy.resource],
                     netKg: min(entering.impact.netKg ?? 0, outgoing.impact.netKg ?? 0))
-                if let known = best[chain.companies], known.netKg > chain.netKg
-                    || (known.netKg == chain.netKg && known.links.lexicographicallyPrecedes(chain.links))
+                if let known = best[chain.companies],
+                    known.netKg > chain.netKg
+                        || (known.netKg == chain.netKg && known.links.lexicographicallyPrecedes(chain.links))
                 {
                     continue
                 }

@@ -25,31 +25,13 @@ public enum TaxonomyFile {
 
     /// Decodes a taxonomy file, reporting every structural problem.
     public static func decode(_ bytes: [UInt8], file: String) -> Contents {
-        let collector = DiagnosticCollector(file: file)
         var contents = Contents(version: nil, entries: [], locations: [:], diagnostics: [])
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            collector.append(
-                .error(
-                    error.kind == .tooDeep ? .jsonTooDeep : .jsonMalformed, error.text,
-                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column)))
+        let (root, collector) = JSONObject.openDocument(
+            bytes, file: file, schema: Self.schema, members: ["schema", "version", "resources"],
+            invalid: .taxonomyInvalid)
+        guard let object = root else {
             contents.diagnostics = collector.diagnostics
             return contents
-        }
-        guard let object = JSONObject(root, path: .root, collector: collector) else {
-            contents.diagnostics = collector.diagnostics
-            return contents
-        }
-        object.rejectUnknownMembers(allowed: ["schema", "version", "resources"])
-        if let schema = object.string("schema", required: true), schema != Self.schema {
-            collector.error(
-                .taxonomyInvalid,
-                LocalizedText(
-                    "schema must be \"\(Self.schema)\", found \"\(schema)\"",
-                    fr: "schema doit valoir « \(Self.schema) », trouvé « \(schema) »"),
-                path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
         }
         contents.version = object.string("version")
         var seen: Set<String> = []
