@@ -15,11 +15,25 @@ public enum RecommendationsJSON {
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings,
         impacts: [String: SynergyImpact], factorsVersion: String, language: Language
     ) -> String {
+        var text = ""
+        write(
+            synergies, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
+            factorsVersion: factorsVersion, language: language
+        ) { text += $0 }
+        return text
+    }
+
+    /// Writes the same document to `emit`, in pieces, without holding all of it.
+    public static func write(
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings,
+        impacts: [String: SynergyImpact], factorsVersion: String, language: Language,
+        to emit: (String) throws -> Void
+    ) rethrows {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let weights = settings.weights.normalized
         var totals = ImpactTotals()
         for synergy in synergies { if let impact = impacts[synergy.id] { totals.add(impact) } }
-        let document = JSONOutput.object([
+        let members: [(String, JSONOutput)] = [
             ("schema", .string(schema)),
             ("language", .string(language.rawValue)),
             ("taxonomyVersion", .string(taxonomy.version)),
@@ -41,16 +55,14 @@ public enum RecommendationsJSON {
                     ("confidence", .number(round4(weights.confidence))),
                 ])
             ),
-            (
-                "synergies",
-                .array(
-                    synergies.enumerated().map {
-                        render($0.element, rank: $0.offset + 1, impact: impacts[$0.element.id], writer: writer)
-                    })
-            ),
+            ("synergies", .null),
             ("diagnostics", .array(result.diagnostics.sortedForOutput().map { $0.json(in: language) })),
-        ])
-        return document.rendered()
+        ]
+        try JSONOutput.writeObject(
+            members, streaming: "synergies", count: synergies.count,
+            element: { index in
+                render(synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
+            }, to: emit)
     }
 
     static func round4(_ value: Double) -> Double { rounded(value, places: 4) }

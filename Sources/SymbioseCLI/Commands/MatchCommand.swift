@@ -73,21 +73,24 @@ struct MatchCommand: ParsableCommand {
 
         let shown = list.shown(result.synergies)
         let impacts = ImpactText.impacts(of: shown, calculator: run.calculator(mode: engine.transport))
-        let text: String
-        switch list.chosen {
-        case .table:
-            text = SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
-        case .markdown:
-            text = SynergyMarkdown.render(
-                shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
-        case .json:
-            text = RecommendationsJSON.render(
-                shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
-                factorsVersion: run.factors.version, language: language)
-        case .csv, .geojson, .graphml:
-            text = list.render(shown, run: run, impacts: impacts, language: language) ?? ""
+        try OutputFile.streamOrExit(to: list.output, language: language) { emit in
+            switch list.chosen {
+            case .table:
+                try emit(
+                    SynergyTable.render(
+                        shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+            case .markdown:
+                try emit(
+                    SynergyMarkdown.render(
+                        shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+            case .json:
+                try RecommendationsJSON.write(
+                    shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
+                    factorsVersion: run.factors.version, language: language, to: emit)
+            case .csv, .geojson, .graphml:
+                try emit(list.render(shown, run: run, impacts: impacts, language: language) ?? "")
+            }
         }
-        try OutputFile.writeOrExit(text, to: list.output, language: language)
         if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
     }
 }

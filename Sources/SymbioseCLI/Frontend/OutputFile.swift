@@ -19,8 +19,17 @@ enum OutputFile {
 
     /// Writes, or says why not on standard error and exits with status 73.
     static func writeOrExit(_ text: String, to path: String?, language: Language) throws {
+        try streamOrExit(to: path, language: language) { emit in try emit(text) }
+    }
+
+    /// Writes what `produce` hands to its `emit` argument, piece by piece, or says why not on
+    /// standard error and exits with status 73. Into a file, the pieces go to the temporary
+    /// file, renamed only once all are written.
+    static func streamOrExit(
+        to path: String?, language: Language, _ produce: ((String) throws -> Void) throws -> Void
+    ) throws {
         do {
-            try write(text, to: path)
+            try stream(to: path, produce)
         } catch {
             StandardError.write(describe(error, language: language))
             throw ExitStatus.cannotWrite
@@ -36,8 +45,13 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String?) throws {
+        try stream(to: path) { emit in try emit(text) }
+    }
+
+    static func stream(to path: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // A closed pipe (`| head`) is not an error worth a message.
+            try? produce { try write($0, to: FileHandle.standardOutput) }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -45,7 +59,13 @@ enum OutputFile {
         let temporary = directory.appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try produce { try write($0, to: handle) }
+            try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
@@ -56,6 +76,12 @@ enum OutputFile {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// Writes the text's UTF-8 bytes as they are stored, without copying them first.
+    static func write(_ text: String, to handle: FileHandle) throws {
+        var text = text
+        try text.withUTF8 { bytes in try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
     }
 }
 

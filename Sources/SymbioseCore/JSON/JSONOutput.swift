@@ -29,6 +29,41 @@ public indirect enum JSONOutput: Sendable, Hashable {
         return text
     }
 
+    /// Renders an object like `.object(members).rendered()`, except that the member named
+    /// `streamed` is an array of `count` elements made one at a time by `element`: only one
+    /// element's tree exists at once, and the text goes to `emit` in pieces of about a megabyte,
+    /// so that memory stays flat for long lists.
+    public static func writeObject(
+        _ members: [(String, JSONOutput)], streaming streamed: String, count: Int, element: (Int) -> JSONOutput,
+        to emit: (String) throws -> Void
+    ) rethrows {
+        var text = "{\n"
+        for (offset, member) in members.enumerated() {
+            text += "  "
+            writeString(member.0, into: &text)
+            text += ": "
+            if member.0 != streamed {
+                member.1.write(into: &text, indent: 2)
+            } else if count == 0 {
+                text += "[]"
+            } else {
+                text += "[\n"
+                for index in 0..<count {
+                    text += "    "
+                    element(index).write(into: &text, indent: 4)
+                    text += index == count - 1 ? "\n" : ",\n"
+                    if text.utf8.count >= 1 << 20 {
+                        try emit(text)
+                        text = ""
+                    }
+                }
+                text += "  ]"
+            }
+            text += offset == members.count - 1 ? "\n" : ",\n"
+        }
+        try emit(text + "}\n")
+    }
+
     /// Formats a number the same way on every machine: integers without a fraction, other values
     /// in the shortest form that reads back to the same double.
     public static func format(_ value: Double) -> String {
