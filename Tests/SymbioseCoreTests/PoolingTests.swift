@@ -208,6 +208,19 @@ import Testing
         #expect(first.map(\.score) == reversed.map(\.score))
     }
 
+    @Test func threadsDoNotChangeTheResult() {
+        let generated = TerritoryGenerator(sites: 600, seed: 3).generate().map { TestSupport.loaded($0) }
+        var settings = MatchSettings()
+        settings.threads = 1
+        let alone = MatchPipeline(taxonomy: TaxonomyFile.builtIn, settings: settings).run(generated).synergies
+        for threads in [2, 3, 8] {
+            settings.threads = threads
+            let split = MatchPipeline(taxonomy: TaxonomyFile.builtIn, settings: settings).run(generated).synergies
+            #expect(split == alone, "\(threads) threads")
+        }
+        #expect(alone.count > 100)
+    }
+
     @Test func invalidProfilesAreLeftOutAndSaidSo() {
         let profiles = territory
         let error = Diagnostic.error(

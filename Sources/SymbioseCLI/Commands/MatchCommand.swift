@@ -130,6 +130,9 @@ struct MatchOptions: ParsableArguments {
     @Option(help: "How material travels, for CO2e and cost: road, barge or rail.")
     var transport: TransportMode = .road
 
+    @Option(help: ArgumentHelp("Match on at most N threads (default: one per processor).", valueName: "n"))
+    var threads: Int?
+
     func validate() throws {
         if let weights, ScoreWeights(parsing: weights) == nil {
             throw ValidationError(
@@ -140,6 +143,7 @@ struct MatchOptions: ParsableArguments {
         if let poolRadius, !(poolRadius > 0) { throw ValidationError("--pool-radius must be positive") }
         if minMembers < 2 { throw ValidationError("--min-members must be at least 2") }
         if perNeed < 0 || perRelease < 0 { throw ValidationError("--per-need and --per-release cannot be negative") }
+        if let threads, threads < 1 { throw ValidationError("--threads is at least 1") }
     }
 
     var settings: MatchSettings {
@@ -150,6 +154,7 @@ struct MatchOptions: ParsableArguments {
         settings.minimumMembers = minMembers
         settings.maximumPerNeed = perNeed
         settings.maximumPerRelease = perRelease
+        if let threads { settings.threads = threads }
         return settings
     }
 }

@@ -47,6 +47,8 @@ public struct MatchSettings: Sendable, Hashable {
     /// A group gathers at most this many firms, the nearest to its seed (0: no limit): enough for
     /// a workshop table or a joint tender, and it keeps national runs linear.
     public var maximumGroupSize: Int = 50
+    /// The most threads matching uses; results do not depend on it.
+    public var threads: Int = Parallel.processors
     /// Replaces every pooling radius when set (`--pool-radius`).
     public var poolingRadiusKm: Double?
     public var poolingRadii: PoolingRadii = .default

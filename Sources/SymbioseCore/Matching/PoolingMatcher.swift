@@ -64,16 +64,22 @@ public struct PoolingMatcher: Sendable {
             guard flow.point != nil, let mode = Self.mode(of: flow.flow) else { continue }
             byKey[Key(code: flow.flow.resource, mode: mode, direction: flow.flow.direction), default: []].append(flow)
         }
-        var groups: [PoolingGroup] = []
-        for key in byKey.keys.sorted() {
-            let flows = deduplicatedByCompany(byKey[key]!)
-            guard flows.count >= max(2, settings.minimumMembers) else { continue }
-            let radius = settings.poolingRadiusKm ?? settings.poolingRadii.radiusKm(key.mode)
-            for members in compactGroups(flows, radiusKm: radius) {
-                groups.append(makeGroup(members, key: key, radiusKm: radius, index: index))
+        // Each resource, mode and direction is grouped on its own: split them over threads.
+        let keys = byKey.keys.sorted()
+        let flowsByKey = byKey
+        let matcher = self
+        return Parallel.map(keys.count, threads: settings.threads) { range in
+            var groups: [PoolingGroup] = []
+            for key in keys[range] {
+                let flows = matcher.deduplicatedByCompany(flowsByKey[key]!)
+                guard flows.count >= max(2, matcher.settings.minimumMembers) else { continue }
+                let radius = matcher.settings.poolingRadiusKm ?? matcher.settings.poolingRadii.radiusKm(key.mode)
+                for members in matcher.compactGroups(flows, radiusKm: radius) {
+                    groups.append(matcher.makeGroup(members, key: key, radiusKm: radius, index: index))
+                }
             }
+            return groups
         }
-        return groups
     }
 
     /// One flow per company (the largest) so that a company counts once in a group.

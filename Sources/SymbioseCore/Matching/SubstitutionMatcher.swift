@@ -11,7 +11,8 @@ import Foundation
 ///   at a fixed density of firms, linear in the number of firms.
 public struct SubstitutionMatcher: Sendable {
     public var settings: MatchSettings
-    /// Called every 1,000 needs with the number done and the total, for progress display.
+    /// Called every 1,000 needs with the number done and the total, for progress display; from
+    /// several threads at once when matching runs on several.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
     /// Envelopes of the release codes that do not depend on the energy carried (all but heat
     /// and cold), worked out once per run instead of once per pair.
@@ -42,61 +43,80 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
-        var kept: [SubstitutionSynergy] = []
-        let taxonomy = index.taxonomy
         var unlocatedOutputs: [String: [Int]] = [:]
         for (code, positions) in index.outputsByCode {
             let list = positions.filter { index.outputs[$0].point == nil }
             if !list.isEmpty { unlocatedOutputs[code] = list }
         }
-        let distanceWeight = settings.weights.normalized.distance
-        let limit = settings.maximumPerNeed
-        for (done, receiver) in index.inputs.enumerated() {
-            if done % 1000 == 0 { onProgress?(done, index.inputs.count) }
-            guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { continue }
-            var best: [SubstitutionSynergy] = []
-            let enough = settings.candidatesPerNeed
-            /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
-            func exhausted(beyond distance: Double, radius: Double) -> Bool {
-                guard limit > 0, best.count >= limit, let last = best.last else { return false }
-                let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
-                return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
-            }
-            func consider(_ position: Int, _ relation: Compatibility) {
-                let supplier = index.outputs[position]
-                guard supplier.reference.company != receiver.reference.company,
-                    let synergy = evaluate(
-                        supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
-                else { return }
-                Self.insert(synergy, into: &best, keeping: limit)
-            }
-            for (releaseCode, relation) in candidates {
-                let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
-                if let point = receiver.point {
-                    var examined = 0
-                    index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
-                        for (position, _) in items.sorted(by: { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }) {
-                            consider(position, relation)
-                        }
-                        examined += items.count
-                        if enough > 0 && examined >= enough { return false }
-                        return !exhausted(beyond: laterAtLeast, radius: radius)
-                    }
-                    if !exhausted(beyond: .infinity, radius: radius) {
-                        // Releases of sites without coordinates cannot be ordered by distance: the
-                        // first ones in input order are scored, at most as many as located ones.
-                        let unlocated = unlocatedOutputs[releaseCode] ?? []
-                        for position in enough > 0 ? Array(unlocated.prefix(enough)) : unlocated {
-                            consider(position, relation)
-                        }
-                    }
-                } else {
-                    for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
+        // Needs are independent: split them over threads; results come back in need order.
+        let total = index.inputs.count
+        let done = SharedCount()
+        let matcher = self
+        let unlocated = unlocatedOutputs
+        let kept = Parallel.map(total, threads: settings.threads) { range in
+            var found: [SubstitutionSynergy] = []
+            for position in range {
+                found += matcher.bestReleases(
+                    for: index.inputs[position], index: index, compatibility: compatibility, unlocated: unlocated)
+                if (position - range.lowerBound) % 1000 == 999 {
+                    matcher.onProgress?(done.add(1000), total)
                 }
             }
-            kept += best
+            return found
         }
+        onProgress?(total, total)
         return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
+    }
+
+    /// The best `maximumPerNeed` releases for one need.
+    private func bestReleases(
+        for receiver: IndexedFlow, index: MatchIndex, compatibility: CompatibilityTable, unlocated: [String: [Int]]
+    ) -> [SubstitutionSynergy] {
+        guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { return [] }
+        let taxonomy = index.taxonomy
+        let distanceWeight = settings.weights.normalized.distance
+        let limit = settings.maximumPerNeed
+        var best: [SubstitutionSynergy] = []
+        let enough = settings.candidatesPerNeed
+        /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
+        func exhausted(beyond distance: Double, radius: Double) -> Bool {
+            guard limit > 0, best.count >= limit, let last = best.last else { return false }
+            let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
+            return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
+        }
+        func consider(_ position: Int, _ relation: Compatibility) {
+            let supplier = index.outputs[position]
+            guard supplier.reference.company != receiver.reference.company,
+                let synergy = evaluate(
+                    supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
+            else { return }
+            Self.insert(synergy, into: &best, keeping: limit)
+        }
+        for (releaseCode, relation) in candidates {
+            let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
+            if let point = receiver.point {
+                var examined = 0
+                index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
+                    for (position, _) in items.sorted(by: { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }) {
+                        consider(position, relation)
+                    }
+                    examined += items.count
+                    if enough > 0 && examined >= enough { return false }
+                    return !exhausted(beyond: laterAtLeast, radius: radius)
+                }
+                if !exhausted(beyond: .infinity, radius: radius) {
+                    // Releases of sites without coordinates cannot be ordered by distance: the
+                    // first ones in input order are scored, at most as many as located ones.
+                    let unlocatedHere = unlocated[releaseCode] ?? []
+                    for position in enough > 0 ? Array(unlocatedHere.prefix(enough)) : unlocatedHere {
+                        consider(position, relation)
+                    }
+                }
+            } else {
+                for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
+            }
+        }
+        return best
     }
 
     /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Work split over threads with results in input order, so that output never depends on how
+/// many threads ran it.
+package enum Parallel {
+    /// Maps `0..<count` through `work`, chunk by chunk, on up to `threads` threads.
+    ///
+    /// - Parameters:
+    ///   - count: how many items.
+    ///   - threads: the most threads to use; 1 runs everything on the calling thread.
+    ///   - work: turns a contiguous range of items into its results, in item order.
+    /// - Returns: the chunks' results, concatenated in item order.
+    package static func map<Result: Sendable>(
+        _ count: Int, threads: Int, _ work: @escaping @Sendable (Range<Int>) -> [Result]
+    ) -> [Result] {
+        let threads = max(1, min(threads, count))
+        guard threads > 1 else { return work(0..<count) }
+        // Several chunks a thread, taken in turn, so that a slow chunk does not hold up the rest.
+        let chunks = min(count, threads * 8)
+        let bounds = (0...chunks).map { $0 * count / chunks }
+        let shared = Chunks<Result>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let chunk = shared.next() {
+                shared.store(work(bounds[chunk]..<bounds[chunk + 1]), at: chunk)
+            }
+        }
+        return shared.results.flatMap { $0 }
+    }
+
+    /// The number of processors the system offers.
+    package static var processors: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// The chunks handed out and their results, behind a lock.
+private final class Chunks<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextChunk = 0
+    private(set) var results: [[Result]]
+
+    init(count: Int) {
+        results = Array(repeating: [], count: count)
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextChunk < results.count else { return nil }
+        nextChunk += 1
+        return nextChunk - 1
+    }
+
+    func store(_ values: [Result], at chunk: Int) {
+        lock.lock()
+        results[chunk] = values
+        lock.unlock()
+    }
+}
+
+/// A count shared by threads, for progress.
+package final class SharedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    package init() {}
+
+    /// Adds `amount` and returns the new total.
+    package func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        return value
+    }
+}
