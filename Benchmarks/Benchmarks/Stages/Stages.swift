@@ -36,20 +36,26 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(MatchIndex(fixture.loaded, taxonomy: TaxonomyFile.builtIn).outputs.count)
             }
         }
-        Benchmark("substitution \(sites)") { benchmark in
-            let index = fixture.index
-            let table = CompatibilityTable(
-                releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys),
-                taxonomy: TaxonomyFile.builtIn)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(SubstitutionMatcher().match(index, compatibility: table).count)
+        // Matching runs on one thread, then on two: the speed-up of splitting needs and codes.
+        for threads in [1, 2] {
+            var settings = MatchSettings()
+            settings.threads = threads
+            let suffix = threads == 1 ? "" : ", 2 threads"
+            Benchmark("substitution \(sites)\(suffix)") { benchmark in
+                let index = fixture.index
+                let table = CompatibilityTable(
+                    releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys),
+                    taxonomy: TaxonomyFile.builtIn)
+                benchmark.startMeasurement()
+                for _ in benchmark.scaledIterations {
+                    blackHole(SubstitutionMatcher(settings: settings).match(index, compatibility: table).count)
+                }
             }
-        }
-        Benchmark("pooling \(sites)") { benchmark in
-            let index = fixture.index
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations { blackHole(PoolingMatcher().match(index).count) }
+            Benchmark("pooling \(sites)\(suffix)") { benchmark in
+                let index = fixture.index
+                benchmark.startMeasurement()
+                for _ in benchmark.scaledIterations { blackHole(PoolingMatcher(settings: settings).match(index).count) }
+            }
         }
         Benchmark("rank \(sites)") { benchmark in
             let synergies = fixture.result.synergies

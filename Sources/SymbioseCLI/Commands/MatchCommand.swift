@@ -130,7 +130,7 @@ struct MatchOptions: ParsableArguments {
     @Option(help: "How material travels, for CO2e and cost: road, barge or rail.")
     var transport: TransportMode = .road
 
-    @Option(help: ArgumentHelp("Match on at most N threads (default: one per processor).", valueName: "n"))
+    @Option(help: ArgumentHelp("Read and match on at most N threads (default: one per processor).", valueName: "n"))
     var threads: Int?
 
     func validate() throws {
@@ -202,7 +202,9 @@ struct MatchRun {
             report = ValidationRun(taxonomy: taxonomy).run(
                 bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
         } else {
-            report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
+            var loader = ProfileLoader()
+            loader.threads = engine.settings.threads
+            report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: loader)
         }
         let settings = engine.settings
         var pipeline = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)

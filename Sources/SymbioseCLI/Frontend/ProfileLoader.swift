@@ -5,7 +5,7 @@ import SymbioseXML
 
 /// The load stage: turns the paths a user gave (files, directories, `-` for standard input)
 /// into profiles, with every reading and structural problem as a located diagnostic.
-public struct ProfileLoader {
+public struct ProfileLoader: Sendable {
     /// The formats a profile file can be in.
     public enum Format: String, Sendable, CaseIterable {
         case xml
@@ -17,7 +17,7 @@ public struct ProfileLoader {
     }
 
     /// What loading found.
-    public struct Result {
+    public struct Result: Sendable {
         public var profiles: [LoadedProfile] = []
         public var diagnostics: [Diagnostic] = []
         /// The files read, in order.
@@ -27,41 +27,72 @@ public struct ProfileLoader {
     /// Relative paths are resolved against this directory; diagnostics show them as given.
     public var workingDirectory: URL
     /// Reads standard input when a path is `-`.
-    public var standardInput: () -> [UInt8]
+    public var standardInput: @Sendable () -> [UInt8]
+    /// The most files decoded at once.
+    public var threads = Parallel.processors
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        standardInput: @escaping () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        standardInput: @escaping @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
     ) {
         self.workingDirectory = workingDirectory
         self.standardInput = standardInput
     }
 
+    /// What one path asks to read.
+    private enum Job: Sendable {
+        case standardInput
+        case missing(String)
+        case file(URL, displayedAs: String)
+    }
+
     /// Loads every profile under `paths`. Directories are read recursively for `.xml` and
     /// `.json` files, in sorted order, so that results never depend on the file system's order.
+    /// Files are decoded on several threads; their results are gathered in that same order.
     public func load(_ paths: [String]) -> Result {
-        var result = Result()
+        var jobs: [Job] = []
         for path in paths {
             if path == "-" {
-                read(standardInput(), file: "<stdin>", format: nil, into: &result)
+                jobs.append(.standardInput)
                 continue
             }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                result.diagnostics.append(
-                    .error(
-                        .ioNotFound, LocalizedText("no such file or directory", fr: "fichier ou dossier introuvable"),
-                        at: SourceLocation(file: path)))
+                jobs.append(.missing(path))
                 continue
             }
             if isDirectory.boolValue {
-                for file in profileFiles(in: url, displayedAs: path) {
-                    readFile(file.url, displayedAs: file.display, into: &result)
-                }
+                jobs += profileFiles(in: url, displayedAs: path).map { .file($0.url, displayedAs: $0.display) }
             } else {
-                readFile(url, displayedAs: path, into: &result)
+                jobs.append(.file(url, displayedAs: path))
             }
+        }
+        let loader = self
+        let work = jobs
+        let parts = Parallel.map(work.count, threads: threads) { range in
+            range.map { position in
+                var part = Result()
+                switch work[position] {
+                case .standardInput:
+                    loader.read(loader.standardInput(), file: "<stdin>", format: nil, into: &part)
+                case .missing(let path):
+                    part.diagnostics.append(
+                        .error(
+                            .ioNotFound,
+                            LocalizedText("no such file or directory", fr: "fichier ou dossier introuvable"),
+                            at: SourceLocation(file: path)))
+                case .file(let url, let display):
+                    loader.readFile(url, displayedAs: display, into: &part)
+                }
+                return part
+            }
+        }
+        var result = Result()
+        for part in parts {
+            result.profiles += part.profiles
+            result.diagnostics += part.diagnostics
+            result.files += part.files
         }
         return result
     }
