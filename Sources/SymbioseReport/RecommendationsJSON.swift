@@ -26,7 +26,7 @@ public enum RecommendationsJSON {
     /// Writes the same document to `emit`, in pieces, without holding all of it.
     public static func write(
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings,
-        impacts: [String: SynergyImpact], factorsVersion: String, language: Language,
+        impacts: [String: SynergyImpact], factorsVersion: String, language: Language, threads: Int = 1,
         to emit: (String) throws -> Void
     ) rethrows {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
@@ -59,7 +59,7 @@ public enum RecommendationsJSON {
             ("diagnostics", .array(result.diagnostics.sortedForOutput().map { $0.json(in: language) })),
         ]
         try JSONOutput.writeObject(
-            members, streaming: "synergies", count: synergies.count,
+            members, streaming: "synergies", count: synergies.count, threads: threads,
             element: { index in
                 render(synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
             }, to: emit)

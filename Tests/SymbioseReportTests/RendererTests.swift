@@ -83,6 +83,29 @@ import Testing
         #expect(try json(first, language: .fr) == json(second, language: .fr))
     }
 
+    @Test func jsonWrittenOnSeveralThreadsIsTheSame() throws {
+        let generated = TerritoryGenerator(sites: 2_600, seed: 2).generate()
+        let result = MatchPipeline(taxonomy: taxonomy).run(generated.map { TestSupport.loaded($0) })
+        let impacts = ImpactText.impacts(of: result.synergies, calculator: TestSupport.calculator(generated))
+        func written(threads: Int) -> (text: String, pieces: Int) {
+            var text = ""
+            var pieces = 0
+            RecommendationsJSON.write(
+                result.synergies, result: result, taxonomy: taxonomy, settings: .default, impacts: impacts,
+                factorsVersion: FactorsFile.builtIn.version, language: .fr, threads: threads
+            ) {
+                text += $0
+                pieces += 1
+            }
+            return (text, pieces)
+        }
+        let alone = written(threads: 1)
+        let split = written(threads: 3)
+        #expect(alone.text == split.text)
+        #expect(result.synergies.count > 4_096)  // so that the list is written in several batches
+        #expect(alone.pieces > 2)
+    }
+
     @Test func tableFitsInOneHundredColumns() throws {
         let result = try demo()
         for language in Language.allCases {

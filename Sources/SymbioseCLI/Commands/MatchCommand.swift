@@ -86,7 +86,7 @@ struct MatchCommand: ParsableCommand {
             case .json:
                 try RecommendationsJSON.write(
                     shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
-                    factorsVersion: run.factors.version, language: language, to: emit)
+                    factorsVersion: run.factors.version, language: language, threads: settings.threads, to: emit)
             case .csv, .geojson, .graphml:
                 try emit(list.render(shown, run: run, impacts: impacts, language: language) ?? "")
             }

@@ -30,13 +30,14 @@ public indirect enum JSONOutput: Sendable, Hashable {
     }
 
     /// Renders an object like `.object(members).rendered()`, except that the member named
-    /// `streamed` is an array of `count` elements made one at a time by `element`: only one
-    /// element's tree exists at once, and the text goes to `emit` in pieces of about a megabyte,
-    /// so that memory stays flat for long lists.
+    /// `streamed` is an array of `count` elements made by `element` a batch at a time, the batch
+    /// rendered on up to `threads` threads: only one batch's trees and text exist at once, and the
+    /// text goes to `emit` batch by batch, so that memory stays flat for long lists.
     public static func writeObject(
-        _ members: [(String, JSONOutput)], streaming streamed: String, count: Int, element: (Int) -> JSONOutput,
-        to emit: (String) throws -> Void
+        _ members: [(String, JSONOutput)], streaming streamed: String, count: Int, threads: Int = 1,
+        element: @escaping @Sendable (Int) -> JSONOutput, to emit: (String) throws -> Void
     ) rethrows {
+        let batch = 4_096
         var text = "{\n"
         for (offset, member) in members.enumerated() {
             text += "  "
@@ -48,14 +49,20 @@ public indirect enum JSONOutput: Sendable, Hashable {
                 text += "[]"
             } else {
                 text += "[\n"
-                for index in 0..<count {
-                    text += "    "
-                    element(index).write(into: &text, indent: 4)
-                    text += index == count - 1 ? "\n" : ",\n"
-                    if text.utf8.count >= 1 << 20 {
-                        try emit(text)
-                        text = ""
+                for start in stride(from: 0, to: count, by: batch) {
+                    let end = min(count, start + batch)
+                    let pieces = Parallel.map(end - start, threads: threads) { range in
+                        var piece = ""
+                        for index in range {
+                            piece += "    "
+                            element(start + index).write(into: &piece, indent: 4)
+                            piece += start + index == count - 1 ? "\n" : ",\n"
+                        }
+                        return [piece]
                     }
+                    for piece in pieces { text += piece }
+                    try emit(text)
+                    text = ""
                 }
                 text += "  ]"
             }
