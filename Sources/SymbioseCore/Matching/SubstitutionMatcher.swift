@@ -15,7 +15,8 @@ public struct SubstitutionMatcher: Sendable {
     /// several threads at once when matching runs on several.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
     /// Envelopes of the release codes that do not depend on the energy carried (all but heat
-    /// and cold), worked out once per run instead of once per pair.
+    /// and cold), worked out once per run instead of once per pair; heat and cold codes are
+    /// absent.
     private var fixedEnvelopes: [String: Double] = [:]
 
     public init(settings: MatchSettings = .default) {
@@ -37,6 +38,8 @@ public struct SubstitutionMatcher: Sendable {
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         var matcher = self
         for code in index.outputsByCode.keys {
+            // Heat and cold envelopes grow with the energy carried: those are worked out per pair.
+            guard let category = ResourceCategory(code: code), category != .heat, category != .cold else { continue }
             matcher.fixedEnvelopes[code] = settings.envelopes.envelopeKm(for: code, annualMWh: nil)
         }
         return matcher.matchAll(index, compatibility: compatibility)
@@ -84,15 +87,18 @@ public struct SubstitutionMatcher: Sendable {
             let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
             return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
         }
+        var envelopeKm: Double?
         func consider(_ position: Int, _ relation: Compatibility) {
             let supplier = index.outputs[position]
             guard supplier.reference.company != receiver.reference.company,
                 let synergy = evaluate(
-                    supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy)
+                    supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
+                    envelopeKm: envelopeKm)
             else { return }
             Self.insert(synergy, into: &best, keeping: limit)
         }
         for (releaseCode, relation) in candidates {
+            envelopeKm = fixedEnvelopes[releaseCode]
             let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
             if let point = receiver.point {
                 var examined = 0
@@ -181,8 +187,12 @@ public struct SubstitutionMatcher: Sendable {
     /// The rules, in order: time overlap (months, one-off dates), quantities over the
     /// overlapping months, heat direction and heat pumps, water grades, material constraints,
     /// then the distance envelope. See `Docs/matching.md`.
+    ///
+    /// - Parameter envelopeKm: the release code's envelope when it does not depend on the energy
+    ///   carried (all categories but heat and cold), looked up once by the caller for all pairs.
     public func evaluate(
-        supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy
+        supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
+        envelopeKm: Double? = nil
     ) -> SubstitutionSynergy? {
         var flags: [SynergyFlag] = []
         var quality = compatibility.factor
@@ -298,7 +308,7 @@ public struct SubstitutionMatcher: Sendable {
         // Distance.
         let annualMWh = (category == .heat || category == .cold) ? matched : nil
         var limit =
-            settings.maximumDistanceKm
+            settings.maximumDistanceKm ?? envelopeKm
             ?? envelope(for: supplier.flow.resource, category: supplier.category, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
