@@ -313,31 +313,28 @@ import Testing
             "symbiose-factors-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bad = directory.appendingPathComponent("bad.json")
-        try Data(
-            """
-            {"schema": "symbiose/factors@1", "version": "x", "factors": [
-              {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
-               "unit": "kgCO2e/km", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
-            ]}
-            """.utf8
-        ).write(to: bad)
+        /// A file replacing the road factor with 0.05, in `unit`.
+        func roadFactorFile(_ name: String, version: String, unit: String) throws -> URL {
+            let url = directory.appendingPathComponent(name)
+            try Data(
+                """
+                {"schema": "symbiose/factors@1", "version": "\(version)", "factors": [
+                  {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
+                   "unit": "\(unit)", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
+                ]}
+                """.utf8
+            ).write(to: url)
+            return url
+        }
+        let bad = try roadFactorFile("bad.json", version: "x", unit: "kgCO2e/km")
         let refused = try Binary.run(["plan", "--factors", bad.path, "--format", "json"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("bad.json:3:"))
         #expect(refused.stderr.contains("[factors.unit-mismatch]"))
         #expect(refused.stdout.isEmpty)
 
-        // A good file replaces the road factor: the plan's transport emissions halve or so.
-        let good = directory.appendingPathComponent("good.json")
-        try Data(
-            """
-            {"schema": "symbiose/factors@1", "version": "local", "factors": [
-              {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
-               "unit": "kgCO2e/t.km", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
-            ]}
-            """.utf8
-        ).write(to: good)
+        // A good file replaces the road factor.
+        let good = try roadFactorFile("good.json", version: "local", unit: "kgCO2e/t.km")
         let replaced = try Binary.run(["factors", "--factors", good.path, "--format", "json"])
         #expect(replaced.stdout.contains("\"version\": \"2026.1+local\""))
         #expect(replaced.stdout.contains("\"value\": 0.05"))
