@@ -15,8 +15,9 @@ extension ProfileJSON {
     /// see sound profiles; the diagnostics say what to fix.
     ///
     /// - Complexity: O(*n*) in the size of the file.
-    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic])
-    {
+    public static func decode(
+        _ bytes: [UInt8], file: String, threads: Int = Parallel.processors
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         let root: JSONNode
         do {
@@ -45,11 +46,22 @@ extension ProfileJSON {
             }
         case collectionSchema?:
             object.rejectUnknownMembers(allowed: ["schema", "profiles"])
-            for (node, path) in object.array("profiles", required: true) ?? [] {
-                guard let element = JSONObject(node, path: path, collector: collector) else { continue }
-                if let profile = decodeProfile(element, node: node, collector: collector, topLevel: false) {
-                    profiles.append(profile)
+            // Profiles are independent: decoded on several threads, each with its own collector,
+            // gathered in file order.
+            let elements = object.array("profiles", required: true) ?? []
+            let decoded = Parallel.map(elements.count, threads: threads) { range in
+                range.map { offset -> (LoadedProfile?, [Diagnostic]) in
+                    let local = DiagnosticCollector(file: file)
+                    let (node, path) = elements[offset]
+                    guard let element = JSONObject(node, path: path, collector: local) else {
+                        return (nil, local.diagnostics)
+                    }
+                    return (decodeProfile(element, node: node, collector: local, topLevel: false), local.diagnostics)
                 }
+            }
+            for (profile, diagnostics) in decoded {
+                if let profile { profiles.append(profile) }
+                for diagnostic in diagnostics { collector.append(diagnostic) }
             }
         case let other?:
             collector.error(

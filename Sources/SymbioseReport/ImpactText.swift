@@ -112,10 +112,16 @@ public enum ImpactText {
     }
 
     /// The impacts of the substitutions among `synergies`, by id.
-    public static func impacts(of synergies: [Synergy], calculator: ImpactCalculator) -> [String: SynergyImpact] {
-        var impacts: [String: SynergyImpact] = [:]
-        for case .substitution(let s) in synergies { impacts[s.id] = calculator.impact(of: s) }
-        return impacts
+    public static func impacts(
+        of synergies: [Synergy], calculator: ImpactCalculator, threads: Int = Parallel.processors
+    ) -> [String: SynergyImpact] {
+        let pairs = Parallel.map(synergies.count, threads: threads) { range in
+            range.compactMap { position -> (String, SynergyImpact)? in
+                guard case .substitution(let s) = synergies[position] else { return nil }
+                return (s.id, calculator.impact(of: s))
+            }
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 
     /// The factors used by some impact, in id order, as JSON.

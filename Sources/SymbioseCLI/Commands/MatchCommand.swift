@@ -72,7 +72,8 @@ struct MatchCommand: ParsableCommand {
         let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
 
         let shown = list.shown(result.synergies)
-        let impacts = ImpactText.impacts(of: shown, calculator: run.calculator(mode: engine.transport))
+        let impacts = ImpactText.impacts(
+            of: shown, calculator: run.calculator(mode: engine.transport), threads: settings.threads)
         try OutputFile.streamOrExit(to: list.output, language: language) { emit in
             switch list.chosen {
             case .table:
@@ -198,13 +199,16 @@ struct MatchRun {
                     ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
                     : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
         }
+        let threads = engine.settings.threads
+        var validation = ValidationRun(taxonomy: taxonomy)
+        validation.threads = threads
         if paths.isEmpty {
-            report = ValidationRun(taxonomy: taxonomy).run(
+            report = validation.run(
                 bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
         } else {
             var loader = ProfileLoader()
-            loader.threads = engine.settings.threads
-            report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: loader)
+            loader.threads = threads
+            report = validation.run(paths: paths, loader: loader)
         }
         let settings = engine.settings
         var pipeline = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)

@@ -39,6 +39,8 @@ struct ValidateCommand: ParsableCommand {
 /// The load and validate stages together, as `validate` and every later command run them.
 public struct ValidationRun {
     public var taxonomy: Taxonomy
+    /// The most threads reading and checking use.
+    public var threads = Parallel.processors
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -75,12 +77,16 @@ public struct ValidationRun {
     /// Loads and checks profiles given as bytes, such as the bundled demo territory.
     public func run(bytes: [UInt8], file: String) -> Report {
         var loaded = ProfileLoader.Result()
-        ProfileLoader().read(bytes, file: file, format: nil, into: &loaded)
+        var loader = ProfileLoader()
+        loader.threads = threads
+        loader.read(bytes, file: file, format: nil, into: &loaded)
         return check(loaded)
     }
 
     private func check(_ loaded: ProfileLoader.Result) -> Report {
-        let semantic = ProfileValidator(taxonomy: taxonomy).validate(loaded.profiles)
+        var validator = ProfileValidator(taxonomy: taxonomy)
+        validator.threads = threads
+        let semantic = validator.validate(loaded.profiles)
         return Report(
             profiles: loaded.profiles, files: loaded.files,
             diagnostics: (loaded.diagnostics + semantic).sortedForOutput())

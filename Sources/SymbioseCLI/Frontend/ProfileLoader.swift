@@ -143,7 +143,8 @@ public struct ProfileLoader: Sendable {
                 return first == UInt8(ascii: "<") ? .xml : .json
             }()
         let decoded =
-            detected == .xml ? ProfileXML.decode(bytes, file: file) : ProfileJSON.decode(bytes, file: file)
+            detected == .xml
+            ? ProfileXML.decode(bytes, file: file) : ProfileJSON.decode(bytes, file: file, threads: threads)
         result.profiles += decoded.profiles
         result.diagnostics += decoded.diagnostics
     }

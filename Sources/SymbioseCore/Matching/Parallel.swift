@@ -2,7 +2,7 @@ import Foundation
 
 /// Work split over threads with results in input order, so that output never depends on how
 /// many threads ran it.
-package enum Parallel {
+public enum Parallel {
     /// Maps `0..<count` through `work`, chunk by chunk, on up to `threads` threads.
     ///
     /// - Parameters:
@@ -27,8 +27,8 @@ package enum Parallel {
         return shared.results.flatMap { $0 }
     }
 
-    /// The number of processors the system offers.
-    package static var processors: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The number of processors the system offers: the default number of threads.
+    public static var processors: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// The chunks handed out and their results, behind a lock.

@@ -52,22 +52,42 @@ public struct Ranker: Sendable {
     }
 
     public func rank(_ synergies: [Synergy]) -> [Synergy] {
-        synergies.filter(filter.accepts).sorted { a, b in
+        // Sort keys worked out once per synergy, and positions sorted rather than the synergies
+        // themselves: a national run ranks hundreds of thousands of them.
+        let kept = synergies.filter(filter.accepts)
+        let keys = kept.map(Key.init)
+        let order = keys.indices.sorted { a, b in
+            let (ka, kb) = (keys[a], keys[b])
             switch sort {
             case .score: break
-            case .distance:
-                if a.rankingDistanceKm != b.rankingDistanceKm { return a.rankingDistanceKm < b.rankingDistanceKm }
-            case .volume:
-                if a.volumeTerm != b.volumeTerm { return a.volumeTerm > b.volumeTerm }
+            case .distance: if ka.distance != kb.distance { return ka.distance < kb.distance }
+            case .volume: if ka.volume != kb.volume { return ka.volume > kb.volume }
             }
-            return Self.tieBreak(a, b)
+            return ka.ranksBefore(kb)
         }
+        return order.map { kept[$0] }
     }
 
-    static func tieBreak(_ a: Synergy, _ b: Synergy) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if a.rankingDistanceKm != b.rankingDistanceKm { return a.rankingDistanceKm < b.rankingDistanceKm }
-        if a.volumeTerm != b.volumeTerm { return a.volumeTerm > b.volumeTerm }
-        return a.id < b.id
+    /// What ordering looks at.
+    private struct Key {
+        var score: Double
+        var distance: Double
+        var volume: Double
+        var id: String
+
+        init(_ synergy: Synergy) {
+            score = synergy.score
+            distance = synergy.rankingDistanceKm
+            volume = synergy.volumeTerm
+            id = synergy.id
+        }
+
+        /// Score (higher first), then distance (shorter first), then volume (larger first), then id.
+        func ranksBefore(_ other: Key) -> Bool {
+            if score != other.score { return score > other.score }
+            if distance != other.distance { return distance < other.distance }
+            if volume != other.volume { return volume > other.volume }
+            return id < other.id
+        }
     }
 }

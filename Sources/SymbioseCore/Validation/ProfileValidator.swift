@@ -8,6 +8,8 @@ import Foundation
 /// ``ProfileSource``.
 public struct ProfileValidator: Sendable {
     public var taxonomy: Taxonomy
+    /// The most threads checking profiles uses; the diagnostics do not depend on it.
+    public var threads = Parallel.processors
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -19,10 +21,15 @@ public struct ProfileValidator: Sendable {
     /// - Complexity: O(*p* · *f*) for *p* profiles of *f* flows, plus O(*t*) per unknown code
     ///   for suggestions over *t* taxonomy entries.
     public func validate(_ profiles: [LoadedProfile]) -> [Diagnostic] {
+        // Each profile on its own, on several threads; then the set, in input order.
+        let validator = self
+        let own = Parallel.map(profiles.count, threads: threads) { range in
+            range.map { validator.validate(profiles[$0]) }
+        }
         var diagnostics: [Diagnostic] = []
         var firstSeen: [String: SourceLocation] = [:]
-        for loaded in profiles {
-            diagnostics += validate(loaded)
+        for (loaded, found) in zip(profiles, own) {
+            diagnostics += found
             let id = loaded.profile.company.id
             let location = loaded.source.locate("company.id")
             if let first = firstSeen[id] {
