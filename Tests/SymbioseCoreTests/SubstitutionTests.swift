@@ -390,3 +390,20 @@ import Testing
         #expect(F.substitutions(profiles.reversed()).map(\.id) == ranked.map(\.id))
     }
 }
+
+@Suite struct NearestTests {
+    /// The partial selection of a ring's nearest releases agrees with a full sort, ties included.
+    @Test func nearestAgreesWithAFullSort() {
+        var random = SeededRandom(seed: 9)
+        for size in [0, 1, 5, 59, 60, 121, 500, 3_000] {
+            let items = (0..<size).map { (item: $0, distanceKm: Double(Int(random.unit() * 50)) / 10) }
+            let sorted = items.sorted { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
+            for count in [1, 10, 60] {
+                let expected = Array(sorted.prefix(count))
+                let found = SubstitutionMatcher.nearest(items, count: count)
+                #expect(found.map(\.item) == expected.map(\.item), "\(size) items, \(count) nearest")
+            }
+        }
+        #expect(SubstitutionMatcher.nearest([(item: 1, distanceKm: 2)], count: 0).isEmpty)
+    }
+}

@@ -34,11 +34,10 @@ public struct MatchSettings: Sendable, Hashable {
     public var maximumPerNeed: Int = 5
     /// The most needs one release is proposed to (0: no limit).
     public var maximumPerRelease: Int = 10
-    /// For each need and each compatible release code, only the releases in the nearest rings of
-    /// the spatial grid that hold at least this many candidates are scored (0: all within the
-    /// envelope). In a dense
-    /// national file the nearest few dozen suppliers are the relevant ones, and this keeps the
-    /// cost per need constant.
+    /// For each need and each compatible release code, at most this many releases are scored,
+    /// ring of the spatial grid by ring and the nearest of each ring first (0: all within the
+    /// envelope). In a dense national file the nearest few dozen suppliers are the relevant ones,
+    /// and this keeps the cost per need constant.
     public var candidatesPerNeed: Int = 60
 
     // MARK: Pooling

@@ -103,10 +103,11 @@ public struct SubstitutionMatcher: Sendable {
             if let point = receiver.point {
                 var examined = 0
                 index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
-                    for (position, _) in items.sorted(by: { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }) {
-                        consider(position, relation)
-                    }
-                    examined += items.count
+                    // In a dense town a ring holds thousands of releases: score only the nearest
+                    // ones still within the budget of candidates.
+                    let budget = enough > 0 ? enough - examined : items.count
+                    for (position, _) in Self.nearest(items, count: budget) { consider(position, relation) }
+                    examined += min(items.count, budget)
                     if enough > 0 && examined >= enough { return false }
                     return !exhausted(beyond: laterAtLeast, radius: radius)
                 }
@@ -123,6 +124,44 @@ public struct SubstitutionMatcher: Sendable {
             }
         }
         return best
+    }
+
+    /// The `count` items nearest first (ties by position), without sorting all of them when
+    /// there are many more.
+    ///
+    /// - Complexity: O(*m* log *k*) for *m* items and *k* = `count`.
+    package static func nearest(_ items: [(item: Int, distanceKm: Double)], count: Int) -> [(item: Int, distanceKm: Double)] {
+        func before(_ a: (item: Int, distanceKm: Double), _ b: (item: Int, distanceKm: Double)) -> Bool {
+            (a.distanceKm, a.item) < (b.distanceKm, b.item)
+        }
+        guard count > 0 else { return [] }
+        guard items.count > 2 * count else { return Array(items.sorted(by: before).prefix(count)) }
+        // A max-heap of the nearest `count` so far: its root is the farthest of them.
+        var heap: [(item: Int, distanceKm: Double)] = []
+        heap.reserveCapacity(count)
+        for item in items {
+            if heap.count < count {
+                heap.append(item)
+                var child = heap.count - 1
+                while child > 0, before(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if before(item, heap[0]) {
+                heap[0] = item
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1, right = left + 1
+                    var largest = parent
+                    if left < heap.count, before(heap[largest], heap[left]) { largest = left }
+                    if right < heap.count, before(heap[largest], heap[right]) { largest = right }
+                    if largest == parent { break }
+                    heap.swapAt(parent, largest)
+                    parent = largest
+                }
+            }
+        }
+        return heap.sorted(by: before)
     }
 
     /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
