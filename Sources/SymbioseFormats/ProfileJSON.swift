@@ -19,9 +19,37 @@ extension ProfileJSON {
         _ bytes: [UInt8], file: String, threads: Int = Parallel.processors
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
+        // A collection's profiles are decoded as the parser reads them, a batch at a time on
+        // several threads, each with its own collector: the whole file's tree never exists.
+        var pending: [JSONNode] = []
+        var read = 0
+        var elements: [(profile: LoadedProfile?, diagnostics: [Diagnostic])] = []
+        func decodePending() {
+            let batch = pending
+            let first = read - batch.count
+            elements += Parallel.map(batch.count, threads: threads) { range in
+                range.map { offset in
+                    let local = DiagnosticCollector(file: file)
+                    let path = JSONPath.root.appending("profiles").appending(first + offset)
+                    guard let element = JSONObject(batch[offset], path: path, collector: local) else {
+                        return (nil, local.diagnostics)
+                    }
+                    return (
+                        decodeProfile(element, node: batch[offset], collector: local, topLevel: false),
+                        local.diagnostics
+                    )
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         let root: JSONNode
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes, streaming: "profiles") { node in
+                pending.append(node)
+                read += 1
+                if pending.count >= 1_024 { decodePending() }
+            }
+            decodePending()
         } catch {
             let code: DiagnosticCode =
                 switch error.kind {
@@ -46,20 +74,8 @@ extension ProfileJSON {
             }
         case collectionSchema?:
             object.rejectUnknownMembers(allowed: ["schema", "profiles"])
-            // Profiles are independent: decoded on several threads, each with its own collector,
-            // gathered in file order.
-            let elements = object.array("profiles", required: true) ?? []
-            let decoded = Parallel.map(elements.count, threads: threads) { range in
-                range.map { offset -> (LoadedProfile?, [Diagnostic]) in
-                    let local = DiagnosticCollector(file: file)
-                    let (node, path) = elements[offset]
-                    guard let element = JSONObject(node, path: path, collector: local) else {
-                        return (nil, local.diagnostics)
-                    }
-                    return (decodeProfile(element, node: node, collector: local, topLevel: false), local.diagnostics)
-                }
-            }
-            for (profile, diagnostics) in decoded {
+            _ = object.array("profiles", required: true)
+            for (profile, diagnostics) in elements {
                 if let profile { profiles.append(profile) }
                 for diagnostic in diagnostics { collector.append(diagnostic) }
             }

@@ -109,3 +109,40 @@ import Testing
         #expect(JSONOutput.format(-0.5) == "-0.5")
     }
 }
+
+@Suite struct StreamedParsingTests {
+    @Test func elementsOfTheStreamedMemberAreHandedOverInOrderAndNotKept() throws {
+        let text = #"{"schema": "x", "profiles": [{"a": 1}, [2], "three"], "after": {"profiles": [9]}}"#
+        var seen: [JSONNode] = []
+        let root = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { seen.append($0) }
+        #expect(seen.count == 3)
+        #expect(seen[2].value == .string("three"))
+        #expect(seen[1].position == TextPosition(line: 1, column: 40))
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.first { $0.key == "profiles" }?.value.value == .array([]))
+        // Only the top-level member is streamed.
+        let after = members.first { $0.key == "after" }?.value
+        guard case .object(let inner)? = after?.value else {
+            Issue.record("no inner object")
+            return
+        }
+        #expect(inner.first?.value.value == .array([JSONNode(.number(9), at: TextPosition(line: 1, column: 78))]))
+    }
+
+    @Test func errorsAfterStreamedElementsAreStillLocated() {
+        let text = "{\"profiles\": [1, 2,]}"
+        var seen = 0
+        #expect(throws: JSONParser.Failure.self) {
+            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _ in seen += 1 }
+        }
+        #expect(seen == 2)
+        do {
+            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _ in }
+        } catch {
+            #expect(error.position == TextPosition(line: 1, column: 20))
+        }
+    }
+}

@@ -122,3 +122,25 @@ import Testing
         #expect(collection.contains("symbiose/profiles@1"))
     }
 }
+
+@Suite struct CollectionDecodingTests {
+    /// A collection longer than one batch decodes the same on one thread or several, in order,
+    /// with a faulty profile located by its index.
+    @Test func longCollectionsDecodeInOrderWhateverTheThreads() throws {
+        let profiles = TerritoryGenerator(sites: 2_100, seed: 4).generate()
+        var text = ProfileJSON.encode(profiles, asCollection: true)
+        // Break the 1,501st profile's company id.
+        let target = "\"id\": \"\(profiles[1500].company.id)\""
+        let range = try #require(text.range(of: target))
+        text.replaceSubrange(range, with: "\"id\": 42")
+        let bytes = Array(text.utf8)
+        let alone = ProfileJSON.decode(bytes, file: "t.json", threads: 1)
+        let split = ProfileJSON.decode(bytes, file: "t.json", threads: 3)
+        #expect(alone.profiles.count == 2_099)
+        #expect(alone.profiles.map(\.profile) == split.profiles.map(\.profile))
+        #expect(alone.diagnostics == split.diagnostics)
+        #expect(alone.profiles[1500].profile.company.id == profiles[1501].company.id)
+        let error = try #require(alone.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.path == "$.profiles[1500].company.id")
+    }
+}

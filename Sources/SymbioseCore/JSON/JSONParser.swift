@@ -31,6 +31,9 @@ public struct JSONParser {
     private var line = 1
     private var column = 1
     private var depth = 0
+    /// The top-level member whose array elements go to `onElement` instead of the tree.
+    private var streamedMember: String?
+    private var onElement: ((JSONNode) -> Void)?
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -41,12 +44,33 @@ public struct JSONParser {
     /// - Throws: ``Failure`` with the position of the first problem.
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        let node = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count {
-            throw parser.failure("unexpected text after the JSON value", "texte inattendu après la valeur JSON")
+        return try parser.parseDocument()
+    }
+
+    /// Parses one JSON document, handing each element of the top-level member `member`'s array
+    /// to `each` as soon as it is read instead of keeping it: that member is an empty array in the
+    /// tree returned. A long collection is then never held whole.
+    ///
+    /// - Throws: ``Failure`` with the position of the first problem; elements already handed over
+    ///   should then be dropped.
+    public static func parse(
+        _ bytes: [UInt8], streaming member: String, each: (JSONNode) -> Void
+    ) throws(Failure) -> JSONNode {
+        try withoutActuallyEscaping(each) { (each) throws(Failure) -> JSONNode in
+            var parser = JSONParser(bytes: bytes)
+            parser.streamedMember = member
+            parser.onElement = each
+            return try parser.parseDocument()
+        }
+    }
+
+    private mutating func parseDocument() throws(Failure) -> JSONNode {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        let node = try parseValue()
+        skipWhitespace()
+        if index < bytes.count {
+            throw failure("unexpected text after the JSON value", "texte inattendu après la valeur JSON")
         }
         return node
     }
@@ -172,7 +196,14 @@ public struct JSONParser {
             }
             advance()
             skipWhitespace()
-            let value = try parseValue()
+            let value: JSONNode
+            if depth == 1, key == streamedMember, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                let start = position
+                _ = try parseArray(streaming: true)
+                value = JSONNode(.array([]), at: start)
+            } else {
+                value = try parseValue()
+            }
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
             guard index < bytes.count else {
@@ -192,11 +223,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray() throws(Failure) -> JSONValue {
+    /// - Parameter streaming: hand each element to `onElement` instead of keeping it.
+    private mutating func parseArray(streaming: Bool = false) throws(Failure) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         advance()  // [
         var elements: [JSONNode] = []
+        var count = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             advance()
@@ -204,12 +237,14 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            if count > 0, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                 throw failure(
                     "trailing comma before ']': remove the last ','",
                     "virgule en trop avant ']' : retirez la dernière ','")
             }
-            elements.append(try parseValue())
+            let element = try parseValue()
+            count += 1
+            if streaming, let onElement { onElement(element) } else { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu")

@@ -130,7 +130,9 @@ public struct SubstitutionMatcher: Sendable {
     /// there are many more.
     ///
     /// - Complexity: O(*m* log *k*) for *m* items and *k* = `count`.
-    package static func nearest(_ items: [(item: Int, distanceKm: Double)], count: Int) -> [(item: Int, distanceKm: Double)] {
+    package static func nearest(_ items: [(item: Int, distanceKm: Double)], count: Int) -> [(
+        item: Int, distanceKm: Double
+    )] {
         func before(_ a: (item: Int, distanceKm: Double), _ b: (item: Int, distanceKm: Double)) -> Bool {
             (a.distanceKm, a.item) < (b.distanceKm, b.item)
         }
