@@ -52,6 +52,46 @@ import Testing
         #expect(volume.greedy.value <= volume.optimal.value + 1e-9)
     }
 
+    /// A release of 100 t a month all year, and two needs of 100 t a month from January to March:
+    /// over the year the release could give both their 300 t, but in those months it yields 300 t
+    /// in all. The plan gives 300 t, to the better need.
+    @Test func seasonalNeedsShareTheReleaseMonthByMonth() throws {
+        let winter = [1, 2, 3]
+        let profiles = [
+            F.profile(
+                "r", at: F.point(northKm: 0),
+                outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 1_200, unit: .tonne))]),
+            F.profile(
+                "a", at: F.point(northKm: 0),
+                inputs: [
+                    F.input("card", "material.paper.cardboard", Quantity(value: 300, unit: .tonne), months: winter) {
+                        $0.price = Cost(value: 5, per: .tonne)
+                    }
+                ]),
+            F.profile(
+                "b", at: F.point(northKm: 0),
+                inputs: [
+                    F.input("card", "material.paper.cardboard", Quantity(value: 300, unit: .tonne), months: winter) {
+                        $0.price = Cost(value: 4, per: .tonne)
+                    }
+                ]),
+        ]
+        let synergies = F.run(profiles).synergies
+        #expect(synergies.filter { $0.kind == .substitution }.count == 2)
+        let plan = planner(profiles, objective: .euro).plan(synergies)
+        #expect(abs(plan.optimal.value - 1_500) < 1e-6)  // 300 t at 5 €
+        #expect(plan.optimal.allocations.map(\.synergy.receiver.company) == ["a"])
+        #expect(abs(plan.greedy.value - 1_500) < 1e-6)
+        // The same needs all year round would each get their 300 t.
+        let allYear = profiles.map { loaded in
+            var loaded = loaded
+            for index in loaded.profile.inputs.indices { loaded.profile.inputs[index].availability = .continuous }
+            return loaded
+        }
+        let annual = planner(allYear, objective: .euro).plan(F.run(allYear).synergies)
+        #expect(abs(annual.optimal.value - 2_700) < 1e-6)
+    }
+
     @Test func tiesDoNotDependOnInputOrder() {
         // Two identical releases for one need that takes only one of them.
         let profiles = [
@@ -110,7 +150,13 @@ import Testing
     /// reallocation can raise the objective.
     @Test(arguments: [PlanObjective.co2, .score, .volume])
     func planHasNoImprovingCycle(objective: PlanObjective) throws {
-        let territory = TerritoryGenerator(sites: 300, seed: 5).generate()
+        // All year round, so that the plan works on annual quantities, as this certificate does.
+        let territory = TerritoryGenerator(sites: 300, seed: 5).generate().map { profile in
+            var profile = profile
+            for index in profile.outputs.indices { profile.outputs[index].availability = .continuous }
+            for index in profile.inputs.indices { profile.inputs[index].availability = .continuous }
+            return profile
+        }
         let loaded = territory.map { TestSupport.loaded($0) }
         let synergies = F.run(loaded).synergies
         let plan = planner(loaded, objective: objective).plan(synergies)

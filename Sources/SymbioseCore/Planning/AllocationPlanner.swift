@@ -65,6 +65,8 @@ public struct AllocationPlanner: Sendable {
     public var calculator: ImpactCalculator
     private var supplies: [String: Double] = [:]
     private var demands: [String: Double] = [:]
+    /// The months each flow runs; `nil` for a one-off flow.
+    private var months: [String: [Int]] = [:]
 
     public init(objective: PlanObjective, calculator: ImpactCalculator, profiles: [Profile]) {
         self.objective = objective
@@ -72,15 +74,24 @@ public struct AllocationPlanner: Sendable {
         let taxonomy = calculator.taxonomy
         for profile in profiles {
             for flow in profile.outputs {
-                supplies[Self.key(profile.company.id, flow.id)] = taxonomy.annualAmount(of: flow)
+                let key = Self.key(profile.company.id, flow.id) + "\u{1F}out"
+                supplies[key] = taxonomy.annualAmount(of: flow)
+                months[key] = Self.months(flow.availability)
             }
             for flow in profile.inputs {
-                demands[Self.key(profile.company.id, flow.id)] = taxonomy.annualAmount(of: flow)
+                let key = Self.key(profile.company.id, flow.id) + "\u{1F}in"
+                demands[key] = taxonomy.annualAmount(of: flow)
+                months[key] = Self.months(flow.availability)
             }
         }
     }
 
     private static func key(_ company: String, _ flow: String) -> String { company + "\u{1F}" + flow }
+
+    private static func months(_ availability: Availability) -> [Int]? {
+        if case .oneOff = availability { return nil }
+        return MonthSet(availability).months
+    }
 
     private struct Candidate {
         var synergy: SubstitutionSynergy
@@ -110,8 +121,8 @@ public struct AllocationPlanner: Sendable {
         for position in synergies.indices.sorted(by: { ids[$0] < ids[$1] }) {
             guard case .substitution(let s) = synergies[position] else { continue }
             substitutions += 1
-            let releaseKey = Self.key(s.supplier.company, s.supplier.flow)
-            let needKey = Self.key(s.receiver.company, s.receiver.flow)
+            let releaseKey = Self.key(s.supplier.company, s.supplier.flow) + "\u{1F}out"
+            let needKey = Self.key(s.receiver.company, s.receiver.flow) + "\u{1F}in"
             guard let quantity = s.quantity?.value, quantity > 0, let available = supplies[releaseKey],
                 let wanted = demands[needKey]
             else {
@@ -164,70 +175,135 @@ public struct AllocationPlanner: Sendable {
             parts[find(candidate.release), default: []].append(position)
         }
 
+        // The months each release and need runs (nil: one-off).
+        var releaseMonths = [[Int]?](repeating: nil, count: supply.count)
+        var needMonths = [[Int]?](repeating: nil, count: demand.count)
+        for (key, position) in releaseIndex { releaseMonths[position] = months[key] ?? nil }
+        for (key, position) in needIndex { needMonths[position] = months[key] ?? nil }
+
         var allocated = [Double](repeating: 0, count: candidates.count)
+        var greedyAllocated = [Double](repeating: 0, count: candidates.count)
         for root in parts.keys.sorted() {
             let members = parts[root]!
-            var releases: [Int: Int] = [:]
-            var needs: [Int: Int] = [:]
-            for position in members {
-                if releases[candidates[position].release] == nil {
-                    releases[candidates[position].release] = releases.count
-                }
-                if needs[candidates[position].need] == nil { needs[candidates[position].need] = needs.count }
-            }
-            // Releases, then needs, then the sink: each release's quantity goes to the sink
-            // through needs or straight (left unused, at no cost). The search prefers higher nodes
-            // on ties. Between candidates of equal value, the one with the better score wins: its
-            // cost is lowered by a millionth of its value times its score.
-            let sink = releases.count + needs.count
-            var network = MinCostFlow(nodes: sink + 1)
-            var supplies: [(node: Int, amount: Double)] = []
-            for (release, node) in releases.sorted(by: { $0.value < $1.value }) {
-                supplies.append((node, supply[release]))
-                network.addArc(from: node, to: sink, capacity: supply[release], cost: 0)
-            }
-            for (need, node) in needs.sorted(by: { $0.value < $1.value }) {
-                network.addArc(from: releases.count + node, to: sink, capacity: demand[need], cost: 0)
-            }
-            var arcs: [(node: Int, index: Int)] = []
-            for position in members {
-                let candidate = candidates[position]
-                arcs.append(
-                    network.addArc(
-                        from: releases[candidate.release]!, to: releases.count + needs[candidate.need]!,
-                        capacity: candidate.quantity, cost: -candidate.unitValue * (1 + 1e-6 * candidate.synergy.score))
-                )
-            }
-            _ = network.solve(supplies: supplies, sink: sink)
+            let slots = Slots(
+                members.map { candidates[$0] }, supply: supply, demand: demand, releaseMonths: releaseMonths,
+                needMonths: needMonths)
+            let flows = slots.solve()
+            let greedy = slots.greedy()
             for (offset, position) in members.enumerated() {
-                allocated[position] = network.flow(at: arcs[offset])
+                allocated[position] = flows[offset]
+                greedyAllocated[position] = greedy[offset]
             }
-        }
-
-        // Greedy: the best pair first, as much as is left.
-        var greedyAllocated = [Double](repeating: 0, count: candidates.count)
-        var supplyLeft = supply
-        var demandLeft = demand
-        let order = candidates.indices.sorted { a, b in
-            let va = candidates[a].unitValue * candidates[a].quantity
-            let vb = candidates[b].unitValue * candidates[b].quantity
-            if va != vb { return va > vb }
-            let (sa, sb) = (candidates[a].synergy.score, candidates[b].synergy.score)
-            return sa != sb ? sa > sb : candidates[a].synergy.id < candidates[b].synergy.id
-        }
-        for position in order {
-            let candidate = candidates[position]
-            let amount = min(candidate.quantity, supplyLeft[candidate.release], demandLeft[candidate.need])
-            guard amount > 1e-9 else { continue }
-            greedyAllocated[position] = amount
-            supplyLeft[candidate.release] -= amount
-            demandLeft[candidate.need] -= amount
         }
 
         return Plan(
             objective: objective, optimal: outcome(candidates, allocated, demand: demand),
             greedy: outcome(candidates, greedyAllocated, demand: demand), candidates: substitutions,
             excluded: excluded, pools: pools, subnetworks: parts.count)
+    }
+
+    /// One connected part of the graph as a flow network. Where every release and need of the part
+    /// runs all year (or one of them is one-off, exchanged as a stock), each has one node with
+    /// its annual quantity. Otherwise each has a node per month it runs, holding its monthly
+    /// quantity, and a candidate links the months both run: a campaign release cannot feed two
+    /// needs with the same months beyond what it yields in those months.
+    private struct Slots {
+        /// For each candidate, its arcs: (release slot, need slot, capacity).
+        var arcs: [[(release: Int, need: Int, capacity: Double)]] = []
+        var releaseCapacity: [Double] = []
+        var needCapacity: [Double] = []
+        /// The cost the solver sees per unit: minus the value, ties to the better score.
+        var costs: [Double] = []
+        var wholeValues: [Double] = []
+        var order: [Int] = []
+
+        init(
+            _ candidates: [Candidate], supply: [Double], demand: [Double], releaseMonths: [[Int]?],
+            needMonths: [[Int]?]
+        ) {
+            let monthly =
+                candidates.contains {
+                    releaseMonths[$0.release]?.count ?? 0 < 12 || needMonths[$0.need]?.count ?? 0 < 12
+                }
+                && !candidates.contains { releaseMonths[$0.release] == nil || needMonths[$0.need] == nil }
+            var releaseSlot: [Int: [Int: Int]] = [:]
+            var needSlot: [Int: [Int: Int]] = [:]
+            func slot(
+                _ node: Int, _ month: Int, in table: inout [Int: [Int: Int]], capacities: inout [Double],
+                amount: Double, months: Int
+            ) -> Int {
+                if let known = table[node]?[month] { return known }
+                capacities.append(amount / Double(months))
+                table[node, default: [:]][month] = capacities.count - 1
+                return capacities.count - 1
+            }
+            for candidate in candidates {
+                let shared = monthly ? candidate.synergy.months.months : [0]
+                let releaseSpan = monthly ? releaseMonths[candidate.release]!.count : 1
+                let needSpan = monthly ? needMonths[candidate.need]!.count : 1
+                arcs.append(
+                    shared.map { month in
+                        (
+                            slot(
+                                candidate.release, month, in: &releaseSlot, capacities: &releaseCapacity,
+                                amount: supply[candidate.release], months: releaseSpan),
+                            slot(
+                                candidate.need, month, in: &needSlot, capacities: &needCapacity,
+                                amount: demand[candidate.need], months: needSpan),
+                            candidate.quantity / Double(shared.count)
+                        )
+                    })
+                costs.append(-candidate.unitValue * (1 + 1e-6 * candidate.synergy.score))
+                wholeValues.append(candidate.unitValue * candidate.quantity)
+            }
+            order = candidates.indices.sorted { a, b in
+                if wholeValues[a] != wholeValues[b] { return wholeValues[a] > wholeValues[b] }
+                let (sa, sb) = (candidates[a].synergy.score, candidates[b].synergy.score)
+                return sa != sb ? sa > sb : candidates[a].synergy.id < candidates[b].synergy.id
+            }
+        }
+
+        /// The optimal flow on each candidate, summed over its months.
+        func solve() -> [Double] {
+            // Release slots, then need slots, then the sink: each release slot's quantity goes to
+            // the sink through needs or straight (left unused, at no cost).
+            let sink = releaseCapacity.count + needCapacity.count
+            var network = MinCostFlow(nodes: sink + 1)
+            var supplies: [(node: Int, amount: Double)] = []
+            for (node, capacity) in releaseCapacity.enumerated() {
+                supplies.append((node, capacity))
+                network.addArc(from: node, to: sink, capacity: capacity, cost: 0)
+            }
+            for (node, capacity) in needCapacity.enumerated() {
+                network.addArc(from: releaseCapacity.count + node, to: sink, capacity: capacity, cost: 0)
+            }
+            let positions = arcs.enumerated().map { candidate, list in
+                list.map { arc in
+                    network.addArc(
+                        from: arc.release, to: releaseCapacity.count + arc.need, capacity: arc.capacity,
+                        cost: costs[candidate])
+                }
+            }
+            _ = network.solve(supplies: supplies, sink: sink)
+            return positions.map { list in list.reduce(0) { $0 + network.flow(at: $1) } }
+        }
+
+        /// "Take the best pair first": each candidate gets, month by month, as much as is left.
+        func greedy() -> [Double] {
+            var supplyLeft = releaseCapacity
+            var demandLeft = needCapacity
+            var amounts = [Double](repeating: 0, count: arcs.count)
+            for candidate in order {
+                for arc in arcs[candidate] {
+                    let amount = min(arc.capacity, supplyLeft[arc.release], demandLeft[arc.need])
+                    guard amount > 1e-9 else { continue }
+                    amounts[candidate] += amount
+                    supplyLeft[arc.release] -= amount
+                    demandLeft[arc.need] -= amount
+                }
+            }
+            return amounts
+        }
     }
 
     /// The position of a release or need, numbered on first sight with its amount.
