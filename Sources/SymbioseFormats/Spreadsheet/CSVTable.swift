@@ -1,0 +1,172 @@
+import Foundation
+import SymbioseCore
+
+/// A CSV file as spreadsheets write it, read into rows of text cells.
+///
+/// French spreadsheets save CSV with `;` between fields and a decimal comma, in Windows-1252
+/// unless "UTF-8" was chosen; others use `,`. The reader detects the encoding (UTF-8 with or
+/// without a byte order mark, else Windows-1252), the separator (`;`, `,` or tab, from the first
+/// line), and reads RFC 4180 quoting: fields in double quotes may hold separators, doubled quotes
+/// and line breaks. Every row keeps the line it starts on, for located errors.
+public struct CSVTable: Sendable, Hashable {
+    /// How the bytes were decoded.
+    public enum Encoding: String, Sendable, Hashable {
+        case utf8 = "UTF-8"
+        case utf8WithBOM = "UTF-8 with BOM"
+        case windows1252 = "Windows-1252"
+    }
+
+    public struct Row: Sendable, Hashable {
+        /// The line of the file the row starts on, from 1.
+        public var line: Int
+        public var cells: [String]
+    }
+
+    public var encoding: Encoding
+    public var separator: Character
+    /// Every row, the header first; blank lines are skipped.
+    public var rows: [Row]
+
+    /// A problem that stops reading: an unterminated quoted field.
+    public struct Failure: Error, Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var text: LocalizedText
+    }
+
+    /// Reads a CSV file.
+    ///
+    /// - Throws: ``Failure`` for a quoted field that never closes, with where it opened.
+    public init(_ bytes: [UInt8]) throws(Failure) {
+        let (text, encoding) = Self.decode(bytes)
+        self.encoding = encoding
+        separator = Self.separator(in: text)
+        rows = try Self.parse(text, separator: separator)
+    }
+
+    /// The text of the bytes: UTF-8 when they are valid UTF-8 (a byte order mark is dropped),
+    /// Windows-1252 otherwise — what French Excel writes by default.
+    static func decode(_ bytes: [UInt8]) -> (String, Encoding) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]), let text = String(validating: bytes.dropFirst(3), as: UTF8.self) {
+            return (text, .utf8WithBOM)
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            if (0x80...0x9F).contains(byte), let mapped = windows1252[Int(byte - 0x80)] {
+                scalars.append(mapped)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return (String(scalars), .windows1252)
+    }
+
+    /// Windows-1252's characters for bytes 0x80…0x9F (`nil` where the code page has none).
+    private static let windows1252: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+
+    /// The separator of the first line: the most frequent of `;`, `,` and tab outside quotes
+    /// (`;` on a tie, as French spreadsheets write).
+    static func separator(in text: String) -> Character {
+        var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if !quoted && (character == "\n" || character == "\r") { break }
+            if !quoted, counts[character] != nil { counts[character]! += 1 }
+        }
+        var best: Character = ";"
+        for candidate: Character in [",", "\t"] where counts[candidate]! > counts[best]! { best = candidate }
+        return best
+    }
+
+    private static func parse(_ text: String, separator: Character) throws(Failure) -> [Row] {
+        var rows: [Row] = []
+        var cells: [String] = []
+        var field = ""
+        var line = 1
+        var column = 0
+        var rowLine = 1
+        var quoted = false
+        var openedAt = (line: 1, column: 1)
+        var fieldStarted = false
+        var characters = Array(text)
+        if characters.last != "\n" { characters.append("\n") }
+        var index = 0
+        func endRow() {
+            cells.append(field)
+            if !(cells.count == 1 && cells[0].isEmpty) { rows.append(Row(line: rowLine, cells: cells)) }
+            cells = []
+            field = ""
+            fieldStarted = false
+        }
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            column += 1
+            if quoted {
+                if character == "\"" {
+                    if index < characters.count, characters[index] == "\"" {
+                        field.append("\"")
+                        index += 1
+                        column += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" || character == "\r" {
+                        line += 1
+                        column = 0
+                    }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"" where !fieldStarted:
+                quoted = true
+                fieldStarted = true
+                openedAt = (line, column)
+            case separator:
+                cells.append(field)
+                field = ""
+                fieldStarted = false
+            case "\n", "\r\n", "\r":
+                endRow()
+                line += 1
+                column = 0
+                rowLine = line
+            default:
+                field.append(character)
+                fieldStarted = true
+            }
+        }
+        if quoted {
+            throw Failure(
+                line: openedAt.line, column: openedAt.column,
+                text: LocalizedText(
+                    "a quoted field opened here never closes: add the closing \"",
+                    fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
+        }
+        return rows
+    }
+
+    /// A number as spreadsheets write it: `1234,5`, `1 234,5` (spaces, no-break spaces),
+    /// `1234.5`; `nil` when it is not one.
+    public static func number(_ text: String) -> Double? {
+        var cleaned = text.trimmingCharacters(in: .whitespaces)
+        cleaned.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        guard !cleaned.isEmpty else { return nil }
+        if cleaned.contains(",") {
+            guard !cleaned.contains(".") else { return nil }
+            cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        }
+        guard let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+}
