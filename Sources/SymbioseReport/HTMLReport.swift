@@ -393,7 +393,7 @@ extension HTMLReport {
     fileprivate func impactSummary() -> String {
         let language = presentation.language
         var bound = ImpactTotals()
-        for impact in impacts.values { bound.add(impact) }
+        for synergy in result.synergies { if let impact = impacts[synergy.id] { bound.add(impact) } }
         var text = ""
         if let plan {
             let totals = plan.plan.optimal.totals

@@ -23,8 +23,8 @@ public struct SubstitutionMatcher: Sendable {
         self.settings = settings
     }
 
-    private func envelope(for code: String, category: ResourceCategory, annualMWh: Double?) -> Double {
-        if category != .heat && category != .cold, let known = fixedEnvelopes[code] { return known }
+    private func envelope(for code: String, annualMWh: Double?) -> Double {
+        if let known = fixedEnvelopes[code] { return known }
         return settings.envelopes.envelopeKm(for: code, annualMWh: annualMWh)
     }
 
@@ -350,7 +350,7 @@ public struct SubstitutionMatcher: Sendable {
         let annualMWh = (category == .heat || category == .cold) ? matched : nil
         var limit =
             settings.maximumDistanceKm ?? envelopeKm
-            ?? envelope(for: supplier.flow.resource, category: supplier.category, annualMWh: annualMWh)
+            ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
         var distance: Double?

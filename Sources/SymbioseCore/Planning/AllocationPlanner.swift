@@ -100,6 +100,8 @@ public struct AllocationPlanner: Sendable {
         var quantity: Double
         /// The objective per unit allocated.
         var unitValue: Double
+        /// The impact of one unit exchanged.
+        var rates: ImpactRates
     }
 
     /// Plans the substitutions among `synergies`; pooling groups are passed through.
@@ -152,27 +154,16 @@ public struct AllocationPlanner: Sendable {
             let release = Self.position(of: releaseKey, in: &releaseIndex, amounts: &supply, amount: available)
             let need = Self.position(of: needKey, in: &needIndex, amounts: &demand, amount: wanted)
             candidates.append(
-                Candidate(synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue))
+                Candidate(
+                    synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue, rates: rates))
         }
 
         // Connected parts, by union–find over releases and needs.
-        var parent = Array(0..<(supply.count + demand.count))
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for candidate in candidates {
-            let a = find(candidate.release)
-            let b = find(supply.count + candidate.need)
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
+        var sets = DisjointSets(count: supply.count + demand.count)
+        for candidate in candidates { sets.union(candidate.release, supply.count + candidate.need) }
         var parts: [Int: [Int]] = [:]
         for (position, candidate) in candidates.enumerated() {
-            parts[find(candidate.release), default: []].append(position)
+            parts[sets.find(candidate.release), default: []].append(position)
         }
 
         // The months each release and need runs (nil: one-off).
@@ -325,7 +316,7 @@ public struct AllocationPlanner: Sendable {
             synergy.quantity?.value = amount
             let wanted = demand[candidate.need]
             synergy.coverage = wanted > 0 ? min(1, amount / wanted) : nil
-            let impact = calculator.impact(of: candidate.synergy, quantity: amount)
+            let impact = SynergyImpact(quantity: synergy.quantity, rates: candidate.rates)
             let contribution = amount * candidate.unitValue
             value += contribution
             totals.add(impact)

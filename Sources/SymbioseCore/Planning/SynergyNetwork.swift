@@ -135,23 +135,14 @@ public struct SynergyNetwork: Sendable {
         .prefix(Self.hubLimit).map { $0 }
 
         // Components, by union–find over firms.
-        var parent: [String: String] = [:]
-        func find(_ x: String) -> String {
-            var x = x
-            while let p = parent[x], p != x { x = p }
-            return x
-        }
-        for (a, b) in edges {
-            if parent[a] == nil { parent[a] = a }
-            if parent[b] == nil { parent[b] = b }
-            let ra = find(a)
-            let rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-        var groups: [String: [String]] = [:]
-        var linkCounts: [String: Int] = [:]
-        for company in parent.keys { groups[find(company), default: []].append(company) }
-        for (a, _) in edges { linkCounts[find(a), default: 0] += 1 }
+        let firms = Array(Set(edges.flatMap { [$0.0, $0.1] })).sorted()
+        let number = Dictionary(uniqueKeysWithValues: firms.enumerated().map { ($0.element, $0.offset) })
+        var sets = DisjointSets(count: firms.count)
+        for (a, b) in edges { sets.union(number[a]!, number[b]!) }
+        var groups: [Int: [String]] = [:]
+        var linkCounts: [Int: Int] = [:]
+        for (offset, firm) in firms.enumerated() { groups[sets.find(offset), default: []].append(firm) }
+        for (a, _) in edges { linkCounts[sets.find(number[a]!), default: 0] += 1 }
         self.components = groups.map { root, members in
             Component(companies: members.sorted(), links: linkCounts[root] ?? 0)
         }
