@@ -10,10 +10,12 @@ let package = Package(
         .library(name: "SymbioseXML", targets: ["SymbioseXML"]),
         .library(name: "SymbioseFormats", targets: ["SymbioseFormats"]),
         .library(name: "SymbioseReport", targets: ["SymbioseReport"]),
+        .library(name: "SymbioseSpreadsheet", targets: ["SymbioseSpreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,9 +35,13 @@ let package = Package(
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
         .target(name: "SymbioseReport", dependencies: ["SymbioseCore"]),
         .target(
+            name: "SymbioseSpreadsheet",
+            dependencies: ["SymbioseCore", "SymbioseFormats", "SymbioseXML", "CLibXML2", "ZIPFoundation"]
+        ),
+        .target(
             name: "SymbioseCLI",
             dependencies: [
-                "SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
+                "SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport", "SymbioseSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo-soissonnais-valois.json")]
@@ -43,7 +49,7 @@ let package = Package(
         .executableTarget(name: "symbiose", dependencies: ["SymbioseCLI"]),
         .target(
             name: "SymbioseTestSupport",
-            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport"],
+            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport", "SymbioseSpreadsheet"],
             path: "Tests/SymbioseTestSupport"
         ),
         .testTarget(
@@ -54,6 +60,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseSpreadsheetTests",
+            dependencies: ["SymbioseSpreadsheet", "SymbioseTestSupport", "ZIPFoundation"]
+        ),
         .testTarget(
             name: "SymbioseReportTests",
             dependencies: ["SymbioseReport", "SymbioseTestSupport"],

@@ -8,7 +8,7 @@ import SymbioseCore
 /// the parser meets it, before any entity declaration is read, so that entity expansion attacks
 /// (billion laughs, external entities) never start. libxml2's own depth limit (256) bounds
 /// nesting.
-enum SecureXMLParser {
+package enum SecureXMLParser {
     static let options: Int32 =
         Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
         | Int32(XML_PARSE_NOCDATA.rawValue)
@@ -21,7 +21,7 @@ enum SecureXMLParser {
     /// Parses `bytes` into a document, or returns the located errors that prevented it.
     ///
     /// The caller owns the returned document and must free it with `xmlFreeDoc`.
-    static func parse(_ bytes: [UInt8], file: String) -> (document: xmlDocPtr?, diagnostics: [Diagnostic]) {
+    package static func parse(_ bytes: [UInt8], file: String) -> (document: xmlDocPtr?, diagnostics: [Diagnostic]) {
         let probe = DoctypeProbe()
         let (document, errors) = LibXML2ErrorSink.collecting { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }

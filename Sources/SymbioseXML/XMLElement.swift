@@ -1,25 +1,37 @@
 import CLibXML2
 
 /// A read-only view of one element of a parsed document, valid while its document lives.
-struct XMLElementView {
-    let node: xmlNodePtr
+package struct XMLElementView {
+    package let node: xmlNodePtr
     /// An XML path for diagnostics, as `/profile/output[2]`.
-    let path: String
+    package let path: String
 
-    var name: String { String(cString: node.pointee.name) }
+    package init(node: xmlNodePtr, path: String) {
+        self.node = node
+        self.path = path
+    }
+
+    package var name: String { String(cString: node.pointee.name) }
 
     var namespace: String? {
         node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
     }
 
-    var line: Int? {
+    package var line: Int? {
         let line = xmlGetLineNo(node)
         return line > 0 ? Int(line) : nil
     }
 
     /// The value of an attribute without namespace, or `nil` when absent.
-    func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { symbiose_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// The value of an attribute in the given namespace, or `nil` when absent.
+    package func attribute(_ name: String, namespace: String) -> String? {
+        guard let value = xmlGetNsProp(node, name, namespace) else { return nil }
         defer { symbiose_xml_free(value) }
         return String(cString: value)
     }
@@ -36,14 +48,14 @@ struct XMLElementView {
     }
 
     /// The element's text content.
-    var text: String {
+    package var text: String {
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { symbiose_xml_free(content) }
         return String(cString: content)
     }
 
     /// The child elements, each with its indexed path (`output[2]` counts outputs only).
-    var children: [XMLElementView] {
+    package var children: [XMLElementView] {
         var result: [XMLElementView] = []
         var counts: [String: Int] = [:]
         var child = node.pointee.children

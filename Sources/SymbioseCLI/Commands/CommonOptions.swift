@@ -20,6 +20,17 @@ struct ProfileOptions: ParsableArguments {
     @Flag(help: "Print no progress and no notices on standard error; diagnostics are still printed.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("The worksheet to read from .xlsx files (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    /// A loader for the paths given, reading the chosen worksheet.
+    func loader(threads: Int = Parallel.processors) -> ProfileLoader {
+        var loader = ProfileLoader()
+        loader.threads = threads
+        loader.sheet = sheet
+        return loader
+    }
+
     /// A progress line on standard error, only when it is a terminal and not `--quiet`.
     var progress: Progress { Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language) }
 

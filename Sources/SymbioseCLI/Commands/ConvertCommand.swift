@@ -1,15 +1,14 @@
 import ArgumentParser
 import SymbioseCore
-import SymbioseFormats
-import SymbioseXML
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert profiles between XML and JSON without loss.",
+        abstract: "Convert profiles between XML, JSON, CSV and .xlsx without loss.",
         discussion: """
-            Reads the given profiles, checks them as validate does, and writes them in the other \
-            format: one profile as a profile document, several as a collection. Nothing is \
+            Reads the given profiles, checks them as validate does, and writes them in the chosen \
+            format: in XML or JSON, one profile as a profile document, several as a collection; \
+            in CSV or .xlsx, the flat spreadsheet layout (Docs/spreadsheet-format.md). Nothing is \
             written if any input is invalid. Exit status as for validate; 73 if the output cannot \
             be written.
             """)
@@ -17,7 +16,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Profile files or directories; - reads standard input.", valueName: "path"))
     var paths: [String]
 
-    @Option(name: .customLong("to"), help: "The format to write: xml or json.")
+    @Option(name: .customLong("to"), help: "The format to write: xml, json, csv or xlsx.")
     var format: ProfileLoader.Format
 
     @Option(
@@ -30,18 +29,23 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
-        let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
-        let diagnostics = taxonomyDiagnostics + report.diagnostics
-        StandardError.write(options.render(diagnostics))
-        guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
-        let profiles = report.profiles.map(\.profile)
-        let text =
-            format == .xml
-            ? ProfileXML.encode(profiles, asCollection: collection)
-            : ProfileJSON.encode(profiles, asCollection: collection)
-        try OutputFile.writeOrExit(text, to: output, language: options.language)
+        let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
+        try ProfileWriting.writeOrExit(
+            profiles, as: format, collection: collection, to: output, language: options.language)
     }
 }
 
 extension ProfileLoader.Format: ExpressibleByArgument {}
+
+extension ValidationRun {
+    /// Loads and checks profiles as validate does and prints the diagnostics; exits 1 when any
+    /// input is invalid, so that nothing is written from it.
+    static func checkedProfiles(paths: [String], options: ProfileOptions) throws -> [Profile] {
+        let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
+        let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: options.loader())
+        let diagnostics = taxonomyDiagnostics + report.diagnostics
+        StandardError.write(options.render(diagnostics))
+        guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
+        return report.profiles.map(\.profile)
+    }
+}

@@ -206,9 +206,7 @@ struct MatchRun {
             report = validation.run(
                 bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
         } else {
-            var loader = ProfileLoader()
-            loader.threads = threads
-            report = validation.run(paths: paths, loader: loader)
+            report = validation.run(paths: paths, loader: options.loader(threads: threads))
         }
         let settings = engine.settings
         var pipeline = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)

@@ -10,32 +10,55 @@ struct TemplateCommand: ParsableCommand {
         discussion: """
             The XML template explains every field in comments, in French or English. JSON cannot \
             hold comments: the JSON template holds the same example, and \
-            Docs/profile-template.md explains it field by field. Both validate as printed; \
-            replace the example values with your site's.
+            Docs/profile-template.md explains it field by field. CSV and .xlsx give the \
+            spreadsheet layout's headers and one example row (Docs/spreadsheet-format.md). All \
+            validate as printed; replace the example values with your site's.
             """)
 
-    @Option(help: "xml or json.")
+    @Option(help: "xml, json, csv or xlsx.")
     var format: ProfileLoader.Format = .xml
 
-    @Option(help: "The language of the comments: fr or en (default: from LANG).")
+    @Option(help: "The language of the comments and headers: fr or en (default: from LANG).")
     var lang: Language?
 
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file"))
+    var output: String?
+
     func run() throws {
-        print(ProfileTemplate.text(format: format, language: LanguageChoice.resolve(lang)), terminator: "")
+        let language = LanguageChoice.resolve(lang)
+        switch format {
+        case .xml, .json:
+            try OutputFile.writeOrExit(ProfileTemplate.text(format: format, language: language), to: output, language: language)
+        case .csv, .xlsx:
+            try ProfileWriting.writeOrExit(
+                [ProfileTemplate.spreadsheetExample(language: language)], as: format, to: output, language: language)
+        }
     }
 }
 
 /// The blank profile `symbiose template` prints.
 enum ProfileTemplate {
     static func text(format: ProfileLoader.Format, language: Language) -> String {
-        let xml = language == .fr ? french : english
         switch format {
-        case .xml:
-            return xml
-        case .json:
-            let profiles = ProfileXML.decode(Array(xml.utf8), file: "template.xml").profiles.map(\.profile)
-            return ProfileJSON.encode(profiles)
+        case .xml: language == .fr ? french : english
+        default: ProfileJSON.encode([example(language: language)])
         }
+    }
+
+    /// The example profile of the template.
+    static func example(language: Language) -> Profile {
+        let xml = language == .fr ? french : english
+        return ProfileXML.decode(Array(xml.utf8), file: "template.xml").profiles[0].profile
+    }
+
+    /// The example as one spreadsheet row: the company with its first flow.
+    static func spreadsheetExample(language: Language) -> Profile {
+        var profile = example(language: language)
+        profile.outputs = Array(profile.outputs.prefix(1))
+        profile.inputs = []
+        return profile
     }
 
     static let english = """

@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
-        let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: ProfileLoader())
+        let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: options.loader())
         var diagnostics = taxonomyDiagnostics + report.diagnostics
         if errorsOnly { diagnostics = diagnostics.filter { $0.severity == .error } }
         StandardError.write(options.render(diagnostics))

@@ -48,10 +48,27 @@ enum OutputFile {
         try stream(to: path) { emit in try emit(text) }
     }
 
+    /// Writes bytes, such as a workbook, or says why not on standard error and exits with
+    /// status 73.
+    static func writeOrExit(bytes: [UInt8], to path: String?, language: Language) throws {
+        do {
+            try streamHandle(to: path) { handle in try handle.write(contentsOf: bytes) }
+        } catch {
+            StandardError.write(describe(error, language: language))
+            throw ExitStatus.cannotWrite
+        }
+    }
+
     static func stream(to path: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        try streamHandle(to: path) { handle in try produce { try write($0, to: handle) } }
+    }
+
+    /// Hands `produce` the handle to write to: standard output, or the temporary file that
+    /// replaces `path` once everything is written.
+    static func streamHandle(to path: String?, _ produce: (FileHandle) throws -> Void) throws {
         guard let path, path != "-" else {
             // A closed pipe (`| head`) is not an error worth a message.
-            try? produce { try write($0, to: FileHandle.standardOutput) }
+            try? produce(FileHandle.standardOutput)
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -64,7 +81,7 @@ enum OutputFile {
             }
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
-            try produce { try write($0, to: handle) }
+            try produce(handle)
             try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)

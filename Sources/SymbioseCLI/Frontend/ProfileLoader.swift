@@ -1,6 +1,7 @@
 import Foundation
 import SymbioseCore
 import SymbioseFormats
+import SymbioseSpreadsheet
 import SymbioseXML
 
 /// The load stage: turns the paths a user gave (files, directories, `-` for standard input)
@@ -10,10 +11,18 @@ public struct ProfileLoader: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case xml
         case json
+        /// The flat spreadsheet layout, as CSV.
+        case csv
+        /// The flat spreadsheet layout, as an Excel workbook.
+        case xlsx
 
         init?(pathExtension: String) {
             self.init(rawValue: pathExtension.lowercased())
         }
+
+        /// Whether files of this format are read when a directory is given. Spreadsheets are
+        /// read only when named: a directory often holds other CSV files, such as results.
+        var isReadFromDirectories: Bool { self == .xml || self == .json }
     }
 
     /// What loading found.
@@ -30,6 +39,8 @@ public struct ProfileLoader: Sendable {
     public var standardInput: @Sendable () -> [UInt8]
     /// The most files decoded at once.
     public var threads = Parallel.processors
+    /// The worksheet read from .xlsx files; the first when `nil`.
+    public var sheet: String?
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -47,7 +58,7 @@ public struct ProfileLoader: Sendable {
     }
 
     /// Loads every profile under `paths`. Directories are read recursively for `.xml` and
-    /// `.json` files, in sorted order, so that results never depend on the file system's order.
+    /// `.json` files (`.csv` and `.xlsx` files are read when named), in sorted order, so that results never depend on the file system's order.
     /// Files are decoded on several threads; their results are gathered in that same order.
     public func load(_ paths: [String]) -> Result {
         var jobs: [Job] = []
@@ -101,7 +112,9 @@ public struct ProfileLoader: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if Format(pathExtension: (relative as NSString).pathExtension) != nil { files.append(relative) }
+            if Format(pathExtension: (relative as NSString).pathExtension)?.isReadFromDirectories == true {
+                files.append(relative)
+            }
         }
         let prefix = display.hasSuffix("/") ? display : display + "/"
         return files.sorted().map { (directory.appendingPathComponent($0), prefix + $0) }
@@ -113,8 +126,8 @@ public struct ProfileLoader: Sendable {
                 .error(
                     .ioUnsupportedFile,
                     LocalizedText(
-                        "not a profile file: expected a .xml or .json extension",
-                        fr: "ce n'est pas un fichier de profil : extension .xml ou .json attendue"),
+                        "not a profile file: expected a .xml, .json, .csv or .xlsx extension",
+                        fr: "ce n'est pas un fichier de profil : extension .xml, .json, .csv ou .xlsx attendue"),
                     at: SourceLocation(file: display)))
             return
         }
@@ -132,6 +145,12 @@ public struct ProfileLoader: Sendable {
     /// character shows (`<` for XML, `{` for JSON).
     func read(_ bytes: [UInt8], file: String, format: Format?, into result: inout Result) {
         result.files.append(file)
+        if format == .xlsx {
+            let decoded = ProfileSheet.decodeXLSX(bytes, file: file, sheet: sheet)
+            result.profiles += decoded.profiles
+            result.diagnostics += decoded.diagnostics
+            return
+        }
         if let problem = Self.screen(bytes, file: file) {
             result.diagnostics.append(problem)
             return
@@ -143,8 +162,11 @@ public struct ProfileLoader: Sendable {
                 return first == UInt8(ascii: "<") ? .xml : .json
             }()
         let decoded =
-            detected == .xml
-            ? ProfileXML.decode(bytes, file: file) : ProfileJSON.decode(bytes, file: file, threads: threads)
+            switch detected {
+            case .xml: ProfileXML.decode(bytes, file: file)
+            case .csv: ProfileSheet.decodeCSV(bytes, file: file)
+            case .json, .xlsx: ProfileJSON.decode(bytes, file: file, threads: threads)
+            }
         result.profiles += decoded.profiles
         result.diagnostics += decoded.diagnostics
     }

@@ -21,26 +21,35 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
 /// Where a diagnostic points: a file, and as precisely as known a line, column and path.
 ///
 /// `path` is a JSON path (`$.outputs[0].quantity.unit`) for JSON input and an XML path
-/// (`/profile/output[1]/quantity/@unit`) for XML input.
+/// (`/profile/output[1]/quantity/@unit`) for XML input. In a spreadsheet, `cell` names the
+/// column of a CSV row (`Quantité`) or the sheet and cell of an .xlsx file (`Feuil1!D7`).
 public struct SourceLocation: Sendable, Hashable {
     public var file: String
     public var line: Int?
     public var column: Int?
     public var path: String?
+    public var cell: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
+        self.cell = cell
     }
 
-    /// `file:line:col`, leaving out what is unknown (never `:0`).
+    /// `file:line:col`, leaving out what is unknown (never `:0`). In a spreadsheet,
+    /// `file:row:column-name` for CSV and `file:Sheet!D7` for .xlsx.
     public var prefix: String {
         var text = file
+        if let cell, cell.contains("!") { return text + ":" + cell }
         if let line, line > 0 {
             text += ":\(line)"
-            if let column, column > 0 { text += ":\(column)" }
+            if let cell {
+                text += ":" + cell
+            } else if let column, column > 0 {
+                text += ":\(column)"
+            }
         }
         return text
     }
@@ -145,6 +154,7 @@ extension Diagnostic {
             if let line = location.line { members.append(("line", .integer(line))) }
             if let column = location.column { members.append(("column", .integer(column))) }
             if let path = location.path { members.append(("path", .string(path))) }
+            if let cell = location.cell { members.append(("cell", .string(cell))) }
         }
         if !noteTexts.isEmpty { members.append(("notes", .array(noteTexts.map { .string($0[language]) }))) }
         return .object(members)

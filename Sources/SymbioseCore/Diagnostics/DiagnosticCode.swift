@@ -26,6 +26,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case jsonUnknownField = "json.unknown-field"
     case jsonSchema = "json.schema"
 
+    // Spreadsheets (CSV and .xlsx)
+    case csvQuote = "csv.quote"
+    case xlsxInvalid = "xlsx.invalid"
+    case sheetNotFound = "sheet.not-found"
+    case sheetMissingColumn = "sheet.missing-column"
+    case sheetUnknownColumn = "sheet.unknown-column"
+    case sheetDuplicateColumn = "sheet.duplicate-column"
+    case sheetMissingValue = "sheet.missing-value"
+    case sheetConflict = "sheet.conflict"
+
     // Values
     case valueInvalid = "value.invalid"
     case valueNotFinite = "value.not-finite"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Text folded for comparison: lowercase, without accents or ligatures, punctuation as spaces.
-enum TextFolding {
+package enum TextFolding {
     /// `"Drêches de Brasserie"` → `"dreches de brasserie"`.
-    static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -36,7 +36,7 @@ enum TextFolding {
     }
 
     /// The Levenshtein distance between two strings, over Unicode scalars.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

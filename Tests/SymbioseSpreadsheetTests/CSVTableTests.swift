@@ -1,5 +1,5 @@
 import SymbioseCore
-import SymbioseFormats
+import SymbioseSpreadsheet
 import Testing
 
 @Suite struct CSVTableTests {

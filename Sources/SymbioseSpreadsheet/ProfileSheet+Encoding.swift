@@ -1,0 +1,129 @@
+import SymbioseCore
+
+extension ProfileSheet {
+    /// The rows of the flat layout for `profiles`: the header in `language`, then one row per
+    /// flow (outputs first, in declaration order) with the company and site cells repeated, or
+    /// one row of company cells alone for a profile without flows.
+    ///
+    /// Words (direction, status, yes/no…) are written in `language`; reading accepts either.
+    public static func rows(_ profiles: [Profile], language: Language) -> [[SheetValue?]] {
+        var rows: [[SheetValue?]] = [SheetColumn.allCases.map { .text($0.header[language]) }]
+        for profile in profiles {
+            let company = companyCells(profile, language: language)
+            if profile.flows.isEmpty {
+                rows.append(SheetColumn.allCases.map { company[$0] ?? nil })
+            }
+            for flow in profile.flows {
+                let cells = flowCells(flow, language: language)
+                rows.append(SheetColumn.allCases.map { company[$0] ?? cells[$0] ?? nil })
+            }
+        }
+        return rows
+    }
+
+    /// The profiles as a workbook with one sheet.
+    public static func xlsx(_ profiles: [Profile], language: Language) throws -> [UInt8] {
+        try XLSXWriter.workbook(
+            rows: rows(profiles, language: language), sheetName: language == .fr ? "Profils" : "Profiles",
+            textColumns: Set(SheetColumn.allCases.enumerated().filter { $0.element.isCode }.map(\.offset)))
+    }
+
+    /// The profiles as CSV the way spreadsheets of `language` read it: in French, `;` between
+    /// fields and a decimal comma; in English, `,` and a decimal point. UTF-8 with a byte order
+    /// mark (which spreadsheets need to recognise UTF-8), lines ending in CRLF (RFC 4180).
+    public static func csv(_ profiles: [Profile], language: Language) -> String {
+        CSVWriter.text(rows(profiles, language: language), language: language)
+    }
+
+    private static func yesNo(_ flag: Bool, _ language: Language) -> SheetValue {
+        .text(language == .fr ? (flag ? "oui" : "non") : (flag ? "yes" : "no"))
+    }
+
+    private static func companyCells(_ profile: Profile, language: Language) -> [SheetColumn: SheetValue?] {
+        let company = profile.company
+        let site = profile.site
+        return [
+            .companyID: .text(company.id), .companyName: .text(company.name), .naf: company.naf.map(SheetValue.text),
+            .siret: company.siret.map(SheetValue.text), .employees: company.employees.map { .number(Double($0)) },
+            .latitude: site.latitude.map(SheetValue.number), .longitude: site.longitude.map(SheetValue.number),
+            .approximate: site.approximate ? yesNo(true, language) : nil, .commune: site.commune.map(SheetValue.text),
+            .postcode: site.postcode.map(SheetValue.text), .zone: site.zone.map(SheetValue.text),
+            .contactName: profile.contact?.name.map(SheetValue.text),
+            .contactEmail: profile.contact?.email.map(SheetValue.text),
+            .contactPhone: profile.contact?.phone.map(SheetValue.text),
+        ]
+    }
+
+    private static func flowCells(_ flow: Flow, language: Language) -> [SheetColumn: SheetValue?] {
+        func word<Value: RawRepresentable & Equatable>(_ value: Value?, _ table: [(Value, [String])]) -> SheetValue?
+        where Value.RawValue == String {
+            value.map { .text(SheetVocabulary.word($0, in: table, language: language)) }
+        }
+        let quality = flow.quality
+        var cells: [SheetColumn: SheetValue?] = [
+            .direction: word(flow.direction, SheetVocabulary.direction), .flowID: .text(flow.id),
+            .resource: .text(flow.resource),
+            .quantity: flow.quantity.map { .number($0.value) }, .unit: flow.quantity.map { .text($0.unit.rawValue) },
+            .per: word(flow.quantity?.period, SheetVocabulary.period),
+            .hours: flow.quantity?.hours.map(SheetValue.number),
+            .temperature: quality.temperature.map(SheetValue.number), .medium: word(quality.medium, SheetVocabulary.medium),
+            .grade: word(quality.waterGrade, SheetVocabulary.grade), .purity: quality.purity.map(SheetValue.number),
+            .state: word(quality.state, SheetVocabulary.state),
+            .hazardous: quality.hazardous.map { yesNo($0, language) }, .ewc: quality.ewc.map(SheetValue.text),
+            .maxDistanceKm: flow.maxDistanceKm.map(SheetValue.number), .status: word(flow.status, SheetVocabulary.status),
+            .confidence: flow.confidence == .declared ? nil : word(flow.confidence, SheetVocabulary.confidence),
+            .confidential: flow.confidential ? yesNo(true, language) : nil, .note: flow.note.map(SheetValue.text),
+        ]
+        if !quality.contaminants.isEmpty {
+            let separator = quality.contaminants.contains { $0.contains(",") || $0.contains(";") } ? " | " : ", "
+            cells[.contaminants] = .text(quality.contaminants.joined(separator: separator))
+        }
+        switch flow.availability {
+        case .continuous: break
+        case .seasonal(let months): cells[.months] = .text(months.map(String.init).joined(separator: " "))
+        case .oneOff(let year, let month): cells[.oneOff] = .text(ProfileText.yearMonth(year: year, month: month))
+        }
+        for (cost, value, currency, unit) in [
+            (flow.price, SheetColumn.price, SheetColumn.priceCurrency, SheetColumn.priceUnit),
+            (flow.disposalCost, .disposalCost, .disposalCostCurrency, .disposalCostUnit),
+        ] {
+            guard let cost else { continue }
+            cells[value] = .number(cost.value)
+            cells[currency] = .text(cost.currency)
+            cells[unit] = .text(cost.unit.rawValue)
+        }
+        return cells
+    }
+}
+
+/// Writes rows as CSV text.
+public enum CSVWriter {
+    /// CSV with `;` and a decimal comma in French, `,` and a point in English; a byte order
+    /// mark first; CRLF line ends; fields quoted when they hold the separator, a quote, a line
+    /// break, or surrounding spaces.
+    public static func text(_ rows: [[SheetValue?]], language: Language) -> String {
+        let separator = language == .fr ? ";" : ","
+        var text = "\u{FEFF}"
+        for row in rows {
+            text +=
+                row.map { value -> String in
+                    guard let value else { return "" }
+                    var field: String
+                    switch value {
+                    case .number(let number):
+                        field = SheetValue.format(number)
+                        if language == .fr { field = field.replacingOccurrences(of: ".", with: ",") }
+                    case .bool(let flag):
+                        field = language == .fr ? (flag ? "oui" : "non") : (flag ? "yes" : "no")
+                    case .text(let string):
+                        field = string
+                    }
+                    let needsQuotes =
+                        field.contains(separator) || field.contains("\"") || field.contains("\n")
+                        || field.contains("\r") || field.first == " " || field.last == " "
+                    return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: separator) + "\r\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,534 @@
+import Foundation
+import SymbioseCore
+
+/// Profiles in the flat spreadsheet layout (`Docs/spreadsheet-format.md`), read from CSV or
+/// .xlsx and written back without loss.
+public enum ProfileSheet {
+    /// Reads a CSV file of the flat layout.
+    public static func decodeCSV(_ bytes: [UInt8], file: String) -> (
+        profiles: [LoadedProfile], diagnostics: [Diagnostic]
+    ) {
+        do {
+            return decode(Sheet(try CSVTable(bytes)), file: file)
+        } catch {
+            return ([], [.error(.csvQuote, error.text, at: SourceLocation(file: file, line: error.line, column: error.column))])
+        }
+    }
+
+    /// Reads one sheet of a workbook of the flat layout: `sheet`, or the first.
+    public static func decodeXLSX(_ bytes: [UInt8], file: String, sheet name: String? = nil) -> (
+        profiles: [LoadedProfile], diagnostics: [Diagnostic]
+    ) {
+        do {
+            return decode(try XLSXReader.read(bytes, sheet: name), file: file)
+        } catch {
+            return ([], [.error(error.code, error.text, at: SourceLocation(file: file), notes: error.notes)])
+        }
+    }
+
+    /// Builds profiles from the rows of a sheet: the first row names the columns, each further
+    /// row is one flow of a company (or only the company, when its flow cells are empty).
+    ///
+    /// Rows of one company share its identifier (or, without one, its name); a company cell left
+    /// empty takes the value given on another row, and two rows that give different values are
+    /// an error. A company with any error is left out, as with the other formats.
+    public static func decode(_ sheet: Sheet, file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        var reader = SheetReader(sheet: sheet, file: file)
+        reader.read()
+        return (reader.profiles, reader.diagnostics)
+    }
+}
+
+/// The state of reading one sheet.
+private struct SheetReader {
+    let sheet: Sheet
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    var profiles: [LoadedProfile] = []
+    /// Column index of each recognised column, and the header text as written.
+    var columns: [SheetColumn: Int] = [:]
+    var headers: [Int: String] = [:]
+
+    init(sheet: Sheet, file: String) {
+        self.sheet = sheet
+        self.file = file
+    }
+
+    /// One company being gathered from its rows.
+    final class Gathered {
+        var values: [SheetColumn: (text: String, location: SourceLocation)] = [:]
+        var outputs: [Flow] = []
+        var inputs: [Flow] = []
+        var fields: [String: SourceLocation] = [:]
+        var whole: SourceLocation
+        var failed = false
+        init(whole: SourceLocation) { self.whole = whole }
+    }
+
+    mutating func read() {
+        guard let header = sheet.rows.first else {
+            diagnostics.append(
+                .error(
+                    .inputEmpty, LocalizedText("the sheet is empty", fr: "la feuille est vide"),
+                    at: SourceLocation(file: file)))
+            return
+        }
+        readHeader(header)
+        guard !diagnostics.containsErrors else { return }
+        var companies: [String: Gathered] = [:]
+        var order: [String] = []
+        for row in sheet.rows.dropFirst() {
+            let errorsBefore = diagnostics.count
+            guard let key = companyKey(row) else { continue }
+            let company =
+                companies[key]
+                ?? {
+                    let gathered = Gathered(whole: location(row, columns[.companyID] ?? columns[.companyName] ?? 0))
+                    if columns[.latitude] != nil { gathered.fields["site"] = location(row, .latitude) }
+                    companies[key] = gathered
+                    order.append(key)
+                    return gathered
+                }()
+            gatherCompanyCells(row, into: company)
+            readFlow(row, into: company)
+            if diagnostics[errorsBefore...].containsErrors { company.failed = true }
+        }
+        for key in order {
+            let errorsBefore = diagnostics.count
+            let gathered = companies[key]!
+            let profile = buildProfile(key: key, gathered)
+            guard let profile, !gathered.failed, !diagnostics[errorsBefore...].containsErrors else { continue }
+            profiles.append(
+                LoadedProfile(
+                    profile: profile, source: ProfileSource(file: file, whole: gathered.whole, fields: gathered.fields)))
+        }
+    }
+
+    // MARK: Header
+
+    private mutating func readHeader(_ header: Sheet.Row) {
+        let width = sheet.rows.map(\.cells.count).max() ?? 0
+        for index in 0..<width {
+            let text = header[index].map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let at = sheet.location(file: file, row: header.number, column: index, header: text.isEmpty ? nil : text)
+            if text.isEmpty {
+                if sheet.rows.dropFirst().contains(where: { $0[index] != nil }) {
+                    diagnostics.append(
+                        .error(
+                            .sheetUnknownColumn,
+                            LocalizedText(
+                                "column \(Sheet.columnName(index)) holds values but has no header",
+                                fr: "la colonne \(Sheet.columnName(index)) contient des valeurs mais pas d'en-tête"),
+                            at: at, notes: [Self.headerNote]))
+                }
+                continue
+            }
+            guard let column = SheetColumn(header: text) else {
+                var notes: [LocalizedText] = []
+                if let suggestion = SheetColumn.suggestion(for: text) {
+                    notes.append(
+                        LocalizedText(
+                            "did you mean \"\(suggestion.header.en)\"?", fr: "vouliez-vous dire « \(suggestion.header.fr) » ?"))
+                }
+                notes.append(Self.headerNote)
+                diagnostics.append(
+                    .error(
+                        .sheetUnknownColumn,
+                        LocalizedText("unknown column \"\(text)\"", fr: "colonne inconnue « \(text) »"), at: at,
+                        notes: notes))
+                continue
+            }
+            if let first = columns[column] {
+                diagnostics.append(
+                    .error(
+                        .sheetDuplicateColumn,
+                        LocalizedText(
+                            "column \"\(text)\" repeats column \(Sheet.columnName(first))",
+                            fr: "la colonne « \(text) » répète la colonne \(Sheet.columnName(first))"), at: at))
+                continue
+            }
+            columns[column] = index
+            headers[index] = text
+        }
+        if columns[.companyID] == nil && columns[.companyName] == nil {
+            diagnostics.append(
+                .error(
+                    .sheetMissingColumn,
+                    LocalizedText(
+                        "the sheet has no \"Company name\" column (nor \"Company ID\")",
+                        fr: "la feuille n'a pas de colonne « Raison sociale » (ni « Identifiant entreprise »)"),
+                    at: sheet.location(file: file, row: header.number, column: 0, header: nil),
+                    notes: [Self.headerNote]))
+        }
+    }
+
+    private static let headerNote = LocalizedText(
+        "the first row names the columns; symbiose template --format csv prints them",
+        fr: "la première ligne nomme les colonnes ; symbiose template --format csv les donne")
+
+    // MARK: Cells
+
+    private func location(_ row: Sheet.Row, _ column: Int) -> SourceLocation {
+        sheet.location(file: file, row: row.number, column: column, header: headers[column])
+    }
+
+    private func location(_ row: Sheet.Row, _ column: SheetColumn) -> SourceLocation {
+        location(row, columns[column] ?? 0)
+    }
+
+    private func value(_ row: Sheet.Row, _ column: SheetColumn) -> SheetValue? {
+        guard let index = columns[column], let value = row[index] else { return nil }
+        if case .text(let text) = value {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : .text(trimmed)
+        }
+        return value
+    }
+
+    /// The cell as text; a number typed in a code column (a postcode, a SIRET) comes back as the
+    /// digits typed, a French postcode with its leading zero.
+    private func text(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
+        guard let value = value(row, column) else { return nil }
+        if column == .postcode, case .number(let number) = value, number == number.rounded(), number < 100_000 {
+            let digits = SheetValue.format(number)
+            return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+        }
+        return value.text
+    }
+
+    private mutating func invalid(_ row: Sheet.Row, _ column: SheetColumn, _ text: LocalizedText) {
+        diagnostics.append(.error(.valueInvalid, text, at: location(row, column)))
+    }
+
+    private mutating func number(_ row: Sheet.Row, _ column: SheetColumn) -> Double? {
+        guard let value = value(row, column) else { return nil }
+        switch value {
+        case .number(let number): return number
+        case .text(let text):
+            if let number = CSVTable.number(text) { return number }
+            invalid(
+                row, column,
+                LocalizedText("expected a number, found \"\(text)\"", fr: "nombre attendu, trouvé « \(text) »"))
+        case .bool:
+            invalid(row, column, LocalizedText("expected a number, found a boolean", fr: "nombre attendu, trouvé un booléen"))
+        }
+        return nil
+    }
+
+    private mutating func integer(_ row: Sheet.Row, _ column: SheetColumn) -> Int? {
+        guard let number = number(row, column) else { return nil }
+        guard number == number.rounded(), abs(number) < 1e9 else {
+            invalid(
+                row, column,
+                LocalizedText(
+                    "expected a whole number, found \(SheetValue.format(number))",
+                    fr: "nombre entier attendu, trouvé \(SheetValue.format(number))"))
+            return nil
+        }
+        return Int(number)
+    }
+
+    private mutating func truth(_ row: Sheet.Row, _ column: SheetColumn) -> Bool? {
+        guard let value = value(row, column) else { return nil }
+        switch value {
+        case .bool(let flag): return flag
+        case .number(let number) where number == 0 || number == 1: return number == 1
+        default:
+            if let flag = SheetVocabulary.truth(value.text) { return flag }
+            invalid(
+                row, column,
+                LocalizedText(
+                    "expected yes or no, found \"\(value.text)\"", fr: "oui ou non attendu, trouvé « \(value.text) »"))
+            return nil
+        }
+    }
+
+    private mutating func word<Value: RawRepresentable>(
+        _ row: Sheet.Row, _ column: SheetColumn, _ table: [(Value, [String])]
+    ) -> Value? where Value.RawValue == String {
+        guard let text = text(row, column) else { return nil }
+        if let value = SheetVocabulary.value(text, in: table) { return value }
+        let accepted = SheetVocabulary.describe(table)
+        invalid(
+            row, column,
+            LocalizedText(
+                "\"\(text)\" is not one of: \(accepted)", fr: "« \(text) » n'est pas une valeur admise : \(accepted)"))
+        return nil
+    }
+
+    private mutating func unit(_ row: Sheet.Row, _ column: SheetColumn) -> QuantityUnit? {
+        guard let symbol = text(row, column) else { return nil }
+        if let unit = QuantityUnit(rawValue: symbol) { return unit }
+        diagnostics.append(
+            .error(
+                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
+                at: location(row, column), notes: QuantityUnit.unknownUnitNotes(symbol)))
+        return nil
+    }
+
+    private mutating func missing(_ row: Sheet.Row, _ column: SheetColumn, because reason: LocalizedText) {
+        let header = column.header
+        diagnostics.append(
+            .error(
+                .sheetMissingValue,
+                LocalizedText(
+                    "\"\(header.en)\" is empty: \(reason.en)", fr: "« \(header.fr) » est vide : \(reason.fr)"),
+                at: location(row, column)))
+    }
+
+    // MARK: Companies
+
+    /// The identifier of the row's company: its ID, or one made from its name.
+    private mutating func companyKey(_ row: Sheet.Row) -> String? {
+        if let id = text(row, .companyID) { return id }
+        if let name = text(row, .companyName) {
+            return SheetVocabulary.fold(name).replacingOccurrences(of: " ", with: "-")
+        }
+        missing(
+            row, columns[.companyName] != nil ? .companyName : .companyID,
+            because: LocalizedText("every row names its company", fr: "chaque ligne nomme son entreprise"))
+        return nil
+    }
+
+    /// A company cell in a comparable form: numbers and booleans by value.
+    private func comparable(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
+        guard let value = value(row, column) else { return nil }
+        switch column {
+        case .latitude, .longitude, .employees:
+            if case .text(let text) = value, let number = CSVTable.number(text) { return SheetValue.format(number) }
+        case .approximate:
+            if case .text(let text) = value, let flag = SheetVocabulary.truth(text) { return String(flag) }
+            if case .number(let number) = value { return String(number == 1) }
+        default:
+            break
+        }
+        return text(row, column)
+    }
+
+    private mutating func gatherCompanyCells(_ row: Sheet.Row, into company: Gathered) {
+        for column in SheetColumn.allCases where column.isCompanyColumn && columns[column] != nil {
+            guard let text = comparable(row, column) else { continue }
+            let here = location(row, column)
+            if let (earlier, at) = company.values[column] {
+                if earlier != text {
+                    diagnostics.append(
+                        .error(
+                            .sheetConflict,
+                            LocalizedText(
+                                "\"\(text)\" contradicts \"\(earlier)\" given for the same company on row \(at.line ?? 0)",
+                                fr:
+                                    "« \(text) » contredit « \(earlier) » donné pour la même entreprise ligne \(at.line ?? 0)"
+                            ), at: here,
+                            notes: [
+                                LocalizedText(
+                                    "company cells may be left empty on a company's later rows, or repeated identically",
+                                    fr:
+                                        "les cellules d'entreprise peuvent rester vides sur les lignes suivantes, ou être répétées à l'identique"
+                                )
+                            ]))
+                }
+                continue
+            }
+            company.values[column] = (text, here)
+            company.fields[column.fieldKey] = here
+            // Parse now, so that a bad value is reported at the row that gave it.
+            switch column {
+            case .employees: _ = integer(row, column)
+            case .latitude, .longitude: _ = number(row, column)
+            case .approximate: _ = truth(row, column)
+            default: break
+            }
+        }
+    }
+
+    private mutating func buildProfile(key: String, _ gathered: Gathered) -> Profile? {
+        func text(_ column: SheetColumn) -> String? { gathered.values[column]?.text }
+        if text(.companyName) == nil {
+            diagnostics.append(
+                .error(
+                    .sheetMissingValue,
+                    LocalizedText(
+                        "company \"\(key)\" has no name on any of its rows",
+                        fr: "l'entreprise « \(key) » n'a de raison sociale sur aucune de ses lignes"),
+                    at: gathered.whole))
+            return nil
+        }
+        func number(_ column: SheetColumn) -> Double? { text(column).flatMap(CSVTable.number) }
+        let company = Company(
+            id: text(.companyID) ?? key, name: text(.companyName)!, naf: text(.naf),
+            siret: text(.siret), employees: number(.employees).map { Int($0) })
+        let site = Site(
+            latitude: number(.latitude), longitude: number(.longitude),
+            approximate: text(.approximate) == "true", commune: text(.commune), postcode: text(.postcode),
+            zone: text(.zone))
+        let contactParts = [text(.contactName), text(.contactEmail), text(.contactPhone)]
+        let contact =
+            contactParts.allSatisfy({ $0 == nil })
+            ? nil : Contact(name: contactParts[0], email: contactParts[1], phone: contactParts[2])
+        return Profile(
+            company: company, site: site, contact: contact, outputs: gathered.outputs, inputs: gathered.inputs)
+    }
+
+    // MARK: Flows
+
+    private mutating func readFlow(_ row: Sheet.Row, into company: Gathered) {
+        let flowColumns = SheetColumn.allCases.filter { !$0.isCompanyColumn }
+        guard flowColumns.contains(where: { value(row, $0) != nil }) else { return }
+        let direction = word(row, .direction, SheetVocabulary.direction)
+        if direction == nil && value(row, .direction) == nil {
+            missing(
+                row, .direction,
+                because: LocalizedText(
+                    "a flow is \"output\" (a release or an offer) or \"input\" (a need)",
+                    fr: "un flux est « disponible » (rejet ou offre) ou « besoin »"))
+        }
+        let resource = text(row, .resource)
+        if resource == nil {
+            missing(
+                row, .resource,
+                because: LocalizedText(
+                    "each flow has a resource code; symbiose taxonomy lists them",
+                    fr: "chaque flux a un code de ressource ; symbiose taxonomy les liste"))
+        }
+        let quantity = readQuantity(row)
+        let quality = FlowQuality(
+            temperature: number(row, .temperature), medium: word(row, .medium, SheetVocabulary.medium),
+            waterGrade: word(row, .grade, SheetVocabulary.grade), purity: number(row, .purity),
+            state: word(row, .state, SheetVocabulary.state), hazardous: truth(row, .hazardous), ewc: text(row, .ewc),
+            contaminants: Self.list(text(row, .contaminants)))
+        var availability = Availability.continuous
+        if let months = readMonths(row) { availability = .seasonal(months: months) }
+        if let oneOff = readOneOff(row) {
+            if value(row, .months) != nil {
+                invalid(
+                    row, .oneOff,
+                    LocalizedText(
+                        "a flow is either seasonal (months) or one-off, not both",
+                        fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
+            }
+            availability = .oneOff(year: oneOff.year, month: oneOff.month)
+        }
+        let price = readCost(row, .price, .priceCurrency, .priceUnit, default: quantity?.unit)
+        let disposal = readCost(row, .disposalCost, .disposalCostCurrency, .disposalCostUnit, default: quantity?.unit)
+        let maxDistance = number(row, .maxDistanceKm)
+        let status = word(row, .status, SheetVocabulary.status)
+        let confidence = word(row, .confidence, SheetVocabulary.confidence) ?? .declared
+        let confidential = truth(row, .confidential) ?? false
+        let note = text(row, .note)
+        guard let direction, let resource else { return }
+        let index = direction == .output ? company.outputs.count : company.inputs.count
+        let id = text(row, .flowID) ?? "\(direction == .output ? "output" : "input")-\(index + 1)"
+        let flow = Flow(
+            id: id, direction: direction, resource: resource, quantity: quantity, quality: quality,
+            availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
+            status: status, confidence: confidence, confidential: confidential, note: note)
+        let key = ProfileSource.flowKey(direction, index)
+        company.fields[key] = location(row, .direction)
+        for column in flowColumns where column != .direction && value(row, column) != nil {
+            company.fields[key + "." + column.fieldKey] = location(row, column)
+        }
+        if direction == .output { company.outputs.append(flow) } else { company.inputs.append(flow) }
+    }
+
+    private mutating func readQuantity(_ row: Sheet.Row) -> Quantity? {
+        let value = number(row, .quantity)
+        let unit = unit(row, .unit)
+        let period = word(row, .per, SheetVocabulary.period)
+        let hours = number(row, .hours)
+        if self.value(row, .quantity) != nil, self.value(row, .unit) == nil {
+            missing(row, .unit, because: LocalizedText("a quantity needs its unit", fr: "une quantité a besoin de son unité"))
+        }
+        if self.value(row, .quantity) == nil, self.value(row, .unit) != nil || period != nil || hours != nil {
+            missing(
+                row, .quantity,
+                because: LocalizedText(
+                    "a unit, period or hours is given without a quantity",
+                    fr: "une unité, une période ou des heures sont données sans quantité"))
+        }
+        guard let value, let unit else { return nil }
+        return Quantity(value: value, unit: unit, per: unit.isPower ? period : (period ?? .year), hours: hours)
+    }
+
+    private mutating func readCost(
+        _ row: Sheet.Row, _ valueColumn: SheetColumn, _ currencyColumn: SheetColumn, _ unitColumn: SheetColumn,
+        default fallback: QuantityUnit?
+    ) -> Cost? {
+        let value = number(row, valueColumn)
+        let currency = text(row, currencyColumn) ?? "EUR"
+        let unit = unit(row, unitColumn) ?? (self.value(row, unitColumn) == nil ? fallback : nil)
+        guard let value else { return nil }
+        guard let unit else {
+            if self.value(row, unitColumn) == nil {
+                missing(
+                    row, unitColumn,
+                    because: LocalizedText(
+                        "a price or cost is per unit (t, m3, MWh…)", fr: "un prix ou un coût est par unité (t, m3, MWh…)"))
+            }
+            return nil
+        }
+        return Cost(value: value, currency: currency, per: unit)
+    }
+
+    /// Months as `7 8 9 10`, `7,8,9,10` or ranges `7-10`, `9-1` (over the new year).
+    private mutating func readMonths(_ row: Sheet.Row) -> [Int]? {
+        guard let text = text(row, .months) else { return nil }
+        var months: [Int] = []
+        for part in text.split(whereSeparator: { " ,;".contains($0) }) {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+            if bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), (1...12).contains(first),
+                (1...12).contains(last)
+            {
+                var month = first
+                while true {
+                    months.append(month)
+                    if month == last { break }
+                    month = month % 12 + 1
+                }
+            } else if let month = Int(part) {
+                months.append(month)
+            } else {
+                invalid(
+                    row, .months,
+                    LocalizedText(
+                        "months are numbers from 1 to 12, as \"7 8 9\" or \"7-9\", found \"\(text)\"",
+                        fr: "les mois sont des nombres de 1 à 12, comme « 7 8 9 » ou « 7-9 », trouvé « \(text) »"))
+                return nil
+            }
+        }
+        return months
+    }
+
+    /// A one-off month as `2027-03`, `03/2027`, or a date a spreadsheet stored as a day number.
+    private mutating func readOneOff(_ row: Sheet.Row) -> (year: Int, month: Int)? {
+        guard let value = value(row, .oneOff) else { return nil }
+        if case .number(let serial) = value, serial > 0, serial < 2_958_466 {
+            // Day numbers count from 30 December 1899 in the 1900 date system.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let date = Date(timeIntervalSince1970: (serial - 25_569) * 86_400)
+            let parts = calendar.dateComponents([.year, .month], from: date)
+            return (parts.year!, parts.month!)
+        }
+        let text = value.text
+        if let yearMonth = ProfileText.yearMonth(text) { return yearMonth }
+        let parts = text.split(separator: "/")
+        if parts.count == 2, let month = Int(parts[0]), let year = Int(parts[1]), parts[1].count == 4 {
+            return (year, month)
+        }
+        invalid(
+            row, .oneOff,
+            LocalizedText(
+                "expected a year and month, as \"2027-03\", found \"\(text)\"",
+                fr: "une année et un mois sont attendus, comme « 2027-03 », trouvé « \(text) »"))
+        return nil
+    }
+
+    /// A list cell: items separated by `|`, or if there is none, by `,` or `;`.
+    static func list(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        let separators: Set<Character> = text.contains("|") ? ["|"] : [",", ";"]
+        return text.split(whereSeparator: { separators.contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+    }
+}

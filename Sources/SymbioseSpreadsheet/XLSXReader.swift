@@ -1,0 +1,232 @@
+import CLibXML2
+import Foundation
+import SymbioseCore
+import SymbioseXML
+import ZIPFoundation
+
+/// Reads worksheets out of an Office Open XML workbook (`.xlsx`, ECMA-376 part 1, §18).
+///
+/// The workbook is a ZIP archive. `xl/workbook.xml` lists the sheets in order with a
+/// relationship id, which `xl/_rels/workbook.xml.rels` maps to the sheet's part. Cells hold a
+/// number, a boolean (`t="b"`), an index into `xl/sharedStrings.xml` (`t="s"`), an inline string
+/// (`t="inlineStr"`), or the text result of a formula (`t="str"`). Every part is parsed by the
+/// same hardened libxml2 parser as profiles.
+public enum XLSXReader {
+    /// Why a workbook cannot be read.
+    public struct Failure: Error, Sendable, Hashable {
+        public var code: DiagnosticCode
+        public var text: LocalizedText
+        public var notes: [LocalizedText]
+    }
+
+    /// The largest part read: a sheet of 100,000 flows is about 60 MiB.
+    static let maximumPartSize = 1 << 30
+
+    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// The names of the workbook's sheets, in order.
+    public static func sheetNames(_ bytes: [UInt8]) throws(Failure) -> [String] {
+        let archive = try open(bytes)
+        return try sheets(in: archive).map(\.name)
+    }
+
+    /// Reads one sheet: the one named `name`, or the first.
+    public static func read(_ bytes: [UInt8], sheet name: String? = nil) throws(Failure) -> Sheet {
+        let archive = try open(bytes)
+        let sheets = try sheets(in: archive)
+        guard let chosen = name.map({ wanted in sheets.first { $0.name == wanted } }) ?? sheets.first else {
+            let list = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw Failure(
+                code: .sheetNotFound,
+                text: name.map {
+                    LocalizedText(
+                        "the workbook has no sheet named \"\($0)\"", fr: "le classeur n'a pas de feuille « \($0) »")
+                } ?? LocalizedText("the workbook has no sheet", fr: "le classeur n'a aucune feuille"),
+                notes: sheets.isEmpty
+                    ? [] : [LocalizedText("its sheets are \(list)", fr: "ses feuilles sont \(list)")])
+        }
+        let shared = try archive["xl/sharedStrings.xml"].map { entry throws(Failure) in
+            try sharedStrings(document(archive, entry))
+        }
+        guard let entry = archive[chosen.part] else {
+            throw malformed("the part \(chosen.part) of sheet \"\(chosen.name)\" is missing")
+        }
+        let rows = try worksheetRows(document(archive, entry), sharedStrings: shared ?? [])
+        return Sheet(name: chosen.name, rows: rows)
+    }
+
+    private static func open(_ bytes: [UInt8]) throws(Failure) -> Archive {
+        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read)
+        else {
+            throw Failure(
+                code: .xlsxInvalid,
+                text: LocalizedText(
+                    "not an .xlsx workbook: the file is not a ZIP archive",
+                    fr: "ce n'est pas un classeur .xlsx : le fichier n'est pas une archive ZIP"),
+                notes: [
+                    LocalizedText(
+                        "save it from the spreadsheet as \"Excel workbook (.xlsx)\", or as CSV",
+                        fr: "enregistrez-le depuis le tableur au format « Classeur Excel (.xlsx) », ou en CSV")
+                ])
+        }
+        return archive
+    }
+
+    private static func malformed(_ detail: String) -> Failure {
+        Failure(
+            code: .xlsxInvalid,
+            text: LocalizedText("the workbook is damaged: \(detail)", fr: "le classeur est endommagé : \(detail)"),
+            notes: [])
+    }
+
+    /// A parsed part. The caller frees nothing: the document lives in the returned box.
+    private final class Part {
+        let document: xmlDocPtr
+        let root: XMLElementView
+        init(document: xmlDocPtr, root: XMLElementView) {
+            self.document = document
+            self.root = root
+        }
+        deinit { xmlFreeDoc(document) }
+    }
+
+    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> Part {
+        guard entry.uncompressedSize <= maximumPartSize else {
+            throw malformed("\(entry.path) would expand beyond \(maximumPartSize >> 20) MiB")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        } catch {
+            throw malformed("\(entry.path) cannot be extracted")
+        }
+        let (parsed, diagnostics) = SecureXMLParser.parse(Array(data), file: entry.path)
+        guard let parsed, diagnostics.isEmpty, let rootNode = xmlDocGetRootElement(parsed) else {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw malformed("\(entry.path) is not well-formed XML")
+        }
+        return Part(document: parsed, root: XMLElementView(node: rootNode, path: ""))
+    }
+
+    private static func sheets(in archive: Archive) throws(Failure) -> [(name: String, part: String)] {
+        guard let workbookEntry = archive["xl/workbook.xml"] else {
+            throw malformed("xl/workbook.xml is missing")
+        }
+        guard let relationsEntry = archive["xl/_rels/workbook.xml.rels"] else {
+            throw malformed("xl/_rels/workbook.xml.rels is missing")
+        }
+        let workbook = try document(archive, workbookEntry)
+        let relations = try document(archive, relationsEntry)
+        var targets: [String: String] = [:]
+        for relation in relations.root.children where relation.name == "Relationship" {
+            guard let id = relation.attribute("Id"), let target = relation.attribute("Target") else { continue }
+            targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        var result: [(String, String)] = []
+        for sheets in workbook.root.children where sheets.name == "sheets" {
+            for sheet in sheets.children where sheet.name == "sheet" {
+                guard let name = sheet.attribute("name"),
+                    let id = sheet.attribute("id", namespace: relationshipsNamespace), let part = targets[id]
+                else { throw malformed("a sheet of xl/workbook.xml has no name or no part") }
+                result.append((name, part))
+            }
+        }
+        return result
+    }
+
+    /// The text of every `<si>`: its `<t>`, or its rich-text runs' `<t>` joined; phonetic
+    /// guides (`<rPh>`) are left out.
+    private static func sharedStrings(_ part: Part) -> [String] {
+        part.root.children.filter { $0.name == "si" }.map(richText)
+    }
+
+    private static func richText(_ element: XMLElementView) -> String {
+        var text = ""
+        for child in element.children {
+            switch child.name {
+            case "t": text += child.text
+            case "r": text += child.children.filter { $0.name == "t" }.map(\.text).joined()
+            default: break
+            }
+        }
+        return unescape(text)
+    }
+
+    /// The character an `_xHHHH_` escape at the start of `scalars` stands for (ECMA-376
+    /// §22.9.2.19), or `nil` when they do not start with one.
+    static func escapedCharacter(_ scalars: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
+        guard scalars.count >= 7 else { return nil }
+        let start = scalars.startIndex
+        guard scalars[start] == "_", scalars[start + 1] == "x", scalars[start + 6] == "_" else { return nil }
+        let hex = String(String.UnicodeScalarView(scalars[(start + 2)..<(start + 6)]))
+        guard hex.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit }), let value = UInt32(hex, radix: 16)
+        else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    /// Text with its `_xHHHH_` escapes replaced by the characters they stand for.
+    static func unescape(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if let character = escapedCharacter(scalars[index...]) {
+                result.append(character)
+                index += 7
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
+    }
+
+    private static func worksheetRows(_ part: Part, sharedStrings: [String]) throws(Failure) -> [Sheet.Row] {
+        var rows: [Sheet.Row] = []
+        var previousRow = 0
+        for sheetData in part.root.children where sheetData.name == "sheetData" {
+            for rowElement in sheetData.children where rowElement.name == "row" {
+                let number = rowElement.attribute("r").flatMap { Int($0) } ?? previousRow + 1
+                previousRow = number
+                var cells: [SheetValue?] = []
+                for cell in rowElement.children where cell.name == "c" {
+                    let column =
+                        cell.attribute("r").flatMap { reference in
+                            Sheet.columnIndex(reference.prefix { $0.isLetter })
+                        } ?? cells.count
+                    guard column < 16_384 else { throw malformed("cell \(cell.attribute("r") ?? "?") is out of range") }
+                    let value = try cellValue(cell, sharedStrings: sharedStrings)
+                    if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
+                    cells[column] = value
+                }
+                if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
+            }
+        }
+        return rows
+    }
+
+    private static func cellValue(_ cell: XMLElementView, sharedStrings: [String]) throws(Failure) -> SheetValue? {
+        let raw = cell.children.first { $0.name == "v" }?.text
+        switch cell.attribute("t") ?? "n" {
+        case "s":
+            guard let raw, let index = Int(raw), sharedStrings.indices.contains(index) else {
+                throw malformed("cell \(cell.attribute("r") ?? "?") points to a missing shared string")
+            }
+            return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
+        case "inlineStr":
+            let text = cell.children.first { $0.name == "is" }.map(richText) ?? ""
+            return text.isEmpty ? nil : .text(text)
+        case "b":
+            return raw.map { .bool($0 == "1" || $0 == "true") }
+        case "str", "e":
+            return raw.flatMap { $0.isEmpty ? nil : .text($0) }
+        default:
+            guard let raw, !raw.isEmpty else { return nil }
+            guard let number = Double(raw) else {
+                throw malformed("cell \(cell.attribute("r") ?? "?") holds \"\(raw)\", not a number")
+            }
+            return .number(number)
+        }
+    }
+}
