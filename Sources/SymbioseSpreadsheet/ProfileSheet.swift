@@ -77,9 +77,11 @@ private struct SheetReader {
         guard !diagnostics.containsErrors else { return }
         var companies: [String: Gathered] = [:]
         var order: [String] = []
+        var previous: String?
         for row in sheet.rows.dropFirst() {
             let errorsBefore = diagnostics.count
-            guard let key = companyKey(row) else { continue }
+            guard let key = companyKey(row, previous: previous) else { continue }
+            previous = key
             let company =
                 companies[key]
                 ?? {
@@ -186,14 +188,15 @@ private struct SheetReader {
     }
 
     /// The cell as text; a number typed in a code column (a postcode, a SIRET) comes back as the
-    /// digits typed, a French postcode with its leading zero.
+    /// digits typed, and a French postcode that a spreadsheet shortened to four digits gets its
+    /// leading zero back.
     private func text(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
         guard let value = value(row, column) else { return nil }
-        if column == .postcode, case .number(let number) = value, number == number.rounded(), number < 100_000 {
-            let digits = SheetValue.format(number)
-            return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+        let text = value.text
+        if column == .postcode, text.count < 5, !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
+            return String(repeating: "0", count: 5 - text.count) + text
         }
-        return value.text
+        return text
     }
 
     private mutating func invalid(_ row: Sheet.Row, _ column: SheetColumn, _ text: LocalizedText) {
@@ -278,12 +281,14 @@ private struct SheetReader {
 
     // MARK: Companies
 
-    /// The identifier of the row's company: its ID, or one made from its name.
-    private mutating func companyKey(_ row: Sheet.Row) -> String? {
+    /// The identifier of the row's company: its ID, or one made from its name, or when the row
+    /// names no company, the company of the row above.
+    private mutating func companyKey(_ row: Sheet.Row, previous: String?) -> String? {
         if let id = text(row, .companyID) { return id }
         if let name = text(row, .companyName) {
             return SheetVocabulary.fold(name).replacingOccurrences(of: " ", with: "-")
         }
+        if let previous { return previous }
         missing(
             row, columns[.companyName] != nil ? .companyName : .companyID,
             because: LocalizedText("every row names its company", fr: "chaque ligne nomme son entreprise"))
@@ -390,7 +395,7 @@ private struct SheetReader {
                     "each flow has a resource code; symbiose taxonomy lists them",
                     fr: "chaque flux a un code de ressource ; symbiose taxonomy les liste"))
         }
-        let quantity = readQuantity(row)
+        var quantity = readQuantity(row)
         let quality = FlowQuality(
             temperature: number(row, .temperature), medium: word(row, .medium, SheetVocabulary.medium),
             waterGrade: word(row, .grade, SheetVocabulary.grade), purity: number(row, .purity),
@@ -407,6 +412,8 @@ private struct SheetReader {
                         fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
             }
             availability = .oneOff(year: oneOff.year, month: oneOff.month)
+            // A one-off amount is counted once: an empty "Per" cell means so.
+            if value(row, .per) == nil, quantity?.unit.isPower == false { quantity?.period = .once }
         }
         let price = readCost(row, .price, .priceCurrency, .priceUnit, default: quantity?.unit)
         let disposal = readCost(row, .disposalCost, .disposalCostCurrency, .disposalCostUnit, default: quantity?.unit)
