@@ -25,7 +25,10 @@ let package = Package(
         ),
         .target(
             name: "SymbioseCore",
-            resources: [.embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json")]
+            resources: [
+                .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),
+                .embedInCode("Resources/activities.json"),
+            ]
         ),
         .target(
             name: "SymbioseXML",

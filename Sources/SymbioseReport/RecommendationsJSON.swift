@@ -82,10 +82,18 @@ public enum RecommendationsJSON {
     }
 
     static func reference(_ reference: FlowReference) -> JSONOutput {
-        .object([
+        .object(referenceMembers(reference))
+    }
+
+    /// `company`, `name` and `flow`, and `inferred: true` for a flow inferred from the
+    /// activity code.
+    static func referenceMembers(_ reference: FlowReference) -> [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = [
             ("company", .string(reference.company)), ("name", .string(reference.companyName)),
             ("flow", .string(reference.flow)),
-        ])
+        ]
+        if reference.inferred { members.append(("inferred", .bool(true))) }
+        return members
     }
 
     static func render(_ synergy: Synergy, rank: Int, impact: SynergyImpact?, writer: ReasonWriter) -> JSONOutput {
@@ -125,13 +133,11 @@ public enum RecommendationsJSON {
                     "members",
                     .array(
                         p.members.map { member in
-                            .object([
-                                ("company", .string(member.reference.company)),
-                                ("name", .string(member.reference.companyName)),
-                                ("flow", .string(member.reference.flow)),
-                                ("quantity", member.quantity.map(quantity) ?? .null),
-                                ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
-                            ])
+                            .object(
+                                referenceMembers(member.reference) + [
+                                    ("quantity", member.quantity.map(quantity) ?? .null),
+                                    ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
+                                ])
                         })
                 ),
                 (
@@ -159,13 +165,11 @@ public enum RecommendationsJSON {
                         "offers",
                         .array(
                             p.offers.map { offer in
-                                .object([
-                                    ("company", .string(offer.reference.company)),
-                                    ("name", .string(offer.reference.companyName)),
-                                    ("flow", .string(offer.reference.flow)),
-                                    ("quantity", offer.quantity.map(quantity) ?? .null),
-                                    ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
-                                ])
+                                .object(
+                                    referenceMembers(offer.reference) + [
+                                        ("quantity", offer.quantity.map(quantity) ?? .null),
+                                        ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
+                                    ])
                             })
                     ))
             }

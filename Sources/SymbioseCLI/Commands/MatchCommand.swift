@@ -102,6 +102,11 @@ extension SynergySort: ExpressibleByArgument {}
 
 /// The matching engine's options, shared by `match` and `report`.
 struct MatchOptions: ParsableArguments {
+    @Flag(
+        help: ArgumentHelp(
+            "Give firms that declared no flow the usual flows of their activity code, marked inferred and scored lower."))
+    var infer = false
+
     @Option(help: ArgumentHelp("Replace every category's distance envelope, in km.", valueName: "km"))
     var maxDistance: Double?
 
@@ -192,7 +197,7 @@ struct MatchRun {
             StandardError.write(options.render(factorDiagnostics))
             throw ExitStatus.invalidInput
         }
-        let report: ValidationRun.Report
+        var report: ValidationRun.Report
         if paths.isEmpty, !options.quiet {
             StandardError.write(
                 options.language == .fr
@@ -215,6 +220,17 @@ struct MatchRun {
         pipeline.onProgress = { done, total in
             progress.show(
                 done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
+        }
+        if engine.infer {
+            let inferred = ActivityInference.infer(report.profiles)
+            report.profiles = inferred.profiles
+            if !options.quiet && !inferred.companies.isEmpty {
+                let list = inferred.companies.joined(separator: ", ")
+                StandardError.write(
+                    options.language == .fr
+                        ? "Flux déduits du code d'activité pour \(inferred.companies.count) entreprise(s) sans flux déclaré : \(list)\n"
+                        : "Flows inferred from the activity code for \(inferred.companies.count) firm(s) that declared none: \(list)\n")
+            }
         }
         let result = pipeline.run(report.profiles, validation: report.diagnostics)
         progress.finish()

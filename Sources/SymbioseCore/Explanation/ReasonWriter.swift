@@ -122,7 +122,21 @@ public struct ReasonWriter: Sendable {
         if case .link(let link) = s.compatibility {
             sentence += " " + capitalized(link.rationale[language]) + "."
         }
-        return sentence
+        return sentence + inferredWarning([s.supplier, s.receiver])
+    }
+
+    /// "Inferred, not declared: …" naming the firms whose flow is a guess from their activity
+    /// code, so that nobody mistakes it for a declaration; empty when there is none.
+    func inferredWarning(_ references: [FlowReference]) -> String {
+        var names: [String] = []
+        for reference in references where reference.inferred && !names.contains(reference.companyName) {
+            names.append(reference.companyName)
+        }
+        guard !names.isEmpty else { return "" }
+        let list = names.joined(separator: ", ")
+        return language == .fr
+            ? " Flux de \(list) déduit de son code d'activité, non déclaré : à confirmer avec l'entreprise."
+            : " \(list): flow inferred from the activity code, not declared; confirm it with the firm."
     }
 
     func reason(_ p: PoolingGroup) -> String {
@@ -156,7 +170,7 @@ public struct ReasonWriter: Sendable {
             } else if p.flags.contains(.noOffer) {
                 sentence += " Personne ne le propose encore à proximité."
             }
-            return sentence
+            return sentence + inferredWarning(p.members.map(\.reference))
         case .en:
             let verb: String =
                 switch (p.direction, p.mode) {
@@ -179,7 +193,7 @@ public struct ReasonWriter: Sendable {
             } else if p.flags.contains(.noOffer) {
                 sentence += " Nobody nearby offers it yet."
             }
-            return sentence
+            return sentence + inferredWarning(p.members.map(\.reference))
         }
     }
 }

@@ -92,7 +92,8 @@ public struct MatchIndex: Sendable {
                     let hazardous = flow.quality.hazardous ?? flow.quality.ewc.map(EWCCode.isHazardous) ?? false
                     let indexed = IndexedFlow(
                         reference: FlowReference(
-                            company: profile.company.id, companyName: profile.company.name, flow: flow.id),
+                            company: profile.company.id, companyName: profile.company.name, flow: flow.id,
+                            inferred: flow.inferred),
                         flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),

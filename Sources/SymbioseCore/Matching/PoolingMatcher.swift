@@ -201,6 +201,7 @@ public struct PoolingMatcher: Sendable {
             flags.append(offers.isEmpty ? .noOffer : .offerAvailable)
         }
         if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
+        if members.contains(where: { $0.flow.inferred }) { flags.append(.inferred) }
         if members.contains(where: { $0.flow.confidential }) { flags.append(.confidential) }
         let union = members.reduce(MonthSet(rawValue: 0)) { MonthSet(rawValue: $0.rawValue | $1.months.rawValue) }
         let shared = (1...12).filter { month in members.filter { $0.months.contains(month) }.count >= 2 }.count

@@ -376,6 +376,7 @@ public struct SubstitutionMatcher: Sendable {
         if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated {
             flags.append(.estimatedData)
         }
+        if supplier.flow.inferred || receiver.flow.inferred { flags.append(.inferred) }
         if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
 
         let terms = Scoring.terms(
@@ -425,9 +426,10 @@ public struct SubstitutionMatcher: Sendable {
         return min(1, log10(1 + amount) / log10(1 + reference))
     }
 
-    /// Measured 1, declared 0.8, estimated 0.5.
+    /// Measured 1, declared 0.8, estimated 0.5; 0.3 for a flow inferred from the activity code.
     public static func confidence(_ flow: Flow) -> Double {
-        switch flow.confidence {
+        if flow.inferred { return 0.3 }
+        return switch flow.confidence {
         case .measured: 1
         case .declared: 0.8
         case .estimated: 0.5

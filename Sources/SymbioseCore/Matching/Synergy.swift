@@ -34,6 +34,8 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case quantityUnknown = "quantity-unknown"
     case distanceUnknown = "distance-unknown"
     case estimatedData = "estimated-data"
+    /// A flow of the synergy was inferred from a firm's activity code, not declared.
+    case inferred
     case substitute
     case lessSpecificRelease = "less-specific-release"
     case belowThreshold = "below-threshold"
@@ -100,11 +102,14 @@ public struct FlowReference: Sendable, Hashable {
     public var company: String
     public var companyName: String
     public var flow: String
+    /// True when the flow was inferred from the company's activity code, not declared.
+    public var inferred: Bool
 
-    public init(company: String, companyName: String, flow: String) {
+    public init(company: String, companyName: String, flow: String, inferred: Bool = false) {
         self.company = company
         self.companyName = companyName
         self.flow = flow
+        self.inferred = inferred
     }
 }
 

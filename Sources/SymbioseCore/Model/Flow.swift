@@ -43,13 +43,16 @@ public struct Flow: Sendable, Hashable {
     /// Confidential flows are shown in bands, never as exact figures, in reports.
     public var confidential: Bool
     public var note: String?
+    /// True for a flow Symbiose inferred from the firm's activity code (`match --infer`), not
+    /// one the firm declared. Never written to profile files.
+    public var inferred: Bool
 
     public init(
         id: String, direction: FlowDirection, resource: String, quantity: Quantity? = nil,
         quality: FlowQuality = FlowQuality(), availability: Availability = .continuous,
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
-        note: String? = nil
+        note: String? = nil, inferred: Bool = false
     ) {
         self.id = id
         self.direction = direction
@@ -64,6 +67,7 @@ public struct Flow: Sendable, Hashable {
         self.confidence = confidence
         self.confidential = confidential
         self.note = note
+        self.inferred = inferred
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.
