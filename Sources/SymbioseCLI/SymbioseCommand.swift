@@ -13,7 +13,7 @@ public struct SymbioseCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             MatchCommand.self, PlanCommand.self, ReportCommand.self, FactorsCommand.self, ValidateCommand.self,
-            GenerateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self,
+            GenerateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self, SuggestCommand.self,
             TaxonomyCommand.self, TemplateCommand.self,
         ]
     )

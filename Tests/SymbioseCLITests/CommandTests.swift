@@ -5,7 +5,9 @@ import SymbioseTestSupport
 import Testing
 
 @Suite(.serialized) struct CommandTests {
-    @Test(arguments: ["", "validate", "convert", "taxonomy", "template", "report", "plan", "factors"])
+    @Test(arguments: [
+        "", "validate", "convert", "taxonomy", "template", "report", "plan", "factors", "import", "export", "suggest",
+    ])
     func helpMatchesGolden(subcommand: String) throws {
         let arguments = (subcommand.isEmpty ? [] : [subcommand]) + ["--help"]
         let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])

@@ -26,8 +26,37 @@ struct TemplateCommand: ParsableCommand {
         help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file"))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Pre-fill the usual flows of this NAF activity code (as 10.81Z), marked estimated.", valueName: "code"))
+    var naf: String?
+
+    @Option(help: ArgumentHelp("The site's headcount, for quantities from --naf.", valueName: "n"))
+    var employees: Int?
+
+    @Option(
+        name: .customLong("activity-output"),
+        help: ArgumentHelp(
+            "The site's yearly output in the activity's usual measure (t of beet, hl of beer…), for --naf.",
+            valueName: "amount"))
+    var activityOutput: Double?
+
+    func validate() throws {
+        if naf == nil && (employees != nil || activityOutput != nil) {
+            throw ValidationError("--employees and --activity-output go with --naf")
+        }
+        if let employees, employees < 1 { throw ValidationError("--employees is at least 1") }
+        if let activityOutput, !(activityOutput > 0) { throw ValidationError("--activity-output is above 0") }
+    }
+
     func run() throws {
         let language = LanguageChoice.resolve(lang)
+        if let naf {
+            let profile = try ProfileTemplate.prefilled(
+                naf: naf, employees: employees, output: activityOutput, language: language)
+            try ProfileWriting.writeOrExit([profile], as: format, to: output, language: language)
+            return
+        }
         switch format {
         case .xml, .json:
             try OutputFile.writeOrExit(ProfileTemplate.text(format: format, language: language), to: output, language: language)
@@ -51,6 +80,43 @@ enum ProfileTemplate {
     static func example(language: Language) -> Profile {
         let xml = language == .fr ? french : english
         return ProfileXML.decode(Array(xml.utf8), file: "template.xml").profiles[0].profile
+    }
+
+    /// A profile for a site of the activity `naf`, with every typical flow of the knowledge
+    /// base, quantities for its headcount (or output), marked estimated and explained.
+    ///
+    /// - Throws: exit status 64, after saying which codes are known, when the base does not
+    ///   know the activity.
+    static func prefilled(naf: String, employees: Int?, output: Double?, language: Language) throws -> Profile {
+        let base = ActivityBase.builtIn
+        guard let activity = base.activity(naf: naf) else {
+            let division = String(naf.prefix(2))
+            let near = base.all.filter { $0.naf.hasPrefix(division) }.map(\.naf)
+            let fr = language == .fr
+            var message =
+                fr
+                ? "erreur : aucun profil type pour l'activité « \(naf) »"
+                : "error: no typical profile for activity \"\(naf)\""
+            message +=
+                near.isEmpty
+                ? (fr ? " ; Docs/activity-profiles.md liste les codes connus\n" : "; Docs/activity-profiles.md lists the known codes\n")
+                : (fr ? " ; codes connus de la division \(division) : " : "; known codes of division \(division): ")
+                    + near.joined(separator: ", ") + "\n"
+            StandardError.write(message)
+            throw ExitStatus.usage
+        }
+        let fr = language == .fr
+        return Profile(
+            company: Company(
+                id: fr ? "mon-entreprise" : "my-company", name: fr ? "Mon entreprise" : "My company", naf: activity.naf,
+                employees: employees ?? activity.typicalEmployees),
+            site: Site(),
+            outputs: ActivityInference.flows(
+                of: activity, employees: employees, output: output, language: language
+            ).filter { $0.direction == .output },
+            inputs: ActivityInference.flows(
+                of: activity, employees: employees, output: output, language: language
+            ).filter { $0.direction == .input })
     }
 
     /// The example as one spreadsheet row: the company with its first flow.

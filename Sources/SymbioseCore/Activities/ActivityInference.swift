@@ -33,7 +33,7 @@ public enum ActivityInference {
     }
 
     /// An amount to two significant figures: an estimate's precision, not more.
-    static func roundedForDisplay(_ value: Double) -> Double {
+    public static func roundedForDisplay(_ value: Double) -> Double {
         guard value > 0 else { return value }
         let magnitude = pow(10, (log10(value)).rounded(.down) - 1)
         return (value / magnitude).rounded() * magnitude
