@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "SymbioseReport", dependencies: ["SymbioseCore"]),
         .target(
             name: "SymbioseSpreadsheet",
-            dependencies: ["SymbioseCore", "SymbioseFormats", "SymbioseXML", "CLibXML2", "ZIPFoundation"]
+            dependencies: ["SymbioseCore", "SymbioseFormats", "SymbioseXML", "ZIPFoundation"]
         ),
         .target(
             name: "SymbioseCLI",

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import SymbioseCore
 import SymbioseXML
@@ -79,18 +78,7 @@ public enum XLSXReader {
             notes: [])
     }
 
-    /// A parsed part. The caller frees nothing: the document lives in the returned box.
-    private final class Part {
-        let document: xmlDocPtr
-        let root: XMLElementView
-        init(document: xmlDocPtr, root: XMLElementView) {
-            self.document = document
-            self.root = root
-        }
-        deinit { xmlFreeDoc(document) }
-    }
-
-    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> Part {
+    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> ParsedXMLDocument {
         guard entry.uncompressedSize <= maximumPartSize else {
             throw malformed("\(entry.path) would expand beyond \(maximumPartSize >> 20) MiB")
         }
@@ -100,12 +88,10 @@ public enum XLSXReader {
         } catch {
             throw malformed("\(entry.path) cannot be extracted")
         }
-        let (parsed, diagnostics) = SecureXMLParser.parse(Array(data), file: entry.path)
-        guard let parsed, diagnostics.isEmpty, let rootNode = xmlDocGetRootElement(parsed) else {
-            if let parsed { xmlFreeDoc(parsed) }
+        guard let part = ParsedXMLDocument(Array(data), file: entry.path) else {
             throw malformed("\(entry.path) is not well-formed XML")
         }
-        return Part(document: parsed, root: XMLElementView(node: rootNode, path: ""))
+        return part
     }
 
     private static func sheets(in archive: Archive) throws(Failure) -> [(name: String, part: String)] {
@@ -136,7 +122,7 @@ public enum XLSXReader {
 
     /// The text of every `<si>`: its `<t>`, or its rich-text runs' `<t>` joined; phonetic
     /// guides (`<rPh>`) are left out.
-    private static func sharedStrings(_ part: Part) -> [String] {
+    private static func sharedStrings(_ part: ParsedXMLDocument) -> [String] {
         part.root.children.filter { $0.name == "si" }.map(richText)
     }
 
@@ -182,7 +168,7 @@ public enum XLSXReader {
         return String(result)
     }
 
-    private static func worksheetRows(_ part: Part, sharedStrings: [String]) throws(Failure) -> [Sheet.Row] {
+    private static func worksheetRows(_ part: ParsedXMLDocument, sharedStrings: [String]) throws(Failure) -> [Sheet.Row] {
         var rows: [Sheet.Row] = []
         var previousRow = 0
         for sheetData in part.root.children where sheetData.name == "sheetData" {

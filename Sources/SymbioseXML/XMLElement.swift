@@ -73,3 +73,24 @@ package struct XMLElementView {
         }
     }
 }
+
+/// A document parsed by ``SecureXMLParser`` that frees itself: how readers of other XML formats
+/// (the parts of a workbook) use the one hardened parser.
+package final class ParsedXMLDocument {
+    package let root: XMLElementView
+    private let document: xmlDocPtr
+
+    /// Parses `bytes`, or returns `nil` when they are not a well-formed document with a root.
+    package init?(_ bytes: [UInt8], file: String) {
+        let (parsed, diagnostics) = SecureXMLParser.parse(bytes, file: file)
+        guard let parsed else { return nil }
+        guard diagnostics.isEmpty, let rootNode = xmlDocGetRootElement(parsed) else {
+            xmlFreeDoc(parsed)
+            return nil
+        }
+        document = parsed
+        root = XMLElementView(node: rootNode, path: "/" + String(cString: rootNode.pointee.name))
+    }
+
+    deinit { xmlFreeDoc(document) }
+}
