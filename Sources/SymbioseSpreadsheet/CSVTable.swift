@@ -73,93 +73,102 @@ public struct CSVTable: Sendable, Hashable {
     /// The separator of the first line: the most frequent of `;`, `,` and tab outside quotes
     /// (`;` on a tie, as French spreadsheets write).
     static func separator(in text: String) -> Character {
-        var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
+        var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if !quoted && (character == "\n" || character == "\r") { break }
-            if !quoted, counts[character] != nil { counts[character]! += 1 }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { break }
+            if !quoted, let count = counts[byte] { counts[byte] = count + 1 }
         }
-        var best: Character = ";"
-        for candidate: Character in [",", "\t"] where counts[candidate]! > counts[best]! { best = candidate }
-        return best
+        var best = UInt8(ascii: ";")
+        for candidate in [UInt8(ascii: ","), UInt8(ascii: "\t")] where counts[candidate]! > counts[best]! {
+            best = candidate
+        }
+        return Character(Unicode.Scalar(best))
     }
 
+    /// Splits the text into rows over its UTF-8 bytes: separators, quotes and line breaks are
+    /// ASCII, so no multi-byte character can be mistaken for one, and fields are copied out once.
     private static func parse(_ text: String, separator: Character) throws(Failure) -> [Row] {
+        let bytes = Array(text.utf8)
+        let comma = separator.asciiValue ?? UInt8(ascii: ";")
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var rows: [Row] = []
         var cells: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1
-        var column = 0
         var rowLine = 1
-        var quoted = false
-        var openedAt = (line: 1, column: 1)
-        var fieldStarted = false
-        var characters = Array(text)
-        if characters.last != "\n" { characters.append("\n") }
         var index = 0
+        var lineStart = 0
+        func endField() {
+            cells.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRow() {
-            cells.append(field)
+            endField()
             if !(cells.count == 1 && cells[0].isEmpty) { rows.append(Row(line: rowLine, cells: cells)) }
             cells = []
-            field = ""
-            fieldStarted = false
         }
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            column += 1
-            if quoted {
-                if character == "\"" {
-                    if index < characters.count, characters[index] == "\"" {
-                        field.append("\"")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote && field.isEmpty {
+                // A quoted field: up to the closing quote; "" stands for one quote.
+                let opened = (line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
+                index += 1
+                var closed = false
+                while index < bytes.count {
+                    let inner = bytes[index]
+                    if inner == quote {
+                        if index + 1 < bytes.count, bytes[index + 1] == quote {
+                            field.append(quote)
+                            index += 2
+                            continue
+                        }
                         index += 1
-                        column += 1
-                    } else {
-                        quoted = false
+                        closed = true
+                        break
                     }
-                } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" {
+                    if inner == newline || (inner == cr && !(index + 1 < bytes.count && bytes[index + 1] == newline)) {
                         line += 1
-                        column = 0
+                        lineStart = index + 1
                     }
-                    field.append(character)
+                    field.append(inner)
+                    index += 1
+                }
+                if !closed {
+                    throw Failure(
+                        line: opened.line, column: opened.column,
+                        text: LocalizedText(
+                            "a quoted field opened here never closes: add the closing \"",
+                            fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
                 }
                 continue
             }
-            switch character {
-            case "\"" where !fieldStarted:
-                quoted = true
-                fieldStarted = true
-                openedAt = (line, column)
-            case separator:
-                cells.append(field)
-                field = ""
-                fieldStarted = false
-            case "\n", "\r\n", "\r":
+            switch byte {
+            case comma:
+                endField()
+                index += 1
+            case newline, cr:
                 endRow()
+                index += byte == cr && index + 1 < bytes.count && bytes[index + 1] == newline ? 2 : 1
                 line += 1
-                column = 0
+                lineStart = index
                 rowLine = line
             default:
-                field.append(character)
-                fieldStarted = true
+                field.append(byte)
+                index += 1
             }
         }
-        if quoted {
-            throw Failure(
-                line: openedAt.line, column: openedAt.column,
-                text: LocalizedText(
-                    "a quoted field opened here never closes: add the closing \"",
-                    fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
-        }
+        if !field.isEmpty || !cells.isEmpty { endRow() }
         return rows
     }
 
     /// A number as spreadsheets write it: `1234,5`, `1 234,5` (spaces, no-break spaces),
     /// `1234.5`; `nil` when it is not one.
     public static func number(_ text: String) -> Double? {
-        var cleaned = text.trimmingCharacters(in: .whitespaces)
+        // Most cells are plain numbers: read them without any rewriting.
+        if let value = Double(text) { return value.isFinite ? value : nil }
+        var cleaned = trimmed(text)
         cleaned.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         guard !cleaned.isEmpty else { return nil }
         if cleaned.contains(",") {
@@ -168,5 +177,17 @@ public struct CSVTable: Sendable, Hashable {
         }
         guard let value = Double(cleaned), value.isFinite else { return nil }
         return value
+    }
+
+    /// The text without white space or line breaks at either end; the same string, uncopied,
+    /// when there are none (most cells).
+    public static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[start...end])
     }
 }

@@ -111,7 +111,7 @@ private struct SheetReader {
     private mutating func readHeader(_ header: Sheet.Row) {
         let width = sheet.rows.map(\.cells.count).max() ?? 0
         for index in 0..<width {
-            let text = header[index].map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let text = header[index].map { CSVTable.trimmed($0.text) } ?? ""
             let at = sheet.location(file: file, row: header.number, column: index, header: text.isEmpty ? nil : text)
             if text.isEmpty {
                 if sheet.rows.dropFirst().contains(where: { $0[index] != nil }) {
@@ -181,7 +181,7 @@ private struct SheetReader {
     private func value(_ row: Sheet.Row, _ column: SheetColumn) -> SheetValue? {
         guard let index = columns[column], let value = row[index] else { return nil }
         if case .text(let text) = value {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = CSVTable.trimmed(text)
             return trimmed.isEmpty ? nil : .text(trimmed)
         }
         return value
@@ -535,7 +535,7 @@ private struct SheetReader {
         guard let text else { return [] }
         let separators: Set<Character> = text.contains("|") ? ["|"] : [",", ";"]
         return text.split(whereSeparator: { separators.contains($0) }).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            CSVTable.trimmed(String($0))
         }.filter { !$0.isEmpty }
     }
 }

@@ -41,24 +41,27 @@ public struct Sheet: Sendable, Hashable {
     }
 
     /// The worksheet's name for a workbook, `nil` for CSV.
-    public var name: String?
+    public let name: String?
     /// Every non-empty row, in order; the first is the header.
     public var rows: [Row]
+    /// The name as cell references write it, computed once: every located cell uses it.
+    private let reference: String?
 
     public init(name: String?, rows: [Row]) {
         self.name = name
         self.rows = rows
+        reference = name.map(Self.quotedSheetName)
     }
 
     /// Where a cell is, for diagnostics: `file:7:Quantité` in a CSV file, `file:Feuil1!D7` in a
     /// workbook (with the column's header as the path).
     public func location(file: String, row: Int, column: Int, header: String?) -> SourceLocation {
-        guard let name else {
+        guard let reference else {
             return SourceLocation(file: file, line: row, column: column + 1, cell: header ?? Self.columnName(column))
         }
         return SourceLocation(
             file: file, line: row, column: column + 1, path: header,
-            cell: Self.quotedSheetName(name) + "!" + Self.columnName(column) + String(row))
+            cell: reference + "!" + Self.columnName(column) + String(row))
     }
 
     /// `Feuil1`, or `'Mes profils'` when the name holds anything but letters, digits and `_`,

@@ -226,6 +226,8 @@ enum SheetVocabulary {
     /// The value a word stands for: its raw value or one of its words, folded.
     static func value<Value: RawRepresentable>(_ text: String, in table: [(Value, [String])]) -> Value?
     where Value.RawValue == String {
+        // Most cells hold the raw value itself.
+        if let exact = table.first(where: { $0.0.rawValue == text }) { return exact.0 }
         let folded = fold(text)
         for (value, words) in table where fold(value.rawValue) == folded || words.contains(where: { fold($0) == folded }) {
             return value
@@ -234,6 +236,11 @@ enum SheetVocabulary {
     }
 
     static func truth(_ text: String) -> Bool? {
+        switch text {
+        case "true", "oui", "yes", "1": return true
+        case "false", "non", "no", "0": return false
+        default: break
+        }
         let folded = fold(text)
         if folded == "true" { return true }
         if folded == "false" { return false }

@@ -104,13 +104,13 @@ public enum XLSXReader {
         let workbook = try document(archive, workbookEntry)
         let relations = try document(archive, relationsEntry)
         var targets: [String: String] = [:]
-        for relation in relations.root.children where relation.name == "Relationship" {
+        for relation in relations.root.elements where relation.name == "Relationship" {
             guard let id = relation.attribute("Id"), let target = relation.attribute("Target") else { continue }
             targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         var result: [(String, String)] = []
-        for sheets in workbook.root.children where sheets.name == "sheets" {
-            for sheet in sheets.children where sheet.name == "sheet" {
+        for sheets in workbook.root.elements where sheets.name == "sheets" {
+            for sheet in sheets.elements where sheet.name == "sheet" {
                 guard let name = sheet.attribute("name"),
                     let id = sheet.attribute("id", namespace: relationshipsNamespace), let part = targets[id]
                 else { throw malformed("a sheet of xl/workbook.xml has no name or no part") }
@@ -123,15 +123,15 @@ public enum XLSXReader {
     /// The text of every `<si>`: its `<t>`, or its rich-text runs' `<t>` joined; phonetic
     /// guides (`<rPh>`) are left out.
     private static func sharedStrings(_ part: ParsedXMLDocument) -> [String] {
-        part.root.children.filter { $0.name == "si" }.map(richText)
+        part.root.elements.filter { $0.name == "si" }.map(richText)
     }
 
     private static func richText(_ element: XMLElementView) -> String {
         var text = ""
-        for child in element.children {
+        for child in element.elements {
             switch child.name {
             case "t": text += child.text
-            case "r": text += child.children.filter { $0.name == "t" }.map(\.text).joined()
+            case "r": text += child.elements.filter { $0.name == "t" }.map(\.text).joined()
             default: break
             }
         }
@@ -171,12 +171,12 @@ public enum XLSXReader {
     private static func worksheetRows(_ part: ParsedXMLDocument, sharedStrings: [String]) throws(Failure) -> [Sheet.Row] {
         var rows: [Sheet.Row] = []
         var previousRow = 0
-        for sheetData in part.root.children where sheetData.name == "sheetData" {
-            for rowElement in sheetData.children where rowElement.name == "row" {
+        for sheetData in part.root.elements where sheetData.name == "sheetData" {
+            for rowElement in sheetData.elements where rowElement.name == "row" {
                 let number = rowElement.attribute("r").flatMap { Int($0) } ?? previousRow + 1
                 previousRow = number
                 var cells: [SheetValue?] = []
-                for cell in rowElement.children where cell.name == "c" {
+                for cell in rowElement.elements where cell.name == "c" {
                     let column =
                         cell.attribute("r").flatMap { reference in
                             Sheet.columnIndex(reference.prefix { $0.isLetter })
@@ -193,7 +193,7 @@ public enum XLSXReader {
     }
 
     private static func cellValue(_ cell: XMLElementView, sharedStrings: [String]) throws(Failure) -> SheetValue? {
-        let raw = cell.children.first { $0.name == "v" }?.text
+        let raw = cell.elements.first { $0.name == "v" }?.text
         switch cell.attribute("t") ?? "n" {
         case "s":
             guard let raw, let index = Int(raw), sharedStrings.indices.contains(index) else {
@@ -201,7 +201,7 @@ public enum XLSXReader {
             }
             return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
         case "inlineStr":
-            let text = cell.children.first { $0.name == "is" }.map(richText) ?? ""
+            let text = cell.elements.first { $0.name == "is" }.map(richText) ?? ""
             return text.isEmpty ? nil : .text(text)
         case "b":
             return raw.map { .bool($0 == "1" || $0 == "true") }

@@ -54,6 +54,18 @@ package struct XMLElementView {
         return String(cString: content)
     }
 
+    /// The child elements without paths: for formats read in bulk, such as a worksheet's
+    /// cells, where building a path for every element would cost more than reading it.
+    package var elements: [XMLElementView] {
+        var result: [XMLElementView] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElementView(node: current, path: "")) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
     /// The child elements, each with its indexed path (`output[2]` counts outputs only).
     package var children: [XMLElementView] {
         var result: [XMLElementView] = []
