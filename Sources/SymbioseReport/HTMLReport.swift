@@ -264,6 +264,11 @@ public struct HTMLReport {
         .map { ($0.rank, Synergy.pooling($0.p)) }
         var facts = [String]()
         if let naf = profile.company.naf { facts.append("NAF \(e(naf))") }
+        if profile.flows.contains(where: \.inferred) {
+            facts.append(
+                "<span class=\"flag\">\(e(t("flux déduits du code d'activité, non déclarés", "flows inferred from the activity code, not declared")))</span>"
+            )
+        }
         if !presentation.anonymize {
             if let commune = profile.site.commune { facts.append(e(commune)) }
             if let employees = profile.company.employees {
@@ -302,12 +307,25 @@ public struct HTMLReport {
                 }.joined() + "</ul>"
         }
         var estimated: [String] = []
+        var inferred: [String] = []
         for profile in profiles {
-            for flow in profile.flows where flow.confidence == .estimated {
-                estimated.append(
-                    "\(presentation.name(id: profile.company.id, name: profile.company.name)) : \(flow.id)")
+            let name = presentation.name(id: profile.company.id, name: profile.company.name)
+            for flow in profile.flows where flow.confidence == .estimated && !flow.inferred {
+                estimated.append("\(name) : \(flow.id)")
+            }
+            let guesses = profile.flows.filter(\.inferred).count
+            if guesses > 0 {
+                inferred.append(
+                    t(
+                        "\(name) (\(profile.company.naf ?? "")) : \(guesses) flux typiques de l'activité, à confirmer",
+                        "\(name) (\(profile.company.naf ?? "")): \(guesses) typical flows of the activity, to confirm"))
             }
         }
+        let inferredSection =
+            inferred.isEmpty
+            ? ""
+            : "<h3>\(e(t("Flux déduits du code d'activité, non déclarés", "Flows inferred from the activity code, not declared")))</h3>"
+                + "<ul class=\"quality\">" + inferred.sorted().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         let estimatedList =
             estimated.isEmpty
             ? "<p class=\"note\">\(e(t("Aucune.", "None.")))</p>"
@@ -317,7 +335,7 @@ public struct HTMLReport {
             <p class="note">\(e(t("Chaque point nomme le fichier et la ligne à corriger.", "Each item names the file and line to fix.")))</p>
             <h3>\(e(t("Sites sans coordonnées", "Sites without coordinates")))</h3>\(items([.profileMissingCoordinates]))
             <h3>\(e(t("Flux sans quantité", "Flows without quantity")))</h3>\(items([.flowMissingQuantity]))
-            <h3>\(e(t("Données estimées", "Estimated data")))</h3>\(estimatedList)
+            <h3>\(e(t("Données estimées", "Estimated data")))</h3>\(estimatedList)\(inferredSection)
             <h3>\(e(t("Codes inconnus et profils écartés", "Unknown codes and profiles left out")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile]))
             <h3>\(e(t("Unités et dimensions", "Units and dimensions")))</h3>\(items([.quantityUnitMismatch, .quantityUnknownUnit, .matchDimensionMismatch, .flowHeatWithoutTemperature]))
             </section>
