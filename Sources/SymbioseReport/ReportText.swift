@@ -41,7 +41,8 @@ struct ReportText {
         case .quantityUnknown: self("quantité inconnue", "quantity unknown")
         case .distanceUnknown: self("distance inconnue", "distance unknown")
         case .estimatedData: self("données estimées", "estimated data")
-        case .inferred: self("flux déduit du code d'activité, non déclaré", "flow inferred from the activity code, not declared")
+        case .inferred:
+            self("flux déduit du code d'activité, non déclaré", "flow inferred from the activity code, not declared")
         case .substitute: self("substitution", "substitute")
         case .lessSpecificRelease: self("ressource moins précise", "less specific release")
         case .belowThreshold: self("sous le seuil", "below threshold")

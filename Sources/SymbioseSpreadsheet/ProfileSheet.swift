@@ -11,7 +11,10 @@ public enum ProfileSheet {
         do {
             return decode(Sheet(try CSVTable(bytes)), file: file)
         } catch {
-            return ([], [.error(.csvQuote, error.text, at: SourceLocation(file: file, line: error.line, column: error.column))])
+            return (
+                [],
+                [.error(.csvQuote, error.text, at: SourceLocation(file: file, line: error.line, column: error.column))]
+            )
         }
     }
 
@@ -102,7 +105,8 @@ private struct SheetReader {
             guard let profile, !gathered.failed, !diagnostics[errorsBefore...].containsErrors else { continue }
             profiles.append(
                 LoadedProfile(
-                    profile: profile, source: ProfileSource(file: file, whole: gathered.whole, fields: gathered.fields)))
+                    profile: profile, source: ProfileSource(file: file, whole: gathered.whole, fields: gathered.fields))
+            )
         }
     }
 
@@ -130,7 +134,8 @@ private struct SheetReader {
                 if let suggestion = SheetColumn.suggestion(for: text) {
                     notes.append(
                         LocalizedText(
-                            "did you mean \"\(suggestion.header.en)\"?", fr: "vouliez-vous dire « \(suggestion.header.fr) » ?"))
+                            "did you mean \"\(suggestion.header.en)\"?",
+                            fr: "vouliez-vous dire « \(suggestion.header.fr) » ?"))
                 }
                 notes.append(Self.headerNote)
                 diagnostics.append(
@@ -213,7 +218,9 @@ private struct SheetReader {
                 row, column,
                 LocalizedText("expected a number, found \"\(text)\"", fr: "nombre attendu, trouvé « \(text) »"))
         case .bool:
-            invalid(row, column, LocalizedText("expected a number, found a boolean", fr: "nombre attendu, trouvé un booléen"))
+            invalid(
+                row, column,
+                LocalizedText("expected a number, found a boolean", fr: "nombre attendu, trouvé un booléen"))
         }
         return nil
     }
@@ -443,7 +450,9 @@ private struct SheetReader {
         let period = word(row, .per, SheetVocabulary.period)
         let hours = number(row, .hours)
         if self.value(row, .quantity) != nil, self.value(row, .unit) == nil {
-            missing(row, .unit, because: LocalizedText("a quantity needs its unit", fr: "une quantité a besoin de son unité"))
+            missing(
+                row, .unit,
+                because: LocalizedText("a quantity needs its unit", fr: "une quantité a besoin de son unité"))
         }
         if self.value(row, .quantity) == nil, self.value(row, .unit) != nil || period != nil || hours != nil {
             missing(
@@ -469,7 +478,8 @@ private struct SheetReader {
                 missing(
                     row, unitColumn,
                     because: LocalizedText(
-                        "a price or cost is per unit (t, m3, MWh…)", fr: "un prix ou un coût est par unité (t, m3, MWh…)"))
+                        "a price or cost is per unit (t, m3, MWh…)",
+                        fr: "un prix ou un coût est par unité (t, m3, MWh…)"))
             }
             return nil
         }

@@ -229,7 +229,8 @@ enum SheetVocabulary {
         // Most cells hold the raw value itself.
         if let exact = table.first(where: { $0.0.rawValue == text }) { return exact.0 }
         let folded = fold(text)
-        for (value, words) in table where fold(value.rawValue) == folded || words.contains(where: { fold($0) == folded }) {
+        for (value, words) in table
+        where fold(value.rawValue) == folded || words.contains(where: { fold($0) == folded }) {
             return value
         }
         return nil

@@ -168,7 +168,8 @@ public enum XLSXReader {
         return String(result)
     }
 
-    private static func worksheetRows(_ part: ParsedXMLDocument, sharedStrings: [String]) throws(Failure) -> [Sheet.Row] {
+    private static func worksheetRows(_ part: ParsedXMLDocument, sharedStrings: [String]) throws(Failure) -> [Sheet.Row]
+    {
         var rows: [Sheet.Row] = []
         var previousRow = 0
         for sheetData in part.root.elements where sheetData.name == "sheetData" {

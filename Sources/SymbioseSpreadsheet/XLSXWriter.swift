@@ -18,7 +18,8 @@ public enum XLSXWriter {
     ///   - rows: the header first; `nil` leaves a cell empty.
     ///   - sheetName: at most 31 characters, without `[]:*?/\`.
     ///   - textColumns: indices of the columns formatted as text.
-    public static func workbook(rows: [[SheetValue?]], sheetName: String, textColumns: Set<Int> = []) throws -> [UInt8] {
+    public static func workbook(rows: [[SheetValue?]], sheetName: String, textColumns: Set<Int> = []) throws -> [UInt8]
+    {
         var strings: [String] = []
         var stringIndex: [String: Int] = [:]
         var sheet = """
@@ -31,10 +32,12 @@ public enum XLSXWriter {
         if columnCount > 0 {
             sheet += "<cols>"
             for column in 0..<columnCount {
-                let widest = rows.prefix(50).map { row in column < row.count ? (row[column]?.text.count ?? 0) : 0 }.max()
+                let widest = rows.prefix(50).map { row in column < row.count ? (row[column]?.text.count ?? 0) : 0 }
+                    .max()
                 let width = min(max(widest ?? 0, 8) + 2, 60)
                 let style = textColumns.contains(column) ? " style=\"2\"" : ""
-                sheet += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(style)/>"
+                sheet +=
+                    "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(style)/>"
             }
             sheet += "</cols>"
         }

@@ -18,7 +18,9 @@ import Testing
         let original = directory.appendingPathComponent("original.json").path
         let back = directory.appendingPathComponent("back.json").path
 
-        let export = try Binary.run(["export", "Fixtures/soissonnais-valois", "--format", format, "-o", sheet, "--quiet"])
+        let export = try Binary.run([
+            "export", "Fixtures/soissonnais-valois", "--format", format, "-o", sheet, "--quiet",
+        ])
         #expect(export.status == 0, "\(export.stderr)")
         let run = try Binary.run(["import", sheet, "-o", imported, "--format", "json", "--lang", "en"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -32,7 +34,8 @@ import Testing
     @Test func spreadsheetErrorsAreLocatedAndNothingIsWritten() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let csv = "Raison sociale;Sens;Ressource;Quantité;Unité\nAcme;rejet;heat.hot-water;2;GWh\nAcme;besoin;water.process;trois;m3\n"
+        let csv =
+            "Raison sociale;Sens;Ressource;Quantité;Unité\nAcme;rejet;heat.hot-water;2;GWh\nAcme;besoin;water.process;trois;m3\n"
         try Data(csv.utf8).write(to: directory.appendingPathComponent("bad.csv"))
         let output = directory.appendingPathComponent("out")
         let run = try Binary.run(["import", "bad.csv", "-o", output.path], in: directory)
@@ -97,7 +100,8 @@ import Testing
         var object = try #require(JSONSerialization.jsonObject(with: Data(brewery.utf8)) as? [String: Any])
         object["outputs"] = nil
         object["inputs"] = nil
-        try JSONSerialization.data(withJSONObject: object).write(to: directory.appendingPathComponent("brasserie-de-retz.json"))
+        try JSONSerialization.data(withJSONObject: object).write(
+            to: directory.appendingPathComponent("brasserie-de-retz.json"))
         for name in try FileManager.default.contentsOfDirectory(atPath: TestSupport.fixture("soissonnais-valois").path)
         where name != "brasserie-de-retz.json" && (name.hasSuffix(".json") || name.hasSuffix(".xml")) {
             try FileManager.default.copyItem(
@@ -107,16 +111,22 @@ import Testing
         #expect(!plain.stdout.contains("\"inferred\""))
         let json = try Binary.run(["match", ".", "--infer", "--format", "json", "--lang", "en"], in: directory)
         #expect(json.status == 0)
-        #expect(json.stderr.contains("Flows inferred from the activity code for 1 firm(s) that declared none: brasserie-de-retz"))
+        #expect(
+            json.stderr.contains(
+                "Flows inferred from the activity code for 1 firm(s) that declared none: brasserie-de-retz"))
         #expect(json.stdout.contains("\"inferred\": true"))
         let document = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let synergies = try #require(document["synergies"] as? [[String: Any]])
         #expect(synergies.contains { ($0["flags"] as? [String])?.contains("inferred") == true })
         #expect(json.stdout.contains("flow inferred from the activity code, not declared"))
-        let table = try Binary.run(["match", ".", "--infer", "--company", "brasserie-de-retz", "--quiet"], in: directory)
+        let table = try Binary.run(
+            ["match", ".", "--infer", "--company", "brasserie-de-retz", "--quiet"], in: directory)
         #expect(table.stdout.contains("inferred"))
         let report = directory.appendingPathComponent("report.html").path
-        #expect(try Binary.run(["report", ".", "--infer", "-o", report, "--quiet", "--lang", "fr"], in: directory).status == 0)
-        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("flux déduit du code d'activité, non déclaré"))
+        #expect(
+            try Binary.run(["report", ".", "--infer", "-o", report, "--quiet", "--lang", "fr"], in: directory).status
+                == 0)
+        #expect(
+            try String(contentsOfFile: report, encoding: .utf8).contains("flux déduit du code d'activité, non déclaré"))
     }
 }

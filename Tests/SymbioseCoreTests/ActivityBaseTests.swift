@@ -122,7 +122,10 @@ import Testing
         #expect(profiles[1].profile == declared.profile)
         let inferred = profiles[0].profile.flows
         #expect(!inferred.isEmpty && inferred.allSatisfy { $0.inferred && $0.confidence == .estimated })
-        #expect(inferred.allSatisfy { flow in base.activity(naf: "11.05Z")!.flows.contains { $0.resource == flow.resource && $0.isUsual } })
+        #expect(
+            inferred.allSatisfy { flow in
+                base.activity(naf: "11.05Z")!.flows.contains { $0.resource == flow.resource && $0.isUsual }
+            })
 
         let synergies = MatchFixture.substitutions(profiles)
         let grains = try #require(synergies.first { $0.resource == "material.food.spent-grains" })
@@ -132,7 +135,9 @@ import Testing
         var declaredBrewery = profiles[0]
         for index in declaredBrewery.profile.outputs.indices { declaredBrewery.profile.outputs[index].inferred = false }
         let again = try #require(
-            MatchFixture.substitutions([declaredBrewery, declared]).first { $0.resource == "material.food.spent-grains" })
+            MatchFixture.substitutions([declaredBrewery, declared]).first {
+                $0.resource == "material.food.spent-grains"
+            })
         let confidence = { (s: SubstitutionSynergy) in s.terms.first { $0.term == .confidence }!.value }
         #expect(confidence(grains) < confidence(again))
         #expect(!again.flags.contains(.inferred))

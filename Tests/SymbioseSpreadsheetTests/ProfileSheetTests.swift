@@ -25,7 +25,8 @@ import ZIPFoundation
                 + "Sucrerie de Bucy;10.81Z;180;49,3912;3,4012;2880;disponible;material.organic.sugar-beet-pulp;"
                 + "12 500,5;t;an;9-1;Coproduit;15;\"pulpes surpressées ; campagne\r\nde septembre à janvier\"\r\n"
                 + ";;;;;;besoin;water.process;250000;m3;;;;;eau de lavage des betteraves\r\n"
-                + "Cœur de Verre;23.13Z;45;49,40;3,30;02200;rejet;material.glass.cullet;1200;t;;;déchet;30;prix 30 €\r\n")
+                + "Cœur de Verre;23.13Z;45;49,40;3,30;02200;rejet;material.glass.cullet;1200;t;;;déchet;30;prix 30 €\r\n"
+        )
     }
 
     @Test func readsACSVAsFrenchExcelSavesIt() throws {
@@ -81,7 +82,8 @@ import ZIPFoundation
     }
 
     @Test func reportsConflictingCompanyCells() {
-        let csv = "Raison sociale;Commune;Sens;Ressource\nAcme;Soissons;rejet;heat.hot-water\nAcme;Laon;besoin;water.process\n"
+        let csv =
+            "Raison sociale;Commune;Sens;Ressource\nAcme;Soissons;rejet;heat.hot-water\nAcme;Laon;besoin;water.process\n"
         let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")
         #expect(profiles.isEmpty)
         #expect(diagnostics.map(\.code) == [.sheetConflict])
@@ -205,10 +207,12 @@ import ZIPFoundation
     /// A profile with every field the layout carries, including awkward text.
     private var everyField: Profile {
         Profile(
-            company: Company(id: "acme.plant_2", name: "Acme \"Nord\"; Sàrl", naf: "20.14Z", siret: "73282932000074",
-                             employees: 0),
-            site: Site(latitude: -0.000001, longitude: 179.5, approximate: true, commune: "Saint-Just", postcode: "02200",
-                       zone: "ZI ; Nord"),
+            company: Company(
+                id: "acme.plant_2", name: "Acme \"Nord\"; Sàrl", naf: "20.14Z", siret: "73282932000074",
+                employees: 0),
+            site: Site(
+                latitude: -0.000001, longitude: 179.5, approximate: true, commune: "Saint-Just", postcode: "02200",
+                zone: "ZI ; Nord"),
             contact: Contact(name: nil, email: "x@example.org", phone: "0323000000"),
             outputs: [
                 Flow(
@@ -217,18 +221,21 @@ import ZIPFoundation
                     quality: FlowQuality(
                         purity: 99.5, state: .liquid, hazardous: false, ewc: "14 06 03*",
                         contaminants: ["lead, zinc", "oil"]),
-                    availability: .oneOff(year: 2027, month: 3), disposalCost: Cost(value: 1_234.5, currency: "CHF", per: .kilogram),
+                    availability: .oneOff(year: 2027, month: 3),
+                    disposalCost: Cost(value: 1_234.5, currency: "CHF", per: .kilogram),
                     maxDistanceKm: 12.25, status: .waste, confidence: .measured, confidential: true,
                     note: "  line one\n\"two\";_x0041_ \u{1}"),
                 Flow(
                     id: "steam", direction: .output, resource: "heat.steam",
                     quantity: Quantity(value: 2.5, unit: .megawatt, per: nil, hours: 6000),
-                    quality: FlowQuality(temperature: 180, medium: .steam), availability: .seasonal(months: [11, 12, 1])),
+                    quality: FlowQuality(temperature: 180, medium: .steam),
+                    availability: .seasonal(months: [11, 12, 1])),
             ],
             inputs: [
                 Flow(
                     id: "w", direction: .input, resource: "water.process",
-                    quantity: Quantity(value: 3, unit: .cubicMetre, per: .day), quality: FlowQuality(waterGrade: .cooling),
+                    quantity: Quantity(value: 3, unit: .cubicMetre, per: .day),
+                    quality: FlowQuality(waterGrade: .cooling),
                     price: Cost(value: 2.1, per: .cubicMetre), confidence: .estimated)
             ])
     }
@@ -242,7 +249,8 @@ import ZIPFoundation
         profiles[profiles.count - 2].outputs[0].note = "line one\n\"two\";_x0041_ \u{1}"
 
         let workbook = try ProfileSheet.xlsx(profiles, language: language)
-        #expect(try ProfileSheet.xlsx(profiles, language: language) == workbook, "the same profiles give the same bytes")
+        #expect(
+            try ProfileSheet.xlsx(profiles, language: language) == workbook, "the same profiles give the same bytes")
         let fromWorkbook = ProfileSheet.decodeXLSX(workbook, file: "all.xlsx")
         #expect(fromWorkbook.diagnostics.isEmpty, "\(fromWorkbook.diagnostics.map(\.rendered))")
         #expect(fromWorkbook.profiles.map(\.profile) == profiles)
@@ -254,7 +262,8 @@ import ZIPFoundation
     }
 
     @Test func mapsValidatorFindingsToCells() throws {
-        let csv = "Raison sociale;Latitude;Longitude;Sens;Ressource;Quantité;Unité\nAcme;49.4;3.3;rejet;heat.nonsense;2;GWh\n"
+        let csv =
+            "Raison sociale;Latitude;Longitude;Sens;Ressource;Quantité;Unité\nAcme;49.4;3.3;rejet;heat.nonsense;2;GWh\n"
         let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")
         #expect(diagnostics.isEmpty)
         let findings = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(profiles)

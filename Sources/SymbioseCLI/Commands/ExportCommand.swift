@@ -25,7 +25,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or xlsx.")
     var format: SheetFormat = .xlsx
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (CSV: default standard output).", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("The file to write (CSV: default standard output).", valueName: "file"))
     var output: String?
 
     @OptionGroup var options: ProfileOptions

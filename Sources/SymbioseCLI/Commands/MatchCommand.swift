@@ -104,7 +104,8 @@ extension SynergySort: ExpressibleByArgument {}
 struct MatchOptions: ParsableArguments {
     @Flag(
         help: ArgumentHelp(
-            "Give firms that declared no flow the usual flows of their activity code, marked inferred and scored lower."))
+            "Give firms that declared no flow the usual flows of their activity code, marked inferred and scored lower."
+        ))
     var infer = false
 
     @Option(help: ArgumentHelp("Replace every category's distance envelope, in km.", valueName: "km"))
@@ -229,7 +230,8 @@ struct MatchRun {
                 StandardError.write(
                     options.language == .fr
                         ? "Flux déduits du code d'activité pour \(inferred.companies.count) entreprise(s) sans flux déclaré : \(list)\n"
-                        : "Flows inferred from the activity code for \(inferred.companies.count) firm(s) that declared none: \(list)\n")
+                        : "Flows inferred from the activity code for \(inferred.companies.count) firm(s) that declared none: \(list)\n"
+                )
             }
         }
         let result = pipeline.run(report.profiles, validation: report.diagnostics)

@@ -110,7 +110,8 @@ struct Suggestion {
         var text: String
         switch (flow.direction, fr) {
         case (.output, true): text = "rejette d'habitude : " + label
-        case (.input, true): text = "a d'habitude besoin " + ("aeéèêiouy".contains(label.prefix(1)) ? "d'" : "de ") + label
+        case (.input, true):
+            text = "a d'habitude besoin " + ("aeéèêiouy".contains(label.prefix(1)) ? "d'" : "de ") + label
         case (.output, false): text = "usually releases " + label
         case (.input, false): text = "usually needs " + label
         }

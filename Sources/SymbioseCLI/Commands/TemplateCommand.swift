@@ -59,7 +59,8 @@ struct TemplateCommand: ParsableCommand {
         }
         switch format {
         case .xml, .json:
-            try OutputFile.writeOrExit(ProfileTemplate.text(format: format, language: language), to: output, language: language)
+            try OutputFile.writeOrExit(
+                ProfileTemplate.text(format: format, language: language), to: output, language: language)
         case .csv, .xlsx:
             try ProfileWriting.writeOrExit(
                 [ProfileTemplate.spreadsheetExample(language: language)], as: format, to: output, language: language)
@@ -99,7 +100,9 @@ enum ProfileTemplate {
                 : "error: no typical profile for activity \"\(naf)\""
             message +=
                 near.isEmpty
-                ? (fr ? " ; Docs/activity-profiles.md liste les codes connus\n" : "; Docs/activity-profiles.md lists the known codes\n")
+                ? (fr
+                    ? " ; Docs/activity-profiles.md liste les codes connus\n"
+                    : "; Docs/activity-profiles.md lists the known codes\n")
                 : (fr ? " ; codes connus de la division \(division) : " : "; known codes of division \(division): ")
                     + near.joined(separator: ", ") + "\n"
             StandardError.write(message)

@@ -44,7 +44,9 @@ public struct ActivityBase: Sendable {
         var problems: [String] = []
         let sourceIDs = Set(sources.map(\.id))
         for activity in all {
-            if !sourceIDs.contains(activity.source) { problems.append("\(activity.naf): unknown source \(activity.source)") }
+            if !sourceIDs.contains(activity.source) {
+                problems.append("\(activity.naf): unknown source \(activity.source)")
+            }
             if activity.flows.isEmpty { problems.append("\(activity.naf): no flows") }
             for flow in activity.flows {
                 let at = "\(activity.naf) \(flow.resource)"

@@ -66,7 +66,9 @@ public enum ActivityInference {
         let cited =
             source?.isEstimate == false
             ? (fr ? "Source : " : "Source: ") + (source?.citation ?? flow.source)
-            : (fr ? "Ordre de grandeur estimé, à remplacer par votre chiffre." : "An estimated order of magnitude: replace it with your figure.")
+            : (fr
+                ? "Ordre de grandeur estimé, à remplacer par votre chiffre."
+                : "An estimated order of magnitude: replace it with your figure.")
         return fr
             ? "Typique de l'activité \(activity.naf) (\(activity.name.fr)) : \(range) \(basis). \(cited)"
             : "Typical of activity \(activity.naf) (\(activity.name.en)): \(range) \(basis). \(cited)"
