@@ -6,7 +6,8 @@ public struct SymbioseCommand: ParsableCommand {
         commandName: "symbiose",
         abstract: "Find industrial symbiosis opportunities in company resource profiles.",
         discussion: """
-            Companies declare the resources they consume and release in XML or JSON profiles. \
+            Companies declare the resources they consume and release in XML or JSON profiles, or \
+            in a spreadsheet. \
             Symbiose checks them, and finds what one firm's release could replace and what \
             several firms could share. See Docs/cli.md.
             """,

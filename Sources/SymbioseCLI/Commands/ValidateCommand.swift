@@ -8,10 +8,10 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check profiles and report every problem, located.",
         discussion: """
             Reads every .xml and .json file under the given paths (directories recursively; - for \
-            standard input), checks XML against the profile schema, then checks both formats the \
-            same way: resource codes, units, coordinates, months, NAF, SIRET and List of Waste \
-            codes, duplicate ids. Problems go to standard error as file:line:col: severity: \
-            message [code].
+            standard input) and the .csv and .xlsx spreadsheets named, checks XML against the \
+            profile schema, then checks every format the same way: resource codes, units, \
+            coordinates, months, NAF, SIRET and List of Waste codes, duplicate ids. Problems go to \
+            standard error as file:line:col: severity: message [code]; in a spreadsheet, by cell.
 
             Exit status: 0 when every profile is valid (warnings allowed), 1 when any input is \
             invalid, 64 on a usage error.

@@ -58,7 +58,8 @@ public struct ProfileLoader: Sendable {
     }
 
     /// Loads every profile under `paths`. Directories are read recursively for `.xml` and
-    /// `.json` files (`.csv` and `.xlsx` files are read when named), in sorted order, so that results never depend on the file system's order.
+    /// `.json` files (`.csv` and `.xlsx` files are read when named), in sorted order, so that
+    /// results never depend on the file system's order.
     /// Files are decoded on several threads; their results are gathered in that same order.
     public func load(_ paths: [String]) -> Result {
         var jobs: [Job] = []
