@@ -129,4 +129,37 @@ import Testing
         #expect(
             try String(contentsOfFile: report, encoding: .utf8).contains("flux déduit du code d'activité, non déclaré"))
     }
+
+    @Test func aUserActivityFileAddsCodesAndIsCheckedAtItsLines() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = """
+            {"schema": "symbiose/activities@1", "version": "aisne-2026",
+             "sources": [{"id": "enquete-cci", "citation": "CCI Aisne, enquête flux 2026"}],
+             "activities": [
+              {"naf": "10.89Z", "name": {"fr": "Autres produits alimentaires", "en": "Other food products"},
+               "sector": "agri-food", "employees": 40, "source": "enquete-cci",
+               "flows": [{"direction": "output", "resource": "material.organic.food-waste", "range": [1, 4],
+                          "unit": "t", "status": "waste"},
+                         {"direction": "input", "resource": "heat.steam", "range": [20, 60], "unit": "MWh",
+                          "temperature": 150, "source": "bref-fdm-2019"}]}]}
+            """
+        try Data(good.utf8).write(to: directory.appendingPathComponent("good.json"))
+        let template = try Binary.run(
+            ["template", "--naf", "10.89Z", "--employees", "10", "--activities", "good.json", "--format", "json"],
+            in: directory)
+        #expect(template.status == 0, "\(template.stderr)")
+        #expect(template.stdout.contains("\"resource\": \"material.organic.food-waste\""))
+        #expect(template.stdout.contains("CCI Aisne, enquête flux 2026"))
+        #expect(try Binary.run(["template", "--naf", "10.89Z"], in: directory).status == 64)
+
+        let bad = good.replacingOccurrences(of: "material.organic.food-waste", with: "material.organic.food-wast")
+            .replacingOccurrences(of: "\"unit\": \"MWh\"", with: "\"unit\": \"m2\"")
+        try Data(bad.utf8).write(to: directory.appendingPathComponent("bad.json"))
+        let run = try Binary.run(
+            ["template", "--naf", "10.89Z", "--activities", "bad.json", "--lang", "en"], in: directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad.json:6:50: error: not a taxonomy code [activities.unknown-resource]"))
+        #expect(run.stderr.contains("[activities.unit-mismatch]"))
+    }
 }

@@ -102,3 +102,29 @@ enum FactorsLoading {
         return (builtIn.merging(contents.factors, version: contents.version ?? userFile), contents.diagnostics)
     }
 }
+
+/// The option that adds or replaces typical flows by activity, for the commands that use them.
+struct ActivitiesOption: ParsableArguments {
+    @Option(
+        name: .customLong("activities"),
+        help: ArgumentHelp(
+            "A file of typical flows by NAF code that adds activities or replaces them by code.", valueName: "file"))
+    var file: String?
+
+    /// The built-in base merged with the user's file, or exits 1 after printing why the file
+    /// cannot be used.
+    func base(taxonomy: Taxonomy, render: ([Diagnostic]) -> String) throws -> ActivityBase {
+        let builtIn = ActivityBase.builtIn
+        guard let file else { return builtIn }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            StandardError.write(
+                render([TaxonomyLoading.unreadable(file, LocalizedText("activity", fr: "d'activités"))]))
+            throw ExitStatus.invalidInput
+        }
+        let (base, diagnostics) = ActivityBase.decode(
+            Array(data), file: file, taxonomy: taxonomy, knownSources: Set(builtIn.sources.map(\.id)))
+        if !diagnostics.isEmpty { StandardError.write(render(diagnostics)) }
+        guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
+        return builtIn.merging(base, version: base.version.isEmpty ? file : base.version)
+    }
+}

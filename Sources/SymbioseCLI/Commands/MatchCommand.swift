@@ -108,6 +108,8 @@ struct MatchOptions: ParsableArguments {
         ))
     var infer = false
 
+    @OptionGroup var activities: ActivitiesOption
+
     @Option(help: ArgumentHelp("Replace every category's distance envelope, in km.", valueName: "km"))
     var maxDistance: Double?
 
@@ -223,7 +225,8 @@ struct MatchRun {
                 done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
         }
         if engine.infer {
-            let inferred = ActivityInference.infer(report.profiles)
+            let base = try engine.activities.base(taxonomy: taxonomy, render: options.render)
+            let inferred = ActivityInference.infer(report.profiles, base: base)
             report.profiles = inferred.profiles
             if !options.quiet && !inferred.companies.isEmpty {
                 let list = inferred.companies.joined(separator: ", ")

@@ -29,17 +29,20 @@ struct SuggestCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var activities: ActivitiesOption
+
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
         let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
         let language = options.language
         let (taxonomy, _) = options.taxonomy()
-        let suggestions = profiles.map { Suggestion(profile: $0) }
+        let base = try activities.base(taxonomy: taxonomy, render: options.render)
+        let suggestions = profiles.map { Suggestion(profile: $0, base: base) }
         let text =
             format == .json
             ? Suggestion.json(suggestions, language: language)
-            : Suggestion.text(suggestions, writer: ReasonWriter(taxonomy: taxonomy, language: language))
+            : Suggestion.text(suggestions, base: base, writer: ReasonWriter(taxonomy: taxonomy, language: language))
         try OutputFile.writeOrExit(text, to: output, language: language)
     }
 }
@@ -50,7 +53,7 @@ struct Suggestion {
     var activity: ActivityProfile?
     var missing: [TypicalFlow]
 
-    init(profile: Profile, base: ActivityBase = .builtIn) {
+    init(profile: Profile, base: ActivityBase) {
         self.profile = profile
         activity = base.activity(naf: profile.company.naf)
         missing = ActivityInference.missing(in: profile, base: base)
@@ -61,7 +64,7 @@ struct Suggestion {
     ///     Tereos (10.81Z, Manufacture of sugar): 2 usual flows not in the profile
     ///       - releases molasses, September–January: about 230,000 t/yr (160,000–320,000) for 187 employees
     ///         source: CEDUS, Les coproduits en sucrerie, 2022
-    static func text(_ suggestions: [Suggestion], writer: ReasonWriter) -> String {
+    static func text(_ suggestions: [Suggestion], base: ActivityBase, writer: ReasonWriter) -> String {
         let language = writer.language
         let fr = language == .fr
         var out = ""
@@ -89,7 +92,7 @@ struct Suggestion {
                 : "\(head): \(count) usual flow\(count > 1 ? "s" : "") not in the profile\n"
             for flow in suggestion.missing {
                 out += "  - " + line(flow, activity: activity, company: company, writer: writer) + "\n"
-                let source = ActivityBase.builtIn.source(flow.source)
+                let source = base.source(flow.source)
                 out +=
                     "    "
                     + (source?.isEstimate == false

@@ -41,9 +41,11 @@ struct TemplateCommand: ParsableCommand {
             valueName: "amount"))
     var activityOutput: Double?
 
+    @OptionGroup var activities: ActivitiesOption
+
     func validate() throws {
-        if naf == nil && (employees != nil || activityOutput != nil) {
-            throw ValidationError("--employees and --activity-output go with --naf")
+        if naf == nil && (employees != nil || activityOutput != nil || activities.file != nil) {
+            throw ValidationError("--employees, --activity-output and --activities go with --naf")
         }
         if let employees, employees < 1 { throw ValidationError("--employees is at least 1") }
         if let activityOutput, !(activityOutput > 0) { throw ValidationError("--activity-output is above 0") }
@@ -52,8 +54,11 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let language = LanguageChoice.resolve(lang)
         if let naf {
+            let base = try activities.base(taxonomy: TaxonomyFile.builtIn) {
+                DiagnosticsRenderer.text($0, language: language)
+            }
             let profile = try ProfileTemplate.prefilled(
-                naf: naf, employees: employees, output: activityOutput, language: language)
+                naf: naf, employees: employees, output: activityOutput, base: base, language: language)
             try ProfileWriting.writeOrExit([profile], as: format, to: output, language: language)
             return
         }
@@ -88,8 +93,9 @@ enum ProfileTemplate {
     ///
     /// - Throws: exit status 64, after saying which codes are known, when the base does not
     ///   know the activity.
-    static func prefilled(naf: String, employees: Int?, output: Double?, language: Language) throws -> Profile {
-        let base = ActivityBase.builtIn
+    static func prefilled(
+        naf: String, employees: Int?, output: Double?, base: ActivityBase, language: Language
+    ) throws -> Profile {
         guard let activity = base.activity(naf: naf) else {
             let division = String(naf.prefix(2))
             let near = base.all.filter { $0.naf.hasPrefix(division) }.map(\.naf)
@@ -109,17 +115,14 @@ enum ProfileTemplate {
             throw ExitStatus.usage
         }
         let fr = language == .fr
+        let flows = ActivityInference.flows(
+            of: activity, employees: employees, output: output, base: base, language: language)
         return Profile(
             company: Company(
                 id: fr ? "mon-entreprise" : "my-company", name: fr ? "Mon entreprise" : "My company", naf: activity.naf,
                 employees: employees ?? activity.typicalEmployees),
             site: Site(),
-            outputs: ActivityInference.flows(
-                of: activity, employees: employees, output: output, language: language
-            ).filter { $0.direction == .output },
-            inputs: ActivityInference.flows(
-                of: activity, employees: employees, output: output, language: language
-            ).filter { $0.direction == .input })
+            outputs: flows.filter { $0.direction == .output }, inputs: flows.filter { $0.direction == .input })
     }
 
     /// The example as one spreadsheet row: the company with its first flow.

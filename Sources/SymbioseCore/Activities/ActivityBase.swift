@@ -37,32 +37,116 @@ public struct ActivityBase: Sendable {
         return activities.keys.sorted().first { $0.hasPrefix(naf) }.flatMap { activities[$0] }
     }
 
-    /// The problems of the base against a taxonomy: unknown resource codes, units of another
-    /// dimension than the code's, unknown sources, empty or reversed ranges, ratios to an
-    /// output the activity does not define. The built-in base has none (a test checks it).
+    /// The problems of the base against a taxonomy, as `NAF resource: problem`: unknown
+    /// resource codes, units of another dimension than the code's, unknown sources, empty or
+    /// reversed ranges, ratios to an output the activity does not define. The built-in base has
+    /// none (a test checks it).
     public func problems(taxonomy: Taxonomy) -> [String] {
-        var problems: [String] = []
         let sourceIDs = Set(sources.map(\.id))
+        var problems: [String] = []
         for activity in all {
-            if !sourceIDs.contains(activity.source) {
-                problems.append("\(activity.naf): unknown source \(activity.source)")
+            for problem in Self.problems(of: activity, sources: sourceIDs) {
+                problems.append("\(activity.naf): \(problem.text.en)")
             }
-            if activity.flows.isEmpty { problems.append("\(activity.naf): no flows") }
             for flow in activity.flows {
-                let at = "\(activity.naf) \(flow.resource)"
-                if taxonomy[flow.resource] == nil {
-                    problems.append("\(at): not a taxonomy code")
-                } else if !taxonomy.accepts(flow.unit.dimension, for: flow.resource) {
-                    problems.append("\(at): \(flow.unit.rawValue) does not measure this resource")
+                for problem in Self.problems(of: flow, in: activity, taxonomy: taxonomy, sources: sourceIDs) {
+                    problems.append("\(activity.naf) \(flow.resource): \(problem.text.en)")
                 }
-                if !sourceIDs.contains(flow.source) { problems.append("\(at): unknown source \(flow.source)") }
-                if !(flow.low > 0 && flow.low <= flow.high) { problems.append("\(at): range must be 0 < low ≤ high") }
-                if flow.perOutput && activity.output == nil { problems.append("\(at): per output, but no output") }
-                if !(0...1).contains(flow.share) { problems.append("\(at): share outside 0…1") }
-                if flow.direction == .input && flow.status != nil { problems.append("\(at): status on an input") }
             }
         }
         return problems
+    }
+
+    /// One problem of an entry, and the member of the entry it is about.
+    struct Problem {
+        var code: DiagnosticCode
+        var member: String
+        var text: LocalizedText
+    }
+
+    static func problems(of activity: ActivityProfile, sources: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        if !sources.contains(activity.source) {
+            problems.append(
+                Problem(
+                    code: .activitiesUnknownSource, member: "source",
+                    text: LocalizedText("unknown source \(activity.source)", fr: "source inconnue \(activity.source)")))
+        }
+        if activity.flows.isEmpty {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "flows",
+                    text: LocalizedText("no flows", fr: "aucun flux")))
+        }
+        return problems
+    }
+
+    static func problems(
+        of flow: TypicalFlow, in activity: ActivityProfile, taxonomy: Taxonomy, sources: Set<String>
+    ) -> [Problem] {
+        var problems: [Problem] = []
+        if taxonomy[flow.resource] == nil {
+            problems.append(
+                Problem(
+                    code: .activitiesUnknownResource, member: "resource",
+                    text: LocalizedText("not a taxonomy code", fr: "ce n'est pas un code de la taxonomie")))
+        } else if !taxonomy.accepts(flow.unit.dimension, for: flow.resource) {
+            problems.append(
+                Problem(
+                    code: .activitiesUnitMismatch, member: "unit",
+                    text: LocalizedText(
+                        "\(flow.unit.rawValue) does not measure this resource",
+                        fr: "\(flow.unit.rawValue) ne mesure pas cette ressource")))
+        }
+        if !sources.contains(flow.source) {
+            problems.append(
+                Problem(
+                    code: .activitiesUnknownSource, member: "source",
+                    text: LocalizedText("unknown source \(flow.source)", fr: "source inconnue \(flow.source)")))
+        }
+        if !(flow.low > 0 && flow.low <= flow.high) {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "range",
+                    text: LocalizedText("range must be 0 < low ≤ high", fr: "la fourchette doit vérifier 0 < bas ≤ haut")))
+        }
+        if flow.perOutput && activity.output == nil {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "perOutput",
+                    text: LocalizedText(
+                        "per output, but the activity defines no output",
+                        fr: "par unité produite, mais l'activité ne définit pas de production")))
+        }
+        if !(0...1).contains(flow.share) {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "share",
+                    text: LocalizedText("share outside 0…1", fr: "part hors de 0…1")))
+        }
+        if flow.direction == .input && flow.status != nil {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "status",
+                    text: LocalizedText("status on an input", fr: "statut sur un besoin")))
+        }
+        return problems
+    }
+
+    /// This base with `other`'s sources and activities added; an activity of a code already
+    /// known, or a source of an id already known, replaces it.
+    public func merging(_ other: ActivityBase, version otherVersion: String) -> ActivityBase {
+        var copy = self
+        for source in other.sources {
+            if let index = copy.sources.firstIndex(where: { $0.id == source.id }) {
+                copy.sources[index] = source
+            } else {
+                copy.sources.append(source)
+            }
+        }
+        for (naf, activity) in other.activities { copy.activities[naf] = activity }
+        copy.version = "\(version)+\(otherVersion)"
+        return copy
     }
 }
 
@@ -134,17 +218,24 @@ extension ActivityProfile {
 extension ActivityBase {
     /// The base embedded in the binary.
     public static let builtIn: ActivityBase = {
-        let (base, diagnostics) = decode(PackageResources.activities_json, file: "activities.json")
+        let (base, diagnostics) = decode(
+            PackageResources.activities_json, file: "activities.json", taxonomy: TaxonomyFile.builtIn)
         precondition(!diagnostics.containsErrors, "the built-in activity base is invalid")
         return base
     }()
 
-    /// Reads a base in the `symbiose/activities@1` format.
-    public static func decode(_ bytes: [UInt8], file: String) -> (ActivityBase, [Diagnostic]) {
+    /// Reads a base in the `symbiose/activities@1` format and checks every entry against
+    /// `taxonomy`: each problem is an error located at the member it is about.
+    ///
+    /// - Parameter knownSources: source ids defined elsewhere (the built-in base's, for a
+    ///   user's file that cites them).
+    public static func decode(
+        _ bytes: [UInt8], file: String, taxonomy: Taxonomy, knownSources: Set<String> = []
+    ) -> (ActivityBase, [Diagnostic]) {
         var base = ActivityBase(version: "", sources: [], activities: [:])
         let (root, collector) = JSONObject.openDocument(
             bytes, file: file, schema: schema, members: ["schema", "version", "sources", "activities"],
-            invalid: .valueInvalid)
+            invalid: .activitiesInvalid)
         guard let object = root else { return (base, collector.diagnostics) }
         base.version = object.string("version", required: true) ?? ""
         for (node, path) in object.array("sources", required: true) ?? [] {
@@ -154,9 +245,19 @@ extension ActivityBase {
             else { continue }
             base.sources.append(Source(id: id, citation: citation, url: entry.string("url")))
         }
+        let sources = knownSources.union(base.sources.map(\.id))
         for (node, path) in object.array("activities", required: true) ?? [] {
-            guard let entry = JSONObject(node, path: path, collector: collector), let activity = decodeActivity(entry)
+            guard let entry = JSONObject(node, path: path, collector: collector),
+                let activity = decodeActivity(entry, taxonomy: taxonomy, sources: sources)
             else { continue }
+            if base.activities[activity.naf] != nil {
+                collector.error(
+                    .activitiesInvalid,
+                    LocalizedText(
+                        "activity \(activity.naf) is defined twice", fr: "l'activité \(activity.naf) est définie deux fois"),
+                    path: entry.path.appending("naf"), at: entry.member("naf")?.value.position)
+                continue
+            }
             base.activities[activity.naf] = activity
         }
         return (base, collector.diagnostics)
@@ -178,7 +279,17 @@ extension ActivityBase {
         return values[0]...values[1]
     }
 
-    private static func decodeActivity(_ object: JSONObject) -> ActivityProfile? {
+    private static func report(_ problems: [Problem], in object: JSONObject) {
+        for problem in problems {
+            object.collector.error(
+                problem.code, problem.text, path: object.path.appending(problem.member),
+                at: (object.member(problem.member) ?? object.member("resource"))?.value.position ?? object.position)
+        }
+    }
+
+    private static func decodeActivity(_ object: JSONObject, taxonomy: Taxonomy, sources: Set<String>)
+        -> ActivityProfile?
+    {
         object.rejectUnknownMembers(allowed: ["naf", "name", "sector", "employees", "source", "output", "flows"])
         let naf = object.string("naf", required: true)
         let name = object.object("name", required: true).flatMap(TaxonomyFile.localized)
@@ -195,6 +306,7 @@ extension ActivityBase {
             }
         }
         var flows: [TypicalFlow] = []
+        var flowObjects: [JSONObject] = []
         for (node, path) in object.array("flows", required: true) ?? [] {
             guard let entry = JSONObject(node, path: path, collector: object.collector) else { continue }
             entry.rejectUnknownMembers(allowed: [
@@ -217,10 +329,16 @@ extension ActivityBase {
                     temperature: entry.number("temperature"),
                     status: entry.enumeration("status", as: OutputStatus.self), share: entry.number("share") ?? 1,
                     source: entry.string("source") ?? source ?? "estimate"))
+            flowObjects.append(entry)
         }
         guard let naf, let name, let sector, let employees, let source else { return nil }
-        return ActivityProfile(
+        let activity = ActivityProfile(
             naf: naf, name: name, sector: sector, typicalEmployees: employees, source: source, output: output,
             flows: flows)
+        report(problems(of: activity, sources: sources), in: object)
+        for (flow, entry) in zip(flows, flowObjects) {
+            report(problems(of: flow, in: activity, taxonomy: taxonomy, sources: sources), in: entry)
+        }
+        return activity
     }
 }

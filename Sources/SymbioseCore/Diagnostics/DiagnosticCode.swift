@@ -85,6 +85,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case factorsUnknownResource = "factors.unknown-resource"
     case factorsUnitMismatch = "factors.unit-mismatch"
 
+    // Activity files (typical flows by NAF code)
+    case activitiesInvalid = "activities.invalid"
+    case activitiesUnknownResource = "activities.unknown-resource"
+    case activitiesUnitMismatch = "activities.unit-mismatch"
+    case activitiesUnknownSource = "activities.unknown-source"
+
     // Matching
     case matchNoCoordinates = "match.no-coordinates"
     case matchDimensionMismatch = "match.dimension-mismatch"
