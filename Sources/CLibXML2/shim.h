@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlsave.h>
+#include <libxml/xmlreader.h>
 
 /// Swift 6 cannot read the C global `xmlFree`; call it through this function.
 static inline void symbiose_xml_free(void *pointer) {

@@ -50,7 +50,7 @@ public enum XLSXReader {
         guard let entry = archive[chosen.part] else {
             throw malformed("the part \(chosen.part) of sheet \"\(chosen.name)\" is missing")
         }
-        let rows = try worksheetRows(document(archive, entry), sharedStrings: shared ?? [])
+        let rows = try worksheetRows(extract(archive, entry), part: entry.path, sharedStrings: shared ?? [])
         return Sheet(name: chosen.name, rows: rows)
     }
 
@@ -78,7 +78,8 @@ public enum XLSXReader {
             notes: [])
     }
 
-    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> ParsedXMLDocument {
+    /// The bytes of a part, checked against its CRC.
+    private static func extract(_ archive: Archive, _ entry: Entry) throws(Failure) -> [UInt8] {
         guard entry.uncompressedSize <= maximumPartSize else {
             throw malformed("\(entry.path) would expand beyond \(maximumPartSize >> 20) MiB")
         }
@@ -88,7 +89,11 @@ public enum XLSXReader {
         } catch {
             throw malformed("\(entry.path) cannot be extracted")
         }
-        guard let part = ParsedXMLDocument(Array(data), file: entry.path) else {
+        return Array(data)
+    }
+
+    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> ParsedXMLDocument {
+        guard let part = ParsedXMLDocument(try extract(archive, entry), file: entry.path) else {
             throw malformed("\(entry.path) is not well-formed XML")
         }
         return part
@@ -168,42 +173,91 @@ public enum XLSXReader {
         return String(result)
     }
 
-    private static func worksheetRows(_ part: ParsedXMLDocument, sharedStrings: [String]) throws(Failure) -> [Sheet.Row]
+    /// The rows of a worksheet part, read as a stream: a sheet of thousands of rows never
+    /// exists as a tree.
+    private static func worksheetRows(_ bytes: [UInt8], part: String, sharedStrings: [String]) throws(Failure)
+        -> [Sheet.Row]
     {
         var rows: [Sheet.Row] = []
-        var previousRow = 0
-        for sheetData in part.root.elements where sheetData.name == "sheetData" {
-            for rowElement in sheetData.elements where rowElement.name == "row" {
-                let number = rowElement.attribute("r").flatMap { Int($0) } ?? previousRow + 1
-                previousRow = number
-                var cells: [SheetValue?] = []
-                for cell in rowElement.elements where cell.name == "c" {
-                    let column =
-                        cell.attribute("r").flatMap { reference in
-                            Sheet.columnIndex(reference.prefix { $0.isLetter })
-                        } ?? cells.count
-                    guard column < 16_384 else { throw malformed("cell \(cell.attribute("r") ?? "?") is out of range") }
-                    let value = try cellValue(cell, sharedStrings: sharedStrings)
-                    if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
-                    cells[column] = value
+        var number = 0
+        var cells: [SheetValue?] = []
+        // The cell being read: its reference, type, value and inline text.
+        var reference: String?
+        var type = "n"
+        var raw: String?
+        var inline = ""
+        // Where the text events go: a <v>, or a <t> of an inline string outside phonetic runs.
+        var inValue = false
+        var inInline = false
+        var inText = false
+        var inPhonetic = false
+        do {
+            try XMLStream.read(bytes, file: part) { event in
+                switch event {
+                case .start(let name, let attributes):
+                    func attribute(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
+                    switch name {
+                    case "row":
+                        number = attribute("r").flatMap { Int($0) } ?? number + 1
+                        cells = []
+                    case "c":
+                        reference = attribute("r")
+                        type = attribute("t") ?? "n"
+                        raw = nil
+                        inline = ""
+                    case "v": inValue = true
+                    case "is": inInline = true
+                    case "t": inText = true
+                    case "rPh": inPhonetic = true
+                    default: break
+                    }
+                case .text(let text):
+                    if inValue {
+                        raw = (raw ?? "") + text
+                    } else if inInline && inText && !inPhonetic {
+                        inline += text
+                    }
+                case .end(let name):
+                    switch name {
+                    case "v": inValue = false
+                    case "is": inInline = false
+                    case "t": inText = false
+                    case "rPh": inPhonetic = false
+                    case "c":
+                        let column = reference.flatMap { Sheet.columnIndex($0.prefix { $0.isLetter }) } ?? cells.count
+                        guard column < 16_384 else { throw malformed("cell \(reference ?? "?") is out of range") }
+                        let value = try cellValue(
+                            type: type, raw: raw, inline: unescape(inline), reference: reference,
+                            sharedStrings: sharedStrings)
+                        if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
+                        cells[column] = value
+                    case "row":
+                        if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
+                    default: break
+                    }
                 }
-                if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
             }
+        } catch let failure as Failure {
+            throw failure
+        } catch let failure as XMLStream.Failure {
+            throw malformed("\(part) is not readable: \(failure.message)")
+        } catch {
+            throw malformed("\(part) is not readable")
         }
         return rows
     }
 
-    private static func cellValue(_ cell: XMLElementView, sharedStrings: [String]) throws(Failure) -> SheetValue? {
-        let raw = cell.elements.first { $0.name == "v" }?.text
-        switch cell.attribute("t") ?? "n" {
+    private static func cellValue(
+        type: String, raw: String?, inline: String, reference: String?, sharedStrings: [String]
+    ) throws(Failure) -> SheetValue? {
+        switch type {
         case "s":
             guard let raw, let index = Int(raw), sharedStrings.indices.contains(index) else {
-                throw malformed("cell \(cell.attribute("r") ?? "?") points to a missing shared string")
+                throw malformed("cell \(reference ?? "?") points to a missing shared string")
             }
             return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
         case "inlineStr":
-            let text = cell.elements.first { $0.name == "is" }.map(richText) ?? ""
-            return text.isEmpty ? nil : .text(text)
+            return inline.isEmpty ? nil : .text(inline)
         case "b":
             return raw.map { .bool($0 == "1" || $0 == "true") }
         case "str", "e":
@@ -211,7 +265,7 @@ public enum XLSXReader {
         default:
             guard let raw, !raw.isEmpty else { return nil }
             guard let number = Double(raw) else {
-                throw malformed("cell \(cell.attribute("r") ?? "?") holds \"\(raw)\", not a number")
+                throw malformed("cell \(reference ?? "?") holds \"\(raw)\", not a number")
             }
             return .number(number)
         }

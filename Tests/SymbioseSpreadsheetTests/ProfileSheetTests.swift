@@ -94,7 +94,7 @@ import ZIPFoundation
     /// A workbook as spreadsheets write it, built part by part: a first sheet of notes, then
     /// the profiles sheet with shared strings (one of them rich text), inline strings, numbers,
     /// a boolean, an empty cell and a cell given without its reference.
-    private func workbook() throws -> [UInt8] {
+    private func workbook(replacingSheet sheet: String? = nil) throws -> [UInt8] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let parts: [(String, String)] = [
@@ -147,7 +147,8 @@ import ZIPFoundation
             ),
         ]
         let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
+        for (path, original) in parts {
+            let text = path == "xl/worksheets/data.xml" ? (sheet ?? original) : original
             let data = Data(text.utf8)
             try archive.addEntry(
                 with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
@@ -202,6 +203,22 @@ import ZIPFoundation
         // The first sheet is read by default; here it is not a profile sheet.
         let first = ProfileSheet.decodeXLSX(bytes, file: "b.xlsx").diagnostics
         #expect(first.map(\.code) == [.sheetUnknownColumn, .sheetMissingColumn])
+    }
+
+    @Test func refusesAWorksheetWithADoctypeOrBrokenXML() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let entities = """
+            <?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\
+            <worksheet xmlns="\(main)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c>\
+            </row></sheetData></worksheet>
+            """
+        for sheet in [entities, "<worksheet xmlns=\"\(main)\"><sheetData><row>"] {
+            let diagnostics = ProfileSheet.decodeXLSX(
+                try workbook(replacingSheet: sheet), file: "b.xlsx", sheet: "Entreprises"
+            ).diagnostics
+            #expect(diagnostics.map(\.code) == [.xlsxInvalid])
+            #expect(diagnostics.first?.text.en.hasPrefix("the workbook is damaged: xl/worksheets/data.xml") == true)
+        }
     }
 
     /// A profile with every field the layout carries, including awkward text.

@@ -108,7 +108,8 @@ public struct ActivityBase: Sendable {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "range",
-                    text: LocalizedText("range must be 0 < low ≤ high", fr: "la fourchette doit vérifier 0 < bas ≤ haut")))
+                    text: LocalizedText(
+                        "range must be 0 < low ≤ high", fr: "la fourchette doit vérifier 0 < bas ≤ haut")))
         }
         if flow.perOutput && activity.output == nil {
             problems.append(
@@ -254,7 +255,8 @@ extension ActivityBase {
                 collector.error(
                     .activitiesInvalid,
                     LocalizedText(
-                        "activity \(activity.naf) is defined twice", fr: "l'activité \(activity.naf) est définie deux fois"),
+                        "activity \(activity.naf) is defined twice",
+                        fr: "l'activité \(activity.naf) est définie deux fois"),
                     path: entry.path.appending("naf"), at: entry.member("naf")?.value.position)
                 continue
             }
