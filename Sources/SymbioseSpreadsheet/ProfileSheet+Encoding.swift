@@ -25,7 +25,32 @@ extension ProfileSheet {
     public static func xlsx(_ profiles: [Profile], language: Language) throws -> [UInt8] {
         try XLSXWriter.workbook(
             rows: rows(profiles, language: language), sheetName: language == .fr ? "Profils" : "Profiles",
-            textColumns: Set(SheetColumn.allCases.enumerated().filter { $0.element.isCode }.map(\.offset)))
+            textColumns: Set(SheetColumn.allCases.enumerated().filter { $0.element.isCode }.map(\.offset)),
+            choices: choices(language: language))
+    }
+
+    /// The drop-down lists of the enumerated columns, in `language`'s words: what a person
+    /// filling the sheet picks from (typed values in either language are still read).
+    static func choices(language: Language) -> [Int: [String]] {
+        func words<Value: RawRepresentable & Equatable & CaseIterable>(_ table: [(Value, [String])]) -> [String]
+        where Value.RawValue == String {
+            Value.allCases.map { SheetVocabulary.word($0, in: table, language: language) }
+        }
+        let yesNo = language == .fr ? ["oui", "non"] : ["yes", "no"]
+        var lists: [SheetColumn: [String]] = [
+            .direction: words(SheetVocabulary.direction), .per: words(SheetVocabulary.period),
+            .medium: words(SheetVocabulary.medium), .grade: words(SheetVocabulary.grade),
+            .state: words(SheetVocabulary.state), .status: words(SheetVocabulary.status),
+            .confidence: words(SheetVocabulary.confidence), .unit: QuantityUnit.allCases.map(\.rawValue),
+            .approximate: yesNo, .hazardous: yesNo, .confidential: yesNo,
+        ]
+        lists[.priceUnit] = lists[.unit]
+        lists[.disposalCostUnit] = lists[.unit]
+        var result: [Int: [String]] = [:]
+        for (offset, column) in SheetColumn.allCases.enumerated() {
+            if let list = lists[column] { result[offset] = list }
+        }
+        return result
     }
 
     /// The profiles as CSV the way spreadsheets of `language` read it: in French, `;` between

@@ -6,7 +6,8 @@ import ZIPFoundation
 ///
 /// Strings go to the shared-string table, as spreadsheets write them; the header row is bold and
 /// frozen; columns listed in `textColumns` are formatted as text (`@`), so that a postcode or a
-/// SIRET typed in later keeps its leading zeros. Every entry carries the same fixed date, so the
+/// SIRET typed in later keeps its leading zeros; columns with a list of `choices` offer it as a
+/// drop-down (data validation) on every row below the header. Every entry carries the same fixed date, so the
 /// same table always gives the same bytes.
 public enum XLSXWriter {
     /// 1 January 1980, the earliest date a ZIP entry holds.
@@ -18,8 +19,11 @@ public enum XLSXWriter {
     ///   - rows: the header first; `nil` leaves a cell empty.
     ///   - sheetName: at most 31 characters, without `[]:*?/\`.
     ///   - textColumns: indices of the columns formatted as text.
-    public static func workbook(rows: [[SheetValue?]], sheetName: String, textColumns: Set<Int> = []) throws -> [UInt8]
-    {
+    ///   - choices: for some columns, the values offered in a drop-down list (a spreadsheet
+    ///     holds at most 255 characters of such a list).
+    public static func workbook(
+        rows: [[SheetValue?]], sheetName: String, textColumns: Set<Int> = [], choices: [Int: [String]] = [:]
+    ) throws -> [UInt8] {
         var strings: [String] = []
         var stringIndex: [String: Int] = [:]
         var sheet = """
@@ -67,7 +71,21 @@ public enum XLSXWriter {
             }
             sheet += "</row>"
         }
-        sheet += "</sheetData></worksheet>"
+        sheet += "</sheetData>"
+        let lists = choices.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }
+        if !lists.isEmpty {
+            sheet += "<dataValidations count=\"\(lists.count)\">"
+            for (column, values) in lists {
+                let letters = Sheet.columnName(column)
+                let formula = "\"" + values.joined(separator: ",") + "\""
+                precondition(formula.count <= 257, "a drop-down list holds at most 255 characters")
+                sheet +=
+                    "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"0\" sqref=\"\(letters)2:\(letters)1048576\">"
+                    + "<formula1>\(escape(formula))</formula1></dataValidation>"
+            }
+            sheet += "</dataValidations>"
+        }
+        sheet += "</worksheet>"
 
         var shared = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
