@@ -318,7 +318,7 @@ private struct SheetReader {
     }
 
     private mutating func gatherCompanyCells(_ row: Sheet.Row, into company: Gathered) {
-        for column in SheetColumn.allCases where column.isCompanyColumn && columns[column] != nil {
+        for column in SheetColumn.companyColumns where columns[column] != nil {
             guard let text = comparable(row, column) else { continue }
             let here = location(row, column)
             if let (earlier, at) = company.values[column] {
@@ -384,7 +384,7 @@ private struct SheetReader {
     // MARK: Flows
 
     private mutating func readFlow(_ row: Sheet.Row, into company: Gathered) {
-        let flowColumns = SheetColumn.allCases.filter { !$0.isCompanyColumn }
+        let flowColumns = SheetColumn.flowColumns
         guard flowColumns.contains(where: { value(row, $0) != nil }) else { return }
         let direction = word(row, .direction, SheetVocabulary.direction)
         if direction == nil && value(row, .direction) == nil {

@@ -97,11 +97,11 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Columns that describe the company or its site, repeated on each of its rows.
-    public var isCompanyColumn: Bool {
-        guard let index = Self.allCases.firstIndex(of: self) else { return false }
-        return index < Self.allCases.firstIndex(of: .direction)!
-    }
+    /// The columns that describe the company or its site, repeated on each of its rows, in
+    /// layout order: those before `direction`.
+    public static let companyColumns = Array(allCases.prefix { $0 != .direction })
+    /// The flow columns, in layout order, from `direction` on.
+    public static let flowColumns = Array(allCases.drop { $0 != .direction })
 
     /// Columns whose values look like numbers but are codes: spreadsheets must keep them as text.
     public var isCode: Bool {
@@ -226,8 +226,8 @@ enum SheetVocabulary {
     /// The value a word stands for: its raw value or one of its words, folded.
     static func value<Value: RawRepresentable>(_ text: String, in table: [(Value, [String])]) -> Value?
     where Value.RawValue == String {
-        // Most cells hold the raw value itself.
-        if let exact = table.first(where: { $0.0.rawValue == text }) { return exact.0 }
+        // Most cells hold the raw value or one of its words as written (what export writes).
+        if let exact = table.first(where: { $0.0.rawValue == text || $0.1.contains(text) }) { return exact.0 }
         let folded = fold(text)
         for (value, words) in table
         where fold(value.rawValue) == folded || words.contains(where: { fold($0) == folded }) {

@@ -81,6 +81,17 @@ import ZIPFoundation
             ])
     }
 
+    @Test func locationsNameTheRowAndColumnOrTheCellReference() {
+        let sheet = Sheet(name: "Mes profils", rows: [])
+        #expect(
+            sheet.location(file: "b.xlsx", row: 7, column: 3, header: "Quantité").prefix == "b.xlsx:'Mes profils'!D7")
+        let csv = Sheet(name: nil, rows: [])
+        #expect(csv.location(file: "f.csv", row: 7, column: 3, header: "Quantité").prefix == "f.csv:7:Quantité")
+        // A header holding "!" is still a header, not a cell reference.
+        #expect(csv.location(file: "f.csv", row: 3, column: 0, header: "Attention!").prefix == "f.csv:3:Attention!")
+        #expect(csv.location(file: "f.csv", row: 3, column: 0, header: "Note!A1x").prefix == "f.csv:3:Note!A1x")
+    }
+
     @Test func reportsConflictingCompanyCells() {
         let csv =
             "Raison sociale;Commune;Sens;Ressource\nAcme;Soissons;rejet;heat.hot-water\nAcme;Laon;besoin;water.process\n"

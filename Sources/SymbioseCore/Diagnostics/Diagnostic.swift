@@ -38,11 +38,21 @@ public struct SourceLocation: Sendable, Hashable {
         self.cell = cell
     }
 
+    /// Whether `cell` is a workbook reference, `Sheet!D7` (the row is in it), rather than the
+    /// header of a CSV column.
+    static func isCellReference(_ cell: String) -> Bool {
+        guard let bang = cell.lastIndex(of: "!"), bang != cell.startIndex else { return false }
+        let reference = cell[cell.index(after: bang)...]
+        let letters = reference.prefix { ("A"..."Z").contains($0) }
+        let digits = reference.dropFirst(letters.count)
+        return !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+
     /// `file:line:col`, leaving out what is unknown (never `:0`). In a spreadsheet,
     /// `file:row:column-name` for CSV and `file:Sheet!D7` for .xlsx.
     public var prefix: String {
         var text = file
-        if let cell, cell.contains("!") { return text + ":" + cell }
+        if let cell, Self.isCellReference(cell) { return text + ":" + cell }
         if let line, line > 0 {
             text += ":\(line)"
             if let cell {
