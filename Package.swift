@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "symbiose", targets: ["symbiose"]),
         .library(name: "SymbioseCore", targets: ["SymbioseCore"]),
+        .library(name: "SymbioseEngine", targets: ["SymbioseEngine"]),
         .library(name: "SymbioseXML", targets: ["SymbioseXML"]),
         .library(name: "SymbioseFormats", targets: ["SymbioseFormats"]),
         .library(name: "SymbioseReport", targets: ["SymbioseReport"]),
@@ -42,17 +43,24 @@ let package = Package(
             dependencies: ["SymbioseCore", "SymbioseFormats", "SymbioseXML", "ZIPFoundation"]
         ),
         .target(
+            name: "SymbioseEngine",
+            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseSpreadsheet"],
+            resources: [.embedInCode("Resources/demo-soissonnais-valois.json")]
+        ),
+        .target(
             name: "SymbioseCLI",
             dependencies: [
-                "SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport", "SymbioseSpreadsheet",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: [.embedInCode("Resources/demo-soissonnais-valois.json")]
+                "SymbioseCore", "SymbioseEngine", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
+                "SymbioseSpreadsheet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "symbiose", dependencies: ["SymbioseCLI"]),
         .target(
             name: "SymbioseTestSupport",
-            dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseReport", "SymbioseSpreadsheet"],
+            dependencies: [
+                "SymbioseCore", "SymbioseEngine", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
+                "SymbioseSpreadsheet",
+            ],
             path: "Tests/SymbioseTestSupport"
         ),
         .testTarget(

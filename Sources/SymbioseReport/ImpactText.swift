@@ -111,19 +111,6 @@ public enum ImpactText {
         ])
     }
 
-    /// The impacts of the substitutions among `synergies`, by id.
-    public static func impacts(
-        of synergies: [Synergy], calculator: ImpactCalculator, threads: Int = Parallel.processors
-    ) -> [String: SynergyImpact] {
-        let pairs = Parallel.map(synergies.count, threads: threads) { range in
-            range.compactMap { position -> (String, SynergyImpact)? in
-                guard case .substitution(let s) = synergies[position] else { return nil }
-                return (s.id, calculator.impact(of: s))
-            }
-        }
-        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
-    }
-
     /// The factors used by some impact, in id order, as JSON.
     public static func factorsJSON(_ factors: [ImpactFactor], language: Language) -> JSONOutput {
         .array(

@@ -1,6 +1,7 @@
 import Foundation
 import SymbioseCLI
 import SymbioseCore
+import SymbioseEngine
 import SymbioseTestSupport
 import Testing
 
@@ -46,13 +47,12 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.fixture("invalid").path)
             .filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }
         #expect(rows.count == files.count, "every invalid fixture has a row")
-        let loader = ProfileLoader(workingDirectory: TestSupport.packageRoot)
+        let engine = TestSupport.engine()
         for row in rows {
             let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let (file, code) = (fields[0], fields[1])
             let place = fields.count > 2 ? fields[2].split(separator: ":").compactMap { Int($0) } : []
-            let report = ValidationRun(taxonomy: TaxonomyFile.builtIn).run(
-                paths: ["Fixtures/invalid/" + file], loader: loader)
+            let report = engine.validate(engine.load(.paths(["Fixtures/invalid/" + file])))
             let errors = report.diagnostics.filter { $0.severity == .error }
             #expect(!errors.isEmpty, "\(file) must be invalid")
             let match = errors.first { $0.code.rawValue == code }
@@ -349,13 +349,10 @@ import Testing
 @Suite struct LanguageTests {
     /// Every diagnostic the invalid fixtures and the demo produce reads in French too.
     @Test func everyDiagnosticHasAFrenchMessage() throws {
-        let loader = ProfileLoader(workingDirectory: TestSupport.packageRoot)
-        let run = ValidationRun(taxonomy: TaxonomyFile.builtIn)
+        let engine = TestSupport.engine()
         let diagnostics =
-            run.run(paths: ["Fixtures/invalid", "Fixtures/soissonnais-valois"], loader: loader).diagnostics
-            + MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(
-                run.run(paths: ["Fixtures/soissonnais-valois"], loader: loader).profiles
-            ).diagnostics
+            engine.validate(engine.load(.paths(["Fixtures/invalid", "Fixtures/soissonnais-valois"]))).diagnostics
+            + engine.run(.paths(["Fixtures/soissonnais-valois"])).result.diagnostics
         #expect(diagnostics.count > 40)
         for diagnostic in diagnostics {
             #expect(diagnostic.text.fr != diagnostic.text.en, "\(diagnostic.code.rawValue): \(diagnostic.text.en)")

@@ -15,7 +15,7 @@ import Testing
     private func demoProfiles() throws -> [Profile] { try TestSupport.demoProfiles().profiles.map(\.profile) }
 
     private func impacts(_ synergies: [Synergy]) throws -> [String: SynergyImpact] {
-        ImpactText.impacts(of: synergies, calculator: TestSupport.calculator(try demoProfiles()))
+        ImpactCalculator.impacts(of: synergies, calculator: TestSupport.calculator(try demoProfiles()))
     }
 
     private func json(_ result: MatchResult, language: Language) throws -> String {
@@ -86,7 +86,7 @@ import Testing
     @Test func jsonWrittenOnSeveralThreadsIsTheSame() throws {
         let generated = TerritoryGenerator(sites: 2_600, seed: 2).generate()
         let result = MatchPipeline(taxonomy: taxonomy).run(generated.map { TestSupport.loaded($0) })
-        let impacts = ImpactText.impacts(of: result.synergies, calculator: TestSupport.calculator(generated))
+        let impacts = ImpactCalculator.impacts(of: result.synergies, calculator: TestSupport.calculator(generated))
         func written(threads: Int) -> (text: String, pieces: Int) {
             var text = ""
             var pieces = 0

@@ -20,7 +20,7 @@ import Testing
             profiles: profiles, result: result, validation: diagnostics, taxonomy: taxonomy, settings: .default,
             presentation: presentation, company: company)
         let (plan, network) = TestSupport.plan(result, profiles: profiles)
-        report.impacts = ImpactText.impacts(of: result.synergies, calculator: TestSupport.calculator(profiles))
+        report.impacts = ImpactCalculator.impacts(of: result.synergies, calculator: TestSupport.calculator(profiles))
         report.plan = (plan, network, FactorsFile.builtIn)
         return report.render()
     }

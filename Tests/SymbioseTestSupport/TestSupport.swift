@@ -1,5 +1,6 @@
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseXML
 
@@ -170,6 +171,13 @@ extension TestSupport {
     /// The impact calculator over `profiles` with the built-in factors, by road.
     package static func calculator(_ profiles: [Profile], mode: TransportMode = .road) -> ImpactCalculator {
         ImpactCalculator(profiles: profiles, taxonomy: TaxonomyFile.builtIn, factors: FactorsFile.builtIn, mode: mode)
+    }
+
+    /// The engine with built-in data, reading paths relative to the package.
+    package static func engine(_ configuration: Engine.Configuration = Engine.Configuration()) -> Engine {
+        var configuration = configuration
+        configuration.workingDirectory = packageRoot
+        return Engine(configuration: configuration)
     }
 
     /// The plan and network of a match result, as `symbiose plan` makes them.

@@ -78,7 +78,7 @@ let benchmarks: @Sendable () -> Void = {
             let calculator = fixture.calculator
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
-                blackHole(ImpactText.impacts(of: synergies, calculator: calculator).count)
+                blackHole(ImpactCalculator.impacts(of: synergies, calculator: calculator).count)
             }
         }
         Benchmark("plan \(sites)") { benchmark in

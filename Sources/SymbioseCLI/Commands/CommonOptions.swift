@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 
 extension Language: ExpressibleByArgument {}
 
@@ -23,14 +24,6 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The worksheet to read from .xlsx files (default: the first).", valueName: "name"))
     var sheet: String?
 
-    /// A loader for the paths given, reading the chosen worksheet.
-    func loader(threads: Int = Parallel.processors) -> ProfileLoader {
-        var loader = ProfileLoader()
-        loader.threads = threads
-        loader.sheet = sheet
-        return loader
-    }
-
     /// A progress line on standard error, only when it is a terminal and not `--quiet`.
     var progress: Progress { Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language) }
 
@@ -44,7 +37,7 @@ struct ProfileOptions: ParsableArguments {
 
     /// The built-in taxonomy, merged with the user's file if one was given.
     func taxonomy() -> (Taxonomy, [Diagnostic]) {
-        TaxonomyLoading.load(userFile: taxonomyFile)
+        ReferenceData.taxonomy(userFile: taxonomyFile)
     }
 }
 
@@ -64,45 +57,6 @@ package enum LanguageChoice {
     }
 }
 
-/// Loads the taxonomy for a run.
-enum TaxonomyLoading {
-    /// The error for a data file given on the command line that cannot be read.
-    static func unreadable(_ file: String, _ kind: LocalizedText) -> Diagnostic {
-        .error(
-            .ioNotFound,
-            LocalizedText("the \(kind.en) file cannot be read", fr: "le fichier \(kind.fr) est illisible"),
-            at: SourceLocation(file: file))
-    }
-
-    static func load(userFile: String?) -> (Taxonomy, [Diagnostic]) {
-        let builtIn = TaxonomyFile.builtIn
-        guard let userFile else { return (builtIn, []) }
-        guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [unreadable(userFile, LocalizedText("taxonomy", fr: "de taxonomie"))])
-        }
-        let contents = TaxonomyFile.decode(Array(data), file: userFile)
-        guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
-        let merged = builtIn.merging(contents.entries, version: contents.version ?? userFile)
-        let references = TaxonomyFile.checkReferences(
-            of: merged, locations: contents.locations, only: Set(contents.entries.map(\.code)))
-        return (merged, contents.diagnostics + references)
-    }
-}
-
-/// Loads the impact factors for a run.
-enum FactorsLoading {
-    static func load(userFile: String?, taxonomy: Taxonomy) -> (ImpactFactors, [Diagnostic]) {
-        let builtIn = FactorsFile.builtIn
-        guard let userFile else { return (builtIn, []) }
-        guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [TaxonomyLoading.unreadable(userFile, LocalizedText("factor", fr: "de facteurs"))])
-        }
-        let contents = FactorsFile.decode(Array(data), file: userFile, taxonomy: taxonomy)
-        guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
-        return (builtIn.merging(contents.factors, version: contents.version ?? userFile), contents.diagnostics)
-    }
-}
-
 /// The option that adds or replaces typical flows by activity, for the commands that use them.
 struct ActivitiesOption: ParsableArguments {
     @Option(
@@ -114,17 +68,9 @@ struct ActivitiesOption: ParsableArguments {
     /// The built-in base merged with the user's file, or exits 1 after printing why the file
     /// cannot be used.
     func base(taxonomy: Taxonomy, render: ([Diagnostic]) -> String) throws -> ActivityBase {
-        let builtIn = ActivityBase.builtIn
-        guard let file else { return builtIn }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            StandardError.write(
-                render([TaxonomyLoading.unreadable(file, LocalizedText("activity", fr: "d'activités"))]))
-            throw ExitStatus.invalidInput
-        }
-        let (base, diagnostics) = ActivityBase.decode(
-            Array(data), file: file, taxonomy: taxonomy, knownSources: Set(builtIn.sources.map(\.id)))
+        let (base, diagnostics) = ReferenceData.activities(userFile: file, taxonomy: taxonomy)
         if !diagnostics.isEmpty { StandardError.write(render(diagnostics)) }
         guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
-        return builtIn.merging(base, version: base.version.isEmpty ? file : base.version)
+        return base
     }
 }

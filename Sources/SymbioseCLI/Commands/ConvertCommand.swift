@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
+        let profiles = try EngineFront(options: options).checkedProfiles(paths)
         try ProfileWriting.writeOrExit(
             profiles, as: format, collection: collection, to: output, language: options.language)
     }
@@ -37,15 +38,3 @@ struct ConvertCommand: ParsableCommand {
 
 extension ProfileLoader.Format: ExpressibleByArgument {}
 
-extension ValidationRun {
-    /// Loads and checks profiles as validate does and prints the diagnostics; exits 1 when any
-    /// input is invalid, so that nothing is written from it.
-    static func checkedProfiles(paths: [String], options: ProfileOptions) throws -> [Profile] {
-        let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
-        let report = ValidationRun(taxonomy: taxonomy).run(paths: paths, loader: options.loader())
-        let diagnostics = taxonomyDiagnostics + report.diagnostics
-        StandardError.write(options.render(diagnostics))
-        guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
-        return report.profiles.map(\.profile)
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
+        let profiles = try EngineFront(options: options).checkedProfiles(paths)
         try ProfileWriting.writeOrExit(
             profiles, as: format == .csv ? .csv : .xlsx, to: output, language: options.language)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 import SymbioseReport
 
 struct FactorsCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct FactorsCommand: ParsableCommand {
 
     func run() throws {
         let language = LanguageChoice.resolve(lang)
-        let (factors, diagnostics) = FactorsLoading.load(userFile: factorsFile, taxonomy: TaxonomyFile.builtIn)
+        let (factors, diagnostics) = ReferenceData.factors(userFile: factorsFile, taxonomy: TaxonomyFile.builtIn)
         StandardError.write(DiagnosticsRenderer.text(diagnostics, language: language))
         if diagnostics.containsErrors { throw ExitStatus.invalidInput }
         switch format {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseXML
 

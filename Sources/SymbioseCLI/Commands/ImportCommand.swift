@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
+        let profiles = try EngineFront(options: options).checkedProfiles(paths)
         let language = options.language
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

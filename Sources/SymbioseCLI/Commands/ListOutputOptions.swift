@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseReport
 
 /// How `match` and `plan` write their list of synergies.
@@ -44,20 +45,48 @@ struct ListOutputOptions: ParsableArguments {
         return limit == 0 ? synergies : Array(synergies.prefix(limit))
     }
 
+    /// Writes the synergies of `match` in the chosen format.
+    func write(
+        _ shown: [Synergy], engine: Engine, outcome: MatchOutcome, impacts: [String: SynergyImpact],
+        language: Language
+    ) throws {
+        let (result, taxonomy) = (outcome.result, engine.taxonomy)
+        try OutputFile.streamOrExit(to: output, language: language) { emit in
+            switch chosen {
+            case .table:
+                try emit(SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+            case .markdown:
+                try emit(
+                    SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+            case .json:
+                try RecommendationsJSON.write(
+                    shown, result: result, taxonomy: taxonomy, settings: engine.configuration.settings, impacts: impacts,
+                    factorsVersion: engine.references.factors.version, language: language,
+                    threads: engine.configuration.settings.threads, to: emit)
+            case .csv, .geojson, .graphml:
+                try emit(render(shown, engine: engine, outcome: outcome, impacts: impacts, language: language) ?? "")
+            }
+        }
+    }
+
     /// CSV, GeoJSON or GraphML, which `match` and `plan` write alike; `nil` for the other formats.
-    func render(_ shown: [Synergy], run: MatchRun, impacts: [String: SynergyImpact], language: Language) -> String? {
+    func render(
+        _ shown: [Synergy], engine: Engine, outcome: MatchOutcome, impacts: [String: SynergyImpact],
+        language: Language
+    ) -> String? {
         switch chosen {
         case .csv:
             let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
             return SynergyCSV.render(
-                shown, taxonomy: run.taxonomy, impacts: impacts, language: language, separator: separator,
+                shown, taxonomy: engine.taxonomy, impacts: impacts, language: language, separator: separator,
                 byteOrderMark: bom)
         case .geojson, .graphml:
             let presentation = Presentation(
-                companies: run.report.profiles.map(\.profile.company.id), anonymize: anonymize, language: language)
-            let profiles = run.usableProfiles
+                companies: outcome.validated.profiles.map(\.profile.company.id), anonymize: anonymize,
+                language: language)
+            let profiles = outcome.profiles
             return chosen == .geojson
-                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
+                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: engine.taxonomy, presentation: presentation)
                 : GraphMLRenderer.render(shown, profiles: profiles, presentation: presentation)
         case .table, .json, .markdown:
             return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseReport
 
 struct MatchCommand: ParsableCommand {
@@ -56,7 +57,17 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = options.language
+        let front = EngineFront(options: options)
+        let ranker = Ranker(sort: sort, filter: filter)
+        let (engine, outcome) = try front.match(paths, with: self.engine, ranker: ranker)
+        let shown = list.shown(outcome.result.synergies)
+        let impacts = engine.impacts(of: shown, in: outcome)
+        try list.write(shown, engine: engine, outcome: outcome, impacts: impacts, language: options.language)
+        if outcome.hasErrors { throw ExitStatus.invalidInput }
+    }
+
+    /// The filter the options ask for.
+    var filter: SynergyFilter {
         var filter = SynergyFilter()
         switch kind {
         case .all: break
@@ -67,32 +78,7 @@ struct MatchCommand: ParsableCommand {
         filter.company = company
         filter.resource = resource
         filter.minimumScore = minScore
-        let run = try MatchRun.execute(
-            paths: paths, engine: engine, options: options, ranker: Ranker(sort: sort, filter: filter))
-        let (result, taxonomy, settings) = (run.result, run.taxonomy, run.settings)
-
-        let shown = list.shown(result.synergies)
-        let impacts = ImpactText.impacts(
-            of: shown, calculator: run.calculator(mode: engine.transport), threads: settings.threads)
-        try OutputFile.streamOrExit(to: list.output, language: language) { emit in
-            switch list.chosen {
-            case .table:
-                try emit(
-                    SynergyTable.render(
-                        shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
-            case .markdown:
-                try emit(
-                    SynergyMarkdown.render(
-                        shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
-            case .json:
-                try RecommendationsJSON.write(
-                    shown, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
-                    factorsVersion: run.factors.version, language: language, threads: settings.threads, to: emit)
-            case .csv, .geojson, .graphml:
-                try emit(list.render(shown, run: run, impacts: impacts, language: language) ?? "")
-            }
-        }
-        if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+        return filter
     }
 }
 
@@ -155,6 +141,15 @@ struct MatchOptions: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads is at least 1") }
     }
 
+    /// The engine's configuration these options ask for.
+    var configuration: Engine.Configuration {
+        var configuration = Engine.Configuration()
+        configuration.settings = settings
+        configuration.infer = infer
+        configuration.transport = transport
+        return configuration
+    }
+
     var settings: MatchSettings {
         var settings = MatchSettings()
         if let weights { settings.weights = ScoreWeights(parsing: weights) ?? .default }
@@ -165,82 +160,5 @@ struct MatchOptions: ParsableArguments {
         settings.maximumPerRelease = perRelease
         if let threads { settings.threads = threads }
         return settings
-    }
-}
-
-/// Load, validate, match and rank, as `match` and `report` do, printing diagnostics on stderr.
-struct MatchRun {
-    var report: ValidationRun.Report
-    var result: MatchResult
-    var taxonomy: Taxonomy
-    var settings: MatchSettings
-    var factors: ImpactFactors
-
-    /// Estimates impacts over the profiles that took part in matching.
-    func calculator(mode: TransportMode) -> ImpactCalculator {
-        ImpactCalculator(profiles: usableProfiles, taxonomy: taxonomy, factors: factors, mode: mode)
-    }
-
-    /// The profiles that took part in matching (those without errors).
-    var usableProfiles: [Profile] {
-        let excluded = Set(result.diagnostics.filter { $0.code == .matchExcludedProfile }.compactMap(\.location))
-        return report.profiles.filter { !excluded.contains($0.source.whole) }.map(\.profile)
-    }
-
-    static func execute(
-        paths: [String], engine: MatchOptions, options: ProfileOptions, ranker: Ranker
-    ) throws -> MatchRun {
-        let (taxonomy, taxonomyDiagnostics) = options.taxonomy()
-        guard !taxonomyDiagnostics.containsErrors else {
-            StandardError.write(options.render(taxonomyDiagnostics))
-            throw ExitStatus.invalidInput
-        }
-        let (factors, factorDiagnostics) = FactorsLoading.load(userFile: engine.factorsFile, taxonomy: taxonomy)
-        guard !factorDiagnostics.containsErrors else {
-            StandardError.write(options.render(factorDiagnostics))
-            throw ExitStatus.invalidInput
-        }
-        var report: ValidationRun.Report
-        if paths.isEmpty, !options.quiet {
-            StandardError.write(
-                options.language == .fr
-                    ? "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites).\n"
-                    : "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).\n")
-        }
-        let threads = engine.settings.threads
-        var validation = ValidationRun(taxonomy: taxonomy)
-        validation.threads = threads
-        if paths.isEmpty {
-            report = validation.run(
-                bytes: PackageResources.demo_soissonnais_valois_json, file: "demo:soissonnais-valois.json")
-        } else {
-            report = validation.run(paths: paths, loader: options.loader(threads: threads))
-        }
-        let settings = engine.settings
-        var pipeline = MatchPipeline(taxonomy: taxonomy, settings: settings, ranker: ranker)
-        let progress = options.progress
-        let start = Date()
-        pipeline.onProgress = { done, total in
-            progress.show(
-                done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
-        }
-        if engine.infer {
-            let base = try engine.activities.base(taxonomy: taxonomy, render: options.render)
-            let inferred = ActivityInference.infer(report.profiles, base: base)
-            report.profiles = inferred.profiles
-            if !options.quiet && !inferred.companies.isEmpty {
-                let list = inferred.companies.joined(separator: ", ")
-                StandardError.write(
-                    options.language == .fr
-                        ? "Flux déduits du code d'activité pour \(inferred.companies.count) entreprise(s) sans flux déclaré : \(list)\n"
-                        : "Flows inferred from the activity code for \(inferred.companies.count) firm(s) that declared none: \(list)\n"
-                )
-            }
-        }
-        let result = pipeline.run(report.profiles, validation: report.diagnostics)
-        progress.finish()
-        let diagnostics = (report.diagnostics + result.diagnostics).sortedForOutput()
-        StandardError.write(options.render(diagnostics))
-        return MatchRun(report: report, result: result, taxonomy: taxonomy, settings: settings, factors: factors)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseReport
 
 extension PlanObjective: ExpressibleByArgument {}
@@ -35,28 +36,24 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let run = try MatchRun.execute(paths: paths, engine: engine, options: options, ranker: Ranker())
-        let profiles = run.usableProfiles
-        let planner = AllocationPlanner(
-            objective: objective, calculator: run.calculator(mode: engine.transport), profiles: profiles)
-        let plan = planner.plan(run.result.synergies)
-        let network = SynergyNetwork(plan: plan, synergies: run.result.synergies, profiles: profiles)
-
+        let (engine, outcome) = try EngineFront(options: options).match(paths, with: self.engine)
+        let planned = engine.plan(outcome, objective: objective)
+        let (plan, network) = (planned.plan, planned.network)
         let shown = list.shown(plan.synergies)
         let text: String
         switch list.chosen {
         case .json:
             text = PlanJSON.render(
-                plan, network: network, result: run.result, taxonomy: run.taxonomy, factors: run.factors,
-                transport: engine.transport, language: language)
+                plan, network: network, result: outcome.result, taxonomy: engine.taxonomy,
+                factors: engine.references.factors, transport: self.engine.transport, language: language)
         case .table, .markdown:
             text = PlanText.render(
-                plan, network: network, shown: shown, result: run.result, profiles: profiles, taxonomy: run.taxonomy,
-                markdown: list.chosen == .markdown, language: language)
+                plan, network: network, shown: shown, result: outcome.result, profiles: outcome.profiles,
+                taxonomy: engine.taxonomy, markdown: list.chosen == .markdown, language: language)
         case .csv, .geojson, .graphml:
-            text = list.render(shown, run: run, impacts: plan.impacts, language: language) ?? ""
+            text = list.render(shown, engine: engine, outcome: outcome, impacts: plan.impacts, language: language) ?? ""
         }
         try OutputFile.writeOrExit(text, to: list.output, language: language)
-        if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+        if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 import SymbioseReport
 
 struct ReportCommand: ParsableCommand {
@@ -60,15 +61,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let run = try MatchRun.execute(
-            paths: paths, engine: engine, options: options, ranker: Ranker())
-        let profiles = run.usableProfiles
+        let front = EngineFront(options: options)
+        let (engine, outcome) = try front.match(paths, with: self.engine)
+        let profiles = outcome.profiles
         if let company, !profiles.contains(where: { $0.company.id == company }) {
-            StandardError.write(
-                language == .fr
-                    ? "erreur : aucune entreprise « \(company) » parmi les profils valides\n"
-                    : "error: no company \"\(company)\" among the valid profiles\n")
-            throw ExitStatus.invalidInput
+            throw front.fail(
+                LocalizedText(
+                    "no company \"\(company)\" among the valid profiles",
+                    fr: "aucune entreprise « \(company) » parmi les profils valides"))
         }
         let presentation = Presentation(
             companies: profiles.map(\.company.id), anonymize: anonymize, revealConfidential: revealConfidential,
@@ -76,24 +76,27 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch format {
         case .html:
-            var report = HTMLReport(
-                profiles: profiles, result: run.result, validation: run.report.diagnostics, taxonomy: run.taxonomy,
-                settings: run.settings, presentation: presentation, title: title, company: company)
-            report.mapLines = mapLines
-            let calculator = run.calculator(mode: engine.transport)
-            let plan = AllocationPlanner(objective: objective, calculator: calculator, profiles: profiles)
-                .plan(run.result.synergies)
-            let network = SynergyNetwork(plan: plan, synergies: run.result.synergies, profiles: profiles)
-            report.impacts = ImpactText.impacts(of: run.result.synergies, calculator: calculator)
-            report.plan = (plan, network, run.factors)
-            text = report.render()
+            text = html(engine: engine, outcome: outcome, presentation: presentation)
         case .geojson:
             text = GeoJSONRenderer.render(
-                run.result.synergies, profiles: profiles, taxonomy: run.taxonomy, presentation: presentation)
+                outcome.result.synergies, profiles: profiles, taxonomy: engine.taxonomy, presentation: presentation)
         case .graphml:
-            text = GraphMLRenderer.render(run.result.synergies, profiles: profiles, presentation: presentation)
+            text = GraphMLRenderer.render(outcome.result.synergies, profiles: profiles, presentation: presentation)
         }
         try OutputFile.writeOrExit(text, to: output, language: language)
-        if run.report.diagnostics.containsErrors { throw ExitStatus.invalidInput }
+        if outcome.hasErrors { throw ExitStatus.invalidInput }
+    }
+
+    /// The HTML report, with impacts and the allocation plan.
+    func html(engine: Engine, outcome: MatchOutcome, presentation: Presentation) -> String {
+        var report = HTMLReport(
+            profiles: outcome.profiles, result: outcome.result, validation: outcome.validated.diagnostics,
+            taxonomy: engine.taxonomy, settings: engine.configuration.settings, presentation: presentation,
+            title: title, company: company)
+        report.mapLines = mapLines
+        let planned = engine.plan(outcome, objective: objective)
+        report.impacts = engine.impacts(of: outcome.result.synergies, in: outcome)
+        report.plan = (planned.plan, planned.network, engine.references.factors)
+        return report.render()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 
 struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +35,7 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let profiles = try ValidationRun.checkedProfiles(paths: paths, options: options)
+        let profiles = try EngineFront(options: options).checkedProfiles(paths)
         let language = options.language
         let (taxonomy, _) = options.taxonomy()
         let base = try activities.base(taxonomy: taxonomy, render: options.render)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct TaxonomyCommand: ParsableCommand {
     var taxonomyFile: String?
 
     func run() throws {
-        let (taxonomy, diagnostics) = TaxonomyLoading.load(userFile: taxonomyFile)
+        let (taxonomy, diagnostics) = ReferenceData.taxonomy(userFile: taxonomyFile)
         let language = LanguageChoice.resolve(lang)
         StandardError.write(DiagnosticsRenderer.text(diagnostics, language: language))
         if diagnostics.containsErrors { throw ExitStatus.invalidInput }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseXML
 

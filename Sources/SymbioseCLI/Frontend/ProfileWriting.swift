@@ -1,5 +1,6 @@
 import Foundation
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseSpreadsheet
 import SymbioseXML

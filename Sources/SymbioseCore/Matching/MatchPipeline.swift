@@ -11,6 +11,18 @@ public struct MatchResult: Sendable {
     public var foundCount: Int
 }
 
+/// A profile matching leaves out, with the errors that exclude it.
+public struct ExcludedProfile: Sendable {
+    public var profile: LoadedProfile
+    /// The validation errors located in the profile.
+    public var reasons: [Diagnostic]
+
+    public init(profile: LoadedProfile, reasons: [Diagnostic]) {
+        self.profile = profile
+        self.reasons = reasons
+    }
+}
+
 /// The index → match → rank stages, after load and validate.
 public struct MatchPipeline: Sendable {
     public var taxonomy: Taxonomy
@@ -34,30 +46,49 @@ public struct MatchPipeline: Sendable {
     /// - Complexity: O(*f* + *c*) for *f* flows and *c* candidates found through the index
     ///   (linear in the number of firms at a fixed density), plus O(*s* log *s*) to rank.
     public func run(_ profiles: [LoadedProfile], validation: [Diagnostic] = []) -> MatchResult {
-        var diagnostics: [Diagnostic] = []
+        let (usable, excluded) = Self.partition(profiles, validation: validation)
+        return match(usable, excluding: excluded.map(\.profile))
+    }
+
+    /// Splits profiles into those matching can use and those with errors, in input order.
+    ///
+    /// A validation error belongs to a profile when it lies in its file and, where the file
+    /// holds several profiles, under the profile's path.
+    /// - Complexity: O(*p* · *e*) for *p* profiles and *e* errors.
+    public static func partition(
+        _ profiles: [LoadedProfile], validation: [Diagnostic]
+    ) -> (usable: [LoadedProfile], excluded: [ExcludedProfile]) {
         var profilesPerFile: [String: Int] = [:]
         for loaded in profiles { profilesPerFile[loaded.source.file, default: 0] += 1 }
         let errors = validation.filter { $0.severity == .error }
         var usable: [LoadedProfile] = []
+        var excluded: [ExcludedProfile] = []
         for loaded in profiles {
             let alone = profilesPerFile[loaded.source.file] == 1
-            let hasError = errors.contains { diagnostic in
+            let reasons = errors.filter { diagnostic in
                 guard let location = diagnostic.location, location.file == loaded.source.file else { return false }
                 return alone || Self.path(location.path, isWithin: loaded.source.whole.path)
             }
-            if hasError {
-                diagnostics.append(
-                    .warning(
-                        .matchExcludedProfile,
-                        LocalizedText(
-                            "\(loaded.profile.company.id) is left out of matching: its profile has errors",
-                            fr:
-                                "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"
-                        ),
-                        at: loaded.source.whole))
-            } else {
+            if reasons.isEmpty {
                 usable.append(loaded)
+            } else {
+                excluded.append(ExcludedProfile(profile: loaded, reasons: reasons))
             }
+        }
+        return (usable, excluded)
+    }
+
+    /// Matches the usable profiles; each excluded one is said to be left out.
+    ///
+    /// - Complexity: as ``run(_:validation:)``.
+    public func match(_ usable: [LoadedProfile], excluding excluded: [LoadedProfile] = []) -> MatchResult {
+        var diagnostics: [Diagnostic] = excluded.map { loaded in
+            .warning(
+                .matchExcludedProfile,
+                LocalizedText(
+                    "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                    fr: "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"),
+                at: loaded.source.whole)
         }
         let index = MatchIndex(usable, taxonomy: taxonomy)
         diagnostics += index.diagnostics

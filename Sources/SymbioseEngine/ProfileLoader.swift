@@ -16,13 +16,13 @@ public struct ProfileLoader: Sendable {
         /// The flat spreadsheet layout, as an Excel workbook.
         case xlsx
 
-        init?(pathExtension: String) {
+        public init?(pathExtension: String) {
             self.init(rawValue: pathExtension.lowercased())
         }
 
         /// Whether files of this format are read when a directory is given. Spreadsheets are
         /// read only when named: a directory often holds other CSV files, such as results.
-        var isReadFromDirectories: Bool { self == .xml || self == .json }
+        public var isReadFromDirectories: Bool { self == .xml || self == .json }
     }
 
     /// What loading found.
@@ -144,7 +144,7 @@ public struct ProfileLoader: Sendable {
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
     /// character shows (`<` for XML, `{` for JSON).
-    func read(_ bytes: [UInt8], file: String, format: Format?, into result: inout Result) {
+    public func read(_ bytes: [UInt8], file: String, format: Format?, into result: inout Result) {
         result.files.append(file)
         if format == .xlsx {
             let decoded = ProfileSheet.decodeXLSX(bytes, file: file, sheet: sheet)
@@ -174,7 +174,7 @@ public struct ProfileLoader: Sendable {
 
     /// Rejects what is not text at all before any parser sees it: empty files, binary data
     /// (a NUL byte), and UTF-16 or UTF-32 text, which profiles never use.
-    static func screen(_ bytes: [UInt8], file: String) -> Diagnostic? {
+    public static func screen(_ bytes: [UInt8], file: String) -> Diagnostic? {
         let location = SourceLocation(file: file)
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             return .error(.inputEmpty, LocalizedText("the file is empty", fr: "le fichier est vide"), at: location)

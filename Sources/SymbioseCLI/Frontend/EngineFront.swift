@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import SymbioseCore
+import SymbioseEngine
+
+/// Runs the engine for a command and says on standard error what the run tells a person:
+/// diagnostics, notices and progress. Commands call it and never write to standard error
+/// themselves.
+struct EngineFront {
+    var options: ProfileOptions
+
+    /// Prints diagnostics in the chosen format and language (nothing when there are none).
+    func report(_ diagnostics: [Diagnostic]) {
+        StandardError.write(options.render(diagnostics))
+    }
+
+    /// Prints a line that is part of the command's result on standard error, such as a summary.
+    func say(_ line: String) {
+        StandardError.write(line + "\n")
+    }
+
+    /// Prints a notice, unless `--quiet`.
+    func notice(_ text: LocalizedText) {
+        if !options.quiet { StandardError.write(text[options.language] + "\n") }
+    }
+
+    /// Prints an error that is not about a place in the input, and exits 1.
+    func fail(_ text: LocalizedText) -> ExitCode {
+        StandardError.write(LocalizedText("error: \(text.en)", fr: "erreur : \(text.fr)")[options.language] + "\n")
+        return ExitStatus.invalidInput
+    }
+
+    /// The engine for a run, with the user's taxonomy, factors and activities; prints what is
+    /// wrong with those files and exits 1 when any has an error.
+    func engine(_ match: MatchOptions) throws -> Engine {
+        var configuration = match.configuration
+        configuration.sheet = options.sheet
+        let (engine, diagnostics) = Engine.make(
+            configuration: configuration, taxonomyFile: options.taxonomyFile, factorsFile: match.factorsFile,
+            activitiesFile: match.activities.file)
+        guard let engine else {
+            report(diagnostics)
+            throw ExitStatus.invalidInput
+        }
+        return engine
+    }
+
+    /// Load, validate, infer, match and rank, as `match`, `plan` and `report` do; prints every
+    /// diagnostic at the end, and progress on a terminal meanwhile.
+    func match(_ paths: [String], with match: MatchOptions, ranker: Ranker = Ranker()) throws -> (Engine, MatchOutcome) {
+        var engine = try engine(match)
+        if paths.isEmpty {
+            notice(
+                LocalizedText(
+                    "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).",
+                    fr: "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites)."))
+        }
+        let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
+        if !validated.inferredCompanies.isEmpty {
+            let (count, list) = (validated.inferredCompanies.count, validated.inferredCompanies.joined(separator: ", "))
+            notice(
+                LocalizedText(
+                    "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",
+                    fr: "Flux déduits du code d'activité pour \(count) entreprise(s) sans flux déclaré : \(list)"))
+        }
+        let progress = options.progress
+        let start = Date()
+        engine.onProgress = { event in
+            guard case .matching(let done, let total) = event else { return }
+            progress.show(
+                done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
+        }
+        let outcome = engine.match(validated, ranker: ranker)
+        progress.finish()
+        report(outcome.diagnostics)
+        return (engine, outcome)
+    }
+
+    /// Loads and checks profiles as `validate` does, against the user's taxonomy when it is
+    /// usable (the built-in one otherwise); returns the diagnostics of the taxonomy file apart.
+    func validated(_ paths: [String]) -> (ValidatedProfiles, taxonomyDiagnostics: [Diagnostic]) {
+        var configuration = Engine.Configuration()
+        configuration.sheet = options.sheet
+        let (taxonomy, diagnostics) = ReferenceData.taxonomy(userFile: options.taxonomyFile)
+        let engine = Engine(
+            configuration: configuration, references: ReferenceData(taxonomy: taxonomy, factors: FactorsFile.builtIn))
+        return (engine.validate(engine.load(.paths(paths))), diagnostics)
+    }
+
+    /// Loads and checks profiles as `validate` does and prints the diagnostics; exits 1 when
+    /// any input is invalid, so that nothing is written from it.
+    func checkedProfiles(_ paths: [String]) throws -> [Profile] {
+        let (validated, taxonomyDiagnostics) = validated(paths)
+        let diagnostics = taxonomyDiagnostics + validated.diagnostics
+        report(diagnostics)
+        guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
+        return validated.profiles.map(\.profile)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import SymbioseCore
+
+/// The one entry point to Symbiose's pipeline, which the command line, the tests and the
+/// benchmarks call alike: **load** → **validate** (and infer) → **match** (index, match, rank)
+/// → **impacts** → **plan** (allocation and network).
+///
+/// Each stage is a method taking the previous stage's value and returning its own; nothing is
+/// printed, and every problem comes back as a ``Diagnostic`` in the stage's value. Reading the
+/// profiles is the only file access (``ProfileInput/paths(_:)``); writing results is the
+/// caller's business.
+public struct Engine: Sendable {
+    /// What a run needs besides its profiles.
+    public struct Configuration: Sendable {
+        public var settings = MatchSettings()
+        /// Give firms that declared no flow the usual flows of their activity code.
+        public var infer = false
+        /// How material travels, for CO2e and cost.
+        public var transport: TransportMode = .road
+        /// The worksheet read from .xlsx files; the first when `nil`.
+        public var sheet: String?
+        /// Resolves relative paths of ``ProfileInput/paths(_:)``.
+        public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+        public init() {}
+    }
+
+    public var configuration: Configuration
+    public var references: ReferenceData
+    /// Called while matching, from any thread.
+    public var onProgress: (@Sendable (EngineProgress) -> Void)?
+
+    public var taxonomy: Taxonomy { references.taxonomy }
+
+    public init(configuration: Configuration = Configuration(), references: ReferenceData = .builtIn) {
+        self.configuration = configuration
+        self.references = references
+    }
+
+    /// Loads the taxonomy, factors and (when inferring) activities of a run, built-in data
+    /// merged with the user's files, and returns the engine with every diagnostic of those
+    /// files; `nil` with the diagnostics when any has an error.
+    public static func make(
+        configuration: Configuration, taxonomyFile: String? = nil, factorsFile: String? = nil,
+        activitiesFile: String? = nil
+    ) -> (engine: Engine?, diagnostics: [Diagnostic]) {
+        let (taxonomy, taxonomyDiagnostics) = ReferenceData.taxonomy(userFile: taxonomyFile)
+        guard !taxonomyDiagnostics.containsErrors else { return (nil, taxonomyDiagnostics) }
+        let (factors, factorDiagnostics) = ReferenceData.factors(userFile: factorsFile, taxonomy: taxonomy)
+        var diagnostics = taxonomyDiagnostics + factorDiagnostics
+        guard !factorDiagnostics.containsErrors else { return (nil, diagnostics) }
+        var references = ReferenceData(taxonomy: taxonomy, factors: factors)
+        if configuration.infer {
+            let (activities, activityDiagnostics) = ReferenceData.activities(
+                userFile: activitiesFile, taxonomy: taxonomy)
+            diagnostics += activityDiagnostics
+            guard !activityDiagnostics.containsErrors else { return (nil, diagnostics) }
+            references.activities = activities
+        }
+        return (Engine(configuration: configuration, references: references), diagnostics)
+    }
+
+    // MARK: - Stages
+
+    /// Reads the profiles, with every reading and structural problem as a located diagnostic.
+    ///
+    /// - Complexity: O(*n*) in the bytes read, files decoded on up to `settings.threads` threads.
+    public func load(_ input: ProfileInput) -> ProfileLoader.Result {
+        var loader = ProfileLoader(workingDirectory: configuration.workingDirectory)
+        loader.threads = configuration.settings.threads
+        loader.sheet = configuration.sheet
+        switch input {
+        case .paths(let paths):
+            return loader.load(paths)
+        case .bytes(let bytes, let file, let format):
+            var result = ProfileLoader.Result()
+            loader.read(bytes, file: file, format: format, into: &result)
+            return result
+        case .demo:
+            var result = ProfileLoader.Result()
+            loader.read(ProfileInput.demoBytes, file: ProfileInput.demoFile, format: nil, into: &result)
+            return result
+        }
+    }
+
+    /// Checks the profiles, infers flows when configured to, and sets apart those with errors.
+    ///
+    /// - Complexity: O(*p* · *f*) for *p* profiles of *f* flows, plus O(*p* · *e*) to set
+    ///   apart the profiles holding *e* errors.
+    public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
+        var validator = ProfileValidator(taxonomy: taxonomy)
+        validator.threads = configuration.settings.threads
+        let diagnostics = (loaded.diagnostics + validator.validate(loaded.profiles)).sortedForOutput()
+        var profiles = loaded.profiles
+        var inferred: [String] = []
+        if configuration.infer, let base = references.activities {
+            let inference = ActivityInference.infer(profiles, base: base)
+            profiles = inference.profiles
+            inferred = inference.companies
+        }
+        let (usable, excluded) = MatchPipeline.partition(profiles, validation: diagnostics)
+        return ValidatedProfiles(
+            profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
+            inferredCompanies: inferred)
+    }
+
+    /// Indexes, matches and ranks the usable profiles.
+    ///
+    /// - Complexity: as ``MatchPipeline/run(_:validation:)``.
+    public func match(_ validated: ValidatedProfiles, ranker: Ranker = Ranker()) -> MatchOutcome {
+        var pipeline = MatchPipeline(taxonomy: taxonomy, settings: configuration.settings, ranker: ranker)
+        if let onProgress { pipeline.onProgress = { onProgress(.matching(done: $0, total: $1)) } }
+        let result = pipeline.match(validated.usable, excluding: validated.excluded.map(\.profile))
+        return MatchOutcome(
+            validated: validated, result: result,
+            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput())
+    }
+
+    /// Load, validate and match in one call.
+    public func run(_ input: ProfileInput, ranker: Ranker = Ranker()) -> MatchOutcome {
+        match(validate(load(input)), ranker: ranker)
+    }
+
+    /// The impact calculator over the profiles that took part in matching.
+    public func calculator(for outcome: MatchOutcome) -> ImpactCalculator {
+        ImpactCalculator(
+            profiles: outcome.profiles, taxonomy: taxonomy, factors: references.factors,
+            mode: configuration.transport)
+    }
+
+    /// The estimated CO2e and euros of the substitutions among `synergies`, by synergy id.
+    ///
+    /// - Complexity: O(*s*) for *s* synergies, on up to `settings.threads` threads.
+    public func impacts(of synergies: [Synergy], in outcome: MatchOutcome) -> [String: SynergyImpact] {
+        ImpactCalculator.impacts(
+            of: synergies, calculator: calculator(for: outcome), threads: configuration.settings.threads)
+    }
+
+    /// Allocates releases to needs for `objective` and draws the network of the plan.
+    ///
+    /// - Complexity: as ``AllocationPlanner/plan(_:)`` and ``SynergyNetwork``.
+    public func plan(_ outcome: MatchOutcome, objective: PlanObjective = .co2) -> PlanOutcome {
+        let profiles = outcome.profiles
+        let plan = AllocationPlanner(objective: objective, calculator: calculator(for: outcome), profiles: profiles)
+            .plan(outcome.result.synergies)
+        return PlanOutcome(
+            plan: plan, network: SynergyNetwork(plan: plan, synergies: outcome.result.synergies, profiles: profiles))
+    }
+}

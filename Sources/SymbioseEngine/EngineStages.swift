@@ -1,0 +1,59 @@
+import SymbioseCore
+
+/// What the validate stage hands on: every profile read, those matching can use, those it
+/// cannot with the reasons, and every diagnostic of loading and checking.
+public struct ValidatedProfiles: Sendable {
+    /// Every profile read, in input order (with inferred flows when the run infers them).
+    public var profiles: [LoadedProfile]
+    /// The files read, in order.
+    public var files: [String]
+    /// Loading and validation diagnostics, sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The profiles without errors, which matching uses, in input order.
+    public var usable: [LoadedProfile]
+    /// The profiles with errors, left out of matching.
+    public var excluded: [ExcludedProfile]
+    /// The ids of the firms whose flows were inferred from their activity code.
+    public var inferredCompanies: [String]
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// "40 profiles in 40 files: 0 errors, 3 warnings" / "40 profils dans 40 fichiers : 0 erreur, 3 avertissements".
+    public func summary(in language: Language = .en) -> String {
+        func plural(_ count: Int, _ word: String) -> String {
+            let many = language == .fr ? count > 1 : count != 1
+            return "\(count) \(word)\(many ? "s" : "")"
+        }
+        return LocalizedText(
+            "\(plural(profiles.count, "profile")) in \(plural(files.count, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))",
+            fr:
+                "\(plural(profiles.count, "profil")) dans \(plural(files.count, "fichier")) : \(plural(errorCount, "erreur")), \(plural(warningCount, "avertissement"))"
+        )[language]
+    }
+}
+
+/// What the match stage hands on.
+public struct MatchOutcome: Sendable {
+    public var validated: ValidatedProfiles
+    public var result: MatchResult
+    /// Validation and matching diagnostics together, sorted for output.
+    public var diagnostics: [Diagnostic]
+
+    /// The profiles that took part in matching.
+    public var profiles: [Profile] { validated.usable.map(\.profile) }
+    /// Whether any input was invalid: the run's exit status is then 1.
+    public var hasErrors: Bool { validated.diagnostics.containsErrors }
+}
+
+/// What the plan stage hands on: the allocation and the network it draws.
+public struct PlanOutcome: Sendable {
+    public var plan: Plan
+    public var network: SynergyNetwork
+}
+
+/// Where a run has got to, for a progress display.
+public enum EngineProgress: Sendable {
+    /// Substitution matching: needs done out of the total.
+    case matching(done: Int, total: Int)
+}
