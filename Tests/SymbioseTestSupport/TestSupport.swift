@@ -58,6 +58,14 @@ package enum TestSupport {
         LoadedProfile(profile: profile, source: ProfileSource(file: file, whole: SourceLocation(file: file)))
     }
 
+    /// The one profile of a JSON text, decoded as from a file `rule.json`; `nil` when the text
+    /// does not hold exactly one profile or has a structural error.
+    package static func decodedJSON(_ text: String) -> LoadedProfile? {
+        let decoded = ProfileJSON.decode(Array(text.utf8), file: "rule.json")
+        guard decoded.profiles.count == 1, !decoded.diagnostics.containsErrors else { return nil }
+        return decoded.profiles[0]
+    }
+
     /// A valid profile to alter in tests.
     package static func sampleProfile(id: String = "acme") -> Profile {
         Profile(

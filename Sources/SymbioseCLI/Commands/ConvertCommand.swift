@@ -37,4 +37,3 @@ struct ConvertCommand: ParsableCommand {
 }
 
 extension ProfileLoader.Format: ExpressibleByArgument {}
-

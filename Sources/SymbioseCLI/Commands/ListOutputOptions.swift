@@ -54,13 +54,17 @@ struct ListOutputOptions: ParsableArguments {
         try OutputFile.streamOrExit(to: output, language: language) { emit in
             switch chosen {
             case .table:
-                try emit(SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+                try emit(
+                    SynergyTable.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language)
+                )
             case .markdown:
                 try emit(
-                    SynergyMarkdown.render(shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
+                    SynergyMarkdown.render(
+                        shown, result: result, taxonomy: taxonomy, impacts: impacts, language: language))
             case .json:
                 try RecommendationsJSON.write(
-                    shown, result: result, taxonomy: taxonomy, settings: engine.configuration.settings, impacts: impacts,
+                    shown, result: result, taxonomy: taxonomy, settings: engine.configuration.settings,
+                    impacts: impacts,
                     factorsVersion: engine.references.factors.version, language: language,
                     threads: engine.configuration.settings.threads, to: emit)
             case .csv, .geojson, .graphml:
@@ -86,7 +90,8 @@ struct ListOutputOptions: ParsableArguments {
                 language: language)
             let profiles = outcome.profiles
             return chosen == .geojson
-                ? GeoJSONRenderer.render(shown, profiles: profiles, taxonomy: engine.taxonomy, presentation: presentation)
+                ? GeoJSONRenderer.render(
+                    shown, profiles: profiles, taxonomy: engine.taxonomy, presentation: presentation)
                 : GraphMLRenderer.render(shown, profiles: profiles, presentation: presentation)
         case .table, .json, .markdown:
             return nil

@@ -47,7 +47,8 @@ struct EngineFront {
 
     /// Load, validate, infer, match and rank, as `match`, `plan` and `report` do; prints every
     /// diagnostic at the end, and progress on a terminal meanwhile.
-    func match(_ paths: [String], with match: MatchOptions, ranker: Ranker = Ranker()) throws -> (Engine, MatchOutcome) {
+    func match(_ paths: [String], with match: MatchOptions, ranker: Ranker = Ranker()) throws -> (Engine, MatchOutcome)
+    {
         var engine = try engine(match)
         if paths.isEmpty {
             notice(

@@ -1,0 +1,30 @@
+/// Fields that belong to one direction appear only there: `status` and `disposalCost` on
+/// outputs, `price` on inputs (`profile.status-on-input`, `profile.cost-direction`).
+public struct FlowDirectionRule: FlowRule {
+    public init() {}
+
+    public func check(_ context: FlowContext, into reporter: inout RuleReporter) {
+        let (flow, key) = (context.flow, context.key)
+        if flow.direction == .input && flow.status != nil {
+            reporter.error(
+                .profileStatusOnInput,
+                LocalizedText("status applies to outputs only", fr: "status ne s'applique qu'aux rejets (outputs)"),
+                at: key + ".status")
+        }
+        if flow.direction == .output && flow.price != nil {
+            reporter.error(
+                .profileCostDirection,
+                LocalizedText(
+                    "price applies to inputs; use disposalCost for an output",
+                    fr: "price s'applique aux besoins ; utilisez disposalCost pour un rejet"), at: key + ".price")
+        }
+        if flow.direction == .input && flow.disposalCost != nil {
+            reporter.error(
+                .profileCostDirection,
+                LocalizedText(
+                    "disposalCost applies to outputs; use price for an input",
+                    fr: "disposalCost s'applique aux rejets ; utilisez price pour un besoin"), at: key + ".disposalCost"
+            )
+        }
+    }
+}

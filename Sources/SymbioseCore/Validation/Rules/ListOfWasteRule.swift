@@ -1,0 +1,55 @@
+/// A List of Waste code is well formed (`flow.invalid-ewc`), agrees with the hazardous flag
+/// (`flow.hazard-mismatch`) and is among the resource's usual codes (`flow.ewc-not-listed`,
+/// a warning).
+public struct ListOfWasteRule: FlowRule {
+    public init() {}
+
+    public func check(_ context: FlowContext, into reporter: inout RuleReporter) {
+        let quality = context.flow.quality
+        guard let ewc = quality.ewc else { return }
+        let key = context.key
+        guard EWCCode.isWellFormed(ewc) else {
+            reporter.error(
+                .flowInvalidEWC,
+                LocalizedText(
+                    "\"\(ewc)\" is not a List of Waste code",
+                    fr: "« \(ewc) » n'est pas un code de la liste européenne des déchets"), at: key + ".ewc",
+                notes: [
+                    LocalizedText(
+                        "write six digits in pairs, as 02 04 02, and a final * for hazardous wastes, as 10 01 04*",
+                        fr:
+                            "écrivez six chiffres par paires, comme 02 04 02, et un * final pour les déchets dangereux, comme 10 01 04*"
+                    )
+                ])
+            return
+        }
+        if let hazardous = quality.hazardous, hazardous != EWCCode.isHazardous(ewc) {
+            reporter.error(.flowHazardMismatch, mismatch(ewc, markedHazardous: hazardous), at: key + ".hazardous")
+        }
+        if let entry = context.entry, !entry.ewc.isEmpty,
+            !entry.ewc.contains(where: { EWCCode.base($0) == EWCCode.base(ewc) })
+        {
+            reporter.warning(
+                .flowEWCNotListed,
+                LocalizedText(
+                    "\(ewc) is not among the List of Waste codes of \(context.flow.resource)",
+                    fr: "\(ewc) ne fait pas partie des codes déchets de \(context.flow.resource)"), at: key + ".ewc",
+                notes: [
+                    LocalizedText(
+                        "usual codes: " + entry.ewc.joined(separator: ", "),
+                        fr: "codes usuels : " + entry.ewc.joined(separator: ", "))
+                ])
+        }
+    }
+
+    private func mismatch(_ ewc: String, markedHazardous: Bool) -> LocalizedText {
+        markedHazardous
+            ? LocalizedText(
+                "the flow is marked hazardous but \(ewc) is a non-hazardous List of Waste entry",
+                fr: "le flux est marqué dangereux mais \(ewc) est une entrée non dangereuse de la liste des déchets")
+            : LocalizedText(
+                "the flow is marked non-hazardous but \(ewc) is a hazardous List of Waste entry (*)",
+                fr: "le flux est marqué non dangereux mais \(ewc) est une entrée dangereuse de la liste des déchets (*)"
+            )
+    }
+}

@@ -1,0 +1,58 @@
+/// The site has both coordinates, finite and in range (`profile.missing-coordinates`,
+/// `value.not-finite`, `profile.coordinates-out-of-range`); none at all is a warning.
+public struct SiteCoordinatesRule: ProfileRule {
+    public init() {}
+
+    public func check(_ profile: Profile, taxonomy: Taxonomy, into reporter: inout RuleReporter) {
+        switch (profile.site.latitude, profile.site.longitude) {
+        case (nil, nil):
+            reporter.warning(
+                .profileMissingCoordinates,
+                LocalizedText(
+                    "the site has no coordinates: it cannot be placed on a map or matched by distance",
+                    fr:
+                        "le site n'a pas de coordonnées : il ne peut être ni placé sur une carte ni apparié par la distance"
+                ),
+                at: "site",
+                notes: [
+                    LocalizedText(
+                        "add lat and lon in WGS84 decimal degrees; the commune's centre will do, marked approximate",
+                        fr:
+                            "ajoutez lat et lon en degrés décimaux WGS84 ; le centre de la commune suffit, marqué approximate"
+                    )
+                ])
+        case (nil, _), (_, nil):
+            reporter.error(
+                .profileMissingCoordinates,
+                LocalizedText(
+                    "the site gives only one of lat and lon", fr: "le site ne donne qu'une seule de lat et lon"),
+                at: "site")
+        case let (lat?, lon?):
+            check(
+                lat, name: "lat", range: -90...90, bounds: "-90…90", what: LocalizedText("latitude", fr: "la latitude"),
+                &reporter)
+            check(
+                lon, name: "lon", range: -180...180, bounds: "-180…180",
+                what: LocalizedText("longitude", fr: "la longitude"), &reporter)
+        }
+    }
+
+    private func check(
+        _ value: Double, name: String, range: ClosedRange<Double>, bounds: String, what: LocalizedText,
+        _ reporter: inout RuleReporter
+    ) {
+        if !value.isFinite {
+            reporter.error(
+                .valueNotFinite,
+                LocalizedText("\(name) is not a finite number", fr: "\(name) n'est pas un nombre fini"),
+                at: "site.\(name)")
+        } else if !range.contains(value) {
+            reporter.error(
+                .profileCoordinatesOutOfRange,
+                LocalizedText(
+                    "\(what.en) \(JSONOutput.format(value)) is outside \(bounds)",
+                    fr: "\(what.fr) \(JSONOutput.format(value)) sort de \(bounds)"),
+                at: "site.\(name)")
+        }
+    }
+}

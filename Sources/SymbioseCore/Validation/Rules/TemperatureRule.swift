@@ -1,0 +1,43 @@
+/// Heat and cold flows give a temperature (`flow.heat-without-temperature`, a warning), only
+/// they give a medium (`flow.quality-not-applicable`), and a temperature is a finite number
+/// above absolute zero (`value.not-finite`, `value.invalid`).
+public struct TemperatureRule: FlowRule {
+    public init() {}
+
+    public func check(_ context: FlowContext, into reporter: inout RuleReporter) {
+        let (flow, key) = (context.flow, context.key)
+        let quality = flow.quality
+        if let category = flow.category, category == .heat || category == .cold {
+            if quality.temperature == nil {
+                reporter.warning(
+                    .flowHeatWithoutTemperature,
+                    LocalizedText(
+                        "\(category.rawValue) flow \(flow.id) has no temperature",
+                        fr: "le flux de \(category == .heat ? "chaleur" : "froid") \(flow.id) n'a pas de température"),
+                    at: key,
+                    notes: [
+                        LocalizedText(
+                            "without it, matches cannot check that the temperature levels fit",
+                            fr: "sans elle, l'appariement ne peut pas vérifier les niveaux de température")
+                    ])
+            }
+        } else if quality.medium != nil {
+            reporter.warning(
+                .flowQualityNotApplicable,
+                LocalizedText(
+                    "medium applies to heat and cold flows only",
+                    fr: "medium ne s'applique qu'aux flux de chaleur et de froid"
+                ), at: key + ".medium")
+        }
+        guard let temperature = quality.temperature else { return }
+        reporter.checkNumber(
+            temperature, name: LocalizedText("temperature", fr: "la température"), at: key + ".temperature",
+            allowNegative: true)
+        if temperature < -273.15 {
+            reporter.error(
+                .valueInvalid,
+                LocalizedText("temperature is below absolute zero", fr: "la température est sous le zéro absolu"),
+                at: key + ".temperature")
+        }
+    }
+}

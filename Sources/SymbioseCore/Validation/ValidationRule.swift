@@ -1,0 +1,69 @@
+/// Collects the diagnostics of the rules checking one profile, each located through the
+/// profile's ``ProfileSource`` by the key of the field it concerns (`outputs[0].quantity.unit`).
+public struct RuleReporter {
+    public let source: ProfileSource
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(source: ProfileSource) {
+        self.source = source
+    }
+
+    public mutating func report(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: LocalizedText, at key: String,
+        notes: [LocalizedText] = []
+    ) {
+        diagnostics.append(Diagnostic(severity, code, message, at: source.locate(key), notes: notes))
+    }
+
+    public mutating func error(
+        _ code: DiagnosticCode, _ message: LocalizedText, at key: String, notes: [LocalizedText] = []
+    ) {
+        report(.error, code, message, at: key, notes: notes)
+    }
+
+    public mutating func warning(
+        _ code: DiagnosticCode, _ message: LocalizedText, at key: String, notes: [LocalizedText] = []
+    ) {
+        report(.warning, code, message, at: key, notes: notes)
+    }
+
+    /// Reports a number that is not finite (`value.not-finite`) or, unless allowed, negative
+    /// (`value.negative`).
+    public mutating func checkNumber(_ value: Double, name: LocalizedText, at key: String, allowNegative: Bool = false)
+    {
+        if !value.isFinite {
+            error(
+                .valueNotFinite,
+                LocalizedText("\(name.en) is not a finite number", fr: "\(name.fr) n'est pas un nombre fini"), at: key)
+        } else if !allowNegative && value < 0 {
+            error(
+                .valueNegative,
+                LocalizedText("\(name.en) cannot be negative", fr: "\(name.fr) ne peut pas être négatif"), at: key)
+        }
+    }
+}
+
+/// A check of a profile as a whole: its company, its site, its set of flows.
+public protocol ProfileRule: Sendable {
+    func check(_ profile: Profile, taxonomy: Taxonomy, into reporter: inout RuleReporter)
+}
+
+/// What a flow rule sees: the flow, the key locating it, and its taxonomy entry when the code
+/// is known.
+public struct FlowContext {
+    public var flow: Flow
+    /// `outputs[2]` or `inputs[0]`.
+    public var key: String
+    public var entry: ResourceEntry?
+    public var taxonomy: Taxonomy
+}
+
+/// A check of one flow.
+public protocol FlowRule: Sendable {
+    func check(_ context: FlowContext, into reporter: inout RuleReporter)
+}
+
+/// The note every identifier error carries.
+let identifierNote = LocalizedText(
+    "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
+    fr: "utilisez minuscules, chiffres, '-', '_' ou '.', en commençant par une lettre ou un chiffre")
