@@ -37,7 +37,9 @@ let package = Package(
             resources: [.embedInCode("Resources/profile.xsd")]
         ),
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
-        .target(name: "SymbioseReport", dependencies: ["SymbioseCore"]),
+        .target(
+            name: "SymbioseReport", dependencies: ["SymbioseCore"], resources: [.embedInCode("Resources/report.css")]
+        ),
         .target(
             name: "SymbioseSpreadsheet",
             dependencies: ["SymbioseCore", "SymbioseFormats", "SymbioseXML", "ZIPFoundation"]

@@ -34,10 +34,10 @@ public struct HTMLReport {
         self.company = company
     }
 
-    private var t: ReportText { ReportText(language: presentation.language) }
-    private var writer: ReasonWriter { ReasonWriter(taxonomy: taxonomy, language: presentation.language) }
-    private func e(_ text: String) -> String { MarkupEscaping.escape(text, attribute: false) }
-    private func number(_ value: Double, _ decimals: Int = 0) -> String {
+    var t: ReportText { ReportText(language: presentation.language) }
+    var writer: ReasonWriter { ReasonWriter(taxonomy: taxonomy, language: presentation.language) }
+    func e(_ text: String) -> String { MarkupEscaping.escape(text, attribute: false) }
+    func number(_ value: Double, _ decimals: Int = 0) -> String {
         NumberFormatting.format(value, decimals: decimals, language: presentation.language)
     }
 
@@ -82,31 +82,31 @@ public struct HTMLReport {
             """
     }
 
-    private func sortName(_ profile: Profile) -> String {
+    func sortName(_ profile: Profile) -> String {
         presentation.name(id: profile.company.id, name: profile.company.name).lowercased()
     }
 
-    private var substitutions: [(rank: Int, s: SubstitutionSynergy)] {
+    var substitutions: [(rank: Int, s: SubstitutionSynergy)] {
         result.synergies.enumerated().compactMap { offset, synergy in
             if case .substitution(let s) = synergy { return (offset + 1, s) }
             return nil
         }
     }
 
-    private var pools: [(rank: Int, p: PoolingGroup)] {
+    var pools: [(rank: Int, p: PoolingGroup)] {
         result.synergies.enumerated().compactMap { offset, synergy in
             if case .pooling(let p) = synergy { return (offset + 1, p) }
             return nil
         }
     }
 
-    private func amount(_ amount: Amount?, confidential: Bool) -> String {
+    func amount(_ amount: Amount?, confidential: Bool) -> String {
         guard let amount else { return "—" }
         return presentation.amount(amount, confidential: confidential, writer: writer)
     }
 
     /// The reason, with names replaced by pseudonyms and confidential figures hidden when anonymised.
-    private func reason(_ synergy: Synergy) -> String {
+    func reason(_ synergy: Synergy) -> String {
         guard presentation.anonymize else { return writer.reason(synergy) }
         var anonymised = synergy
         switch synergy {
@@ -132,367 +132,16 @@ public struct HTMLReport {
         return writer.reason(anonymised)
     }
 
-    private func breakdown(_ synergy: Synergy) -> String {
+    func breakdown(_ synergy: Synergy) -> String {
         synergy.terms.map { "\(e(t.term($0.term))) \(number($0.value, 2))×\(number($0.weight, 2))" }.joined(
             separator: " + ")
     }
 
-    private func flags(_ synergy: Synergy) -> String {
+    func flags(_ synergy: Synergy) -> String {
         synergy.flags.filter { $0 != .substitute }.map { "<span class=\"flag\">\(e(t.flag($0)))</span>" }.joined(
             separator: " ")
     }
 
-    // MARK: Sections
-
-    private func summary() -> String {
-        var rows = ""
-        var flowsByCategory: [ResourceCategory: (out: Int, in: Int)] = [:]
-        for profile in profiles {
-            for flow in profile.outputs { if let c = flow.category { flowsByCategory[c, default: (0, 0)].out += 1 } }
-            for flow in profile.inputs { if let c = flow.category { flowsByCategory[c, default: (0, 0)].in += 1 } }
-        }
-        var synergiesByCategory: [ResourceCategory: (s: Int, p: Int)] = [:]
-        for synergy in result.synergies {
-            if synergy.kind == .substitution {
-                synergiesByCategory[synergy.category, default: (0, 0)].s += 1
-            } else {
-                synergiesByCategory[synergy.category, default: (0, 0)].p += 1
-            }
-        }
-        var volumes: [PhysicalDimension: Double] = [:]
-        for (_, s) in substitutions {
-            if let q = s.quantity, !q.isOneOff { volumes[q.dimension, default: 0] += q.value }
-        }
-        for category in ResourceCategory.allCases {
-            let flows = flowsByCategory[category] ?? (0, 0), found = synergiesByCategory[category] ?? (0, 0)
-            rows +=
-                "<tr><td>\(e(t.category(category)))</td><td class=\"n\">\(flows.out)</td><td class=\"n\">\(flows.in)</td><td class=\"n\">\(found.s)</td><td class=\"n\">\(found.p)</td></tr>"
-        }
-        let volumeText = PhysicalDimension.allCases.compactMap { dimension -> String? in
-            guard let value = volumes[dimension], value > 0 else { return nil }
-            return
-                "<li>\(e(presentation.anonymize ? amount(Amount(value: value, dimension: dimension), confidential: true) : writer.amount(Amount(value: value, dimension: dimension))))</li>"
-        }.joined()
-        return """
-            <section class="summary"><h2>\(e(t("Synthèse", "Summary")))</h2>
-            <div class="figures"><div><strong>\(profiles.count)</strong> \(e(t("sites", "sites")))</div><div><strong>\(result.flowCount)</strong> \(e(t("flux", "flows")))</div><div><strong>\(substitutions.count)</strong> \(e(t("substitutions", "substitutions")))</div><div><strong>\(pools.count)</strong> \(e(t("mutualisations", "pooling groups")))</div></div>
-            <table><thead><tr><th>\(e(t("Catégorie", "Category")))</th><th class="n">\(e(t("Rejets", "Releases")))</th><th class="n">\(e(t("Besoins", "Needs")))</th><th class="n">\(e(t("Substitutions", "Substitutions")))</th><th class="n">\(e(t("Mutualisations", "Pooling")))</th></tr></thead><tbody>\(rows)</tbody></table>
-            <p>\(e(t("Volumes qui pourraient être échangés si chaque substitution proposée se réalisait (une même ressource peut figurer dans plusieurs propositions) :", "Volumes that could be exchanged if every proposed substitution happened (one release may appear in several proposals):")))</p><ul>\(volumeText)</ul>
-            \(impactSummary())
-            </section>
-            """
-    }
-
-    private func mapSection() -> String {
-        let map = ReportMap(
-            profiles: profiles, synergies: result.synergies, presentation: presentation, maximumLines: mapLines
-        ).render()
-        let missing = profiles.filter { $0.site.point == nil }.map {
-            presentation.name(id: $0.company.id, name: $0.company.name)
-        }.sorted()
-        var legend = "<div class=\"legend\"><div><strong>\(e(t("Activités", "Activities")))</strong> "
-        let sectors = Set(profiles.map { ReportText.sector($0.company.naf) }).sorted()
-        for group in sectors {
-            legend +=
-                "<span><i class=\"dot\" style=\"background:\(ReportText.sectorColours[group])\"></i>\(e(t.sectorName(group)))</span> "
-        }
-        legend += "</div><div><strong>\(e(t("Substitutions", "Substitutions")))</strong> "
-        for category in Set(result.synergies.map(\.category)).sorted() {
-            legend +=
-                "<span><i class=\"line\" style=\"background:\(ReportText.categoryColour(category))\"></i>\(e(t.category(category)))</span> "
-        }
-        legend +=
-            "<span>\(e(t("épaisseur : volume ; numéro : rang dans le tableau ; P : groupe de mutualisation", "width: volume; number: rank in the table; P: pooling group")))</span></div></div>"
-        var notes = ""
-        if map.drawnLines < map.totalLines {
-            notes +=
-                "<p class=\"note\">\(e(t("Seules les \(map.drawnLines) meilleures des \(map.totalLines) substitutions sont tracées.", "Only the best \(map.drawnLines) of \(map.totalLines) substitutions are drawn.")))</p>"
-        }
-        if !missing.isEmpty {
-            notes +=
-                "<p class=\"note\">\(e(t("Sans coordonnées, absents de la carte : ", "Without coordinates, not on the map: ")))\(e(missing.joined(separator: ", "))).</p>"
-        }
-        return "<section class=\"map-section\"><h2>\(e(t("Carte", "Map")))</h2>\(map.svg)\(legend)\(notes)</section>"
-    }
-
-    private func substitutionTable() -> String {
-        var rows = ""
-        for (rank, s) in substitutions {
-            let confidential = s.flags.contains(.confidential)
-            rows += """
-                <tr><td class="n">\(rank)</td><td class="n">\(number(s.score, 2))</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(s.resource)))</span></td><td class="n">\(s.distanceKm.map { number($0, 1) } ?? "?")</td><td class="n">\(e(amount(s.quantity, confidential: confidential)))</td><td class="n">\(e(presentation.impact(impacts[s.id], confidential: confidential)))</td><td>\(e(reason(.substitution(s))))<div class="terms">\(breakdown(.substitution(s))) \(flags(.substitution(s)))</div></td></tr>
-                """
-        }
-        return """
-            <section class="table-section"><h2>\(e(t("Substitutions", "Substitutions")))</h2>
-            <p class="note">\(e(t("Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.", "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.")))</p>
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Qui", "Who")))</th><th>km</th><th>\(e(t("Quantité", "Quantity")))</th><th>\(e(t("CO2e et € nets", "Net CO2e and €")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
-            """
-    }
-
-    private func poolingTable() -> String {
-        var rows = ""
-        for (rank, p) in pools {
-            let members = p.members.map { e(presentation.name($0.reference)) }.joined(separator: ", ")
-            rows += """
-                <tr><td class="n">P\(rank)</td><td class="n">\(number(p.score, 2))</td><td>\(e(t.mode(p.mode)))<br><span class="code">\(e(writer.label(p.resource)))</span></td><td>\(members)</td><td class="n">\(number(p.spreadKm, 1))</td><td class="n">\(e(amount(p.total, confidential: p.flags.contains(.confidential))))</td><td>\(e(reason(.pooling(p))))<div class="terms">\(breakdown(.pooling(p))) \(flags(.pooling(p)))</div></td></tr>
-                """
-        }
-        return """
-            <section class="table-section"><h2>\(e(t("Mutualisations", "Pooling")))</h2>
-            <p class="note">\(e(t("Plusieurs entreprises proches ont le même besoin, le même rejet, ou cherchent le même service. Chaque membre est à moins du rayon indiqué du centre du groupe.", "Several nearby firms have the same need, the same release, or look for the same service. Every member lies within the stated radius of the group's centre.")))</p>
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Quoi", "What")))</th><th>\(e(t("Membres", "Members")))</th><th>km</th><th>\(e(t("Total", "Total")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
-            """
-    }
-
-    private func sheet(_ profile: Profile, first: Bool) -> String {
-        let id = profile.company.id
-        let name = presentation.name(id: id, name: profile.company.name)
-        func list(_ items: [(Int, Synergy)], empty: String) -> String {
-            guard !items.isEmpty else { return "<p class=\"note\">\(e(empty))</p>" }
-            return "<ol class=\"sheet-list\">"
-                + items.map { rank, synergy in
-                    "<li><span class=\"rank\">\(synergy.kind == .pooling ? "P" : "#")\(rank)</span> \(e(reason(synergy))) <span class=\"score\">\(e(t("score", "score"))) \(number(synergy.score, 2))</span></li>"
-                }.joined() + "</ol>"
-        }
-        let give = substitutions.filter { $0.s.supplier.company == id }.map { ($0.rank, Synergy.substitution($0.s)) }
-        let receive = substitutions.filter { $0.s.receiver.company == id }.map { ($0.rank, Synergy.substitution($0.s)) }
-        let share = pools.filter { pool in
-            pool.p.members.contains { $0.reference.company == id }
-                || pool.p.offers.contains { $0.reference.company == id }
-        }
-        .map { ($0.rank, Synergy.pooling($0.p)) }
-        var facts = [String]()
-        if let naf = profile.company.naf { facts.append("NAF \(e(naf))") }
-        if profile.flows.contains(where: \.inferred) {
-            facts.append(
-                "<span class=\"flag\">\(e(t("flux déduits du code d'activité, non déclarés", "flows inferred from the activity code, not declared")))</span>"
-            )
-        }
-        if !presentation.anonymize {
-            if let commune = profile.site.commune { facts.append(e(commune)) }
-            if let employees = profile.company.employees {
-                facts.append("\(employees) \(e(t("salariés", "employees")))")
-            }
-        }
-        return """
-            <section class="sheet\(first ? " first-sheet" : "")"><h2>\(e(name))</h2><p class="facts">\(facts.joined(separator: " · "))</p>
-            <h3>\(e(t("Ce que vous pourriez donner", "What you could give")))</h3>\(list(give, empty: t("Aucun de vos rejets ne trouve preneur pour l'instant.", "None of your releases finds a taker yet.")))
-            <h3>\(e(t("Ce que vous pourriez recevoir", "What you could receive")))</h3>\(list(receive, empty: t("Aucun de vos besoins ne trouve de fournisseur pour l'instant.", "None of your needs finds a supplier yet.")))
-            <h3>\(e(t("Ce que vous pourriez partager", "What you could share")))</h3>\(list(share, empty: t("Pas de mutualisation proposée pour l'instant.", "No pooling proposed yet.")))
-            </section>
-            """
-    }
-
-    private func dataQuality() -> String {
-        let all = (validation + result.diagnostics).sortedForOutput()
-        func items(_ codes: Set<DiagnosticCode>) -> String {
-            let matching = all.filter { codes.contains($0.code) }
-            guard !matching.isEmpty else {
-                return "<p class=\"note\">\(e(t("Rien à signaler.", "Nothing to report.")))</p>"
-            }
-            // File names and messages name the firms: an anonymised report only counts.
-            if presentation.anonymize {
-                let count = matching.count
-                return "<p class=\"note\">"
-                    + e(
-                        t(
-                            "\(count) point(s) ; les fichiers à corriger figurent dans la version nominative.",
-                            "\(count) item(s); the files to fix are named in the non-anonymised version."))
-                    + "</p>"
-            }
-            return "<ul class=\"quality\">"
-                + matching.map {
-                    "<li><span class=\"file\">\(e($0.location?.prefix ?? ""))</span> \(e($0.text[presentation.language]))</li>"
-                }.joined() + "</ul>"
-        }
-        var estimated: [String] = []
-        var inferred: [String] = []
-        for profile in profiles {
-            let name = presentation.name(id: profile.company.id, name: profile.company.name)
-            for flow in profile.flows where flow.confidence == .estimated && !flow.inferred {
-                estimated.append("\(name) : \(flow.id)")
-            }
-            let guesses = profile.flows.filter(\.inferred).count
-            if guesses > 0 {
-                inferred.append(
-                    t(
-                        "\(name) (\(profile.company.naf ?? "")) : \(guesses) flux typiques de l'activité, à confirmer",
-                        "\(name) (\(profile.company.naf ?? "")): \(guesses) typical flows of the activity, to confirm"))
-            }
-        }
-        let inferredSection =
-            inferred.isEmpty
-            ? ""
-            : "<h3>\(e(t("Flux déduits du code d'activité, non déclarés", "Flows inferred from the activity code, not declared")))</h3>"
-                + "<ul class=\"quality\">" + inferred.sorted().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-        let estimatedList =
-            estimated.isEmpty
-            ? "<p class=\"note\">\(e(t("Aucune.", "None.")))</p>"
-            : "<ul class=\"quality\">" + estimated.sorted().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-        return """
-            <section class="quality-section"><h2>\(e(t("Qualité des données", "Data quality")))</h2>
-            <p class="note">\(e(t("Chaque point nomme le fichier et la ligne à corriger.", "Each item names the file and line to fix.")))</p>
-            <h3>\(e(t("Sites sans coordonnées", "Sites without coordinates")))</h3>\(items([.profileMissingCoordinates]))
-            <h3>\(e(t("Flux sans quantité", "Flows without quantity")))</h3>\(items([.flowMissingQuantity]))
-            <h3>\(e(t("Données estimées", "Estimated data")))</h3>\(estimatedList)\(inferredSection)
-            <h3>\(e(t("Codes inconnus et profils écartés", "Unknown codes and profiles left out")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile]))
-            <h3>\(e(t("Unités et dimensions", "Units and dimensions")))</h3>\(items([.quantityUnitMismatch, .quantityUnknownUnit, .matchDimensionMismatch, .flowHeatWithoutTemperature]))
-            </section>
-            """
-    }
-
-    private func method() -> String {
-        let w = settings.weights.normalized
-        let envelopes = settings.envelopes.byPrefix.sorted { $0.key < $1.key }.map {
-            "<tr><td class=\"code\">\(e($0.key))</td><td class=\"n\">\(number($0.value)) km</td></tr>"
-        }.joined()
-        return """
-            <section class="method"><h2>\(e(t("Méthode", "Method")))</h2>
-            <p>\(e(t("Score = somme des termes pondérés, chacun entre 0 et 1 :", "Score = sum of weighted terms, each between 0 and 1:"))) \(e(t.term(.distance))) \(number(w.distance, 2)), \(e(t.term(.volume))) \(number(w.volume, 2)), \(e(t.term(.quality))) \(number(w.quality, 2)), \(e(t.term(.time))) \(number(w.time, 2)), \(e(t.term(.confidence))) \(number(w.confidence, 2)).</p>
-            <p>\(e(t("Distance : 1 − distance ÷ enveloppe. Volume : 0,3 × couverture du besoin + 0,7 × taille (échelle logarithmique). Qualité : compatibilité de la taxonomie × pénalités (pompe à chaleur, traitement, danger…). Temps : mois communs ÷ mois du besoin. Confiance : mesurée 1, déclarée 0,8, estimée 0,5.", "Distance: 1 − distance ÷ envelope. Volume: 0.3 × coverage of the need + 0.7 × size (logarithmic scale). Quality: taxonomy compatibility × penalties (heat pump, treatment, hazard…). Time: shared months ÷ months of the need. Confidence: measured 1, declared 0.8, estimated 0.5.")))</p>
-            <p>\(e(t("Chaleur : la source doit dépasser le besoin de 2 × ΔTmin (liquide–liquide \(number(settings.deltaTMin.liquidLiquid, 1)) K, gaz–liquide \(number(settings.deltaTMin.gasLiquid, 1)) K, gaz–gaz \(number(settings.deltaTMin.gasGas, 1)) K) ; sinon une pompe à chaleur est envisagée jusqu'à \(number(settings.heatPumpMaximumSinkC)) °C si son COP estimé (fraction de Carnot \(number(settings.heatPumpCarnotFraction, 2))) atteint \(number(settings.heatPumpMinimumCOP, 1)). Longueur maximale d'un lien de chaleur : énergie annuelle ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh par mètre (critère du Fonds chaleur).", "Heat: the source must exceed the need by 2 × ΔTmin (liquid–liquid \(number(settings.deltaTMin.liquidLiquid, 1)) K, gas–liquid \(number(settings.deltaTMin.gasLiquid, 1)) K, gas–gas \(number(settings.deltaTMin.gasGas, 1)) K); otherwise a heat pump is considered up to \(number(settings.heatPumpMaximumSinkC)) °C when its estimated COP (Carnot fraction \(number(settings.heatPumpCarnotFraction, 2))) reaches \(number(settings.heatPumpMinimumCOP, 1)). Longest heat link: annual energy ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh per metre (the Fonds chaleur criterion).")))</p>
-            <table class="envelopes"><thead><tr><th>\(e(t("Ressources", "Resources")))</th><th>\(e(t("Enveloppe", "Envelope")))</th></tr></thead><tbody>\(envelopes)</tbody></table>
-            <p>\(e(t("Sources : médiane d'environ 33 km des synergies de matières du programme britannique NISP (Jensen et al., 2011) ; autoconsommation collective étendue 2 km, 10 ou 20 km par dérogation (arrêtés du 21 novembre 2019, 14 octobre 2020, 19 septembre 2023) ; petite méthanisation 3 000 à 6 000 t/an (Chambre d'agriculture de Normandie). Les autres valeurs sont des estimations, détaillées dans Docs/matching.md.", "Sources: median of about 33 km for material synergies of the UK NISP (Jensen et al., 2011); French extended collective self-consumption 2 km, 10 or 20 km by derogation (arrêtés of 21 November 2019, 14 October 2020, 19 September 2023); small methanisation 3,000–6,000 t/year (Chambre d'agriculture de Normandie). Other values are estimates, detailed in Docs/matching.md.")))</p>
-            \(factorsAppendix())
-            <p>\(e(t("Taxonomie", "Taxonomy"))) \(e(taxonomy.version)) — \(taxonomy.count) \(e(t("codes de ressources", "resource codes"))).</p>
-            </section>
-            """
-    }
-
-    static let css = """
-        @page { size: A4; margin: 14mm 12mm; }
-        * { box-sizing: border-box; }
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #222; font-size: 10.5pt; line-height: 1.4; margin: 0 auto; max-width: 190mm; padding: 10px; }
-        h1 { font-size: 22pt; color: #1f4e5f; margin: 0 0 4px; }
-        h2 { font-size: 15pt; color: #1f4e5f; border-bottom: 2px solid #1f4e5f; padding-bottom: 3px; margin: 22px 0 10px; }
-        h3 { font-size: 11.5pt; color: #335c67; margin: 14px 0 6px; }
-        .cover { border-left: 8px solid #2a9d8f; padding: 6px 14px; margin-bottom: 10px; }
-        .subtitle { color: #555; margin: 0; }
-        .figures { display: flex; gap: 10px; margin: 8px 0 12px; }
-        .figures div { flex: 1; background: #eef4f3; border-radius: 6px; padding: 8px; text-align: center; }
-        .figures strong { display: block; font-size: 18pt; color: #1f4e5f; }
-        table { border-collapse: collapse; width: 100%; margin: 6px 0; }
-        th, td { border-bottom: 1px solid #d9d9d9; padding: 4px 5px; vertical-align: top; text-align: left; }
-        th { background: #1f4e5f; color: #fff; font-weight: 600; }
-        tr { break-inside: avoid; page-break-inside: avoid; }
-        td.n, th.n { text-align: right; white-space: nowrap; }
-        .synergies td { font-size: 9pt; }
-        .code { color: #555; font-size: 8.5pt; }
-        .terms { color: #666; font-size: 8pt; margin-top: 2px; }
-        .flag { display: inline-block; background: #fdecc8; color: #7a4b00; border-radius: 3px; padding: 0 4px; margin: 1px 2px 0 0; font-size: 7.5pt; }
-        .note { color: #555; font-size: 9pt; }
-        svg.map { width: 100%; height: auto; border: 1px solid #ccc; background: #f7f5ef; }
-        svg .firm-label { font-size: 10px; fill: #222; paint-order: stroke; stroke: #f7f5ef; stroke-width: 3px; }
-        svg .badge { font-size: 9px; font-weight: bold; text-anchor: middle; fill: #222; }
-        svg .pool-label { font-size: 11px; font-weight: bold; text-anchor: middle; }
-        svg .scale text, svg .north text { font-size: 11px; fill: #333; }
-        .legend { font-size: 9pt; margin-top: 6px; }
-        .legend span { margin-right: 10px; white-space: nowrap; }
-        .legend .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: middle; }
-        .legend .line { display: inline-block; width: 18px; height: 4px; margin-right: 4px; vertical-align: middle; }
-        .map-section { break-inside: avoid; page-break-inside: avoid; }
-        .table-section, .quality-section, .method { break-before: page; page-break-before: always; }
-        .sheet { break-before: page; page-break-before: always; }
-        .facts { color: #555; margin-top: -6px; }
-        .sheet-list li { margin-bottom: 6px; }
-        .rank { font-weight: bold; color: #1f4e5f; }
-        .score { color: #666; font-size: 8.5pt; }
-        .file { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; color: #444; }
-        .envelopes { width: auto; }
-        @media print { body { max-width: none; padding: 0; } }
-        """
-}
-
-// MARK: - Impacts, plan and network
-
-extension HTMLReport {
-    /// The summary's paragraph on impacts: the plan's consistent totals, and the list's upper bound.
-    fileprivate func impactSummary() -> String {
-        let language = presentation.language
-        var bound = ImpactTotals()
-        for synergy in result.synergies { if let impact = impacts[synergy.id] { bound.add(impact) } }
-        var text = ""
-        if let plan {
-            let totals = plan.plan.optimal.totals
-            text +=
-                "<div class=\"figures\"><div><strong>\(e(ImpactText.co2e(totals.netKg, language: language)))</strong> \(e(t("nets évités par le plan", "net avoided by the plan")))</div><div><strong>\(e(ImpactText.euros(totals.netEUR, language: language)))</strong> \(e(t("économisés (prix et coûts déclarés)", "saved (declared prices and costs)")))</div><div><strong>\(plan.plan.optimal.allocations.count)</strong> \(e(t("échanges dans le plan", "exchanges in the plan")))</div></div>"
-        }
-        text +=
-            "<p class=\"note\">\(e(t("Si toutes les substitutions proposées se réalisaient, elles éviteraient au plus \(ImpactText.co2e(bound.netKg, language: language)) ; elles se disputent souvent les mêmes flux, d'où le plan, qui donne chaque rejet et remplit chaque besoin une seule fois. Les impacts sont des estimations : facteurs et sources en annexe.", "If every proposed substitution happened, they would avoid at most \(ImpactText.co2e(bound.netKg, language: language)); they often compete for the same flows, hence the plan, which gives each release and fills each need once. Impacts are estimates: factors and sources in the appendix.")))</p>"
-        return text
-    }
-
-    fileprivate func planSection() -> String {
-        guard let plan else { return "" }
-        let language = presentation.language
-        let lines = PlanText.summary(plan.plan, network: plan.network, language: language)
-            .map { "<p>\(e($0))</p>" }.joined()
-        var rows = ""
-        for (offset, allocation) in plan.plan.optimal.allocations.enumerated() {
-            let s = allocation.synergy
-            let confidential = s.flags.contains(.confidential)
-            let quantity = s.quantity.map { presentation.amount($0, confidential: confidential, writer: writer) } ?? "—"
-            rows += """
-                <tr><td class="n">\(offset + 1)</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(s.resource)))</span></td><td class="n">\(s.distanceKm.map { NumberFormatting.format($0, decimals: 1, language: language) } ?? "?")</td><td class="n">\(e(quantity))</td><td class="n">\(e(presentation.impact(allocation.impact, confidential: confidential)))</td></tr>
-                """
-        }
-        return """
-            <section class="table-section"><h2>\(e(t("Plan d'allocation", "Allocation plan")))</h2>
-            <p class="note">\(e(t("Chaque rejet n'est donné qu'une fois en tout et chaque besoin n'est rempli qu'une fois, en maximisant l'objectif (\(PlanText.objectiveName(plan.plan.objective, language: language))) ; les mutualisations sont gardées telles quelles.", "Each release is given at most once in total and each need filled at most once, maximising the objective (\(PlanText.objectiveName(plan.plan.objective, language: language))); pooling groups are kept as they are.")))</p>
-            \(lines)
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Qui", "Who")))</th><th>km</th><th>\(e(t("Quantité allouée", "Allocated quantity")))</th><th>\(e(t("CO2e et € nets", "Net CO2e and €")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
-            """
-    }
-
-    fileprivate func networkSection() -> String {
-        guard let plan else { return "" }
-        let network = plan.network
-        let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ id: String) -> String { e(presentation.name(id: id, name: names[id] ?? id)) }
-        let chains = network.chains.prefix(20).map { chain in
-            "<li>\(name(chain.companies[0])) → \(name(chain.companies[1])) → \(name(chain.companies[2])) <span class=\"code\">(\(e(writer.label(chain.resources[0]))), \(e(writer.label(chain.resources[1]))))</span></li>"
-        }.joined()
-        let hubs = network.hubs.map { hub in
-            "<tr><td>\(name(hub.company))</td><td class=\"n\">\(hub.partners)</td><td class=\"n\">\(hub.supplies)</td><td class=\"n\">\(hub.receives)</td><td class=\"n\">\(hub.pools)</td></tr>"
-        }.joined()
-        let components = network.components.map { component in
-            "<li>\(component.companies.map(name).joined(separator: ", "))</li>"
-        }.joined()
-        let isolated = network.isolated.map { firm in
-            "<li>\(name(firm.company)) — \(e(t("\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés", "\(firm.releases) release(s), \(firm.needs) need(s) declared")))</li>"
-        }.joined()
-        let more =
-            network.chainCount > 20
-            ? "<p class=\"note\">\(e(t("Les 20 premières des \(network.chainCount) chaînes, par CO2e du plus faible de leurs deux liens.", "The first 20 of \(network.chainCount) chains, by the CO2e of the weaker of their two links.")))</p>"
-            : ""
-        return """
-            <section class="table-section"><h2>\(e(t("Réseau", "Network")))</h2>
-            <h3>\(e(t("Chaînes", "Chains")))</h3>
-            <p class="note">\(e(t("A → B → C : B reçoit de A et ce que B rejette nourrit C, dans le plan.", "A → B → C: B receives from A and what B releases feeds C, in the plan.")))</p>
-            \(chains.isEmpty ? "<p>\(e(t("Aucune chaîne.", "No chain.")))</p>" : "<ul>\(chains)</ul>")\(more)
-            <h3>\(e(t("Pivots", "Hubs")))</h3>
-            <table><thead><tr><th>\(e(t("Entreprise", "Firm")))</th><th class="n">\(e(t("Partenaires", "Partners")))</th><th class="n">\(e(t("Fournit", "Supplies")))</th><th class="n">\(e(t("Reçoit", "Receives")))</th><th class="n">\(e(t("Mutualisations", "Pools")))</th></tr></thead><tbody>\(hubs)</tbody></table>
-            <h3>\(e(t("Groupes d'entreprises liées par le plan", "Groups of firms linked by the plan")))</h3>
-            <ul>\(components)</ul>
-            <h3>\(e(t("Entreprises sans aucune synergie : à appeler", "Firms with no synergy at all: to call")))</h3>
-            \(isolated.isEmpty ? "<p>\(e(t("Aucune.", "None.")))</p>" : "<ul>\(isolated)</ul>")
-            </section>
-            """
-    }
-
-    /// The factors behind the impacts shown.
-    fileprivate func factorsAppendix() -> String {
-        guard let plan else { return "" }
-        let ids = Set(
-            impacts.values.flatMap(\.rates.factors) + plan.plan.optimal.allocations.flatMap(\.impact.rates.factors))
-        let rows = plan.factors.all.filter { ids.contains($0.id) }.map { factor in
-            "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(ImpactText.plain(factor.value, language: presentation.language))) \(e(factor.unit))</td><td>\(e(factor.source))\(factor.estimate ? " <em>(" + e(t("estimation", "estimate")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
-        }.joined()
-        return """
-            <h3>\(e(t("Facteurs d'impact utilisés", "Impact factors used")))</h3>
-            <p>\(e(t("CO2e évité = production évitée de ce que le besoin achetait + élimination évitée du déchet − transport (distance à vol d'oiseau × détour × facteur du mode, ou pompage et pertes pour la chaleur et l'eau). Euros = achat évité + élimination évitée (déclarés) − coût du transport. Détail dans Docs/impacts.md ; facteurs version \(plan.factors.version).", "CO2e avoided = avoided production of what the need bought + avoided disposal of the waste − transport (great-circle distance × detour × mode factor, or pumping and losses for heat and water). Euros = avoided purchase + avoided disposal (declared) − transport cost. Details in Docs/impacts.md; factors version \(plan.factors.version).")))</p>
-            <table class="factors"><thead><tr><th>Id</th><th>\(e(t("Facteur", "Factor")))</th><th class="n">\(e(t("Valeur", "Value")))</th><th>\(e(t("Source", "Source")))</th><th class="n">\(e(t("Année", "Year")))</th></tr></thead><tbody>\(rows)</tbody></table>
-            """
-    }
+    /// The report's style sheet, embedded from `Resources/report.css`.
+    static let css = String(decoding: PackageResources.report_css, as: UTF8.self)
 }

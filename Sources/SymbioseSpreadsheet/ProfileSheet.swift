@@ -43,7 +43,7 @@ public enum ProfileSheet {
 }
 
 /// The state of reading one sheet.
-private struct SheetReader {
+struct SheetReader {
     let sheet: Sheet
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -112,7 +112,7 @@ private struct SheetReader {
 
     // MARK: Header
 
-    private mutating func readHeader(_ header: Sheet.Row) {
+    mutating func readHeader(_ header: Sheet.Row) {
         let width = sheet.rows.map(\.cells.count).max() ?? 0
         for index in 0..<width {
             let text = header[index].map { CSVTable.trimmed($0.text) } ?? ""
@@ -169,21 +169,21 @@ private struct SheetReader {
         }
     }
 
-    private static let headerNote = LocalizedText(
+    static let headerNote = LocalizedText(
         "the first row names the columns; symbiose template --format csv prints them",
         fr: "la première ligne nomme les colonnes ; symbiose template --format csv les donne")
 
     // MARK: Cells
 
-    private func location(_ row: Sheet.Row, _ column: Int) -> SourceLocation {
+    func location(_ row: Sheet.Row, _ column: Int) -> SourceLocation {
         sheet.location(file: file, row: row.number, column: column, header: headers[column])
     }
 
-    private func location(_ row: Sheet.Row, _ column: SheetColumn) -> SourceLocation {
+    func location(_ row: Sheet.Row, _ column: SheetColumn) -> SourceLocation {
         location(row, columns[column] ?? 0)
     }
 
-    private func value(_ row: Sheet.Row, _ column: SheetColumn) -> SheetValue? {
+    func value(_ row: Sheet.Row, _ column: SheetColumn) -> SheetValue? {
         guard let index = columns[column], let value = row[index] else { return nil }
         if case .text(let text) = value {
             let trimmed = CSVTable.trimmed(text)
@@ -195,7 +195,7 @@ private struct SheetReader {
     /// The cell as text; a number typed in a code column (a postcode, a SIRET) comes back as the
     /// digits typed, and a French postcode that a spreadsheet shortened to four digits gets its
     /// leading zero back.
-    private func text(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
+    func text(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
         guard let value = value(row, column) else { return nil }
         let text = value.text
         if column == .postcode, text.count < 5, !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
@@ -204,11 +204,11 @@ private struct SheetReader {
         return text
     }
 
-    private mutating func invalid(_ row: Sheet.Row, _ column: SheetColumn, _ text: LocalizedText) {
+    mutating func invalid(_ row: Sheet.Row, _ column: SheetColumn, _ text: LocalizedText) {
         diagnostics.append(.error(.valueInvalid, text, at: location(row, column)))
     }
 
-    private mutating func number(_ row: Sheet.Row, _ column: SheetColumn) -> Double? {
+    mutating func number(_ row: Sheet.Row, _ column: SheetColumn) -> Double? {
         guard let value = value(row, column) else { return nil }
         switch value {
         case .number(let number): return number
@@ -225,7 +225,7 @@ private struct SheetReader {
         return nil
     }
 
-    private mutating func integer(_ row: Sheet.Row, _ column: SheetColumn) -> Int? {
+    mutating func integer(_ row: Sheet.Row, _ column: SheetColumn) -> Int? {
         guard let number = number(row, column) else { return nil }
         guard number == number.rounded(), abs(number) < 1e9 else {
             invalid(
@@ -238,7 +238,7 @@ private struct SheetReader {
         return Int(number)
     }
 
-    private mutating func truth(_ row: Sheet.Row, _ column: SheetColumn) -> Bool? {
+    mutating func truth(_ row: Sheet.Row, _ column: SheetColumn) -> Bool? {
         guard let value = value(row, column) else { return nil }
         switch value {
         case .bool(let flag): return flag
@@ -253,7 +253,7 @@ private struct SheetReader {
         }
     }
 
-    private mutating func word<Value: RawRepresentable>(
+    mutating func word<Value: RawRepresentable>(
         _ row: Sheet.Row, _ column: SheetColumn, _ table: [(Value, [String])]
     ) -> Value? where Value.RawValue == String {
         guard let text = text(row, column) else { return nil }
@@ -266,7 +266,7 @@ private struct SheetReader {
         return nil
     }
 
-    private mutating func unit(_ row: Sheet.Row, _ column: SheetColumn) -> QuantityUnit? {
+    mutating func unit(_ row: Sheet.Row, _ column: SheetColumn) -> QuantityUnit? {
         guard let symbol = text(row, column) else { return nil }
         if let unit = QuantityUnit(rawValue: symbol) { return unit }
         diagnostics.append(
@@ -276,7 +276,7 @@ private struct SheetReader {
         return nil
     }
 
-    private mutating func missing(_ row: Sheet.Row, _ column: SheetColumn, because reason: LocalizedText) {
+    mutating func missing(_ row: Sheet.Row, _ column: SheetColumn, because reason: LocalizedText) {
         let header = column.header
         diagnostics.append(
             .error(
@@ -290,7 +290,7 @@ private struct SheetReader {
 
     /// The identifier of the row's company: its ID, or one made from its name, or when the row
     /// names no company, the company of the row above.
-    private mutating func companyKey(_ row: Sheet.Row, previous: String?) -> String? {
+    mutating func companyKey(_ row: Sheet.Row, previous: String?) -> String? {
         if let id = text(row, .companyID) { return id }
         if let name = text(row, .companyName) {
             return SheetVocabulary.fold(name).replacingOccurrences(of: " ", with: "-")
@@ -303,7 +303,7 @@ private struct SheetReader {
     }
 
     /// A company cell in a comparable form: numbers and booleans by value.
-    private func comparable(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
+    func comparable(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
         guard let value = value(row, column) else { return nil }
         switch column {
         case .latitude, .longitude, .employees:
@@ -317,7 +317,7 @@ private struct SheetReader {
         return text(row, column)
     }
 
-    private mutating func gatherCompanyCells(_ row: Sheet.Row, into company: Gathered) {
+    mutating func gatherCompanyCells(_ row: Sheet.Row, into company: Gathered) {
         for column in SheetColumn.companyColumns where columns[column] != nil {
             guard let text = comparable(row, column) else { continue }
             let here = location(row, column)
@@ -353,7 +353,7 @@ private struct SheetReader {
         }
     }
 
-    private mutating func buildProfile(key: String, _ gathered: Gathered) -> Profile? {
+    mutating func buildProfile(key: String, _ gathered: Gathered) -> Profile? {
         func text(_ column: SheetColumn) -> String? { gathered.values[column]?.text }
         if text(.companyName) == nil {
             diagnostics.append(
@@ -379,165 +379,6 @@ private struct SheetReader {
             ? nil : Contact(name: contactParts[0], email: contactParts[1], phone: contactParts[2])
         return Profile(
             company: company, site: site, contact: contact, outputs: gathered.outputs, inputs: gathered.inputs)
-    }
-
-    // MARK: Flows
-
-    private mutating func readFlow(_ row: Sheet.Row, into company: Gathered) {
-        let flowColumns = SheetColumn.flowColumns
-        guard flowColumns.contains(where: { value(row, $0) != nil }) else { return }
-        let direction = word(row, .direction, SheetVocabulary.direction)
-        if direction == nil && value(row, .direction) == nil {
-            missing(
-                row, .direction,
-                because: LocalizedText(
-                    "a flow is \"output\" (a release or an offer) or \"input\" (a need)",
-                    fr: "un flux est « disponible » (rejet ou offre) ou « besoin »"))
-        }
-        let resource = text(row, .resource)
-        if resource == nil {
-            missing(
-                row, .resource,
-                because: LocalizedText(
-                    "each flow has a resource code; symbiose taxonomy lists them",
-                    fr: "chaque flux a un code de ressource ; symbiose taxonomy les liste"))
-        }
-        var quantity = readQuantity(row)
-        let quality = FlowQuality(
-            temperature: number(row, .temperature), medium: word(row, .medium, SheetVocabulary.medium),
-            waterGrade: word(row, .grade, SheetVocabulary.grade), purity: number(row, .purity),
-            state: word(row, .state, SheetVocabulary.state), hazardous: truth(row, .hazardous), ewc: text(row, .ewc),
-            contaminants: Self.list(text(row, .contaminants)))
-        var availability = Availability.continuous
-        if let months = readMonths(row) { availability = .seasonal(months: months) }
-        if let oneOff = readOneOff(row) {
-            if value(row, .months) != nil {
-                invalid(
-                    row, .oneOff,
-                    LocalizedText(
-                        "a flow is either seasonal (months) or one-off, not both",
-                        fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
-            }
-            availability = .oneOff(year: oneOff.year, month: oneOff.month)
-            // A one-off amount is counted once: an empty "Per" cell means so.
-            if value(row, .per) == nil, quantity?.unit.isPower == false { quantity?.period = .once }
-        }
-        let price = readCost(row, .price, .priceCurrency, .priceUnit, default: quantity?.unit)
-        let disposal = readCost(row, .disposalCost, .disposalCostCurrency, .disposalCostUnit, default: quantity?.unit)
-        let maxDistance = number(row, .maxDistanceKm)
-        let status = word(row, .status, SheetVocabulary.status)
-        let confidence = word(row, .confidence, SheetVocabulary.confidence) ?? .declared
-        let confidential = truth(row, .confidential) ?? false
-        let note = text(row, .note)
-        guard let direction, let resource else { return }
-        let index = direction == .output ? company.outputs.count : company.inputs.count
-        let id = text(row, .flowID) ?? "\(direction == .output ? "output" : "input")-\(index + 1)"
-        let flow = Flow(
-            id: id, direction: direction, resource: resource, quantity: quantity, quality: quality,
-            availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
-            status: status, confidence: confidence, confidential: confidential, note: note)
-        let key = ProfileSource.flowKey(direction, index)
-        company.fields[key] = location(row, .direction)
-        for column in flowColumns where column != .direction && value(row, column) != nil {
-            company.fields[key + "." + column.fieldKey] = location(row, column)
-        }
-        if direction == .output { company.outputs.append(flow) } else { company.inputs.append(flow) }
-    }
-
-    private mutating func readQuantity(_ row: Sheet.Row) -> Quantity? {
-        let value = number(row, .quantity)
-        let unit = unit(row, .unit)
-        let period = word(row, .per, SheetVocabulary.period)
-        let hours = number(row, .hours)
-        if self.value(row, .quantity) != nil, self.value(row, .unit) == nil {
-            missing(
-                row, .unit,
-                because: LocalizedText("a quantity needs its unit", fr: "une quantité a besoin de son unité"))
-        }
-        if self.value(row, .quantity) == nil, self.value(row, .unit) != nil || period != nil || hours != nil {
-            missing(
-                row, .quantity,
-                because: LocalizedText(
-                    "a unit, period or hours is given without a quantity",
-                    fr: "une unité, une période ou des heures sont données sans quantité"))
-        }
-        guard let value, let unit else { return nil }
-        return Quantity(value: value, unit: unit, per: unit.isPower ? period : (period ?? .year), hours: hours)
-    }
-
-    private mutating func readCost(
-        _ row: Sheet.Row, _ valueColumn: SheetColumn, _ currencyColumn: SheetColumn, _ unitColumn: SheetColumn,
-        default fallback: QuantityUnit?
-    ) -> Cost? {
-        let value = number(row, valueColumn)
-        let currency = text(row, currencyColumn) ?? "EUR"
-        let unit = unit(row, unitColumn) ?? (self.value(row, unitColumn) == nil ? fallback : nil)
-        guard let value else { return nil }
-        guard let unit else {
-            if self.value(row, unitColumn) == nil {
-                missing(
-                    row, unitColumn,
-                    because: LocalizedText(
-                        "a price or cost is per unit (t, m3, MWh…)",
-                        fr: "un prix ou un coût est par unité (t, m3, MWh…)"))
-            }
-            return nil
-        }
-        return Cost(value: value, currency: currency, per: unit)
-    }
-
-    /// Months as `7 8 9 10`, `7,8,9,10` or ranges `7-10`, `9-1` (over the new year).
-    private mutating func readMonths(_ row: Sheet.Row) -> [Int]? {
-        guard let text = text(row, .months) else { return nil }
-        var months: [Int] = []
-        for part in text.split(whereSeparator: { " ,;".contains($0) }) {
-            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
-            if bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), (1...12).contains(first),
-                (1...12).contains(last)
-            {
-                var month = first
-                while true {
-                    months.append(month)
-                    if month == last { break }
-                    month = month % 12 + 1
-                }
-            } else if let month = Int(part) {
-                months.append(month)
-            } else {
-                invalid(
-                    row, .months,
-                    LocalizedText(
-                        "months are numbers from 1 to 12, as \"7 8 9\" or \"7-9\", found \"\(text)\"",
-                        fr: "les mois sont des nombres de 1 à 12, comme « 7 8 9 » ou « 7-9 », trouvé « \(text) »"))
-                return nil
-            }
-        }
-        return months
-    }
-
-    /// A one-off month as `2027-03`, `03/2027`, or a date a spreadsheet stored as a day number.
-    private mutating func readOneOff(_ row: Sheet.Row) -> (year: Int, month: Int)? {
-        guard let value = value(row, .oneOff) else { return nil }
-        if case .number(let serial) = value, serial > 0, serial < 2_958_466 {
-            // Day numbers count from 30 December 1899 in the 1900 date system.
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let date = Date(timeIntervalSince1970: (serial - 25_569) * 86_400)
-            let parts = calendar.dateComponents([.year, .month], from: date)
-            return (parts.year!, parts.month!)
-        }
-        let text = value.text
-        if let yearMonth = ProfileText.yearMonth(text) { return yearMonth }
-        let parts = text.split(separator: "/")
-        if parts.count == 2, let month = Int(parts[0]), let year = Int(parts[1]), parts[1].count == 4 {
-            return (year, month)
-        }
-        invalid(
-            row, .oneOff,
-            LocalizedText(
-                "expected a year and month, as \"2027-03\", found \"\(text)\"",
-                fr: "une année et un mois sont attendus, comme « 2027-03 », trouvé « \(text) »"))
-        return nil
     }
 
     /// A list cell: items separated by `|`, or if there is none, by `,` or `;`.

@@ -14,7 +14,9 @@ enum OutputFile {
     struct WriteError: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String { "\(path): error: cannot write the output: \(reason) [io.write]" }
+        var description: String {
+            "\(path): error: cannot write the output: \(reason) [\(DiagnosticCode.ioWrite.rawValue)]"
+        }
     }
 
     /// Writes, or says why not on standard error and exits with status 73.
@@ -40,7 +42,7 @@ enum OutputFile {
     static func describe(_ error: Error, language: Language) -> String {
         guard let error = error as? WriteError else { return "\(error)\n" }
         return language == .fr
-            ? "\(error.path): erreur : impossible d'écrire le résultat : \(error.reason) [io.write]\n"
+            ? "\(error.path): erreur : impossible d'écrire le résultat : \(error.reason) [\(DiagnosticCode.ioWrite.rawValue)]\n"
             : error.description + "\n"
     }
 

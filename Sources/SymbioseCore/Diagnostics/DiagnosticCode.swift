@@ -7,6 +7,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case ioNotFound = "io.not-found"
     case ioUnreadable = "io.unreadable"
     case ioUnsupportedFile = "io.unsupported-file"
+    /// An output file cannot be written (exit status 73); said on standard error, the existing
+    /// file left as it was.
+    case ioWrite = "io.write"
     case inputEmpty = "input.empty"
     case inputEncoding = "input.encoding"
     case inputBinary = "input.binary"

@@ -26,16 +26,16 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 128
 
-    private let bytes: [UInt8]
-    private var index = 0
-    private var line = 1
-    private var column = 1
-    private var depth = 0
+    let bytes: [UInt8]
+    var index = 0
+    var line = 1
+    var column = 1
+    var depth = 0
     /// The top-level member whose array elements go to `onElement` instead of the tree.
-    private var streamedMember: String?
-    private var onElement: ((JSONNode) -> Void)?
+    var streamedMember: String?
+    var onElement: ((JSONNode) -> Void)?
 
-    private init(bytes: [UInt8]) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -64,7 +64,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseDocument() throws(Failure) -> JSONNode {
+    mutating func parseDocument() throws(Failure) -> JSONNode {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipWhitespace()
         let node = try parseValue()
@@ -75,13 +75,13 @@ public struct JSONParser {
         return node
     }
 
-    private var position: TextPosition { TextPosition(line: line, column: column) }
+    var position: TextPosition { TextPosition(line: line, column: column) }
 
-    private func failure(_ en: String, _ fr: String, kind: Failure.Kind = .malformed) -> Failure {
+    func failure(_ en: String, _ fr: String, kind: Failure.Kind = .malformed) -> Failure {
         Failure(kind: kind, text: LocalizedText(en, fr: fr), position: position)
     }
 
-    private mutating func advance() {
+    mutating func advance() {
         let byte = bytes[index]
         index += 1
         if byte == 0x0A {
@@ -92,7 +92,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0D, 0x0A: advance()
@@ -101,7 +101,7 @@ public struct JSONParser {
         }
     }
 
-    private func describeCurrent() -> LocalizedText {
+    func describeCurrent() -> LocalizedText {
         guard index < bytes.count else { return LocalizedText("the end of the input", fr: "la fin du texte") }
         let byte = bytes[index]
         if byte >= 0x21 && byte < 0x7F {
@@ -113,7 +113,7 @@ public struct JSONParser {
         return LocalizedText("byte " + code, fr: "l'octet " + code)
     }
 
-    private mutating func parseValue() throws(Failure) -> JSONNode {
+    mutating func parseValue() throws(Failure) -> JSONNode {
         guard index < bytes.count else {
             throw failure(
                 "expected a JSON value, found the end of the input",
@@ -136,7 +136,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: String) throws(Failure) {
+    mutating func expectLiteral(_ literal: String) throws(Failure) {
         let start = position
         for byte in literal.utf8 {
             guard index < bytes.count, bytes[index] == byte else {
@@ -148,7 +148,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func enter() throws(Failure) {
+    mutating func enter() throws(Failure) {
         depth += 1
         if depth > Self.maximumDepth {
             throw failure(
@@ -157,7 +157,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseObject() throws(Failure) -> JSONValue {
+    mutating func parseObject() throws(Failure) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         advance()  // {
@@ -224,7 +224,7 @@ public struct JSONParser {
     }
 
     /// - Parameter streaming: hand each element to `onElement` instead of keeping it.
-    private mutating func parseArray(streaming: Bool = false) throws(Failure) -> JSONValue {
+    mutating func parseArray(streaming: Bool = false) throws(Failure) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         advance()  // [
@@ -263,107 +263,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseHex4() throws(Failure) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard index < bytes.count else { throw failure("unterminated \\u escape", "échappement \\u non terminé") }
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default:
-                throw failure(
-                    "expected a hexadecimal digit in \\u escape, found \(describeCurrent().en)",
-                    "chiffre hexadécimal attendu dans l'échappement \\u, trouvé \(describeCurrent().fr)")
-            }
-            value = value * 16 + digit
-            advance()
-        }
-        return value
-    }
-
-    private mutating func parseString() throws(Failure) -> String {
-        advance()  // opening quote
-        var buffer: [UInt8] = []
-        let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            advance()
-        }
-        buffer.append(contentsOf: bytes[start..<index])
-        while true {
-            guard index < bytes.count else { throw failure("unterminated string", "chaîne non terminée") }
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                advance()
-                guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw failure("string is not valid UTF-8", "la chaîne n'est pas en UTF-8 valide", kind: .encoding)
-                }
-                return string
-            case UInt8(ascii: "\\"):
-                advance()
-                guard index < bytes.count else { throw failure("unterminated escape", "échappement non terminé") }
-                let escape = bytes[index]
-                advance()
-                switch escape {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else {
-                            throw failure(
-                                "lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u",
-                                kind: .encoding)
-                        }
-                        advance()
-                        advance()
-                        let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else {
-                            throw failure(
-                                "invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u",
-                                kind: .encoding)
-                        }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw failure(
-                            "lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u",
-                            kind: .encoding)
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else {
-                        throw failure("invalid \\u escape", "échappement \\u invalide", kind: .encoding)
-                    }
-                    buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default:
-                    throw failure(
-                        "invalid escape '\\\(Character(Unicode.Scalar(escape)))'",
-                        "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
-                }
-            default:
-                if byte < 0x20 {
-                    throw failure(
-                        "control character in string: escape it", "caractère de contrôle dans une chaîne : échappez-le")
-                }
-                buffer.append(byte)
-                advance()
-            }
-        }
-    }
-
-    private mutating func parseNumber() throws(Failure) -> Double {
+    mutating func parseNumber() throws(Failure) -> Double {
         let start = index
         let startPosition = position
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -1,61 +1,3 @@
-/// What a plan maximises.
-public enum PlanObjective: String, Sendable, Hashable, CaseIterable {
-    /// Net CO2e avoided.
-    case co2
-    /// Quantity exchanged, summed in base units (t, m³, MWh), each unit in its own subnetwork.
-    case volume
-    /// Scores, each pair counting in proportion to the share of its quantity allocated.
-    case score
-    /// Net € saved, where prices or disposal costs are declared.
-    case euro
-}
-
-/// Why a substitution candidate takes no part in a plan.
-public enum PlanExclusion: String, Sendable, Hashable, CaseIterable {
-    /// Its quantity, or the release's or the need's, is unknown.
-    case quantityUnknown = "quantity-unknown"
-    /// The release and the need are measured in different dimensions (t against m³).
-    case unitsDiffer = "units-differ"
-    /// The objective has no estimate for it (no CO2e factor, no declared price).
-    case noEstimate = "no-estimate"
-    /// It would not add to the objective (net CO2e or € at or below zero).
-    case notWorthwhile = "not-worthwhile"
-}
-
-/// A quantity allocated from one release to one need.
-public struct Allocation: Sendable, Hashable {
-    /// The candidate, with its quantity and coverage replaced by the allocated ones.
-    public var synergy: SubstitutionSynergy
-    /// What the candidate alone could have exchanged.
-    public var candidateQuantity: Double
-    /// The allocated amount's contribution to the objective.
-    public var value: Double
-    public var impact: SynergyImpact
-}
-
-/// One way of allocating: the plan's or the greedy one's.
-public struct AllocationOutcome: Sendable, Hashable {
-    public var allocations: [Allocation]
-    /// The objective reached.
-    public var value: Double
-    public var totals: ImpactTotals
-}
-
-/// A consistent allocation of releases to needs.
-public struct Plan: Sendable {
-    public var objective: PlanObjective
-    public var optimal: AllocationOutcome
-    /// "Take the best pair first", on the same candidates (ties: the better score, then the id).
-    public var greedy: AllocationOutcome
-    /// Substitution candidates considered.
-    public var candidates: Int
-    public var excluded: [PlanExclusion: Int]
-    /// Pooling groups, kept as matching found them.
-    public var pools: [PoolingGroup]
-    /// Connected parts of the release–need graph, solved separately.
-    public var subnetworks: Int
-}
-
 /// Solves the allocation exactly as a min-cost flow: source → release (capacity: its annual
 /// quantity) → need (capacity: what the candidate can exchange; cost: minus the objective per
 /// unit) → sink (capacity: the need's annual quantity). Each connected part of the graph is
@@ -63,10 +5,10 @@ public struct Plan: Sendable {
 public struct AllocationPlanner: Sendable {
     public var objective: PlanObjective
     public var calculator: ImpactCalculator
-    private var supplies: [String: Double] = [:]
-    private var demands: [String: Double] = [:]
+    var supplies: [String: Double] = [:]
+    var demands: [String: Double] = [:]
     /// The months each flow runs; `nil` for a one-off flow.
-    private var months: [String: [Int]] = [:]
+    var months: [String: [Int]] = [:]
 
     public init(objective: PlanObjective, calculator: ImpactCalculator, profiles: [Profile]) {
         self.objective = objective
@@ -86,14 +28,14 @@ public struct AllocationPlanner: Sendable {
         }
     }
 
-    private static func key(_ company: String, _ flow: String) -> String { company + "\u{1F}" + flow }
+    static func key(_ company: String, _ flow: String) -> String { company + "\u{1F}" + flow }
 
-    private static func months(_ availability: Availability) -> [Int]? {
+    static func months(_ availability: Availability) -> [Int]? {
         if case .oneOff = availability { return nil }
         return MonthSet(availability).months
     }
 
-    private struct Candidate {
+    struct Candidate {
         var synergy: SubstitutionSynergy
         var release: Int
         var need: Int
@@ -198,7 +140,7 @@ public struct AllocationPlanner: Sendable {
     /// its annual quantity. Otherwise each has a node per month it runs, holding its monthly
     /// quantity, and a candidate links the months both run: a campaign release cannot feed two
     /// needs with the same months beyond what it yields in those months.
-    private struct Slots {
+    struct Slots {
         /// For each candidate, its arcs: (release slot, need slot, capacity).
         var arcs: [[(release: Int, need: Int, capacity: Double)]] = []
         var releaseCapacity: [Double] = []
@@ -298,7 +240,7 @@ public struct AllocationPlanner: Sendable {
     }
 
     /// The position of a release or need, numbered on first sight with its amount.
-    private static func position(
+    static func position(
         of key: String, in index: inout [String: Int], amounts: inout [Double], amount: Double
     ) -> Int {
         if let known = index[key] { return known }
@@ -307,7 +249,7 @@ public struct AllocationPlanner: Sendable {
         return amounts.count - 1
     }
 
-    private func outcome(_ candidates: [Candidate], _ amounts: [Double], demand: [Double]) -> AllocationOutcome {
+    func outcome(_ candidates: [Candidate], _ amounts: [Double], demand: [Double]) -> AllocationOutcome {
         var allocations: [Allocation] = []
         var value = 0.0
         var totals = ImpactTotals()

@@ -1,0 +1,198 @@
+extension SubstitutionMatcher {
+    /// Scores one release against one need, or rejects the pair.
+    ///
+    /// The rules, in order: time overlap (months, one-off dates), quantities over the
+    /// overlapping months, heat direction and heat pumps, water grades, material constraints,
+    /// then the distance envelope. See `Docs/matching.md`.
+    ///
+    /// - Parameter envelopeKm: the release code's envelope when it does not depend on the energy
+    ///   carried (all categories but heat and cold), looked up once by the caller for all pairs.
+    public func evaluate(
+        supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
+        envelopeKm: Double? = nil
+    ) -> SubstitutionSynergy? {
+        guard var pair = PairEvaluation(supplier: supplier, receiver: receiver, compatibility: compatibility) else {
+            return nil
+        }
+        pair.quantities(taxonomy: taxonomy)
+        guard pair.heat(settings: settings) else { return nil }
+        pair.waterAndMaterials()
+        let annualMWh = (pair.category == .heat || pair.category == .cold) ? pair.matched : nil
+        var limit =
+            settings.maximumDistanceKm ?? envelopeKm
+            ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
+        if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
+        if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
+        guard let distance = pair.distance(within: limit) else { return nil }
+        return pair.synergy(distance: distance, limit: limit, weights: settings.weights)
+    }
+}
+
+/// One release weighed against one need: the state `evaluate` builds up rule by rule.
+struct PairEvaluation {
+    let supplier: IndexedFlow
+    let receiver: IndexedFlow
+    let compatibility: Compatibility
+    var flags: [SynergyFlag] = []
+    var quality: Double
+    /// The months both flows share.
+    let overlap: MonthSet
+    var oneOff: YearMonth?
+    var timeTerm: Double = 1
+    /// The release's amount in the need's dimension.
+    var supplied: Double?
+    var matched: Double?
+    var coverage: Double?
+    var heatPumpCOP: Double?
+
+    var category: ResourceCategory { receiver.category }
+
+    /// Checks the time rules; `nil` when the flows never meet.
+    init?(supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility) {
+        self.supplier = supplier
+        self.receiver = receiver
+        self.compatibility = compatibility
+        quality = compatibility.factor
+        if case .link = compatibility { flags.append(.substitute) }
+        if case .lessSpecific = compatibility { flags.append(.lessSpecificRelease) }
+        overlap = supplier.months.intersection(receiver.months)
+        switch (supplier.oneOff, receiver.oneOff) {
+        case let (s?, r?):
+            guard s == r else { return nil }
+            oneOff = s
+        case let (s?, nil):
+            guard receiver.months.contains(s.month) else { return nil }
+            oneOff = s
+        case let (nil, r?):
+            guard supplier.months.contains(r.month) else { return nil }
+            oneOff = r
+        case (nil, nil):
+            guard !overlap.isEmpty else { return nil }
+        }
+        if oneOff != nil {
+            flags.append(.oneOff)
+        } else {
+            timeTerm = Double(overlap.count) / Double(max(receiver.months.count, 1))
+            if overlap.count < 12 { flags.append(.seasonal) }
+        }
+    }
+
+    /// The quantity exchanged over the overlapping months, in the need's dimension.
+    mutating func quantities(taxonomy: Taxonomy) {
+        supplied = supplier.amount.flatMap {
+            SubstitutionMatcher.convert(
+                $0, from: supplier.dimension, to: receiver.dimension, releaseCode: supplier.flow.resource,
+                needCode: receiver.flow.resource, taxonomy: taxonomy)
+        }
+        if let supplied, receiver.amount != nil {
+            exchange(supplied)
+        } else {
+            flags.append(.quantityUnknown)
+        }
+    }
+
+    /// Sets the matched quantity and coverage for `available` of the release.
+    private mutating func exchange(_ available: Double) {
+        guard let needed = receiver.amount else { return }
+        if oneOff != nil {
+            matched = min(available, needed)
+        } else {
+            let monthly = min(available / Double(supplier.months.count), needed / Double(receiver.months.count))
+            matched = monthly * Double(overlap.count)
+        }
+        coverage = needed > 0 ? min(1, matched! / needed) : nil
+    }
+
+    /// The heat rules; `false` when the temperatures rule the pair out.
+    mutating func heat(settings: MatchSettings) -> Bool {
+        guard category == .heat || category == .cold else { return true }
+        let exchange = HeatExchange.evaluate(
+            sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
+            sourceMedium: HeatExchange.mediumClass(of: supplier.flow),
+            sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
+            cold: category == .cold, settings: settings)
+        switch exchange {
+        case .direct:
+            break
+        case .heatPump(let cop):
+            heatPumpCOP = cop
+            flags.append(.heatPump)
+            quality *= 0.6
+            // The pump adds its electricity: the source's heat delivers COP/(COP − 1) times more.
+            if let supplied, receiver.amount != nil { self.exchange(supplied * cop / (cop - 1)) }
+        case .temperatureUnknown:
+            flags.append(.temperatureUnknown)
+            quality *= 0.7
+        case .impossible:
+            return false
+        }
+        return true
+    }
+
+    /// Water grades and material constraints, each lowering the quality term.
+    mutating func waterAndMaterials() {
+        if category == .water, let offered = supplier.grade, let required = receiver.grade, offered > required {
+            flags.append(.needsTreatment)
+            quality *= max(0.25, 1 - 0.15 * Double(offered.rank - required.rank))
+        }
+        if supplier.hazardous {
+            flags.append(.hazardous)
+            quality *= 0.85
+        }
+        let (offered, required) = (supplier.flow.quality, receiver.flow.quality)
+        if let state = offered.state, let needed = required.state, state != needed {
+            flags.append(.stateMismatch)
+            quality *= 0.7
+        }
+        if let needed = required.purity, let purity = offered.purity, purity < needed {
+            flags.append(.purityBelowNeed)
+            quality *= needed > 0 ? purity / needed : 1
+        }
+        if !offered.contaminants.isEmpty {
+            flags.append(.contaminants)
+            quality *= 0.85
+        }
+    }
+
+    /// The distance and its score term; `nil` when the pair lies beyond `limit`.
+    mutating func distance(within limit: Double) -> (km: Double?, term: Double)? {
+        guard let from = supplier.point, let to = receiver.point else {
+            flags.append(.distanceUnknown)
+            return (nil, 0)
+        }
+        let d = from.distanceKm(to: to)
+        guard d <= limit else { return nil }
+        return (d, limit > 0 ? max(0, 1 - d / limit) : 1)
+    }
+
+    /// The scored synergy, with the volume and confidence terms and the data flags.
+    mutating func synergy(distance: (km: Double?, term: Double), limit: Double, weights: ScoreWeights)
+        -> SubstitutionSynergy
+    {
+        let needDimension = receiver.dimension
+        var volumeTerm = 0.25
+        if let matched, let coverage {
+            volumeTerm = 0.3 * coverage + 0.7 * SubstitutionMatcher.magnitude(matched, needDimension)
+        }
+        let confidenceTerm =
+            (SubstitutionMatcher.confidence(supplier.flow) + SubstitutionMatcher.confidence(receiver.flow)) / 2
+        if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated {
+            flags.append(.estimatedData)
+        }
+        if supplier.flow.inferred || receiver.flow.inferred { flags.append(.inferred) }
+        if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
+        let terms = Scoring.terms(
+            distance: distance.term, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
+            weights: weights)
+        let (from, to) = (supplier.reference, receiver.reference)
+        return SubstitutionSynergy(
+            id: "\(from.company).\(from.flow)>\(to.company).\(to.flow)", supplier: from, receiver: to,
+            resource: supplier.flow.resource, needResource: receiver.flow.resource, category: category,
+            compatibility: compatibility, distanceKm: distance.km, limitKm: limit,
+            quantity: matched.map { Amount(value: $0, dimension: needDimension, isOneOff: oneOff != nil) },
+            coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
+            supplierTemperature: supplier.flow.quality.temperature,
+            receiverTemperature: receiver.flow.quality.temperature,
+            heatPumpCOP: heatPumpCOP, flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+    }
+}

@@ -1,0 +1,57 @@
+/// What a plan maximises.
+public enum PlanObjective: String, Sendable, Hashable, CaseIterable {
+    /// Net CO2e avoided.
+    case co2
+    /// Quantity exchanged, summed in base units (t, m³, MWh), each unit in its own subnetwork.
+    case volume
+    /// Scores, each pair counting in proportion to the share of its quantity allocated.
+    case score
+    /// Net € saved, where prices or disposal costs are declared.
+    case euro
+}
+
+/// Why a substitution candidate takes no part in a plan.
+public enum PlanExclusion: String, Sendable, Hashable, CaseIterable {
+    /// Its quantity, or the release's or the need's, is unknown.
+    case quantityUnknown = "quantity-unknown"
+    /// The release and the need are measured in different dimensions (t against m³).
+    case unitsDiffer = "units-differ"
+    /// The objective has no estimate for it (no CO2e factor, no declared price).
+    case noEstimate = "no-estimate"
+    /// It would not add to the objective (net CO2e or € at or below zero).
+    case notWorthwhile = "not-worthwhile"
+}
+
+/// A quantity allocated from one release to one need.
+public struct Allocation: Sendable, Hashable {
+    /// The candidate, with its quantity and coverage replaced by the allocated ones.
+    public var synergy: SubstitutionSynergy
+    /// What the candidate alone could have exchanged.
+    public var candidateQuantity: Double
+    /// The allocated amount's contribution to the objective.
+    public var value: Double
+    public var impact: SynergyImpact
+}
+
+/// One way of allocating: the plan's or the greedy one's.
+public struct AllocationOutcome: Sendable, Hashable {
+    public var allocations: [Allocation]
+    /// The objective reached.
+    public var value: Double
+    public var totals: ImpactTotals
+}
+
+/// A consistent allocation of releases to needs.
+public struct Plan: Sendable {
+    public var objective: PlanObjective
+    public var optimal: AllocationOutcome
+    /// "Take the best pair first", on the same candidates (ties: the better score, then the id).
+    public var greedy: AllocationOutcome
+    /// Substitution candidates considered.
+    public var candidates: Int
+    public var excluded: [PlanExclusion: Int]
+    /// Pooling groups, kept as matching found them.
+    public var pools: [PoolingGroup]
+    /// Connected parts of the release–need graph, solved separately.
+    public var subnetworks: Int
+}

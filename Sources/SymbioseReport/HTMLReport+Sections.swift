@@ -1,0 +1,145 @@
+import SymbioseCore
+
+extension HTMLReport {
+    // MARK: Sections
+
+    func summary() -> String {
+        var rows = ""
+        var flowsByCategory: [ResourceCategory: (out: Int, in: Int)] = [:]
+        for profile in profiles {
+            for flow in profile.outputs { if let c = flow.category { flowsByCategory[c, default: (0, 0)].out += 1 } }
+            for flow in profile.inputs { if let c = flow.category { flowsByCategory[c, default: (0, 0)].in += 1 } }
+        }
+        var synergiesByCategory: [ResourceCategory: (s: Int, p: Int)] = [:]
+        for synergy in result.synergies {
+            if synergy.kind == .substitution {
+                synergiesByCategory[synergy.category, default: (0, 0)].s += 1
+            } else {
+                synergiesByCategory[synergy.category, default: (0, 0)].p += 1
+            }
+        }
+        var volumes: [PhysicalDimension: Double] = [:]
+        for (_, s) in substitutions {
+            if let q = s.quantity, !q.isOneOff { volumes[q.dimension, default: 0] += q.value }
+        }
+        for category in ResourceCategory.allCases {
+            let flows = flowsByCategory[category] ?? (0, 0), found = synergiesByCategory[category] ?? (0, 0)
+            rows +=
+                "<tr><td>\(e(t.category(category)))</td><td class=\"n\">\(flows.out)</td><td class=\"n\">\(flows.in)</td><td class=\"n\">\(found.s)</td><td class=\"n\">\(found.p)</td></tr>"
+        }
+        let volumeText = PhysicalDimension.allCases.compactMap { dimension -> String? in
+            guard let value = volumes[dimension], value > 0 else { return nil }
+            return
+                "<li>\(e(presentation.anonymize ? amount(Amount(value: value, dimension: dimension), confidential: true) : writer.amount(Amount(value: value, dimension: dimension))))</li>"
+        }.joined()
+        return """
+            <section class="summary"><h2>\(e(t("Synthèse", "Summary")))</h2>
+            <div class="figures"><div><strong>\(profiles.count)</strong> \(e(t("sites", "sites")))</div><div><strong>\(result.flowCount)</strong> \(e(t("flux", "flows")))</div><div><strong>\(substitutions.count)</strong> \(e(t("substitutions", "substitutions")))</div><div><strong>\(pools.count)</strong> \(e(t("mutualisations", "pooling groups")))</div></div>
+            <table><thead><tr><th>\(e(t("Catégorie", "Category")))</th><th class="n">\(e(t("Rejets", "Releases")))</th><th class="n">\(e(t("Besoins", "Needs")))</th><th class="n">\(e(t("Substitutions", "Substitutions")))</th><th class="n">\(e(t("Mutualisations", "Pooling")))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p>\(e(t("Volumes qui pourraient être échangés si chaque substitution proposée se réalisait (une même ressource peut figurer dans plusieurs propositions) :", "Volumes that could be exchanged if every proposed substitution happened (one release may appear in several proposals):")))</p><ul>\(volumeText)</ul>
+            \(impactSummary())
+            </section>
+            """
+    }
+
+    func mapSection() -> String {
+        let map = ReportMap(
+            profiles: profiles, synergies: result.synergies, presentation: presentation, maximumLines: mapLines
+        ).render()
+        let missing = profiles.filter { $0.site.point == nil }.map {
+            presentation.name(id: $0.company.id, name: $0.company.name)
+        }.sorted()
+        var legend = "<div class=\"legend\"><div><strong>\(e(t("Activités", "Activities")))</strong> "
+        let sectors = Set(profiles.map { ReportText.sector($0.company.naf) }).sorted()
+        for group in sectors {
+            legend +=
+                "<span><i class=\"dot\" style=\"background:\(ReportText.sectorColours[group])\"></i>\(e(t.sectorName(group)))</span> "
+        }
+        legend += "</div><div><strong>\(e(t("Substitutions", "Substitutions")))</strong> "
+        for category in Set(result.synergies.map(\.category)).sorted() {
+            legend +=
+                "<span><i class=\"line\" style=\"background:\(ReportText.categoryColour(category))\"></i>\(e(t.category(category)))</span> "
+        }
+        legend +=
+            "<span>\(e(t("épaisseur : volume ; numéro : rang dans le tableau ; P : groupe de mutualisation", "width: volume; number: rank in the table; P: pooling group")))</span></div></div>"
+        var notes = ""
+        if map.drawnLines < map.totalLines {
+            notes +=
+                "<p class=\"note\">\(e(t("Seules les \(map.drawnLines) meilleures des \(map.totalLines) substitutions sont tracées.", "Only the best \(map.drawnLines) of \(map.totalLines) substitutions are drawn.")))</p>"
+        }
+        if !missing.isEmpty {
+            notes +=
+                "<p class=\"note\">\(e(t("Sans coordonnées, absents de la carte : ", "Without coordinates, not on the map: ")))\(e(missing.joined(separator: ", "))).</p>"
+        }
+        return "<section class=\"map-section\"><h2>\(e(t("Carte", "Map")))</h2>\(map.svg)\(legend)\(notes)</section>"
+    }
+
+    func substitutionTable() -> String {
+        var rows = ""
+        for (rank, s) in substitutions {
+            let confidential = s.flags.contains(.confidential)
+            rows += """
+                <tr><td class="n">\(rank)</td><td class="n">\(number(s.score, 2))</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(s.resource)))</span></td><td class="n">\(s.distanceKm.map { number($0, 1) } ?? "?")</td><td class="n">\(e(amount(s.quantity, confidential: confidential)))</td><td class="n">\(e(presentation.impact(impacts[s.id], confidential: confidential)))</td><td>\(e(reason(.substitution(s))))<div class="terms">\(breakdown(.substitution(s))) \(flags(.substitution(s)))</div></td></tr>
+                """
+        }
+        return """
+            <section class="table-section"><h2>\(e(t("Substitutions", "Substitutions")))</h2>
+            <p class="note">\(e(t("Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.", "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.")))</p>
+            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Qui", "Who")))</th><th>km</th><th>\(e(t("Quantité", "Quantity")))</th><th>\(e(t("CO2e et € nets", "Net CO2e and €")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            """
+    }
+
+    func poolingTable() -> String {
+        var rows = ""
+        for (rank, p) in pools {
+            let members = p.members.map { e(presentation.name($0.reference)) }.joined(separator: ", ")
+            rows += """
+                <tr><td class="n">P\(rank)</td><td class="n">\(number(p.score, 2))</td><td>\(e(t.mode(p.mode)))<br><span class="code">\(e(writer.label(p.resource)))</span></td><td>\(members)</td><td class="n">\(number(p.spreadKm, 1))</td><td class="n">\(e(amount(p.total, confidential: p.flags.contains(.confidential))))</td><td>\(e(reason(.pooling(p))))<div class="terms">\(breakdown(.pooling(p))) \(flags(.pooling(p)))</div></td></tr>
+                """
+        }
+        return """
+            <section class="table-section"><h2>\(e(t("Mutualisations", "Pooling")))</h2>
+            <p class="note">\(e(t("Plusieurs entreprises proches ont le même besoin, le même rejet, ou cherchent le même service. Chaque membre est à moins du rayon indiqué du centre du groupe.", "Several nearby firms have the same need, the same release, or look for the same service. Every member lies within the stated radius of the group's centre.")))</p>
+            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Quoi", "What")))</th><th>\(e(t("Membres", "Members")))</th><th>km</th><th>\(e(t("Total", "Total")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            """
+    }
+
+    func sheet(_ profile: Profile, first: Bool) -> String {
+        let id = profile.company.id
+        let name = presentation.name(id: id, name: profile.company.name)
+        func list(_ items: [(Int, Synergy)], empty: String) -> String {
+            guard !items.isEmpty else { return "<p class=\"note\">\(e(empty))</p>" }
+            return "<ol class=\"sheet-list\">"
+                + items.map { rank, synergy in
+                    "<li><span class=\"rank\">\(synergy.kind == .pooling ? "P" : "#")\(rank)</span> \(e(reason(synergy))) <span class=\"score\">\(e(t("score", "score"))) \(number(synergy.score, 2))</span></li>"
+                }.joined() + "</ol>"
+        }
+        let give = substitutions.filter { $0.s.supplier.company == id }.map { ($0.rank, Synergy.substitution($0.s)) }
+        let receive = substitutions.filter { $0.s.receiver.company == id }.map { ($0.rank, Synergy.substitution($0.s)) }
+        let share = pools.filter { pool in
+            pool.p.members.contains { $0.reference.company == id }
+                || pool.p.offers.contains { $0.reference.company == id }
+        }
+        .map { ($0.rank, Synergy.pooling($0.p)) }
+        var facts = [String]()
+        if let naf = profile.company.naf { facts.append("NAF \(e(naf))") }
+        if profile.flows.contains(where: \.inferred) {
+            facts.append(
+                "<span class=\"flag\">\(e(t("flux déduits du code d'activité, non déclarés", "flows inferred from the activity code, not declared")))</span>"
+            )
+        }
+        if !presentation.anonymize {
+            if let commune = profile.site.commune { facts.append(e(commune)) }
+            if let employees = profile.company.employees {
+                facts.append("\(employees) \(e(t("salariés", "employees")))")
+            }
+        }
+        return """
+            <section class="sheet\(first ? " first-sheet" : "")"><h2>\(e(name))</h2><p class="facts">\(facts.joined(separator: " · "))</p>
+            <h3>\(e(t("Ce que vous pourriez donner", "What you could give")))</h3>\(list(give, empty: t("Aucun de vos rejets ne trouve preneur pour l'instant.", "None of your releases finds a taker yet.")))
+            <h3>\(e(t("Ce que vous pourriez recevoir", "What you could receive")))</h3>\(list(receive, empty: t("Aucun de vos besoins ne trouve de fournisseur pour l'instant.", "None of your needs finds a supplier yet.")))
+            <h3>\(e(t("Ce que vous pourriez partager", "What you could share")))</h3>\(list(share, empty: t("Pas de mutualisation proposée pour l'instant.", "No pooling proposed yet.")))
+            </section>
+            """
+    }
+}
