@@ -7,13 +7,29 @@ import Testing
 
 @Suite(.serialized) struct CommandTests {
     @Test(arguments: [
-        "", "validate", "convert", "taxonomy", "template", "report", "plan", "factors", "import", "export", "suggest",
+        "", "validate", "match", "convert", "taxonomy", "template", "report", "plan", "factors", "import", "export",
+        "suggest", "generate",
     ])
     func helpMatchesGolden(subcommand: String) throws {
         let arguments = (subcommand.isEmpty ? [] : [subcommand]) + ["--help"]
         let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])
         #expect(output.status == 0)
         let name = "help-\(subcommand.isEmpty ? "symbiose" : subcommand).txt"
+        if let difference = TestSupport.compareGolden(output.stdout, name) { Issue.record("\(difference)") }
+    }
+
+    /// What `suggest`, `factors` and `taxonomy` print, in both languages, as people read it.
+    @Test(arguments: [
+        ("suggest-fr.txt", ["suggest", "Fixtures/soissonnais-valois", "--lang", "fr"]),
+        ("suggest-en.json", ["suggest", "Fixtures/soissonnais-valois", "--format", "json", "--lang", "en"]),
+        ("factors-fr.txt", ["factors", "--lang", "fr"]),
+        ("factors-en.txt", ["factors", "--lang", "en"]),
+        ("taxonomy-en.txt", ["taxonomy", "--lang", "en"]),
+        ("taxonomy-search-fr.json", ["taxonomy", "--search", "eau", "--format", "json", "--lang", "fr"]),
+    ])
+    func outputMatchesGolden(name: String, arguments: [String]) throws {
+        let output = try Binary.run(arguments, environment: ["COLUMNS": "100", "LANG": "C"])
+        #expect(output.status == 0)
         if let difference = TestSupport.compareGolden(output.stdout, name) { Issue.record("\(difference)") }
     }
 

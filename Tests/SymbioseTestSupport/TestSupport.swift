@@ -33,10 +33,14 @@ package enum TestSupport {
         let url = URL(fileURLWithPath: testFile).deletingLastPathComponent()
             .appendingPathComponent("Golden").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["SYMBIOSE_RECORD"] == "1" {
+            let previous = FileManager.default.contents(atPath: url.path)
+            guard previous != Data(actual.utf8) else { return nil }
             try? FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(actual.utf8).write(to: url)
-            return nil
+            // A recording run never passes: a re-record is always a deliberate second run,
+            // after the diff has been read.
+            return "golden file \(name) recorded: review the diff, then run the tests again without SYMBIOSE_RECORD"
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return "golden file \(name) is missing: run with SYMBIOSE_RECORD=1 and review it"
