@@ -12,28 +12,12 @@ public enum SynergyCSV {
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let decimalComma = separator == ";"
-        let fr = language == .fr
-        let header =
-            fr
-            ? [
-                "rang", "id", "type", "mode", "score", "categorie", "ressource", "ressource_besoin", "fournisseur",
-                "fournisseur_nom", "fournisseur_flux", "receveur", "receveur_nom", "receveur_flux", "membres",
-                "distance_km", "etendue_km", "quantite", "unite", "periode", "couverture", "terme_distance",
-                "terme_volume", "terme_qualite", "terme_temps", "terme_confiance", "signaux", "raison",
-                "co2e_net_kg", "euros_net",
-            ]
-            : [
-                "rank", "id", "kind", "mode", "score", "category", "resource", "need_resource", "supplier",
-                "supplier_name", "supplier_flow", "receiver", "receiver_name", "receiver_flow", "members",
-                "distance_km", "spread_km", "quantity", "unit", "per", "coverage", "term_distance", "term_volume",
-                "term_quality", "term_time", "term_confidence", "flags", "reason", "co2e_net_kg", "eur_net",
-            ]
         func number(_ value: Double?, _ decimals: Int) -> String {
             guard let value, value.isFinite else { return "" }
             let text = JSONOutput.format((value * pow10(decimals)).rounded() / pow10(decimals))
             return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        var rows: [[String]] = [header]
+        var rows: [[String]] = [Self.header(in: language)]
         for (offset, synergy) in synergies.enumerated() {
             var row = [String(offset + 1), synergy.id, synergy.kind.rawValue]
             switch synergy {
@@ -67,6 +51,24 @@ public enum SynergyCSV {
             rows.map { $0.map { quote($0, separator: separator) }.joined(separator: String(separator)) }
             .joined(separator: "\r\n") + "\r\n"
         return (byteOrderMark ? "\u{FEFF}" : "") + text
+    }
+
+    /// The column names, in the language of the rest of the file.
+    static func header(in language: Language) -> [String] {
+        language == .fr
+            ? [
+                "rang", "id", "type", "mode", "score", "categorie", "ressource", "ressource_besoin", "fournisseur",
+                "fournisseur_nom", "fournisseur_flux", "receveur", "receveur_nom", "receveur_flux", "membres",
+                "distance_km", "etendue_km", "quantite", "unite", "periode", "couverture", "terme_distance",
+                "terme_volume", "terme_qualite", "terme_temps", "terme_confiance", "signaux", "raison",
+                "co2e_net_kg", "euros_net",
+            ]
+            : [
+                "rank", "id", "kind", "mode", "score", "category", "resource", "need_resource", "supplier",
+                "supplier_name", "supplier_flow", "receiver", "receiver_name", "receiver_flow", "members",
+                "distance_km", "spread_km", "quantity", "unit", "per", "coverage", "term_distance", "term_volume",
+                "term_quality", "term_time", "term_confidence", "flags", "reason", "co2e_net_kg", "eur_net",
+            ]
     }
 
     private static func pow10(_ n: Int) -> Double {
