@@ -113,7 +113,8 @@ public struct Engine: Sendable {
         let result = pipeline.match(validated.usable, excluding: validated.excluded.map(\.profile))
         return MatchOutcome(
             validated: validated, result: result,
-            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput())
+            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput(),
+            profiles: validated.usable.map(\.profile))
     }
 
     /// Load, validate and match in one call.
@@ -130,19 +131,28 @@ public struct Engine: Sendable {
 
     /// The estimated CO2e and euros of the substitutions among `synergies`, by synergy id.
     ///
+    /// - Parameter calculator: one made by ``calculator(for:)``, to share with ``plan(_:objective:calculator:)``;
+    ///   made anew when `nil`.
     /// - Complexity: O(*s*) for *s* synergies, on up to `settings.threads` threads.
-    public func impacts(of synergies: [Synergy], in outcome: MatchOutcome) -> [String: SynergyImpact] {
+    public func impacts(
+        of synergies: [Synergy], in outcome: MatchOutcome, calculator: ImpactCalculator? = nil
+    ) -> [String: SynergyImpact] {
         ImpactCalculator.impacts(
-            of: synergies, calculator: calculator(for: outcome), threads: configuration.settings.threads)
+            of: synergies, calculator: calculator ?? self.calculator(for: outcome),
+            threads: configuration.settings.threads)
     }
 
     /// Allocates releases to needs for `objective` and draws the network of the plan.
     ///
+    /// - Parameter calculator: as for ``impacts(of:in:calculator:)``.
     /// - Complexity: as ``AllocationPlanner/plan(_:)`` and ``SynergyNetwork``.
-    public func plan(_ outcome: MatchOutcome, objective: PlanObjective = .co2) -> PlanOutcome {
+    public func plan(
+        _ outcome: MatchOutcome, objective: PlanObjective = .co2, calculator: ImpactCalculator? = nil
+    ) -> PlanOutcome {
         let profiles = outcome.profiles
-        let plan = AllocationPlanner(objective: objective, calculator: calculator(for: outcome), profiles: profiles)
-            .plan(outcome.result.synergies)
+        let planner = AllocationPlanner(
+            objective: objective, calculator: calculator ?? self.calculator(for: outcome), profiles: profiles)
+        let plan = planner.plan(outcome.result.synergies)
         return PlanOutcome(
             plan: plan, network: SynergyNetwork(plan: plan, synergies: outcome.result.synergies, profiles: profiles))
     }

@@ -34,11 +34,6 @@ struct ProfileOptions: ParsableArguments {
     func render(_ diagnostics: [Diagnostic]) -> String {
         DiagnosticsRenderer.render(diagnostics, as: diagnosticsFormat, language: language)
     }
-
-    /// The built-in taxonomy, merged with the user's file if one was given.
-    func taxonomy() -> (Taxonomy, [Diagnostic]) {
-        ReferenceData.taxonomy(userFile: taxonomyFile)
-    }
 }
 
 /// The language of what a person reads: `--lang`, else `LC_ALL`, `LC_MESSAGES` or `LANG`

@@ -94,8 +94,9 @@ struct ReportCommand: ParsableCommand {
             taxonomy: engine.taxonomy, settings: engine.configuration.settings, presentation: presentation,
             title: title, company: company)
         report.mapLines = mapLines
-        let planned = engine.plan(outcome, objective: objective)
-        report.impacts = engine.impacts(of: outcome.result.synergies, in: outcome)
+        let calculator = engine.calculator(for: outcome)
+        let planned = engine.plan(outcome, objective: objective, calculator: calculator)
+        report.impacts = engine.impacts(of: outcome.result.synergies, in: outcome, calculator: calculator)
         report.plan = (planned.plan, planned.network, engine.references.factors)
         return report.render()
     }

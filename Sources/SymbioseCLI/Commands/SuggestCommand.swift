@@ -35,9 +35,8 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let profiles = try EngineFront(options: options).checkedProfiles(paths)
+        let (profiles, taxonomy) = try EngineFront(options: options).checked(paths)
         let language = options.language
-        let (taxonomy, _) = options.taxonomy()
         let base = try activities.base(taxonomy: taxonomy, render: options.render)
         let suggestions = profiles.map { Suggestion(profile: $0, base: base) }
         let text =

@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let front = EngineFront(options: options)
-        let (validated, taxonomyDiagnostics) = front.validated(paths)
+        let (_, validated, taxonomyDiagnostics) = front.validated(paths)
         var diagnostics = taxonomyDiagnostics + validated.diagnostics
         if errorsOnly { diagnostics = diagnostics.filter { $0.severity == .error } }
         front.report(diagnostics)

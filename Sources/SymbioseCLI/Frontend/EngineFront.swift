@@ -79,22 +79,27 @@ struct EngineFront {
 
     /// Loads and checks profiles as `validate` does, against the user's taxonomy when it is
     /// usable (the built-in one otherwise); returns the diagnostics of the taxonomy file apart.
-    func validated(_ paths: [String]) -> (ValidatedProfiles, taxonomyDiagnostics: [Diagnostic]) {
+    func validated(_ paths: [String]) -> (Engine, ValidatedProfiles, taxonomyDiagnostics: [Diagnostic]) {
         var configuration = Engine.Configuration()
         configuration.sheet = options.sheet
         let (taxonomy, diagnostics) = ReferenceData.taxonomy(userFile: options.taxonomyFile)
         let engine = Engine(
             configuration: configuration, references: ReferenceData(taxonomy: taxonomy, factors: FactorsFile.builtIn))
-        return (engine.validate(engine.load(.paths(paths))), diagnostics)
+        return (engine, engine.validate(engine.load(.paths(paths))), diagnostics)
     }
 
     /// Loads and checks profiles as `validate` does and prints the diagnostics; exits 1 when
     /// any input is invalid, so that nothing is written from it.
     func checkedProfiles(_ paths: [String]) throws -> [Profile] {
-        let (validated, taxonomyDiagnostics) = validated(paths)
+        try checked(paths).profiles
+    }
+
+    /// The checked profiles and the taxonomy they were checked against.
+    func checked(_ paths: [String]) throws -> (profiles: [Profile], taxonomy: Taxonomy) {
+        let (engine, validated, taxonomyDiagnostics) = validated(paths)
         let diagnostics = taxonomyDiagnostics + validated.diagnostics
         report(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
-        return validated.profiles.map(\.profile)
+        return (validated.profiles.map(\.profile), engine.taxonomy)
     }
 }

@@ -29,18 +29,18 @@ public struct SiteCoordinatesRule: ProfileRule {
                 at: "site")
         case let (lat?, lon?):
             check(
-                lat, name: "lat", range: -90...90, bounds: "-90…90", what: LocalizedText("latitude", fr: "la latitude"),
+                lat, name: "lat", range: -90...90, what: LocalizedText("latitude", fr: "la latitude"),
                 &reporter)
             check(
-                lon, name: "lon", range: -180...180, bounds: "-180…180",
+                lon, name: "lon", range: -180...180,
                 what: LocalizedText("longitude", fr: "la longitude"), &reporter)
         }
     }
 
     private func check(
-        _ value: Double, name: String, range: ClosedRange<Double>, bounds: String, what: LocalizedText,
-        _ reporter: inout RuleReporter
+        _ value: Double, name: String, range: ClosedRange<Double>, what: LocalizedText, _ reporter: inout RuleReporter
     ) {
+        let bounds = JSONOutput.format(range.lowerBound) + "…" + JSONOutput.format(range.upperBound)
         if !value.isFinite {
             reporter.error(
                 .valueNotFinite,
