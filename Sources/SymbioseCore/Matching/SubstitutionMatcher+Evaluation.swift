@@ -11,28 +11,27 @@ extension SubstitutionMatcher {
         supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
         envelopeKm: Double? = nil
     ) -> SubstitutionSynergy? {
-        guard var pair = PairEvaluation(supplier: supplier, receiver: receiver, compatibility: compatibility) else {
-            return nil
-        }
-        pair.quantities(taxonomy: taxonomy)
-        guard pair.heat(settings: settings) else { return nil }
-        pair.waterAndMaterials()
-        let annualMWh = (pair.category == .heat || pair.category == .cold) ? pair.matched : nil
+        guard var pair = PairEvaluation(supplier, receiver, compatibility) else { return nil }
+        pair.quantities(supplier, receiver, taxonomy: taxonomy)
+        guard pair.heat(supplier, receiver, settings: settings) else { return nil }
+        pair.waterAndMaterials(supplier, receiver)
+        let category = receiver.category
+        let annualMWh = (category == .heat || category == .cold) ? pair.matched : nil
         var limit =
             settings.maximumDistanceKm ?? envelopeKm
             ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
-        guard let distance = pair.distance(within: limit) else { return nil }
-        return pair.synergy(distance: distance, limit: limit, weights: settings.weights)
+        guard let distance = pair.distance(supplier, receiver, within: limit) else { return nil }
+        return pair.synergy(
+            supplier, receiver, compatibility, distance: distance, limit: limit, weights: settings.weights)
     }
 }
 
-/// One release weighed against one need: the state `evaluate` builds up rule by rule.
+/// What `evaluate` learns of one release weighed against one need, rule by rule. It holds
+/// values only: the two flows are passed to each step, so that the hot loop copies no
+/// reference and retains nothing.
 struct PairEvaluation {
-    let supplier: IndexedFlow
-    let receiver: IndexedFlow
-    let compatibility: Compatibility
     var flags: [SynergyFlag] = []
     var quality: Double
     /// The months both flows share.
@@ -45,13 +44,9 @@ struct PairEvaluation {
     var coverage: Double?
     var heatPumpCOP: Double?
 
-    var category: ResourceCategory { receiver.category }
-
     /// Checks the time rules; `nil` when the flows never meet.
-    init?(supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility) {
-        self.supplier = supplier
-        self.receiver = receiver
-        self.compatibility = compatibility
+    @inline(__always)
+    init?(_ supplier: IndexedFlow, _ receiver: IndexedFlow, _ compatibility: Compatibility) {
         quality = compatibility.factor
         if case .link = compatibility { flags.append(.substitute) }
         if case .lessSpecific = compatibility { flags.append(.lessSpecificRelease) }
@@ -78,21 +73,23 @@ struct PairEvaluation {
     }
 
     /// The quantity exchanged over the overlapping months, in the need's dimension.
-    mutating func quantities(taxonomy: Taxonomy) {
+    @inline(__always)
+    mutating func quantities(_ supplier: IndexedFlow, _ receiver: IndexedFlow, taxonomy: Taxonomy) {
         supplied = supplier.amount.flatMap {
             SubstitutionMatcher.convert(
                 $0, from: supplier.dimension, to: receiver.dimension, releaseCode: supplier.flow.resource,
                 needCode: receiver.flow.resource, taxonomy: taxonomy)
         }
         if let supplied, receiver.amount != nil {
-            exchange(supplied)
+            exchange(supplied, supplier, receiver)
         } else {
             flags.append(.quantityUnknown)
         }
     }
 
     /// Sets the matched quantity and coverage for `available` of the release.
-    private mutating func exchange(_ available: Double) {
+    @inline(__always)
+    private mutating func exchange(_ available: Double, _ supplier: IndexedFlow, _ receiver: IndexedFlow) {
         guard let needed = receiver.amount else { return }
         if oneOff != nil {
             matched = min(available, needed)
@@ -104,7 +101,9 @@ struct PairEvaluation {
     }
 
     /// The heat rules; `false` when the temperatures rule the pair out.
-    mutating func heat(settings: MatchSettings) -> Bool {
+    @inline(__always)
+    mutating func heat(_ supplier: IndexedFlow, _ receiver: IndexedFlow, settings: MatchSettings) -> Bool {
+        let category = receiver.category
         guard category == .heat || category == .cold else { return true }
         let exchange = HeatExchange.evaluate(
             sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
@@ -119,7 +118,7 @@ struct PairEvaluation {
             flags.append(.heatPump)
             quality *= 0.6
             // The pump adds its electricity: the source's heat delivers COP/(COP − 1) times more.
-            if let supplied, receiver.amount != nil { self.exchange(supplied * cop / (cop - 1)) }
+            if let supplied, receiver.amount != nil { self.exchange(supplied * cop / (cop - 1), supplier, receiver) }
         case .temperatureUnknown:
             flags.append(.temperatureUnknown)
             quality *= 0.7
@@ -130,8 +129,11 @@ struct PairEvaluation {
     }
 
     /// Water grades and material constraints, each lowering the quality term.
-    mutating func waterAndMaterials() {
-        if category == .water, let offered = supplier.grade, let required = receiver.grade, offered > required {
+    @inline(__always)
+    mutating func waterAndMaterials(_ supplier: IndexedFlow, _ receiver: IndexedFlow) {
+        if receiver.category == .water, let offered = supplier.grade, let required = receiver.grade,
+            offered > required
+        {
             flags.append(.needsTreatment)
             quality *= max(0.25, 1 - 0.15 * Double(offered.rank - required.rank))
         }
@@ -155,7 +157,10 @@ struct PairEvaluation {
     }
 
     /// The distance and its score term; `nil` when the pair lies beyond `limit`.
-    mutating func distance(within limit: Double) -> (km: Double?, term: Double)? {
+    @inline(__always)
+    mutating func distance(_ supplier: IndexedFlow, _ receiver: IndexedFlow, within limit: Double) -> (
+        km: Double?, term: Double
+    )? {
         guard let from = supplier.point, let to = receiver.point else {
             flags.append(.distanceUnknown)
             return (nil, 0)
@@ -166,9 +171,11 @@ struct PairEvaluation {
     }
 
     /// The scored synergy, with the volume and confidence terms and the data flags.
-    mutating func synergy(distance: (km: Double?, term: Double), limit: Double, weights: ScoreWeights)
-        -> SubstitutionSynergy
-    {
+    @inline(__always)
+    mutating func synergy(
+        _ supplier: IndexedFlow, _ receiver: IndexedFlow, _ compatibility: Compatibility,
+        distance: (km: Double?, term: Double), limit: Double, weights: ScoreWeights
+    ) -> SubstitutionSynergy {
         let needDimension = receiver.dimension
         var volumeTerm = 0.25
         if let matched, let coverage {
@@ -184,11 +191,12 @@ struct PairEvaluation {
         let terms = Scoring.terms(
             distance: distance.term, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
             weights: weights)
-        let (from, to) = (supplier.reference, receiver.reference)
         return SubstitutionSynergy(
-            id: "\(from.company).\(from.flow)>\(to.company).\(to.flow)", supplier: from, receiver: to,
-            resource: supplier.flow.resource, needResource: receiver.flow.resource, category: category,
-            compatibility: compatibility, distanceKm: distance.km, limitKm: limit,
+            id:
+                "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
+            supplier: supplier.reference, receiver: receiver.reference, resource: supplier.flow.resource,
+            needResource: receiver.flow.resource, category: receiver.category, compatibility: compatibility,
+            distanceKm: distance.km, limitKm: limit,
             quantity: matched.map { Amount(value: $0, dimension: needDimension, isOneOff: oneOff != nil) },
             coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
             supplierTemperature: supplier.flow.quality.temperature,
