@@ -22,11 +22,11 @@ public struct ValidatedProfiles: Sendable {
     /// "40 profiles in 40 files: 0 errors, 3 warnings" / "40 profils dans 40 fichiers : 0 erreur, 3 avertissements".
     public func summary(in language: Language = .en) -> String {
         func plural(_ count: Int, _ word: String) -> String {
-            let many = language == .fr ? count > 1 : count != 1
-            return "\(count) \(word)\(many ? "s" : "")"
+            "\(count) \(word)\(language.takesPlural(count) ? "s" : "")"
         }
         return LocalizedText(
-            "\(plural(profiles.count, "profile")) in \(plural(files.count, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))",
+            en:
+                "\(plural(profiles.count, "profile")) in \(plural(files.count, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))",
             fr:
                 "\(plural(profiles.count, "profil")) dans \(plural(files.count, "fichier")) : \(plural(errorCount, "erreur")), \(plural(warningCount, "avertissement"))"
         )[language]

@@ -92,7 +92,7 @@ public struct ProfileLoader: Sendable {
                     part.diagnostics.append(
                         .error(
                             .ioNotFound,
-                            LocalizedText("no such file or directory", fr: "fichier ou dossier introuvable"),
+                            LocalizedText(en: "no such file or directory", fr: "fichier ou dossier introuvable"),
                             at: SourceLocation(file: path)))
                 case .file(let url, let display):
                     loader.readFile(url, displayedAs: display, into: &part)
@@ -127,7 +127,7 @@ public struct ProfileLoader: Sendable {
                 .error(
                     .ioUnsupportedFile,
                     LocalizedText(
-                        "not a profile file: expected a .xml, .json, .csv or .xlsx extension",
+                        en: "not a profile file: expected a .xml, .json, .csv or .xlsx extension",
                         fr: "ce n'est pas un fichier de profil : extension .xml, .json, .csv ou .xlsx attendue"),
                     at: SourceLocation(file: display)))
             return
@@ -135,7 +135,7 @@ public struct ProfileLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             result.diagnostics.append(
                 .error(
-                    .ioUnreadable, LocalizedText("the file cannot be read", fr: "le fichier est illisible"),
+                    .ioUnreadable, LocalizedText(en: "the file cannot be read", fr: "le fichier est illisible"),
                     at: SourceLocation(file: display)))
             return
         }
@@ -177,21 +177,22 @@ public struct ProfileLoader: Sendable {
     public static func screen(_ bytes: [UInt8], file: String) -> Diagnostic? {
         let location = SourceLocation(file: file)
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            return .error(.inputEmpty, LocalizedText("the file is empty", fr: "le fichier est vide"), at: location)
+            return .error(.inputEmpty, LocalizedText(en: "the file is empty", fr: "le fichier est vide"), at: location)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .error(
                 .inputEncoding,
-                LocalizedText("the file is UTF-16 or UTF-32 encoded", fr: "le fichier est encodé en UTF-16 ou UTF-32"),
+                LocalizedText(
+                    en: "the file is UTF-16 or UTF-32 encoded", fr: "le fichier est encodé en UTF-16 ou UTF-32"),
                 at: location,
-                notes: [LocalizedText("save it as UTF-8", fr: "enregistrez-le en UTF-8")])
+                notes: [LocalizedText(en: "save it as UTF-8", fr: "enregistrez-le en UTF-8")])
         }
         if let nul = bytes.prefix(65536).firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return .error(
                 .inputBinary,
                 LocalizedText(
-                    "the file holds binary data (a NUL byte), not text",
+                    en: "the file holds binary data (a NUL byte), not text",
                     fr: "le fichier contient des données binaires (un octet NUL), pas du texte"),
                 at: SourceLocation(file: file, line: line))
         }

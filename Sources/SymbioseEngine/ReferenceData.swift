@@ -24,7 +24,7 @@ public struct ReferenceData: Sendable {
     static func unreadable(_ file: String, _ kind: LocalizedText) -> Diagnostic {
         .error(
             .ioNotFound,
-            LocalizedText("the \(kind.en) file cannot be read", fr: "le fichier \(kind.fr) est illisible"),
+            LocalizedText(en: "the \(kind.en) file cannot be read", fr: "le fichier \(kind.fr) est illisible"),
             at: SourceLocation(file: file))
     }
 
@@ -34,7 +34,7 @@ public struct ReferenceData: Sendable {
         let builtIn = TaxonomyFile.builtIn
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [unreadable(userFile, LocalizedText("taxonomy", fr: "de taxonomie"))])
+            return (builtIn, [unreadable(userFile, LocalizedText(en: "taxonomy", fr: "de taxonomie"))])
         }
         let contents = TaxonomyFile.decode(Array(data), file: userFile)
         guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
@@ -49,7 +49,7 @@ public struct ReferenceData: Sendable {
         let builtIn = FactorsFile.builtIn
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [unreadable(userFile, LocalizedText("factor", fr: "de facteurs"))])
+            return (builtIn, [unreadable(userFile, LocalizedText(en: "factor", fr: "de facteurs"))])
         }
         let contents = FactorsFile.decode(Array(data), file: userFile, taxonomy: taxonomy)
         guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
@@ -61,7 +61,7 @@ public struct ReferenceData: Sendable {
         let builtIn = ActivityBase.builtIn
         guard let userFile else { return (builtIn, []) }
         guard let data = FileManager.default.contents(atPath: userFile) else {
-            return (builtIn, [unreadable(userFile, LocalizedText("activity", fr: "d'activités"))])
+            return (builtIn, [unreadable(userFile, LocalizedText(en: "activity", fr: "d'activités"))])
         }
         let (base, diagnostics) = ActivityBase.decode(
             Array(data), file: userFile, taxonomy: taxonomy, knownSources: Set(builtIn.sources.map(\.id)))

@@ -81,12 +81,12 @@ extension ProfileJSON {
             }
         case let other?:
             collector.error(
-                .jsonSchema, LocalizedText("unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"),
+                .jsonSchema, LocalizedText(en: "unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"),
                 path: JSONPath.root.appending("schema"),
                 at: object.member("schema")?.value.position,
                 notes: [
                     LocalizedText(
-                        "expected \"\(profileSchema)\" or \"\(collectionSchema)\"",
+                        en: "expected \"\(profileSchema)\" or \"\(collectionSchema)\"",
                         fr: "« \(profileSchema) » ou « \(collectionSchema) » attendu")
                 ])
         case nil:
@@ -104,7 +104,7 @@ extension ProfileJSON {
             collector.error(
                 .jsonSchema,
                 LocalizedText(
-                    "a profile in a collection has schema \"\(profileSchema)\" or none",
+                    en: "a profile in a collection has schema \"\(profileSchema)\" or none",
                     fr: "un profil dans une collection a le schéma « \(profileSchema) » ou aucun"),
                 path: object.path.appending("schema"), at: object.member("schema")?.value.position)
         }
@@ -216,7 +216,7 @@ extension ProfileJSON {
                     collector.error(
                         .jsonType,
                         LocalizedText(
-                            "a month is a whole number from 1 to 12, found \(node.value.typeName)",
+                            en: "a month is a whole number from 1 to 12, found \(node.value.typeName)",
                             fr: "un mois est un nombre entier de 1 à 12, trouvé \(node.value.typeNameFR)"), path: path,
                         at: node.position)
                     continue
@@ -230,7 +230,7 @@ extension ProfileJSON {
                 collector.error(
                     .valueInvalid,
                     LocalizedText(
-                        "a flow is either seasonal (months) or one-off (oneOff), not both",
+                        en: "a flow is either seasonal (months) or one-off (oneOff), not both",
                         fr: "un flux est soit saisonnier (months), soit ponctuel (oneOff), pas les deux"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
@@ -240,7 +240,7 @@ extension ProfileJSON {
                 collector.error(
                     .valueInvalid,
                     LocalizedText(
-                        "oneOff must be a year and month, as \"2027-03\", found \"\(text)\"",
+                        en: "oneOff must be a year and month, as \"2027-03\", found \"\(text)\"",
                         fr: "oneOff doit être une année et un mois, comme « 2027-03 », trouvé « \(text) »"),
                     path: object.path.appending("oneOff"), at: object.member("oneOff")?.value.position)
             }
@@ -263,7 +263,8 @@ extension ProfileJSON {
         guard let symbol = object.string(key, required: true) else { return nil }
         guard let unit = QuantityUnit(rawValue: symbol) else {
             object.collector.error(
-                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
+                .quantityUnknownUnit,
+                LocalizedText(en: "unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
                 path: object.path.appending(key),
                 at: object.member(key)?.value.position, notes: QuantityUnit.unknownUnitNotes(symbol))
             return nil

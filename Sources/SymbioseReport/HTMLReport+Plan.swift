@@ -12,10 +12,10 @@ extension HTMLReport {
         if let plan {
             let totals = plan.plan.optimal.totals
             text +=
-                "<div class=\"figures\"><div><strong>\(e(ImpactText.co2e(totals.netKg, language: language)))</strong> \(e(t("nets évités par le plan", "net avoided by the plan")))</div><div><strong>\(e(ImpactText.euros(totals.netEUR, language: language)))</strong> \(e(t("économisés (prix et coûts déclarés)", "saved (declared prices and costs)")))</div><div><strong>\(plan.plan.optimal.allocations.count)</strong> \(e(t("échanges dans le plan", "exchanges in the plan")))</div></div>"
+                "<div class=\"figures\"><div><strong>\(e(ImpactText.co2e(totals.netKg, language: language)))</strong> \(e(t(en: "net avoided by the plan", fr: "nets évités par le plan")))</div><div><strong>\(e(ImpactText.euros(totals.netEUR, language: language)))</strong> \(e(t(en: "saved (declared prices and costs)", fr: "économisés (prix et coûts déclarés)")))</div><div><strong>\(plan.plan.optimal.allocations.count)</strong> \(e(t(en: "exchanges in the plan", fr: "échanges dans le plan")))</div></div>"
         }
         text +=
-            "<p class=\"note\">\(e(t("Si toutes les substitutions proposées se réalisaient, elles éviteraient au plus \(ImpactText.co2e(bound.netKg, language: language)) ; elles se disputent souvent les mêmes flux, d'où le plan, qui donne chaque rejet et remplit chaque besoin une seule fois. Les impacts sont des estimations : facteurs et sources en annexe.", "If every proposed substitution happened, they would avoid at most \(ImpactText.co2e(bound.netKg, language: language)); they often compete for the same flows, hence the plan, which gives each release and fills each need once. Impacts are estimates: factors and sources in the appendix.")))</p>"
+            "<p class=\"note\">\(e(t(en: "If every proposed substitution happened, they would avoid at most \(ImpactText.co2e(bound.netKg, language: language)); they often compete for the same flows, hence the plan, which gives each release and fills each need once. Impacts are estimates: factors and sources in the appendix.", fr: "Si toutes les substitutions proposées se réalisaient, elles éviteraient au plus \(ImpactText.co2e(bound.netKg, language: language)) ; elles se disputent souvent les mêmes flux, d'où le plan, qui donne chaque rejet et remplit chaque besoin une seule fois. Les impacts sont des estimations : facteurs et sources en annexe.")))</p>"
         return text
     }
 
@@ -34,10 +34,10 @@ extension HTMLReport {
                 """
         }
         return """
-            <section class="table-section"><h2>\(e(t("Plan d'allocation", "Allocation plan")))</h2>
-            <p class="note">\(e(t("Chaque rejet n'est donné qu'une fois en tout et chaque besoin n'est rempli qu'une fois, en maximisant l'objectif (\(PlanText.objectiveName(plan.plan.objective, language: language))) ; les mutualisations sont gardées telles quelles.", "Each release is given at most once in total and each need filled at most once, maximising the objective (\(PlanText.objectiveName(plan.plan.objective, language: language))); pooling groups are kept as they are.")))</p>
+            <section class="table-section"><h2>\(e(t(en: "Allocation plan", fr: "Plan d'allocation")))</h2>
+            <p class="note">\(e(t(en: "Each release is given at most once in total and each need filled at most once, maximising the objective (\(PlanText.objectiveName(plan.plan.objective, language: language))); pooling groups are kept as they are.", fr: "Chaque rejet n'est donné qu'une fois en tout et chaque besoin n'est rempli qu'une fois, en maximisant l'objectif (\(PlanText.objectiveName(plan.plan.objective, language: language))) ; les mutualisations sont gardées telles quelles.")))</p>
             \(lines)
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Qui", "Who")))</th><th>km</th><th>\(e(t("Quantité allouée", "Allocated quantity")))</th><th>\(e(t("CO2e et € nets", "Net CO2e and €")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <table class="synergies"><thead><tr><th>#</th><th>\(e(t(en: "Who", fr: "Qui")))</th><th>km</th><th>\(e(t(en: "Allocated quantity", fr: "Quantité allouée")))</th><th>\(e(t(en: "Net CO2e and €", fr: "CO2e et € nets")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
     }
 
@@ -56,23 +56,23 @@ extension HTMLReport {
             "<li>\(component.companies.map(name).joined(separator: ", "))</li>"
         }.joined()
         let isolated = network.isolated.map { firm in
-            "<li>\(name(firm.company)) — \(e(t("\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés", "\(firm.releases) release(s), \(firm.needs) need(s) declared")))</li>"
+            "<li>\(name(firm.company)) — \(e(t(en: "\(firm.releases) release(s), \(firm.needs) need(s) declared", fr: "\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés")))</li>"
         }.joined()
         let more =
             network.chainCount > 20
-            ? "<p class=\"note\">\(e(t("Les 20 premières des \(network.chainCount) chaînes, par CO2e du plus faible de leurs deux liens.", "The first 20 of \(network.chainCount) chains, by the CO2e of the weaker of their two links.")))</p>"
+            ? "<p class=\"note\">\(e(t(en: "The first 20 of \(network.chainCount) chains, by the CO2e of the weaker of their two links.", fr: "Les 20 premières des \(network.chainCount) chaînes, par CO2e du plus faible de leurs deux liens.")))</p>"
             : ""
         return """
-            <section class="table-section"><h2>\(e(t("Réseau", "Network")))</h2>
-            <h3>\(e(t("Chaînes", "Chains")))</h3>
-            <p class="note">\(e(t("A → B → C : B reçoit de A et ce que B rejette nourrit C, dans le plan.", "A → B → C: B receives from A and what B releases feeds C, in the plan.")))</p>
-            \(chains.isEmpty ? "<p>\(e(t("Aucune chaîne.", "No chain.")))</p>" : "<ul>\(chains)</ul>")\(more)
-            <h3>\(e(t("Pivots", "Hubs")))</h3>
-            <table><thead><tr><th>\(e(t("Entreprise", "Firm")))</th><th class="n">\(e(t("Partenaires", "Partners")))</th><th class="n">\(e(t("Fournit", "Supplies")))</th><th class="n">\(e(t("Reçoit", "Receives")))</th><th class="n">\(e(t("Mutualisations", "Pools")))</th></tr></thead><tbody>\(hubs)</tbody></table>
-            <h3>\(e(t("Groupes d'entreprises liées par le plan", "Groups of firms linked by the plan")))</h3>
+            <section class="table-section"><h2>\(e(t(en: "Network", fr: "Réseau")))</h2>
+            <h3>\(e(t(en: "Chains", fr: "Chaînes")))</h3>
+            <p class="note">\(e(t(en: "A → B → C: B receives from A and what B releases feeds C, in the plan.", fr: "A → B → C : B reçoit de A et ce que B rejette nourrit C, dans le plan.")))</p>
+            \(chains.isEmpty ? "<p>\(e(t(en: "No chain.", fr: "Aucune chaîne.")))</p>" : "<ul>\(chains)</ul>")\(more)
+            <h3>\(e(t(en: "Hubs", fr: "Pivots")))</h3>
+            <table><thead><tr><th>\(e(t(en: "Firm", fr: "Entreprise")))</th><th class="n">\(e(t(en: "Partners", fr: "Partenaires")))</th><th class="n">\(e(t(en: "Supplies", fr: "Fournit")))</th><th class="n">\(e(t(en: "Receives", fr: "Reçoit")))</th><th class="n">\(e(t(en: "Pools", fr: "Mutualisations")))</th></tr></thead><tbody>\(hubs)</tbody></table>
+            <h3>\(e(t(en: "Groups of firms linked by the plan", fr: "Groupes d'entreprises liées par le plan")))</h3>
             <ul>\(components)</ul>
-            <h3>\(e(t("Entreprises sans aucune synergie : à appeler", "Firms with no synergy at all: to call")))</h3>
-            \(isolated.isEmpty ? "<p>\(e(t("Aucune.", "None.")))</p>" : "<ul>\(isolated)</ul>")
+            <h3>\(e(t(en: "Firms with no synergy at all: to call", fr: "Entreprises sans aucune synergie : à appeler")))</h3>
+            \(isolated.isEmpty ? "<p>\(e(t(en: "None.", fr: "Aucune.")))</p>" : "<ul>\(isolated)</ul>")
             </section>
             """
     }
@@ -83,12 +83,12 @@ extension HTMLReport {
         let ids = Set(
             impacts.values.flatMap(\.rates.factors) + plan.plan.optimal.allocations.flatMap(\.impact.rates.factors))
         let rows = plan.factors.all.filter { ids.contains($0.id) }.map { factor in
-            "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(ImpactText.plain(factor.value, language: presentation.language))) \(e(factor.unit))</td><td>\(e(factor.source))\(factor.estimate ? " <em>(" + e(t("estimation", "estimate")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
+            "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(NumberFormatting.plain(factor.value, decimalMark: presentation.language.decimalMark))) \(e(factor.unit))</td><td>\(e(factor.source))\(factor.estimate ? " <em>(" + e(t(en: "estimate", fr: "estimation")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
         }.joined()
         return """
-            <h3>\(e(t("Facteurs d'impact utilisés", "Impact factors used")))</h3>
-            <p>\(e(t("CO2e évité = production évitée de ce que le besoin achetait + élimination évitée du déchet − transport (distance à vol d'oiseau × détour × facteur du mode, ou pompage et pertes pour la chaleur et l'eau). Euros = achat évité + élimination évitée (déclarés) − coût du transport. Détail dans Docs/impacts.md ; facteurs version \(plan.factors.version).", "CO2e avoided = avoided production of what the need bought + avoided disposal of the waste − transport (great-circle distance × detour × mode factor, or pumping and losses for heat and water). Euros = avoided purchase + avoided disposal (declared) − transport cost. Details in Docs/impacts.md; factors version \(plan.factors.version).")))</p>
-            <table class="factors"><thead><tr><th>Id</th><th>\(e(t("Facteur", "Factor")))</th><th class="n">\(e(t("Valeur", "Value")))</th><th>\(e(t("Source", "Source")))</th><th class="n">\(e(t("Année", "Year")))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <h3>\(e(t(en: "Impact factors used", fr: "Facteurs d'impact utilisés")))</h3>
+            <p>\(e(t(en: "CO2e avoided = avoided production of what the need bought + avoided disposal of the waste − transport (great-circle distance × detour × mode factor, or pumping and losses for heat and water). Euros = avoided purchase + avoided disposal (declared) − transport cost. Details in Docs/impacts.md; factors version \(plan.factors.version).", fr: "CO2e évité = production évitée de ce que le besoin achetait + élimination évitée du déchet − transport (distance à vol d'oiseau × détour × facteur du mode, ou pompage et pertes pour la chaleur et l'eau). Euros = achat évité + élimination évitée (déclarés) − coût du transport. Détail dans Docs/impacts.md ; facteurs version \(plan.factors.version).")))</p>
+            <table class="factors"><thead><tr><th>Id</th><th>\(e(t(en: "Factor", fr: "Facteur")))</th><th class="n">\(e(t(en: "Value", fr: "Valeur")))</th><th>\(e(t(en: "Source", fr: "Source")))</th><th class="n">\(e(t(en: "Year", fr: "Année")))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 }

@@ -6,7 +6,7 @@ extension HTMLReport {
         func items(_ codes: Set<DiagnosticCode>) -> String {
             let matching = all.filter { codes.contains($0.code) }
             guard !matching.isEmpty else {
-                return "<p class=\"note\">\(e(t("Rien à signaler.", "Nothing to report.")))</p>"
+                return "<p class=\"note\">\(e(t(en: "Nothing to report.", fr: "Rien à signaler.")))</p>"
             }
             // File names and messages name the firms: an anonymised report only counts.
             if presentation.anonymize {
@@ -14,8 +14,8 @@ extension HTMLReport {
                 return "<p class=\"note\">"
                     + e(
                         t(
-                            "\(count) point(s) ; les fichiers à corriger figurent dans la version nominative.",
-                            "\(count) item(s); the files to fix are named in the non-anonymised version."))
+                            en: "\(count) item(s); the files to fix are named in the non-anonymised version.",
+                            fr: "\(count) point(s) ; les fichiers à corriger figurent dans la version nominative."))
                     + "</p>"
             }
             return "<ul class=\"quality\">"
@@ -34,27 +34,30 @@ extension HTMLReport {
             if guesses > 0 {
                 inferred.append(
                     t(
-                        "\(name) (\(profile.company.naf ?? "")) : \(guesses) flux typiques de l'activité, à confirmer",
-                        "\(name) (\(profile.company.naf ?? "")): \(guesses) typical flows of the activity, to confirm"))
+                        en:
+                            "\(name) (\(profile.company.naf ?? "")): \(guesses) typical flows of the activity, to confirm",
+                        fr:
+                            "\(name) (\(profile.company.naf ?? "")) : \(guesses) flux typiques de l'activité, à confirmer"
+                    ))
             }
         }
         let inferredSection =
             inferred.isEmpty
             ? ""
-            : "<h3>\(e(t("Flux déduits du code d'activité, non déclarés", "Flows inferred from the activity code, not declared")))</h3>"
+            : "<h3>\(e(t(en: "Flows inferred from the activity code, not declared", fr: "Flux déduits du code d'activité, non déclarés")))</h3>"
                 + "<ul class=\"quality\">" + inferred.sorted().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         let estimatedList =
             estimated.isEmpty
-            ? "<p class=\"note\">\(e(t("Aucune.", "None.")))</p>"
+            ? "<p class=\"note\">\(e(t(en: "None.", fr: "Aucune.")))</p>"
             : "<ul class=\"quality\">" + estimated.sorted().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         return """
-            <section class="quality-section"><h2>\(e(t("Qualité des données", "Data quality")))</h2>
-            <p class="note">\(e(t("Chaque point nomme le fichier et la ligne à corriger.", "Each item names the file and line to fix.")))</p>
-            <h3>\(e(t("Sites sans coordonnées", "Sites without coordinates")))</h3>\(items([.profileMissingCoordinates]))
-            <h3>\(e(t("Flux sans quantité", "Flows without quantity")))</h3>\(items([.flowMissingQuantity]))
-            <h3>\(e(t("Données estimées", "Estimated data")))</h3>\(estimatedList)\(inferredSection)
-            <h3>\(e(t("Codes inconnus et profils écartés", "Unknown codes and profiles left out")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile]))
-            <h3>\(e(t("Unités et dimensions", "Units and dimensions")))</h3>\(items([.quantityUnitMismatch, .quantityUnknownUnit, .matchDimensionMismatch, .flowHeatWithoutTemperature]))
+            <section class="quality-section"><h2>\(e(t(en: "Data quality", fr: "Qualité des données")))</h2>
+            <p class="note">\(e(t(en: "Each item names the file and line to fix.", fr: "Chaque point nomme le fichier et la ligne à corriger.")))</p>
+            <h3>\(e(t(en: "Sites without coordinates", fr: "Sites sans coordonnées")))</h3>\(items([.profileMissingCoordinates]))
+            <h3>\(e(t(en: "Flows without quantity", fr: "Flux sans quantité")))</h3>\(items([.flowMissingQuantity]))
+            <h3>\(e(t(en: "Estimated data", fr: "Données estimées")))</h3>\(estimatedList)\(inferredSection)
+            <h3>\(e(t(en: "Unknown codes and profiles left out", fr: "Codes inconnus et profils écartés")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile]))
+            <h3>\(e(t(en: "Units and dimensions", fr: "Unités et dimensions")))</h3>\(items([.quantityUnitMismatch, .quantityUnknownUnit, .matchDimensionMismatch, .flowHeatWithoutTemperature]))
             </section>
             """
     }
@@ -65,14 +68,14 @@ extension HTMLReport {
             "<tr><td class=\"code\">\(e($0.key))</td><td class=\"n\">\(number($0.value)) km</td></tr>"
         }.joined()
         return """
-            <section class="method"><h2>\(e(t("Méthode", "Method")))</h2>
-            <p>\(e(t("Score = somme des termes pondérés, chacun entre 0 et 1 :", "Score = sum of weighted terms, each between 0 and 1:"))) \(e(t.term(.distance))) \(number(w.distance, 2)), \(e(t.term(.volume))) \(number(w.volume, 2)), \(e(t.term(.quality))) \(number(w.quality, 2)), \(e(t.term(.time))) \(number(w.time, 2)), \(e(t.term(.confidence))) \(number(w.confidence, 2)).</p>
-            <p>\(e(t("Distance : 1 − distance ÷ enveloppe. Volume : 0,3 × couverture du besoin + 0,7 × taille (échelle logarithmique). Qualité : compatibilité de la taxonomie × pénalités (pompe à chaleur, traitement, danger…). Temps : mois communs ÷ mois du besoin. Confiance : mesurée 1, déclarée 0,8, estimée 0,5.", "Distance: 1 − distance ÷ envelope. Volume: 0.3 × coverage of the need + 0.7 × size (logarithmic scale). Quality: taxonomy compatibility × penalties (heat pump, treatment, hazard…). Time: shared months ÷ months of the need. Confidence: measured 1, declared 0.8, estimated 0.5.")))</p>
-            <p>\(e(t("Chaleur : la source doit dépasser le besoin de 2 × ΔTmin (liquide–liquide \(number(settings.deltaTMin.liquidLiquid, 1)) K, gaz–liquide \(number(settings.deltaTMin.gasLiquid, 1)) K, gaz–gaz \(number(settings.deltaTMin.gasGas, 1)) K) ; sinon une pompe à chaleur est envisagée jusqu'à \(number(settings.heatPumpMaximumSinkC)) °C si son COP estimé (fraction de Carnot \(number(settings.heatPumpCarnotFraction, 2))) atteint \(number(settings.heatPumpMinimumCOP, 1)). Longueur maximale d'un lien de chaleur : énergie annuelle ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh par mètre (critère du Fonds chaleur).", "Heat: the source must exceed the need by 2 × ΔTmin (liquid–liquid \(number(settings.deltaTMin.liquidLiquid, 1)) K, gas–liquid \(number(settings.deltaTMin.gasLiquid, 1)) K, gas–gas \(number(settings.deltaTMin.gasGas, 1)) K); otherwise a heat pump is considered up to \(number(settings.heatPumpMaximumSinkC)) °C when its estimated COP (Carnot fraction \(number(settings.heatPumpCarnotFraction, 2))) reaches \(number(settings.heatPumpMinimumCOP, 1)). Longest heat link: annual energy ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh per metre (the Fonds chaleur criterion).")))</p>
-            <table class="envelopes"><thead><tr><th>\(e(t("Ressources", "Resources")))</th><th>\(e(t("Enveloppe", "Envelope")))</th></tr></thead><tbody>\(envelopes)</tbody></table>
-            <p>\(e(t("Sources : médiane d'environ 33 km des synergies de matières du programme britannique NISP (Jensen et al., 2011) ; autoconsommation collective étendue 2 km, 10 ou 20 km par dérogation (arrêtés du 21 novembre 2019, 14 octobre 2020, 19 septembre 2023) ; petite méthanisation 3 000 à 6 000 t/an (Chambre d'agriculture de Normandie). Les autres valeurs sont des estimations, détaillées dans Docs/matching.md.", "Sources: median of about 33 km for material synergies of the UK NISP (Jensen et al., 2011); French extended collective self-consumption 2 km, 10 or 20 km by derogation (arrêtés of 21 November 2019, 14 October 2020, 19 September 2023); small methanisation 3,000–6,000 t/year (Chambre d'agriculture de Normandie). Other values are estimates, detailed in Docs/matching.md.")))</p>
+            <section class="method"><h2>\(e(t(en: "Method", fr: "Méthode")))</h2>
+            <p>\(e(t(en: "Score = sum of weighted terms, each between 0 and 1:", fr: "Score = somme des termes pondérés, chacun entre 0 et 1 :"))) \(e(t.term(.distance))) \(number(w.distance, 2)), \(e(t.term(.volume))) \(number(w.volume, 2)), \(e(t.term(.quality))) \(number(w.quality, 2)), \(e(t.term(.time))) \(number(w.time, 2)), \(e(t.term(.confidence))) \(number(w.confidence, 2)).</p>
+            <p>\(e(t(en: "Distance: 1 − distance ÷ envelope. Volume: 0.3 × coverage of the need + 0.7 × size (logarithmic scale). Quality: taxonomy compatibility × penalties (heat pump, treatment, hazard…). Time: shared months ÷ months of the need. Confidence: measured 1, declared 0.8, estimated 0.5.", fr: "Distance : 1 − distance ÷ enveloppe. Volume : 0,3 × couverture du besoin + 0,7 × taille (échelle logarithmique). Qualité : compatibilité de la taxonomie × pénalités (pompe à chaleur, traitement, danger…). Temps : mois communs ÷ mois du besoin. Confiance : mesurée 1, déclarée 0,8, estimée 0,5.")))</p>
+            <p>\(e(t(en: "Heat: the source must exceed the need by 2 × ΔTmin (liquid–liquid \(number(settings.deltaTMin.liquidLiquid, 1)) K, gas–liquid \(number(settings.deltaTMin.gasLiquid, 1)) K, gas–gas \(number(settings.deltaTMin.gasGas, 1)) K); otherwise a heat pump is considered up to \(number(settings.heatPumpMaximumSinkC)) °C when its estimated COP (Carnot fraction \(number(settings.heatPumpCarnotFraction, 2))) reaches \(number(settings.heatPumpMinimumCOP, 1)). Longest heat link: annual energy ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh per metre (the Fonds chaleur criterion).", fr: "Chaleur : la source doit dépasser le besoin de 2 × ΔTmin (liquide–liquide \(number(settings.deltaTMin.liquidLiquid, 1)) K, gaz–liquide \(number(settings.deltaTMin.gasLiquid, 1)) K, gaz–gaz \(number(settings.deltaTMin.gasGas, 1)) K) ; sinon une pompe à chaleur est envisagée jusqu'à \(number(settings.heatPumpMaximumSinkC)) °C si son COP estimé (fraction de Carnot \(number(settings.heatPumpCarnotFraction, 2))) atteint \(number(settings.heatPumpMinimumCOP, 1)). Longueur maximale d'un lien de chaleur : énergie annuelle ÷ \(number(settings.envelopes.heatMWhPerMetre, 1)) MWh par mètre (critère du Fonds chaleur).")))</p>
+            <table class="envelopes"><thead><tr><th>\(e(t(en: "Resources", fr: "Ressources")))</th><th>\(e(t(en: "Envelope", fr: "Enveloppe")))</th></tr></thead><tbody>\(envelopes)</tbody></table>
+            <p>\(e(t(en: "Sources: median of about 33 km for material synergies of the UK NISP (Jensen et al., 2011); French extended collective self-consumption 2 km, 10 or 20 km by derogation (arrêtés of 21 November 2019, 14 October 2020, 19 September 2023); small methanisation 3,000–6,000 t/year (Chambre d'agriculture de Normandie). Other values are estimates, detailed in Docs/matching.md.", fr: "Sources : médiane d'environ 33 km des synergies de matières du programme britannique NISP (Jensen et al., 2011) ; autoconsommation collective étendue 2 km, 10 ou 20 km par dérogation (arrêtés du 21 novembre 2019, 14 octobre 2020, 19 septembre 2023) ; petite méthanisation 3 000 à 6 000 t/an (Chambre d'agriculture de Normandie). Les autres valeurs sont des estimations, détaillées dans Docs/matching.md.")))</p>
             \(factorsAppendix())
-            <p>\(e(t("Taxonomie", "Taxonomy"))) \(e(taxonomy.version)) — \(taxonomy.count) \(e(t("codes de ressources", "resource codes"))).</p>
+            <p>\(e(t(en: "Taxonomy", fr: "Taxonomie"))) \(e(taxonomy.version)) — \(taxonomy.count) \(e(t(en: "resource codes", fr: "codes de ressources"))).</p>
             </section>
             """
     }

@@ -33,10 +33,10 @@ extension HTMLReport {
                 "<li>\(e(presentation.anonymize ? amount(Amount(value: value, dimension: dimension), confidential: true) : writer.amount(Amount(value: value, dimension: dimension))))</li>"
         }.joined()
         return """
-            <section class="summary"><h2>\(e(t("Synthèse", "Summary")))</h2>
-            <div class="figures"><div><strong>\(profiles.count)</strong> \(e(t("sites", "sites")))</div><div><strong>\(result.flowCount)</strong> \(e(t("flux", "flows")))</div><div><strong>\(substitutions.count)</strong> \(e(t("substitutions", "substitutions")))</div><div><strong>\(pools.count)</strong> \(e(t("mutualisations", "pooling groups")))</div></div>
-            <table><thead><tr><th>\(e(t("Catégorie", "Category")))</th><th class="n">\(e(t("Rejets", "Releases")))</th><th class="n">\(e(t("Besoins", "Needs")))</th><th class="n">\(e(t("Substitutions", "Substitutions")))</th><th class="n">\(e(t("Mutualisations", "Pooling")))</th></tr></thead><tbody>\(rows)</tbody></table>
-            <p>\(e(t("Volumes qui pourraient être échangés si chaque substitution proposée se réalisait (une même ressource peut figurer dans plusieurs propositions) :", "Volumes that could be exchanged if every proposed substitution happened (one release may appear in several proposals):")))</p><ul>\(volumeText)</ul>
+            <section class="summary"><h2>\(e(t(en: "Summary", fr: "Synthèse")))</h2>
+            <div class="figures"><div><strong>\(profiles.count)</strong> \(e(t(en: "sites", fr: "sites")))</div><div><strong>\(result.flowCount)</strong> \(e(t(en: "flows", fr: "flux")))</div><div><strong>\(substitutions.count)</strong> \(e(t(en: "substitutions", fr: "substitutions")))</div><div><strong>\(pools.count)</strong> \(e(t(en: "pooling groups", fr: "mutualisations")))</div></div>
+            <table><thead><tr><th>\(e(t(en: "Category", fr: "Catégorie")))</th><th class="n">\(e(t(en: "Releases", fr: "Rejets")))</th><th class="n">\(e(t(en: "Needs", fr: "Besoins")))</th><th class="n">\(e(t(en: "Substitutions", fr: "Substitutions")))</th><th class="n">\(e(t(en: "Pooling", fr: "Mutualisations")))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p>\(e(t(en: "Volumes that could be exchanged if every proposed substitution happened (one release may appear in several proposals):", fr: "Volumes qui pourraient être échangés si chaque substitution proposée se réalisait (une même ressource peut figurer dans plusieurs propositions) :")))</p><ul>\(volumeText)</ul>
             \(impactSummary())
             </section>
             """
@@ -49,29 +49,30 @@ extension HTMLReport {
         let missing = profiles.filter { $0.site.point == nil }.map {
             presentation.name(id: $0.company.id, name: $0.company.name)
         }.sorted()
-        var legend = "<div class=\"legend\"><div><strong>\(e(t("Activités", "Activities")))</strong> "
+        var legend = "<div class=\"legend\"><div><strong>\(e(t(en: "Activities", fr: "Activités")))</strong> "
         let sectors = Set(profiles.map { ReportText.sector($0.company.naf) }).sorted()
         for group in sectors {
             legend +=
                 "<span><i class=\"dot\" style=\"background:\(ReportText.sectorColours[group])\"></i>\(e(t.sectorName(group)))</span> "
         }
-        legend += "</div><div><strong>\(e(t("Substitutions", "Substitutions")))</strong> "
+        legend += "</div><div><strong>\(e(t(en: "Substitutions", fr: "Substitutions")))</strong> "
         for category in Set(result.synergies.map(\.category)).sorted() {
             legend +=
                 "<span><i class=\"line\" style=\"background:\(ReportText.categoryColour(category))\"></i>\(e(t.category(category)))</span> "
         }
         legend +=
-            "<span>\(e(t("épaisseur : volume ; numéro : rang dans le tableau ; P : groupe de mutualisation", "width: volume; number: rank in the table; P: pooling group")))</span></div></div>"
+            "<span>\(e(t(en: "width: volume; number: rank in the table; P: pooling group", fr: "épaisseur : volume ; numéro : rang dans le tableau ; P : groupe de mutualisation")))</span></div></div>"
         var notes = ""
         if map.drawnLines < map.totalLines {
             notes +=
-                "<p class=\"note\">\(e(t("Seules les \(map.drawnLines) meilleures des \(map.totalLines) substitutions sont tracées.", "Only the best \(map.drawnLines) of \(map.totalLines) substitutions are drawn.")))</p>"
+                "<p class=\"note\">\(e(t(en: "Only the best \(map.drawnLines) of \(map.totalLines) substitutions are drawn.", fr: "Seules les \(map.drawnLines) meilleures des \(map.totalLines) substitutions sont tracées.")))</p>"
         }
         if !missing.isEmpty {
             notes +=
-                "<p class=\"note\">\(e(t("Sans coordonnées, absents de la carte : ", "Without coordinates, not on the map: ")))\(e(missing.joined(separator: ", "))).</p>"
+                "<p class=\"note\">\(e(t(en: "Without coordinates, not on the map: ", fr: "Sans coordonnées, absents de la carte : ")))\(e(missing.joined(separator: ", "))).</p>"
         }
-        return "<section class=\"map-section\"><h2>\(e(t("Carte", "Map")))</h2>\(map.svg)\(legend)\(notes)</section>"
+        return
+            "<section class=\"map-section\"><h2>\(e(t(en: "Map", fr: "Carte")))</h2>\(map.svg)\(legend)\(notes)</section>"
     }
 
     func substitutionTable() -> String {
@@ -83,9 +84,9 @@ extension HTMLReport {
                 """
         }
         return """
-            <section class="table-section"><h2>\(e(t("Substitutions", "Substitutions")))</h2>
-            <p class="note">\(e(t("Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.", "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.")))</p>
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Qui", "Who")))</th><th>km</th><th>\(e(t("Quantité", "Quantity")))</th><th>\(e(t("CO2e et € nets", "Net CO2e and €")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <section class="table-section"><h2>\(e(t(en: "Substitutions", fr: "Substitutions")))</h2>
+            <p class="note">\(e(t(en: "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.", fr: "Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.")))</p>
+            <table class="synergies"><thead><tr><th>#</th><th>\(e(t(en: "Score", fr: "Score")))</th><th>\(e(t(en: "Who", fr: "Qui")))</th><th>km</th><th>\(e(t(en: "Quantity", fr: "Quantité")))</th><th>\(e(t(en: "Net CO2e and €", fr: "CO2e et € nets")))</th><th>\(e(t(en: "Why", fr: "Pourquoi")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
     }
 
@@ -98,9 +99,9 @@ extension HTMLReport {
                 """
         }
         return """
-            <section class="table-section"><h2>\(e(t("Mutualisations", "Pooling")))</h2>
-            <p class="note">\(e(t("Plusieurs entreprises proches ont le même besoin, le même rejet, ou cherchent le même service. Chaque membre est à moins du rayon indiqué du centre du groupe.", "Several nearby firms have the same need, the same release, or look for the same service. Every member lies within the stated radius of the group's centre.")))</p>
-            <table class="synergies"><thead><tr><th>#</th><th>\(e(t("Score", "Score")))</th><th>\(e(t("Quoi", "What")))</th><th>\(e(t("Membres", "Members")))</th><th>km</th><th>\(e(t("Total", "Total")))</th><th>\(e(t("Pourquoi", "Why")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <section class="table-section"><h2>\(e(t(en: "Pooling", fr: "Mutualisations")))</h2>
+            <p class="note">\(e(t(en: "Several nearby firms have the same need, the same release, or look for the same service. Every member lies within the stated radius of the group's centre.", fr: "Plusieurs entreprises proches ont le même besoin, le même rejet, ou cherchent le même service. Chaque membre est à moins du rayon indiqué du centre du groupe.")))</p>
+            <table class="synergies"><thead><tr><th>#</th><th>\(e(t(en: "Score", fr: "Score")))</th><th>\(e(t(en: "What", fr: "Quoi")))</th><th>\(e(t(en: "Members", fr: "Membres")))</th><th>km</th><th>\(e(t(en: "Total", fr: "Total")))</th><th>\(e(t(en: "Why", fr: "Pourquoi")))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
     }
 
@@ -111,7 +112,7 @@ extension HTMLReport {
             guard !items.isEmpty else { return "<p class=\"note\">\(e(empty))</p>" }
             return "<ol class=\"sheet-list\">"
                 + items.map { rank, synergy in
-                    "<li><span class=\"rank\">\(synergy.kind == .pooling ? "P" : "#")\(rank)</span> \(e(reason(synergy))) <span class=\"score\">\(e(t("score", "score"))) \(number(synergy.score, 2))</span></li>"
+                    "<li><span class=\"rank\">\(synergy.kind == .pooling ? "P" : "#")\(rank)</span> \(e(reason(synergy))) <span class=\"score\">\(e(t(en: "score", fr: "score"))) \(number(synergy.score, 2))</span></li>"
                 }.joined() + "</ol>"
         }
         let give = substitutions.filter { $0.s.supplier.company == id }.map { ($0.rank, Synergy.substitution($0.s)) }
@@ -125,20 +126,20 @@ extension HTMLReport {
         if let naf = profile.company.naf { facts.append("NAF \(e(naf))") }
         if profile.flows.contains(where: \.inferred) {
             facts.append(
-                "<span class=\"flag\">\(e(t("flux déduits du code d'activité, non déclarés", "flows inferred from the activity code, not declared")))</span>"
+                "<span class=\"flag\">\(e(t(en: "flows inferred from the activity code, not declared", fr: "flux déduits du code d'activité, non déclarés")))</span>"
             )
         }
         if !presentation.anonymize {
             if let commune = profile.site.commune { facts.append(e(commune)) }
             if let employees = profile.company.employees {
-                facts.append("\(employees) \(e(t("salariés", "employees")))")
+                facts.append("\(employees) \(e(t(en: "employees", fr: "salariés")))")
             }
         }
         return """
             <section class="sheet\(first ? " first-sheet" : "")"><h2>\(e(name))</h2><p class="facts">\(facts.joined(separator: " · "))</p>
-            <h3>\(e(t("Ce que vous pourriez donner", "What you could give")))</h3>\(list(give, empty: t("Aucun de vos rejets ne trouve preneur pour l'instant.", "None of your releases finds a taker yet.")))
-            <h3>\(e(t("Ce que vous pourriez recevoir", "What you could receive")))</h3>\(list(receive, empty: t("Aucun de vos besoins ne trouve de fournisseur pour l'instant.", "None of your needs finds a supplier yet.")))
-            <h3>\(e(t("Ce que vous pourriez partager", "What you could share")))</h3>\(list(share, empty: t("Pas de mutualisation proposée pour l'instant.", "No pooling proposed yet.")))
+            <h3>\(e(t(en: "What you could give", fr: "Ce que vous pourriez donner")))</h3>\(list(give, empty: t(en: "None of your releases finds a taker yet.", fr: "Aucun de vos rejets ne trouve preneur pour l'instant.")))
+            <h3>\(e(t(en: "What you could receive", fr: "Ce que vous pourriez recevoir")))</h3>\(list(receive, empty: t(en: "None of your needs finds a supplier yet.", fr: "Aucun de vos besoins ne trouve de fournisseur pour l'instant.")))
+            <h3>\(e(t(en: "What you could share", fr: "Ce que vous pourriez partager")))</h3>\(list(share, empty: t(en: "No pooling proposed yet.", fr: "Pas de mutualisation proposée pour l'instant.")))
             </section>
             """
     }

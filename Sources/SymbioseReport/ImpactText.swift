@@ -19,19 +19,18 @@ public enum ImpactText {
 
     private static func suffix(_ period: Period, _ language: Language) -> String {
         guard period == .year else { return "" }
-        return language == .fr ? "/an" : "/yr"
+        return LocalizedText(en: "/yr", fr: "/an")[language]
     }
 
     /// One line: "impact: 952.9 t CO2e/yr net, 99,350 €/yr", with what is missing.
     public static func summary(_ impact: SynergyImpact, language: Language) -> String {
-        let fr = language == .fr
         let period = impact.quantity?.period ?? .year
         var parts: [String] = []
         if let net = impact.netKg { parts.append(co2e(net, period: period, language: language) + " net") }
         if let net = impact.netEUR { parts.append(euros(net, period: period, language: language)) }
         let gaps = impact.rates.gaps.filter { $0 != .distanceUnknown || impact.netKg == nil }
-        if parts.isEmpty { parts.append(fr ? "non estimé" : "not estimated") }
-        var line = (fr ? "impact : " : "impact: ") + parts.joined(separator: ", ")
+        if parts.isEmpty { parts.append(LocalizedText(en: "not estimated", fr: "non estimé")[language]) }
+        var line = (LocalizedText(en: "impact: ", fr: "impact : ")[language]) + parts.joined(separator: ", ")
         if !gaps.isEmpty { line += " (" + gaps.map(\.rawValue).joined(separator: ", ") + ")" }
         return line
     }
@@ -39,18 +38,23 @@ public enum ImpactText {
     /// The closing line of a list: its impacts add up to an upper bound, since pairs compete.
     /// Confidential synergies are left out of the sums, which could otherwise reveal them.
     public static func upperBound(_ totals: ImpactTotals, language: Language) -> String {
-        let fr = language == .fr
         var parts = [
             co2e(totals.netKg, language: language)
-                + (fr ? " sur \(totals.withCO2e) paire(s)" : " over \(totals.withCO2e) pair(s)")
+                + (LocalizedText(en: " over \(totals.withCO2e) pair(s)", fr: " sur \(totals.withCO2e) paire(s)")[
+                    language])
         ]
         if totals.withEUR > 0 {
             parts.append(
-                euros(totals.netEUR, language: language) + (fr ? " sur \(totals.withEUR)" : " over \(totals.withEUR)"))
+                euros(totals.netEUR, language: language)
+                    + (LocalizedText(en: " over \(totals.withEUR)", fr: " sur \(totals.withEUR)")[language]))
         }
-        return fr
-            ? "Impacts des paires affichées, hors flux confidentiels (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(parts.joined(separator: ", "))."
-            : "Impacts of the pairs shown, confidential flows aside (an upper bound: they compete for the same flows, see symbiose plan): \(parts.joined(separator: ", "))."
+        let list = parts.joined(separator: ", ")
+        return LocalizedText(
+            en:
+                "Impacts of the pairs shown, confidential flows aside (an upper bound: they compete for the same flows, see symbiose plan): \(list).",
+            fr:
+                "Impacts des paires affichées, hors flux confidentiels (majorant : elles se disputent les mêmes flux, voir symbiose plan) : \(list)."
+        )[language]
     }
 
     /// The `impact` member of a synergy in JSON documents.
@@ -135,23 +139,18 @@ public enum ImpactText {
     public static func factorsTable(_ factors: ImpactFactors, language: Language) -> String {
         var lines: [String] = []
         for factor in factors.all {
-            let estimate = factor.estimate ? (language == .fr ? ", estimation" : ", estimate") : ""
+            let estimate = factor.estimate ? (LocalizedText(en: ", estimate", fr: ", estimation")[language]) : ""
             lines.append(
-                "\(factor.id)  \(plain(factor.value, language: language)) \(factor.unit)  (\(factor.year)\(estimate))")
+                "\(factor.id)  \(NumberFormatting.plain(factor.value, decimalMark: language.decimalMark)) \(factor.unit)  (\(factor.year)\(estimate))"
+            )
             let applies = factor.resources.isEmpty ? "" : " [" + factor.resources.joined(separator: ", ") + "]"
             for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
             for line in TextWrapping.wrap(factor.source, width: 94) { lines.append("    " + line) }
         }
         lines.append(
-            language == .fr
-                ? "\(factors.all.count) facteurs, version \(factors.version)."
-                : "\(factors.all.count) factors, version \(factors.version).")
+            LocalizedText(
+                en: "\(factors.all.count) factors, version \(factors.version).",
+                fr: "\(factors.all.count) facteurs, version \(factors.version).")[language])
         return lines.map { $0 + "\n" }.joined()
-    }
-
-    /// A factor's value with as many decimals as it has, in the language's notation.
-    static func plain(_ value: Double, language: Language) -> String {
-        let text = JSONOutput.format(value)
-        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

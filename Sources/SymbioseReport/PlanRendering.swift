@@ -27,24 +27,23 @@ public enum PlanText {
         case .co2: ImpactText.co2e(value, language: language)
         case .euro: ImpactText.euros(value, language: language)
         case .volume:
-            NumberFormatting.format(value, decimals: 0, language: language) + (language == .fr ? " unités" : " units")
+            NumberFormatting.format(value, decimals: 0, language: language)
+                + (LocalizedText(en: " units", fr: " unités")[language])
         case .score: NumberFormatting.format(value, decimals: 2, language: language)
         }
     }
 
     public static func objectiveName(_ objective: PlanObjective, language: Language) -> String {
-        let fr = language == .fr
         switch objective {
-        case .co2: return fr ? "CO2e net évité" : "net CO2e avoided"
-        case .euro: return fr ? "euros nets économisés" : "net euros saved"
-        case .volume: return fr ? "quantité échangée" : "quantity exchanged"
-        case .score: return fr ? "somme des scores" : "sum of scores"
+        case .co2: return LocalizedText(en: "net CO2e avoided", fr: "CO2e net évité")[language]
+        case .euro: return LocalizedText(en: "net euros saved", fr: "euros nets économisés")[language]
+        case .volume: return LocalizedText(en: "quantity exchanged", fr: "quantité échangée")[language]
+        case .score: return LocalizedText(en: "sum of scores", fr: "somme des scores")[language]
         }
     }
 
     /// A few lines: objective, plan against greedy, totals, exclusions, network.
     public static func summary(_ plan: Plan, network: SynergyNetwork, language: Language) -> [String] {
-        let fr = language == .fr
         let name = objectiveName(plan.objective, language: language)
         let optimal = objectiveValue(plan.optimal.value, plan.objective, language: language)
         let greedy = objectiveValue(plan.greedy.value, plan.objective, language: language)
@@ -52,44 +51,59 @@ public enum PlanText {
         let gainText = NumberFormatting.format(gain, decimals: 1, language: language)
         var lines: [String] = []
         lines.append(
-            fr
-                ? "Plan : \(plan.optimal.allocations.count) échanges retenus sur \(plan.candidates) candidats, objectif \(name) = \(optimal)."
-                : "Plan: \(plan.optimal.allocations.count) exchanges kept out of \(plan.candidates) candidates, objective \(name) = \(optimal)."
+            LocalizedText(
+                en:
+                    "Plan: \(plan.optimal.allocations.count) exchanges kept out of \(plan.candidates) candidates, objective \(name) = \(optimal).",
+                fr:
+                    "Plan : \(plan.optimal.allocations.count) échanges retenus sur \(plan.candidates) candidats, objectif \(name) = \(optimal)."
+            )[language]
         )
         lines.append(
-            fr
-                ? "Glouton (la meilleure paire d'abord) : \(greedy) en \(plan.greedy.allocations.count) échanges ; gain du plan : +\(gainText) %."
-                : "Greedy (best pair first): \(greedy) in \(plan.greedy.allocations.count) exchanges; the plan gains +\(gainText) %."
+            LocalizedText(
+                en:
+                    "Greedy (best pair first): \(greedy) in \(plan.greedy.allocations.count) exchanges; the plan gains +\(gainText) %.",
+                fr:
+                    "Glouton (la meilleure paire d'abord) : \(greedy) en \(plan.greedy.allocations.count) échanges ; gain du plan : +\(gainText) %."
+            )[language]
         )
         let totals = plan.optimal.totals
         lines.append(
-            fr
-                ? "Impacts du plan : \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) échanges estimés), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) échanges avec prix ou coûts déclarés)."
-                : "Plan impacts: \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) exchanges estimated), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) exchanges with declared prices or costs)."
+            LocalizedText(
+                en:
+                    "Plan impacts: \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) exchanges estimated), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) exchanges with declared prices or costs).",
+                fr:
+                    "Impacts du plan : \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) échanges estimés), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) échanges avec prix ou coûts déclarés)."
+            )[language]
         )
         let excluded = PlanExclusion.allCases.compactMap { reason -> String? in
             guard let count = plan.excluded[reason], count > 0 else { return nil }
-            return exclusionName(reason, language: language) + (language == .fr ? " : " : ": ") + String(count)
+            return exclusionName(reason, language: language) + (LocalizedText(en: ": ", fr: " : ")[language])
+                + String(count)
         }
         if !excluded.isEmpty {
             lines.append(
-                (fr ? "Candidats écartés (" : "Candidates left out (") + excluded.joined(separator: "; ") + ").")
+                (LocalizedText(en: "Candidates left out (", fr: "Candidats écartés (")[language])
+                    + excluded.joined(separator: "; ") + ").")
         }
         lines.append(
-            fr
-                ? "Réseau : \(network.components.count) groupe(s) d'entreprises liées par des échanges, \(network.chainCount) chaîne(s) A → B → C, \(network.isolated.count) entreprise(s) sans aucune synergie."
-                : "Network: \(network.components.count) group(s) of firms linked by exchanges, \(network.chainCount) chain(s) A → B → C, \(network.isolated.count) firm(s) with no synergy at all."
+            LocalizedText(
+                en:
+                    "Network: \(network.components.count) group(s) of firms linked by exchanges, \(network.chainCount) chain(s) A → B → C, \(network.isolated.count) firm(s) with no synergy at all.",
+                fr:
+                    "Réseau : \(network.components.count) groupe(s) d'entreprises liées par des échanges, \(network.chainCount) chaîne(s) A → B → C, \(network.isolated.count) entreprise(s) sans aucune synergie."
+            )[language]
         )
         return lines
     }
 
     static func exclusionName(_ exclusion: PlanExclusion, language: Language) -> String {
-        let fr = language == .fr
         switch exclusion {
-        case .quantityUnknown: return fr ? "quantité inconnue" : "quantity unknown"
-        case .unitsDiffer: return fr ? "unités différentes" : "units differ"
-        case .noEstimate: return fr ? "pas d'estimation pour l'objectif" : "no estimate for the objective"
-        case .notWorthwhile: return fr ? "sans gain pour l'objectif" : "no gain for the objective"
+        case .quantityUnknown: return LocalizedText(en: "quantity unknown", fr: "quantité inconnue")[language]
+        case .unitsDiffer: return LocalizedText(en: "units differ", fr: "unités différentes")[language]
+        case .noEstimate:
+            return LocalizedText(en: "no estimate for the objective", fr: "pas d'estimation pour l'objectif")[language]
+        case .notWorthwhile:
+            return LocalizedText(en: "no gain for the objective", fr: "sans gain pour l'objectif")[language]
         }
     }
 
@@ -131,11 +145,12 @@ public enum PlanText {
 
     /// The network as text: chains, hubs, isolated firms.
     public static func network(_ network: SynergyNetwork, names: [String: String], language: Language) -> [String] {
-        let fr = language == .fr
         var lines: [String] = []
         if !network.chains.isEmpty {
             lines.append(
-                fr ? "Chaînes (ce que l'un rejette nourrit le suivant) :" : "Chains (what one releases feeds the next):"
+                LocalizedText(
+                    en: "Chains (what one releases feeds the next):",
+                    fr: "Chaînes (ce que l'un rejette nourrit le suivant) :")[language]
             )
             for chain in network.chains.prefix(10) {
                 let firms = chain.companies.map { names[$0] ?? $0 }
@@ -144,22 +159,27 @@ public enum PlanText {
             }
         }
         if !network.hubs.isEmpty {
-            lines.append(fr ? "Pivots (le plus de partenaires) :" : "Hubs (most partners):")
+            lines.append(LocalizedText(en: "Hubs (most partners):", fr: "Pivots (le plus de partenaires) :")[language])
             for hub in network.hubs.prefix(5) {
                 lines.append(
-                    fr
-                        ? "  \(hub.name) : \(hub.partners) partenaires, fournit \(hub.supplies), reçoit \(hub.receives), \(hub.pools) mutualisations"
-                        : "  \(hub.name): \(hub.partners) partners, supplies \(hub.supplies), receives \(hub.receives), \(hub.pools) pools"
+                    LocalizedText(
+                        en:
+                            "  \(hub.name): \(hub.partners) partners, supplies \(hub.supplies), receives \(hub.receives), \(hub.pools) pools",
+                        fr:
+                            "  \(hub.name) : \(hub.partners) partenaires, fournit \(hub.supplies), reçoit \(hub.receives), \(hub.pools) mutualisations"
+                    )[language]
                 )
             }
         }
         if !network.isolated.isEmpty {
-            lines.append(fr ? "Entreprises sans synergie (à appeler) :" : "Firms with no synergy (to call):")
+            lines.append(
+                LocalizedText(en: "Firms with no synergy (to call):", fr: "Entreprises sans synergie (à appeler) :")[
+                    language])
             for firm in network.isolated {
                 lines.append(
-                    fr
-                        ? "  \(firm.name) (\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés)"
-                        : "  \(firm.name) (\(firm.releases) release(s), \(firm.needs) need(s) declared)")
+                    LocalizedText(
+                        en: "  \(firm.name) (\(firm.releases) release(s), \(firm.needs) need(s) declared)",
+                        fr: "  \(firm.name) (\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés)")[language])
             }
         }
         return lines

@@ -35,7 +35,7 @@ public struct Presentation: Sendable {
 
     public func name(id: String, name: String) -> String {
         guard anonymize else { return name }
-        return (language == .fr ? "Entreprise " : "Company ") + (letters[id] ?? "?")
+        return (LocalizedText(en: "Company ", fr: "Entreprise ")[language]) + (letters[id] ?? "?")
     }
 
     public func id(_ company: String) -> String {
@@ -90,7 +90,7 @@ public struct Presentation: Sendable {
     }
 
     private func banded(_ value: Double, confidential: Bool, unit: String, _ period: Period) -> String {
-        let suffix = period == .year ? (language == .fr ? "/an" : "/yr") : ""
+        let suffix = period == .year ? (LocalizedText(en: "/yr", fr: "/an")[language]) : ""
         guard bands(confidential: confidential), value > 0 else {
             let decimals = abs(value) >= 100 || unit == " €" ? 0 : 1
             return NumberFormatting.format(value, decimals: decimals, language: language) + unit + suffix

@@ -48,7 +48,7 @@ struct ReportMap {
         let text = ReportText(language: presentation.language)
 
         var svg: [String] = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text("Carte des synergies", "Map of synergies"), attribute: true))\" class=\"map\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text(en: "Map of synergies", fr: "Carte des synergies"), attribute: true))\" class=\"map\">",
             "<rect x=\"0\" y=\"0\" width=\"\(f(Self.width))\" height=\"\(f(height))\" fill=\"#f7f5ef\"/>",
         ]
 

@@ -4,61 +4,63 @@ import SymbioseCore
 struct ReportText {
     let language: Language
 
-    func callAsFunction(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    func callAsFunction(en: String, fr: String) -> String { LocalizedText(en: en, fr: fr)[language] }
 
     func category(_ category: ResourceCategory) -> String {
         switch category {
-        case .heat: self("Chaleur", "Heat")
-        case .cold: self("Froid", "Cold")
-        case .water: self("Eau", "Water")
-        case .material: self("Matières", "Materials")
-        case .energy: self("Énergie", "Energy")
-        case .service: self("Services", "Services")
+        case .heat: self(en: "Heat", fr: "Chaleur")
+        case .cold: self(en: "Cold", fr: "Froid")
+        case .water: self(en: "Water", fr: "Eau")
+        case .material: self(en: "Materials", fr: "Matières")
+        case .energy: self(en: "Energy", fr: "Énergie")
+        case .service: self(en: "Services", fr: "Services")
         }
     }
 
     func mode(_ mode: PoolingMode) -> String {
         switch mode {
-        case .purchasing: self("achat groupé", "joint purchasing")
-        case .sharedUtility: self("équipement partagé", "shared utility")
-        case .collection: self("collecte commune", "shared collection")
-        case .sharedTreatment: self("traitement commun", "shared treatment")
-        case .sharedService: self("service partagé", "shared service")
+        case .purchasing: self(en: "joint purchasing", fr: "achat groupé")
+        case .sharedUtility: self(en: "shared utility", fr: "équipement partagé")
+        case .collection: self(en: "shared collection", fr: "collecte commune")
+        case .sharedTreatment: self(en: "shared treatment", fr: "traitement commun")
+        case .sharedService: self(en: "shared service", fr: "service partagé")
         }
     }
 
     func flag(_ flag: SynergyFlag) -> String {
         switch flag {
-        case .seasonal: self("saisonnier", "seasonal")
-        case .oneOff: self("ponctuel", "one-off")
-        case .heatPump: self("pompe à chaleur", "heat pump")
-        case .temperatureUnknown: self("température inconnue", "temperature unknown")
-        case .needsTreatment: self("traitement nécessaire", "needs treatment")
-        case .hazardous: self("dangereux", "hazardous")
-        case .stateMismatch: self("état physique différent", "different physical state")
-        case .purityBelowNeed: self("pureté insuffisante", "purity below need")
-        case .contaminants: self("contaminants", "contaminants")
-        case .quantityUnknown: self("quantité inconnue", "quantity unknown")
-        case .distanceUnknown: self("distance inconnue", "distance unknown")
-        case .estimatedData: self("données estimées", "estimated data")
+        case .seasonal: self(en: "seasonal", fr: "saisonnier")
+        case .oneOff: self(en: "one-off", fr: "ponctuel")
+        case .heatPump: self(en: "heat pump", fr: "pompe à chaleur")
+        case .temperatureUnknown: self(en: "temperature unknown", fr: "température inconnue")
+        case .needsTreatment: self(en: "needs treatment", fr: "traitement nécessaire")
+        case .hazardous: self(en: "hazardous", fr: "dangereux")
+        case .stateMismatch: self(en: "different physical state", fr: "état physique différent")
+        case .purityBelowNeed: self(en: "purity below need", fr: "pureté insuffisante")
+        case .contaminants: self(en: "contaminants", fr: "contaminants")
+        case .quantityUnknown: self(en: "quantity unknown", fr: "quantité inconnue")
+        case .distanceUnknown: self(en: "distance unknown", fr: "distance inconnue")
+        case .estimatedData: self(en: "estimated data", fr: "données estimées")
         case .inferred:
-            self("flux déduit du code d'activité, non déclaré", "flow inferred from the activity code, not declared")
-        case .substitute: self("substitution", "substitute")
-        case .lessSpecificRelease: self("ressource moins précise", "less specific release")
-        case .belowThreshold: self("sous le seuil", "below threshold")
-        case .offerAvailable: self("offre disponible", "offer available")
-        case .noOffer: self("pas d'offre", "no offer")
-        case .confidential: self("confidentiel", "confidential")
+            self(
+                en: "flow inferred from the activity code, not declared",
+                fr: "flux déduit du code d'activité, non déclaré")
+        case .substitute: self(en: "substitute", fr: "substitution")
+        case .lessSpecificRelease: self(en: "less specific release", fr: "ressource moins précise")
+        case .belowThreshold: self(en: "below threshold", fr: "sous le seuil")
+        case .offerAvailable: self(en: "offer available", fr: "offre disponible")
+        case .noOffer: self(en: "no offer", fr: "pas d'offre")
+        case .confidential: self(en: "confidential", fr: "confidentiel")
         }
     }
 
     func term(_ term: ScoreTermName) -> String {
         switch term {
-        case .distance: self("distance", "distance")
-        case .volume: self("volume", "volume")
-        case .quality: self("qualité", "quality")
-        case .time: self("temps", "time")
-        case .confidence: self("confiance", "confidence")
+        case .distance: self(en: "distance", fr: "distance")
+        case .volume: self(en: "volume", fr: "volume")
+        case .quality: self(en: "quality", fr: "qualité")
+        case .time: self(en: "time", fr: "temps")
+        case .confidence: self(en: "confidence", fr: "confiance")
         }
     }
 
@@ -78,14 +80,14 @@ struct ReportText {
 
     func sectorName(_ group: Int) -> String {
         switch group {
-        case 0: self("Agriculture", "Farming")
-        case 1: self("Agroalimentaire", "Food industry")
-        case 2: self("Industrie", "Manufacturing")
-        case 3: self("Énergie, eau, déchets", "Energy, water, waste")
-        case 4: self("Construction", "Construction")
-        case 5: self("Commerce, transport", "Trade, transport")
-        case 6: self("Services, public", "Services, public")
-        default: self("Activité non renseignée", "Activity not given")
+        case 0: self(en: "Farming", fr: "Agriculture")
+        case 1: self(en: "Food industry", fr: "Agroalimentaire")
+        case 2: self(en: "Manufacturing", fr: "Industrie")
+        case 3: self(en: "Energy, water, waste", fr: "Énergie, eau, déchets")
+        case 4: self(en: "Construction", fr: "Construction")
+        case 5: self(en: "Trade, transport", fr: "Commerce, transport")
+        case 6: self(en: "Services, public", fr: "Services, public")
+        default: self(en: "Activity not given", fr: "Activité non renseignée")
         }
     }
 

@@ -11,11 +11,11 @@ public enum SynergyCSV {
         separator: Character, byteOrderMark: Bool
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        let decimalComma = separator == ";"
+        let decimalMark: Character = separator == ";" ? "," : "."
         func number(_ value: Double?, _ decimals: Int) -> String {
             guard let value, value.isFinite else { return "" }
-            let text = JSONOutput.format((value * pow10(decimals)).rounded() / pow10(decimals))
-            return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+            let scale = pow10(decimals)
+            return NumberFormatting.plain((value * scale).rounded() / scale, decimalMark: decimalMark)
         }
         var rows: [[String]] = [Self.header(in: language)]
         for (offset, synergy) in synergies.enumerated() {
@@ -47,40 +47,33 @@ public enum SynergyCSV {
             row += [number(impact?.netKg?.rounded(), 0), number(impact?.netEUR?.rounded(), 0)]
             rows.append(row)
         }
-        let text =
-            rows.map { $0.map { quote($0, separator: separator) }.joined(separator: String(separator)) }
-            .joined(separator: "\r\n") + "\r\n"
-        return (byteOrderMark ? "\u{FEFF}" : "") + text
+        return CSVWriter.text(rows, separator: separator, byteOrderMark: byteOrderMark)
     }
 
     /// The column names, in the language of the rest of the file.
     static func header(in language: Language) -> [String] {
-        language == .fr
-            ? [
+        switch language {
+        case .fr:
+            [
                 "rang", "id", "type", "mode", "score", "categorie", "ressource", "ressource_besoin", "fournisseur",
                 "fournisseur_nom", "fournisseur_flux", "receveur", "receveur_nom", "receveur_flux", "membres",
                 "distance_km", "etendue_km", "quantite", "unite", "periode", "couverture", "terme_distance",
                 "terme_volume", "terme_qualite", "terme_temps", "terme_confiance", "signaux", "raison",
                 "co2e_net_kg", "euros_net",
             ]
-            : [
+        case .en:
+            [
                 "rank", "id", "kind", "mode", "score", "category", "resource", "need_resource", "supplier",
                 "supplier_name", "supplier_flow", "receiver", "receiver_name", "receiver_flow", "members",
                 "distance_km", "spread_km", "quantity", "unit", "per", "coverage", "term_distance", "term_volume",
                 "term_quality", "term_time", "term_confidence", "flags", "reason", "co2e_net_kg", "eur_net",
             ]
+        }
     }
 
     private static func pow10(_ n: Int) -> Double {
         var value = 1.0
         for _ in 0..<n { value *= 10 }
         return value
-    }
-
-    package static func quote(_ field: String, separator: Character) -> String {
-        guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r") else {
-            return field
-        }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

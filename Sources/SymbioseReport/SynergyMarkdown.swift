@@ -8,17 +8,19 @@ public enum SynergyMarkdown {
         sumsImpacts: Bool = true, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        let fr = language == .fr
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var out = fr ? "# Synergies\n\n" : "# Synergies\n\n"
+        var out = LocalizedText(en: "# Synergies\n\n", fr: "# Synergies\n\n")[language]
         out +=
-            fr
-            ? "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.synergies.count).\n\n"
-            : "\(result.siteCount) sites, \(result.flowCount) flows; \(synergies.count) of \(result.synergies.count) synergies shown.\n\n"
+            LocalizedText(
+                en:
+                    "\(result.siteCount) sites, \(result.flowCount) flows; \(synergies.count) of \(result.synergies.count) synergies shown.\n\n",
+                fr:
+                    "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.synergies.count).\n\n"
+            )[language]
         out +=
-            fr
-            ? "| # | Score | Type | Ressource | Qui | km | Quantité |\n"
-            : "| # | Score | Kind | Resource | Who | km | Quantity |\n"
+            LocalizedText(
+                en: "| # | Score | Kind | Resource | Who | km | Quantity |\n",
+                fr: "| # | Score | Type | Ressource | Qui | km | Quantité |\n")[language]
         out += "|---:|---:|---|---|---|---:|---:|\n"
         for (offset, synergy) in synergies.enumerated() {
             let score = NumberFormatting.format(synergy.score, decimals: 2, language: language)
@@ -27,17 +29,19 @@ public enum SynergyMarkdown {
                 let km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
                 let quantity =
                     s.flags.contains(.confidential)
-                    ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
+                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
+                    : (s.quantity.map(writer.amount) ?? "?")
                 out +=
                     "| \(offset + 1) | \(score) | substitution | `\(s.resource)` → `\(s.needResource)` | \(cell(s.supplier.companyName)) → \(cell(s.receiver.companyName)) | \(km) | \(quantity) |\n"
             case .pooling(let p):
                 let km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
                 let quantity =
                     p.flags.contains(.confidential)
-                    ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
+                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
+                    : (p.total.map(writer.amount) ?? "?")
                 let who = p.members.map { cell($0.reference.companyName) }.joined(separator: ", ")
                 out +=
-                    "| \(offset + 1) | \(score) | \(fr ? "mutualisation" : "pooling") (\(p.mode.rawValue)) | `\(p.resource)` | \(who) | \(km) | \(quantity) |\n"
+                    "| \(offset + 1) | \(score) | \(LocalizedText(en: "pooling", fr: "mutualisation")[language]) (\(p.mode.rawValue)) | `\(p.resource)` | \(who) | \(km) | \(quantity) |\n"
             }
         }
         out += "\n"
@@ -47,7 +51,7 @@ public enum SynergyMarkdown {
             let terms = synergy.terms.map {
                 "\($0.term.rawValue) \(NumberFormatting.format($0.value, decimals: 2, language: language)) × \(NumberFormatting.format($0.weight, decimals: 2, language: language))"
             }
-            out += "  \(fr ? "Score" : "Score") = " + terms.joined(separator: " + ")
+            out += "  \(LocalizedText(en: "Score", fr: "Score")[language]) = " + terms.joined(separator: " + ")
             if !synergy.flags.isEmpty { out += "; " + synergy.flags.map { "`\($0.rawValue)`" }.joined(separator: " ") }
             if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)

@@ -11,14 +11,16 @@ public enum SynergyTable {
         sumsImpacts: Bool = true, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        let fr = language == .fr
         var lines: [String] = []
         var totals = ImpactTotals()
         let header =
-            TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad(fr ? "Score" : "Score", 5, right: true)
+            TextWrapping.pad("#", 4, right: true) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Score", fr: "Score")[language], 5, right: true)
             + "  "
-            + TextWrapping.pad(fr ? "Type" : "Kind", 12) + "  " + TextWrapping.pad(fr ? "Ressource" : "Resource", 42)
-            + "  " + TextWrapping.pad("km", 6, right: true) + "  " + TextWrapping.pad(fr ? "Quantité" : "Quantity", 20)
+            + TextWrapping.pad(LocalizedText(en: "Kind", fr: "Type")[language], 12) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Resource", fr: "Ressource")[language], 42)
+            + "  " + TextWrapping.pad("km", 6, right: true) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Quantity", fr: "Quantité")[language], 20)
         lines.append(header)
         lines.append(String(repeating: "─", count: width))
         for (offset, synergy) in synergies.enumerated() {
@@ -29,20 +31,22 @@ public enum SynergyTable {
             var who: String
             switch synergy {
             case .substitution(let s):
-                kind = fr ? "substitution" : "substitution"
+                kind = LocalizedText(en: "substitution", fr: "substitution")[language]
                 resource = s.resource
                 km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
                 quantity =
                     s.flags.contains(.confidential)
-                    ? (fr ? "confidentiel" : "confidential") : (s.quantity.map(writer.amount) ?? "?")
+                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
+                    : (s.quantity.map(writer.amount) ?? "?")
                 who = "\(s.supplier.companyName) → \(s.receiver.companyName)"
             case .pooling(let p):
-                kind = fr ? "mutualisation" : "pooling"
+                kind = LocalizedText(en: "pooling", fr: "mutualisation")[language]
                 resource = p.resource
                 km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
                 quantity =
                     p.flags.contains(.confidential)
-                    ? (fr ? "confidentiel" : "confidential") : (p.total.map(writer.amount) ?? "?")
+                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
+                    : (p.total.map(writer.amount) ?? "?")
                 who = "\(p.mode.rawValue): " + p.members.map(\.reference.companyName).joined(separator: ", ")
             }
             lines.append(
@@ -73,15 +77,13 @@ public enum SynergyTable {
             lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width)
         }
         let shown = synergies.count, total = result.synergies.count
-        if fr {
-            lines.append(
-                "\(shown) synergie\(shown > 1 ? "s" : "") affichée\(shown > 1 ? "s" : "") sur \(total) (\(result.siteCount) sites, \(result.flowCount) flux)."
-            )
-        } else {
-            lines.append(
-                "\(shown) of \(total) synerg\(total == 1 ? "y" : "ies") shown (\(result.siteCount) sites, \(result.flowCount) flows)."
-            )
-        }
+        lines.append(
+            LocalizedText(
+                en:
+                    "\(shown) of \(total) synerg\(total == 1 ? "y" : "ies") shown (\(result.siteCount) sites, \(result.flowCount) flows).",
+                fr:
+                    "\(shown) synergie\(shown > 1 ? "s" : "") affichée\(shown > 1 ? "s" : "") sur \(total) (\(result.siteCount) sites, \(result.flowCount) flux)."
+            )[language])
         return lines.map { $0.replacingTrailingSpaces() + "\n" }.joined()
     }
 }

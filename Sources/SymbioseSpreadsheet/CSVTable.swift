@@ -139,7 +139,7 @@ public struct CSVTable: Sendable, Hashable {
                     throw Failure(
                         line: opened.line, column: opened.column,
                         text: LocalizedText(
-                            "a quoted field opened here never closes: add the closing \"",
+                            en: "a quoted field opened here never closes: add the closing \"",
                             fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
                 }
                 continue

@@ -24,7 +24,7 @@ extension ProfileSheet {
     /// The profiles as a workbook with one sheet.
     public static func xlsx(_ profiles: [Profile], language: Language) throws -> [UInt8] {
         try XLSXWriter.workbook(
-            rows: rows(profiles, language: language), sheetName: language == .fr ? "Profils" : "Profiles",
+            rows: rows(profiles, language: language), sheetName: LocalizedText(en: "Profiles", fr: "Profils")[language],
             textColumns: Set(SheetColumn.allCases.enumerated().filter { $0.element.isCode }.map(\.offset)),
             choices: choices(language: language))
     }
@@ -36,7 +36,7 @@ extension ProfileSheet {
         where Value.RawValue == String {
             Value.allCases.map { SheetVocabulary.word($0, in: table, language: language) }
         }
-        let yesNo = language == .fr ? ["oui", "non"] : ["yes", "no"]
+        let yesNo = [true, false].map { yesNoWord($0, language) }
         var lists: [SheetColumn: [String]] = [
             .direction: words(SheetVocabulary.direction), .per: words(SheetVocabulary.period),
             .medium: words(SheetVocabulary.medium), .grade: words(SheetVocabulary.grade),
@@ -57,11 +57,25 @@ extension ProfileSheet {
     /// fields and a decimal comma; in English, `,` and a decimal point. UTF-8 with a byte order
     /// mark (which spreadsheets need to recognise UTF-8), lines ending in CRLF (RFC 4180).
     public static func csv(_ profiles: [Profile], language: Language) -> String {
-        CSVWriter.text(rows(profiles, language: language), language: language)
+        let fields = rows(profiles, language: language).map { row in
+            row.map { value -> String in
+                switch value {
+                case nil: ""
+                case .number(let number): NumberFormatting.plain(number, decimalMark: language.decimalMark)
+                case .bool(let flag): yesNoWord(flag, language)
+                case .text(let string): string
+                }
+            }
+        }
+        return CSVWriter.text(fields, separator: language.csvSeparator, byteOrderMark: true)
     }
 
     private static func yesNo(_ flag: Bool, _ language: Language) -> SheetValue {
-        .text(language == .fr ? (flag ? "oui" : "non") : (flag ? "yes" : "no"))
+        .text(yesNoWord(flag, language))
+    }
+
+    private static func yesNoWord(_ flag: Bool, _ language: Language) -> String {
+        flag ? LocalizedText(en: "yes", fr: "oui")[language] : LocalizedText(en: "no", fr: "non")[language]
     }
 
     private static func companyCells(_ profile: Profile, language: Language) -> [SheetColumn: SheetValue?] {
@@ -120,37 +134,5 @@ extension ProfileSheet {
             cells[unit] = .text(cost.unit.rawValue)
         }
         return cells
-    }
-}
-
-/// Writes rows as CSV text.
-public enum CSVWriter {
-    /// CSV with `;` and a decimal comma in French, `,` and a point in English; a byte order
-    /// mark first; CRLF line ends; fields quoted when they hold the separator, a quote, a line
-    /// break, or surrounding spaces.
-    public static func text(_ rows: [[SheetValue?]], language: Language) -> String {
-        let separator = language == .fr ? ";" : ","
-        var text = "\u{FEFF}"
-        for row in rows {
-            text +=
-                row.map { value -> String in
-                    guard let value else { return "" }
-                    var field: String
-                    switch value {
-                    case .number(let number):
-                        field = SheetValue.format(number)
-                        if language == .fr { field = field.replacingOccurrences(of: ".", with: ",") }
-                    case .bool(let flag):
-                        field = language == .fr ? (flag ? "oui" : "non") : (flag ? "yes" : "no")
-                    case .text(let string):
-                        field = string
-                    }
-                    let needsQuotes =
-                        field.contains(separator) || field.contains("\"") || field.contains("\n")
-                        || field.contains("\r") || field.first == " " || field.last == " "
-                    return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-                }.joined(separator: separator) + "\r\n"
-        }
-        return text
     }
 }

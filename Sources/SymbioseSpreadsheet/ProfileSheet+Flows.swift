@@ -12,7 +12,7 @@ extension SheetReader {
             missing(
                 row, .direction,
                 because: LocalizedText(
-                    "a flow is \"output\" (a release or an offer) or \"input\" (a need)",
+                    en: "a flow is \"output\" (a release or an offer) or \"input\" (a need)",
                     fr: "un flux est « disponible » (rejet ou offre) ou « besoin »"))
         }
         let resource = text(row, .resource)
@@ -20,7 +20,7 @@ extension SheetReader {
             missing(
                 row, .resource,
                 because: LocalizedText(
-                    "each flow has a resource code; symbiose taxonomy lists them",
+                    en: "each flow has a resource code; symbiose taxonomy lists them",
                     fr: "chaque flux a un code de ressource ; symbiose taxonomy les liste"))
         }
         var quantity = readQuantity(row)
@@ -36,7 +36,7 @@ extension SheetReader {
                 invalid(
                     row, .oneOff,
                     LocalizedText(
-                        "a flow is either seasonal (months) or one-off, not both",
+                        en: "a flow is either seasonal (months) or one-off, not both",
                         fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
             }
             availability = .oneOff(year: oneOff.year, month: oneOff.month)
@@ -73,13 +73,13 @@ extension SheetReader {
         if self.value(row, .quantity) != nil, self.value(row, .unit) == nil {
             missing(
                 row, .unit,
-                because: LocalizedText("a quantity needs its unit", fr: "une quantité a besoin de son unité"))
+                because: LocalizedText(en: "a quantity needs its unit", fr: "une quantité a besoin de son unité"))
         }
         if self.value(row, .quantity) == nil, self.value(row, .unit) != nil || period != nil || hours != nil {
             missing(
                 row, .quantity,
                 because: LocalizedText(
-                    "a unit, period or hours is given without a quantity",
+                    en: "a unit, period or hours is given without a quantity",
                     fr: "une unité, une période ou des heures sont données sans quantité"))
         }
         guard let value, let unit else { return nil }
@@ -99,7 +99,7 @@ extension SheetReader {
                 missing(
                     row, unitColumn,
                     because: LocalizedText(
-                        "a price or cost is per unit (t, m3, MWh…)",
+                        en: "a price or cost is per unit (t, m3, MWh…)",
                         fr: "un prix ou un coût est par unité (t, m3, MWh…)"))
             }
             return nil
@@ -128,7 +128,7 @@ extension SheetReader {
                 invalid(
                     row, .months,
                     LocalizedText(
-                        "months are numbers from 1 to 12, as \"7 8 9\" or \"7-9\", found \"\(text)\"",
+                        en: "months are numbers from 1 to 12, as \"7 8 9\" or \"7-9\", found \"\(text)\"",
                         fr: "les mois sont des nombres de 1 à 12, comme « 7 8 9 » ou « 7-9 », trouvé « \(text) »"))
                 return nil
             }
@@ -156,7 +156,7 @@ extension SheetReader {
         invalid(
             row, .oneOff,
             LocalizedText(
-                "expected a year and month, as \"2027-03\", found \"\(text)\"",
+                en: "expected a year and month, as \"2027-03\", found \"\(text)\"",
                 fr: "une année et un mois sont attendus, comme « 2027-03 », trouvé « \(text) »"))
         return nil
     }

@@ -72,7 +72,7 @@ struct SheetReader {
         guard let header = sheet.rows.first else {
             diagnostics.append(
                 .error(
-                    .inputEmpty, LocalizedText("the sheet is empty", fr: "la feuille est vide"),
+                    .inputEmpty, LocalizedText(en: "the sheet is empty", fr: "la feuille est vide"),
                     at: SourceLocation(file: file)))
             return
         }
@@ -123,7 +123,7 @@ struct SheetReader {
                         .error(
                             .sheetUnknownColumn,
                             LocalizedText(
-                                "column \(Sheet.columnName(index)) holds values but has no header",
+                                en: "column \(Sheet.columnName(index)) holds values but has no header",
                                 fr: "la colonne \(Sheet.columnName(index)) contient des valeurs mais pas d'en-tête"),
                             at: at, notes: [Self.headerNote]))
                 }
@@ -134,14 +134,14 @@ struct SheetReader {
                 if let suggestion = SheetColumn.suggestion(for: text) {
                     notes.append(
                         LocalizedText(
-                            "did you mean \"\(suggestion.header.en)\"?",
+                            en: "did you mean \"\(suggestion.header.en)\"?",
                             fr: "vouliez-vous dire « \(suggestion.header.fr) » ?"))
                 }
                 notes.append(Self.headerNote)
                 diagnostics.append(
                     .error(
                         .sheetUnknownColumn,
-                        LocalizedText("unknown column \"\(text)\"", fr: "colonne inconnue « \(text) »"), at: at,
+                        LocalizedText(en: "unknown column \"\(text)\"", fr: "colonne inconnue « \(text) »"), at: at,
                         notes: notes))
                 continue
             }
@@ -150,7 +150,7 @@ struct SheetReader {
                     .error(
                         .sheetDuplicateColumn,
                         LocalizedText(
-                            "column \"\(text)\" repeats column \(Sheet.columnName(first))",
+                            en: "column \"\(text)\" repeats column \(Sheet.columnName(first))",
                             fr: "la colonne « \(text) » répète la colonne \(Sheet.columnName(first))"), at: at))
                 continue
             }
@@ -162,7 +162,7 @@ struct SheetReader {
                 .error(
                     .sheetMissingColumn,
                     LocalizedText(
-                        "the sheet has no \"Company name\" column (nor \"Company ID\")",
+                        en: "the sheet has no \"Company name\" column (nor \"Company ID\")",
                         fr: "la feuille n'a pas de colonne « Raison sociale » (ni « Identifiant entreprise »)"),
                     at: sheet.location(file: file, row: header.number, column: 0, header: nil),
                     notes: [Self.headerNote]))
@@ -170,7 +170,7 @@ struct SheetReader {
     }
 
     static let headerNote = LocalizedText(
-        "the first row names the columns; symbiose template --format csv prints them",
+        en: "the first row names the columns; symbiose template --format csv prints them",
         fr: "la première ligne nomme les colonnes ; symbiose template --format csv les donne")
 
     // MARK: Cells
@@ -216,11 +216,11 @@ struct SheetReader {
             if let number = CSVTable.number(text) { return number }
             invalid(
                 row, column,
-                LocalizedText("expected a number, found \"\(text)\"", fr: "nombre attendu, trouvé « \(text) »"))
+                LocalizedText(en: "expected a number, found \"\(text)\"", fr: "nombre attendu, trouvé « \(text) »"))
         case .bool:
             invalid(
                 row, column,
-                LocalizedText("expected a number, found a boolean", fr: "nombre attendu, trouvé un booléen"))
+                LocalizedText(en: "expected a number, found a boolean", fr: "nombre attendu, trouvé un booléen"))
         }
         return nil
     }
@@ -231,7 +231,7 @@ struct SheetReader {
             invalid(
                 row, column,
                 LocalizedText(
-                    "expected a whole number, found \(SheetValue.format(number))",
+                    en: "expected a whole number, found \(SheetValue.format(number))",
                     fr: "nombre entier attendu, trouvé \(SheetValue.format(number))"))
             return nil
         }
@@ -248,7 +248,8 @@ struct SheetReader {
             invalid(
                 row, column,
                 LocalizedText(
-                    "expected yes or no, found \"\(value.text)\"", fr: "oui ou non attendu, trouvé « \(value.text) »"))
+                    en: "expected yes or no, found \"\(value.text)\"",
+                    fr: "oui ou non attendu, trouvé « \(value.text) »"))
             return nil
         }
     }
@@ -262,7 +263,8 @@ struct SheetReader {
         invalid(
             row, column,
             LocalizedText(
-                "\"\(text)\" is not one of: \(accepted)", fr: "« \(text) » n'est pas une valeur admise : \(accepted)"))
+                en: "\"\(text)\" is not one of: \(accepted)",
+                fr: "« \(text) » n'est pas une valeur admise : \(accepted)"))
         return nil
     }
 
@@ -271,7 +273,8 @@ struct SheetReader {
         if let unit = QuantityUnit(rawValue: symbol) { return unit }
         diagnostics.append(
             .error(
-                .quantityUnknownUnit, LocalizedText("unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
+                .quantityUnknownUnit,
+                LocalizedText(en: "unknown unit \"\(symbol)\"", fr: "unité inconnue « \(symbol) »"),
                 at: location(row, column), notes: QuantityUnit.unknownUnitNotes(symbol)))
         return nil
     }
@@ -282,7 +285,7 @@ struct SheetReader {
             .error(
                 .sheetMissingValue,
                 LocalizedText(
-                    "\"\(header.en)\" is empty: \(reason.en)", fr: "« \(header.fr) » est vide : \(reason.fr)"),
+                    en: "\"\(header.en)\" is empty: \(reason.en)", fr: "« \(header.fr) » est vide : \(reason.fr)"),
                 at: location(row, column)))
     }
 
@@ -298,7 +301,7 @@ struct SheetReader {
         if let previous { return previous }
         missing(
             row, columns[.companyName] != nil ? .companyName : .companyID,
-            because: LocalizedText("every row names its company", fr: "chaque ligne nomme son entreprise"))
+            because: LocalizedText(en: "every row names its company", fr: "chaque ligne nomme son entreprise"))
         return nil
     }
 
@@ -327,13 +330,15 @@ struct SheetReader {
                         .error(
                             .sheetConflict,
                             LocalizedText(
-                                "\"\(text)\" contradicts \"\(earlier)\" given for the same company on row \(at.line ?? 0)",
+                                en:
+                                    "\"\(text)\" contradicts \"\(earlier)\" given for the same company on row \(at.line ?? 0)",
                                 fr:
                                     "« \(text) » contredit « \(earlier) » donné pour la même entreprise ligne \(at.line ?? 0)"
                             ), at: here,
                             notes: [
                                 LocalizedText(
-                                    "company cells may be left empty on a company's later rows, or repeated identically",
+                                    en:
+                                        "company cells may be left empty on a company's later rows, or repeated identically",
                                     fr:
                                         "les cellules d'entreprise peuvent rester vides sur les lignes suivantes, ou être répétées à l'identique"
                                 )
@@ -360,7 +365,7 @@ struct SheetReader {
                 .error(
                     .sheetMissingValue,
                     LocalizedText(
-                        "company \"\(key)\" has no name on any of its rows",
+                        en: "company \"\(key)\" has no name on any of its rows",
                         fr: "l'entreprise « \(key) » n'a de raison sociale sur aucune de ses lignes"),
                     at: gathered.whole))
             return nil

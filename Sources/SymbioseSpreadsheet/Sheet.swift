@@ -17,8 +17,7 @@ public enum SheetValue: Sendable, Hashable {
 
     /// The shortest text that reads back as the same number: `30000`, `0.4`, `1e-07`.
     public static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        JSONOutput.format(number)
     }
 }
 

@@ -39,10 +39,10 @@ public enum XLSXReader {
                 code: .sheetNotFound,
                 text: name.map {
                     LocalizedText(
-                        "the workbook has no sheet named \"\($0)\"", fr: "le classeur n'a pas de feuille « \($0) »")
-                } ?? LocalizedText("the workbook has no sheet", fr: "le classeur n'a aucune feuille"),
+                        en: "the workbook has no sheet named \"\($0)\"", fr: "le classeur n'a pas de feuille « \($0) »")
+                } ?? LocalizedText(en: "the workbook has no sheet", fr: "le classeur n'a aucune feuille"),
                 notes: sheets.isEmpty
-                    ? [] : [LocalizedText("its sheets are \(list)", fr: "ses feuilles sont \(list)")])
+                    ? [] : [LocalizedText(en: "its sheets are \(list)", fr: "ses feuilles sont \(list)")])
         }
         let shared = try archive["xl/sharedStrings.xml"].map { entry throws(Failure) in
             try sharedStrings(document(archive, entry))
@@ -60,11 +60,11 @@ public enum XLSXReader {
             throw Failure(
                 code: .xlsxInvalid,
                 text: LocalizedText(
-                    "not an .xlsx workbook: the file is not a ZIP archive",
+                    en: "not an .xlsx workbook: the file is not a ZIP archive",
                     fr: "ce n'est pas un classeur .xlsx : le fichier n'est pas une archive ZIP"),
                 notes: [
                     LocalizedText(
-                        "save it from the spreadsheet as \"Excel workbook (.xlsx)\", or as CSV",
+                        en: "save it from the spreadsheet as \"Excel workbook (.xlsx)\", or as CSV",
                         fr: "enregistrez-le depuis le tableur au format « Classeur Excel (.xlsx) », ou en CSV")
                 ])
         }
@@ -74,7 +74,7 @@ public enum XLSXReader {
     private static func malformed(_ detail: String) -> Failure {
         Failure(
             code: .xlsxInvalid,
-            text: LocalizedText("the workbook is damaged: \(detail)", fr: "le classeur est endommagé : \(detail)"),
+            text: LocalizedText(en: "the workbook is damaged: \(detail)", fr: "le classeur est endommagé : \(detail)"),
             notes: [])
     }
 

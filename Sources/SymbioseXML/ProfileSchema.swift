@@ -41,7 +41,7 @@ final class ProfileSchema: @unchecked Sendable {
         }
         return errors.filter { !$0.isWarning }.map {
             .error(
-                .xmlSchema, LocalizedText($0.message, fr: "non conforme au schéma : " + $0.message),
+                .xmlSchema, LocalizedText(en: $0.message, fr: "non conforme au schéma : " + $0.message),
                 at: SourceLocation(file: file, line: $0.line))
         }
     }

@@ -23,7 +23,8 @@ public enum ProfileXML {
                 [
                     .error(
                         .inputEmpty,
-                        LocalizedText("the document has no root element", fr: "le document n'a pas d'élément racine"),
+                        LocalizedText(
+                            en: "the document has no root element", fr: "le document n'a pas d'élément racine"),
                         at: SourceLocation(file: file))
                 ]
             )
@@ -36,14 +37,15 @@ public enum ProfileXML {
                     .error(
                         .xmlNamespace,
                         LocalizedText(
-                            "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
+                            en:
+                                "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
                             fr:
                                 "l'élément racine est <\(root.name)> dans l'espace de noms \(root.namespace.map { "« \($0) »" } ?? "vide")"
                         ),
                         at: SourceLocation(file: file, line: root.line, path: root.path),
                         notes: [
                             LocalizedText(
-                                "expected <profile> or <profiles> with xmlns=\"\(namespace)\"",
+                                en: "expected <profile> or <profiles> with xmlns=\"\(namespace)\"",
                                 fr: "<profile> ou <profiles> attendu, avec xmlns=\"\(namespace)\"")
                         ])
                 ]

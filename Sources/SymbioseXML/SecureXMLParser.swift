@@ -52,12 +52,12 @@ package enum SecureXMLParser {
                     .error(
                         .xmlDoctype,
                         LocalizedText(
-                            "DOCTYPE declarations are not allowed in profiles",
+                            en: "DOCTYPE declarations are not allowed in profiles",
                             fr: "les déclarations DOCTYPE sont interdites dans les profils"),
                         at: SourceLocation(file: file, line: line),
                         notes: [
                             LocalizedText(
-                                "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
+                                en: "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
                                 fr:
                                     "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose"
                             )
@@ -78,7 +78,7 @@ package enum SecureXMLParser {
                     ? [
                         .error(
                             .xmlMalformed,
-                            LocalizedText("the document could not be parsed", fr: "le document n'a pas pu être lu"),
+                            LocalizedText(en: "the document could not be parsed", fr: "le document n'a pas pu être lu"),
                             at: SourceLocation(file: file))
                     ]
                     : Array(diagnostics.prefix(1))
@@ -91,24 +91,26 @@ package enum SecureXMLParser {
     private static func describe(_ error: LibXML2Error) -> (DiagnosticCode, LocalizedText, [LocalizedText]) {
         let raw = error.message.split(separator: "\n").joined(separator: "; ")
         // libxml2 speaks English only: the French message says what kind of error it is.
-        let message = LocalizedText(raw, fr: "XML mal formé : " + raw)
+        let message = LocalizedText(en: raw, fr: "XML mal formé : " + raw)
         if raw.contains("Excessive depth") {
             return (
                 .xmlTooDeep,
                 LocalizedText(
-                    "elements are nested more than 256 levels deep",
+                    en: "elements are nested more than 256 levels deep",
                     fr: "des éléments sont imbriqués sur plus de 256 niveaux"),
-                [LocalizedText("profiles need five levels at most", fr: "un profil n'a besoin que de cinq niveaux")]
+                [LocalizedText(en: "profiles need five levels at most", fr: "un profil n'a besoin que de cinq niveaux")]
             )
         }
         switch xmlParserErrors(UInt32(error.code)) {
         case XML_ERR_INVALID_CHAR where raw.contains("not proper UTF-8"),
             XML_ERR_INVALID_ENCODING:
             return (
-                .inputEncoding, LocalizedText("the text is not valid UTF-8", fr: "le texte n'est pas en UTF-8 valide"),
+                .inputEncoding,
+                LocalizedText(en: "the text is not valid UTF-8", fr: "le texte n'est pas en UTF-8 valide"),
                 [
                     LocalizedText(
-                        "save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+                        en:
+                            "save the file as UTF-8, or declare its encoding: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
                         fr:
                             "enregistrez le fichier en UTF-8, ou déclarez son encodage : <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
                     )
@@ -117,10 +119,10 @@ package enum SecureXMLParser {
         case XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
             return (
                 .inputEncoding, message,
-                [LocalizedText("save the file as UTF-8", fr: "enregistrez le fichier en UTF-8")]
+                [LocalizedText(en: "save the file as UTF-8", fr: "enregistrez le fichier en UTF-8")]
             )
         case XML_ERR_DOCUMENT_EMPTY:
-            return (.inputEmpty, LocalizedText("the document is empty", fr: "le document est vide"), [])
+            return (.inputEmpty, LocalizedText(en: "the document is empty", fr: "le document est vide"), [])
         default:
             return (.xmlMalformed, message, [])
         }

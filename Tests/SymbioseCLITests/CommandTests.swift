@@ -386,11 +386,11 @@ import Testing
     @Test func warningsAreCappedPerCodeInTextButNotInJSON() {
         let many = (0..<60).map { index in
             Diagnostic.warning(
-                .flowMissingQuantity, LocalizedText("gap \(index)", fr: "lacune \(index)"),
+                .flowMissingQuantity, LocalizedText(en: "gap \(index)", fr: "lacune \(index)"),
                 at: SourceLocation(file: "f.json", line: index + 1))
         }
         let error = Diagnostic.error(
-            .valueNegative, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "f.json"))
+            .valueNegative, LocalizedText(en: "bad", fr: "mauvais"), at: SourceLocation(file: "f.json"))
         let text = DiagnosticsRenderer.text(many + [error])
         #expect(
             text.components(separatedBy: "[flow.missing-quantity]\n").count - 1 == DiagnosticsRenderer.warningsPerCode)

@@ -224,7 +224,7 @@ import Testing
     @Test func invalidProfilesAreLeftOutAndSaidSo() {
         let profiles = territory
         let error = Diagnostic.error(
-            .profileUnknownResource, LocalizedText("bad", fr: "mauvais"),
+            .profileUnknownResource, LocalizedText(en: "bad", fr: "mauvais"),
             at: SourceLocation(file: "bottler.json", line: 3))
         let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(profiles, validation: [error])
         #expect(!result.synergies.contains { $0.companies.contains("bottler") })

@@ -220,10 +220,10 @@ import Testing
 
     @Test func diagnosticsRenderWithoutZeroLocations() {
         let located = Diagnostic.error(
-            .xmlSchema, LocalizedText("bad", fr: "mauvais"), at: SourceLocation(file: "a.xml", line: 4))
+            .xmlSchema, LocalizedText(en: "bad", fr: "mauvais"), at: SourceLocation(file: "a.xml", line: 4))
         #expect(located.rendered == "a.xml:4: error: bad [xml.schema]")
         let fileOnly = Diagnostic.error(
-            .inputEmpty, LocalizedText("empty", fr: "vide"), at: SourceLocation(file: "a.xml", line: 0, column: 0))
+            .inputEmpty, LocalizedText(en: "empty", fr: "vide"), at: SourceLocation(file: "a.xml", line: 0, column: 0))
         #expect(fileOnly.rendered == "a.xml: error: empty [input.empty]")
     }
 }

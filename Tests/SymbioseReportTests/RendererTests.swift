@@ -136,9 +136,17 @@ import Testing
     }
 
     @Test func csvQuotesAndUsesDecimalCommas() {
-        #expect(SynergyCSV.quote("a;b", separator: ";") == "\"a;b\"")
-        #expect(SynergyCSV.quote("say \"hi\"", separator: ",") == "\"say \"\"hi\"\"\"")
-        #expect(SynergyCSV.quote("plain", separator: ";") == "plain")
+        #expect(CSVWriter.field("a;b", separator: ";") == "\"a;b\"")
+        #expect(CSVWriter.field("say \"hi\"", separator: ",") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.field("plain", separator: ";") == "plain")
+        #expect(CSVWriter.field(" padded", separator: ",") == "\" padded\"")
+        #expect(CSVWriter.field("two\nlines", separator: ",") == "\"two\nlines\"")
+        #expect(
+            CSVWriter.text([["a", "b c"], ["1,5", ""]], separator: ";", byteOrderMark: true)
+                == "\u{FEFF}a;b c\r\n1,5;\r\n")
+        #expect(NumberFormatting.plain(1234.5, decimalMark: ",") == "1234,5")
+        #expect(NumberFormatting.plain(0.1, decimalMark: ".") == "0.1")
+        #expect(Language.fr.takesPlural(0) == false && Language.en.takesPlural(0))
     }
 
     @Test func demoShortlistHasTheExpectedHeadliners() throws {

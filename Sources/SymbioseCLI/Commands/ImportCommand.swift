@@ -49,10 +49,11 @@ struct ImportCommand: ParsableCommand {
             try ProfileWriting.writeOrExit([profile], as: target, to: path, language: language)
         }
         if !options.quiet {
+            let s = language.takesPlural(profiles.count) ? "s" : ""
             StandardError.write(
-                language == .fr
-                    ? "\(profiles.count) profil\(profiles.count > 1 ? "s" : "") écrit\(profiles.count > 1 ? "s" : "") dans \(output)\n"
-                    : "\(profiles.count) profile\(profiles.count == 1 ? "" : "s") written to \(output)\n")
+                LocalizedText(
+                    en: "\(profiles.count) profile\(s) written to \(output)\n",
+                    fr: "\(profiles.count) profil\(s) écrit\(s) dans \(output)\n")[language])
         }
     }
 }

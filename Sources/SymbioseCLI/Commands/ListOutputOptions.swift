@@ -80,7 +80,7 @@ struct ListOutputOptions: ParsableArguments {
     ) -> String? {
         switch chosen {
         case .csv:
-            let separator = csvSeparator?.first ?? (language == .fr ? ";" : ",")
+            let separator = csvSeparator?.first ?? language.csvSeparator
             return SynergyCSV.render(
                 shown, taxonomy: engine.taxonomy, impacts: impacts, language: language, separator: separator,
                 byteOrderMark: bom)

@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
         if let company, !profiles.contains(where: { $0.company.id == company }) {
             throw front.fail(
                 LocalizedText(
-                    "no company \"\(company)\" among the valid profiles",
+                    en: "no company \"\(company)\" among the valid profiles",
                     fr: "aucune entreprise « \(company) » parmi les profils valides"))
         }
         let presentation = Presentation(

@@ -66,38 +66,40 @@ struct Suggestion {
     ///         source: CEDUS, Les coproduits en sucrerie, 2022
     static func text(_ suggestions: [Suggestion], base: ActivityBase, writer: ReasonWriter) -> String {
         let language = writer.language
-        let fr = language == .fr
         var out = ""
         for suggestion in suggestions {
             let company = suggestion.profile.company
             guard let activity = suggestion.activity else {
                 out +=
-                    fr
-                    ? "\(company.name) : aucun profil type pour l'activité \(company.naf ?? "non renseignée")\n\n"
-                    : "\(company.name): no typical profile for activity \(company.naf ?? "not given")\n\n"
+                    LocalizedText(
+                        en: "\(company.name): no typical profile for activity \(company.naf ?? "not given")\n\n",
+                        fr: "\(company.name) : aucun profil type pour l'activité \(company.naf ?? "non renseignée")\n\n"
+                    )[language]
                 continue
             }
             let head = "\(company.name) (\(activity.naf), \(activity.name[language]))"
             if suggestion.missing.isEmpty {
                 out +=
-                    fr
-                    ? "\(head) : le profil déclare tous les flux usuels de l'activité\n\n"
-                    : "\(head): the profile declares every usual flow of the activity\n\n"
+                    LocalizedText(
+                        en: "\(head): the profile declares every usual flow of the activity\n\n",
+                        fr: "\(head) : le profil déclare tous les flux usuels de l'activité\n\n")[language]
                 continue
             }
             let count = suggestion.missing.count
             out +=
-                fr
-                ? "\(head) : \(count) flux usuel\(count > 1 ? "s" : "") absent\(count > 1 ? "s" : "") du profil\n"
-                : "\(head): \(count) usual flow\(count > 1 ? "s" : "") not in the profile\n"
+                LocalizedText(
+                    en: "\(head): \(count) usual flow\(count > 1 ? "s" : "") not in the profile\n",
+                    fr: "\(head) : \(count) flux usuel\(count > 1 ? "s" : "") absent\(count > 1 ? "s" : "") du profil\n"
+                )[language]
             for flow in suggestion.missing {
                 out += "  - " + line(flow, activity: activity, company: company, writer: writer) + "\n"
                 let source = base.source(flow.source)
                 out +=
                     "    "
                     + (source?.isEstimate == false
-                        ? (fr ? "source : " : "source: ") + (source?.citation ?? flow.source)
-                        : (fr ? "ordre de grandeur estimé" : "estimated order of magnitude")) + "\n"
+                        ? (LocalizedText(en: "source: ", fr: "source : ")[language]) + (source?.citation ?? flow.source)
+                        : (LocalizedText(en: "estimated order of magnitude", fr: "ordre de grandeur estimé")[language]))
+                    + "\n"
             }
             out += "\n"
         }
@@ -107,33 +109,33 @@ struct Suggestion {
     /// "releases molasses, September–January: about 230,000 t/yr (160,000–320,000) for 187 employees".
     static func line(_ flow: TypicalFlow, activity: ActivityProfile, company: Company, writer: ReasonWriter) -> String {
         let language = writer.language
-        let fr = language == .fr
         let amounts = activity.amounts(of: flow, employees: company.employees)
         let label = writer.label(flow.resource)
         var text: String
-        switch (flow.direction, fr) {
-        case (.output, true): text = "rejette d'habitude : " + label
-        case (.input, true):
-            text = "a d'habitude besoin " + ("aeéèêiouy".contains(label.prefix(1)) ? "d'" : "de ") + label
-        case (.output, false): text = "usually releases " + label
-        case (.input, false): text = "usually needs " + label
+        switch flow.direction {
+        case .output: text = LocalizedText(en: "usually releases ", fr: "rejette d'habitude : ")[language] + label
+        case .input:
+            let of = "aeéèêiouy".contains(label.prefix(1)) ? "d'" : "de "
+            text = LocalizedText(en: "usually needs ", fr: "a d'habitude besoin " + of)[language] + label
         }
         if let temperature = flow.temperature {
             text += " (\(NumberFormatting.format(temperature, language: language)) °C)"
         }
         if let months = flow.months { text += ", " + MonthNames.period(MonthSet(months), language: language) }
-        let unit: String = flow.unit.rawValue + (fr ? "/an" : "/yr")
+        let unit: String = flow.unit.rawValue + (LocalizedText(en: "/yr", fr: "/an")[language])
         func number(_ value: Double) -> String {
             NumberFormatting.quantity(ActivityInference.roundedForDisplay(value), language: language)
         }
-        let about: String = fr ? " : environ " : ": about "
+        let about: String = LocalizedText(en: ": about ", fr: " : environ ")[language]
         text += about + number(amounts.typical) + " " + unit
         text += " (" + number(amounts.low) + "–" + number(amounts.high) + ")"
         let people = company.employees ?? activity.typicalEmployees
         text +=
             company.employees == nil
-            ? (fr ? " pour un site type de \(people) salariés" : " for a typical site of \(people) employees")
-            : (fr ? " pour \(people) salariés" : " for \(people) employees")
+            ? (LocalizedText(
+                en: " for a typical site of \(people) employees", fr: " pour un site type de \(people) salariés")[
+                    language])
+            : (LocalizedText(en: " for \(people) employees", fr: " pour \(people) salariés")[language])
         return text
     }
 

@@ -43,9 +43,9 @@ struct TaxonomyCommand: ParsableCommand {
             print(TaxonomyRenderer.table(entries, language: language), terminator: "")
             if let search, entries.isEmpty {
                 StandardError.write(
-                    language == .fr
-                        ? "aucun code de ressource ne correspond à « \(search) »\n"
-                        : "no resource code matches \"\(search)\"\n")
+                    LocalizedText(
+                        en: "no resource code matches \"\(search)\"\n",
+                        fr: "aucun code de ressource ne correspond à « \(search) »\n")[language])
             }
         case .json:
             print(TaxonomyRenderer.json(entries, version: taxonomy.version), terminator: "")
@@ -57,7 +57,7 @@ struct TaxonomyCommand: ParsableCommand {
 enum TaxonomyRenderer {
     static func table(_ entries: [ResourceEntry], language: Language, width: Int = 100) -> String {
         guard !entries.isEmpty else { return "" }
-        let headers = language == .fr ? ("CODE", "LIBELLÉ", "DIMENSION") : ("CODE", "LABEL", "DIMENSION")
+        let headers = ("CODE", LocalizedText(en: "LABEL", fr: "LIBELLÉ")[language], "DIMENSION")
         let codeWidth = max(headers.0.count, entries.map(\.code.count).max() ?? 0)
         let dimensionWidth = 9
         let labelWidth = max(10, width - codeWidth - dimensionWidth - 4)

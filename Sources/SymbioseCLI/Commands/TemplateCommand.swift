@@ -78,15 +78,17 @@ struct TemplateCommand: ParsableCommand {
 enum ProfileTemplate {
     static func text(format: ProfileLoader.Format, language: Language) -> String {
         switch format {
-        case .xml: language == .fr ? french : english
+        case .xml: xml[language]
         default: ProfileJSON.encode([example(language: language)])
         }
     }
 
+    /// The template in both languages.
+    static let xml = LocalizedText(en: english, fr: french)
+
     /// The example profile of the template.
     static func example(language: Language) -> Profile {
-        let xml = language == .fr ? french : english
-        return ProfileXML.decode(Array(xml.utf8), file: "template.xml").profiles[0].profile
+        ProfileXML.decode(Array(xml[language].utf8), file: "template.xml").profiles[0].profile
     }
 
     /// A profile for a site of the activity `naf`, with every typical flow of the knowledge
@@ -100,27 +102,28 @@ enum ProfileTemplate {
         guard let activity = base.activity(naf: naf) else {
             let division = String(naf.prefix(2))
             let near = base.all.filter { $0.naf.hasPrefix(division) }.map(\.naf)
-            let fr = language == .fr
             var message =
-                fr
-                ? "erreur : aucun profil type pour l'activité « \(naf) »"
-                : "error: no typical profile for activity \"\(naf)\""
+                LocalizedText(
+                    en: "error: no typical profile for activity \"\(naf)\"",
+                    fr: "erreur : aucun profil type pour l'activité « \(naf) »")[language]
             message +=
                 near.isEmpty
-                ? (fr
-                    ? " ; Docs/activity-profiles.md liste les codes connus\n"
-                    : "; Docs/activity-profiles.md lists the known codes\n")
-                : (fr ? " ; codes connus de la division \(division) : " : "; known codes of division \(division): ")
+                ? (LocalizedText(
+                    en: "; Docs/activity-profiles.md lists the known codes\n",
+                    fr: " ; Docs/activity-profiles.md liste les codes connus\n")[language])
+                : (LocalizedText(
+                    en: "; known codes of division \(division): ", fr: " ; codes connus de la division \(division) : ")[
+                        language])
                     + near.joined(separator: ", ") + "\n"
             StandardError.write(message)
             throw ExitStatus.usage
         }
-        let fr = language == .fr
         let flows = ActivityInference.flows(
             of: activity, employees: employees, output: output, base: base, language: language)
         return Profile(
             company: Company(
-                id: fr ? "mon-entreprise" : "my-company", name: fr ? "Mon entreprise" : "My company", naf: activity.naf,
+                id: LocalizedText(en: "my-company", fr: "mon-entreprise")[language],
+                name: LocalizedText(en: "My company", fr: "Mon entreprise")[language], naf: activity.naf,
                 employees: employees ?? activity.typicalEmployees),
             site: Site(),
             outputs: flows.filter { $0.direction == .output }, inputs: flows.filter { $0.direction == .input })

@@ -33,9 +33,11 @@ public enum DiagnosticsRenderer {
         }
         for (code, count) in hidden.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             text +=
-                language == .fr
-                ? "… et \(count) autres avertissements [\(code.rawValue)] (--diagnostics-format json les liste tous)\n"
-                : "… and \(count) more warnings [\(code.rawValue)] (--diagnostics-format json lists them all)\n"
+                LocalizedText(
+                    en: "… and \(count) more warnings [\(code.rawValue)] (--diagnostics-format json lists them all)\n",
+                    fr:
+                        "… et \(count) autres avertissements [\(code.rawValue)] (--diagnostics-format json les liste tous)\n"
+                )[language]
         }
         return text
     }

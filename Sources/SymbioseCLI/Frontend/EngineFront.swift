@@ -26,7 +26,7 @@ struct EngineFront {
 
     /// Prints an error that is not about a place in the input, and exits 1.
     func fail(_ text: LocalizedText) -> ExitCode {
-        StandardError.write(LocalizedText("error: \(text.en)", fr: "erreur : \(text.fr)")[options.language] + "\n")
+        StandardError.write(LocalizedText(en: "error: \(text.en)", fr: "erreur : \(text.fr)")[options.language] + "\n")
         return ExitStatus.invalidInput
     }
 
@@ -53,7 +53,7 @@ struct EngineFront {
         if paths.isEmpty {
             notice(
                 LocalizedText(
-                    "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).",
+                    en: "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).",
                     fr: "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites)."))
         }
         let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
@@ -61,7 +61,7 @@ struct EngineFront {
             let (count, list) = (validated.inferredCompanies.count, validated.inferredCompanies.joined(separator: ", "))
             notice(
                 LocalizedText(
-                    "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",
+                    en: "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",
                     fr: "Flux déduits du code d'activité pour \(count) entreprise(s) sans flux déclaré : \(list)"))
         }
         let progress = options.progress
@@ -69,7 +69,7 @@ struct EngineFront {
         engine.onProgress = { event in
             guard case .matching(let done, let total) = event else { return }
             progress.show(
-                done, of: total, what: LocalizedText("matching needs", fr: "appariement des besoins"), since: start)
+                done, of: total, what: LocalizedText(en: "matching needs", fr: "appariement des besoins"), since: start)
         }
         let outcome = engine.match(validated, ranker: ranker)
         progress.finish()

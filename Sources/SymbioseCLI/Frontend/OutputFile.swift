@@ -14,9 +14,14 @@ enum OutputFile {
     struct WriteError: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String {
-            "\(path): error: cannot write the output: \(reason) [\(DiagnosticCode.ioWrite.rawValue)]"
+        var diagnostic: Diagnostic {
+            .error(
+                .ioWrite,
+                LocalizedText(
+                    en: "cannot write the output: \(reason)", fr: "impossible d'écrire le résultat : \(reason)"),
+                at: SourceLocation(file: path))
         }
+        var description: String { diagnostic.rendered() }
     }
 
     /// Writes, or says why not on standard error and exits with status 73.
@@ -41,9 +46,7 @@ enum OutputFile {
     /// The message of a write failure, in the user's language.
     static func describe(_ error: Error, language: Language) -> String {
         guard let error = error as? WriteError else { return "\(error)\n" }
-        return language == .fr
-            ? "\(error.path): erreur : impossible d'écrire le résultat : \(error.reason) [\(DiagnosticCode.ioWrite.rawValue)]\n"
-            : error.description + "\n"
+        return error.diagnostic.rendered(in: language) + "\n"
     }
 
     static func write(_ text: String, to path: String?) throws {

@@ -29,9 +29,10 @@ enum ProfileWriting {
     ) throws {
         if format == .xlsx, path == nil || path == "-", isatty(STDOUT_FILENO) == 1 {
             StandardError.write(
-                language == .fr
-                    ? "erreur : un classeur .xlsx ne s'affiche pas dans un terminal : donnez -o FICHIER.xlsx\n"
-                    : "error: an .xlsx workbook cannot be shown in a terminal: give -o FILE.xlsx\n")
+                LocalizedText(
+                    en: "error: an .xlsx workbook cannot be shown in a terminal: give -o FILE.xlsx\n",
+                    fr: "erreur : un classeur .xlsx ne s'affiche pas dans un terminal : donnez -o FICHIER.xlsx\n")[
+                        language])
             throw ExitStatus.usage
         }
         let bytes: [UInt8]

@@ -39,7 +39,7 @@ extension ActivityBase {
                 collector.error(
                     .activitiesInvalid,
                     LocalizedText(
-                        "activity \(activity.naf) is defined twice",
+                        en: "activity \(activity.naf) is defined twice",
                         fr: "l'activité \(activity.naf) est définie deux fois"),
                     path: entry.path.appending("naf"), at: entry.member("naf")?.value.position)
                 continue
@@ -58,7 +58,8 @@ extension ActivityBase {
         guard values.count == 2, values[0] <= values[1] else {
             object.collector.error(
                 .valueInvalid,
-                LocalizedText("\(key) is [low, high]", fr: "\(key) est [bas, haut]"), path: object.path.appending(key),
+                LocalizedText(en: "\(key) is [low, high]", fr: "\(key) est [bas, haut]"),
+                path: object.path.appending(key),
                 at: object.member(key)?.value.position)
             return nil
         }

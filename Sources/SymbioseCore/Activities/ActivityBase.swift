@@ -70,13 +70,14 @@ public struct ActivityBase: Sendable {
             problems.append(
                 Problem(
                     code: .activitiesUnknownSource, member: "source",
-                    text: LocalizedText("unknown source \(activity.source)", fr: "source inconnue \(activity.source)")))
+                    text: LocalizedText(
+                        en: "unknown source \(activity.source)", fr: "source inconnue \(activity.source)")))
         }
         if activity.flows.isEmpty {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "flows",
-                    text: LocalizedText("no flows", fr: "aucun flux")))
+                    text: LocalizedText(en: "no flows", fr: "aucun flux")))
         }
         return problems
     }
@@ -89,47 +90,47 @@ public struct ActivityBase: Sendable {
             problems.append(
                 Problem(
                     code: .activitiesUnknownResource, member: "resource",
-                    text: LocalizedText("not a taxonomy code", fr: "ce n'est pas un code de la taxonomie")))
+                    text: LocalizedText(en: "not a taxonomy code", fr: "ce n'est pas un code de la taxonomie")))
         } else if !taxonomy.accepts(flow.unit.dimension, for: flow.resource) {
             problems.append(
                 Problem(
                     code: .activitiesUnitMismatch, member: "unit",
                     text: LocalizedText(
-                        "\(flow.unit.rawValue) does not measure this resource",
+                        en: "\(flow.unit.rawValue) does not measure this resource",
                         fr: "\(flow.unit.rawValue) ne mesure pas cette ressource")))
         }
         if !sources.contains(flow.source) {
             problems.append(
                 Problem(
                     code: .activitiesUnknownSource, member: "source",
-                    text: LocalizedText("unknown source \(flow.source)", fr: "source inconnue \(flow.source)")))
+                    text: LocalizedText(en: "unknown source \(flow.source)", fr: "source inconnue \(flow.source)")))
         }
         if !(flow.low > 0 && flow.low <= flow.high) {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "range",
                     text: LocalizedText(
-                        "range must be 0 < low ≤ high", fr: "la fourchette doit vérifier 0 < bas ≤ haut")))
+                        en: "range must be 0 < low ≤ high", fr: "la fourchette doit vérifier 0 < bas ≤ haut")))
         }
         if flow.perOutput && activity.output == nil {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "perOutput",
                     text: LocalizedText(
-                        "per output, but the activity defines no output",
+                        en: "per output, but the activity defines no output",
                         fr: "par unité produite, mais l'activité ne définit pas de production")))
         }
         if !(0...1).contains(flow.share) {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "share",
-                    text: LocalizedText("share outside 0…1", fr: "part hors de 0…1")))
+                    text: LocalizedText(en: "share outside 0…1", fr: "part hors de 0…1")))
         }
         if flow.direction == .input && flow.status != nil {
             problems.append(
                 Problem(
                     code: .activitiesInvalid, member: "status",
-                    text: LocalizedText("status on an input", fr: "statut sur un besoin")))
+                    text: LocalizedText(en: "status on an input", fr: "statut sur un besoin")))
         }
         return problems
     }

@@ -54,24 +54,23 @@ public enum ActivityInference {
     public static func note(
         _ flow: TypicalFlow, activity: ActivityProfile, base: ActivityBase, language: Language
     ) -> String {
-        let fr = language == .fr
         let low = NumberFormatting.format(flow.low, decimals: 6, language: language)
         let high = NumberFormatting.format(flow.high, decimals: 6, language: language)
         let range = "\(low)–\(high) \(flow.unit.rawValue)"
         let basis =
             flow.perOutput
-            ? (fr ? "par " : "per ") + (activity.output?.name[language] ?? "")
-            : (fr ? "par salarié et par an" : "per employee a year")
+            ? (LocalizedText(en: "per ", fr: "par ")[language]) + (activity.output?.name[language] ?? "")
+            : (LocalizedText(en: "per employee a year", fr: "par salarié et par an")[language])
         let source = base.source(flow.source)
         let cited =
             source?.isEstimate == false
-            ? (fr ? "Source : " : "Source: ") + (source?.citation ?? flow.source)
-            : (fr
-                ? "Ordre de grandeur estimé, à remplacer par votre chiffre."
-                : "An estimated order of magnitude: replace it with your figure.")
-        return fr
-            ? "Typique de l'activité \(activity.naf) (\(activity.name.fr)) : \(range) \(basis). \(cited)"
-            : "Typical of activity \(activity.naf) (\(activity.name.en)): \(range) \(basis). \(cited)"
+            ? (LocalizedText(en: "Source: ", fr: "Source : ")[language]) + (source?.citation ?? flow.source)
+            : (LocalizedText(
+                en: "An estimated order of magnitude: replace it with your figure.",
+                fr: "Ordre de grandeur estimé, à remplacer par votre chiffre.")[language])
+        return LocalizedText(
+            en: "Typical of activity \(activity.naf) (\(activity.name.en)): \(range) \(basis). \(cited)",
+            fr: "Typique de l'activité \(activity.naf) (\(activity.name.fr)) : \(range) \(basis). \(cited)")[language]
     }
 
     /// Whether `profile` declares a flow that covers `typical`: the same direction and the same

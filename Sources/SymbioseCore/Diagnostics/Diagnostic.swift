@@ -110,24 +110,20 @@ public struct Diagnostic: Sendable, Hashable {
     public func rendered(in language: Language = .en) -> String {
         var line = ""
         if let location { line += location.prefix + ": " }
-        let severityName =
-            language == .en
-            ? severity.rawValue : (severity == .error ? "erreur" : severity == .warning ? "avertissement" : "note")
-        line += "\(severityName): \(text[language]) [\(code.rawValue)]"
-        if let path = location?.path { line += "\n    " + (language == .fr ? "à " : "at ") + path }
+        let severityName: LocalizedText =
+            switch severity {
+            case .error: LocalizedText(en: "error", fr: "erreur")
+            case .warning: LocalizedText(en: "warning", fr: "avertissement")
+            case .note: LocalizedText(en: "note", fr: "note")
+            }
+        line += "\(severityName[language]): \(text[language]) [\(code.rawValue)]"
+        if let path = location?.path { line += "\n    " + (LocalizedText(en: "at ", fr: "à ")[language]) + path }
         for note in noteTexts { line += "\n    note: \(note[language])" }
         return line
     }
 
     /// In English.
     public var rendered: String { rendered(in: .en) }
-}
-
-extension LocalizedText {
-    /// English first, as messages are written in the code: `LocalizedText("unknown unit", fr: "unité inconnue")`.
-    public init(_ en: String, fr: String) {
-        self.init(fr: fr, en: en)
-    }
 }
 
 extension Sequence where Element == Diagnostic {

@@ -30,35 +30,35 @@ public struct ReasonWriter: Sendable {
         case .energy: "MWh"
         case .area: "m²"
         case .duration: "h"
-        case .count: language == .fr ? "unités" : "units"
+        case .count: LocalizedText(en: "units", fr: "unités")[language]
         }
     }
 
     /// `28 000 MWh/an`, `500 t once`.
     public func amount(_ amount: Amount) -> String {
         let value = NumberFormatting.quantity(amount.value, language: language) + " " + unit(amount)
-        if amount.isOneOff { return value + (language == .fr ? " en une fois" : " once") }
-        return value + (language == .fr ? "/an" : "/year")
+        if amount.isOneOff { return value + (LocalizedText(en: " once", fr: " en une fois")[language]) }
+        return value + (LocalizedText(en: "/year", fr: "/an")[language])
     }
 
     private func temperature(_ value: Double?) -> String {
         guard let value else { return "" }
         let text = NumberFormatting.format(value, decimals: 0, language: language) + " °C"
-        return language == .fr ? " à " + text : " at " + text
+        return LocalizedText(en: " at ", fr: " à ")[language] + text
     }
 
     private func period(_ s: SubstitutionSynergy) -> String {
         if let oneOff = s.oneOff {
             let month = MonthNames.name(oneOff.month, language: language)
-            return language == .fr ? "en \(month) \(oneOff.year)" : "in \(month) \(oneOff.year)"
+            return LocalizedText(en: "in \(month) \(oneOff.year)", fr: "en \(month) \(oneOff.year)")[language]
         }
         return MonthNames.period(s.months, language: language)
     }
 
     private func distance(_ km: Double?) -> String {
-        guard let km else { return language == .fr ? "distance inconnue" : "distance unknown" }
+        guard let km else { return LocalizedText(en: "distance unknown", fr: "distance inconnue")[language] }
         let text = NumberFormatting.distance(km, language: language) + " km"
-        return language == .fr ? "à \(text)" : "\(text) away"
+        return LocalizedText(en: "\(text) away", fr: "à \(text)")[language]
     }
 
     private func capitalized(_ text: String) -> String {
@@ -134,9 +134,10 @@ public struct ReasonWriter: Sendable {
         }
         guard !names.isEmpty else { return "" }
         let list = names.joined(separator: ", ")
-        return language == .fr
-            ? " Flux de \(list) déduit de son code d'activité, non déclaré : à confirmer avec l'entreprise."
-            : " \(list): flow inferred from the activity code, not declared; confirm it with the firm."
+        return LocalizedText(
+            en: " \(list): flow inferred from the activity code, not declared; confirm it with the firm.",
+            fr: " Flux de \(list) déduit de son code d'activité, non déclaré : à confirmer avec l'entreprise.")[
+                language]
     }
 
     func reason(_ p: PoolingGroup) -> String {

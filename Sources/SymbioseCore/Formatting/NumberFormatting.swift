@@ -24,16 +24,26 @@ public enum NumberFormatting {
             }
         }
         let integerDigits = String(format: "%.0f", integerPart)
+        let groupMark = language.groupMark
         var grouped = ""
         for (offset, character) in integerDigits.enumerated() {
             if offset > 0 && (integerDigits.count - offset) % 3 == 0 {
-                grouped += language == .fr ? "\u{202F}" : ","
+                grouped.append(groupMark)
             }
             grouped.append(character)
         }
-        let sign = negative ? (language == .fr ? "−" : "-") : ""
+        let sign = negative ? String(language.minusSign) : ""
         guard !fraction.isEmpty else { return sign + grouped }
-        return sign + grouped + (language == .fr ? "," : ".") + fraction
+        return sign + grouped + String(language.decimalMark) + fraction
+    }
+
+    /// A number as exactly as it is stored (the shortest text that reads back to the same
+    /// double, integers without a fraction) with the given decimal mark (a language's
+    /// `decimalMark`): for values a spreadsheet or a person reads back, such as CSV cells and
+    /// impact factors.
+    public static func plain(_ value: Double, decimalMark: Character) -> String {
+        let text = JSONOutput.format(value)
+        return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: String(decimalMark))
     }
 
     /// A sensible number of decimals for a quantity: none from 100 up, one from 10, two below.
@@ -51,29 +61,27 @@ public enum NumberFormatting {
 
 /// Month names and periods in both languages.
 public enum MonthNames {
-    static let french = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-        "décembre",
-    ]
-    static let english = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ]
+    static let names = [
+        ("January", "janvier"), ("February", "février"), ("March", "mars"), ("April", "avril"), ("May", "mai"),
+        ("June", "juin"), ("July", "juillet"), ("August", "août"), ("September", "septembre"),
+        ("October", "octobre"), ("November", "novembre"), ("December", "décembre"),
+    ].map { LocalizedText(en: $0.0, fr: $0.1) }
 
     public static func name(_ month: Int, language: Language) -> String {
-        let index = ((month - 1) % 12 + 12) % 12
-        return language == .fr ? french[index] : english[index]
+        names[((month - 1) % 12 + 12) % 12][language]
     }
 
     /// "all year", "September–January", "June–August and November" / "toute l'année",
     /// "de septembre à janvier", …
     public static func period(_ months: MonthSet, language: Language) -> String {
-        if months == .all { return language == .fr ? "toute l'année" : "all year" }
+        if months == .all { return LocalizedText(en: "all year", fr: "toute l'année")[language] }
         let parts = months.runs.map { run -> String in
-            if run.count == 1 { return (language == .fr ? "en " : "in ") + name(run.lowerBound, language: language) }
+            if run.count == 1 {
+                return (LocalizedText(en: "in ", fr: "en ")[language]) + name(run.lowerBound, language: language)
+            }
             let first = name(run.lowerBound, language: language), last = name(run.upperBound, language: language)
-            return language == .fr ? "de \(first) à \(last)" : "\(first)–\(last)"
+            return LocalizedText(en: "\(first)–\(last)", fr: "de \(first) à \(last)")[language]
         }
-        return parts.joined(separator: language == .fr ? " et " : " and ")
+        return parts.joined(separator: LocalizedText(en: " and ", fr: " et ")[language])
     }
 }

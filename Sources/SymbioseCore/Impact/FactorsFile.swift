@@ -46,7 +46,8 @@ public enum FactorsFile {
                     .error(
                         .factorsDuplicate,
                         LocalizedText(
-                            "factor \(factor.id) is defined twice", fr: "le facteur \(factor.id) est défini deux fois"),
+                            en: "factor \(factor.id) is defined twice",
+                            fr: "le facteur \(factor.id) est défini deux fois"),
                         at: entry.location(of: "id")))
                 continue
             }
@@ -79,19 +80,20 @@ public enum FactorsFile {
         var valid = true
         if value < 0 {
             problem(
-                .factorsInvalid, "value", LocalizedText("value cannot be negative", fr: "value ne peut être négatif"))
+                .factorsInvalid, "value",
+                LocalizedText(en: "value cannot be negative", fr: "value ne peut être négatif"))
             valid = false
         }
         if role == .detour && value < 1 {
             problem(
                 .factorsInvalid, "value",
-                LocalizedText("a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
+                LocalizedText(en: "a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
             valid = false
         }
         if role == .heatLoss && value >= 1 {
             problem(
                 .factorsInvalid, "value",
-                LocalizedText("a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
+                LocalizedText(en: "a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
             valid = false
         }
         let perMode = role == .transportEmissions || role == .transportCost
@@ -100,10 +102,10 @@ public enum FactorsFile {
                 .factorsInvalid, perMode ? "role" : "mode",
                 perMode
                     ? LocalizedText(
-                        "a \(role.rawValue) factor needs a mode: road, barge or rail",
+                        en: "a \(role.rawValue) factor needs a mode: road, barge or rail",
                         fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
                     : LocalizedText(
-                        "only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
+                        en: "only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
             valid = false
         }
         let perResource = role == .avoidedProduction || role == .avoidedDisposal
@@ -111,7 +113,7 @@ public enum FactorsFile {
             problem(
                 .factorsInvalid, "resources",
                 LocalizedText(
-                    "a \(role.rawValue) factor needs resources",
+                    en: "a \(role.rawValue) factor needs resources",
                     fr: "un facteur \(role.rawValue) demande des ressources"))
             valid = false
         }
@@ -119,7 +121,7 @@ public enum FactorsFile {
             problem(
                 .factorsInvalid, "resources",
                 LocalizedText(
-                    "only avoided production and disposal have resources",
+                    en: "only avoided production and disposal have resources",
                     fr: "seules la production et l'élimination évitées ont des ressources"))
             valid = false
         }
@@ -127,7 +129,7 @@ public enum FactorsFile {
             problem(
                 .factorsUnitMismatch, "unit",
                 LocalizedText(
-                    "a \(role.rawValue) factor is in \(fixed), found \(unit)",
+                    en: "a \(role.rawValue) factor is in \(fixed), found \(unit)",
                     fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)"))
             valid = false
         }
@@ -136,7 +138,8 @@ public enum FactorsFile {
             guard let entry = taxonomy[code] else {
                 collector.error(
                     .factorsUnknownResource,
-                    LocalizedText("\(code) is not a taxonomy code", fr: "\(code) n'est pas un code de la taxonomie"),
+                    LocalizedText(
+                        en: "\(code) is not a taxonomy code", fr: "\(code) n'est pas un code de la taxonomie"),
                     path: at,
                     at: object.member("resources")?.value.position)
                 valid = false
@@ -147,7 +150,8 @@ public enum FactorsFile {
                 collector.error(
                     .factorsUnitMismatch,
                     LocalizedText(
-                        "\(code) is measured in \(entry.dimension.baseUnit.rawValue): the factor must be in \(expected), found \(unit)",
+                        en:
+                            "\(code) is measured in \(entry.dimension.baseUnit.rawValue): the factor must be in \(expected), found \(unit)",
                         fr:
                             "\(code) se mesure en \(entry.dimension.baseUnit.rawValue) : le facteur doit être en \(expected), trouvé \(unit)"
                     ),

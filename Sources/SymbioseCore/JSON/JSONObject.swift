@@ -39,7 +39,7 @@ public struct JSONObject {
             collector.error(
                 .jsonType,
                 LocalizedText(
-                    "expected an object, found \(node.value.typeName)",
+                    en: "expected an object, found \(node.value.typeName)",
                     fr: "un objet était attendu, trouvé \(node.value.typeNameFR)"), path: path, at: node.position)
             return nil
         }
@@ -62,13 +62,14 @@ public struct JSONObject {
             }
             var notes: [LocalizedText] = []
             if let closest, TextFolding.editDistance(closest.lowercased(), member.key.lowercased()) <= 3 {
-                notes.append(LocalizedText("did you mean \"\(closest)\"?", fr: "vouliez-vous dire « \(closest) » ?"))
+                notes.append(
+                    LocalizedText(en: "did you mean \"\(closest)\"?", fr: "vouliez-vous dire « \(closest) » ?"))
             }
             let list = allowed.joined(separator: ", ")
-            notes.append(LocalizedText("expected one of: " + list, fr: "membres possibles : " + list))
+            notes.append(LocalizedText(en: "expected one of: " + list, fr: "membres possibles : " + list))
             collector.error(
                 .jsonUnknownField,
-                LocalizedText("unknown member \"\(member.key)\"", fr: "membre inconnu « \(member.key) »"),
+                LocalizedText(en: "unknown member \"\(member.key)\"", fr: "membre inconnu « \(member.key) »"),
                 path: path.appending(member.key), at: member.keyPosition, notes: notes)
         }
     }
@@ -78,7 +79,7 @@ public struct JSONObject {
             if required {
                 collector.error(
                     .jsonMissingField,
-                    LocalizedText("missing required member \"\(key)\"", fr: "membre obligatoire « \(key) » absent"),
+                    LocalizedText(en: "missing required member \"\(key)\"", fr: "membre obligatoire « \(key) » absent"),
                     path: path, at: position)
             }
             return nil
@@ -91,7 +92,7 @@ public struct JSONObject {
         collector.error(
             .jsonType,
             LocalizedText(
-                "\"\(key)\" must be \(expected.en), found \(node.value.typeName)",
+                en: "\"\(key)\" must be \(expected.en), found \(node.value.typeName)",
                 fr: "« \(key) » doit être \(expected.fr), trouvé \(node.value.typeNameFR)"),
             path: path.appending(key), at: node.position)
     }
@@ -107,7 +108,7 @@ public struct JSONObject {
     public func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key, required: required) else { return nil }
         guard case .string(let value) = node.value else {
-            typeError(key, node, expected: LocalizedText("a string", fr: "une chaîne"))
+            typeError(key, node, expected: LocalizedText(en: "a string", fr: "une chaîne"))
             return nil
         }
         return value
@@ -117,13 +118,13 @@ public struct JSONObject {
     public func number(_ key: String, required: Bool = false) -> Double? {
         guard let node = node(key, required: required) else { return nil }
         guard case .number(let value) = node.value else {
-            typeError(key, node, expected: LocalizedText("a number", fr: "un nombre"))
+            typeError(key, node, expected: LocalizedText(en: "a number", fr: "un nombre"))
             return nil
         }
         guard value.isFinite else {
             collector.error(
                 .valueNotFinite,
-                LocalizedText("\"\(key)\" is not a finite number", fr: "« \(key) » n'est pas un nombre fini"),
+                LocalizedText(en: "\"\(key)\" is not a finite number", fr: "« \(key) » n'est pas un nombre fini"),
                 path: path.appending(key), at: node.position)
             return nil
         }
@@ -136,7 +137,7 @@ public struct JSONObject {
             collector.error(
                 .valueInvalid,
                 LocalizedText(
-                    "\"\(key)\" must be a whole number, found \(JSONOutput.format(value))",
+                    en: "\"\(key)\" must be a whole number, found \(JSONOutput.format(value))",
                     fr: "« \(key) » doit être un nombre entier, trouvé \(JSONOutput.format(value))"),
                 path: path.appending(key), at: member(key)?.value.position)
             return nil
@@ -147,7 +148,7 @@ public struct JSONObject {
     public func bool(_ key: String, required: Bool = false) -> Bool? {
         guard let node = node(key, required: required) else { return nil }
         guard case .bool(let value) = node.value else {
-            typeError(key, node, expected: LocalizedText("true or false", fr: "true ou false"))
+            typeError(key, node, expected: LocalizedText(en: "true or false", fr: "true ou false"))
             return nil
         }
         return value
@@ -162,7 +163,7 @@ public struct JSONObject {
     public func array(_ key: String, required: Bool = false) -> [(node: JSONNode, path: JSONPath)]? {
         guard let node = node(key, required: required) else { return nil }
         guard case .array(let elements) = node.value else {
-            typeError(key, node, expected: LocalizedText("an array", fr: "un tableau"))
+            typeError(key, node, expected: LocalizedText(en: "an array", fr: "un tableau"))
             return nil
         }
         let base = path.appending(key)
@@ -178,7 +179,7 @@ public struct JSONObject {
                 collector.error(
                     .jsonType,
                     LocalizedText(
-                        "expected a string, found \(node.value.typeName)",
+                        en: "expected a string, found \(node.value.typeName)",
                         fr: "une chaîne était attendue, trouvé \(node.value.typeNameFR)"), path: elementPath,
                     at: node.position)
                 continue
@@ -197,9 +198,9 @@ public struct JSONObject {
             let list = Value.allCases.map(\.rawValue).joined(separator: ", ")
             collector.error(
                 .valueInvalid,
-                LocalizedText("\"\(key)\" cannot be \"\(text)\"", fr: "« \(key) » ne peut pas valoir « \(text) »"),
+                LocalizedText(en: "\"\(key)\" cannot be \"\(text)\"", fr: "« \(key) » ne peut pas valoir « \(text) »"),
                 path: path.appending(key), at: member(key)?.value.position,
-                notes: [LocalizedText("expected one of: " + list, fr: "valeurs possibles : " + list)])
+                notes: [LocalizedText(en: "expected one of: " + list, fr: "valeurs possibles : " + list)])
             return nil
         }
         return value
@@ -233,7 +234,7 @@ extension JSONObject {
             collector.error(
                 invalid,
                 LocalizedText(
-                    "schema must be \"\(schema)\", found \"\(found)\"",
+                    en: "schema must be \"\(schema)\", found \"\(found)\"",
                     fr: "schema doit valoir « \(schema) », trouvé « \(found) »"),
                 path: JSONPath.root.appending("schema"), at: object.member("schema")?.value.position)
         }

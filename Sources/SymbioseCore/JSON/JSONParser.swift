@@ -78,7 +78,7 @@ public struct JSONParser {
     var position: TextPosition { TextPosition(line: line, column: column) }
 
     func failure(_ en: String, _ fr: String, kind: Failure.Kind = .malformed) -> Failure {
-        Failure(kind: kind, text: LocalizedText(en, fr: fr), position: position)
+        Failure(kind: kind, text: LocalizedText(en: en, fr: fr), position: position)
     }
 
     mutating func advance() {
@@ -102,15 +102,15 @@ public struct JSONParser {
     }
 
     func describeCurrent() -> LocalizedText {
-        guard index < bytes.count else { return LocalizedText("the end of the input", fr: "la fin du texte") }
+        guard index < bytes.count else { return LocalizedText(en: "the end of the input", fr: "la fin du texte") }
         let byte = bytes[index]
         if byte >= 0x21 && byte < 0x7F {
             let character = "'\(Character(Unicode.Scalar(byte)))'"
-            return LocalizedText(character, fr: character)
+            return LocalizedText(en: character, fr: character)
         }
         let hex = String(byte, radix: 16, uppercase: true)
         let code = "0x" + (hex.count == 1 ? "0" + hex : hex)
-        return LocalizedText("byte " + code, fr: "l'octet " + code)
+        return LocalizedText(en: "byte " + code, fr: "l'octet " + code)
     }
 
     mutating func parseValue() throws(Failure) -> JSONNode {
@@ -141,7 +141,7 @@ public struct JSONParser {
         for byte in literal.utf8 {
             guard index < bytes.count, bytes[index] == byte else {
                 throw Failure(
-                    kind: .malformed, text: LocalizedText("expected '\(literal)'", fr: "« \(literal) » attendu"),
+                    kind: .malformed, text: LocalizedText(en: "expected '\(literal)'", fr: "« \(literal) » attendu"),
                     position: start)
             }
             advance()
@@ -185,7 +185,7 @@ public struct JSONParser {
             if !seen.insert(key).inserted {
                 throw Failure(
                     kind: .malformed,
-                    text: LocalizedText("duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),
+                    text: LocalizedText(en: "duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),
                     position: keyPosition)
             }
             skipWhitespace()
@@ -297,7 +297,7 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else {
             throw Failure(
-                kind: .malformed, text: LocalizedText("invalid number \(text)", fr: "nombre invalide \(text)"),
+                kind: .malformed, text: LocalizedText(en: "invalid number \(text)", fr: "nombre invalide \(text)"),
                 position: startPosition)
         }
         return value

@@ -31,13 +31,14 @@ public struct CompatibilityTable: Sendable {
                         .warning(
                             .matchDimensionMismatch,
                             LocalizedText(
-                                "\(release) (\(releaseEntry.dimension.rawValue)) could serve \(need) (\(needEntry.dimension.rawValue)), but their quantities cannot be compared: no match is proposed",
+                                en:
+                                    "\(release) (\(releaseEntry.dimension.rawValue)) could serve \(need) (\(needEntry.dimension.rawValue)), but their quantities cannot be compared: no match is proposed",
                                 fr:
                                     "\(release) (\(releaseEntry.dimension.rawValue)) pourrait servir \(need) (\(needEntry.dimension.rawValue)), mais leurs quantités ne se comparent pas : aucune synergie proposée"
                             ),
                             notes: [
                                 LocalizedText(
-                                    "declare an equivalent between the two dimensions in a taxonomy file",
+                                    en: "declare an equivalent between the two dimensions in a taxonomy file",
                                     fr:
                                         "déclarez une équivalence entre les deux dimensions dans un fichier de taxonomie"
                                 )

@@ -78,7 +78,8 @@ public struct MatchIndex: Sendable {
                             .warning(
                                 .quantityUnitMismatch,
                                 LocalizedText(
-                                    "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
+                                    en:
+                                        "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
                                     fr:
                                         "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
                                 ),

@@ -86,7 +86,7 @@ public struct MatchPipeline: Sendable {
             .warning(
                 .matchExcludedProfile,
                 LocalizedText(
-                    "\(loaded.profile.company.id) is left out of matching: its profile has errors",
+                    en: "\(loaded.profile.company.id) is left out of matching: its profile has errors",
                     fr: "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"),
                 at: loaded.source.whole)
         }
@@ -98,7 +98,8 @@ public struct MatchPipeline: Sendable {
                 .warning(
                     .matchNoCoordinates,
                     LocalizedText(
-                        "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
+                        en:
+                            "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
                         fr:
                             "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"
                     ),

@@ -25,32 +25,3 @@ public enum ResourceCategory: String, Sendable, Hashable, CaseIterable, Comparab
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
-
-/// The languages every text a person reads exists in.
-public enum Language: String, Sendable, Hashable, CaseIterable {
-    case fr
-    case en
-
-    /// French when a `LANG`-style locale string starts with `fr`, English otherwise.
-    public init(locale: String?) {
-        self = (locale?.lowercased().hasPrefix("fr") ?? false) ? .fr : .en
-    }
-}
-
-/// A text in French and in English.
-public struct LocalizedText: Sendable, Hashable {
-    public var fr: String
-    public var en: String
-
-    public init(fr: String, en: String) {
-        self.fr = fr
-        self.en = en
-    }
-
-    public subscript(language: Language) -> String {
-        switch language {
-        case .fr: fr
-        case .en: en
-        }
-    }
-}

@@ -45,7 +45,7 @@ public enum TaxonomyFile {
                     .error(
                         .taxonomyDuplicate,
                         LocalizedText(
-                            "code \(entry.code) is defined twice", fr: "le code \(entry.code) est défini deux fois"),
+                            en: "code \(entry.code) is defined twice", fr: "le code \(entry.code) est défini deux fois"),
                         at: location))
                 continue
             }
@@ -66,11 +66,11 @@ public enum TaxonomyFile {
         if let code, !isValidCode(code) {
             collector.error(
                 .taxonomyInvalid,
-                LocalizedText("\"\(code)\" is not a valid code", fr: "« \(code) » n\'est pas un code valide"),
+                LocalizedText(en: "\"\(code)\" is not a valid code", fr: "« \(code) » n\'est pas un code valide"),
                 path: object.path.appending("code"), at: object.member("code")?.value.position,
                 notes: [
                     LocalizedText(
-                        "a code is lowercase dotted words whose root is one of: " + roots,
+                        en: "a code is lowercase dotted words whose root is one of: " + roots,
                         fr: "un code est fait de mots en minuscules séparés par des points, sous l'une des racines : "
                             + roots)
                 ])
@@ -84,7 +84,7 @@ public enum TaxonomyFile {
             collector.error(
                 .taxonomyInvalid,
                 LocalizedText(
-                    "\"\(value)\" is not a List of Waste code (NN NN NN, * if hazardous)",
+                    en: "\"\(value)\" is not a List of Waste code (NN NN NN, * if hazardous)",
                     fr: "« \(value) » n\'est pas un code de la liste européenne des déchets (NN NN NN, * si dangereux)"),
                 path: object.path.appending("ewc").appending(offset), at: object.member("ewc")?.value.position)
         }
@@ -98,7 +98,7 @@ public enum TaxonomyFile {
                 collector.error(
                     .taxonomyInvalid,
                     LocalizedText(
-                        "factor must be greater than 0 and at most 1",
+                        en: "factor must be greater than 0 and at most 1",
                         fr: "le facteur doit être supérieur à 0 et au plus 1"),
                     path: path.appending("factor"), at: link.member("factor")?.value.position)
             }
@@ -115,7 +115,7 @@ public enum TaxonomyFile {
             let factor = equivalent.number("factor", required: true)
             if let factor, factor <= 0 {
                 collector.error(
-                    .taxonomyInvalid, LocalizedText("factor must be positive", fr: "le facteur doit être positif"),
+                    .taxonomyInvalid, LocalizedText(en: "factor must be positive", fr: "le facteur doit être positif"),
                     path: path.appending("factor"),
                     at: equivalent.member("factor")?.value.position)
             }
@@ -133,7 +133,7 @@ public enum TaxonomyFile {
                 collector.error(
                     .taxonomyInvalid,
                     LocalizedText(
-                        "a pooling threshold must be positive", fr: "un seuil de mutualisation doit être positif"),
+                        en: "a pooling threshold must be positive", fr: "un seuil de mutualisation doit être positif"),
                     path: threshold.path.appending("threshold"), at: threshold.member("threshold")?.value.position)
             }
             let rationale = threshold.object("rationale", required: true).flatMap(localized)
@@ -154,7 +154,7 @@ public enum TaxonomyFile {
         guard let fr = object.string("fr", required: true), let en = object.string("en", required: true) else {
             return nil
         }
-        return LocalizedText(fr: fr, en: en)
+        return LocalizedText(en: en, fr: fr)
     }
 
     /// Whether `code` is lowercase dotted words (letters, digits, `-`) under a known root.
@@ -185,7 +185,7 @@ public enum TaxonomyFile {
                     .error(
                         .taxonomyUnknownParent,
                         LocalizedText(
-                            "\(code): parent \(parent) is not defined",
+                            en: "\(code): parent \(parent) is not defined",
                             fr: "\(code) : le parent \(parent) n\'est pas défini"), at: location))
             }
             for link in entry.substitutes {
@@ -194,7 +194,7 @@ public enum TaxonomyFile {
                         .error(
                             .taxonomyUnknownTarget,
                             LocalizedText(
-                                "\(code): substitute target \(link.target) is not defined",
+                                en: "\(code): substitute target \(link.target) is not defined",
                                 fr: "\(code) : la cible de substitution \(link.target) n\'est pas définie"),
                             at: location))
                     continue
@@ -206,7 +206,8 @@ public enum TaxonomyFile {
                         .error(
                             .taxonomyInvalid,
                             LocalizedText(
-                                "\(code) (\(entry.dimension.rawValue)) cannot substitute \(link.target) (\(target.dimension.rawValue)): dimensions differ",
+                                en:
+                                    "\(code) (\(entry.dimension.rawValue)) cannot substitute \(link.target) (\(target.dimension.rawValue)): dimensions differ",
                                 fr:
                                     "\(code) (\(entry.dimension.rawValue)) ne peut pas remplacer \(link.target) (\(target.dimension.rawValue)) : les dimensions diffèrent"
                             ),

@@ -90,10 +90,11 @@ extension QuantityUnit {
         if let suggestion = suggestion(for: symbol) {
             notes.append(
                 LocalizedText(
-                    "did you mean \"\(suggestion.rawValue)\"?", fr: "vouliez-vous dire « \(suggestion.rawValue) » ?"))
+                    en: "did you mean \"\(suggestion.rawValue)\"?", fr: "vouliez-vous dire « \(suggestion.rawValue) » ?"
+                ))
         }
         let list = allCases.map(\.rawValue).joined(separator: ", ")
-        notes.append(LocalizedText("known units: " + list, fr: "unités connues : " + list))
+        notes.append(LocalizedText(en: "known units: " + list, fr: "unités connues : " + list))
         return notes
     }
 }

@@ -58,9 +58,11 @@ public struct ProfileValidator: Sendable {
                     .error(
                         .profileDuplicateCompany,
                         LocalizedText(
-                            "company id \"\(id)\" is already used",
+                            en: "company id \"\(id)\" is already used",
                             fr: "l'identifiant d'entreprise « \(id) » est déjà utilisé"), at: location,
-                        notes: [LocalizedText("first used at \(first.prefix)", fr: "déjà utilisé en \(first.prefix)")]))
+                        notes: [
+                            LocalizedText(en: "first used at \(first.prefix)", fr: "déjà utilisé en \(first.prefix)")
+                        ]))
             } else {
                 firstSeen[id] = location
             }

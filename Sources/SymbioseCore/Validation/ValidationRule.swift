@@ -34,11 +34,12 @@ public struct RuleReporter {
         if !value.isFinite {
             error(
                 .valueNotFinite,
-                LocalizedText("\(name.en) is not a finite number", fr: "\(name.fr) n'est pas un nombre fini"), at: key)
+                LocalizedText(en: "\(name.en) is not a finite number", fr: "\(name.fr) n'est pas un nombre fini"),
+                at: key)
         } else if !allowNegative && value < 0 {
             error(
                 .valueNegative,
-                LocalizedText("\(name.en) cannot be negative", fr: "\(name.fr) ne peut pas être négatif"), at: key)
+                LocalizedText(en: "\(name.en) cannot be negative", fr: "\(name.fr) ne peut pas être négatif"), at: key)
         }
     }
 }
@@ -65,5 +66,5 @@ public protocol FlowRule: Sendable {
 
 /// The note every identifier error carries.
 let identifierNote = LocalizedText(
-    "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
+    en: "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
     fr: "utilisez minuscules, chiffres, '-', '_' ou '.', en commençant par une lettre ou un chiffre")

@@ -7,11 +7,12 @@ public struct ActivityCodeRule: ProfileRule {
         reporter.error(
             .profileInvalidNAF,
             LocalizedText(
-                "\"\(naf)\" is not a NAF/NACE activity code", fr: "« \(naf) » n'est pas un code d'activité NAF/NACE"),
+                en: "\"\(naf)\" is not a NAF/NACE activity code", fr: "« \(naf) » n'est pas un code d'activité NAF/NACE"
+            ),
             at: "company.naf",
             notes: [
                 LocalizedText(
-                    "expected two digits, a dot, two digits and for NAF a capital letter, as 10.81Z",
+                    en: "expected two digits, a dot, two digits and for NAF a capital letter, as 10.81Z",
                     fr: "deux chiffres, un point, deux chiffres et pour la NAF une majuscule, comme 10.81Z")
             ])
     }

@@ -12,7 +12,7 @@ public struct AvailabilityRule: FlowRule {
             if once {
                 periodError(
                     LocalizedText(
-                        "a quantity per once needs a one-off date (oneOff)",
+                        en: "a quantity per once needs a one-off date (oneOff)",
                         fr: "une quantité « once » demande une date ponctuelle (oneOff)"), key, &reporter)
             }
         case .seasonal(let months):
@@ -20,7 +20,7 @@ public struct AvailabilityRule: FlowRule {
             if once {
                 periodError(
                     LocalizedText(
-                        "a seasonal flow cannot have a quantity per once",
+                        en: "a seasonal flow cannot have a quantity per once",
                         fr: "un flux saisonnier ne peut pas avoir une quantité « once »"), key, &reporter)
             }
         case .oneOff(_, let month):
@@ -28,7 +28,7 @@ public struct AvailabilityRule: FlowRule {
             if flow.quantity != nil && !once {
                 periodError(
                     LocalizedText(
-                        "a one-off flow's quantity must be per once",
+                        en: "a one-off flow's quantity must be per once",
                         fr: "la quantité d'un flux ponctuel doit être « per once »"), key, &reporter)
             }
         }
@@ -39,7 +39,7 @@ public struct AvailabilityRule: FlowRule {
             reporter.error(
                 .flowInvalidMonth,
                 LocalizedText(
-                    "months is empty: leave it out for a continuous flow",
+                    en: "months is empty: leave it out for a continuous flow",
                     fr: "months est vide : omettez-le pour un flux continu"), at: key + ".months")
         }
         var seen: Set<Int> = []
@@ -49,7 +49,7 @@ public struct AvailabilityRule: FlowRule {
             } else if !seen.insert(month).inserted {
                 reporter.error(
                     .flowDuplicateMonth,
-                    LocalizedText("month \(month) is listed twice", fr: "le mois \(month) figure deux fois"),
+                    LocalizedText(en: "month \(month) is listed twice", fr: "le mois \(month) figure deux fois"),
                     at: key + ".months")
             }
         }
@@ -59,7 +59,7 @@ public struct AvailabilityRule: FlowRule {
         reporter.error(
             .flowInvalidMonth,
             LocalizedText(
-                "\(month) is not a month number (1 to 12)", fr: "\(month) n'est pas un numéro de mois (1 à 12)"),
+                en: "\(month) is not a month number (1 to 12)", fr: "\(month) n'est pas un numéro de mois (1 à 12)"),
             at: key)
     }
 

@@ -8,7 +8,7 @@ public struct CompanyIdentifierRule: ProfileRule {
         reporter.error(
             .profileInvalidId,
             LocalizedText(
-                "company id \"\(id)\" is not a valid identifier",
+                en: "company id \"\(id)\" is not a valid identifier",
                 fr: "l'identifiant d'entreprise « \(id) » n'est pas valide"), at: "company.id",
             notes: [identifierNote])
     }

@@ -9,14 +9,14 @@ public struct CostRule: FlowRule {
         for (name, cost) in [("price", flow.price), ("disposalCost", flow.disposalCost)] {
             guard let cost else { continue }
             let key = context.key + ".\(name)"
-            reporter.checkNumber(cost.value, name: LocalizedText(name, fr: name), at: key + ".value")
+            reporter.checkNumber(cost.value, name: LocalizedText(en: name, fr: name), at: key + ".value")
             if cost.currency.count != 3 || !cost.currency.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
                 reporter.error(
                     .valueInvalid,
                     LocalizedText(
-                        "\"\(cost.currency)\" is not an ISO 4217 currency code",
+                        en: "\"\(cost.currency)\" is not an ISO 4217 currency code",
                         fr: "« \(cost.currency) » n'est pas un code de devise ISO 4217"),
-                    at: key + ".currency", notes: [LocalizedText("as EUR", fr: "comme EUR")])
+                    at: key + ".currency", notes: [LocalizedText(en: "as EUR", fr: "comme EUR")])
             }
             if let entry = context.entry,
                 !context.taxonomy.accepts(cost.unit.dimension, for: entry.code) || cost.unit.isPower
@@ -24,7 +24,8 @@ public struct CostRule: FlowRule {
                 reporter.error(
                     .quantityUnitMismatch,
                     LocalizedText(
-                        "\(name) is per \(cost.unit.rawValue), which does not measure \(flow.resource) (\(entry.dimension.rawValue))",
+                        en:
+                            "\(name) is per \(cost.unit.rawValue), which does not measure \(flow.resource) (\(entry.dimension.rawValue))",
                         fr:
                             "\(name) est par \(cost.unit.rawValue), qui ne mesure pas \(flow.resource) (\(entry.dimension.name(in: .fr)))"
                     ),

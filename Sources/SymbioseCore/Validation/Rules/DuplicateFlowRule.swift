@@ -16,10 +16,10 @@ public struct DuplicateFlowRule: ProfileRule {
                 reporter.error(
                     .profileDuplicateFlow,
                     LocalizedText(
-                        "flow id \"\(flow.id)\" is used twice in \(profile.company.id)",
+                        en: "flow id \"\(flow.id)\" is used twice in \(profile.company.id)",
                         fr: "l'identifiant de flux « \(flow.id) » est utilisé deux fois dans \(profile.company.id)"),
                     at: key + ".id",
-                    notes: [LocalizedText("first used at \(place)", fr: "déjà utilisé en \(place)")])
+                    notes: [LocalizedText(en: "first used at \(place)", fr: "déjà utilisé en \(place)")])
             }
         }
     }

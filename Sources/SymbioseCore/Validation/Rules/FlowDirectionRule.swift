@@ -8,21 +8,21 @@ public struct FlowDirectionRule: FlowRule {
         if flow.direction == .input && flow.status != nil {
             reporter.error(
                 .profileStatusOnInput,
-                LocalizedText("status applies to outputs only", fr: "status ne s'applique qu'aux rejets (outputs)"),
+                LocalizedText(en: "status applies to outputs only", fr: "status ne s'applique qu'aux rejets (outputs)"),
                 at: key + ".status")
         }
         if flow.direction == .output && flow.price != nil {
             reporter.error(
                 .profileCostDirection,
                 LocalizedText(
-                    "price applies to inputs; use disposalCost for an output",
+                    en: "price applies to inputs; use disposalCost for an output",
                     fr: "price s'applique aux besoins ; utilisez disposalCost pour un rejet"), at: key + ".price")
         }
         if flow.direction == .input && flow.disposalCost != nil {
             reporter.error(
                 .profileCostDirection,
                 LocalizedText(
-                    "disposalCost applies to outputs; use price for an input",
+                    en: "disposalCost applies to outputs; use price for an input",
                     fr: "disposalCost s'applique aux rejets ; utilisez price pour un besoin"), at: key + ".disposalCost"
             )
         }

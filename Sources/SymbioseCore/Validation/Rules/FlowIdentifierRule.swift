@@ -8,7 +8,8 @@ public struct FlowIdentifierRule: FlowRule {
         reporter.error(
             .profileInvalidId,
             LocalizedText(
-                "flow id \"\(id)\" is not a valid identifier", fr: "l'identifiant de flux « \(id) » n'est pas valide"),
+                en: "flow id \"\(id)\" is not a valid identifier",
+                fr: "l'identifiant de flux « \(id) » n'est pas valide"),
             at: context.key + ".id", notes: [identifierNote])
     }
 }

@@ -6,7 +6,8 @@ public struct FlowsDeclaredRule: ProfileRule {
         guard profile.outputs.isEmpty && profile.inputs.isEmpty else { return }
         reporter.warning(
             .profileNoFlows,
-            LocalizedText("the profile declares no input and no output", fr: "le profil ne déclare ni besoin ni rejet"),
+            LocalizedText(
+                en: "the profile declares no input and no output", fr: "le profil ne déclare ni besoin ni rejet"),
             at: "company")
     }
 }

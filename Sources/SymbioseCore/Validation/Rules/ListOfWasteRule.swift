@@ -12,11 +12,11 @@ public struct ListOfWasteRule: FlowRule {
             reporter.error(
                 .flowInvalidEWC,
                 LocalizedText(
-                    "\"\(ewc)\" is not a List of Waste code",
+                    en: "\"\(ewc)\" is not a List of Waste code",
                     fr: "« \(ewc) » n'est pas un code de la liste européenne des déchets"), at: key + ".ewc",
                 notes: [
                     LocalizedText(
-                        "write six digits in pairs, as 02 04 02, and a final * for hazardous wastes, as 10 01 04*",
+                        en: "write six digits in pairs, as 02 04 02, and a final * for hazardous wastes, as 10 01 04*",
                         fr:
                             "écrivez six chiffres par paires, comme 02 04 02, et un * final pour les déchets dangereux, comme 10 01 04*"
                     )
@@ -32,11 +32,11 @@ public struct ListOfWasteRule: FlowRule {
             reporter.warning(
                 .flowEWCNotListed,
                 LocalizedText(
-                    "\(ewc) is not among the List of Waste codes of \(context.flow.resource)",
+                    en: "\(ewc) is not among the List of Waste codes of \(context.flow.resource)",
                     fr: "\(ewc) ne fait pas partie des codes déchets de \(context.flow.resource)"), at: key + ".ewc",
                 notes: [
                     LocalizedText(
-                        "usual codes: " + entry.ewc.joined(separator: ", "),
+                        en: "usual codes: " + entry.ewc.joined(separator: ", "),
                         fr: "codes usuels : " + entry.ewc.joined(separator: ", "))
                 ])
         }
@@ -45,10 +45,10 @@ public struct ListOfWasteRule: FlowRule {
     private func mismatch(_ ewc: String, markedHazardous: Bool) -> LocalizedText {
         markedHazardous
             ? LocalizedText(
-                "the flow is marked hazardous but \(ewc) is a non-hazardous List of Waste entry",
+                en: "the flow is marked hazardous but \(ewc) is a non-hazardous List of Waste entry",
                 fr: "le flux est marqué dangereux mais \(ewc) est une entrée non dangereuse de la liste des déchets")
             : LocalizedText(
-                "the flow is marked non-hazardous but \(ewc) is a hazardous List of Waste entry (*)",
+                en: "the flow is marked non-hazardous but \(ewc) is a hazardous List of Waste entry (*)",
                 fr: "le flux est marqué non dangereux mais \(ewc) est une entrée dangereuse de la liste des déchets (*)"
             )
     }

@@ -6,6 +6,6 @@ public struct MaxDistanceRule: FlowRule {
     public func check(_ context: FlowContext, into reporter: inout RuleReporter) {
         guard let distance = context.flow.maxDistanceKm else { return }
         reporter.checkNumber(
-            distance, name: LocalizedText("maxDistanceKm", fr: "maxDistanceKm"), at: context.key + ".maxDistanceKm")
+            distance, name: LocalizedText(en: "maxDistanceKm", fr: "maxDistanceKm"), at: context.key + ".maxDistanceKm")
     }
 }

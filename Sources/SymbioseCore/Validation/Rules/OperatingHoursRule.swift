@@ -12,27 +12,27 @@ public struct OperatingHoursRule: FlowRule {
             reporter.error(
                 .quantityHoursRange,
                 LocalizedText(
-                    "operating hours must be more than 0 and at most 8784 a year",
+                    en: "operating hours must be more than 0 and at most 8784 a year",
                     fr: "les heures de fonctionnement doivent être plus de 0 et au plus 8784 par an"),
                 at: key + ".quantity.hours")
         case (true, nil):
             reporter.error(
                 .quantityPowerWithoutHours,
                 LocalizedText(
-                    "a power in \(quantity.unit.rawValue) needs its operating hours per year (hours)",
+                    en: "a power in \(quantity.unit.rawValue) needs its operating hours per year (hours)",
                     fr: "une puissance en \(quantity.unit.rawValue) demande ses heures de fonctionnement par an (hours)"
                 ),
                 at: key + ".quantity",
                 notes: [
                     LocalizedText(
-                        "or give an energy over a period, as MWh per year",
+                        en: "or give an energy over a period, as MWh per year",
                         fr: "ou donnez une énergie sur une période, comme des MWh par an")
                 ])
         case (false, .some):
             reporter.error(
                 .quantityHoursRange,
                 LocalizedText(
-                    "operating hours only go with a power (kW, MW)",
+                    en: "operating hours only go with a power (kW, MW)",
                     fr: "les heures de fonctionnement ne vont qu'avec une puissance (kW, MW)"),
                 at: key + ".quantity.hours")
         case (false, nil):

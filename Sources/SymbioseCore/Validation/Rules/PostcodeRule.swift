@@ -11,7 +11,7 @@ public struct PostcodeRule: ProfileRule {
         reporter.warning(
             .profileInvalidPostcode,
             LocalizedText(
-                "\"\(postcode)\" is not a French postcode (five digits)",
+                en: "\"\(postcode)\" is not a French postcode (five digits)",
                 fr: "« \(postcode) » n'est pas un code postal français (cinq chiffres)"),
             at: "site.postcode")
     }

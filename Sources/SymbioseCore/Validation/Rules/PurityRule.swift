@@ -6,7 +6,7 @@ public struct PurityRule: FlowRule {
         guard let purity = context.flow.quality.purity, !purity.isFinite || purity < 0 || purity > 100 else { return }
         reporter.error(
             .flowPurityRange,
-            LocalizedText("purity is a percentage from 0 to 100", fr: "la pureté est un pourcentage de 0 à 100"),
+            LocalizedText(en: "purity is a percentage from 0 to 100", fr: "la pureté est un pourcentage de 0 à 100"),
             at: context.key + ".purity")
     }
 }

@@ -10,31 +10,32 @@ public struct QuantityRule: FlowRule {
             reporter.warning(
                 .flowMissingQuantity,
                 LocalizedText(
-                    "\(flow.id) has no quantity: it is kept as a data gap",
+                    en: "\(flow.id) has no quantity: it is kept as a data gap",
                     fr: "\(flow.id) n'a pas de quantité : il est gardé comme lacune de données"),
                 at: key,
                 notes: [
                     LocalizedText(
-                        "matches with it will be scored lower until a figure is given",
+                        en: "matches with it will be scored lower until a figure is given",
                         fr: "ses synergies seront moins bien notées tant qu'aucun chiffre n'est donné")
                 ])
             return
         }
         reporter.checkNumber(
-            quantity.value, name: LocalizedText("quantity value", fr: "la quantité"), at: key + ".quantity.value")
+            quantity.value, name: LocalizedText(en: "quantity value", fr: "la quantité"), at: key + ".quantity.value")
         let unit = quantity.unit
         guard let entry = context.entry, !context.taxonomy.accepts(unit.dimension, for: entry.code) else { return }
         reporter.error(
             .quantityUnitMismatch,
             LocalizedText(
-                "\(unit.rawValue) measures \(unit.dimension.rawValue), but \(flow.resource) is measured in \(entry.dimension.rawValue)",
+                en:
+                    "\(unit.rawValue) measures \(unit.dimension.rawValue), but \(flow.resource) is measured in \(entry.dimension.rawValue)",
                 fr:
                     "\(unit.rawValue) mesure une \(unit.dimension.name(in: .fr)), mais \(flow.resource) se mesure en \(entry.dimension.name(in: .fr))"
             ),
             at: key + ".quantity.unit",
             notes: [
                 LocalizedText(
-                    "use a unit of \(entry.dimension.rawValue), such as \(entry.dimension.baseUnit.rawValue)",
+                    en: "use a unit of \(entry.dimension.rawValue), such as \(entry.dimension.baseUnit.rawValue)",
                     fr:
                         "utilisez une unité de \(entry.dimension.name(in: .fr)), comme \(entry.dimension.baseUnit.rawValue)"
                 )

@@ -10,14 +10,14 @@ public struct ResourceCodeRule: FlowRule {
         let note =
             suggestions.isEmpty
             ? LocalizedText(
-                "`symbiose taxonomy --search WORDS` lists the known codes",
+                en: "`symbiose taxonomy --search WORDS` lists the known codes",
                 fr: "`symbiose taxonomy --search MOTS` liste les codes connus")
             : LocalizedText(
-                "did you mean " + suggestions.joined(separator: ", ") + "?",
+                en: "did you mean " + suggestions.joined(separator: ", ") + "?",
                 fr: "vouliez-vous dire " + suggestions.joined(separator: ", ") + " ?")
         reporter.error(
             .profileUnknownResource,
-            LocalizedText("unknown resource code \"\(code)\"", fr: "code de ressource inconnu « \(code) »"),
+            LocalizedText(en: "unknown resource code \"\(code)\"", fr: "code de ressource inconnu « \(code) »"),
             at: context.key + ".resource", notes: [note])
     }
 }

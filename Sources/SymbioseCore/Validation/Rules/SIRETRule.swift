@@ -7,11 +7,11 @@ public struct SIRETRule: ProfileRule {
         reporter.error(
             .profileInvalidSIRET,
             LocalizedText(
-                "\"\(siret)\" is not a valid SIRET number", fr: "« \(siret) » n'est pas un numéro SIRET valide"),
+                en: "\"\(siret)\" is not a valid SIRET number", fr: "« \(siret) » n'est pas un numéro SIRET valide"),
             at: "company.siret",
             notes: [
                 LocalizedText(
-                    "a SIRET is 14 digits whose Luhn checksum is valid",
+                    en: "a SIRET is 14 digits whose Luhn checksum is valid",
                     fr: "un SIRET compte 14 chiffres dont la clé de Luhn est valide")
             ])
     }

@@ -9,14 +9,15 @@ public struct SiteCoordinatesRule: ProfileRule {
             reporter.warning(
                 .profileMissingCoordinates,
                 LocalizedText(
-                    "the site has no coordinates: it cannot be placed on a map or matched by distance",
+                    en: "the site has no coordinates: it cannot be placed on a map or matched by distance",
                     fr:
                         "le site n'a pas de coordonnées : il ne peut être ni placé sur une carte ni apparié par la distance"
                 ),
                 at: "site",
                 notes: [
                     LocalizedText(
-                        "add lat and lon in WGS84 decimal degrees; the commune's centre will do, marked approximate",
+                        en:
+                            "add lat and lon in WGS84 decimal degrees; the commune's centre will do, marked approximate",
                         fr:
                             "ajoutez lat et lon en degrés décimaux WGS84 ; le centre de la commune suffit, marqué approximate"
                     )
@@ -25,15 +26,15 @@ public struct SiteCoordinatesRule: ProfileRule {
             reporter.error(
                 .profileMissingCoordinates,
                 LocalizedText(
-                    "the site gives only one of lat and lon", fr: "le site ne donne qu'une seule de lat et lon"),
+                    en: "the site gives only one of lat and lon", fr: "le site ne donne qu'une seule de lat et lon"),
                 at: "site")
         case let (lat?, lon?):
             check(
-                lat, name: "lat", range: -90...90, what: LocalizedText("latitude", fr: "la latitude"),
+                lat, name: "lat", range: -90...90, what: LocalizedText(en: "latitude", fr: "la latitude"),
                 &reporter)
             check(
                 lon, name: "lon", range: -180...180,
-                what: LocalizedText("longitude", fr: "la longitude"), &reporter)
+                what: LocalizedText(en: "longitude", fr: "la longitude"), &reporter)
         }
     }
 
@@ -44,13 +45,13 @@ public struct SiteCoordinatesRule: ProfileRule {
         if !value.isFinite {
             reporter.error(
                 .valueNotFinite,
-                LocalizedText("\(name) is not a finite number", fr: "\(name) n'est pas un nombre fini"),
+                LocalizedText(en: "\(name) is not a finite number", fr: "\(name) n'est pas un nombre fini"),
                 at: "site.\(name)")
         } else if !range.contains(value) {
             reporter.error(
                 .profileCoordinatesOutOfRange,
                 LocalizedText(
-                    "\(what.en) \(JSONOutput.format(value)) is outside \(bounds)",
+                    en: "\(what.en) \(JSONOutput.format(value)) is outside \(bounds)",
                     fr: "\(what.fr) \(JSONOutput.format(value)) sort de \(bounds)"),
                 at: "site.\(name)")
         }

@@ -12,12 +12,12 @@ public struct TemperatureRule: FlowRule {
                 reporter.warning(
                     .flowHeatWithoutTemperature,
                     LocalizedText(
-                        "\(category.rawValue) flow \(flow.id) has no temperature",
+                        en: "\(category.rawValue) flow \(flow.id) has no temperature",
                         fr: "le flux de \(category == .heat ? "chaleur" : "froid") \(flow.id) n'a pas de température"),
                     at: key,
                     notes: [
                         LocalizedText(
-                            "without it, matches cannot check that the temperature levels fit",
+                            en: "without it, matches cannot check that the temperature levels fit",
                             fr: "sans elle, l'appariement ne peut pas vérifier les niveaux de température")
                     ])
             }
@@ -25,18 +25,18 @@ public struct TemperatureRule: FlowRule {
             reporter.warning(
                 .flowQualityNotApplicable,
                 LocalizedText(
-                    "medium applies to heat and cold flows only",
+                    en: "medium applies to heat and cold flows only",
                     fr: "medium ne s'applique qu'aux flux de chaleur et de froid"
                 ), at: key + ".medium")
         }
         guard let temperature = quality.temperature else { return }
         reporter.checkNumber(
-            temperature, name: LocalizedText("temperature", fr: "la température"), at: key + ".temperature",
+            temperature, name: LocalizedText(en: "temperature", fr: "la température"), at: key + ".temperature",
             allowNegative: true)
         if temperature < -273.15 {
             reporter.error(
                 .valueInvalid,
-                LocalizedText("temperature is below absolute zero", fr: "la température est sous le zéro absolu"),
+                LocalizedText(en: "temperature is below absolute zero", fr: "la température est sous le zéro absolu"),
                 at: key + ".temperature")
         }
     }

@@ -6,7 +6,7 @@ public struct WaterGradeRule: FlowRule {
         guard context.flow.quality.waterGrade != nil, context.flow.category != .water else { return }
         reporter.warning(
             .flowQualityNotApplicable,
-            LocalizedText("grade applies to water flows only", fr: "grade ne s'applique qu'aux flux d'eau"),
+            LocalizedText(en: "grade applies to water flows only", fr: "grade ne s'applique qu'aux flux d'eau"),
             at: context.key + ".grade")
     }
 }
