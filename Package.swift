@@ -47,7 +47,10 @@ let package = Package(
         .target(
             name: "SymbioseEngine",
             dependencies: ["SymbioseCore", "SymbioseXML", "SymbioseFormats", "SymbioseSpreadsheet"],
-            resources: [.embedInCode("Resources/demo-soissonnais-valois.json")]
+            resources: [
+                .embedInCode("Resources/demo-soissonnais-valois.json"), .embedInCode("Resources/template-en.xml"),
+                .embedInCode("Resources/template-fr.xml"),
+            ]
         ),
         .target(
             name: "SymbioseCLI",

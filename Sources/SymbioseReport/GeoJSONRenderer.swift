@@ -164,3 +164,12 @@ enum ConvexHull {
         return Array(lower.dropLast() + upper.dropLast())
     }
 }
+
+extension GeoJSONRenderer: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(
+            render(
+                report.synergies, profiles: report.profiles, taxonomy: report.taxonomy,
+                presentation: report.presentation))
+    }
+}

@@ -106,3 +106,9 @@ public enum GraphMLRenderer {
 
     private static func attribute(_ value: String) -> String { MarkupEscaping.escape(value, attribute: true) }
 }
+
+extension GraphMLRenderer: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(render(report.synergies, profiles: report.profiles, presentation: report.presentation))
+    }
+}

@@ -34,6 +34,17 @@ public struct HTMLReport {
         self.company = company
     }
 
+    /// The report of a run, with its impacts and plan.
+    public init(_ report: RunReport) {
+        self.init(
+            profiles: report.profiles, result: report.result, validation: report.validation,
+            taxonomy: report.taxonomy, settings: report.settings, presentation: report.presentation,
+            title: report.style.title, company: report.style.company)
+        mapLines = report.style.mapLines
+        impacts = report.impacts
+        if let (plan, network) = report.plan { self.plan = (plan, network, report.factors) }
+    }
+
     var t: ReportText { ReportText(language: presentation.language) }
     var writer: ReasonWriter { ReasonWriter(taxonomy: taxonomy, language: presentation.language) }
     func e(_ text: String) -> String { MarkupEscaping.escape(text, attribute: false) }
@@ -145,4 +156,10 @@ public struct HTMLReport {
 
     /// The report's style sheet, embedded from `Resources/report.css`.
     static let css = String(decoding: PackageResources.report_css, as: UTF8.self)
+}
+
+extension HTMLReport: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(HTMLReport(report).render())
+    }
 }

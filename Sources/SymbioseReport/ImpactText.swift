@@ -57,6 +57,16 @@ public enum ImpactText {
         )[language]
     }
 
+    /// The factor list in `format`: a `symbiose/factors@1` document for JSON, a table for every
+    /// other format.
+    public static func factors(_ factors: ImpactFactors, as format: OutputFormat, language: Language) -> String {
+        guard format == .json else { return factorsTable(factors, language: language) }
+        return JSONOutput.object([
+            ("schema", .string(FactorsFile.schema)), ("version", .string(factors.version)),
+            ("factors", factorsJSON(factors.all, language: language)),
+        ]).rendered()
+    }
+
     /// The `impact` member of a synergy in JSON documents.
     public static func json(_ impact: SynergyImpact) -> JSONOutput {
         func number(_ value: Double?, _ places: Int) -> JSONOutput {

@@ -133,3 +133,13 @@ public enum PlanJSON {
         ])
     }
 }
+
+extension PlanJSON: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        guard let (plan, network) = report.plan else { throw OutputFormat.Unsupported(format: .json) }
+        try emit(
+            render(
+                plan, network: network, result: report.result, taxonomy: report.taxonomy, factors: report.factors,
+                transport: report.transport, language: report.language))
+    }
+}

@@ -185,3 +185,25 @@ public enum PlanText {
         return lines
     }
 }
+
+extension PlanText: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(render(report, markdown: false))
+    }
+
+    static func render(_ report: RunReport, markdown: Bool) throws -> String {
+        guard let (plan, network) = report.plan else {
+            throw OutputFormat.Unsupported(format: markdown ? .markdown : .table)
+        }
+        return render(
+            plan, network: network, shown: report.synergies, result: report.result, profiles: report.profiles,
+            taxonomy: report.taxonomy, markdown: markdown, language: report.language)
+    }
+}
+
+/// The plan as Markdown, for workshop notes.
+public enum PlanMarkdown: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(PlanText.render(report, markdown: true))
+    }
+}

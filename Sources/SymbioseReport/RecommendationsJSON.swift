@@ -190,3 +190,12 @@ public enum RecommendationsJSON {
         return .object(members)
     }
 }
+
+extension RecommendationsJSON: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try write(
+            report.synergies, result: report.result, taxonomy: report.taxonomy, settings: report.settings,
+            impacts: report.impacts, factorsVersion: report.factors.version, language: report.language,
+            threads: report.style.threads, to: emit)
+    }
+}

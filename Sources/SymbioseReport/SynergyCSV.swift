@@ -77,3 +77,13 @@ public enum SynergyCSV {
         return value
     }
 }
+
+extension SynergyCSV: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(
+            render(
+                report.synergies, taxonomy: report.taxonomy, impacts: report.impacts, language: report.language,
+                separator: report.style.csvSeparator ?? report.language.csvSeparator,
+                byteOrderMark: report.style.byteOrderMark))
+    }
+}

@@ -24,24 +24,14 @@ public enum SynergyMarkdown {
         out += "|---:|---:|---|---|---|---:|---:|\n"
         for (offset, synergy) in synergies.enumerated() {
             let score = NumberFormatting.format(synergy.score, decimals: 2, language: language)
+            let cells = SynergyCells(synergy, writer: writer, name: cell)
             switch synergy {
             case .substitution(let s):
-                let km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
-                let quantity =
-                    s.flags.contains(.confidential)
-                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
-                    : (s.quantity.map(writer.amount) ?? "?")
                 out +=
-                    "| \(offset + 1) | \(score) | substitution | `\(s.resource)` → `\(s.needResource)` | \(cell(s.supplier.companyName)) → \(cell(s.receiver.companyName)) | \(km) | \(quantity) |\n"
+                    "| \(offset + 1) | \(score) | substitution | `\(s.resource)` → `\(s.needResource)` | \(cells.who) | \(cells.km) | \(cells.quantity) |\n"
             case .pooling(let p):
-                let km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
-                let quantity =
-                    p.flags.contains(.confidential)
-                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
-                    : (p.total.map(writer.amount) ?? "?")
-                let who = p.members.map { cell($0.reference.companyName) }.joined(separator: ", ")
                 out +=
-                    "| \(offset + 1) | \(score) | \(LocalizedText(en: "pooling", fr: "mutualisation")[language]) (\(p.mode.rawValue)) | `\(p.resource)` | \(who) | \(km) | \(quantity) |\n"
+                    "| \(offset + 1) | \(score) | \(cells.kind) (\(p.mode.rawValue)) | `\(p.resource)` | \(cells.who) | \(cells.km) | \(cells.quantity) |\n"
             }
         }
         out += "\n"
@@ -63,5 +53,14 @@ public enum SynergyMarkdown {
             out += ImpactText.upperBound(totals, language: language) + "\n"
         }
         return out
+    }
+}
+
+extension SynergyMarkdown: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(
+            render(
+                report.synergies, result: report.result, taxonomy: report.taxonomy, impacts: report.impacts,
+                language: report.language))
     }
 }

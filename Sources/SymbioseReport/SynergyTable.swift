@@ -13,49 +13,22 @@ public enum SynergyTable {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         var lines: [String] = []
         var totals = ImpactTotals()
-        let header =
-            TextWrapping.pad("#", 4, right: true) + "  "
-            + TextWrapping.pad(LocalizedText(en: "Score", fr: "Score")[language], 5, right: true)
-            + "  "
-            + TextWrapping.pad(LocalizedText(en: "Kind", fr: "Type")[language], 12) + "  "
-            + TextWrapping.pad(LocalizedText(en: "Resource", fr: "Ressource")[language], 42)
-            + "  " + TextWrapping.pad("km", 6, right: true) + "  "
-            + TextWrapping.pad(LocalizedText(en: "Quantity", fr: "Quantité")[language], 20)
-        lines.append(header)
+        lines.append(header(language))
         lines.append(String(repeating: "─", count: width))
         for (offset, synergy) in synergies.enumerated() {
-            let kind: String
-            let resource: String
-            let km: String
-            let quantity: String
-            var who: String
-            switch synergy {
-            case .substitution(let s):
-                kind = LocalizedText(en: "substitution", fr: "substitution")[language]
-                resource = s.resource
-                km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
-                quantity =
-                    s.flags.contains(.confidential)
-                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
-                    : (s.quantity.map(writer.amount) ?? "?")
-                who = "\(s.supplier.companyName) → \(s.receiver.companyName)"
-            case .pooling(let p):
-                kind = LocalizedText(en: "pooling", fr: "mutualisation")[language]
-                resource = p.resource
-                km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
-                quantity =
-                    p.flags.contains(.confidential)
-                    ? (LocalizedText(en: "confidential", fr: "confidentiel")[language])
-                    : (p.total.map(writer.amount) ?? "?")
-                who = "\(p.mode.rawValue): " + p.members.map(\.reference.companyName).joined(separator: ", ")
-            }
+            let cells = SynergyCells(synergy, writer: writer)
             lines.append(
                 TextWrapping.pad(String(offset + 1), 4, right: true) + "  "
                     + TextWrapping.pad(
                         NumberFormatting.format(synergy.score, decimals: 2, language: language), 5, right: true)
-                    + "  " + TextWrapping.pad(kind, 12) + "  " + TextWrapping.pad(resource, 42) + "  "
-                    + TextWrapping.pad(km, 6, right: true) + "  " + TextWrapping.pad(quantity, 20))
+                    + "  " + TextWrapping.pad(cells.kind, 12) + "  " + TextWrapping.pad(cells.resource, 42) + "  "
+                    + TextWrapping.pad(cells.km, 6, right: true) + "  " + TextWrapping.pad(cells.quantity, 20))
             let indent = String(repeating: " ", count: 6)
+            let who =
+                switch synergy {
+                case .substitution: cells.who
+                case .pooling(let p): "\(p.mode.rawValue): " + cells.who
+                }
             for line in TextWrapping.wrap(who, width: width - indent.count) { lines.append(indent + line) }
             for line in TextWrapping.wrap(writer.reason(synergy), width: width - indent.count) {
                 lines.append(indent + line)
@@ -86,10 +59,57 @@ public enum SynergyTable {
             )[language])
         return lines.map { $0.replacingTrailingSpaces() + "\n" }.joined()
     }
+
+    static func header(_ language: Language) -> String {
+        TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad("Score", 5, right: true) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Kind", fr: "Type")[language], 12) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Resource", fr: "Ressource")[language], 42) + "  "
+            + TextWrapping.pad("km", 6, right: true) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Quantity", fr: "Quantité")[language], 20)
+    }
 }
 
 extension String {
     func replacingTrailingSpaces() -> String {
         String(reversed().drop(while: { $0 == " " }).reversed())
+    }
+
+}
+
+/// What the table and the Markdown list show of a synergy, in the reader's language.
+struct SynergyCells {
+    var kind: String
+    var resource: String
+    var km: String
+    var quantity: String
+    /// Supplier → receiver, or the members of a pool.
+    var who: String
+
+    init(_ synergy: Synergy, writer: ReasonWriter, name: (String) -> String = { $0 }) {
+        let language = writer.language
+        let confidential = LocalizedText(en: "confidential", fr: "confidentiel")[language]
+        switch synergy {
+        case .substitution(let s):
+            kind = "substitution"
+            resource = s.resource
+            km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
+            quantity = s.flags.contains(.confidential) ? confidential : (s.quantity.map(writer.amount) ?? "?")
+            who = "\(name(s.supplier.companyName)) → \(name(s.receiver.companyName))"
+        case .pooling(let p):
+            kind = LocalizedText(en: "pooling", fr: "mutualisation")[language]
+            resource = p.resource
+            km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
+            quantity = p.flags.contains(.confidential) ? confidential : (p.total.map(writer.amount) ?? "?")
+            who = p.members.map { name($0.reference.companyName) }.joined(separator: ", ")
+        }
+    }
+}
+
+extension SynergyTable: ReportRenderer {
+    public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try emit(
+            render(
+                report.synergies, result: report.result, taxonomy: report.taxonomy, impacts: report.impacts,
+                language: report.language))
     }
 }

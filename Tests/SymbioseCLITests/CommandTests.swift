@@ -2,6 +2,7 @@ import Foundation
 import SymbioseCLI
 import SymbioseCore
 import SymbioseEngine
+import SymbioseReport
 import SymbioseTestSupport
 import Testing
 

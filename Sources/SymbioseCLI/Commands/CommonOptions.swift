@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SymbioseCore
 import SymbioseEngine
+import SymbioseReport
 
 extension Language: ExpressibleByArgument {}
 
@@ -13,7 +14,7 @@ struct ProfileOptions: ParsableArguments {
     var taxonomyFile: String?
 
     @Option(help: "How to print diagnostics on standard error: text or json.")
-    var diagnosticsFormat: DiagnosticsFormat = .text
+    var diagnosticsFormat = FormatChoice<TextFormats>(.text)
 
     @Option(help: "The language of messages and output: fr or en (default: from LANG).")
     var lang: Language?
@@ -30,9 +31,9 @@ struct ProfileOptions: ParsableArguments {
     /// The language chosen with `--lang`, or from the environment.
     var language: Language { LanguageChoice.resolve(lang) }
 
-    /// Renders diagnostics in the chosen format and language.
-    func render(_ diagnostics: [Diagnostic]) -> String {
-        DiagnosticsRenderer.render(diagnostics, as: diagnosticsFormat, language: language)
+    /// Standard error, in the chosen language and diagnostics format.
+    var console: Console {
+        Console(language: language, quiet: quiet, diagnosticsFormat: diagnosticsFormat.format)
     }
 }
 
@@ -62,9 +63,9 @@ struct ActivitiesOption: ParsableArguments {
 
     /// The built-in base merged with the user's file, or exits 1 after printing why the file
     /// cannot be used.
-    func base(taxonomy: Taxonomy, render: ([Diagnostic]) -> String) throws -> ActivityBase {
+    func base(taxonomy: Taxonomy, console: Console) throws -> ActivityBase {
         let (base, diagnostics) = ReferenceData.activities(userFile: file, taxonomy: taxonomy)
-        if !diagnostics.isEmpty { StandardError.write(render(diagnostics)) }
+        console.report(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
         return base
     }

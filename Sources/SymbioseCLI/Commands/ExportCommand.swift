@@ -15,16 +15,11 @@ struct ExportCommand: ParsableCommand {
             Exit status as for validate; 73 if the output cannot be written.
             """)
 
-    enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv
-        case xlsx
-    }
-
     @Argument(help: ArgumentHelp("Profile files or directories.", valueName: "path"))
     var paths: [String]
 
     @Option(help: "csv or xlsx.")
-    var format: SheetFormat = .xlsx
+    var format = FormatChoice<SheetFormats>(.xlsx)
 
     @Option(
         name: .shortAndLong, help: ArgumentHelp("The file to write (CSV: default standard output).", valueName: "file"))
@@ -35,6 +30,6 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let profiles = try EngineFront(options: options).checkedProfiles(paths)
         try ProfileWriting.writeOrExit(
-            profiles, as: format == .csv ? .csv : .xlsx, to: output, language: options.language)
+            profiles, as: format.format, to: output, language: options.language)
     }
 }

@@ -12,17 +12,13 @@ struct FactorsCommand: ParsableCommand {
             replaces them by id, as it does for match, plan and report. See Docs/impacts.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
     @Option(
         name: .customLong("factors"),
         help: ArgumentHelp("An impact factor file that adds or replaces factors.", valueName: "file"))
     var factorsFile: String?
 
     @Option(help: "table or json.")
-    var format: Format = .table
+    var format = FormatChoice<TableFormats>(.table)
 
     @Option(help: "The language of names: fr or en (default: from LANG).")
     var lang: Language?
@@ -30,17 +26,9 @@ struct FactorsCommand: ParsableCommand {
     func run() throws {
         let language = LanguageChoice.resolve(lang)
         let (factors, diagnostics) = ReferenceData.factors(userFile: factorsFile, taxonomy: TaxonomyFile.builtIn)
-        StandardError.write(DiagnosticsRenderer.text(diagnostics, language: language))
+        Console(language: language).report(diagnostics)
         if diagnostics.containsErrors { throw ExitStatus.invalidInput }
-        switch format {
-        case .json:
-            let document = JSONOutput.object([
-                ("schema", .string(FactorsFile.schema)), ("version", .string(factors.version)),
-                ("factors", ImpactText.factorsJSON(factors.all, language: language)),
-            ])
-            print(document.rendered(), terminator: "")
-        case .table:
-            print(ImpactText.factorsTable(factors, language: language), terminator: "")
-        }
+        try OutputFile.writeOrExit(
+            ImpactText.factors(factors, as: format.format, language: language), to: nil, language: language)
     }
 }

@@ -62,8 +62,7 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
         } catch {
-            StandardError.write(OutputFile.describe(error, language: LanguageChoice.resolve(nil)))
-            throw ExitStatus.cannotWrite
+            throw Console(language: LanguageChoice.resolve(nil)).cannotWrite(error)
         }
     }
 }

@@ -22,38 +22,28 @@ struct ImportCommand: ParsableCommand {
     var output: String
 
     @Option(help: "xml or json.")
-    var format: ProfileFormat = .xml
-
-    enum ProfileFormat: String, ExpressibleByArgument, CaseIterable {
-        case xml
-        case json
-    }
+    var format = FormatChoice<ProfileDocumentFormats>(.xml)
 
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
         let profiles = try EngineFront(options: options).checkedProfiles(paths)
         let language = options.language
+        let console = options.console
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            StandardError.write(
-                OutputFile.describe(
-                    OutputFile.WriteError(path: output, reason: (error as NSError).localizedDescription),
-                    language: language))
-            throw ExitStatus.cannotWrite
+            throw console.cannotWrite(
+                OutputFile.WriteError(path: output, reason: (error as NSError).localizedDescription))
         }
-        let target: ProfileLoader.Format = format == .xml ? .xml : .json
         for profile in profiles {
-            let path = (output as NSString).appendingPathComponent("\(profile.company.id).\(format.rawValue)")
-            try ProfileWriting.writeOrExit([profile], as: target, to: path, language: language)
+            let path = (output as NSString).appendingPathComponent("\(profile.company.id).\(format.format.rawValue)")
+            try ProfileWriting.writeOrExit([profile], as: format.format, to: path, language: language)
         }
-        if !options.quiet {
-            let s = language.takesPlural(profiles.count) ? "s" : ""
-            StandardError.write(
-                LocalizedText(
-                    en: "\(profiles.count) profile\(s) written to \(output)\n",
-                    fr: "\(profiles.count) profil\(s) écrit\(s) dans \(output)\n")[language])
-        }
+        let s = language.takesPlural(profiles.count) ? "s" : ""
+        console.notice(
+            LocalizedText(
+                en: "\(profiles.count) profile\(s) written to \(output)",
+                fr: "\(profiles.count) profil\(s) écrit\(s) dans \(output)"))
     }
 }

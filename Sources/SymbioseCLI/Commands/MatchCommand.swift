@@ -61,8 +61,9 @@ struct MatchCommand: ParsableCommand {
         let ranker = Ranker(sort: sort, filter: filter)
         let (engine, outcome) = try front.match(paths, with: self.engine, ranker: ranker)
         let shown = list.shown(outcome.result.synergies)
-        let impacts = engine.impacts(of: shown, in: outcome)
-        try list.write(shown, engine: engine, outcome: outcome, impacts: impacts, language: options.language)
+        var report = list.report(.synergies, of: shown, engine: engine, outcome: outcome, language: options.language)
+        report.impacts = engine.impacts(of: shown, in: outcome)
+        try list.write(report, language: options.language)
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 

@@ -38,22 +38,11 @@ struct PlanCommand: ParsableCommand {
         let language = options.language
         let (engine, outcome) = try EngineFront(options: options).match(paths, with: self.engine)
         let planned = engine.plan(outcome, objective: objective)
-        let (plan, network) = (planned.plan, planned.network)
-        let shown = list.shown(plan.synergies)
-        let text: String
-        switch list.chosen {
-        case .json:
-            text = PlanJSON.render(
-                plan, network: network, result: outcome.result, taxonomy: engine.taxonomy,
-                factors: engine.references.factors, transport: self.engine.transport, language: language)
-        case .table, .markdown:
-            text = PlanText.render(
-                plan, network: network, shown: shown, result: outcome.result, profiles: outcome.profiles,
-                taxonomy: engine.taxonomy, markdown: list.chosen == .markdown, language: language)
-        case .csv, .geojson, .graphml:
-            text = list.render(shown, engine: engine, outcome: outcome, impacts: plan.impacts, language: language) ?? ""
-        }
-        try OutputFile.writeOrExit(text, to: list.output, language: language)
+        let shown = list.shown(planned.plan.synergies)
+        var report = list.report(.plan, of: shown, engine: engine, outcome: outcome, language: language)
+        report.impacts = planned.plan.impacts
+        report.plan = (planned.plan, planned.network)
+        try list.write(report, language: language)
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 }

@@ -16,10 +16,6 @@ struct ReportCommand: ParsableCommand {
             the bundled demo territory. See Docs/reports.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, geojson, graphml
-    }
-
     @Argument(
         help: ArgumentHelp(
             "Profile files or directories; - reads standard input. None: the demo territory.", valueName: "path"))
@@ -30,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "html, geojson or graphml.")
-    var format: Format = .html
+    var format = FormatChoice<ReportFormats>(.html)
 
     @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
     var title: String?
@@ -56,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if mapLines < 0 { throw ValidationError("--map-lines cannot be negative") }
-        if company != nil && format != .html { throw ValidationError("--company goes with --format html") }
+        if company != nil && format.format != .html { throw ValidationError("--company goes with --format html") }
     }
 
     func run() throws {
@@ -73,31 +69,23 @@ struct ReportCommand: ParsableCommand {
         let presentation = Presentation(
             companies: profiles.map(\.company.id), anonymize: anonymize, revealConfidential: revealConfidential,
             language: language)
-        let text: String
-        switch format {
-        case .html:
-            text = html(engine: engine, outcome: outcome, presentation: presentation)
-        case .geojson:
-            text = GeoJSONRenderer.render(
-                outcome.result.synergies, profiles: profiles, taxonomy: engine.taxonomy, presentation: presentation)
-        case .graphml:
-            text = GraphMLRenderer.render(outcome.result.synergies, profiles: profiles, presentation: presentation)
+        var report = RunReport(
+            .synergies, of: outcome.result.synergies, engine: engine, outcome: outcome, presentation: presentation)
+        if format.format == .html { addPlan(to: &report, engine: engine, outcome: outcome) }
+        try OutputFile.streamOrExit(to: output, language: language) { emit in
+            try format.format.write(report, to: emit)
         }
-        try OutputFile.writeOrExit(text, to: output, language: language)
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 
-    /// The HTML report, with impacts and the allocation plan.
-    func html(engine: Engine, outcome: MatchOutcome, presentation: Presentation) -> String {
-        var report = HTMLReport(
-            profiles: outcome.profiles, result: outcome.result, validation: outcome.validated.diagnostics,
-            taxonomy: engine.taxonomy, settings: engine.configuration.settings, presentation: presentation,
-            title: title, company: company)
-        report.mapLines = mapLines
+    /// The impacts, the allocation plan and the layout the HTML report shows.
+    func addPlan(to report: inout RunReport, engine: Engine, outcome: MatchOutcome) {
+        report.style.title = title
+        report.style.company = company
+        report.style.mapLines = mapLines
         let calculator = engine.calculator(for: outcome)
         let planned = engine.plan(outcome, objective: objective, calculator: calculator)
         report.impacts = engine.impacts(of: outcome.result.synergies, in: outcome, calculator: calculator)
-        report.plan = (planned.plan, planned.network, engine.references.factors)
-        return report.render()
+        report.plan = (planned.plan, planned.network)
     }
 }

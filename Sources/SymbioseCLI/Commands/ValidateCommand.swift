@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SymbioseCore
 import SymbioseEngine
+import SymbioseReport
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
         var diagnostics = taxonomyDiagnostics + validated.diagnostics
         if errorsOnly { diagnostics = diagnostics.filter { $0.severity == .error } }
         front.report(diagnostics)
-        if options.diagnosticsFormat == .text { front.say(validated.summary(in: options.language)) }
+        if options.diagnosticsFormat.format == .text { front.say(validated.summary(in: options.language)) }
         if (taxonomyDiagnostics + validated.diagnostics).containsErrors { throw ExitStatus.invalidInput }
     }
 }

@@ -9,26 +9,20 @@ import SymbioseEngine
 struct EngineFront {
     var options: ProfileOptions
 
+    /// Standard error, with the user's language, `--quiet` and diagnostics format.
+    var console: Console { options.console }
+
     /// Prints diagnostics in the chosen format and language (nothing when there are none).
-    func report(_ diagnostics: [Diagnostic]) {
-        StandardError.write(options.render(diagnostics))
-    }
+    func report(_ diagnostics: [Diagnostic]) { console.report(diagnostics) }
 
     /// Prints a line that is part of the command's result on standard error, such as a summary.
-    func say(_ line: String) {
-        StandardError.write(line + "\n")
-    }
+    func say(_ line: String) { console.say(line) }
 
     /// Prints a notice, unless `--quiet`.
-    func notice(_ text: LocalizedText) {
-        if !options.quiet { StandardError.write(text[options.language] + "\n") }
-    }
+    func notice(_ text: LocalizedText) { console.notice(text) }
 
     /// Prints an error that is not about a place in the input, and exits 1.
-    func fail(_ text: LocalizedText) -> ExitCode {
-        StandardError.write(LocalizedText(en: "error: \(text.en)", fr: "erreur : \(text.fr)")[options.language] + "\n")
-        return ExitStatus.invalidInput
-    }
+    func fail(_ text: LocalizedText) -> ExitCode { console.fail(text) }
 
     /// The engine for a run, with the user's taxonomy, factors and activities; prints what is
     /// wrong with those files and exits 1 when any has an error.

@@ -74,66 +74,98 @@ public enum FactorsFile {
         let estimate = object.bool("estimate", required: true)
         guard let id, let role, let value, let unit, let name, let source, let year, let estimate else { return nil }
 
-        func problem(_ code: DiagnosticCode, _ key: String, _ text: LocalizedText) {
+        let factor = ImpactFactor(
+            id: id, role: role, mode: mode, resources: resources, value: value, unit: unit, name: name,
+            source: source, year: year, estimate: estimate)
+        let problems = fieldProblems(factor)
+        for (code, key, text) in problems {
             collector.error(code, text, path: object.path.appending(key), at: object.member(key)?.value.position)
         }
-        var valid = true
+        let resourcesValid = checkResources(factor, taxonomy: taxonomy, in: object)
+        return problems.isEmpty && resourcesValid ? factor : nil
+    }
+
+    /// What is inconsistent between a factor's role, mode, resources, value and unit: each
+    /// problem with the member it is about.
+    private static func fieldProblems(_ factor: ImpactFactor) -> [(DiagnosticCode, String, LocalizedText)] {
+        let (role, value) = (factor.role, factor.value)
+        var problems: [(DiagnosticCode, String, LocalizedText)] = []
         if value < 0 {
-            problem(
-                .factorsInvalid, "value",
-                LocalizedText(en: "value cannot be negative", fr: "value ne peut être négatif"))
-            valid = false
+            problems.append(
+                (
+                    .factorsInvalid, "value",
+                    LocalizedText(en: "value cannot be negative", fr: "value ne peut être négatif")
+                ))
         }
         if role == .detour && value < 1 {
-            problem(
-                .factorsInvalid, "value",
-                LocalizedText(en: "a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1"))
-            valid = false
+            problems.append(
+                (
+                    .factorsInvalid, "value",
+                    LocalizedText(en: "a detour factor is at least 1", fr: "un facteur de détour vaut au moins 1")
+                ))
         }
         if role == .heatLoss && value >= 1 {
-            problem(
-                .factorsInvalid, "value",
-                LocalizedText(en: "a loss per km is below 1", fr: "une perte par km est inférieure à 1"))
-            valid = false
+            problems.append(
+                (
+                    .factorsInvalid, "value",
+                    LocalizedText(en: "a loss per km is below 1", fr: "une perte par km est inférieure à 1")
+                ))
         }
+        return problems + shapeProblems(factor)
+    }
+
+    /// Whether the factor's mode, resources and unit fit its role.
+    private static func shapeProblems(_ factor: ImpactFactor) -> [(DiagnosticCode, String, LocalizedText)] {
+        let (role, unit, resources) = (factor.role, factor.unit, factor.resources)
+        var problems: [(DiagnosticCode, String, LocalizedText)] = []
         let perMode = role == .transportEmissions || role == .transportCost
-        if perMode != (mode != nil) {
-            problem(
-                .factorsInvalid, perMode ? "role" : "mode",
+        if perMode != (factor.mode != nil) {
+            let text =
                 perMode
-                    ? LocalizedText(
-                        en: "a \(role.rawValue) factor needs a mode: road, barge or rail",
-                        fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
-                    : LocalizedText(
-                        en: "only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode"))
-            valid = false
+                ? LocalizedText(
+                    en: "a \(role.rawValue) factor needs a mode: road, barge or rail",
+                    fr: "un facteur \(role.rawValue) demande un mode : road, barge ou rail")
+                : LocalizedText(
+                    en: "only transport factors have a mode", fr: "seuls les facteurs de transport ont un mode")
+            problems.append((.factorsInvalid, perMode ? "role" : "mode", text))
         }
         let perResource = role == .avoidedProduction || role == .avoidedDisposal
         if perResource && resources.isEmpty {
-            problem(
-                .factorsInvalid, "resources",
-                LocalizedText(
-                    en: "a \(role.rawValue) factor needs resources",
-                    fr: "un facteur \(role.rawValue) demande des ressources"))
-            valid = false
+            problems.append(
+                (
+                    .factorsInvalid, "resources",
+                    LocalizedText(
+                        en: "a \(role.rawValue) factor needs resources",
+                        fr: "un facteur \(role.rawValue) demande des ressources")
+                ))
         }
         if !perResource && !resources.isEmpty {
-            problem(
-                .factorsInvalid, "resources",
-                LocalizedText(
-                    en: "only avoided production and disposal have resources",
-                    fr: "seules la production et l'élimination évitées ont des ressources"))
-            valid = false
+            problems.append(
+                (
+                    .factorsInvalid, "resources",
+                    LocalizedText(
+                        en: "only avoided production and disposal have resources",
+                        fr: "seules la production et l'élimination évitées ont des ressources")
+                ))
         }
         if let fixed = role.fixedUnit, unit != fixed {
-            problem(
-                .factorsUnitMismatch, "unit",
-                LocalizedText(
-                    en: "a \(role.rawValue) factor is in \(fixed), found \(unit)",
-                    fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)"))
-            valid = false
+            problems.append(
+                (
+                    .factorsUnitMismatch, "unit",
+                    LocalizedText(
+                        en: "a \(role.rawValue) factor is in \(fixed), found \(unit)",
+                        fr: "un facteur \(role.rawValue) s'exprime en \(fixed), trouvé \(unit)")
+                ))
         }
-        for (offset, code) in resources.enumerated() {
+        return problems
+    }
+
+    /// Whether every resource of the factor is a taxonomy code measured in the factor's unit;
+    /// reports each that is not.
+    private static func checkResources(_ factor: ImpactFactor, taxonomy: Taxonomy, in object: JSONObject) -> Bool {
+        let (collector, unit) = (object.collector, factor.unit)
+        var valid = true
+        for (offset, code) in factor.resources.enumerated() {
             let at = object.path.appending("resources").appending(offset)
             guard let entry = taxonomy[code] else {
                 collector.error(
@@ -159,9 +191,6 @@ public enum FactorsFile {
                 valid = false
             }
         }
-        guard valid else { return nil }
-        return ImpactFactor(
-            id: id, role: role, mode: mode, resources: resources, value: value, unit: unit, name: name,
-            source: source, year: year, estimate: estimate)
+        return valid
     }
 }

@@ -1,13 +1,4 @@
-import ArgumentParser
 import SymbioseCore
-
-/// How diagnostics are printed on standard error.
-public enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// `file:line:col: error: message [code]`, one per line, with notes indented below.
-    case text
-    /// A `symbiose/diagnostics@1` JSON document.
-    case json
-}
 
 /// Renders diagnostics for people and for programs.
 public enum DiagnosticsRenderer {
@@ -56,7 +47,8 @@ public enum DiagnosticsRenderer {
         ]).rendered()
     }
 
-    public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticsFormat, language: Language = .en)
+    /// Diagnostics in `format`: `.json`, or text for every other format.
+    public static func render(_ diagnostics: [Diagnostic], as format: OutputFormat, language: Language = .en)
         -> String
     {
         format == .json ? json(diagnostics, language: language) : text(diagnostics, language: language)
