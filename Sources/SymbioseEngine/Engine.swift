@@ -92,7 +92,7 @@ public struct Engine: Sendable {
         validator.threads = configuration.settings.threads
         let diagnostics = (loaded.diagnostics + validator.validate(loaded.profiles)).sortedForOutput()
         var profiles = loaded.profiles
-        var inferred: [String] = []
+        var inferred: [CompanyID] = []
         if configuration.infer, let base = references.activities {
             let inference = ActivityInference.infer(profiles, base: base)
             profiles = inference.profiles

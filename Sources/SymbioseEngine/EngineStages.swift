@@ -14,7 +14,7 @@ public struct ValidatedProfiles: Sendable {
     /// The profiles with errors, left out of matching.
     public var excluded: [ExcludedProfile]
     /// The ids of the firms whose flows were inferred from their activity code.
-    public var inferredCompanies: [String]
+    public var inferredCompanies: [CompanyID]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

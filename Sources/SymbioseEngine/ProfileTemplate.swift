@@ -37,7 +37,7 @@ public enum ProfileTemplate {
             of: activity, employees: employees, output: output, base: base, language: language)
         return Profile(
             company: Company(
-                id: LocalizedText(en: "my-company", fr: "mon-entreprise")[language],
+                id: CompanyID(LocalizedText(en: "my-company", fr: "mon-entreprise")[language]),
                 name: LocalizedText(en: "My company", fr: "Mon entreprise")[language], naf: activity.naf,
                 employees: employees ?? activity.typicalEmployees),
             site: Site(),

@@ -175,7 +175,7 @@ extension ProfileJSON {
         let siret = object.string("siret")
         let employees = object.integer("employees")
         guard let id, let name else { return nil }
-        return Company(id: id, name: name, naf: naf, siret: siret, employees: employees)
+        return Company(id: CompanyID(id), name: name, naf: naf, siret: siret, employees: employees)
     }
 
     private static func decodeSite(_ object: JSONObject) -> Site {
@@ -254,7 +254,8 @@ extension ProfileJSON {
         let note = object.string("note")
         guard let id, let resource else { return nil }
         return Flow(
-            id: id, direction: direction, resource: resource, quantity: quantity, quality: quality,
+            id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,
+            quality: quality,
             availability: availability, price: price, disposalCost: disposalCost, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note)
     }

@@ -16,7 +16,7 @@ public enum GeoJSONRenderer {
             profiles.map { ($0.company.id, $0.site.point) }, uniquingKeysWith: { first, _ in first })
         var features: [JSONOutput] = []
         var linked: [String: Int] = [:]
-        for synergy in synergies { for company in Set(synergy.companies) { linked[company, default: 0] += 1 } }
+        for synergy in synergies { for company in Set(synergy.companies) { linked[company.rawValue, default: 0] += 1 } }
 
         for profile in profiles.sorted(by: { $0.company.id < $1.company.id }) {
             let company = profile.company
@@ -31,7 +31,7 @@ public enum GeoJSONRenderer {
             }
             properties.append(("outputs", .integer(profile.outputs.count)))
             properties.append(("inputs", .integer(profile.inputs.count)))
-            properties.append(("synergies", .integer(linked[company.id] ?? 0)))
+            properties.append(("synergies", .integer(linked[company.id.rawValue] ?? 0)))
             features.append(
                 feature(geometry: profile.site.point.map { point($0, presentation) }, properties: properties))
         }

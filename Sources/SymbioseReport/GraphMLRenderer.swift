@@ -55,7 +55,7 @@ public enum GraphMLRenderer {
                 var fields = [
                     data("e_kind", "substitution"), data("e_rank", String(offset + 1)),
                     data("e_score", number(RecommendationsJSON.round4(s.score))),
-                    data("e_resource", s.resource), data("e_needResource", s.needResource),
+                    data("e_resource", s.resource.rawValue), data("e_needResource", s.needResource.rawValue),
                     data("e_category", s.category.rawValue),
                 ]
                 if let quantity = s.quantity {
@@ -78,7 +78,7 @@ public enum GraphMLRenderer {
             case .pooling(let p):
                 let node = attribute(GeoJSONRenderer.anonymizedId(synergy, presentation))
                 var fields = [
-                    data("n_kind", "pool"), data("n_mode", p.mode.rawValue), data("n_resource", p.resource),
+                    data("n_kind", "pool"), data("n_mode", p.mode.rawValue), data("n_resource", p.resource.rawValue),
                     data("n_score", number(RecommendationsJSON.round4(p.score))),
                     data("n_lat", number(presentation.coordinate(p.centre.latitude))),
                     data("n_lon", number(presentation.coordinate(p.centre.longitude))),
@@ -95,7 +95,7 @@ public enum GraphMLRenderer {
                     lines.append(
                         "    <edge id=\"e\(edgeNumber)\" source=\"\(attribute(presentation.id(member.reference.company)))\" target=\"\(node)\">"
                             + data("e_kind", "pool-member") + data("e_rank", String(offset + 1))
-                            + data("e_resource", p.resource) + "</edge>")
+                            + data("e_resource", p.resource.rawValue) + "</edge>")
                 }
             }
         }

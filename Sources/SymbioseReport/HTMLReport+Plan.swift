@@ -45,7 +45,7 @@ extension HTMLReport {
         guard let plan else { return "" }
         let network = plan.network
         let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ id: String) -> String { e(presentation.name(id: id, name: names[id] ?? id)) }
+        func name(_ id: CompanyID) -> String { e(presentation.name(id: id, name: names[id] ?? id.rawValue)) }
         let chains = network.chains.prefix(20).map { chain in
             "<li>\(name(chain.companies[0])) → \(name(chain.companies[1])) → \(name(chain.companies[2])) <span class=\"code\">(\(e(writer.label(chain.resources[0]))), \(e(writer.label(chain.resources[1]))))</span></li>"
         }.joined()

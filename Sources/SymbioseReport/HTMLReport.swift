@@ -12,7 +12,7 @@ public struct HTMLReport {
     public var presentation: Presentation
     public var title: String?
     /// Only this company's sheet.
-    public var company: String?
+    public var company: CompanyID?
     /// The best substitutions drawn on the map.
     public var mapLines = 40
     /// The impacts of the substitutions, by synergy id.
@@ -22,7 +22,7 @@ public struct HTMLReport {
 
     public init(
         profiles: [Profile], result: MatchResult, validation: [Diagnostic], taxonomy: Taxonomy, settings: MatchSettings,
-        presentation: Presentation, title: String? = nil, company: String? = nil
+        presentation: Presentation, title: String? = nil, company: CompanyID? = nil
     ) {
         self.profiles = profiles
         self.result = result

@@ -153,7 +153,8 @@ public enum ImpactText {
             lines.append(
                 "\(factor.id)  \(NumberFormatting.plain(factor.value, decimalMark: language.decimalMark)) \(factor.unit)  (\(factor.year)\(estimate))"
             )
-            let applies = factor.resources.isEmpty ? "" : " [" + factor.resources.joined(separator: ", ") + "]"
+            let applies =
+                factor.resources.isEmpty ? "" : " [" + factor.resources.map(\.rawValue).joined(separator: ", ") + "]"
             for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
             for line in TextWrapping.wrap(factor.source, width: 94) { lines.append("    " + line) }
         }

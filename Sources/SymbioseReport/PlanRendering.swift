@@ -144,7 +144,7 @@ public enum PlanText {
     }
 
     /// The network as text: chains, hubs, isolated firms.
-    public static func network(_ network: SynergyNetwork, names: [String: String], language: Language) -> [String] {
+    public static func network(_ network: SynergyNetwork, names: [CompanyID: String], language: Language) -> [String] {
         var lines: [String] = []
         if !network.chains.isEmpty {
             lines.append(
@@ -153,7 +153,7 @@ public enum PlanText {
                     fr: "Chaînes (ce que l'un rejette nourrit le suivant) :")[language]
             )
             for chain in network.chains.prefix(10) {
-                let firms = chain.companies.map { names[$0] ?? $0 }
+                let firms = chain.companies.map { names[$0] ?? $0.rawValue }
                 lines.append(
                     "  \(firms[0]) → \(firms[1]) → \(firms[2])  (\(chain.resources[0]), \(chain.resources[1]))")
             }

@@ -11,9 +11,9 @@ public struct Presentation: Sendable {
     public var anonymize: Bool
     public var revealConfidential: Bool
     public var language: Language
-    private var letters: [String: String] = [:]
+    private var letters: [CompanyID: String] = [:]
 
-    public init(companies: [String], anonymize: Bool, revealConfidential: Bool = false, language: Language) {
+    public init(companies: [CompanyID], anonymize: Bool, revealConfidential: Bool = false, language: Language) {
         self.anonymize = anonymize
         self.revealConfidential = revealConfidential
         self.language = language
@@ -33,13 +33,13 @@ public struct Presentation: Sendable {
 
     public func name(_ reference: FlowReference) -> String { name(id: reference.company, name: reference.companyName) }
 
-    public func name(id: String, name: String) -> String {
+    public func name(id: CompanyID, name: String) -> String {
         guard anonymize else { return name }
         return (LocalizedText(en: "Company ", fr: "Entreprise ")[language]) + (letters[id] ?? "?")
     }
 
-    public func id(_ company: String) -> String {
-        guard anonymize else { return company }
+    public func id(_ company: CompanyID) -> String {
+        guard anonymize else { return company.rawValue }
         return "firm-" + (letters[company] ?? "x").lowercased()
     }
 

@@ -42,7 +42,7 @@ struct ReportMap {
             let p = projection.project(point)
             return (offsetX + (p.x - minX) * scale, Self.margin + (maxY - p.y) * scale)
         }
-        var positions: [String: (x: Double, y: Double)] = [:]
+        var positions: [CompanyID: (x: Double, y: Double)] = [:]
         for profile in located { positions[profile.company.id] = screen(profile.site.point!) }
         func f(_ value: Double) -> String { String(format: "%.1f", value) }
         let text = ReportText(language: presentation.language)
@@ -115,7 +115,7 @@ struct ReportMap {
         svg += badges
 
         // Labels, most connected firms first, skipping any that would overlap.
-        var linkCount: [String: Int] = [:]
+        var linkCount: [CompanyID: Int] = [:]
         for synergy in synergies { for company in Set(synergy.companies) { linkCount[company, default: 0] += 1 } }
         let order = located.sorted {
             let a = linkCount[$0.company.id] ?? 0, b = linkCount[$1.company.id] ?? 0

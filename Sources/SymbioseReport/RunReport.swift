@@ -39,7 +39,7 @@ public struct RunReport: Sendable {
         public var byteOrderMark = false
         /// HTML: the title, only one company's sheet, and how many substitutions the map draws.
         public var title: String?
-        public var company: String?
+        public var company: CompanyID?
         public var mapLines = 40
         /// JSON: threads used to write the explanations.
         public var threads = 1

@@ -24,9 +24,9 @@ public enum SynergyCSV {
             case .substitution(let s):
                 let hidden = s.flags.contains(.confidential)
                 row += [
-                    "", number(s.score, 4), s.category.rawValue, s.resource, s.needResource, s.supplier.company,
-                    s.supplier.companyName, s.supplier.flow, s.receiver.company, s.receiver.companyName,
-                    s.receiver.flow, "",
+                    "", number(s.score, 4), s.category.rawValue, s.resource.rawValue, s.needResource.rawValue,
+                    s.supplier.company.rawValue, s.supplier.companyName, s.supplier.flow.rawValue,
+                    s.receiver.company.rawValue, s.receiver.companyName, s.receiver.flow.rawValue, "",
                     number(s.distanceKm, 2), "", hidden ? "" : number(s.quantity?.value, 3),
                     s.quantity?.unit.rawValue ?? "",
                     s.quantity?.period.rawValue ?? "", number(s.coverage, 4),
@@ -34,8 +34,9 @@ public enum SynergyCSV {
             case .pooling(let p):
                 let hidden = p.flags.contains(.confidential)
                 row += [
-                    p.mode.rawValue, number(p.score, 4), p.category.rawValue, p.resource, "", "", "", "", "", "", "",
-                    p.members.map(\.reference.company).joined(separator: " "), "", number(p.spreadKm, 2),
+                    p.mode.rawValue, number(p.score, 4), p.category.rawValue, p.resource.rawValue, "", "", "", "", "",
+                    "", "",
+                    p.members.map(\.reference.company.rawValue).joined(separator: " "), "", number(p.spreadKm, 2),
                     hidden ? "" : number(p.total?.value, 3), p.total?.unit.rawValue ?? "",
                     p.total?.period.rawValue ?? "", "",
                 ]

@@ -91,13 +91,13 @@ struct SynergyCells {
         switch synergy {
         case .substitution(let s):
             kind = "substitution"
-            resource = s.resource
+            resource = s.resource.rawValue
             km = s.distanceKm.map { NumberFormatting.distance($0, language: language) } ?? "?"
             quantity = s.flags.contains(.confidential) ? confidential : (s.quantity.map(writer.amount) ?? "?")
             who = "\(name(s.supplier.companyName)) → \(name(s.receiver.companyName))"
         case .pooling(let p):
             kind = LocalizedText(en: "pooling", fr: "mutualisation")[language]
-            resource = p.resource
+            resource = p.resource.rawValue
             km = "≤ " + NumberFormatting.distance(p.spreadKm, language: language)
             quantity = p.flags.contains(.confidential) ? confidential : (p.total.map(writer.amount) ?? "?")
             who = p.members.map { name($0.reference.companyName) }.joined(separator: ", ")

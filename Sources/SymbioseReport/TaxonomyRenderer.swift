@@ -12,7 +12,7 @@ public enum TaxonomyRenderer {
     public static func table(_ entries: [ResourceEntry], language: Language, width: Int = 100) -> String {
         guard !entries.isEmpty else { return "" }
         let headers = ("CODE", LocalizedText(en: "LABEL", fr: "LIBELLÉ")[language], "DIMENSION")
-        let codeWidth = max(headers.0.count, entries.map(\.code.count).max() ?? 0)
+        let codeWidth = max(headers.0.count, entries.map(\.code.rawValue.count).max() ?? 0)
         let dimensionWidth = 9
         let labelWidth = max(10, width - codeWidth - dimensionWidth - 4)
         func pad(_ text: String, _ width: Int) -> String {
@@ -24,7 +24,8 @@ public enum TaxonomyRenderer {
         var lines = [pad(headers.0, codeWidth) + "  " + pad(headers.1, labelWidth) + "  " + headers.2]
         for entry in entries {
             lines.append(
-                pad(entry.code, codeWidth) + "  " + pad(clip(entry.label[language], labelWidth), labelWidth) + "  "
+                pad(entry.code.rawValue, codeWidth) + "  " + pad(clip(entry.label[language], labelWidth), labelWidth)
+                    + "  "
                     + entry.dimension.rawValue)
         }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) + "\n" }.joined()

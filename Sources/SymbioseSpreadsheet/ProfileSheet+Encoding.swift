@@ -82,7 +82,8 @@ extension ProfileSheet {
         let company = profile.company
         let site = profile.site
         return [
-            .companyID: .text(company.id), .companyName: .text(company.name), .naf: company.naf.map(SheetValue.text),
+            .companyID: .text(company.id.rawValue), .companyName: .text(company.name),
+            .naf: company.naf.map(SheetValue.text),
             .siret: company.siret.map(SheetValue.text), .employees: company.employees.map { .number(Double($0)) },
             .latitude: site.latitude.map(SheetValue.number), .longitude: site.longitude.map(SheetValue.number),
             .approximate: site.approximate ? yesNo(true, language) : nil, .commune: site.commune.map(SheetValue.text),
@@ -100,8 +101,8 @@ extension ProfileSheet {
         }
         let quality = flow.quality
         var cells: [SheetColumn: SheetValue?] = [
-            .direction: word(flow.direction, SheetVocabulary.direction), .flowID: .text(flow.id),
-            .resource: .text(flow.resource),
+            .direction: word(flow.direction, SheetVocabulary.direction), .flowID: .text(flow.id.rawValue),
+            .resource: .text(flow.resource.rawValue),
             .quantity: flow.quantity.map { .number($0.value) }, .unit: flow.quantity.map { .text($0.unit.rawValue) },
             .per: word(flow.quantity?.period, SheetVocabulary.period),
             .hours: flow.quantity?.hours.map(SheetValue.number),

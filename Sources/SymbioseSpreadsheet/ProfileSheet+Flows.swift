@@ -54,7 +54,8 @@ extension SheetReader {
         let index = direction == .output ? company.outputs.count : company.inputs.count
         let id = text(row, .flowID) ?? "\(direction == .output ? "output" : "input")-\(index + 1)"
         let flow = Flow(
-            id: id, direction: direction, resource: resource, quantity: quantity, quality: quality,
+            id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,
+            quality: quality,
             availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note)
         let key = ProfileSource.flowKey(direction, index)

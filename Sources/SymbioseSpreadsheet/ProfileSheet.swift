@@ -242,7 +242,7 @@ struct SheetReader {
         }
         func number(_ column: SheetColumn) -> Double? { text(column).flatMap(CSVTable.number) }
         let company = Company(
-            id: text(.companyID) ?? key, name: text(.companyName)!, naf: text(.naf),
+            id: CompanyID(text(.companyID) ?? key), name: text(.companyName)!, naf: text(.naf),
             siret: text(.siret), employees: number(.employees).map { Int($0) })
         let site = Site(
             latitude: number(.latitude), longitude: number(.longitude),

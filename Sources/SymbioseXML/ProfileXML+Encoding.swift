@@ -25,7 +25,7 @@ extension ProfileXML {
         writer.empty(
             "company",
             [
-                ("id", company.id), ("name", company.name), ("naf", company.naf), ("siret", company.siret),
+                ("id", company.id.rawValue), ("name", company.name), ("naf", company.naf), ("siret", company.siret),
                 ("employees", company.employees.map(String.init)),
             ])
         let site = profile.site
@@ -48,7 +48,7 @@ extension ProfileXML {
         let name = flow.direction == .output ? "output" : "input"
         let quality = flow.quality
         let attributes: [(String, String?)] = [
-            ("id", flow.id), ("resource", flow.resource),
+            ("id", flow.id.rawValue), ("resource", flow.resource.rawValue),
             ("temperature", quality.temperature.map(JSONOutput.format)), ("medium", quality.medium?.rawValue),
             ("grade", quality.waterGrade?.rawValue), ("purity", quality.purity.map(JSONOutput.format)),
             ("state", quality.state?.rawValue), ("hazardous", quality.hazardous.map { $0 ? "true" : "false" }),

@@ -71,7 +71,8 @@ public enum ProfileXML {
             case "company":
                 recorder.record("company", child, attributes: true)
                 company = Company(
-                    id: child.attribute("id") ?? "", name: child.attribute("name") ?? "", naf: child.attribute("naf"),
+                    id: CompanyID(child.attribute("id") ?? ""), name: child.attribute("name") ?? "",
+                    naf: child.attribute("naf"),
                     siret: child.attribute("siret"), employees: child.attribute("employees").flatMap { Int($0) })
             case "site":
                 recorder.record("site", child, attributes: true)
@@ -105,7 +106,8 @@ public enum ProfileXML {
     ) -> Flow {
         recorder.record(key, element, attributes: true)
         var flow = Flow(
-            id: element.attribute("id") ?? "", direction: direction, resource: element.attribute("resource") ?? "")
+            id: FlowID(element.attribute("id") ?? ""), direction: direction,
+            resource: ResourceCode(element.attribute("resource") ?? ""))
         flow.quality = FlowQuality(
             temperature: element.attribute("temperature").flatMap(double),
             medium: element.attribute("medium").flatMap(HeatMedium.init(rawValue:)),

@@ -158,11 +158,12 @@ import Testing
                 switch synergy {
                 case .substitution(let s):
                     for firm in [s.supplier.company, s.receiver.company] where stripped.contains(firm) {
-                        keys.insert("\(firm) s \(s.supplier.company)>\(s.receiver.company) \(family(s.resource))")
+                        keys.insert(
+                            "\(firm) s \(s.supplier.company)>\(s.receiver.company) \(family(s.resource.rawValue))")
                     }
                 case .pooling(let p):
                     for member in p.members where stripped.contains(member.reference.company) {
-                        keys.insert("\(member.reference.company) p \(p.mode.rawValue) \(family(p.resource))")
+                        keys.insert("\(member.reference.company) p \(p.mode.rawValue) \(family(p.resource.rawValue))")
                     }
                 }
             }

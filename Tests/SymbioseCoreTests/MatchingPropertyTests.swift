@@ -17,7 +17,7 @@ import Testing
     ]
 
     private static func unit(for code: String) -> QuantityUnit {
-        switch TaxonomyFile.builtIn[code]?.dimension {
+        switch TaxonomyFile.builtIn[ResourceCode(code)]?.dimension {
         case .energy: .megawattHour
         case .volume: .cubicMetre
         case .duration: .hour
@@ -36,14 +36,15 @@ import Testing
                 "supplier", at: F.point(northKm: 0),
                 outputs: [
                     F.output(
-                        "out", release, Quantity(value: supply, unit: unit(for: release)), temperature: sourceC,
+                        "out", ResourceCode(release), Quantity(value: supply, unit: unit(for: release)),
+                        temperature: sourceC,
                         months: supplyMonthList.count == 12 ? nil : supplyMonthList)
                 ]),
             F.profile(
                 "receiver", at: F.point(northKm: distanceKm),
                 inputs: [
                     F.input(
-                        "in", need, Quantity(value: demand, unit: unit(for: need)), temperature: sinkC,
+                        "in", ResourceCode(need), Quantity(value: demand, unit: unit(for: need)), temperature: sinkC,
                         months: demandMonthList.count == 12 ? nil : demandMonthList)
                 ]),
         ]
@@ -98,8 +99,8 @@ import Testing
                 demandMonths: 4095, distanceKm: 3)
             let third = F.profile(
                 "stranger", at: F.point(northKm: north, eastKm: east),
-                outputs: [F.output("x", stranger, Quantity(value: 10, unit: Self.unit(for: stranger)))],
-                inputs: [F.input("y", stranger, Quantity(value: 10, unit: Self.unit(for: stranger)))])
+                outputs: [F.output("x", ResourceCode(stranger), Quantity(value: 10, unit: Self.unit(for: stranger)))],
+                inputs: [F.input("y", ResourceCode(stranger), Quantity(value: 10, unit: Self.unit(for: stranger)))])
             let before = F.substitutions(base).first { $0.supplier.company == "supplier" }
             let after = F.substitutions(base + [third]).first { $0.supplier.company == "supplier" }
             #expect(before?.score == after?.score)

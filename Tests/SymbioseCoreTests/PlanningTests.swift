@@ -16,11 +16,12 @@ import Testing
     {
         let flow =
             need
-            ? F.input(id, code, Quantity(value: tonnes, unit: .tonne)) { flow in
+            ? F.input(FlowID(id), ResourceCode(code), Quantity(value: tonnes, unit: .tonne)) { flow in
                 flow.price = price.map { Cost(value: $0, per: .tonne) }
             }
-            : F.output(id, code, Quantity(value: tonnes, unit: .tonne))
-        return F.profile(id, at: F.point(northKm: 0), outputs: need ? [] : [flow], inputs: need ? [flow] : [])
+            : F.output(FlowID(id), ResourceCode(code), Quantity(value: tonnes, unit: .tonne))
+        return F.profile(
+            CompanyID(id), at: F.point(northKm: 0), outputs: need ? [] : [flow], inputs: need ? [flow] : [])
     }
 
     /// R1 (cardboard) fits N1 (any paper, 5 €/t) and N2 (cardboard, 4 €/t); R2 (mixed paper)

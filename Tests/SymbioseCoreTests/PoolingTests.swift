@@ -8,7 +8,7 @@ import Testing
     private func cardboardSite(_ id: String, northKm: Double, eastKm: Double = 0, tonnes: Double = 30) -> LoadedProfile
     {
         F.profile(
-            id, at: F.point(northKm: northKm, eastKm: eastKm),
+            CompanyID(id), at: F.point(northKm: northKm, eastKm: eastKm),
             outputs: [F.output("cardboard", "material.paper.cardboard", Quantity(value: tonnes, unit: .tonne))])
     }
 
@@ -111,7 +111,7 @@ import Testing
 
     @Test func modesFollowDirectionAndCategory() {
         func mode(_ direction: FlowDirection, _ code: String) -> PoolingMode? {
-            PoolingMatcher.mode(of: Flow(id: "f", direction: direction, resource: code))
+            PoolingMatcher.mode(of: Flow(id: "f", direction: direction, resource: ResourceCode(code)))
         }
         #expect(mode(.input, "energy.electricity") == .purchasing)
         #expect(mode(.input, "service.purchasing.energy") == .purchasing)

@@ -15,14 +15,15 @@ import Testing
                 "source", at: F.point(northKm: 0),
                 outputs: [
                     F.output(
-                        "heat", sourceCode, Quantity(value: 5000, unit: .megawattHour), temperature: source,
+                        "heat", ResourceCode(sourceCode), Quantity(value: 5000, unit: .megawattHour),
+                        temperature: source,
                         medium: sourceMedium)
                 ]),
             F.profile(
                 "sink", at: F.point(northKm: 1),
                 inputs: [
                     F.input(
-                        "heat", sinkCode, Quantity(value: 4000, unit: .megawattHour), temperature: sink,
+                        "heat", ResourceCode(sinkCode), Quantity(value: 4000, unit: .megawattHour), temperature: sink,
                         medium: sinkMedium)
                 ]),
         ]).first
@@ -95,7 +96,7 @@ import Testing
                 F.profile(
                     "a", at: F.point(northKm: 0),
                     outputs: [
-                        F.output("w", release, Quantity(value: 1000, unit: .cubicMetre)) {
+                        F.output("w", ResourceCode(release), Quantity(value: 1000, unit: .cubicMetre)) {
                             $0.quality.waterGrade = grade
                         }
                     ]),
@@ -353,7 +354,8 @@ import Testing
     @Test func compatibilityFromTheTaxonomy() {
         let taxonomy = TaxonomyFile.builtIn
         func relation(_ release: String, _ need: String) -> Compatibility? {
-            CompatibilityTable.compatibility(release: release, need: need, taxonomy: taxonomy)
+            CompatibilityTable.compatibility(
+                release: ResourceCode(release), need: ResourceCode(need), taxonomy: taxonomy)
         }
         #expect(relation("heat.steam", "heat.steam") == .exact)
         #expect(relation("heat.steam.low-pressure", "heat.steam") == .moreSpecific)

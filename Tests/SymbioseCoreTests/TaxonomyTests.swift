@@ -7,12 +7,12 @@ import Testing
     @Test func builtInTaxonomyIsLargeCompleteAndConsistent() {
         #expect(taxonomy.count >= 150)
         for category in ResourceCategory.allCases {
-            #expect(taxonomy[category.rawValue] != nil, "root \(category.rawValue)")
+            #expect(taxonomy[ResourceCode(category.rawValue)] != nil, "root \(category.rawValue)")
         }
         #expect(TaxonomyFile.checkReferences(of: taxonomy).isEmpty)
         for code in taxonomy.codes {
             guard let entry = taxonomy[code] else { continue }
-            #expect(TaxonomyFile.isValidCode(code), "\(code)")
+            #expect(TaxonomyFile.isValidCode(code.rawValue), "\(code)")
             #expect(!entry.label.fr.isEmpty && !entry.label.en.isEmpty, "\(code)")
             for ewc in entry.ewc { #expect(EWCCode.isWellFormed(ewc), "\(code): \(ewc)") }
             for link in entry.substitutes {
@@ -40,7 +40,7 @@ import Testing
         "service.purchasing.energy",
     ])
     func coversTheStreamsTheIssueNames(code: String) {
-        #expect(taxonomy[code] != nil)
+        #expect(taxonomy[ResourceCode(code)] != nil)
     }
 
     @Test func theDesignBriefsSubstitutionsAreLinks() {
@@ -58,7 +58,9 @@ import Testing
             ("material.gas.co2.biogenic", "material.gas.co2.greenhouse"),
         ]
         for (source, target) in links {
-            #expect(taxonomy[source]?.substitutes.contains { $0.target == target } == true, "\(source) → \(target)")
+            #expect(
+                taxonomy[ResourceCode(source)]?.substitutes.contains { $0.target.rawValue == target } == true,
+                "\(source) → \(target)")
         }
     }
 
@@ -72,8 +74,21 @@ import Testing
         #expect(taxonomy.accepts(.mass, for: "water.process"))
         #expect(taxonomy.equivalent(from: .mass, for: "water.process")?.factor == 1)
         #expect(taxonomy.nearestEntry(for: "material.glass.cullet.amber")?.code == "material.glass.cullet")
-        #expect(taxonomy.isSelfOrAncestor("heat", of: "heat.steam"))
-        #expect(!taxonomy.isSelfOrAncestor("heat.steam", of: "heat.steamy"))
+    }
+
+    @Test func resourceCodesKnowTheirPlaceInTheHierarchy() {
+        let cardboard = ResourceCode("material.paper.cardboard")
+        #expect(cardboard.isWithin("material.paper"))
+        #expect(cardboard.isWithin("material"))
+        #expect(cardboard.isWithin(cardboard))
+        #expect(!cardboard.isWithin("material.pa"))
+        #expect(!ResourceCode("material.paper").isWithin(cardboard))
+        #expect(!ResourceCode("heat.steamy").isWithin("heat.steam"))
+        #expect(cardboard.parent == "material.paper")
+        #expect(ResourceCode("heat").parent == nil)
+        #expect(cardboard.category == .material && ResourceCode("nothing.here").category == nil)
+        #expect(ResourceCode("water").isRoot && !cardboard.isRoot)
+        #expect("\(cardboard)" == "material.paper.cardboard")
     }
 
     @Test(arguments: [
@@ -91,7 +106,7 @@ import Testing
         ("chariot élévateur", .fr, "service.equipment.forklift"),
     ])
     func searchFindsTheBestEntryFirst(query: String, language: Language, expected: String) {
-        #expect(taxonomy.search(query, language: language).first?.code == expected, "\(query)")
+        #expect(taxonomy.search(query, language: language).first?.code.rawValue == expected, "\(query)")
     }
 
     @Test func searchNeedsEveryWordAndOrdersDeterministically() {

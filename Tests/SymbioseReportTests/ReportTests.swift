@@ -13,7 +13,7 @@ import Testing
         return (loaded.map(\.profile), result, diagnostics)
     }
 
-    private func html(anonymize: Bool, language: Language, company: String? = nil) throws -> String {
+    private func html(anonymize: Bool, language: Language, company: CompanyID? = nil) throws -> String {
         let (profiles, result, diagnostics) = try demo()
         let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: language)
         var report = HTMLReport(
@@ -41,7 +41,7 @@ import Testing
         #expect(text.contains("<svg"))
         if anonymize {
             for profile in try demo().profiles {
-                #expect(!text.contains(profile.company.id), "\(profile.company.id)")
+                #expect(!text.contains(profile.company.id.rawValue), "\(profile.company.id)")
                 #expect(!text.contains(profile.company.name), "\(profile.company.name)")
             }
             #expect(!text.contains("Verallia"))
@@ -115,7 +115,8 @@ import Testing
         #expect(presentation.name(id: "a", name: "Alpha") == "Entreprise A")
         #expect(presentation.name(id: "c", name: "Gamma") == "Entreprise C")
         #expect(presentation.id("b") == "firm-b")
-        let many = Presentation(companies: (0..<30).map { String(format: "c%02d", $0) }, anonymize: true, language: .en)
+        let many = Presentation(
+            companies: (0..<30).map { CompanyID(String(format: "c%02d", $0)) }, anonymize: true, language: .en)
         #expect(many.name(id: "c27", name: "x") == "Company AB")
     }
 }

@@ -71,7 +71,7 @@ package enum TestSupport {
     }
 
     /// A valid profile to alter in tests.
-    package static func sampleProfile(id: String = "acme") -> Profile {
+    package static func sampleProfile(id: CompanyID = "acme") -> Profile {
         Profile(
             company: Company(id: id, name: "Acme", naf: "25.62B", employees: 20),
             site: Site(latitude: 49.38, longitude: 3.32, commune: "Soissons", postcode: "02200"),
@@ -102,31 +102,32 @@ package enum MatchFixture {
     }
 
     package static func profile(
-        _ id: String, at point: GeoPoint?, outputs: [Flow] = [], inputs: [Flow] = []
+        _ id: CompanyID, at point: GeoPoint?, outputs: [Flow] = [], inputs: [Flow] = []
     ) -> LoadedProfile {
         TestSupport.loaded(
             Profile(
-                company: Company(id: id, name: id.capitalized),
+                company: Company(id: id, name: id.rawValue.capitalized),
                 site: Site(latitude: point?.latitude, longitude: point?.longitude), outputs: outputs, inputs: inputs),
             file: "\(id).json")
     }
 
     package static func output(
-        _ id: String, _ resource: String, _ quantity: Quantity? = nil, temperature: Double? = nil,
+        _ id: FlowID, _ resource: ResourceCode, _ quantity: Quantity? = nil, temperature: Double? = nil,
         medium: HeatMedium? = nil, months: [Int]? = nil, configure: (inout Flow) -> Void = { _ in }
     ) -> Flow {
         flow(id, .output, resource, quantity, temperature, medium, months, configure)
     }
 
     package static func input(
-        _ id: String, _ resource: String, _ quantity: Quantity? = nil, temperature: Double? = nil,
+        _ id: FlowID, _ resource: ResourceCode, _ quantity: Quantity? = nil, temperature: Double? = nil,
         medium: HeatMedium? = nil, months: [Int]? = nil, configure: (inout Flow) -> Void = { _ in }
     ) -> Flow {
         flow(id, .input, resource, quantity, temperature, medium, months, configure)
     }
 
     private static func flow(
-        _ id: String, _ direction: FlowDirection, _ resource: String, _ quantity: Quantity?, _ temperature: Double?,
+        _ id: FlowID, _ direction: FlowDirection, _ resource: ResourceCode, _ quantity: Quantity?,
+        _ temperature: Double?,
         _ medium: HeatMedium?, _ months: [Int]?, _ configure: (inout Flow) -> Void
     ) -> Flow {
         var flow = Flow(

@@ -76,8 +76,8 @@ struct MatchCommand: ParsableCommand {
         case .pooling: filter.kinds = [.pooling]
         }
         filter.categories = Set(category)
-        filter.company = company
-        filter.resource = resource
+        filter.company = company.map { CompanyID($0) }
+        filter.resource = resource.map { ResourceCode($0) }
         filter.minimumScore = minScore
         return filter
     }

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
         let front = EngineFront(options: options)
         let (engine, outcome) = try front.match(paths, with: self.engine)
         let profiles = outcome.profiles
-        if let company, !profiles.contains(where: { $0.company.id == company }) {
+        if let company, !profiles.contains(where: { $0.company.id.rawValue == company }) {
             throw front.fail(
                 LocalizedText(
                     en: "no company \"\(company)\" among the valid profiles",
@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
     /// The impacts, the allocation plan and the layout the HTML report shows.
     func addPlan(to report: inout RunReport, engine: Engine, outcome: MatchOutcome) {
         report.style.title = title
-        report.style.company = company
+        report.style.company = company.map { CompanyID($0) }
         report.style.mapLines = mapLines
         let calculator = engine.calculator(for: outcome)
         let planned = engine.plan(outcome, objective: objective, calculator: calculator)

@@ -52,7 +52,9 @@ struct EngineFront {
         }
         let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
         if !validated.inferredCompanies.isEmpty {
-            let (count, list) = (validated.inferredCompanies.count, validated.inferredCompanies.joined(separator: ", "))
+            let (count, list) = (
+                validated.inferredCompanies.count, validated.inferredCompanies.map(\.rawValue).joined(separator: ", ")
+            )
             notice(
                 LocalizedText(
                     en: "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",

@@ -111,7 +111,8 @@ extension ActivityBase {
             guard let direction, let resource, let bounds, let unit else { continue }
             flows.append(
                 TypicalFlow(
-                    direction: direction, resource: resource, low: bounds.lowerBound, high: bounds.upperBound,
+                    direction: direction, resource: ResourceCode(resource), low: bounds.lowerBound,
+                    high: bounds.upperBound,
                     unit: unit, perOutput: entry.bool("perOutput") ?? false, months: months,
                     temperature: entry.number("temperature"),
                     status: entry.enumeration("status", as: OutputStatus.self), share: entry.number("share") ?? 1,

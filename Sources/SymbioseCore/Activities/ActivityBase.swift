@@ -178,7 +178,7 @@ public struct ActivityProfile: Sendable, Hashable {
 /// One flow a site of an activity usually has.
 public struct TypicalFlow: Sendable, Hashable {
     public var direction: FlowDirection
-    public var resource: String
+    public var resource: ResourceCode
     /// The intensity range, in `unit` per employee and year, or per unit of output.
     public var low: Double
     public var high: Double

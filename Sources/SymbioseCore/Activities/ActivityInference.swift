@@ -17,12 +17,12 @@ public enum ActivityInference {
         var used: Set<String> = []
         for typical in activity.flows where !usualOnly || typical.isUsual {
             let amount = activity.amounts(of: typical, employees: employees, output: output).typical
-            var id = "typical-" + typical.resource.split(separator: ".").dropFirst().joined(separator: "-")
-            if id == "typical-" { id += typical.resource }
+            var id = "typical-" + typical.resource.rawValue.split(separator: ".").dropFirst().joined(separator: "-")
+            if id == "typical-" { id += typical.resource.rawValue }
             while !used.insert(id).inserted { id += "-2" }
             flows.append(
                 Flow(
-                    id: id, direction: typical.direction, resource: typical.resource,
+                    id: FlowID(id), direction: typical.direction, resource: typical.resource,
                     quantity: Quantity(value: roundedForDisplay(amount), unit: typical.unit),
                     quality: FlowQuality(temperature: typical.temperature, medium: medium(for: typical)),
                     availability: typical.months.map { .seasonal(months: $0) } ?? .continuous,
@@ -41,7 +41,7 @@ public enum ActivityInference {
 
     /// The heat carrier a typical heat flow implies.
     static func medium(for flow: TypicalFlow) -> HeatMedium? {
-        switch flow.resource {
+        switch flow.resource.rawValue {
         case let code where code.hasPrefix("heat.steam"): .steam
         case "heat.flue-gas", "heat.furnace": .flueGas
         case "heat.exhaust-air", "heat.drying", "heat.compressor": .air
@@ -78,8 +78,7 @@ public enum ActivityInference {
     public static func declares(_ profile: Profile, _ typical: TypicalFlow) -> Bool {
         let flows = typical.direction == .output ? profile.outputs : profile.inputs
         return flows.contains { flow in
-            flow.resource == typical.resource || flow.resource.hasPrefix(typical.resource + ".")
-                || typical.resource.hasPrefix(flow.resource + ".")
+            flow.resource.isWithin(typical.resource) || typical.resource.isWithin(flow.resource)
         }
     }
 
@@ -94,10 +93,10 @@ public enum ActivityInference {
     ///
     /// - Returns: the profiles, and the ids of the companies that received inferred flows.
     public static func infer(_ profiles: [LoadedProfile], base: ActivityBase = .builtIn) -> (
-        profiles: [LoadedProfile], companies: [String]
+        profiles: [LoadedProfile], companies: [CompanyID]
     ) {
         var result = profiles
-        var companies: [String] = []
+        var companies: [CompanyID] = []
         for index in result.indices {
             let profile = result[index].profile
             guard profile.flows.isEmpty, let activity = base.activity(naf: profile.company.naf) else { continue }

@@ -16,8 +16,8 @@ public struct ReasonWriter: Sendable {
     }
 
     /// The label of a code in the sentence's language, starting lowercase unless it is an acronym.
-    public func label(_ code: String) -> String {
-        let text = taxonomy[code]?.label[language] ?? code
+    public func label(_ code: ResourceCode) -> String {
+        let text = taxonomy[code]?.label[language] ?? code.rawValue
         guard let first = text.first, let second = text.dropFirst().first, second.isLowercase else { return text }
         return first.lowercased() + text.dropFirst()
     }

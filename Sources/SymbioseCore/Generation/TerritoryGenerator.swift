@@ -79,9 +79,10 @@ public struct TerritoryGenerator: Sendable {
             for (number, template) in sector.flows.enumerated() where random.unit() < template.probability {
                 let value = Self.rounded(template.perEmployee * Double(employees) * exp(0.3 * random.normal()))
                 var flow = Flow(
-                    id: template.resource.split(separator: ".").last.map(String.init).map { "\($0)-\(number + 1)" }
-                        ?? "flow-\(number + 1)",
-                    direction: template.direction, resource: template.resource,
+                    id: FlowID(
+                        template.resource.split(separator: ".").last.map(String.init).map { "\($0)-\(number + 1)" }
+                            ?? "flow-\(number + 1)"),
+                    direction: template.direction, resource: ResourceCode(template.resource),
                     quantity: Quantity(value: max(value, 0.001), unit: template.unit),
                     quality: FlowQuality(temperature: template.temperature, medium: template.medium),
                     availability: template.months.map { .seasonal(months: $0) } ?? .continuous,
@@ -99,7 +100,8 @@ public struct TerritoryGenerator: Sendable {
             profiles.append(
                 Profile(
                     company: Company(
-                        id: id, name: "\(sector.label.capitalized) \(index + 1)", naf: sector.naf, employees: employees),
+                        id: CompanyID(id), name: "\(sector.label.capitalized) \(index + 1)", naf: sector.naf,
+                        employees: employees),
                     site: site, outputs: outputs, inputs: inputs))
         }
         return profiles

@@ -65,7 +65,7 @@ public enum FactorsFile {
         let id = object.string("id", required: true)
         let role = object.enumeration("role", as: FactorRole.self, required: true)
         let mode = object.enumeration("mode", as: TransportMode.self)
-        let resources = object.strings("resources") ?? []
+        let resources = (object.strings("resources") ?? []).map { ResourceCode($0) }
         let value = object.number("value", required: true)
         let unit = object.string("unit", required: true)
         let name = object.object("name", required: true).flatMap(TaxonomyFile.localized)

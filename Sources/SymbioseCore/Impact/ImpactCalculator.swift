@@ -148,8 +148,8 @@ public struct ImpactCalculator: Sendable {
     public var taxonomy: Taxonomy
     /// How material goes between sites.
     public var mode: TransportMode
-    private var outputs: [String: [String: Flow]] = [:]
-    private var inputs: [String: [String: Flow]] = [:]
+    private var outputs: [CompanyID: [FlowID: Flow]] = [:]
+    private var inputs: [CompanyID: [FlowID: Flow]] = [:]
 
     public init(profiles: [Profile], taxonomy: Taxonomy, factors: ImpactFactors, mode: TransportMode = .road) {
         self.factors = factors
@@ -283,7 +283,7 @@ public struct ImpactCalculator: Sendable {
 
     /// Tonnes per unit of `code` measured in `dimension`: 1 for a mass, through the declared
     /// density otherwise.
-    private func tonnes(perUnitOf code: String, dimension: PhysicalDimension) -> Double? {
+    private func tonnes(perUnitOf code: ResourceCode, dimension: PhysicalDimension) -> Double? {
         if dimension == .mass { return 1 }
         guard let equivalent = taxonomy.equivalent(from: .mass, for: code), equivalent.factor > 0 else { return nil }
         return 1 / equivalent.factor
@@ -306,7 +306,7 @@ public struct ImpactCalculator: Sendable {
 
     /// A declared cost in € per base unit of `dimension`, or `nil` when it is in another
     /// currency or a unit that cannot be brought to it.
-    private func euros(_ cost: Cost, code: String, dimension: PhysicalDimension) -> Double? {
+    private func euros(_ cost: Cost, code: ResourceCode, dimension: PhysicalDimension) -> Double? {
         guard cost.currency == "EUR", cost.unit.factorToBase > 0 else { return nil }
         let perOwnBase = cost.value / cost.unit.factorToBase
         if cost.unit.dimension == dimension { return perOwnBase }

@@ -61,7 +61,7 @@ public struct ImpactFactor: Sendable, Hashable {
     /// For transport roles, the mode it prices.
     public var mode: TransportMode?
     /// For avoided production and disposal, the resource codes it applies to (and the codes below them).
-    public var resources: [String]
+    public var resources: [ResourceCode]
     public var value: Double
     public var unit: String
     public var name: LocalizedText
@@ -71,7 +71,7 @@ public struct ImpactFactor: Sendable, Hashable {
     public var estimate: Bool
 
     public init(
-        id: String, role: FactorRole, mode: TransportMode? = nil, resources: [String] = [], value: Double,
+        id: String, role: FactorRole, mode: TransportMode? = nil, resources: [ResourceCode] = [], value: Double,
         unit: String, name: LocalizedText, source: String, year: Int, estimate: Bool
     ) {
         self.id = id
@@ -93,8 +93,8 @@ public struct ImpactFactors: Sendable {
     public private(set) var version: String
     /// All factors, sorted by id.
     public private(set) var all: [ImpactFactor]
-    private var production: [String: ImpactFactor] = [:]
-    private var disposal: [String: ImpactFactor] = [:]
+    private var production: [ResourceCode: ImpactFactor] = [:]
+    private var disposal: [ResourceCode: ImpactFactor] = [:]
     private var byRole: [FactorRole: [TransportMode?: ImpactFactor]] = [:]
 
     public init(version: String, factors: [ImpactFactor]) {
@@ -122,17 +122,17 @@ public struct ImpactFactors: Sendable {
     }
 
     /// The avoided-production factor of a need's resource: its own, or its nearest parent's.
-    public func production(for code: String) -> ImpactFactor? { Self.nearest(code, in: production) }
+    public func production(for code: ResourceCode) -> ImpactFactor? { Self.nearest(code, in: production) }
 
     /// The avoided-disposal factor of a release's resource: its own, or its nearest parent's.
-    public func disposal(for code: String) -> ImpactFactor? { Self.nearest(code, in: disposal) }
+    public func disposal(for code: ResourceCode) -> ImpactFactor? { Self.nearest(code, in: disposal) }
 
-    private static func nearest(_ code: String, in table: [String: ImpactFactor]) -> ImpactFactor? {
-        var current = Substring(code)
-        while true {
-            if let factor = table[String(current)] { return factor }
-            guard let dot = current.lastIndex(of: ".") else { return nil }
-            current = current[..<dot]
+    private static func nearest(_ code: ResourceCode, in table: [ResourceCode: ImpactFactor]) -> ImpactFactor? {
+        var current: ResourceCode? = code
+        while let code = current {
+            if let factor = table[code] { return factor }
+            current = code.parent
         }
+        return nil
     }
 }

@@ -162,3 +162,11 @@ public indirect enum JSONOutput: Sendable, Hashable {
         text += "\""
     }
 }
+
+extension JSONOutput {
+    /// An identifier, a code or a named case, as its text.
+    public static func string<Identifier: RawRepresentable>(_ value: Identifier) -> JSONOutput
+    where Identifier.RawValue == String {
+        .string(value.rawValue)
+    }
+}

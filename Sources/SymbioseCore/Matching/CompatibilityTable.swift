@@ -12,12 +12,13 @@
 ///   code depth *d*, independent of the number of firms.
 public struct CompatibilityTable: Sendable {
     /// For each need code, the release codes that can serve it.
-    public private(set) var releasesForNeed: [String: [(release: String, compatibility: Compatibility)]] = [:]
+    public private(set) var releasesForNeed: [ResourceCode: [(release: ResourceCode, compatibility: Compatibility)]] =
+        [:]
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(releaseCodes: [String], needCodes: [String], taxonomy: Taxonomy) {
+    public init(releaseCodes: [ResourceCode], needCodes: [ResourceCode], taxonomy: Taxonomy) {
         for need in needCodes.sorted() {
-            var list: [(String, Compatibility)] = []
+            var list: [(ResourceCode, Compatibility)] = []
             for release in releaseCodes.sorted() {
                 guard let compatibility = Self.compatibility(release: release, need: need, taxonomy: taxonomy) else {
                     continue
@@ -52,30 +53,26 @@ public struct CompatibilityTable: Sendable {
     }
 
     /// The relation between a release code and a need code, if any.
-    public static func compatibility(release: String, need: String, taxonomy: Taxonomy) -> Compatibility? {
-        guard let releaseCategory = ResourceCategory(code: release), let needCategory = ResourceCategory(code: need)
-        else { return nil }
+    public static func compatibility(release: ResourceCode, need: ResourceCode, taxonomy: Taxonomy) -> Compatibility? {
+        guard let releaseCategory = release.category, let needCategory = need.category else { return nil }
         var best: Compatibility?
         func consider(_ candidate: Compatibility) {
             if best == nil || candidate.factor > best!.factor { best = candidate }
         }
-        let isRoot = { (code: String) in !code.contains(".") }
         if release == need {
             return .exact
         }
         if releaseCategory == needCategory {
-            if taxonomy.isSelfOrAncestor(need, of: release) && !isRoot(need) { consider(.moreSpecific) }
-            if taxonomy.isSelfOrAncestor(release, of: need) && !isRoot(release) { consider(.lessSpecific) }
+            if release.isWithin(need) && !need.isRoot { consider(.moreSpecific) }
+            if need.isWithin(release) && !release.isRoot { consider(.lessSpecific) }
         }
         // Links of the release's code, then of its parents, to the need's code or one of its parents.
-        var current = Substring(release)
-        while true {
-            for link in taxonomy[String(current)]?.substitutes ?? []
-            where taxonomy.isSelfOrAncestor(link.target, of: need) {
+        var current: ResourceCode? = release
+        while let code = current {
+            for link in taxonomy[code]?.substitutes ?? [] where need.isWithin(link.target) {
                 consider(.link(link))
             }
-            guard let dot = current.lastIndex(of: ".") else { break }
-            current = current[..<dot]
+            current = code.parent
         }
         if best == nil, releaseCategory == needCategory, releaseCategory == .heat || releaseCategory == .cold {
             best = .heatTransfer

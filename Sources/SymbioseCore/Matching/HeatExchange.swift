@@ -44,7 +44,7 @@ public enum HeatExchange: Sendable, Hashable {
     /// (flue gas and exhaust air are gases; everything else is treated as a liquid).
     public static func mediumClass(of flow: Flow) -> MediumClass {
         if let medium = flow.quality.medium { return MediumClass(medium) }
-        let code = flow.resource
+        let code = flow.resource.rawValue
         if code.hasPrefix("heat.flue-gas") || code.hasPrefix("heat.exhaust-air") || code.hasPrefix("heat.drying") {
             return .gas
         }

@@ -45,12 +45,12 @@ public struct MatchIndex: Sendable {
     public private(set) var outputs: [IndexedFlow] = []
     public private(set) var inputs: [IndexedFlow] = []
     /// Positions in `outputs` / `inputs` by resource code, in input order.
-    public private(set) var outputsByCode: [String: [Int]] = [:]
-    public private(set) var inputsByCode: [String: [Int]] = [:]
+    public private(set) var outputsByCode: [ResourceCode: [Int]] = [:]
+    public private(set) var inputsByCode: [ResourceCode: [Int]] = [:]
     /// Outputs with coordinates, by code, for spatial queries.
-    public private(set) var outputGrids: [String: SpatialGrid<Int>] = [:]
+    public private(set) var outputGrids: [ResourceCode: SpatialGrid<Int>] = [:]
     /// Company ids of sites without coordinates, sorted.
-    public private(set) var companiesWithoutCoordinates: [String] = []
+    public private(set) var companiesWithoutCoordinates: [CompanyID] = []
     /// Problems found while indexing (quantities whose unit cannot be brought to the resource's dimension).
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -62,7 +62,7 @@ public struct MatchIndex: Sendable {
     /// - Parameter profiles: validated profiles; flows with unknown resource codes are skipped.
     public init(_ profiles: [LoadedProfile], taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
-        var withoutPoint: Set<String> = []
+        var withoutPoint: Set<CompanyID> = []
         for loaded in profiles {
             let profile = loaded.profile
             let point = profile.site.point
@@ -130,12 +130,12 @@ extension Taxonomy {
     }
 
     /// The water grade a resource has by default: its own, or its nearest parent's.
-    public func defaultGrade(for code: String) -> WaterGrade? {
+    public func defaultGrade(for code: ResourceCode) -> WaterGrade? {
         firstInLineage(of: code) { $0.grade }
     }
 
     /// The pooling threshold of a resource: its own, or its nearest parent's.
-    public func poolingThreshold(for code: String) -> PoolingThreshold? {
+    public func poolingThreshold(for code: ResourceCode) -> PoolingThreshold? {
         firstInLineage(of: code) { $0.pooling }
     }
 }

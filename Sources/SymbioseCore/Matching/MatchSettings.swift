@@ -169,13 +169,13 @@ public struct DistanceEnvelopes: Sendable, Hashable {
 
     /// The envelope of a resource code, in kilometres, for a link carrying `annualMWh` of heat or
     /// cold (ignored for other categories).
-    public func envelopeKm(for code: String, annualMWh: Double?) -> Double {
+    public func envelopeKm(for code: ResourceCode, annualMWh: Double?) -> Double {
         if let category = ResourceCategory(code: code), category == .heat || category == .cold {
             guard let annualMWh, annualMWh > 0 else { return heatMinimumKm * 4 }
             let metres = annualMWh / heatMWhPerMetre
             return min(heatMaximumKm, max(heatMinimumKm, metres / 1000))
         }
-        var current = Substring(code)
+        var current = Substring(code.rawValue)
         while true {
             if let value = byPrefix[String(current)] { return value }
             guard let dot = current.lastIndex(of: ".") else { return 50 }

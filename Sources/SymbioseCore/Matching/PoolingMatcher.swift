@@ -22,11 +22,11 @@ public struct PoolingMatcher: Sendable {
     /// and service releases).
     public static func mode(of flow: Flow) -> PoolingMode? {
         let code = flow.resource
-        guard let category = ResourceCategory(code: code) else { return nil }
+        guard let category = code.category else { return nil }
         switch (flow.direction, category) {
         case (.input, .service):
-            if code.hasPrefix("service.purchasing") { return .purchasing }
-            if code.hasPrefix("service.collection") { return .collection }
+            if code.rawValue.hasPrefix("service.purchasing") { return .purchasing }
+            if code.rawValue.hasPrefix("service.collection") { return .collection }
             return .sharedService
         case (.input, .material), (.input, .energy):
             return .purchasing
@@ -35,18 +35,18 @@ public struct PoolingMatcher: Sendable {
         case (.output, .water):
             return .sharedTreatment
         case (.output, .material):
-            let treated = [
+            let treated: [ResourceCode] = [
                 "material.food", "material.agri.manure", "material.agri.slurry", "material.sludge",
                 "material.feedstock",
             ]
-            return treated.contains { code == $0 || code.hasPrefix($0 + ".") } ? .sharedTreatment : .collection
+            return treated.contains { code.isWithin($0) } ? .sharedTreatment : .collection
         default:
             return nil
         }
     }
 
     private struct Key: Hashable, Comparable {
-        var code: String
+        var code: ResourceCode
         var mode: PoolingMode
         var direction: FlowDirection
 
@@ -84,7 +84,7 @@ public struct PoolingMatcher: Sendable {
 
     /// One flow per company (the largest) so that a company counts once in a group.
     private func deduplicatedByCompany(_ flows: [IndexedFlow]) -> [IndexedFlow] {
-        var best: [String: IndexedFlow] = [:]
+        var best: [CompanyID: IndexedFlow] = [:]
         for flow in flows {
             let company = flow.reference.company
             if let current = best[company] {

@@ -13,9 +13,9 @@ public struct SynergyFilter: Sendable, Hashable {
     public var kinds: Set<SynergyKind> = Set(SynergyKind.allCases)
     public var categories: Set<ResourceCategory> = []
     /// Keep synergies involving this company.
-    public var company: String?
+    public var company: CompanyID?
     /// Keep synergies whose resource (or, for a substitution, the need's resource) is this code or below it.
-    public var resource: String?
+    public var resource: ResourceCode?
     public var minimumScore: Double = 0
 
     public init() {}
@@ -25,12 +25,12 @@ public struct SynergyFilter: Sendable, Hashable {
         if !categories.isEmpty && !categories.contains(synergy.category) { return false }
         if let company, !synergy.companies.contains(company) { return false }
         if let resource {
-            let codes: [String]
+            let codes: [ResourceCode]
             switch synergy {
             case .substitution(let s): codes = [s.resource, s.needResource]
             case .pooling(let p): codes = [p.resource]
             }
-            if !codes.contains(where: { $0 == resource || $0.hasPrefix(resource + ".") }) { return false }
+            if !codes.contains(where: { $0.isWithin(resource) }) { return false }
         }
         return true
     }

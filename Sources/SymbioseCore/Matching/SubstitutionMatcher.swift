@@ -17,13 +17,13 @@ public struct SubstitutionMatcher: Sendable {
     /// Envelopes of the release codes that do not depend on the energy carried (all but heat
     /// and cold), worked out once per run instead of once per pair; heat and cold codes are
     /// absent.
-    private var fixedEnvelopes: [String: Double] = [:]
+    private var fixedEnvelopes: [ResourceCode: Double] = [:]
 
     public init(settings: MatchSettings = .default) {
         self.settings = settings
     }
 
-    func envelope(for code: String, annualMWh: Double?) -> Double {
+    func envelope(for code: ResourceCode, annualMWh: Double?) -> Double {
         if let known = fixedEnvelopes[code] { return known }
         return settings.envelopes.envelopeKm(for: code, annualMWh: annualMWh)
     }
@@ -46,7 +46,7 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
-        var unlocatedOutputs: [String: [Int]] = [:]
+        var unlocatedOutputs: [ResourceCode: [Int]] = [:]
         for (code, positions) in index.outputsByCode {
             let list = positions.filter { index.outputs[$0].point == nil }
             if !list.isEmpty { unlocatedOutputs[code] = list }
@@ -73,7 +73,8 @@ public struct SubstitutionMatcher: Sendable {
 
     /// The best `maximumPerNeed` releases for one need.
     private func bestReleases(
-        for receiver: IndexedFlow, index: MatchIndex, compatibility: CompatibilityTable, unlocated: [String: [Int]]
+        for receiver: IndexedFlow, index: MatchIndex, compatibility: CompatibilityTable,
+        unlocated: [ResourceCode: [Int]]
     ) -> [SubstitutionSynergy] {
         guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { return [] }
         let taxonomy = index.taxonomy
@@ -215,7 +216,7 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.
-    private func searchRadius(for code: String) -> Double {
+    private func searchRadius(for code: ResourceCode) -> Double {
         let envelopes = settings.envelopes
         if let category = ResourceCategory(code: code), category == .heat || category == .cold {
             return envelopes.heatMaximumKm
@@ -226,7 +227,8 @@ public struct SubstitutionMatcher: Sendable {
     /// Converts an amount of the release into the need's dimension, through an equivalent the
     /// taxonomy declares for either code.
     static func convert(
-        _ amount: Double, from: PhysicalDimension, to: PhysicalDimension, releaseCode: String, needCode: String,
+        _ amount: Double, from: PhysicalDimension, to: PhysicalDimension, releaseCode: ResourceCode,
+        needCode: ResourceCode,
         taxonomy: Taxonomy
     ) -> Double? {
         if from == to { return amount }

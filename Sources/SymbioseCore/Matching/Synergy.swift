@@ -99,13 +99,13 @@ public struct YearMonth: Sendable, Hashable {
 
 /// A company's flow, named for people and programs.
 public struct FlowReference: Sendable, Hashable {
-    public var company: String
+    public var company: CompanyID
     public var companyName: String
-    public var flow: String
+    public var flow: FlowID
     /// True when the flow was inferred from the company's activity code, not declared.
     public var inferred: Bool
 
-    public init(company: String, companyName: String, flow: String, inferred: Bool = false) {
+    public init(company: CompanyID, companyName: String, flow: FlowID, inferred: Bool = false) {
         self.company = company
         self.companyName = companyName
         self.flow = flow
@@ -119,9 +119,9 @@ public struct SubstitutionSynergy: Sendable, Hashable {
     public var supplier: FlowReference
     public var receiver: FlowReference
     /// The code of the release.
-    public var resource: String
+    public var resource: ResourceCode
     /// The code of the need it serves.
-    public var needResource: String
+    public var needResource: ResourceCode
     public var category: ResourceCategory
     public var compatibility: Compatibility
     /// Great-circle distance; `nil` when a site has no coordinates.
@@ -194,7 +194,7 @@ public struct PoolMember: Sendable, Hashable {
 public struct PoolingGroup: Sendable, Hashable {
     public var id: String
     public var mode: PoolingMode
-    public var resource: String
+    public var resource: ResourceCode
     public var category: ResourceCategory
     public var direction: FlowDirection
     /// Members sorted by company id.
@@ -254,7 +254,7 @@ public enum Synergy: Sendable, Hashable {
         }
     }
 
-    public var resource: String {
+    public var resource: ResourceCode {
         switch self {
         case .substitution(let s): s.resource
         case .pooling(let p): p.resource
@@ -278,7 +278,7 @@ public enum Synergy: Sendable, Hashable {
     }
 
     /// The companies involved.
-    public var companies: [String] {
+    public var companies: [CompanyID] {
         switch self {
         case .substitution(let s): [s.supplier.company, s.receiver.company]
         case .pooling(let p): p.members.map(\.reference.company) + p.offers.map(\.reference.company)

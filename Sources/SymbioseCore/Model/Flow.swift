@@ -23,10 +23,10 @@ public enum DataConfidence: String, Sendable, Hashable, CaseIterable {
 /// One resource a site consumes or releases.
 public struct Flow: Sendable, Hashable {
     /// Unique within its company.
-    public var id: String
+    public var id: FlowID
     public var direction: FlowDirection
     /// A code of the taxonomy, such as `heat.steam` or `material.glass.cullet`.
-    public var resource: String
+    public var resource: ResourceCode
     /// The amount, when known. A flow without one is kept and reported as a data gap.
     public var quantity: Quantity?
     public var quality: FlowQuality
@@ -48,7 +48,7 @@ public struct Flow: Sendable, Hashable {
     public var inferred: Bool
 
     public init(
-        id: String, direction: FlowDirection, resource: String, quantity: Quantity? = nil,
+        id: FlowID, direction: FlowDirection, resource: ResourceCode, quantity: Quantity? = nil,
         quality: FlowQuality = FlowQuality(), availability: Availability = .continuous,
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
@@ -72,7 +72,7 @@ public struct Flow: Sendable, Hashable {
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.
     public var category: ResourceCategory? {
-        ResourceCategory(code: resource)
+        resource.category
     }
 }
 

@@ -23,7 +23,7 @@ public struct Profile: Sendable, Hashable {
 /// Who the site belongs to.
 public struct Company: Sendable, Hashable {
     /// A stable identifier, unique across all profiles of a run: lowercase letters, digits, `-`, `_`, `.`.
-    public var id: String
+    public var id: CompanyID
     public var name: String
     /// The NAF rév. 2 / NACE Rev. 2 activity code, as `10.81Z` (NAF) or `10.81` (NACE).
     public var naf: String?
@@ -31,7 +31,7 @@ public struct Company: Sendable, Hashable {
     public var siret: String?
     public var employees: Int?
 
-    public init(id: String, name: String, naf: String? = nil, siret: String? = nil, employees: Int? = nil) {
+    public init(id: CompanyID, name: String, naf: String? = nil, siret: String? = nil, employees: Int? = nil) {
         self.id = id
         self.name = name
         self.naf = naf

@@ -28,7 +28,7 @@ public struct AllocationPlanner: Sendable {
         }
     }
 
-    static func key(_ company: String, _ flow: String) -> String { company + "\u{1F}" + flow }
+    static func key(_ company: CompanyID, _ flow: FlowID) -> String { company.rawValue + "\u{1F}" + flow.rawValue }
 
     static func months(_ availability: Availability) -> [Int]? {
         if case .oneOff = availability { return nil }

@@ -4,18 +4,18 @@ public struct SynergyNetwork: Sendable {
     /// Three firms A → B → C where what B releases feeds C and B receives from A: a cascade
     /// step. Longer chains are read by following steps that share two firms.
     public struct Chain: Sendable, Hashable {
-        public var companies: [String]
+        public var companies: [CompanyID]
         /// The two allocations, in order.
         public var links: [String]
         /// The resources of the two links.
-        public var resources: [String]
+        public var resources: [ResourceCode]
         /// The smaller net kg CO2e/year of the two links: what the chain is sure to be worth.
         public var netKg: Double
     }
 
     /// A firm with many links.
     public struct Hub: Sendable, Hashable {
-        public var company: String
+        public var company: CompanyID
         public var name: String
         /// Distinct partners, through substitutions and pooling groups.
         public var partners: Int
@@ -29,13 +29,13 @@ public struct SynergyNetwork: Sendable {
 
     /// Firms linked together by the plan's exchanges, directly or not.
     public struct Component: Sendable, Hashable {
-        public var companies: [String]
+        public var companies: [CompanyID]
         public var links: Int
     }
 
     /// A firm no synergy involves.
     public struct Isolated: Sendable, Hashable {
-        public var company: String
+        public var company: CompanyID
         public var name: String
         public var releases: Int
         public var needs: Int
@@ -62,12 +62,12 @@ public struct SynergyNetwork: Sendable {
     public init(plan: Plan, synergies: [Synergy], profiles: [Profile]) {
         let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
         let allocations = plan.optimal.allocations
-        var partners: [String: Set<String>] = [:]
-        var supplies: [String: Int] = [:]
-        var receives: [String: Int] = [:]
-        var poolCounts: [String: Int] = [:]
-        var netKg: [String: Double] = [:]
-        var edges: [(String, String)] = []
+        var partners: [CompanyID: Set<CompanyID>] = [:]
+        var supplies: [CompanyID: Int] = [:]
+        var receives: [CompanyID: Int] = [:]
+        var poolCounts: [CompanyID: Int] = [:]
+        var netKg: [CompanyID: Double] = [:]
+        var edges: [(CompanyID, CompanyID)] = []
         for allocation in allocations {
             let from = allocation.synergy.supplier.company
             let to = allocation.synergy.receiver.company
@@ -91,8 +91,8 @@ public struct SynergyNetwork: Sendable {
         }
 
         // Chains: every link into a firm followed by every link out of it to a third firm.
-        var best: [[String]: Chain] = [:]
-        var incoming: [String: [Allocation]] = [:]
+        var best: [[CompanyID]: Chain] = [:]
+        var incoming: [CompanyID: [Allocation]] = [:]
         for allocation in allocations { incoming[allocation.synergy.receiver.company, default: []].append(allocation) }
         for outgoing in allocations {
             let middle = outgoing.synergy.supplier.company
@@ -123,7 +123,7 @@ public struct SynergyNetwork: Sendable {
         // Hubs: the most partners, then the most CO2e.
         self.hubs = partners.keys.map { company in
             Hub(
-                company: company, name: names[company] ?? company, partners: partners[company]?.count ?? 0,
+                company: company, name: names[company] ?? company.rawValue, partners: partners[company]?.count ?? 0,
                 supplies: supplies[company] ?? 0, receives: receives[company] ?? 0, pools: poolCounts[company] ?? 0,
                 netKg: netKg[company] ?? 0)
         }
@@ -139,7 +139,7 @@ public struct SynergyNetwork: Sendable {
         let number = Dictionary(uniqueKeysWithValues: firms.enumerated().map { ($0.element, $0.offset) })
         var sets = DisjointSets(count: firms.count)
         for (a, b) in edges { sets.union(number[a]!, number[b]!) }
-        var groups: [Int: [String]] = [:]
+        var groups: [Int: [CompanyID]] = [:]
         var linkCounts: [Int: Int] = [:]
         for (offset, firm) in firms.enumerated() { groups[sets.find(offset), default: []].append(firm) }
         for (a, _) in edges { linkCounts[sets.find(number[a]!), default: 0] += 1 }
@@ -152,7 +152,7 @@ public struct SynergyNetwork: Sendable {
         }
 
         // Firms with no synergy at all.
-        var involved: Set<String> = []
+        var involved: Set<CompanyID> = []
         for synergy in synergies { involved.formUnion(synergy.companies) }
         self.isolated = profiles.filter { !involved.contains($0.company.id) }
             .map {

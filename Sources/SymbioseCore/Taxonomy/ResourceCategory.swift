@@ -8,7 +8,8 @@ public enum ResourceCategory: String, Sendable, Hashable, CaseIterable, Comparab
     case service
 
     /// The category of a dotted resource code (`heat.steam` → `.heat`), if its root is one.
-    public init?(code: String) {
+    public init?(code: ResourceCode) {
+        let code = code.rawValue
         let root = code.firstIndex(of: ".").map { code[..<$0] } ?? Substring(code)
         switch root {
         case "heat": self = .heat

@@ -1,7 +1,7 @@
 /// One resource code of the taxonomy.
 public struct ResourceEntry: Sendable, Hashable {
     /// The dotted code, such as `material.glass.cullet`; its root is the category.
-    public var code: String
+    public var code: ResourceCode
     public var label: LocalizedText
     public var synonymsFR: [String]
     public var synonymsEN: [String]
@@ -19,7 +19,7 @@ public struct ResourceEntry: Sendable, Hashable {
     public var pooling: PoolingThreshold?
 
     public init(
-        code: String, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],
+        code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],
         dimension: PhysicalDimension, ewc: [String] = [], substitutes: [SubstitutionLink] = [],
         equivalents: [DimensionEquivalent] = [], grade: WaterGrade? = nil, pooling: PoolingThreshold? = nil
     ) {
@@ -36,13 +36,10 @@ public struct ResourceEntry: Sendable, Hashable {
     }
 
     /// The code one level up (`heat.steam` → `heat`), or `nil` for a root.
-    public var parent: String? {
-        guard let dot = code.lastIndex(of: ".") else { return nil }
-        return String(code[..<dot])
-    }
+    public var parent: ResourceCode? { code.parent }
 
     /// The category, from the code's root.
-    public var category: ResourceCategory? { ResourceCategory(code: code) }
+    public var category: ResourceCategory? { code.category }
 
     /// The synonyms in one language.
     public func synonyms(in language: Language) -> [String] {
@@ -53,12 +50,12 @@ public struct ResourceEntry: Sendable, Hashable {
 
 /// "This resource can replace `target`", with how well and why.
 public struct SubstitutionLink: Sendable, Hashable {
-    public var target: String
+    public var target: ResourceCode
     /// 1 for a perfect substitute, lower for a partial or demanding one.
     public var factor: Double
     public var rationale: LocalizedText
 
-    public init(target: String, factor: Double, rationale: LocalizedText) {
+    public init(target: ResourceCode, factor: Double, rationale: LocalizedText) {
         self.target = target
         self.factor = factor
         self.rationale = rationale

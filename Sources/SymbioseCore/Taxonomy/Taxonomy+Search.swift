@@ -7,7 +7,7 @@ struct SearchFields: Sendable {
     var synonyms: [Language: [[String]]]
 
     init(_ entry: ResourceEntry) {
-        codeWords = entry.code.split(separator: ".").flatMap { TextFolding.words(String($0)) }
+        codeWords = entry.code.rawValue.split(separator: ".").flatMap { TextFolding.words(String($0)) }
         label = [.fr: TextFolding.words(entry.label.fr), .en: TextFolding.words(entry.label.en)]
         synonyms = [
             .fr: entry.synonymsFR.map(TextFolding.words),
@@ -18,7 +18,7 @@ struct SearchFields: Sendable {
 
 /// One search result, with the score that ranked it.
 public struct TaxonomyMatch: Sendable, Hashable {
-    public var code: String
+    public var code: ResourceCode
     /// Higher is better; only the order is meaningful.
     public var score: Int
 }
@@ -45,7 +45,7 @@ extension Taxonomy {
         for code in codes {
             guard let fields = searchFields(code) else { continue }
             var best = 0
-            if code == exactCode { best = 1000 }
+            if code.rawValue == exactCode { best = 1000 }
             for lang in [language, language == .fr ? Language.en : .fr] {
                 let bonus = lang == language ? 5 : 0
                 if let label = fields.label[lang] {
@@ -62,7 +62,7 @@ extension Taxonomy {
         }
         return matches.sorted { a, b in
             if a.score != b.score { return a.score > b.score }
-            let da = a.code.split(separator: ".").count, db = b.code.split(separator: ".").count
+            let da = a.code.rawValue.split(separator: ".").count, db = b.code.rawValue.split(separator: ".").count
             if da != db { return da < db }
             return a.code < b.code
         }
@@ -90,12 +90,12 @@ extension Taxonomy {
     /// best search results for the code's words.
     ///
     /// - Returns: at most `limit` codes.
-    public func suggestions(forUnknownCode code: String, limit: Int = 3) -> [String] {
+    public func suggestions(forUnknownCode code: String, limit: Int = 3) -> [ResourceCode] {
         let lowered = code.lowercased()
         let tolerance = max(2, lowered.count / 5)
-        var scored: [(String, Int)] = []
+        var scored: [(ResourceCode, Int)] = []
         for known in codes {
-            let distance = TextFolding.editDistance(lowered, known)
+            let distance = TextFolding.editDistance(lowered, known.rawValue)
             if distance <= tolerance { scored.append((known, distance)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }

@@ -5,10 +5,10 @@
 public struct Taxonomy: Sendable {
     /// The date the data was last revised, `YYYY-MM-DD`.
     public private(set) var version: String
-    public private(set) var entries: [String: ResourceEntry]
+    public private(set) var entries: [ResourceCode: ResourceEntry]
     /// Every code, sorted.
-    public private(set) var codes: [String]
-    private var searchIndex: [String: SearchFields]
+    public private(set) var codes: [ResourceCode]
+    private var searchIndex: [ResourceCode: SearchFields]
 
     public init(version: String, entries: [ResourceEntry]) {
         self.version = version
@@ -24,41 +24,36 @@ public struct Taxonomy: Sendable {
         searchIndex = entries.mapValues(SearchFields.init)
     }
 
-    public subscript(code: String) -> ResourceEntry? { entries[code] }
+    public subscript(code: ResourceCode) -> ResourceEntry? { entries[code] }
 
     public var count: Int { entries.count }
 
     /// The entry of `code`, or of its nearest known ancestor (`material.glass.cullet.green` →
     /// `material.glass.cullet` when only that one is known).
-    public func nearestEntry(for code: String) -> ResourceEntry? {
+    public func nearestEntry(for code: ResourceCode) -> ResourceEntry? {
         firstInLineage(of: code) { $0 }
     }
 
     /// The first non-nil value `pick` gives for `code`'s entry or, failing that, for its nearest
     /// parent's: how every inherited property (equivalents, grades, thresholds) is looked up.
-    public func firstInLineage<Value>(of code: String, _ pick: (ResourceEntry) -> Value?) -> Value? {
-        var current = Substring(code)
-        while true {
-            if let entry = entries[String(current)], let value = pick(entry) { return value }
-            guard let dot = current.lastIndex(of: ".") else { return nil }
-            current = current[..<dot]
+    public func firstInLineage<Value>(of code: ResourceCode, _ pick: (ResourceEntry) -> Value?) -> Value? {
+        var current: ResourceCode? = code
+        while let code = current {
+            if let entry = entries[code], let value = pick(entry) { return value }
+            current = code.parent
         }
-    }
-
-    /// Whether `ancestor` is `code` itself or one of its parents.
-    public func isSelfOrAncestor(_ ancestor: String, of code: String) -> Bool {
-        code == ancestor || code.hasPrefix(ancestor + ".")
+        return nil
     }
 
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
-    public func equivalent(from dimension: PhysicalDimension, for code: String) -> DimensionEquivalent? {
+    public func equivalent(from dimension: PhysicalDimension, for code: ResourceCode) -> DimensionEquivalent? {
         firstInLineage(of: code) { entry in entry.equivalents.first { $0.from == dimension } }
     }
 
     /// Whether an amount in `dimension` can measure `code`: its own dimension, or one with a
     /// declared equivalent.
-    public func accepts(_ dimension: PhysicalDimension, for code: String) -> Bool {
+    public func accepts(_ dimension: PhysicalDimension, for code: ResourceCode) -> Bool {
         entries[code]?.dimension == dimension || equivalent(from: dimension, for: code) != nil
     }
 
@@ -71,5 +66,5 @@ public struct Taxonomy: Sendable {
         return copy
     }
 
-    func searchFields(_ code: String) -> SearchFields? { searchIndex[code] }
+    func searchFields(_ code: ResourceCode) -> SearchFields? { searchIndex[code] }
 }

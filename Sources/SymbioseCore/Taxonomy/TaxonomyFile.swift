@@ -19,7 +19,7 @@ public enum TaxonomyFile {
         public var version: String?
         public var entries: [ResourceEntry]
         /// Where each entry's code stands, for later diagnostics.
-        public var locations: [String: SourceLocation]
+        public var locations: [ResourceCode: SourceLocation]
         public var diagnostics: [Diagnostic]
     }
 
@@ -34,7 +34,7 @@ public enum TaxonomyFile {
             return contents
         }
         contents.version = object.string("version")
-        var seen: Set<String> = []
+        var seen: Set<ResourceCode> = []
         for (node, path) in object.array("resources", required: true) ?? [] {
             guard let resource = JSONObject(node, path: path, collector: collector),
                 let entry = decodeEntry(resource)
@@ -61,9 +61,9 @@ public enum TaxonomyFile {
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
         ])
         let collector = object.collector
-        let code = object.string("code", required: true)
+        let code = object.string("code", required: true).map { ResourceCode($0) }
         let roots = ResourceCategory.allCases.map(\.rawValue).joined(separator: ", ")
-        if let code, !isValidCode(code) {
+        if let code, !isValidCode(code.rawValue) {
             collector.error(
                 .taxonomyInvalid,
                 LocalizedText(en: "\"\(code)\" is not a valid code", fr: "« \(code) » n\'est pas un code valide"),
@@ -92,7 +92,7 @@ public enum TaxonomyFile {
         for (node, path) in object.array("substitutes") ?? [] {
             guard let link = JSONObject(node, path: path, collector: collector) else { continue }
             link.rejectUnknownMembers(allowed: ["target", "factor", "rationale"])
-            let target = link.string("target", required: true)
+            let target = link.string("target", required: true).map { ResourceCode($0) }
             let factor = link.number("factor", required: true)
             if let factor, !(factor > 0 && factor <= 1) {
                 collector.error(
@@ -159,7 +159,7 @@ public enum TaxonomyFile {
 
     /// Whether `code` is lowercase dotted words (letters, digits, `-`) under a known root.
     public static func isValidCode(_ code: String) -> Bool {
-        guard ResourceCategory(code: code) != nil else { return false }
+        guard ResourceCategory(code: ResourceCode(code)) != nil else { return false }
         let segments = code.split(separator: ".", omittingEmptySubsequences: false)
         return segments.allSatisfy { segment in
             !segment.isEmpty
@@ -174,7 +174,7 @@ public enum TaxonomyFile {
     ///
     /// - Parameter locations: where each code was defined, to locate the problems.
     public static func checkReferences(
-        of taxonomy: Taxonomy, locations: [String: SourceLocation] = [:], only codes: Set<String>? = nil
+        of taxonomy: Taxonomy, locations: [ResourceCode: SourceLocation] = [:], only codes: Set<ResourceCode>? = nil
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for code in taxonomy.codes where codes?.contains(code) ?? true {

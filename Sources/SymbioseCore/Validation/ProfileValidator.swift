@@ -48,7 +48,7 @@ public struct ProfileValidator: Sendable {
             range.map { validator.validate(profiles[$0]) }
         }
         var diagnostics: [Diagnostic] = []
-        var firstSeen: [String: SourceLocation] = [:]
+        var firstSeen: [CompanyID: SourceLocation] = [:]
         for (loaded, found) in zip(profiles, own) {
             diagnostics += found
             let id = loaded.profile.company.id

@@ -4,7 +4,7 @@ public struct CompanyIdentifierRule: ProfileRule {
 
     public func check(_ profile: Profile, taxonomy: Taxonomy, into reporter: inout RuleReporter) {
         let id = profile.company.id
-        guard !ProfileValidator.isValidIdentifier(id) else { return }
+        guard !ProfileValidator.isValidIdentifier(id.rawValue) else { return }
         reporter.error(
             .profileInvalidId,
             LocalizedText(

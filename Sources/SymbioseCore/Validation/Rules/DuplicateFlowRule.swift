@@ -3,7 +3,7 @@ public struct DuplicateFlowRule: ProfileRule {
     public init() {}
 
     public func check(_ profile: Profile, taxonomy: Taxonomy, into reporter: inout RuleReporter) {
-        var first: [String: String] = [:]
+        var first: [FlowID: String] = [:]
         for direction in [FlowDirection.output, .input] {
             let flows = direction == .output ? profile.outputs : profile.inputs
             for (index, flow) in flows.enumerated() {

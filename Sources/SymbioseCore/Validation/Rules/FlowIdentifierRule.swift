@@ -4,7 +4,7 @@ public struct FlowIdentifierRule: FlowRule {
 
     public func check(_ context: FlowContext, into reporter: inout RuleReporter) {
         let id = context.flow.id
-        guard !ProfileValidator.isValidIdentifier(id) else { return }
+        guard !ProfileValidator.isValidIdentifier(id.rawValue) else { return }
         reporter.error(
             .profileInvalidId,
             LocalizedText(
