@@ -29,20 +29,7 @@ extension SheetReader {
             waterGrade: word(row, .grade, SheetVocabulary.grade), purity: number(row, .purity),
             state: word(row, .state, SheetVocabulary.state), hazardous: truth(row, .hazardous), ewc: text(row, .ewc),
             contaminants: Self.list(text(row, .contaminants)))
-        var availability = Availability.continuous
-        if let months = readMonths(row) { availability = .seasonal(months: months) }
-        if let oneOff = readOneOff(row) {
-            if value(row, .months) != nil {
-                invalid(
-                    row, .oneOff,
-                    LocalizedText(
-                        en: "a flow is either seasonal (months) or one-off, not both",
-                        fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
-            }
-            availability = .oneOff(year: oneOff.year, month: oneOff.month)
-            // A one-off amount is counted once: an empty "Per" cell means so.
-            if value(row, .per) == nil, quantity?.unit.isPower == false { quantity?.period = .once }
-        }
+        let availability = readAvailability(row, quantity: &quantity)
         let price = readCost(row, .price, .priceCurrency, .priceUnit, default: quantity?.unit)
         let disposal = readCost(row, .disposalCost, .disposalCostCurrency, .disposalCostUnit, default: quantity?.unit)
         let maxDistance = number(row, .maxDistanceKm)
@@ -64,6 +51,25 @@ extension SheetReader {
             company.fields[key + "." + column.fieldKey] = location(row, column)
         }
         if direction == .output { company.outputs.append(flow) } else { company.inputs.append(flow) }
+    }
+
+    /// When the flow runs; a one-off amount with no period is counted once.
+    mutating func readAvailability(_ row: Sheet.Row, quantity: inout Quantity?) -> Availability {
+        var availability = Availability.continuous
+        if let months = readMonths(row) { availability = .seasonal(months: months) }
+        if let oneOff = readOneOff(row) {
+            if value(row, .months) != nil {
+                invalid(
+                    row, .oneOff,
+                    LocalizedText(
+                        en: "a flow is either seasonal (months) or one-off, not both",
+                        fr: "un flux est soit saisonnier (mois), soit ponctuel, pas les deux"))
+            }
+            availability = .oneOff(year: oneOff.year, month: oneOff.month)
+            // A one-off amount is counted once: an empty "Per" cell means so.
+            if value(row, .per) == nil, quantity?.unit.isPower == false { quantity?.period = .once }
+        }
+        return availability
     }
 
     mutating func readQuantity(_ row: Sheet.Row) -> Quantity? {

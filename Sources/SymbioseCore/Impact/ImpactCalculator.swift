@@ -1,146 +1,3 @@
-/// How an exchange is carried between the two sites.
-public enum Carrier: String, Sendable, Hashable {
-    case road, barge, rail
-    /// A dedicated pipe: heat, cold, water.
-    case pipe
-    /// The existing gas or electricity grid: no transport counted.
-    case grid
-    /// Services and assets: nothing is carried.
-    case none
-
-    init(_ mode: TransportMode) {
-        switch mode {
-        case .road: self = .road
-        case .barge: self = .barge
-        case .rail: self = .rail
-        }
-    }
-}
-
-/// A part of an impact that could not be estimated, and why.
-public enum ImpactGap: String, Sendable, Hashable, CaseIterable, Comparable {
-    /// The exchanged quantity is unknown: nothing can be totalled.
-    case quantityUnknown = "quantity-unknown"
-    /// A site has no coordinates: transport is not counted.
-    case distanceUnknown = "distance-unknown"
-    /// No factor gives the emissions of producing what the need buys.
-    case noProductionFactor = "no-production-factor"
-    /// The release is a waste but no factor gives the emissions of disposing of it.
-    case noDisposalFactor = "no-disposal-factor"
-    /// The need is in a volume or energy unit with no declared density: the tonnes carried are unknown.
-    case massUnknown = "mass-unknown"
-    /// A service or an asset: no CO2e or transport model.
-    case service
-    /// A declared price or disposal cost is not in euros, or its unit cannot be brought to the flow's.
-    case costNotComparable = "cost-not-comparable"
-
-    public static func < (lhs: ImpactGap, rhs: ImpactGap) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
-/// The impact of one unit exchanged (a tonne, m³ or MWh in the need's base unit): every term is
-/// proportional to the quantity, which is what lets the plan optimise it as a flow.
-public struct ImpactRates: Sendable, Hashable {
-    public var carrier: Carrier
-    /// Kilometres travelled: great-circle distance × the detour factor.
-    public var networkKm: Double?
-    /// Tonnes carried per unit exchanged.
-    public var tonnesPerUnit: Double?
-    /// Share of the heat lost along the pipe.
-    public var lossShare: Double?
-    /// kg CO2e avoided per unit: production the need no longer buys.
-    public var avoidedProductionKg: Double?
-    /// kg CO2e avoided per unit: disposal the waste no longer needs.
-    public var avoidedDisposalKg: Double?
-    /// kg CO2e emitted per unit by trucks, barges, trains or pumps.
-    public var transportKg: Double
-    /// kg CO2e emitted per unit by a heat pump's electricity.
-    public var heatPumpKg: Double
-    /// € per unit the receiver no longer pays for its purchase (declared price).
-    public var purchaseSavedEUR: Double?
-    /// € per unit the supplier no longer pays to dispose of its waste (declared cost).
-    public var disposalSavedEUR: Double?
-    /// € per unit of transport or pumping, and of a heat pump's electricity.
-    public var operatingCostEUR: Double
-    /// The ids of the factors used.
-    public var factors: [String]
-    public var gaps: [ImpactGap]
-
-    /// Net kg CO2e avoided per unit; `nil` when neither avoided term is known.
-    public var netKg: Double? {
-        guard avoidedProductionKg != nil || avoidedDisposalKg != nil else { return nil }
-        return (avoidedProductionKg ?? 0) + (avoidedDisposalKg ?? 0) - transportKg - heatPumpKg
-    }
-
-    /// Net € saved per unit; `nil` when no price or disposal cost was declared.
-    public var netEUR: Double? {
-        guard purchaseSavedEUR != nil || disposalSavedEUR != nil else { return nil }
-        return (purchaseSavedEUR ?? 0) + (disposalSavedEUR ?? 0) - operatingCostEUR
-    }
-}
-
-/// The impact of an exchange of a given quantity, per year (or once, for a one-off flow).
-public struct SynergyImpact: Sendable, Hashable {
-    public var quantity: Amount?
-    public var rates: ImpactRates
-
-    public init(quantity: Amount?, rates: ImpactRates) {
-        self.quantity = quantity
-        self.rates = rates
-    }
-
-    /// Tonne-kilometres carried.
-    public var tonneKm: Double? { scaled(rates.tonnesPerUnit.flatMap { t in rates.networkKm.map { t * $0 } }) }
-    public var avoidedProductionKg: Double? { scaled(rates.avoidedProductionKg) }
-    public var avoidedDisposalKg: Double? { scaled(rates.avoidedDisposalKg) }
-    public var transportKg: Double? { scaled(rates.transportKg) }
-    public var heatPumpKg: Double? { scaled(rates.heatPumpKg) }
-    public var netKg: Double? { scaled(rates.netKg) }
-    public var purchaseSavedEUR: Double? { scaled(rates.purchaseSavedEUR) }
-    public var disposalSavedEUR: Double? { scaled(rates.disposalSavedEUR) }
-    public var operatingCostEUR: Double? { scaled(rates.operatingCostEUR) }
-    public var netEUR: Double? { scaled(rates.netEUR) }
-
-    private func scaled(_ rate: Double?) -> Double? {
-        guard let rate, let quantity else { return nil }
-        return rate * quantity.value
-    }
-}
-
-/// Sums of impacts, with how many synergies had each part.
-public struct ImpactTotals: Sendable, Hashable {
-    public var netKg = 0.0
-    public var avoidedKg = 0.0
-    public var emittedKg = 0.0
-    public var netEUR = 0.0
-    /// Quantities exchanged by base unit (`t`, `m3`, `MWh`…).
-    public var quantities: [QuantityUnit: Double] = [:]
-    /// Synergies with a CO2e estimate, and with a € estimate.
-    public var withCO2e = 0
-    public var withEUR = 0
-    public var count = 0
-
-    public init() {}
-
-    public mutating func add(_ impact: SynergyImpact) {
-        count += 1
-        if let quantity = impact.quantity, !quantity.isOneOff {
-            quantities[quantity.unit, default: 0] += quantity.value
-        }
-        if let net = impact.netKg {
-            withCO2e += 1
-            netKg += net
-            avoidedKg += (impact.avoidedProductionKg ?? 0) + (impact.avoidedDisposalKg ?? 0)
-            emittedKg += (impact.transportKg ?? 0) + (impact.heatPumpKg ?? 0)
-        }
-        if let net = impact.netEUR {
-            withEUR += 1
-            netEUR += net
-        }
-    }
-}
-
 /// Estimates CO2e avoided and € saved for substitutions, from the factors and the flows'
 /// declared prices and disposal costs. The formulas are in `Docs/impacts.md`.
 public struct ImpactCalculator: Sendable {
@@ -185,14 +42,7 @@ public struct ImpactCalculator: Sendable {
         let supplier = outputs[synergy.supplier.company]?[synergy.supplier.flow]
         let receiver = inputs[synergy.receiver.company]?[synergy.receiver.flow]
         let dimension = needDimension(synergy)
-        var used: [String] = []
-        var gaps: [ImpactGap] = []
-        func value(_ role: FactorRole, _ mode: TransportMode? = nil) -> Double {
-            guard let factor = factors.factor(role, mode: mode) else { return 0 }
-            used.append(factor.id)
-            return factor.value
-        }
-
+        var ledger = RateLedger(factors: factors)
         var rates = ImpactRates(
             carrier: .none, networkKm: nil, tonnesPerUnit: nil, lossShare: nil, avoidedProductionKg: nil,
             avoidedDisposalKg: nil, transportKg: 0, heatPumpKg: 0, purchaseSavedEUR: nil, disposalSavedEUR: nil,
@@ -202,83 +52,97 @@ public struct ImpactCalculator: Sendable {
             return rates
         }
         if let km = synergy.distanceKm {
-            rates.networkKm = km * value(.detour)
+            rates.networkKm = km * ledger.value(.detour)
         } else {
-            gaps.append(.distanceUnknown)
+            ledger.gaps.append(.distanceUnknown)
         }
-        let km = rates.networkKm ?? 0
+        let delivered = carriage(synergy, dimension: dimension, into: &rates, ledger: &ledger)
+        avoided(synergy, supplier: supplier, dimension: dimension, delivered: delivered, into: &rates, ledger: &ledger)
+        // The purchase the receiver no longer makes.
+        if let price = receiver?.price {
+            if let perUnit = euros(price, code: synergy.needResource, dimension: dimension) {
+                rates.purchaseSavedEUR = perUnit * delivered
+            } else {
+                ledger.gaps.append(.costNotComparable)
+            }
+        }
+        rates.factors = Array(Set(ledger.used)).sorted()
+        rates.gaps = Array(Set(ledger.gaps)).sorted()
+        return rates
+    }
 
-        // Carriage: pipes for heat, cold and water; the grid for gas and electricity; else goods.
+    /// How the exchange is carried — pipes for heat, cold and water; the grid for gas and
+    /// electricity; goods otherwise — with its transport emissions and operating cost. Returns
+    /// the share of what leaves the supplier that reaches the receiver.
+    private func carriage(
+        _ synergy: SubstitutionSynergy, dimension: PhysicalDimension, into rates: inout ImpactRates,
+        ledger: inout RateLedger
+    ) -> Double {
+        let km = rates.networkKm ?? 0
         var delivered = 1.0
         switch synergy.category {
         case .heat, .cold:
             rates.carrier = .pipe
-            let loss = min(0.5, value(.heatLoss) * km)
+            let loss = min(0.5, ledger.value(.heatLoss) * km)
             rates.lossShare = loss
             delivered = 1 - loss
-            let pumping = value(.heatPumping) * km
-            rates.transportKg = pumping * value(.electricityEmissions)
-            rates.operatingCostEUR = pumping * value(.electricityPrice)
+            let pumping = ledger.value(.heatPumping) * km
+            rates.transportKg = pumping * ledger.value(.electricityEmissions)
+            rates.operatingCostEUR = pumping * ledger.value(.electricityPrice)
             if let cop = synergy.heatPumpCOP, cop > 0 {
-                rates.heatPumpKg = value(.electricityEmissions) / cop
-                rates.operatingCostEUR += value(.electricityPrice) / cop
+                rates.heatPumpKg = ledger.value(.electricityEmissions) / cop
+                rates.operatingCostEUR += ledger.value(.electricityPrice) / cop
             }
         case .water:
             rates.carrier = .pipe
-            let pumping = value(.waterPumping) * km
-            rates.transportKg = pumping * value(.electricityEmissions)
-            rates.operatingCostEUR = pumping * value(.electricityPrice)
+            let pumping = ledger.value(.waterPumping) * km
+            rates.transportKg = pumping * ledger.value(.electricityEmissions)
+            rates.operatingCostEUR = pumping * ledger.value(.electricityPrice)
         case .energy where dimension == .energy:
             rates.carrier = .grid
         default:
             rates.carrier = Carrier(mode)
             if let tonnes = tonnes(perUnitOf: synergy.needResource, dimension: dimension) {
                 rates.tonnesPerUnit = tonnes
-                rates.transportKg = tonnes * km * value(.transportEmissions, mode)
-                rates.operatingCostEUR = tonnes * km * value(.transportCost, mode)
+                rates.transportKg = tonnes * km * ledger.value(.transportEmissions, mode)
+                rates.operatingCostEUR = tonnes * km * ledger.value(.transportCost, mode)
             } else {
-                gaps.append(.massUnknown)
+                ledger.gaps.append(.massUnknown)
             }
         }
+        return delivered
+    }
 
-        // Avoided production of what the need buys.
+    /// The production the need no longer calls for and, for a waste, the disposal avoided
+    /// with its cost.
+    private func avoided(
+        _ synergy: SubstitutionSynergy, supplier: Flow?, dimension: PhysicalDimension, delivered: Double,
+        into rates: inout ImpactRates, ledger: inout RateLedger
+    ) {
         if let factor = factors.production(for: synergy.needResource), unitFits(factor, dimension: dimension) {
-            used.append(factor.id)
+            ledger.used.append(factor.id)
             rates.avoidedProductionKg = factor.value * delivered
         } else {
-            gaps.append(.noProductionFactor)
+            ledger.gaps.append(.noProductionFactor)
         }
-        // Avoided disposal of a waste.
-        if supplier?.status == .waste {
-            let releaseDimension = taxonomy[synergy.resource]?.dimension ?? dimension
-            let perNeedUnit = releaseUnits(perNeedUnit: synergy, from: dimension, to: releaseDimension)
-            if let factor = factors.disposal(for: synergy.resource), unitFits(factor, dimension: releaseDimension),
-                let perNeedUnit
-            {
-                used.append(factor.id)
-                rates.avoidedDisposalKg = factor.value * perNeedUnit
+        guard supplier?.status == .waste else { return }
+        let releaseDimension = taxonomy[synergy.resource]?.dimension ?? dimension
+        let perNeedUnit = releaseUnits(perNeedUnit: synergy, from: dimension, to: releaseDimension)
+        if let factor = factors.disposal(for: synergy.resource), unitFits(factor, dimension: releaseDimension),
+            let perNeedUnit
+        {
+            ledger.used.append(factor.id)
+            rates.avoidedDisposalKg = factor.value * perNeedUnit
+        } else {
+            ledger.gaps.append(.noDisposalFactor)
+        }
+        if let cost = supplier?.disposalCost {
+            if let perUnit = euros(cost, code: synergy.resource, dimension: releaseDimension), let perNeedUnit {
+                rates.disposalSavedEUR = perUnit * perNeedUnit
             } else {
-                gaps.append(.noDisposalFactor)
-            }
-            if let cost = supplier?.disposalCost {
-                if let perUnit = euros(cost, code: synergy.resource, dimension: releaseDimension), let perNeedUnit {
-                    rates.disposalSavedEUR = perUnit * perNeedUnit
-                } else {
-                    gaps.append(.costNotComparable)
-                }
+                ledger.gaps.append(.costNotComparable)
             }
         }
-        // The purchase the receiver no longer makes.
-        if let price = receiver?.price {
-            if let perUnit = euros(price, code: synergy.needResource, dimension: dimension) {
-                rates.purchaseSavedEUR = perUnit * delivered
-            } else {
-                gaps.append(.costNotComparable)
-            }
-        }
-        rates.factors = Array(Set(used)).sorted()
-        rates.gaps = Array(Set(gaps)).sorted()
-        return rates
     }
 
     /// Tonnes per unit of `code` measured in `dimension`: 1 for a mass, through the declared
@@ -315,5 +179,21 @@ public struct ImpactCalculator: Sendable {
             return nil
         }
         return perOwnBase / equivalent.factor
+    }
+}
+
+/// The factors used and the gaps met while working out one synergy's rates.
+private struct RateLedger {
+    let factors: ImpactFactors
+    var used: [String] = []
+    var gaps: [ImpactGap] = []
+
+    init(factors: ImpactFactors) { self.factors = factors }
+
+    /// The factor's value, noted as used; 0 when there is no such factor.
+    mutating func value(_ role: FactorRole, _ mode: TransportMode? = nil) -> Double {
+        guard let factor = factors.factor(role, mode: mode) else { return 0 }
+        used.append(factor.id)
+        return factor.value
     }
 }

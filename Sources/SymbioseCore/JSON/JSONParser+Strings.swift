@@ -43,51 +43,7 @@ extension JSONParser {
                 return string
             case UInt8(ascii: "\\"):
                 advance()
-                guard index < bytes.count else { throw failure("unterminated escape", "échappement non terminé") }
-                let escape = bytes[index]
-                advance()
-                switch escape {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else {
-                            throw failure(
-                                "lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u",
-                                kind: .encoding)
-                        }
-                        advance()
-                        advance()
-                        let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else {
-                            throw failure(
-                                "invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u",
-                                kind: .encoding)
-                        }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw failure(
-                            "lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u",
-                            kind: .encoding)
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else {
-                        throw failure("invalid \\u escape", "échappement \\u invalide", kind: .encoding)
-                    }
-                    buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default:
-                    throw failure(
-                        "invalid escape '\\\(Character(Unicode.Scalar(escape)))'",
-                        "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
-                }
+                try parseEscape(into: &buffer)
             default:
                 if byte < 0x20 {
                     throw failure(
@@ -97,5 +53,59 @@ extension JSONParser {
                 advance()
             }
         }
+    }
+
+    /// After a backslash: the escaped character, appended to `buffer`.
+    private mutating func parseEscape(into buffer: inout [UInt8]) throws(Failure) {
+        guard index < bytes.count else { throw failure("unterminated escape", "échappement non terminé") }
+        let escape = bytes[index]
+        advance()
+        switch escape {
+        case UInt8(ascii: "\""): buffer.append(0x22)
+        case UInt8(ascii: "\\"): buffer.append(0x5C)
+        case UInt8(ascii: "/"): buffer.append(0x2F)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+            buffer.append(contentsOf: Array(String(Character(try parseUnicodeEscape())).utf8))
+        default:
+            throw failure(
+                "invalid escape '\\\(Character(Unicode.Scalar(escape)))'",
+                "échappement '\\\(Character(Unicode.Scalar(escape)))' invalide")
+        }
+    }
+
+    /// After `\u`: four hex digits, and a second escape for a surrogate pair.
+    private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+        var scalar = try parseHex4()
+        if (0xD800...0xDBFF).contains(scalar) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+            else {
+                throw failure(
+                    "lone high surrogate in \\u escape", "demi-codet haut isolé dans l'échappement \\u",
+                    kind: .encoding)
+            }
+            advance()
+            advance()
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw failure(
+                    "invalid low surrogate in \\u escape", "demi-codet bas invalide dans l'échappement \\u",
+                    kind: .encoding)
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+            throw failure(
+                "lone low surrogate in \\u escape", "demi-codet bas isolé dans l'échappement \\u",
+                kind: .encoding)
+        }
+        guard let unicode = Unicode.Scalar(scalar) else {
+            throw failure("invalid \\u escape", "échappement \\u invalide", kind: .encoding)
+        }
+        return unicode
     }
 }

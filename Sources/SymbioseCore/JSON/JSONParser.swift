@@ -180,31 +180,7 @@ public struct JSONParser {
                     "expected a quoted member name, found \(describeCurrent().en)",
                     "un nom de membre entre guillemets était attendu, trouvé \(describeCurrent().fr)")
             }
-            let keyPosition = position
-            let key = try parseString()
-            if !seen.insert(key).inserted {
-                throw Failure(
-                    kind: .malformed,
-                    text: LocalizedText(en: "duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),
-                    position: keyPosition)
-            }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw failure(
-                    "expected ':' after member name, found \(describeCurrent().en)",
-                    "':' attendu après le nom du membre, trouvé \(describeCurrent().fr)")
-            }
-            advance()
-            skipWhitespace()
-            let value: JSONNode
-            if depth == 1, key == streamedMember, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                let start = position
-                _ = try parseArray(streaming: true)
-                value = JSONNode(.array([]), at: start)
-            } else {
-                value = try parseValue()
-            }
-            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            members.append(try parseMember(seen: &seen))
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated object: expected ',' or '}'", "objet non terminé : ',' ou '}' attendu")
@@ -221,6 +197,36 @@ public struct JSONParser {
                 "expected ',' or '}' in object, found \(describeCurrent().en)",
                 "',' ou '}' attendu dans l'objet, trouvé \(describeCurrent().fr)")
         }
+    }
+
+    /// One `"name": value` member of an object; the streamed member's array is handed out
+    /// element by element and kept empty.
+    private mutating func parseMember(seen: inout Set<String>) throws(Failure) -> JSONMember {
+        let keyPosition = position
+        let key = try parseString()
+        if !seen.insert(key).inserted {
+            throw Failure(
+                kind: .malformed,
+                text: LocalizedText(en: "duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),
+                position: keyPosition)
+        }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw failure(
+                "expected ':' after member name, found \(describeCurrent().en)",
+                "':' attendu après le nom du membre, trouvé \(describeCurrent().fr)")
+        }
+        advance()
+        skipWhitespace()
+        let value: JSONNode
+        if depth == 1, key == streamedMember, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+            let start = position
+            _ = try parseArray(streaming: true)
+            value = JSONNode(.array([]), at: start)
+        } else {
+            value = try parseValue()
+        }
+        return JSONMember(key: key, keyPosition: keyPosition, value: value)
     }
 
     /// - Parameter streaming: hand each element to `onElement` instead of keeping it.

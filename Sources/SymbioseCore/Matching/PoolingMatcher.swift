@@ -180,24 +180,9 @@ public struct PoolingMatcher: Sendable {
         let reaches = threshold.flatMap { threshold in total.map { $0.value >= threshold.value } }
         if reaches == false { flags.append(.belowThreshold) }
 
-        // Offers of the requested service within the group's radius.
         var offers: [PoolOffer] = []
         if key.mode == .sharedService || (key.mode == .collection && key.direction == .input) {
-            let memberCompanies = Set(members.map(\.reference.company))
-            for position in index.outputsByCode[key.code] ?? [] {
-                let offer = index.outputs[position]
-                guard let point = offer.point, !memberCompanies.contains(offer.reference.company) else { continue }
-                let distance = point.distanceKm(to: centre)
-                guard distance <= radiusKm * 2 else { continue }
-                offers.append(
-                    PoolOffer(
-                        reference: offer.reference,
-                        quantity: offer.amount.map { Amount(value: $0, dimension: offer.dimension) },
-                        distanceToCentreKm: distance))
-            }
-            offers.sort {
-                ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company)
-            }
+            offers = self.offers(of: key.code, around: centre, within: radiusKm * 2, excluding: members, index: index)
             flags.append(offers.isEmpty ? .noOffer : .offerAvailable)
         }
         if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
@@ -208,16 +193,7 @@ public struct PoolingMatcher: Sendable {
         if union.count < 12 { flags.append(.seasonal) }
 
         let compactness = radiusKm > 0 ? max(0, 1 - spread / radiusKm) : 1
-        let volume: Double
-        if let total {
-            if let threshold {
-                volume = min(1, total.value / threshold.value)
-            } else {
-                volume = SubstitutionMatcher.magnitude(total.value, dimension)
-            }
-        } else {
-            volume = 0.25
-        }
+        let volume = Self.volume(total, threshold: threshold, dimension: dimension)
         var quality = min(1, Double(members.count - 1) / 4)
         if flags.contains(.noOffer) { quality *= 0.7 }
         let time = union.count > 0 ? Double(shared) / Double(union.count) : 0
@@ -233,5 +209,38 @@ public struct PoolingMatcher: Sendable {
             spreadKm: spread,
             radiusKm: radiusKm, total: total, threshold: threshold, reachesThreshold: reaches, offers: offers,
             flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+    }
+
+    /// The volume term: the pooled total against the resource's threshold, or its order of
+    /// magnitude when there is none; a quarter when the total is unknown.
+    private static func volume(_ total: Amount?, threshold: PoolingThreshold?, dimension: PhysicalDimension) -> Double {
+        guard let total else { return 0.25 }
+        guard let threshold else { return SubstitutionMatcher.magnitude(total.value, dimension) }
+        return min(1, total.value / threshold.value)
+    }
+
+    /// Offers of the requested service within `limitKm` of the group's centre, from firms that
+    /// are not members, nearest first.
+    private func offers(
+        of code: ResourceCode, around centre: GeoPoint, within limitKm: Double, excluding members: [IndexedFlow],
+        index: MatchIndex
+    ) -> [PoolOffer] {
+        let memberCompanies = Set(members.map(\.reference.company))
+        var offers: [PoolOffer] = []
+        for position in index.outputsByCode[code] ?? [] {
+            let offer = index.outputs[position]
+            guard let point = offer.point, !memberCompanies.contains(offer.reference.company) else { continue }
+            let distance = point.distanceKm(to: centre)
+            guard distance <= limitKm else { continue }
+            offers.append(
+                PoolOffer(
+                    reference: offer.reference,
+                    quantity: offer.amount.map { Amount(value: $0, dimension: offer.dimension) },
+                    distanceToCentreKm: distance))
+        }
+        offers.sort {
+            ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company)
+        }
+        return offers
     }
 }

@@ -46,80 +46,103 @@ public struct AllocationPlanner: Sendable {
         var rates: ImpactRates
     }
 
-    /// Plans the substitutions among `synergies`; pooling groups are passed through.
-    public func plan(_ synergies: [Synergy]) -> Plan {
-        var excluded: [PlanExclusion: Int] = [:]
-        let pools: [PoolingGroup] = synergies.compactMap {
-            if case .pooling(let group) = $0 { return group }
-            return nil
-        }
-        var candidates: [Candidate] = []
+    /// The substitutions the plan chooses among, with the releases and needs they draw on.
+    struct Candidates {
+        var list: [Candidate] = []
         var releaseIndex: [String: Int] = [:]
         var needIndex: [String: Int] = [:]
         var supply: [Double] = []
         var demand: [Double] = []
         var substitutions = 0
+        var excluded: [PlanExclusion: Int] = [:]
+    }
+
+    /// Plans the substitutions among `synergies`; pooling groups are passed through.
+    public func plan(_ synergies: [Synergy]) -> Plan {
+        let pools: [PoolingGroup] = synergies.compactMap {
+            if case .pooling(let group) = $0 { return group }
+            return nil
+        }
+        let candidates = self.candidates(synergies)
+        let (allocated, greedyAllocated, parts) = allocate(candidates)
+        return Plan(
+            objective: objective, optimal: outcome(candidates.list, allocated, demand: candidates.demand),
+            greedy: outcome(candidates.list, greedyAllocated, demand: candidates.demand),
+            candidates: candidates.substitutions, excluded: candidates.excluded, pools: pools, subnetworks: parts)
+    }
+
+    /// The substitutions worth planning, in id order so that ties are broken the same way
+    /// whatever the input order; the others counted by the reason they are left out.
+    func candidates(_ synergies: [Synergy]) -> Candidates {
+        var result = Candidates()
         let taxonomy = calculator.taxonomy
-        // In id order, so that ties are broken the same way whatever the input order.
         let ids = synergies.map(\.id)
         for position in synergies.indices.sorted(by: { ids[$0] < ids[$1] }) {
             guard case .substitution(let s) = synergies[position] else { continue }
-            substitutions += 1
+            result.substitutions += 1
             let releaseKey = Self.key(s.supplier.company, s.supplier.flow) + "\u{1F}out"
             let needKey = Self.key(s.receiver.company, s.receiver.flow) + "\u{1F}in"
             guard let quantity = s.quantity?.value, quantity > 0, let available = supplies[releaseKey],
                 let wanted = demands[needKey]
             else {
-                excluded[.quantityUnknown, default: 0] += 1
+                result.excluded[.quantityUnknown, default: 0] += 1
                 continue
             }
             guard taxonomy[s.resource]?.dimension == taxonomy[s.needResource]?.dimension else {
-                excluded[.unitsDiffer, default: 0] += 1
+                result.excluded[.unitsDiffer, default: 0] += 1
                 continue
             }
             let rates = calculator.rates(of: s)
-            let unitValue: Double?
-            switch objective {
-            case .co2: unitValue = rates.netKg
-            case .euro: unitValue = rates.netEUR
-            case .volume: unitValue = 1
-            case .score: unitValue = s.score / quantity
-            }
-            guard let unitValue else {
-                excluded[.noEstimate, default: 0] += 1
+            guard let unitValue = unitValue(s, rates: rates, quantity: quantity) else {
+                result.excluded[.noEstimate, default: 0] += 1
                 continue
             }
             guard unitValue > 0 else {
-                excluded[.notWorthwhile, default: 0] += 1
+                result.excluded[.notWorthwhile, default: 0] += 1
                 continue
             }
-            let release = Self.position(of: releaseKey, in: &releaseIndex, amounts: &supply, amount: available)
-            let need = Self.position(of: needKey, in: &needIndex, amounts: &demand, amount: wanted)
-            candidates.append(
+            let release = Self.position(
+                of: releaseKey, in: &result.releaseIndex, amounts: &result.supply, amount: available)
+            let need = Self.position(of: needKey, in: &result.needIndex, amounts: &result.demand, amount: wanted)
+            result.list.append(
                 Candidate(
                     synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue, rates: rates))
         }
+        return result
+    }
 
-        // Connected parts, by union–find over releases and needs.
+    /// What one unit exchanged is worth for the objective; `nil` when it cannot be estimated.
+    private func unitValue(_ s: SubstitutionSynergy, rates: ImpactRates, quantity: Double) -> Double? {
+        switch objective {
+        case .co2: rates.netKg
+        case .euro: rates.netEUR
+        case .volume: 1
+        case .score: s.score / quantity
+        }
+    }
+
+    /// The optimal and greedy quantities of each candidate, solved part by connected part
+    /// (union–find over releases and needs), and how many parts there were.
+    private func allocate(_ candidates: Candidates) -> (optimal: [Double], greedy: [Double], parts: Int) {
+        let (supply, demand) = (candidates.supply, candidates.demand)
         var sets = DisjointSets(count: supply.count + demand.count)
-        for candidate in candidates { sets.union(candidate.release, supply.count + candidate.need) }
+        for candidate in candidates.list { sets.union(candidate.release, supply.count + candidate.need) }
         var parts: [Int: [Int]] = [:]
-        for (position, candidate) in candidates.enumerated() {
+        for (position, candidate) in candidates.list.enumerated() {
             parts[sets.find(candidate.release), default: []].append(position)
         }
-
         // The months each release and need runs (nil: one-off).
         var releaseMonths = [[Int]?](repeating: nil, count: supply.count)
         var needMonths = [[Int]?](repeating: nil, count: demand.count)
-        for (key, position) in releaseIndex { releaseMonths[position] = months[key] ?? nil }
-        for (key, position) in needIndex { needMonths[position] = months[key] ?? nil }
+        for (key, position) in candidates.releaseIndex { releaseMonths[position] = months[key] ?? nil }
+        for (key, position) in candidates.needIndex { needMonths[position] = months[key] ?? nil }
 
-        var allocated = [Double](repeating: 0, count: candidates.count)
-        var greedyAllocated = [Double](repeating: 0, count: candidates.count)
+        var allocated = [Double](repeating: 0, count: candidates.list.count)
+        var greedyAllocated = [Double](repeating: 0, count: candidates.list.count)
         for root in parts.keys.sorted() {
             let members = parts[root]!
             let slots = Slots(
-                members.map { candidates[$0] }, supply: supply, demand: demand, releaseMonths: releaseMonths,
+                members.map { candidates.list[$0] }, supply: supply, demand: demand, releaseMonths: releaseMonths,
                 needMonths: needMonths)
             let flows = slots.solve()
             let greedy = slots.greedy()
@@ -128,11 +151,7 @@ public struct AllocationPlanner: Sendable {
                 greedyAllocated[position] = greedy[offset]
             }
         }
-
-        return Plan(
-            objective: objective, optimal: outcome(candidates, allocated, demand: demand),
-            greedy: outcome(candidates, greedyAllocated, demand: demand), candidates: substitutions,
-            excluded: excluded, pools: pools, subnetworks: parts.count)
+        return (allocated, greedyAllocated, parts.count)
     }
 
     /// One connected part of the graph as a flow network. Where every release and need of the part
