@@ -14,68 +14,78 @@ public enum GeoJSONRenderer {
         let writer = ReasonWriter(taxonomy: taxonomy, language: presentation.language)
         let points = Dictionary(
             profiles.map { ($0.company.id, $0.site.point) }, uniquingKeysWith: { first, _ in first })
-        var features: [JSONOutput] = []
-        var linked: [String: Int] = [:]
-        for synergy in synergies { for company in Set(synergy.companies) { linked[company.rawValue, default: 0] += 1 } }
-
-        for profile in profiles.sorted(by: { $0.company.id < $1.company.id }) {
-            let company = profile.company
-            var properties: [(String, JSONOutput)] = [
-                ("kind", .string("firm")), ("id", .string(presentation.id(company.id))),
-                ("name", .string(presentation.name(id: company.id, name: company.name))),
-            ]
-            if let naf = company.naf { properties.append(("naf", .string(naf))) }
-            if !presentation.anonymize {
-                if let commune = profile.site.commune { properties.append(("commune", .string(commune))) }
-                if let employees = company.employees { properties.append(("employees", .integer(employees))) }
-            }
-            properties.append(("outputs", .integer(profile.outputs.count)))
-            properties.append(("inputs", .integer(profile.inputs.count)))
-            properties.append(("synergies", .integer(linked[company.id.rawValue] ?? 0)))
-            features.append(
-                feature(geometry: profile.site.point.map { point($0, presentation) }, properties: properties))
+        var linked: [CompanyID: Int] = [:]
+        for synergy in synergies { for company in Set(synergy.companies) { linked[company, default: 0] += 1 } }
+        var features = profiles.sorted(by: { $0.company.id < $1.company.id }).map { profile in
+            firmFeature(profile, synergies: linked[profile.company.id] ?? 0, presentation: presentation)
         }
-
         for (offset, synergy) in synergies.enumerated() {
             var properties: [(String, JSONOutput)] = [
                 ("kind", .string(synergy.kind.rawValue)), ("id", .string(anonymizedId(synergy, presentation))),
                 ("rank", .integer(offset + 1)), ("score", .number(RecommendationsJSON.round4(synergy.score))),
                 ("category", .string(synergy.category.rawValue)), ("resource", .string(synergy.resource)),
             ]
-            var geometry: JSONOutput?
+            let geometry: JSONOutput?
             switch synergy {
             case .substitution(let s):
-                properties += [
-                    ("needResource", .string(s.needResource)),
-                    ("supplier", .string(presentation.id(s.supplier.company))),
-                    ("supplierName", .string(presentation.name(s.supplier))),
-                    ("receiver", .string(presentation.id(s.receiver.company))),
-                    ("receiverName", .string(presentation.name(s.receiver))),
-                    ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
-                ]
-                properties += quantity(s.quantity, confidential: s.flags.contains(.confidential), presentation)
-                if let from = points[s.supplier.company] ?? nil, let to = points[s.receiver.company] ?? nil {
-                    geometry = .object([
-                        ("type", .string("LineString")),
-                        ("coordinates", .array([position(from, presentation), position(to, presentation)])),
-                    ])
+                properties += substitutionProperties(s, presentation: presentation)
+                geometry = (points[s.supplier.company] ?? nil).flatMap { from in
+                    (points[s.receiver.company] ?? nil).map { to in
+                        .object([
+                            ("type", .string("LineString")),
+                            ("coordinates", .array([position(from, presentation), position(to, presentation)])),
+                        ])
+                    }
                 }
             case .pooling(let p):
-                properties += [
-                    ("mode", .string(p.mode.rawValue)),
-                    ("members", .array(p.members.map { .string(presentation.id($0.reference.company)) })),
-                    ("memberNames", .string(p.members.map { presentation.name($0.reference) }.joined(separator: ", "))),
-                    ("spreadKm", .number(RecommendationsJSON.rounded(p.spreadKm, places: 2))),
-                ]
-                properties += quantity(p.total, confidential: p.flags.contains(.confidential), presentation)
-                let memberPoints = p.members.compactMap { points[$0.reference.company] ?? nil }
-                geometry = groupGeometry(memberPoints, presentation)
+                properties += poolingProperties(p, presentation: presentation)
+                geometry = groupGeometry(p.members.compactMap { points[$0.reference.company] ?? nil }, presentation)
             }
             properties.append(("flags", .string(synergy.flags.map(\.rawValue).joined(separator: " "))))
             properties.append(("reason", .string(presentation.anonymize ? "" : writer.reason(synergy))))
             features.append(feature(geometry: geometry, properties: properties))
         }
         return JSONOutput.object([("type", .string("FeatureCollection")), ("features", .array(features))]).rendered()
+    }
+
+    /// A firm as a point (a `null` geometry without coordinates), with how many synergies it is in.
+    private static func firmFeature(_ profile: Profile, synergies: Int, presentation: Presentation) -> JSONOutput {
+        let company = profile.company
+        var properties: [(String, JSONOutput)] = [
+            ("kind", .string("firm")), ("id", .string(presentation.id(company.id))),
+            ("name", .string(presentation.name(id: company.id, name: company.name))),
+        ]
+        if let naf = company.naf { properties.append(("naf", .string(naf))) }
+        if !presentation.anonymize {
+            if let commune = profile.site.commune { properties.append(("commune", .string(commune))) }
+            if let employees = company.employees { properties.append(("employees", .integer(employees))) }
+        }
+        properties.append(("outputs", .integer(profile.outputs.count)))
+        properties.append(("inputs", .integer(profile.inputs.count)))
+        properties.append(("synergies", .integer(synergies)))
+        return feature(geometry: profile.site.point.map { point($0, presentation) }, properties: properties)
+    }
+
+    private static func substitutionProperties(
+        _ s: SubstitutionSynergy, presentation: Presentation
+    ) -> [(String, JSONOutput)] {
+        [
+            ("needResource", .string(s.needResource)),
+            ("supplier", .string(presentation.id(s.supplier.company))),
+            ("supplierName", .string(presentation.name(s.supplier))),
+            ("receiver", .string(presentation.id(s.receiver.company))),
+            ("receiverName", .string(presentation.name(s.receiver))),
+            ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
+        ] + quantity(s.quantity, confidential: s.flags.contains(.confidential), presentation)
+    }
+
+    private static func poolingProperties(_ p: PoolingGroup, presentation: Presentation) -> [(String, JSONOutput)] {
+        [
+            ("mode", .string(p.mode.rawValue)),
+            ("members", .array(p.members.map { .string(presentation.id($0.reference.company)) })),
+            ("memberNames", .string(p.members.map { presentation.name($0.reference) }.joined(separator: ", "))),
+            ("spreadKm", .number(RecommendationsJSON.rounded(p.spreadKm, places: 2))),
+        ] + quantity(p.total, confidential: p.flags.contains(.confidential), presentation)
     }
 
     static func anonymizedId(_ synergy: Synergy, _ presentation: Presentation) -> String {

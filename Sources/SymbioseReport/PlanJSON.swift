@@ -10,40 +10,10 @@ public enum PlanJSON {
         transport: TransportMode, language: Language
     ) -> String {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        func outcome(_ outcome: AllocationOutcome) -> JSONOutput {
-            .object([
-                ("objectiveValue", .number(RecommendationsJSON.rounded(outcome.value, places: 4))),
-                ("exchanges", .integer(outcome.allocations.count)),
-                ("impact", ImpactText.json(outcome.totals)),
-            ])
+        let allocations = plan.optimal.allocations.enumerated().map { offset, allocation in
+            self.allocation(allocation, rank: offset + 1, writer: writer)
         }
-        let allocations = plan.optimal.allocations.enumerated().map { offset, allocation -> JSONOutput in
-            let s = allocation.synergy
-            return .object([
-                ("id", .string(s.id)), ("rank", .integer(offset + 1)),
-                ("value", .number(RecommendationsJSON.rounded(allocation.value, places: 4))),
-                ("category", .string(s.category.rawValue)), ("resource", .string(s.resource)),
-                ("needResource", .string(s.needResource)),
-                ("supplier", RecommendationsJSON.reference(s.supplier)),
-                ("receiver", RecommendationsJSON.reference(s.receiver)),
-                ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
-                ("quantity", s.quantity.map(RecommendationsJSON.quantity) ?? .null),
-                ("candidateQuantity", .number(RecommendationsJSON.rounded(allocation.candidateQuantity, places: 3))),
-                ("coverage", s.coverage.map { .number(RecommendationsJSON.round4($0)) } ?? .null),
-                ("score", .number(RecommendationsJSON.round4(s.score))),
-                ("impact", ImpactText.json(allocation.impact)),
-                ("reason", .string(writer.reason(.substitution(s)))),
-            ])
-        }
-        let pools = plan.pools.map { group -> JSONOutput in
-            .object([
-                ("id", .string(group.id)), ("mode", .string(group.mode.rawValue)),
-                ("resource", .string(group.resource)),
-                ("members", .array(group.members.map { .string($0.reference.company) })),
-                ("total", group.total.map(RecommendationsJSON.quantity) ?? .null),
-                ("score", .number(RecommendationsJSON.round4(group.score))),
-            ])
-        }
+        let pools = plan.pools.map(pool)
         let excluded = PlanExclusion.allCases.map { ($0.rawValue, JSONOutput.integer(plan.excluded[$0] ?? 0)) }
         let gain = plan.optimal.value - plan.greedy.value
         let document = JSONOutput.object([
@@ -81,6 +51,43 @@ public enum PlanJSON {
             ("diagnostics", .array(result.diagnostics.sortedForOutput().map { $0.json(in: language) })),
         ])
         return document.rendered()
+    }
+
+    private static func outcome(_ outcome: AllocationOutcome) -> JSONOutput {
+        .object([
+            ("objectiveValue", .number(RecommendationsJSON.rounded(outcome.value, places: 4))),
+            ("exchanges", .integer(outcome.allocations.count)),
+            ("impact", ImpactText.json(outcome.totals)),
+        ])
+    }
+
+    private static func allocation(_ allocation: Allocation, rank: Int, writer: ReasonWriter) -> JSONOutput {
+        let s = allocation.synergy
+        return .object([
+            ("id", .string(s.id)), ("rank", .integer(rank)),
+            ("value", .number(RecommendationsJSON.rounded(allocation.value, places: 4))),
+            ("category", .string(s.category.rawValue)), ("resource", .string(s.resource)),
+            ("needResource", .string(s.needResource)),
+            ("supplier", RecommendationsJSON.reference(s.supplier)),
+            ("receiver", RecommendationsJSON.reference(s.receiver)),
+            ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
+            ("quantity", s.quantity.map(RecommendationsJSON.quantity) ?? .null),
+            ("candidateQuantity", .number(RecommendationsJSON.rounded(allocation.candidateQuantity, places: 3))),
+            ("coverage", s.coverage.map { .number(RecommendationsJSON.round4($0)) } ?? .null),
+            ("score", .number(RecommendationsJSON.round4(s.score))),
+            ("impact", ImpactText.json(allocation.impact)),
+            ("reason", .string(writer.reason(.substitution(s)))),
+        ])
+    }
+
+    private static func pool(_ group: PoolingGroup) -> JSONOutput {
+        .object([
+            ("id", .string(group.id)), ("mode", .string(group.mode.rawValue)),
+            ("resource", .string(group.resource)),
+            ("members", .array(group.members.map { .string($0.reference.company) })),
+            ("total", group.total.map(RecommendationsJSON.quantity) ?? .null),
+            ("score", .number(RecommendationsJSON.round4(group.score))),
+        ])
     }
 
     static func json(_ network: SynergyNetwork) -> JSONOutput {

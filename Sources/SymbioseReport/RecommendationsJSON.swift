@@ -101,78 +101,8 @@ public enum RecommendationsJSON {
             ("id", .string(synergy.id)), ("rank", .integer(rank)), ("kind", .string(synergy.kind.rawValue)),
         ]
         switch synergy {
-        case .substitution(let s):
-            members += [
-                ("score", .number(round4(s.score))), ("category", .string(s.category.rawValue)),
-                ("resource", .string(s.resource)), ("needResource", .string(s.needResource)),
-                ("compatibility", .string(s.compatibility.name)),
-            ]
-            if case .link(let link) = s.compatibility {
-                members.append(("substitutionFactor", .number(link.factor)))
-            }
-            members.append(("distanceKm", s.distanceKm.map { .number(rounded($0, places: 2)) } ?? .null))
-            members.append(("limitKm", .number(rounded(s.limitKm, places: 2))))
-            members.append(("quantity", s.quantity.map(quantity) ?? .null))
-            members.append(("coverage", s.coverage.map { .number(round4($0)) } ?? .null))
-            members.append(("months", .array(s.months.months.map(JSONOutput.integer))))
-            if let oneOff = s.oneOff {
-                members.append(("oneOff", .string(ProfileText.yearMonth(year: oneOff.year, month: oneOff.month))))
-            }
-            if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
-            if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
-            if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
-            members.append(("supplier", reference(s.supplier)))
-            members.append(("receiver", reference(s.receiver)))
-            if let impact { members.append(("impact", ImpactText.json(impact))) }
-        case .pooling(let p):
-            members += [
-                ("mode", .string(p.mode.rawValue)), ("score", .number(round4(p.score))),
-                ("category", .string(p.category.rawValue)), ("resource", .string(p.resource)),
-                ("direction", .string(p.direction.rawValue)),
-                (
-                    "members",
-                    .array(
-                        p.members.map { member in
-                            .object(
-                                referenceMembers(member.reference) + [
-                                    ("quantity", member.quantity.map(quantity) ?? .null),
-                                    ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
-                                ])
-                        })
-                ),
-                (
-                    "centre",
-                    .object([("lat", .number(round4(p.centre.latitude))), ("lon", .number(round4(p.centre.longitude)))])
-                ),
-                ("spreadKm", .number(rounded(p.spreadKm, places: 2))), ("radiusKm", .number(p.radiusKm)),
-                ("total", p.total.map(quantity) ?? .null),
-            ]
-            if let threshold = p.threshold {
-                members.append(
-                    (
-                        "threshold",
-                        .object([
-                            ("value", .number(threshold.value)),
-                            ("unit", .string(p.total?.unit.rawValue ?? "")),
-                            ("source", .string(threshold.source)),
-                        ])
-                    ))
-                members.append(("reachesThreshold", p.reachesThreshold.map(JSONOutput.bool) ?? .null))
-            }
-            if !p.offers.isEmpty {
-                members.append(
-                    (
-                        "offers",
-                        .array(
-                            p.offers.map { offer in
-                                .object(
-                                    referenceMembers(offer.reference) + [
-                                        ("quantity", offer.quantity.map(quantity) ?? .null),
-                                        ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
-                                    ])
-                            })
-                    ))
-            }
+        case .substitution(let s): members += substitutionMembers(s, impact: impact)
+        case .pooling(let p): members += poolingMembers(p)
         }
         members.append(
             (
@@ -188,6 +118,89 @@ public enum RecommendationsJSON {
         members.append(("flags", .array(synergy.flags.map { .string($0.rawValue) })))
         members.append(("reason", .string(writer.reason(synergy))))
         return .object(members)
+    }
+
+    /// What only a substitution has: codes, compatibility, distance, quantity, timing, the two
+    /// firms and the impact.
+    static func substitutionMembers(_ s: SubstitutionSynergy, impact: SynergyImpact?) -> [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = []
+        members += [
+            ("score", .number(round4(s.score))), ("category", .string(s.category.rawValue)),
+            ("resource", .string(s.resource)), ("needResource", .string(s.needResource)),
+            ("compatibility", .string(s.compatibility.name)),
+        ]
+        if case .link(let link) = s.compatibility {
+            members.append(("substitutionFactor", .number(link.factor)))
+        }
+        members.append(("distanceKm", s.distanceKm.map { .number(rounded($0, places: 2)) } ?? .null))
+        members.append(("limitKm", .number(rounded(s.limitKm, places: 2))))
+        members.append(("quantity", s.quantity.map(quantity) ?? .null))
+        members.append(("coverage", s.coverage.map { .number(round4($0)) } ?? .null))
+        members.append(("months", .array(s.months.months.map(JSONOutput.integer))))
+        if let oneOff = s.oneOff {
+            members.append(("oneOff", .string(ProfileText.yearMonth(year: oneOff.year, month: oneOff.month))))
+        }
+        if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
+        if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
+        if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
+        members.append(("supplier", reference(s.supplier)))
+        members.append(("receiver", reference(s.receiver)))
+        if let impact { members.append(("impact", ImpactText.json(impact))) }
+        return members
+    }
+
+    /// What only a pooling group has: mode, members, centre, spread, total, threshold, offers.
+    static func poolingMembers(_ p: PoolingGroup) -> [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = []
+        members += [
+            ("mode", .string(p.mode.rawValue)), ("score", .number(round4(p.score))),
+            ("category", .string(p.category.rawValue)), ("resource", .string(p.resource)),
+            ("direction", .string(p.direction.rawValue)),
+            (
+                "members",
+                .array(
+                    p.members.map { member in
+                        .object(
+                            referenceMembers(member.reference) + [
+                                ("quantity", member.quantity.map(quantity) ?? .null),
+                                ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
+                            ])
+                    })
+            ),
+            (
+                "centre",
+                .object([("lat", .number(round4(p.centre.latitude))), ("lon", .number(round4(p.centre.longitude)))])
+            ),
+            ("spreadKm", .number(rounded(p.spreadKm, places: 2))), ("radiusKm", .number(p.radiusKm)),
+            ("total", p.total.map(quantity) ?? .null),
+        ]
+        if let threshold = p.threshold {
+            members.append(
+                (
+                    "threshold",
+                    .object([
+                        ("value", .number(threshold.value)),
+                        ("unit", .string(p.total?.unit.rawValue ?? "")),
+                        ("source", .string(threshold.source)),
+                    ])
+                ))
+            members.append(("reachesThreshold", p.reachesThreshold.map(JSONOutput.bool) ?? .null))
+        }
+        if !p.offers.isEmpty {
+            members.append(
+                (
+                    "offers",
+                    .array(
+                        p.offers.map { offer in
+                            .object(
+                                referenceMembers(offer.reference) + [
+                                    ("quantity", offer.quantity.map(quantity) ?? .null),
+                                    ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
+                                ])
+                        })
+                ))
+        }
+        return members
     }
 }
 

@@ -23,36 +23,78 @@ struct ReportMap {
         var drawnFirms: Int
     }
 
+    /// Where the territory falls on the drawing: a projection fitted to the firms, and the
+    /// scale and offsets that centre it.
+    struct Frame {
+        var projection: MapProjection
+        var minX: Double
+        var maxY: Double
+        var scale: Double  // pixels per km
+        var offsetX: Double
+        var drawable: Double
+        var height: Double
+
+        init(points: [GeoPoint]) {
+            projection = MapProjection(extent: points)
+            let projected = points.map(projection.project)
+            minX = projected.map(\.x).min()!
+            maxY = projected.map(\.y).max()!
+            let maxX = projected.map(\.x).max()!, minY = projected.map(\.y).min()!
+            let spanX = max(maxX - minX, 2), spanY = max(maxY - minY, 2)
+            drawable = ReportMap.width - 2 * ReportMap.margin
+            scale = min(drawable / spanX, 700 / spanY)
+            height = spanY * scale + 2 * ReportMap.margin + 40
+            offsetX = ReportMap.margin + (drawable - spanX * scale) / 2
+        }
+
+        func screen(_ point: GeoPoint) -> Position {
+            let p = projection.project(point)
+            return (offsetX + (p.x - minX) * scale, ReportMap.margin + (maxY - p.y) * scale)
+        }
+    }
+
+    typealias Position = (x: Double, y: Double)
+
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
     func render() -> Result {
         let located = profiles.filter { $0.site.point != nil }.sorted { $0.company.id < $1.company.id }
-        let points = located.map { $0.site.point! }
-        guard !points.isEmpty else {
+        guard !located.isEmpty else {
             return Result(svg: "", drawnLines: 0, totalLines: 0, drawnFirms: 0)
         }
-        let projection = MapProjection(extent: points)
-        let projected = points.map(projection.project)
-        let minX = projected.map(\.x).min()!, maxX = projected.map(\.x).max()!
-        let minY = projected.map(\.y).min()!, maxY = projected.map(\.y).max()!
-        let spanX = max(maxX - minX, 2), spanY = max(maxY - minY, 2)
-        let drawable = Self.width - 2 * Self.margin
-        let scale = min(drawable / spanX, 700 / spanY)  // pixels per km
-        let height = spanY * scale + 2 * Self.margin + 40
-        let offsetX = Self.margin + (drawable - spanX * scale) / 2
-        func screen(_ point: GeoPoint) -> (x: Double, y: Double) {
-            let p = projection.project(point)
-            return (offsetX + (p.x - minX) * scale, Self.margin + (maxY - p.y) * scale)
-        }
-        var positions: [CompanyID: (x: Double, y: Double)] = [:]
-        for profile in located { positions[profile.company.id] = screen(profile.site.point!) }
-        func f(_ value: Double) -> String { String(format: "%.1f", value) }
+        let frame = Frame(points: located.map { $0.site.point! })
+        var positions: [CompanyID: Position] = [:]
+        for profile in located { positions[profile.company.id] = frame.screen(profile.site.point!) }
+        let f = Self.f
         let text = ReportText(language: presentation.language)
-
         var svg: [String] = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text(en: "Map of synergies", fr: "Carte des synergies"), attribute: true))\" class=\"map\">",
-            "<rect x=\"0\" y=\"0\" width=\"\(f(Self.width))\" height=\"\(f(height))\" fill=\"#f7f5ef\"/>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(Self.width)) \(f(frame.height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text(en: "Map of synergies", fr: "Carte des synergies"), attribute: true))\" class=\"map\">",
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444444\"/></marker></defs>",
+            "<rect x=\"0\" y=\"0\" width=\"\(f(Self.width))\" height=\"\(f(frame.height))\" fill=\"#f7f5ef\"/>",
         ]
+        svg += groupShapes(positions)
+        let links = substitutionLines(positions)
+        svg += links.lines
+        for profile in located {
+            let p = positions[profile.company.id]!
+            let colour = ReportText.sectorColours[ReportText.sector(profile.company.naf)]
+            svg.append(
+                "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"5\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(MarkupEscaping.escape(presentation.name(id: profile.company.id, name: profile.company.name), attribute: false))</title></circle>"
+            )
+        }
+        svg += links.badges
+        svg += labels(located, positions: positions, height: frame.height)
+        svg += Self.scaleAndNorth(frame)
+        svg.append("</svg>")
+        return Result(
+            svg: svg.joined(separator: "\n"), drawnLines: links.drawn, totalLines: links.total,
+            drawnFirms: located.count)
+    }
 
-        // Pooling groups: a soft hull around the members of the best groups.
+    /// Pooling groups: a soft hull around the members of the best groups.
+    func groupShapes(_ positions: [CompanyID: Position]) -> [String] {
+        let f = Self.f
+        var svg: [String] = []
         var groupsDrawn = 0
         for (offset, synergy) in synergies.enumerated() {
             guard case .pooling(let group) = synergy, groupsDrawn < maximumGroups else { continue }
@@ -75,7 +117,16 @@ struct ReportMap {
             )
         }
 
-        // Substitutions: the best ones, numbered like the table.
+        return svg
+    }
+
+    /// Substitutions: the best ones, numbered like the table, with their number badges apart
+    /// so that they are drawn above the firms.
+    func substitutionLines(
+        _ positions: [CompanyID: Position]
+    ) -> (lines: [String], badges: [String], drawn: Int, total: Int) {
+        let f = Self.f
+        var svg: [String] = []
         var drawn = 0, total = 0
         var badges: [String] = []
         for (offset, synergy) in synergies.enumerated() {
@@ -100,21 +151,13 @@ struct ReportMap {
                 "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"8.5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/><text x=\"\(f(bx))\" y=\"\(f(by + 3.5))\" class=\"badge\">\(offset + 1)</text>"
             )
         }
-        svg.insert(
-            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444444\"/></marker></defs>",
-            at: 1)
+        return (svg, badges, drawn, total)
+    }
 
-        // Firms.
-        for profile in located {
-            let p = positions[profile.company.id]!
-            let colour = ReportText.sectorColours[ReportText.sector(profile.company.naf)]
-            svg.append(
-                "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"5\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(MarkupEscaping.escape(presentation.name(id: profile.company.id, name: profile.company.name), attribute: false))</title></circle>"
-            )
-        }
-        svg += badges
-
-        // Labels, most connected firms first, skipping any that would overlap.
+    /// Labels, most connected firms first, skipping any that would overlap.
+    func labels(_ located: [Profile], positions: [CompanyID: Position], height: Double) -> [String] {
+        let f = Self.f
+        var svg: [String] = []
         var linkCount: [CompanyID: Int] = [:]
         for synergy in synergies { for company in Set(synergy.companies) { linkCount[company, default: 0] += 1 } }
         let order = located.sorted {
@@ -150,8 +193,13 @@ struct ReportMap {
                 break
             }
         }
+        return svg
+    }
 
-        // Scale bar and north arrow.
+    /// A scale bar of a round length and a north arrow.
+    static func scaleAndNorth(_ frame: Frame) -> [String] {
+        let (drawable, scale, height) = (frame.drawable, frame.scale, frame.height)
+        var svg: [String] = []
         let targetKm = drawable / scale / 5
         let niceKm = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].last { $0 <= targetKm } ?? 0.5
         let barLength = niceKm * scale
@@ -163,7 +211,6 @@ struct ReportMap {
         svg.append(
             "<g class=\"north\"><path d=\"M\(f(nx)),\(f(Self.margin)) l-9,26 l9,-7 l9,7 z\" fill=\"#333333\"/><text x=\"\(f(nx))\" y=\"\(f(Self.margin + 42))\" text-anchor=\"middle\">N</text></g>"
         )
-        svg.append("</svg>")
-        return Result(svg: svg.joined(separator: "\n"), drawnLines: drawn, totalLines: total, drawnFirms: located.count)
+        return svg
     }
 }

@@ -90,9 +90,15 @@ public struct CSVTable: Sendable, Hashable {
     /// Splits the text into rows over its UTF-8 bytes: separators, quotes and line breaks are
     /// ASCII, so no multi-byte character can be mistaken for one, and fields are copied out once.
     private static func parse(_ text: String, separator: Character) throws(Failure) -> [Row] {
-        let bytes = Array(text.utf8)
-        let comma = separator.asciiValue ?? UInt8(ascii: ";")
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var scanner = Scanner(bytes: Array(text.utf8), separator: separator.asciiValue ?? UInt8(ascii: ";"))
+        try scanner.run()
+        return scanner.rows
+    }
+
+    /// The state of one pass over a CSV text.
+    private struct Scanner {
+        let bytes: [UInt8]
+        let separator: UInt8
         var rows: [Row] = []
         var cells: [String] = []
         var field: [UInt8] = []
@@ -100,67 +106,80 @@ public struct CSVTable: Sendable, Hashable {
         var rowLine = 1
         var index = 0
         var lineStart = 0
-        func endField() {
+
+        static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+        init(bytes: [UInt8], separator: UInt8) {
+            self.bytes = bytes
+            self.separator = separator
+        }
+
+        mutating func endField() {
             cells.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
-        func endRow() {
+
+        mutating func endRow() {
             endField()
             if !(cells.count == 1 && cells[0].isEmpty) { rows.append(Row(line: rowLine, cells: cells)) }
             cells = []
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == quote && field.isEmpty {
-                // A quoted field: up to the closing quote; "" stands for one quote.
-                let opened = (line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let inner = bytes[index]
-                    if inner == quote {
-                        if index + 1 < bytes.count, bytes[index + 1] == quote {
-                            field.append(quote)
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        closed = true
-                        break
-                    }
-                    if inner == newline || (inner == cr && !(index + 1 < bytes.count && bytes[index + 1] == newline)) {
-                        line += 1
-                        lineStart = index + 1
-                    }
-                    field.append(inner)
+
+        mutating func run() throws(Failure) {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == Self.quote && field.isEmpty {
+                    try quotedField()
+                    continue
+                }
+                switch byte {
+                case separator:
+                    endField()
+                    index += 1
+                case Self.newline, Self.cr:
+                    endRow()
+                    index += byte == Self.cr && index + 1 < bytes.count && bytes[index + 1] == Self.newline ? 2 : 1
+                    line += 1
+                    lineStart = index
+                    rowLine = line
+                default:
+                    field.append(byte)
                     index += 1
                 }
-                if !closed {
-                    throw Failure(
-                        line: opened.line, column: opened.column,
-                        text: LocalizedText(
-                            en: "a quoted field opened here never closes: add the closing \"",
-                            fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
-                }
-                continue
             }
-            switch byte {
-            case comma:
-                endField()
-                index += 1
-            case newline, cr:
-                endRow()
-                index += byte == cr && index + 1 < bytes.count && bytes[index + 1] == newline ? 2 : 1
-                line += 1
-                lineStart = index
-                rowLine = line
-            default:
-                field.append(byte)
-                index += 1
-            }
+            if !field.isEmpty || !cells.isEmpty { endRow() }
         }
-        if !field.isEmpty || !cells.isEmpty { endRow() }
-        return rows
+
+        /// A quoted field: up to the closing quote; `""` stands for one quote.
+        mutating func quotedField() throws(Failure) {
+            let opened = (line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
+            index += 1
+            while index < bytes.count {
+                let inner = bytes[index]
+                if inner == Self.quote {
+                    if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+                        field.append(Self.quote)
+                        index += 2
+                        continue
+                    }
+                    index += 1
+                    return
+                }
+                if inner == Self.newline
+                    || (inner == Self.cr && !(index + 1 < bytes.count && bytes[index + 1] == Self.newline))
+                {
+                    line += 1
+                    lineStart = index + 1
+                }
+                field.append(inner)
+                index += 1
+            }
+            throw Failure(
+                line: opened.line, column: opened.column,
+                text: LocalizedText(
+                    en: "a quoted field opened here never closes: add the closing \"",
+                    fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))
+        }
     }
 
     /// A number as spreadsheets write it: `1234,5`, `1 234,5` (spaces, no-break spaces),

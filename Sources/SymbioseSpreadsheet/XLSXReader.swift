@@ -178,6 +178,29 @@ public enum XLSXReader {
     private static func worksheetRows(_ bytes: [UInt8], part: String, sharedStrings: [String]) throws(Failure)
         -> [Sheet.Row]
     {
+        var reader = WorksheetReader(sharedStrings: sharedStrings)
+        do {
+            try XMLStream.read(bytes, file: part) { event in
+                switch event {
+                case .start(let name, let attributes):
+                    reader.start(name) { key in attributes.first { $0.name == key }?.value }
+                case .text(let text): reader.text(text)
+                case .end(let name): try reader.end(name)
+                }
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let failure as XMLStream.Failure {
+            throw malformed("\(part) is not readable: \(failure.message)")
+        } catch {
+            throw malformed("\(part) is not readable")
+        }
+        return reader.rows
+    }
+
+    /// The state of a worksheet being read: the rows so far and the cell being read.
+    private struct WorksheetReader {
+        let sharedStrings: [String]
         var rows: [Sheet.Row] = []
         var number = 0
         var cells: [SheetValue?] = []
@@ -191,60 +214,54 @@ public enum XLSXReader {
         var inInline = false
         var inText = false
         var inPhonetic = false
-        do {
-            try XMLStream.read(bytes, file: part) { event in
-                switch event {
-                case .start(let name, let attributes):
-                    func attribute(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
-                    switch name {
-                    case "row":
-                        number = attribute("r").flatMap { Int($0) } ?? number + 1
-                        cells = []
-                    case "c":
-                        reference = attribute("r")
-                        type = attribute("t") ?? "n"
-                        raw = nil
-                        inline = ""
-                    case "v": inValue = true
-                    case "is": inInline = true
-                    case "t": inText = true
-                    case "rPh": inPhonetic = true
-                    default: break
-                    }
-                case .text(let text):
-                    if inValue {
-                        raw = (raw ?? "") + text
-                    } else if inInline && inText && !inPhonetic {
-                        inline += text
-                    }
-                case .end(let name):
-                    switch name {
-                    case "v": inValue = false
-                    case "is": inInline = false
-                    case "t": inText = false
-                    case "rPh": inPhonetic = false
-                    case "c":
-                        let column = reference.flatMap { Sheet.columnIndex($0.prefix { $0.isLetter }) } ?? cells.count
-                        guard column < 16_384 else { throw malformed("cell \(reference ?? "?") is out of range") }
-                        let value = try cellValue(
-                            type: type, raw: raw, inline: unescape(inline), reference: reference,
-                            sharedStrings: sharedStrings)
-                        if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
-                        cells[column] = value
-                    case "row":
-                        if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
-                    default: break
-                    }
-                }
+
+        init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+
+        mutating func start(_ name: String, attribute: (String) -> String?) {
+            switch name {
+            case "row":
+                number = attribute("r").flatMap { Int($0) } ?? number + 1
+                cells = []
+            case "c":
+                reference = attribute("r")
+                type = attribute("t") ?? "n"
+                raw = nil
+                inline = ""
+            case "v": inValue = true
+            case "is": inInline = true
+            case "t": inText = true
+            case "rPh": inPhonetic = true
+            default: break
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch let failure as XMLStream.Failure {
-            throw malformed("\(part) is not readable: \(failure.message)")
-        } catch {
-            throw malformed("\(part) is not readable")
         }
-        return rows
+
+        mutating func text(_ text: String) {
+            if inValue {
+                raw = (raw ?? "") + text
+            } else if inInline && inText && !inPhonetic {
+                inline += text
+            }
+        }
+
+        mutating func end(_ name: String) throws(Failure) {
+            switch name {
+            case "v": inValue = false
+            case "is": inInline = false
+            case "t": inText = false
+            case "rPh": inPhonetic = false
+            case "c":
+                let column = reference.flatMap { Sheet.columnIndex($0.prefix { $0.isLetter }) } ?? cells.count
+                guard column < 16_384 else { throw malformed("cell \(reference ?? "?") is out of range") }
+                let value = try cellValue(
+                    type: type, raw: raw, inline: unescape(inline), reference: reference,
+                    sharedStrings: sharedStrings)
+                if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
+                cells[column] = value
+            case "row":
+                if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
+            default: break
+            }
+        }
     }
 
     private static func cellValue(

@@ -24,77 +24,21 @@ public enum XLSXWriter {
     public static func workbook(
         rows: [[SheetValue?]], sheetName: String, textColumns: Set<Int> = [], choices: [Int: [String]] = [:]
     ) throws -> [UInt8] {
-        var strings: [String] = []
-        var stringIndex: [String: Int] = [:]
-        var sheet = """
+        var strings = SharedStrings()
+        let sheet = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="\(mainNamespace)" xmlns:r="\(XLSXReader.relationshipsNamespace)">\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" \
             state="frozen"/></sheetView></sheetViews>
-            """
-        let columnCount = rows.map(\.count).max() ?? 0
-        if columnCount > 0 {
-            sheet += "<cols>"
-            for column in 0..<columnCount {
-                let widest = rows.prefix(50).map { row in column < row.count ? (row[column]?.text.count ?? 0) : 0 }
-                    .max()
-                let width = min(max(widest ?? 0, 8) + 2, 60)
-                let style = textColumns.contains(column) ? " style=\"2\"" : ""
-                sheet +=
-                    "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(style)/>"
-            }
-            sheet += "</cols>"
-        }
-        sheet += "<sheetData>"
-        for (rowOffset, row) in rows.enumerated() {
-            let number = rowOffset + 1
-            sheet += "<row r=\"\(number)\">"
-            for (column, value) in row.enumerated() {
-                guard let value else { continue }
-                let reference = Sheet.columnName(column) + String(number)
-                let style = rowOffset == 0 ? " s=\"1\"" : textColumns.contains(column) ? " s=\"2\"" : ""
-                switch value {
-                case .text(let text):
-                    let index =
-                        stringIndex[text]
-                        ?? {
-                            strings.append(text)
-                            stringIndex[text] = strings.count - 1
-                            return strings.count - 1
-                        }()
-                    sheet += "<c r=\"\(reference)\" t=\"s\"\(style)><v>\(index)</v></c>"
-                case .number(let number):
-                    sheet += "<c r=\"\(reference)\"\(style)><v>\(SheetValue.format(number))</v></c>"
-                case .bool(let flag):
-                    sheet += "<c r=\"\(reference)\" t=\"b\"\(style)><v>\(flag ? 1 : 0)</v></c>"
-                }
-            }
-            sheet += "</row>"
-        }
-        sheet += "</sheetData>"
-        let lists = choices.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }
-        if !lists.isEmpty {
-            sheet += "<dataValidations count=\"\(lists.count)\">"
-            for (column, values) in lists {
-                let letters = Sheet.columnName(column)
-                let formula = "\"" + values.joined(separator: ",") + "\""
-                precondition(formula.count <= 257, "a drop-down list holds at most 255 characters")
-                sheet +=
-                    "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"0\" sqref=\"\(letters)2:\(letters)1048576\">"
-                    + "<formula1>\(escape(formula))</formula1></dataValidation>"
-            }
-            sheet += "</dataValidations>"
-        }
-        sheet += "</worksheet>"
-
+            """ + columns(rows, textColumns: textColumns)
+            + sheetData(rows, textColumns: textColumns, strings: &strings) + validations(choices) + "</worksheet>"
         var shared = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <sst xmlns="\(mainNamespace)" count="\(strings.count)" uniqueCount="\(strings.count)">
+            <sst xmlns="\(mainNamespace)" count="\(strings.all.count)" uniqueCount="\(strings.all.count)">
             """
-        for string in strings { shared += "<si><t xml:space=\"preserve\">\(escape(string))</t></si>" }
+        for string in strings.all { shared += "<si><t xml:space=\"preserve\">\(escape(string))</t></si>" }
         shared += "</sst>"
-
-        let parts: [(String, String)] = [
+        return try package([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("xl/workbook.xml", workbookPart(sheetName: sheetName)),
@@ -102,7 +46,80 @@ public enum XLSXWriter {
             ("xl/styles.xml", styles),
             ("xl/sharedStrings.xml", shared),
             ("xl/worksheets/sheet1.xml", sheet),
-        ]
+        ])
+    }
+
+    /// The texts of the cells, each stored once and referred to by its position.
+    struct SharedStrings {
+        var all: [String] = []
+        var index: [String: Int] = [:]
+
+        mutating func position(of text: String) -> Int {
+            if let known = index[text] { return known }
+            all.append(text)
+            index[text] = all.count - 1
+            return all.count - 1
+        }
+    }
+
+    /// Column widths fitted to the first rows; text columns formatted as text.
+    private static func columns(_ rows: [[SheetValue?]], textColumns: Set<Int>) -> String {
+        let columnCount = rows.map(\.count).max() ?? 0
+        guard columnCount > 0 else { return "" }
+        var xml = "<cols>"
+        for column in 0..<columnCount {
+            let widest = rows.prefix(50).map { row in column < row.count ? (row[column]?.text.count ?? 0) : 0 }.max()
+            let width = min(max(widest ?? 0, 8) + 2, 60)
+            let style = textColumns.contains(column) ? " style=\"2\"" : ""
+            xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(style)/>"
+        }
+        return xml + "</cols>"
+    }
+
+    /// The cells, the header row in bold.
+    private static func sheetData(
+        _ rows: [[SheetValue?]], textColumns: Set<Int>, strings: inout SharedStrings
+    ) -> String {
+        var xml = "<sheetData>"
+        for (rowOffset, row) in rows.enumerated() {
+            let number = rowOffset + 1
+            xml += "<row r=\"\(number)\">"
+            for (column, value) in row.enumerated() {
+                guard let value else { continue }
+                let reference = Sheet.columnName(column) + String(number)
+                let style = rowOffset == 0 ? " s=\"1\"" : textColumns.contains(column) ? " s=\"2\"" : ""
+                switch value {
+                case .text(let text):
+                    xml += "<c r=\"\(reference)\" t=\"s\"\(style)><v>\(strings.position(of: text))</v></c>"
+                case .number(let number):
+                    xml += "<c r=\"\(reference)\"\(style)><v>\(SheetValue.format(number))</v></c>"
+                case .bool(let flag):
+                    xml += "<c r=\"\(reference)\" t=\"b\"\(style)><v>\(flag ? 1 : 0)</v></c>"
+                }
+            }
+            xml += "</row>"
+        }
+        return xml + "</sheetData>"
+    }
+
+    /// Drop-down lists below the header of the columns that have one.
+    private static func validations(_ choices: [Int: [String]]) -> String {
+        let lists = choices.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }
+        guard !lists.isEmpty else { return "" }
+        var xml = "<dataValidations count=\"\(lists.count)\">"
+        for (column, values) in lists {
+            let letters = Sheet.columnName(column)
+            let formula = "\"" + values.joined(separator: ",") + "\""
+            precondition(formula.count <= 257, "a drop-down list holds at most 255 characters")
+            xml +=
+                "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"0\" sqref=\"\(letters)2:\(letters)1048576\">"
+                + "<formula1>\(escape(formula))</formula1></dataValidation>"
+        }
+        return xml + "</dataValidations>"
+    }
+
+    /// The parts zipped, with a fixed date so that the same rows give the same bytes.
+    private static func package(_ parts: [(String, String)]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)

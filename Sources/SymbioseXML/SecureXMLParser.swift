@@ -46,24 +46,7 @@ package enum SecureXMLParser {
         }
         if let line = probe.line {
             if let document { xmlFreeDoc(document) }
-            return (
-                nil,
-                [
-                    .error(
-                        .xmlDoctype,
-                        LocalizedText(
-                            en: "DOCTYPE declarations are not allowed in profiles",
-                            fr: "les déclarations DOCTYPE sont interdites dans les profils"),
-                        at: SourceLocation(file: file, line: line),
-                        notes: [
-                            LocalizedText(
-                                en: "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
-                                fr:
-                                    "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose"
-                            )
-                        ])
-                ]
-            )
+            return (nil, [doctypeError(file: file, line: line)])
         }
         let diagnostics = errors.filter { !$0.isWarning }.map { error -> Diagnostic in
             let (code, message, notes) = describe(error)
@@ -85,6 +68,21 @@ package enum SecureXMLParser {
             )
         }
         return (document, [])
+    }
+
+    /// The error that refuses a document type declaration (which could expand entities).
+    private static func doctypeError(file: String, line: Int) -> Diagnostic {
+        .error(
+            .xmlDoctype,
+            LocalizedText(
+                en: "DOCTYPE declarations are not allowed in profiles",
+                fr: "les déclarations DOCTYPE sont interdites dans les profils"),
+            at: SourceLocation(file: file, line: line),
+            notes: [
+                LocalizedText(
+                    en: "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
+                    fr: "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose")
+            ])
     }
 
     /// The diagnostic code, message and notes for one of libxml2's parse errors.

@@ -49,72 +49,97 @@ struct MinCostFlow {
     ///
     /// - Returns: the total cost.
     mutating func solve(supplies: [(node: Int, amount: Double)], sink: Int) -> Double {
-        let count = arcs.count
         // Johnson potentials from every supplying node at once, then Dijkstra on reduced costs.
         // After each search, only the nodes settled before the sink move (by their distance minus
         // the sink's); raising all the others by the sink's distance would change no reduced cost.
         var potential = bellmanFord(from: supplies.map(\.node))
         var totalCost = 0.0
-        var distance = [Double](repeating: .infinity, count: count)
-        var previous = [(node: Int, index: Int)?](repeating: nil, count: count)
-        var settled = [Bool](repeating: false, count: count)
-        var touched: [Int] = []
-        var settledOrder: [Int] = []
-        var heap = MinHeap()
+        var search = Search(count: arcs.count)
         for (start, amount) in supplies {
             var left = amount
             while left > epsilon {
-                for node in touched {
-                    distance[node] = .infinity
-                    previous[node] = nil
-                    settled[node] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-                settledOrder.removeAll(keepingCapacity: true)
-                heap.removeAll()
-                distance[start] = 0
-                touched.append(start)
-                heap.push(0, start)
-                while let (d, node) = heap.pop() {
-                    if settled[node] || d > distance[node] { continue }
-                    settled[node] = true
-                    settledOrder.append(node)
-                    if node == sink { break }
-                    for (index, arc) in arcs[node].enumerated() where arc.capacity > epsilon {
-                        guard potential[arc.to].isFinite, !settled[arc.to] else { continue }
-                        let candidate = d + max(0, arc.cost + potential[node] - potential[arc.to])
-                        if candidate < distance[arc.to] - 1e-12 {
-                            if distance[arc.to] == .infinity { touched.append(arc.to) }
-                            distance[arc.to] = candidate
-                            previous[arc.to] = (node, index)
-                            heap.push(candidate, arc.to)
-                        }
-                    }
-                }
-                guard settled[sink] else { break }
-                let reach = distance[sink]
-                for node in settledOrder { potential[node] += distance[node] - reach }
-                var push = left
-                var node = sink
-                var pathCost = 0.0
-                while let step = previous[node] {
-                    let arc = arcs[step.node][step.index]
-                    push = min(push, arc.capacity)
-                    pathCost += arc.cost
-                    node = step.node
-                }
-                node = sink
-                while let step = previous[node] {
-                    arcs[step.node][step.index].capacity -= push
-                    let arc = arcs[step.node][step.index]
-                    arcs[arc.to][arc.reverse].capacity += push
-                    node = step.node
-                }
+                search.run(from: start, to: sink, arcs: arcs, potential: potential, epsilon: epsilon)
+                guard search.settled[sink] else { break }
+                let reach = search.distance[sink]
+                for node in search.settledOrder { potential[node] += search.distance[node] - reach }
+                let (push, pathCost) = augment(along: search.previous, to: sink, upTo: left)
                 left -= push
                 totalCost += push * pathCost
             }
         }
         return totalCost
+    }
+
+    /// Pushes as much as the path to `sink` carries, at most `limit`: returns what was pushed
+    /// and the path's cost per unit.
+    private mutating func augment(
+        along previous: [(node: Int, index: Int)?], to sink: Int, upTo limit: Double
+    ) -> (push: Double, cost: Double) {
+        var push = limit
+        var node = sink
+        var pathCost = 0.0
+        while let step = previous[node] {
+            let arc = arcs[step.node][step.index]
+            push = min(push, arc.capacity)
+            pathCost += arc.cost
+            node = step.node
+        }
+        node = sink
+        while let step = previous[node] {
+            arcs[step.node][step.index].capacity -= push
+            let arc = arcs[step.node][step.index]
+            arcs[arc.to][arc.reverse].capacity += push
+            node = step.node
+        }
+        return (push, pathCost)
+    }
+
+    /// One Dijkstra search on reduced costs, its arrays kept between searches and reset only
+    /// where the last search touched them.
+    private struct Search {
+        var distance: [Double]
+        var previous: [(node: Int, index: Int)?]
+        var settled: [Bool]
+        var touched: [Int] = []
+        var settledOrder: [Int] = []
+        var heap = MinHeap()
+
+        init(count: Int) {
+            distance = [Double](repeating: .infinity, count: count)
+            previous = [(node: Int, index: Int)?](repeating: nil, count: count)
+            settled = [Bool](repeating: false, count: count)
+        }
+
+        /// Settles nodes from `start`, nearest first, until `sink` is settled or none is left.
+        mutating func run(from start: Int, to sink: Int, arcs: [[Arc]], potential: [Double], epsilon: Double) {
+            for node in touched {
+                distance[node] = .infinity
+                previous[node] = nil
+                settled[node] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            settledOrder.removeAll(keepingCapacity: true)
+            heap.removeAll()
+            distance[start] = 0
+            touched.append(start)
+            heap.push(0, start)
+            while let (d, node) = heap.pop() {
+                if settled[node] || d > distance[node] { continue }
+                settled[node] = true
+                settledOrder.append(node)
+                if node == sink { break }
+                for (index, arc) in arcs[node].enumerated() where arc.capacity > epsilon {
+                    guard potential[arc.to].isFinite, !settled[arc.to] else { continue }
+                    let candidate = d + max(0, arc.cost + potential[node] - potential[arc.to])
+                    if candidate < distance[arc.to] - 1e-12 {
+                        if distance[arc.to] == .infinity { touched.append(arc.to) }
+                        distance[arc.to] = candidate
+                        previous[arc.to] = (node, index)
+                        heap.push(candidate, arc.to)
+                    }
+                }
+            }
+        }
     }
 
     /// Shortest distances from the nearest of `sources` over arcs with capacity, negative costs

@@ -60,37 +60,27 @@ public struct SynergyNetwork: Sendable {
     ///   - synergies: every synergy found, to tell which firms have none.
     ///   - profiles: the firms that took part in matching.
     public init(plan: Plan, synergies: [Synergy], profiles: [Profile]) {
-        let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
         let allocations = plan.optimal.allocations
-        var partners: [CompanyID: Set<CompanyID>] = [:]
-        var supplies: [CompanyID: Int] = [:]
-        var receives: [CompanyID: Int] = [:]
-        var poolCounts: [CompanyID: Int] = [:]
-        var netKg: [CompanyID: Double] = [:]
-        var edges: [(CompanyID, CompanyID)] = []
-        for allocation in allocations {
-            let from = allocation.synergy.supplier.company
-            let to = allocation.synergy.receiver.company
-            guard from != to else { continue }
-            partners[from, default: []].insert(to)
-            partners[to, default: []].insert(from)
-            supplies[from, default: 0] += 1
-            receives[to, default: 0] += 1
-            let net = allocation.impact.netKg ?? 0
-            netKg[from, default: 0] += net
-            netKg[to, default: 0] += net
-            edges.append((from, to))
-        }
-        for group in plan.pools {
-            let members = Array(Set(group.members.map(\.reference.company) + group.offers.map(\.reference.company)))
-                .sorted()
-            for member in members {
-                poolCounts[member, default: 0] += 1
-                for other in members where other != member { partners[member, default: []].insert(other) }
+        let edges = allocations.map { ($0.synergy.supplier.company, $0.synergy.receiver.company) }.filter { $0 != $1 }
+        let chains = Self.chains(allocations)
+        self.chainCount = chains.count
+        self.chains = Array(chains.prefix(Self.chainLimit))
+        self.hubs = Self.hubs(allocations, pools: plan.pools, profiles: profiles)
+        self.components = Self.components(edges)
+        // Firms with no synergy at all.
+        var involved: Set<CompanyID> = []
+        for synergy in synergies { involved.formUnion(synergy.companies) }
+        self.isolated = profiles.filter { !involved.contains($0.company.id) }
+            .map {
+                Isolated(
+                    company: $0.company.id, name: $0.company.name, releases: $0.outputs.count, needs: $0.inputs.count)
             }
-        }
+            .sorted { $0.company < $1.company }
+    }
 
-        // Chains: every link into a firm followed by every link out of it to a third firm.
+    /// Every link into a firm followed by every link out of it to a third firm, the best per
+    /// three firms, best first.
+    static func chains(_ allocations: [Allocation]) -> [Chain] {
         var best: [[CompanyID]: Chain] = [:]
         var incoming: [CompanyID: [Allocation]] = [:]
         for allocation in allocations { incoming[allocation.synergy.receiver.company, default: []].append(allocation) }
@@ -113,15 +103,40 @@ public struct SynergyNetwork: Sendable {
                 best[chain.companies] = chain
             }
         }
-        self.chainCount = best.count
-        self.chains = Array(
-            best.values.sorted { a, b in
-                a.netKg != b.netKg ? a.netKg > b.netKg : a.companies.lexicographicallyPrecedes(b.companies)
-            }
-            .prefix(Self.chainLimit))
+        return best.values.sorted { a, b in
+            a.netKg != b.netKg ? a.netKg > b.netKg : a.companies.lexicographicallyPrecedes(b.companies)
+        }
+    }
 
-        // Hubs: the most partners, then the most CO2e.
-        self.hubs = partners.keys.map { company in
+    /// The firms with the most partners (through allocations and pools), then the most CO2e.
+    static func hubs(_ allocations: [Allocation], pools: [PoolingGroup], profiles: [Profile]) -> [Hub] {
+        let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
+        var partners: [CompanyID: Set<CompanyID>] = [:]
+        var supplies: [CompanyID: Int] = [:]
+        var receives: [CompanyID: Int] = [:]
+        var poolCounts: [CompanyID: Int] = [:]
+        var netKg: [CompanyID: Double] = [:]
+        for allocation in allocations {
+            let from = allocation.synergy.supplier.company
+            let to = allocation.synergy.receiver.company
+            guard from != to else { continue }
+            partners[from, default: []].insert(to)
+            partners[to, default: []].insert(from)
+            supplies[from, default: 0] += 1
+            receives[to, default: 0] += 1
+            let net = allocation.impact.netKg ?? 0
+            netKg[from, default: 0] += net
+            netKg[to, default: 0] += net
+        }
+        for group in pools {
+            let members = Array(Set(group.members.map(\.reference.company) + group.offers.map(\.reference.company)))
+                .sorted()
+            for member in members {
+                poolCounts[member, default: 0] += 1
+                for other in members where other != member { partners[member, default: []].insert(other) }
+            }
+        }
+        return partners.keys.map { company in
             Hub(
                 company: company, name: names[company] ?? company.rawValue, partners: partners[company]?.count ?? 0,
                 supplies: supplies[company] ?? 0, receives: receives[company] ?? 0, pools: poolCounts[company] ?? 0,
@@ -133,8 +148,10 @@ public struct SynergyNetwork: Sendable {
             return a.company < b.company
         }
         .prefix(Self.hubLimit).map { $0 }
+    }
 
-        // Components, by union–find over firms.
+    /// The groups of firms linked by allocations, by union–find over firms, largest first.
+    static func components(_ edges: [(CompanyID, CompanyID)]) -> [Component] {
         let firms = Array(Set(edges.flatMap { [$0.0, $0.1] })).sorted()
         let number = Dictionary(uniqueKeysWithValues: firms.enumerated().map { ($0.element, $0.offset) })
         var sets = DisjointSets(count: firms.count)
@@ -143,22 +160,12 @@ public struct SynergyNetwork: Sendable {
         var linkCounts: [Int: Int] = [:]
         for (offset, firm) in firms.enumerated() { groups[sets.find(offset), default: []].append(firm) }
         for (a, _) in edges { linkCounts[sets.find(number[a]!), default: 0] += 1 }
-        self.components = groups.map { root, members in
+        return groups.map { root, members in
             Component(companies: members.sorted(), links: linkCounts[root] ?? 0)
         }
         .sorted { a, b in
             a.companies.count != b.companies.count
                 ? a.companies.count > b.companies.count : a.companies[0] < b.companies[0]
         }
-
-        // Firms with no synergy at all.
-        var involved: Set<CompanyID> = []
-        for synergy in synergies { involved.formUnion(synergy.companies) }
-        self.isolated = profiles.filter { !involved.contains($0.company.id) }
-            .map {
-                Isolated(
-                    company: $0.company.id, name: $0.company.name, releases: $0.outputs.count, needs: $0.inputs.count)
-            }
-            .sorted { $0.company < $1.company }
     }
 }

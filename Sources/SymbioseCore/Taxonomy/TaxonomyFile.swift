@@ -60,6 +60,25 @@ public enum TaxonomyFile {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
         ])
+        let code = decodeCode(object)
+        let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
+        let label = object.object("label", required: true).flatMap(localized)
+        let synonyms = object.object("synonyms")
+        synonyms?.rejectUnknownMembers(allowed: ["fr", "en"])
+        let ewc = decodeEWC(object)
+        let links = decodeLinks(object)
+        let equivalents = decodeEquivalents(object)
+        let grade = object.enumeration("grade", as: WaterGrade.self)
+        let pooling = decodePooling(object)
+        guard let code, let dimension, let label else { return nil }
+        return ResourceEntry(
+            code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
+            synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
+            equivalents: equivalents, grade: grade, pooling: pooling)
+    }
+
+    /// The entry's code, reported when it is not lowercase dotted words under a known root.
+    private static func decodeCode(_ object: JSONObject) -> ResourceCode? {
         let collector = object.collector
         let code = object.string("code", required: true).map { ResourceCode($0) }
         let roots = ResourceCategory.allCases.map(\.rawValue).joined(separator: ", ")
@@ -75,10 +94,12 @@ public enum TaxonomyFile {
                             + roots)
                 ])
         }
-        let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
-        let label = object.object("label", required: true).flatMap(localized)
-        let synonyms = object.object("synonyms")
-        synonyms?.rejectUnknownMembers(allowed: ["fr", "en"])
+        return code
+    }
+
+    /// The List of Waste codes, each checked for its form.
+    private static func decodeEWC(_ object: JSONObject) -> [String] {
+        let collector = object.collector
         let ewc = object.strings("ewc") ?? []
         for (offset, value) in ewc.enumerated() where !EWCCode.isWellFormed(value) {
             collector.error(
@@ -88,6 +109,12 @@ public enum TaxonomyFile {
                     fr: "« \(value) » n\'est pas un code de la liste européenne des déchets (NN NN NN, * si dangereux)"),
                 path: object.path.appending("ewc").appending(offset), at: object.member("ewc")?.value.position)
         }
+        return ewc
+    }
+
+    /// What the resource can replace.
+    private static func decodeLinks(_ object: JSONObject) -> [SubstitutionLink] {
+        let collector = object.collector
         var links: [SubstitutionLink] = []
         for (node, path) in object.array("substitutes") ?? [] {
             guard let link = JSONObject(node, path: path, collector: collector) else { continue }
@@ -107,6 +134,12 @@ public enum TaxonomyFile {
                 links.append(SubstitutionLink(target: target, factor: factor, rationale: rationale))
             }
         }
+        return links
+    }
+
+    /// Conversions to other dimensions.
+    private static func decodeEquivalents(_ object: JSONObject) -> [DimensionEquivalent] {
+        let collector = object.collector
         var equivalents: [DimensionEquivalent] = []
         for (node, path) in object.array("equivalents") ?? [] {
             guard let equivalent = JSONObject(node, path: path, collector: collector) else { continue }
@@ -124,7 +157,12 @@ public enum TaxonomyFile {
                 equivalents.append(DimensionEquivalent(from: from, factor: factor, rationale: rationale))
             }
         }
-        let grade = object.enumeration("grade", as: WaterGrade.self)
+        return equivalents
+    }
+
+    /// The quantity above which pooling is usually worthwhile.
+    private static func decodePooling(_ object: JSONObject) -> PoolingThreshold? {
+        let collector = object.collector
         var pooling: PoolingThreshold?
         if let threshold = object.object("pooling") {
             threshold.rejectUnknownMembers(allowed: ["threshold", "rationale", "source"])
@@ -142,11 +180,7 @@ public enum TaxonomyFile {
                 pooling = PoolingThreshold(value: value, rationale: rationale, source: source)
             }
         }
-        guard let code, let dimension, let label else { return nil }
-        return ResourceEntry(
-            code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
-            synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
-            equivalents: equivalents, grade: grade, pooling: pooling)
+        return pooling
     }
 
     static func localized(_ object: JSONObject) -> LocalizedText? {
