@@ -25,14 +25,9 @@ import Testing
         return report.render()
     }
 
-    private func check(_ text: String, _ golden: String) {
-        if let difference = TestSupport.compareGolden(text, golden) { Issue.record("\(difference)") }
-    }
-
     @Test(arguments: [(false, Language.fr), (false, .en), (true, .fr), (true, .en)])
-    func htmlGoldenFiles(anonymize: Bool, language: Language) throws {
+    func htmlIsSelfContainedAndAnonymised(anonymize: Bool, language: Language) throws {
         let text = try html(anonymize: anonymize, language: language)
-        check(text, "report-\(language.rawValue)\(anonymize ? "-anonymised" : "").html")
         // Nothing outside the file: no external src, href or url( reference.
         for pattern in ["src=", "href=", "url(http", "url(//", "@import", "<script", "<link"] {
             #expect(!text.contains(pattern), "\(pattern)")
@@ -94,16 +89,9 @@ import Testing
             let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: anonymize, language: .en)
             let text = GeoJSONRenderer.render(
                 result.synergies, profiles: profiles, taxonomy: taxonomy, presentation: presentation)
-            check(text, "demo\(anonymize ? "-anonymised" : "").geojson")
             let root = try JSONParser.parse(Array(text.utf8))
             try GeoJSONCheck.featureCollection(root)
         }
-    }
-
-    @Test func graphMLGoldenFile() throws {
-        let (profiles, result, _) = try demo()
-        let presentation = Presentation(companies: profiles.map(\.company.id), anonymize: false, language: .en)
-        check(GraphMLRenderer.render(result.synergies, profiles: profiles, presentation: presentation), "demo.graphml")
     }
 
     @Test func quantityBandsAndPseudonyms() {

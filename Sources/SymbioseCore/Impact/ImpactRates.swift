@@ -78,6 +78,27 @@ public struct ImpactRates: Sendable, Hashable {
         guard purchaseSavedEUR != nil || disposalSavedEUR != nil else { return nil }
         return (purchaseSavedEUR ?? 0) + (disposalSavedEUR ?? 0) - operatingCostEUR
     }
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(
+        carrier: Carrier, networkKm: Double?, tonnesPerUnit: Double?, lossShare: Double?, avoidedProductionKg: Double?,
+        avoidedDisposalKg: Double?, transportKg: Double, heatPumpKg: Double, purchaseSavedEUR: Double?,
+        disposalSavedEUR: Double?, operatingCostEUR: Double, factors: [String], gaps: [ImpactGap]
+    ) {
+        self.carrier = carrier
+        self.networkKm = networkKm
+        self.tonnesPerUnit = tonnesPerUnit
+        self.lossShare = lossShare
+        self.avoidedProductionKg = avoidedProductionKg
+        self.avoidedDisposalKg = avoidedDisposalKg
+        self.transportKg = transportKg
+        self.heatPumpKg = heatPumpKg
+        self.purchaseSavedEUR = purchaseSavedEUR
+        self.disposalSavedEUR = disposalSavedEUR
+        self.operatingCostEUR = operatingCostEUR
+        self.factors = factors
+        self.gaps = gaps
+    }
 }
 
 /// The impact of an exchange of a given quantity, per year (or once, for a one-off flow).

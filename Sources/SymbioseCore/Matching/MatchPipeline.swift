@@ -9,6 +9,15 @@ public struct MatchResult: Sendable {
     public var flowCount: Int
     /// How many synergies were found before filtering.
     public var foundCount: Int
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(synergies: [Synergy], diagnostics: [Diagnostic], siteCount: Int, flowCount: Int, foundCount: Int) {
+        self.synergies = synergies
+        self.diagnostics = diagnostics
+        self.siteCount = siteCount
+        self.flowCount = flowCount
+        self.foundCount = foundCount
+    }
 }
 
 /// A profile matching leaves out, with the errors that exclude it.

@@ -143,6 +143,35 @@ public struct SubstitutionSynergy: Sendable, Hashable {
     public var flags: [SynergyFlag]
     public var terms: [ScoreTerm]
     public var score: Double
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(
+        id: String, supplier: FlowReference, receiver: FlowReference, resource: ResourceCode,
+        needResource: ResourceCode, category: ResourceCategory, compatibility: Compatibility, distanceKm: Double?,
+        limitKm: Double, quantity: Amount?, coverage: Double?, months: MonthSet, oneOff: YearMonth?,
+        supplierTemperature: Double?, receiverTemperature: Double?, heatPumpCOP: Double?, flags: [SynergyFlag],
+        terms: [ScoreTerm], score: Double
+    ) {
+        self.id = id
+        self.supplier = supplier
+        self.receiver = receiver
+        self.resource = resource
+        self.needResource = needResource
+        self.category = category
+        self.compatibility = compatibility
+        self.distanceKm = distanceKm
+        self.limitKm = limitKm
+        self.quantity = quantity
+        self.coverage = coverage
+        self.months = months
+        self.oneOff = oneOff
+        self.supplierTemperature = supplierTemperature
+        self.receiverTemperature = receiverTemperature
+        self.heatPumpCOP = heatPumpCOP
+        self.flags = flags
+        self.terms = terms
+        self.score = score
+    }
 }
 
 /// How a release relates to the need it serves, from the taxonomy.
@@ -188,6 +217,17 @@ public struct PoolMember: Sendable, Hashable {
     public var distanceToCentreKm: Double
     public var months: MonthSet
     public var confidential: Bool
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(
+        reference: FlowReference, quantity: Amount?, distanceToCentreKm: Double, months: MonthSet, confidential: Bool
+    ) {
+        self.reference = reference
+        self.quantity = quantity
+        self.distanceToCentreKm = distanceToCentreKm
+        self.months = months
+        self.confidential = confidential
+    }
 }
 
 /// Several nearby firms with the same need or release, or asking for the same service.
@@ -212,6 +252,31 @@ public struct PoolingGroup: Sendable, Hashable {
     public var flags: [SynergyFlag]
     public var terms: [ScoreTerm]
     public var score: Double
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(
+        id: String, mode: PoolingMode, resource: ResourceCode, category: ResourceCategory, direction: FlowDirection,
+        members: [PoolMember], centre: GeoPoint, spreadKm: Double, radiusKm: Double, total: Amount?,
+        threshold: PoolingThreshold?, reachesThreshold: Bool?, offers: [PoolOffer], flags: [SynergyFlag],
+        terms: [ScoreTerm], score: Double
+    ) {
+        self.id = id
+        self.mode = mode
+        self.resource = resource
+        self.category = category
+        self.direction = direction
+        self.members = members
+        self.centre = centre
+        self.spreadKm = spreadKm
+        self.radiusKm = radiusKm
+        self.total = total
+        self.threshold = threshold
+        self.reachesThreshold = reachesThreshold
+        self.offers = offers
+        self.flags = flags
+        self.terms = terms
+        self.score = score
+    }
 }
 
 /// A firm offering what a pooling group asks for.
@@ -219,6 +284,13 @@ public struct PoolOffer: Sendable, Hashable {
     public var reference: FlowReference
     public var quantity: Amount?
     public var distanceToCentreKm: Double
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(reference: FlowReference, quantity: Amount?, distanceToCentreKm: Double) {
+        self.reference = reference
+        self.quantity = quantity
+        self.distanceToCentreKm = distanceToCentreKm
+    }
 }
 
 /// A synergy of either kind, as ranked and rendered.

@@ -31,6 +31,14 @@ public struct Allocation: Sendable, Hashable {
     /// The allocated amount's contribution to the objective.
     public var value: Double
     public var impact: SynergyImpact
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(synergy: SubstitutionSynergy, candidateQuantity: Double, value: Double, impact: SynergyImpact) {
+        self.synergy = synergy
+        self.candidateQuantity = candidateQuantity
+        self.value = value
+        self.impact = impact
+    }
 }
 
 /// One way of allocating: the plan's or the greedy one's.
@@ -39,6 +47,13 @@ public struct AllocationOutcome: Sendable, Hashable {
     /// The objective reached.
     public var value: Double
     public var totals: ImpactTotals
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(allocations: [Allocation], value: Double, totals: ImpactTotals) {
+        self.allocations = allocations
+        self.value = value
+        self.totals = totals
+    }
 }
 
 /// A consistent allocation of releases to needs.
@@ -54,4 +69,18 @@ public struct Plan: Sendable {
     public var pools: [PoolingGroup]
     /// Connected parts of the release–need graph, solved separately.
     public var subnetworks: Int
+
+    /// Every member, for values built by hand (tests, fixtures).
+    package init(
+        objective: PlanObjective, optimal: AllocationOutcome, greedy: AllocationOutcome, candidates: Int,
+        excluded: [PlanExclusion: Int], pools: [PoolingGroup], subnetworks: Int
+    ) {
+        self.objective = objective
+        self.optimal = optimal
+        self.greedy = greedy
+        self.candidates = candidates
+        self.excluded = excluded
+        self.pools = pools
+        self.subnetworks = subnetworks
+    }
 }
