@@ -38,7 +38,8 @@ let package = Package(
         ),
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
         .target(
-            name: "SymbioseReport", dependencies: ["SymbioseCore"], resources: [.embedInCode("Resources/report.css")]
+            name: "SymbioseReport", dependencies: ["SymbioseCore", "SymbioseEngine"],
+            resources: [.embedInCode("Resources/report.css")]
         ),
         .target(
             name: "SymbioseSpreadsheet",

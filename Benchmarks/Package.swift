@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "SymbioseCore", package: "symbiose"),
+                .product(name: "SymbioseEngine", package: "symbiose"),
                 .product(name: "SymbioseXML", package: "symbiose"),
                 .product(name: "SymbioseFormats", package: "symbiose"),
                 .product(name: "SymbioseReport", package: "symbiose"),

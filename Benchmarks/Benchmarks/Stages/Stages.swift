@@ -1,5 +1,6 @@
 import Benchmark
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseReport
 import SymbioseXML
@@ -98,17 +99,19 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(SynergyNetwork(plan: plan, synergies: synergies, profiles: profiles).chainCount)
             }
         }
+        // The whole of `symbiose match --format json`, through the engine every front calls.
         Benchmark("whole match \(sites)") { benchmark in
+            let engine = Engine.make(configuration: Engine.Configuration()).engine!
             for _ in benchmark.scaledIterations {
-                let decoded = ProfileJSON.decode(fixture.json, file: "territory.json")
-                let diagnostics = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(decoded.profiles)
-                let result = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(
-                    decoded.profiles, validation: diagnostics)
-                blackHole(
-                    RecommendationsJSON.render(
-                        result.synergies, result: result, taxonomy: TaxonomyFile.builtIn, settings: .default,
-                        impacts: [:], factorsVersion: FactorsFile.builtIn.version, language: .fr
-                    ).utf8.count)
+                let outcome = engine.run(.bytes(fixture.json, file: "territory.json", format: .json))
+                let presentation = Presentation(
+                    companies: outcome.profiles.map(\.company.id), anonymize: false, language: .fr)
+                let report = RunReport(
+                    .synergies, of: outcome.result.synergies, engine: engine, outcome: outcome,
+                    presentation: presentation)
+                var bytes = 0
+                try OutputFormat.json.write(report) { bytes += $0.utf8.count }
+                blackHole(bytes)
             }
         }
     }

@@ -1,11 +1,11 @@
 import SymbioseCore
 import SymbioseEngine
-import SymbioseReport
 
 extension RunReport {
     /// The report of an engine's run: its valid profiles, validation diagnostics, reference data
-    /// and settings, listing `synergies`.
-    init(
+    /// and settings, listing `synergies` — what the command line, the server and the
+    /// benchmarks render.
+    public init(
         _ subject: Subject, of synergies: [Synergy], engine: Engine, outcome: MatchOutcome,
         presentation: Presentation
     ) {
