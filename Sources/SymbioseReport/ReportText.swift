@@ -32,6 +32,7 @@ struct ReportText {
         case .seasonal: self(en: "seasonal", fr: "saisonnier")
         case .oneOff: self(en: "one-off", fr: "ponctuel")
         case .heatPump: self(en: "heat pump", fr: "pompe à chaleur")
+        case .preheat: self(en: "preheating only", fr: "préchauffage seulement")
         case .temperatureUnknown: self(en: "temperature unknown", fr: "température inconnue")
         case .needsTreatment: self(en: "needs treatment", fr: "traitement nécessaire")
         case .hazardous: self(en: "hazardous", fr: "dangereux")

@@ -29,29 +29,44 @@ import Testing
         ]).first
     }
 
-    @Test func deltaTMinBoundaryBetweenTwoLiquids() throws {
-        // Two exchangers of 7.5 K: the source must be 15 K hotter.
-        let exact = try #require(heat(source: 90, sink: 75))
-        #expect(exact.heatPumpCOP == nil)
-        #expect(!exact.flags.contains(.heatPump))
-        let below = try #require(heat(source: 89.9, sink: 75))
-        #expect(below.flags.contains(.heatPump))
-        #expect(below.score < exact.score)
+    @Test func aHotterSourceServesDirectlyWithoutAHeatPump() throws {
+        // Through a water loop: two plate exchangers of 5 K, 10 K between two liquids.
+        for (source, sink) in [(100.0, 90.0), (85.0, 75.0), (160.0, 60.0)] {
+            let pair = try #require(heat(source: source, sink: sink), "\(source) → \(sink)")
+            #expect(pair.heatPumpCOP == nil, "\(source) → \(sink)")
+            #expect(!pair.flags.contains(.heatPump) && !pair.flags.contains(.preheat), "\(source) → \(sink)")
+            #expect(pair.coverage == 1)
+        }
     }
 
-    @Test func gasMediaNeedALargerMargin() throws {
-        // Flue gas to water: two exchangers of 15 K.
-        let direct = try #require(heat(source: 120, sink: 90, sourceMedium: .flueGas, sourceCode: "heat.flue-gas"))
-        #expect(!direct.flags.contains(.heatPump))
-        let lifted = try #require(heat(source: 119, sink: 90, sourceMedium: .flueGas, sourceCode: "heat.flue-gas"))
+    @Test func aSourceHotterByLessThanTheApproachPreheats() throws {
+        // 95 °C for a 90 °C need: the stream returns at 70 °C and reaches 85 °C, three quarters
+        // of the way.
+        let preheat = try #require(heat(source: 95, sink: 90))
+        #expect(preheat.flags.contains(.preheat))
+        #expect(!preheat.flags.contains(.heatPump) && preheat.heatPumpCOP == nil)
+        #expect(abs((preheat.coverage ?? 0) - 0.75) < 1e-9)
+        #expect(preheat.quantity?.value == 3000)
+        let direct = try #require(heat(source: 100, sink: 90))
+        #expect(preheat.score < direct.score)
+    }
+
+    @Test func gasMediaNeedALargerApproach() throws {
+        // Flue gas to the loop 15 K, the loop to water 5 K.
+        let direct = try #require(heat(source: 110, sink: 90, sourceMedium: .flueGas, sourceCode: "heat.flue-gas"))
+        #expect(!direct.flags.contains(.preheat) && !direct.flags.contains(.heatPump))
+        let preheat = try #require(heat(source: 109, sink: 90, sourceMedium: .flueGas, sourceCode: "heat.flue-gas"))
+        #expect(preheat.flags.contains(.preheat))
+        // Barely hotter than the need: too little preheating, so a heat pump must lift it.
+        let lifted = try #require(heat(source: 92, sink: 90, sourceMedium: .flueGas, sourceCode: "heat.flue-gas"))
         #expect(lifted.flags.contains(.heatPump))
     }
 
     @Test func heatPumpCandidateWithEstimatedCOP() throws {
         let candidate = try #require(heat(source: 40, sink: 80))
         #expect(candidate.flags.contains(.heatPump))
-        // Condensing at 87.5 °C, evaporating at 32.5 °C, Carnot fraction 0.5.
-        let expected = 0.5 * (87.5 + 273.15) / 55
+        // Condensing at 85 °C, evaporating at 35 °C, Carnot fraction 0.5.
+        let expected = 0.5 * (85 + 273.15) / 50
         #expect(abs((candidate.heatPumpCOP ?? 0) - expected) < 1e-9)
         // The pump's electricity adds to the source's heat: 5000 × COP/(COP − 1) exceeds the need.
         #expect(candidate.quantity?.value == 4000)
@@ -60,7 +75,7 @@ import Testing
         #expect(heat(source: 10, sink: 90) == nil)
         #expect(heat(source: 140, sink: 160, sourceCode: "heat.steam", sinkCode: "heat.steam") == nil)
         // Estimates are capped for small lifts.
-        #expect(try #require(heat(source: 45, sink: 40)).heatPumpCOP == 6)
+        #expect(try #require(heat(source: 40, sink: 41)).heatPumpCOP == 6)
     }
 
     @Test func heatWithoutTemperatureMatchesFlagged() throws {
@@ -86,8 +101,8 @@ import Testing
                     ]),
             ]).first
         }
-        #expect(cold(5, 20) != nil)
-        #expect(cold(6, 20) == nil)
+        #expect(cold(10, 20) != nil)
+        #expect(cold(11, 20) == nil)
     }
 
     @Test func waterGradesAreOrdered() throws {

@@ -91,12 +91,6 @@ public struct ReasonWriter: Sendable {
                 sentence += " (quantité non déclarée)"
             }
             sentence += ", \(distance(s.distanceKm)), \(period(s))."
-            if let cop = s.heatPumpCOP {
-                sentence +=
-                    " Avec une pompe à chaleur (COP estimé \(NumberFormatting.format(cop, decimals: 1, language: .fr)))."
-            }
-            if s.flags.contains(.needsTreatment) { sentence += " L'eau doit d'abord être traitée." }
-            if s.flags.contains(.hazardous) { sentence += " Déchet dangereux : traçabilité obligatoire." }
         case .en:
             sentence = "\(s.supplier.companyName)'s \(release) "
             if let share {
@@ -112,17 +106,43 @@ public struct ReasonWriter: Sendable {
                 sentence += " (quantity not declared)"
             }
             sentence += ", \(distance(s.distanceKm)), \(period(s))."
-            if let cop = s.heatPumpCOP {
-                sentence +=
-                    " With a heat pump (estimated COP \(NumberFormatting.format(cop, decimals: 1, language: .en)))."
-            }
-            if s.flags.contains(.needsTreatment) { sentence += " The water needs treatment first." }
-            if s.flags.contains(.hazardous) { sentence += " Hazardous waste: traceability rules apply." }
         }
+        sentence += remarks(s)
         if case .link(let link) = s.compatibility {
             sentence += " " + capitalized(link.rationale[language]) + "."
         }
         return sentence + inferredWarning([s.supplier, s.receiver])
+    }
+
+    /// What the pair needs beyond the exchange itself: a heat pump, preheating only, treatment,
+    /// hazardous-waste rules.
+    private func remarks(_ s: SubstitutionSynergy) -> String {
+        var text = ""
+        if let cop = s.heatPumpCOP {
+            let estimate = NumberFormatting.format(cop, decimals: 1, language: language)
+            text +=
+                LocalizedText(
+                    en: " With a heat pump (estimated COP \(estimate)).",
+                    fr: " Avec une pompe à chaleur (COP estimé \(estimate)).")[language]
+        }
+        if s.flags.contains(.preheat) {
+            text +=
+                LocalizedText(
+                    en: " As preheating: the source is not hot enough for the whole need.",
+                    fr: " En préchauffage : la source n'est pas assez chaude pour tout le besoin.")[language]
+        }
+        if s.flags.contains(.needsTreatment) {
+            text +=
+                LocalizedText(
+                    en: " The water needs treatment first.", fr: " L'eau doit d'abord être traitée.")[language]
+        }
+        if s.flags.contains(.hazardous) {
+            text +=
+                LocalizedText(
+                    en: " Hazardous waste: traceability rules apply.",
+                    fr: " Déchet dangereux : traçabilité obligatoire.")[language]
+        }
+        return text
     }
 
     /// "Inferred, not declared: …" naming the firms whose flow is a guess from their activity

@@ -4,7 +4,12 @@ import Foundation
 public enum HeatExchange: Sendable, Hashable {
     /// The source is hot enough: heat flows through exchangers.
     case direct
-    /// The source is too cold but a heat pump can lift it, with this estimated COP.
+    /// The source is hotter than the sink but not by the exchangers' approach: it can heat the
+    /// sink's stream from its return temperature up to the source's temperature less the
+    /// approach, which covers `share` of the need (0…1).
+    case preheat(share: Double)
+    /// The source is too cold to serve the sink, even as preheating, but a heat pump can lift
+    /// it, with this estimated COP.
     case heatPump(cop: Double)
     /// A temperature is unknown: the match stands, flagged.
     case temperatureUnknown
@@ -13,27 +18,36 @@ public enum HeatExchange: Sendable, Hashable {
 
     /// Decides how heat can pass from `source` to `sink`.
     ///
-    /// A source at *T*ₛ serves a sink needing *T*ₖ directly when *T*ₛ ≥ *T*ₖ + ΔT, where ΔT is
-    /// the exchanger ΔTmin for the two media times the number of exchangers between sites (two:
-    /// source → loop → sink). Otherwise, when the sink is at most `heatPumpMaximumSinkC`, a heat
-    /// pump condensing at *T*ₖ + ΔT/2 and evaporating at *T*ₛ − ΔT/2 reaches
-    /// COP = η · *T*cond / (*T*cond − *T*evap) (kelvin, η the Carnot fraction); the candidate is
-    /// kept when the COP is at least `heatPumpMinimumCOP`; estimates are capped at
-    /// `heatPumpMaximumCOP`. For cold the roles reverse: the source
-    /// must be colder than the sink by ΔT, and no heat pump is considered.
+    /// Between two sites heat travels through a water loop: one exchanger from the source to the
+    /// loop and one from the loop to the sink, so the approach is ΔTmin(source medium, liquid) +
+    /// ΔTmin(liquid, sink medium). A source at *T*ₛ serves a sink needing *T*ₖ directly when
+    /// *T*ₛ ≥ *T*ₖ + approach. A source hotter than the sink by less preheats it: the sink's
+    /// stream returns at *T*ₖ − spread and can be brought to *T*ₛ − approach, which covers
+    /// (*T*ₛ − approach − *T*return) ÷ spread of the need, kept when at least
+    /// `preheatMinimumShare`. Only a source that cannot preheat that much needs a heat pump:
+    /// when the sink is at most `heatPumpMaximumSinkC`, a pump condensing at *T*ₖ + approach/2
+    /// and evaporating at *T*ₛ − approach/2 reaches COP = η · *T*cond / (*T*cond − *T*evap)
+    /// (kelvin, η the Carnot fraction), kept when at least `heatPumpMinimumCOP` and capped at
+    /// `heatPumpMaximumCOP`. For cold the roles reverse: the source must be colder than the sink
+    /// by the approach, and no heat pump is considered.
     public static func evaluate(
         sourceC: Double?, sinkC: Double?, sourceMedium: MediumClass, sinkMedium: MediumClass, cold: Bool,
         settings: MatchSettings
     ) -> HeatExchange {
         guard let sourceC, let sinkC else { return .temperatureUnknown }
-        let margin = settings.deltaTMin.value(sourceMedium, sinkMedium) * settings.exchangersBetweenSites
+        let approach = settings.deltaTMin.value(sourceMedium, .liquid) + settings.deltaTMin.value(.liquid, sinkMedium)
         if cold {
-            return sourceC <= sinkC - margin ? .direct : .impossible
+            return sourceC <= sinkC - approach ? .direct : .impossible
         }
-        if sourceC >= sinkC + margin { return .direct }
+        if sourceC >= sinkC + approach { return .direct }
+        if sourceC > sinkC {
+            let spread = settings.sinkTemperatureSpread
+            let share = min(1, (sourceC - approach - (sinkC - spread)) / spread)
+            if share >= settings.preheatMinimumShare { return .preheat(share: share) }
+        }
         guard sinkC <= settings.heatPumpMaximumSinkC else { return .impossible }
-        let condensing = sinkC + margin / 2 + 273.15
-        let evaporating = sourceC - margin / 2 + 273.15
+        let condensing = sinkC + approach / 2 + 273.15
+        let evaporating = sourceC - approach / 2 + 273.15
         guard evaporating > 0, condensing > evaporating else { return .impossible }
         let cop = min(
             settings.heatPumpMaximumCOP, settings.heatPumpCarnotFraction * condensing / (condensing - evaporating))

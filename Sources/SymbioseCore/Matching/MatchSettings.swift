@@ -8,10 +8,15 @@ public struct MatchSettings: Sendable, Hashable {
     // MARK: Heat
 
     /// The minimum temperature difference of one heat exchanger, in kelvin, by the classes of the
-    /// two media. An exchange between two sites needs two exchangers (source → loop → sink), so
-    /// the required margin is `exchangersBetweenSites` times this value.
+    /// two media. An exchange between two sites passes through a water loop, so the approach is
+    /// ΔTmin(source, liquid) + ΔTmin(liquid, sink).
     public var deltaTMin: DeltaTMinTable = .default
-    public var exchangersBetweenSites: Double = 2
+    /// How far below its supply temperature a heat need's stream returns, in kelvin, when it
+    /// declares no return temperature: the low end of the spreads of current heat networks
+    /// (20–35 K for low-temperature networks, 40–60 K for conventional ones).
+    public var sinkTemperatureSpread: Double = 20
+    /// A source that only preheats the need is proposed when it covers at least this share of it.
+    public var preheatMinimumShare: Double = 0.25
     /// The Carnot fraction of a real heat pump (about 0.5 for a first estimate).
     public var heatPumpCarnotFraction: Double = 0.5
     /// The hottest sink an industrial heat pump serves, in °C.
@@ -124,18 +129,14 @@ public enum MediumClass: String, Sendable, Hashable, CaseIterable {
 public struct DeltaTMinTable: Sendable, Hashable {
     public var liquidLiquid: Double
     public var gasLiquid: Double
-    public var gasGas: Double
 
-    /// Mid-range values of the usual design ranges: liquid–liquid 5–10 K, gas–liquid 10–20 K,
-    /// gas–gas 10–30 K.
-    public static let `default` = DeltaTMinTable(liquidLiquid: 7.5, gasLiquid: 15, gasGas: 20)
+    /// Liquid–liquid: 5 K, the top of the 2–5 K plate heat exchangers work at (condensing steam
+    /// 3–10 K counts as a liquid); gas–liquid: 15 K, the middle of the usual 10–20 K
+    /// (`Docs/matching.md` gives the source).
+    public static let `default` = DeltaTMinTable(liquidLiquid: 5, gasLiquid: 15)
 
     public func value(_ source: MediumClass, _ sink: MediumClass) -> Double {
-        switch (source, sink) {
-        case (.liquid, .liquid): liquidLiquid
-        case (.gas, .gas): gasGas
-        default: gasLiquid
-        }
+        source == .liquid && sink == .liquid ? liquidLiquid : gasLiquid
     }
 }
 

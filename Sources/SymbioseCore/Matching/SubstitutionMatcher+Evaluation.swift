@@ -87,14 +87,18 @@ struct PairEvaluation {
         }
     }
 
-    /// Sets the matched quantity and coverage for `available` of the release.
+    /// Sets the matched quantity and coverage for `available` of the release, when it can serve
+    /// `needShare` of the need.
     @inline(__always)
-    private mutating func exchange(_ available: Double, _ supplier: IndexedFlow, _ receiver: IndexedFlow) {
+    private mutating func exchange(
+        _ available: Double, _ supplier: IndexedFlow, _ receiver: IndexedFlow, needShare: Double = 1
+    ) {
         guard let needed = receiver.amount else { return }
         if oneOff != nil {
-            matched = min(available, needed)
+            matched = min(available, needed * needShare)
         } else {
-            let monthly = min(available / Double(supplier.months.count), needed / Double(receiver.months.count))
+            let monthly = min(
+                available / Double(supplier.months.count), needed * needShare / Double(receiver.months.count))
             matched = monthly * Double(overlap.count)
         }
         coverage = needed > 0 ? min(1, matched! / needed) : nil
@@ -113,6 +117,9 @@ struct PairEvaluation {
         switch exchange {
         case .direct:
             break
+        case .preheat(let share):
+            flags.append(.preheat)
+            if let supplied, receiver.amount != nil { self.exchange(supplied, supplier, receiver, needShare: share) }
         case .heatPump(let cop):
             heatPumpCOP = cop
             flags.append(.heatPump)

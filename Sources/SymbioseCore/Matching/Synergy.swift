@@ -25,6 +25,9 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case seasonal
     case oneOff = "one-off"
     case heatPump = "heat-pump"
+    /// The source is hotter than the need, but not by the exchangers' approach: it preheats the
+    /// need's stream and covers part of it.
+    case preheat
     case temperatureUnknown = "temperature-unknown"
     case needsTreatment = "needs-treatment"
     case hazardous
