@@ -76,6 +76,7 @@ extension ProfileJSON {
         case .oneOff(let year, let month):
             members.append(("oneOff", .string(ProfileText.yearMonth(year: year, month: month))))
         }
+        if let shares = flow.monthShares { members.append(("monthShares", .array(shares.map(JSONOutput.number)))) }
         if let price = flow.price { members.append(("price", cost(price))) }
         if let disposal = flow.disposalCost { members.append(("disposalCost", cost(disposal))) }
         if let distance = flow.maxDistanceKm { members.append(("maxDistanceKm", .number(distance))) }

@@ -115,6 +115,7 @@ extension ProfileSheet {
             .status: word(flow.status, SheetVocabulary.status),
             .confidence: flow.confidence == .declared ? nil : word(flow.confidence, SheetVocabulary.confidence),
             .confidential: flow.confidential ? yesNo(true, language) : nil, .note: flow.note.map(SheetValue.text),
+            .monthShares: flow.monthShares.map { .text($0.map(JSONOutput.format).joined(separator: " ")) },
         ]
         if !quality.contaminants.isEmpty {
             let separator = quality.contaminants.contains { $0.contains(",") || $0.contains(";") } ? " | " : ", "

@@ -37,6 +37,7 @@ extension SheetReader {
         let confidence = word(row, .confidence, SheetVocabulary.confidence) ?? .declared
         let confidential = truth(row, .confidential) ?? false
         let note = text(row, .note)
+        let monthShares = readMonthShares(row)
         guard let direction, let resource else { return }
         let index = direction == .output ? company.outputs.count : company.inputs.count
         let id = text(row, .flowID) ?? "\(direction == .output ? "output" : "input")-\(index + 1)"
@@ -44,7 +45,8 @@ extension SheetReader {
             id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,
             quality: quality,
             availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
-            status: status, confidence: confidence, confidential: confidential, note: note)
+            status: status, confidence: confidence, confidential: confidential, note: note,
+            monthShares: monthShares)
         let key = ProfileSource.flowKey(direction, index)
         company.fields[key] = location(row, .direction)
         for column in flowColumns where column != .direction && value(row, column) != nil {
@@ -115,6 +117,24 @@ extension SheetReader {
     }
 
     /// Months as `7 8 9 10`, `7,8,9,10` or ranges `7-10`, `9-1` (over the new year).
+    /// Twelve weights, January first, separated by spaces, `;` or `|` (decimal commas allowed).
+    mutating func readMonthShares(_ row: Sheet.Row) -> [Double]? {
+        guard let text = text(row, .monthShares) else { return nil }
+        var weights: [Double] = []
+        for part in text.split(whereSeparator: { " ;|\t".contains($0) }) {
+            guard let weight = CSVTable.number(String(part)) else {
+                invalid(
+                    row, .monthShares,
+                    LocalizedText(
+                        en: "\"\(part)\" is not a number: give twelve weights, January first",
+                        fr: "« \(part) » n'est pas un nombre : donnez douze poids, janvier d'abord"))
+                return nil
+            }
+            weights.append(weight)
+        }
+        return weights
+    }
+
     mutating func readMonths(_ row: Sheet.Row) -> [Int]? {
         guard let text = text(row, .months) else { return nil }
         var months: [Int] = []

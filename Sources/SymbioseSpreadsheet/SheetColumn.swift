@@ -48,6 +48,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case confidence
     case confidential
     case note
+    case monthShares = "month_shares"
 
     /// The header written in each language.
     public var header: LocalizedText {
@@ -94,6 +95,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .confidence: LocalizedText(en: "Confidence", fr: "Fiabilité")
         case .confidential: LocalizedText(en: "Confidential", fr: "Confidentiel")
         case .note: LocalizedText(en: "Note", fr: "Remarque")
+        case .monthShares: LocalizedText(en: "Month shares", fr: "Répartition mensuelle")
         }
     }
 
@@ -105,7 +107,8 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
 
     /// Columns whose values look like numbers but are codes: spreadsheets must keep them as text.
     public var isCode: Bool {
-        [.naf, .siret, .postcode, .ewc, .months, .oneOff, .companyID, .flowID, .contactPhone].contains(self)
+        [.naf, .siret, .postcode, .ewc, .months, .oneOff, .companyID, .flowID, .contactPhone, .monthShares].contains(
+            self)
     }
 
     /// The key of the field the column fills, relative to a profile, for ``ProfileSource``:
@@ -154,6 +157,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .confidence: "confidence"
         case .confidential: "confidential"
         case .note: "note"
+        case .monthShares: "monthShares"
         }
     }
 

@@ -71,6 +71,9 @@ extension ProfileXML {
         case .oneOff(let year, let month):
             children.empty("oneOff", [("month", ProfileText.yearMonth(year: year, month: month))])
         }
+        if let shares = flow.monthShares {
+            children.element("monthShares", text: shares.map(JSONOutput.format).joined(separator: " "))
+        }
         for (costName, cost) in [("disposalCost", flow.disposalCost), ("price", flow.price)] {
             guard let cost else { continue }
             children.empty(

@@ -119,45 +119,55 @@ public enum ProfileXML {
         flow.status = element.attribute("status").flatMap(OutputStatus.init(rawValue:))
         flow.confidence = element.attribute("confidence").flatMap(DataConfidence.init(rawValue:)) ?? .declared
         flow.confidential = element.attribute("confidential").flatMap(bool) ?? false
-        for child in element.children {
-            switch child.name {
-            case "quantity":
-                recorder.record(key + ".quantity", child, attributes: true)
-                if let value = child.attribute("value").flatMap(double),
-                    let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
-                {
-                    let period = child.attribute("per").flatMap(Period.init(rawValue:))
-                    flow.quantity = Quantity(
-                        value: value, unit: unit, per: unit.isPower ? period : (period ?? .year),
-                        hours: child.attribute("hours").flatMap(double))
-                }
-            case "months":
-                recorder.record(key + ".months", child)
-                let months = child.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-                flow.availability = .seasonal(months: months.compactMap { Int($0) })
-            case "oneOff":
-                recorder.record(key + ".oneOff", child)
-                if let (year, month) = child.attribute("month").flatMap(ProfileText.yearMonth) {
-                    flow.availability = .oneOff(year: year, month: month)
-                }
-            case "price", "disposalCost":
-                recorder.record(key + "." + child.name, child, attributes: true)
-                if let value = child.attribute("value").flatMap(double),
-                    let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
-                {
-                    let cost = Cost(value: value, currency: child.attribute("currency") ?? "EUR", per: unit)
-                    if child.name == "price" { flow.price = cost } else { flow.disposalCost = cost }
-                }
-            case "contaminant":
-                flow.quality.contaminants.append(child.text)
-            case "note":
-                recorder.record(key + ".note", child)
-                flow.note = child.text
-            default:
-                break
-            }
-        }
+        for child in element.children { decodeFlowChild(child, into: &flow, key: key, recorder: &recorder) }
         return flow
+    }
+
+    /// One child element of a flow: quantity, months, shape, one-off date, costs, contaminants, note.
+    private static func decodeFlowChild(
+        _ child: XMLElementView, into flow: inout Flow, key: String, recorder: inout LocationRecorder
+    ) {
+        func list(_ text: String) -> [Substring] {
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        }
+        switch child.name {
+        case "quantity":
+            recorder.record(key + ".quantity", child, attributes: true)
+            if let value = child.attribute("value").flatMap(double),
+                let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
+            {
+                let period = child.attribute("per").flatMap(Period.init(rawValue:))
+                flow.quantity = Quantity(
+                    value: value, unit: unit, per: unit.isPower ? period : (period ?? .year),
+                    hours: child.attribute("hours").flatMap(double))
+            }
+        case "months":
+            recorder.record(key + ".months", child)
+            flow.availability = .seasonal(months: list(child.text).compactMap { Int($0) })
+        case "monthShares":
+            recorder.record(key + ".monthShares", child)
+            flow.monthShares = list(child.text).compactMap { double(String($0)) }
+        case "oneOff":
+            recorder.record(key + ".oneOff", child)
+            if let (year, month) = child.attribute("month").flatMap(ProfileText.yearMonth) {
+                flow.availability = .oneOff(year: year, month: month)
+            }
+        case "price", "disposalCost":
+            recorder.record(key + "." + child.name, child, attributes: true)
+            if let value = child.attribute("value").flatMap(double),
+                let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
+            {
+                let cost = Cost(value: value, currency: child.attribute("currency") ?? "EUR", per: unit)
+                if child.name == "price" { flow.price = cost } else { flow.disposalCost = cost }
+            }
+        case "contaminant":
+            flow.quality.contaminants.append(child.text)
+        case "note":
+            recorder.record(key + ".note", child)
+            flow.note = child.text
+        default:
+            break
+        }
     }
 
     /// Reads an `xs:double`, including `NaN` and `INF`, which the validator then reports.

@@ -118,6 +118,11 @@ import Testing
             ),
             code: .valueInvalid, path: "$.inputs[0].price.currency", line: 5),
         Case(
+            rule: "LoadShapeRule",
+            json: profile(
+                input: #""id": "h", "resource": "heat.hot-water", "temperature": 60, "monthShares": [1, 2, 3]"#),
+            code: .flowInvalidMonthShares, path: "$.inputs[0].monthShares", line: 5),
+        Case(
             rule: "MaxDistanceRule",
             json: profile(output: #""id": "s", "resource": "material.metal.steel-scrap", "maxDistanceKm": -5"#),
             code: .valueNegative, path: "$.outputs[0].maxDistanceKm", line: 4),

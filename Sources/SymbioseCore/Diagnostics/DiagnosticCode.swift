@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case flowHeatWithoutTemperature = "flow.heat-without-temperature"
     case flowQualityNotApplicable = "flow.quality-not-applicable"
     case flowInvalidMonth = "flow.invalid-month"
+    case flowInvalidMonthShares = "flow.invalid-month-shares"
     case flowDuplicateMonth = "flow.duplicate-month"
     case flowOneOffPeriod = "flow.one-off-period"
     case flowInvalidEWC = "flow.invalid-ewc"

@@ -18,6 +18,9 @@ public final class IndexedFlow: Sendable {
     public let hazardous: Bool
     /// The category of the flow's resource.
     public let category: ResourceCategory
+    /// The share of the amount in each month (index 0 = January) when the flow does not run
+    /// evenly over its months; `nil` when it does.
+    public let shares: [Double]?
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
@@ -33,7 +36,11 @@ public final class IndexedFlow: Sendable {
         self.grade = grade
         self.hazardous = hazardous
         self.category = ResourceCategory(code: flow.resource) ?? .material
+        self.shares = oneOff == nil ? LoadShape.of(flow)?.shares(over: months) : nil
     }
+
+    /// The share of the amount in each month (index 0 = January), even when no shape is set.
+    public var monthlyShares: [Double] { shares ?? LoadShape.even(over: months) }
 }
 
 /// The index stage: every flow of every valid profile, grouped by direction and resource code,

@@ -96,6 +96,12 @@ struct PairEvaluation {
         guard let needed = receiver.amount else { return }
         if oneOff != nil {
             matched = min(available, needed * needShare)
+        } else if supplier.shares != nil || receiver.shares != nil {
+            // Month by month: a flat source does not cover a winter peak.
+            let (offered, wanted) = (supplier.monthlyShares, receiver.monthlyShares)
+            matched = overlap.months.reduce(0) {
+                $0 + min(available * offered[$1 - 1], needed * needShare * wanted[$1 - 1])
+            }
         } else {
             let monthly = min(
                 available / Double(supplier.months.count), needed * needShare / Double(receiver.months.count))

@@ -43,6 +43,9 @@ public struct Flow: Sendable, Hashable {
     /// Confidential flows are shown in bands, never as exact figures, in reports.
     public var confidential: Bool
     public var note: String?
+    /// How the yearly quantity spreads over the months, January first (`LoadShape`): declared
+    /// for needs that peak, such as winter heating; `nil` for an even spread.
+    public var monthShares: [Double]?
     /// True for a flow Symbiose inferred from the firm's activity code (`match --infer`), not
     /// one the firm declared. Never written to profile files.
     public var inferred: Bool
@@ -52,7 +55,7 @@ public struct Flow: Sendable, Hashable {
         quality: FlowQuality = FlowQuality(), availability: Availability = .continuous,
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
-        note: String? = nil, inferred: Bool = false
+        note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -68,6 +71,7 @@ public struct Flow: Sendable, Hashable {
         self.confidential = confidential
         self.note = note
         self.inferred = inferred
+        self.monthShares = monthShares
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.

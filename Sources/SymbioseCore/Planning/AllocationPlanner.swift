@@ -9,6 +9,8 @@ public struct AllocationPlanner: Sendable {
     var demands: [String: Double] = [:]
     /// The months each flow runs; `nil` for a one-off flow.
     var months: [String: [Int]] = [:]
+    /// The monthly shares of the flows that do not run evenly (`LoadShape`), index 0 = January.
+    var shapes: [String: [Double]] = [:]
 
     public init(objective: PlanObjective, calculator: ImpactCalculator, profiles: [Profile]) {
         self.objective = objective
@@ -19,16 +21,23 @@ public struct AllocationPlanner: Sendable {
                 let key = Self.key(profile.company.id, flow.id) + "\u{1F}out"
                 supplies[key] = taxonomy.annualAmount(of: flow)
                 months[key] = Self.months(flow.availability)
+                shapes[key] = Self.shares(flow)
             }
             for flow in profile.inputs {
                 let key = Self.key(profile.company.id, flow.id) + "\u{1F}in"
                 demands[key] = taxonomy.annualAmount(of: flow)
                 months[key] = Self.months(flow.availability)
+                shapes[key] = Self.shares(flow)
             }
         }
     }
 
     static func key(_ company: CompanyID, _ flow: FlowID) -> String { company.rawValue + "\u{1F}" + flow.rawValue }
+
+    static func shares(_ flow: Flow) -> [Double]? {
+        if case .oneOff = flow.availability { return nil }
+        return LoadShape.of(flow)?.shares(over: MonthSet(flow.availability))
+    }
 
     static func months(_ availability: Availability) -> [Int]? {
         if case .oneOff = availability { return nil }
@@ -136,14 +145,19 @@ public struct AllocationPlanner: Sendable {
         var needMonths = [[Int]?](repeating: nil, count: demand.count)
         for (key, position) in candidates.releaseIndex { releaseMonths[position] = months[key] ?? nil }
         for (key, position) in candidates.needIndex { needMonths[position] = months[key] ?? nil }
+        var releaseShapes = [[Double]?](repeating: nil, count: supply.count)
+        var needShapes = [[Double]?](repeating: nil, count: demand.count)
+        for (key, position) in candidates.releaseIndex { releaseShapes[position] = shapes[key] }
+        for (key, position) in candidates.needIndex { needShapes[position] = shapes[key] }
 
         var allocated = [Double](repeating: 0, count: candidates.list.count)
         var greedyAllocated = [Double](repeating: 0, count: candidates.list.count)
         for root in parts.keys.sorted() {
             let members = parts[root]!
             let slots = Slots(
-                members.map { candidates.list[$0] }, supply: supply, demand: demand, releaseMonths: releaseMonths,
-                needMonths: needMonths)
+                members.map { candidates.list[$0] }, supply: supply, demand: demand,
+                releaseMonths: releaseMonths, needMonths: needMonths,
+                shapes: (releases: releaseShapes, needs: needShapes))
             let flows = slots.solve()
             let greedy = slots.greedy()
             for (offset, position) in members.enumerated() {
@@ -154,109 +168,6 @@ public struct AllocationPlanner: Sendable {
         return (allocated, greedyAllocated, parts.count)
     }
 
-    /// One connected part of the graph as a flow network. Where every release and need of the part
-    /// runs all year (or one of them is one-off, exchanged as a stock), each has one node with
-    /// its annual quantity. Otherwise each has a node per month it runs, holding its monthly
-    /// quantity, and a candidate links the months both run: a campaign release cannot feed two
-    /// needs with the same months beyond what it yields in those months.
-    struct Slots {
-        /// For each candidate, its arcs: (release slot, need slot, capacity).
-        var arcs: [[(release: Int, need: Int, capacity: Double)]] = []
-        var releaseCapacity: [Double] = []
-        var needCapacity: [Double] = []
-        /// The cost the solver sees per unit: minus the value, ties to the better score.
-        var costs: [Double] = []
-        var wholeValues: [Double] = []
-        var order: [Int] = []
-
-        init(
-            _ candidates: [Candidate], supply: [Double], demand: [Double], releaseMonths: [[Int]?],
-            needMonths: [[Int]?]
-        ) {
-            let monthly =
-                candidates.contains {
-                    releaseMonths[$0.release]?.count ?? 0 < 12 || needMonths[$0.need]?.count ?? 0 < 12
-                }
-                && !candidates.contains { releaseMonths[$0.release] == nil || needMonths[$0.need] == nil }
-            var releaseSlot: [Int: [Int: Int]] = [:]
-            var needSlot: [Int: [Int: Int]] = [:]
-            func slot(
-                _ node: Int, _ month: Int, in table: inout [Int: [Int: Int]], capacities: inout [Double],
-                amount: Double, months: Int
-            ) -> Int {
-                if let known = table[node]?[month] { return known }
-                capacities.append(amount / Double(months))
-                table[node, default: [:]][month] = capacities.count - 1
-                return capacities.count - 1
-            }
-            for candidate in candidates {
-                let shared = monthly ? candidate.synergy.months.months : [0]
-                let releaseSpan = monthly ? releaseMonths[candidate.release]!.count : 1
-                let needSpan = monthly ? needMonths[candidate.need]!.count : 1
-                arcs.append(
-                    shared.map { month in
-                        (
-                            slot(
-                                candidate.release, month, in: &releaseSlot, capacities: &releaseCapacity,
-                                amount: supply[candidate.release], months: releaseSpan),
-                            slot(
-                                candidate.need, month, in: &needSlot, capacities: &needCapacity,
-                                amount: demand[candidate.need], months: needSpan),
-                            candidate.quantity / Double(shared.count)
-                        )
-                    })
-                costs.append(-candidate.unitValue * (1 + 1e-6 * candidate.synergy.score))
-                wholeValues.append(candidate.unitValue * candidate.quantity)
-            }
-            order = candidates.indices.sorted { a, b in
-                if wholeValues[a] != wholeValues[b] { return wholeValues[a] > wholeValues[b] }
-                let (sa, sb) = (candidates[a].synergy.score, candidates[b].synergy.score)
-                return sa != sb ? sa > sb : candidates[a].synergy.id < candidates[b].synergy.id
-            }
-        }
-
-        /// The optimal flow on each candidate, summed over its months.
-        func solve() -> [Double] {
-            // Release slots, then need slots, then the sink: each release slot's quantity goes to
-            // the sink through needs or straight (left unused, at no cost).
-            let sink = releaseCapacity.count + needCapacity.count
-            var network = MinCostFlow(nodes: sink + 1)
-            var supplies: [(node: Int, amount: Double)] = []
-            for (node, capacity) in releaseCapacity.enumerated() {
-                supplies.append((node, capacity))
-                network.addArc(from: node, to: sink, capacity: capacity, cost: 0)
-            }
-            for (node, capacity) in needCapacity.enumerated() {
-                network.addArc(from: releaseCapacity.count + node, to: sink, capacity: capacity, cost: 0)
-            }
-            let positions = arcs.enumerated().map { candidate, list in
-                list.map { arc in
-                    network.addArc(
-                        from: arc.release, to: releaseCapacity.count + arc.need, capacity: arc.capacity,
-                        cost: costs[candidate])
-                }
-            }
-            _ = network.solve(supplies: supplies, sink: sink)
-            return positions.map { list in list.reduce(0) { $0 + network.flow(at: $1) } }
-        }
-
-        /// "Take the best pair first": each candidate gets, month by month, as much as is left.
-        func greedy() -> [Double] {
-            var supplyLeft = releaseCapacity
-            var demandLeft = needCapacity
-            var amounts = [Double](repeating: 0, count: arcs.count)
-            for candidate in order {
-                for arc in arcs[candidate] {
-                    let amount = min(arc.capacity, supplyLeft[arc.release], demandLeft[arc.need])
-                    guard amount > 1e-9 else { continue }
-                    amounts[candidate] += amount
-                    supplyLeft[arc.release] -= amount
-                    demandLeft[arc.need] -= amount
-                }
-            }
-            return amounts
-        }
-    }
 
     /// The position of a release or need, numbered on first sight with its amount.
     static func position(
@@ -288,4 +199,9 @@ public struct AllocationPlanner: Sendable {
         allocations.sort { $0.value != $1.value ? $0.value > $1.value : $0.synergy.id < $1.synergy.id }
         return AllocationOutcome(allocations: allocations, value: value, totals: totals)
     }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` when it is out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -23,7 +23,7 @@ public struct ProfileValidator: Sendable {
     public static let flowRules: [any FlowRule] = [
         FlowIdentifierRule(), ResourceCodeRule(), QuantityRule(), OperatingHoursRule(), TemperatureRule(),
         WaterGradeRule(), PurityRule(), ListOfWasteRule(), AvailabilityRule(), FlowDirectionRule(), CostRule(),
-        MaxDistanceRule(),
+        MaxDistanceRule(), LoadShapeRule(),
     ]
 
     /// A validator applying `profileRules` and `flowRules` (all of them by default).
