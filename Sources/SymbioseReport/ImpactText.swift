@@ -82,22 +82,26 @@ public enum ImpactText {
         members += [
             (
                 "co2eKg",
-                .object([
-                    ("avoidedProduction", number(impact.avoidedProductionKg, 0)),
-                    ("avoidedDisposal", number(impact.avoidedDisposalKg, 0)),
-                    ("transport", number(impact.transportKg, 0)),
-                    ("heatPump", number(impact.heatPumpKg, 0)),
-                    ("net", number(impact.netKg, 0)),
-                ])
+                .object(
+                    [
+                        ("avoidedProduction", number(impact.avoidedProductionKg, 0)),
+                        ("avoidedDisposal", number(impact.avoidedDisposalKg, 0)),
+                    ] + (rates.avoidedHaulKg == nil ? [] : [("avoidedHaul", number(impact.avoidedHaulKg, 0))]) + [
+                        ("transport", number(impact.transportKg, 0)),
+                        ("heatPump", number(impact.heatPumpKg, 0)),
+                        ("net", number(impact.netKg, 0)),
+                    ])
             ),
             (
                 "eur",
-                .object([
-                    ("purchaseSaved", number(impact.purchaseSavedEUR, 0)),
-                    ("disposalSaved", number(impact.disposalSavedEUR, 0)),
-                    ("operatingCost", number(impact.operatingCostEUR, 0)),
-                    ("net", number(impact.netEUR, 0)),
-                ])
+                .object(
+                    [
+                        ("purchaseSaved", number(impact.purchaseSavedEUR, 0)),
+                        ("disposalSaved", number(impact.disposalSavedEUR, 0)),
+                    ] + (rates.avoidedHaulEUR == nil ? [] : [("avoidedHaul", number(impact.avoidedHaulEUR, 0))]) + [
+                        ("operatingCost", number(impact.operatingCostEUR, 0)),
+                        ("net", number(impact.netEUR, 0)),
+                    ])
             ),
             ("factors", .array(rates.factors.map(JSONOutput.string))),
             ("gaps", .array(rates.gaps.map { .string($0.rawValue) })),

@@ -64,26 +64,49 @@ import Testing
             ], mode: mode)
     }
 
-    @Test func materialByTruck() throws {
+    @Test func recycledForRecycledSavesOnlyTheHaul() throws {
         let result = try cardboard(mode: .road)
         #expect(result.rates.carrier == .road)
         // 500 t over 10 km × 1.3 = 6,500 t·km.
         #expect(close(result.tonneKm, 6500))
-        #expect(close(result.avoidedProductionKg, 300_000))  // virgin fibre 600 kg/t
+        // The board mill buys recovered fibre either way: no virgin fibre is avoided, only the
+        // usual 139 km haul from the fibre's market source (0.096 kg/t·km by road).
+        #expect(result.avoidedProductionKg == nil)
+        #expect(close(result.avoidedHaulKg, 500 * 139 * 0.096))  // 6,672 kg
         #expect(close(result.avoidedDisposalKg, 10_000))  // incineration 20 kg/t
         #expect(close(result.transportKg, 624))  // 6,500 × 0.096
-        #expect(close(result.netKg, 309_376))
-        // 120 €/t saved by the board mill, 80 €/t by the supplier, 0.10 €/t·km of haulage.
-        #expect(close(result.netEUR, 60_000 + 40_000 - 650))
+        #expect(close(result.netKg, 6_672 + 10_000 - 624))
+        // The fibre's price is a market price paid either way: not a saving. The supplier saves
+        // 80 €/t of disposal; the usual haul (0.10 €/t·km) is saved, this one's is spent.
+        #expect(result.purchaseSavedEUR == nil)
+        #expect(close(result.netEUR, 40_000 + 6_950 - 650))
+        #expect(result.rates.factors.contains("haul.secondary-market"))
     }
 
     @Test func materialByBarge() throws {
         let result = try cardboard(mode: .barge)
         #expect(result.rates.carrier == .barge)
         #expect(close(result.transportKg, 292.5))  // 6,500 × 0.045
-        #expect(close(result.netKg, 309_707.5))
-        #expect(close(result.netEUR, 100_000 - 195))  // 6,500 × 0.03
+        #expect(close(result.netKg, 6_672 + 10_000 - 292.5))
+        #expect(close(result.netEUR, 40_000 + 6_950 - 195))  // 6,500 × 0.03
         #expect(result.rates.factors.contains("transport.barge"))
+    }
+
+    @Test func aVirginNeedIsCreditedWithItsProduction() throws {
+        // Cullet for glass batch materials: the glassworks no longer melts virgin batch.
+        let result = try impact([
+            F.profile(
+                "sorter", at: F.point(northKm: 0),
+                outputs: [F.output("cullet", "material.glass.cullet", Quantity(value: 1000, unit: .tonne))]),
+            F.profile(
+                "glassworks", at: F.point(northKm: 5),
+                inputs: [F.input("batch", "material.glass.raw-materials", Quantity(value: 1000, unit: .tonne))]),
+        ])
+        #expect(result.avoidedHaulKg == nil)
+        #expect((result.avoidedProductionKg ?? 0) > 100_000)
+        #expect(TaxonomyFile.builtIn.isSecondary("material.glass.cullet"))
+        #expect(TaxonomyFile.builtIn.isSecondary("material.metal.steel-scrap"))
+        #expect(!TaxonomyFile.builtIn.isSecondary("material.glass.raw-materials"))
     }
 
     @Test func builtInFactorsResolveToTaxonomyCodesOfTheRightDimension() {

@@ -12,7 +12,8 @@ import Testing
         return AllocationPlanner(objective: objective, calculator: calculator, profiles: plain)
     }
 
-    private func paper(_ id: String, _ code: String, tonnes: Double, price: Double? = nil, need: Bool) -> LoadedProfile
+    private func material(_ id: String, _ code: String, tonnes: Double, price: Double? = nil, need: Bool)
+        -> LoadedProfile
     {
         let flow =
             need
@@ -24,15 +25,16 @@ import Testing
             CompanyID(id), at: F.point(northKm: 0), outputs: need ? [] : [flow], inputs: need ? [flow] : [])
     }
 
-    /// R1 (cardboard) fits N1 (any paper, 5 €/t) and N2 (cardboard, 4 €/t); R2 (mixed paper)
-    /// fits N1 only. Greedy gives R1 to N1 first and strands R2: 50 €. The plan gives R1 to N2
+    /// R1 (pallets) fits N1 (any wood, 5 €/t) and N2 (pallets, 4 €/t); R2 (bark) fits N1 only.
+    /// Wood is bought new, so the declared prices are savings (a secondary material's would not
+    /// be). Greedy gives R1 to N1 first and strands R2: 50 €. The plan gives R1 to N2
     /// and R2 to N1: 40 + 50 = 90 €.
     private var competing: [LoadedProfile] {
         [
-            paper("r1", "material.paper.cardboard", tonnes: 10, need: false),
-            paper("r2", "material.paper.mixed", tonnes: 10, need: false),
-            paper("n1", "material.paper", tonnes: 10, price: 5, need: true),
-            paper("n2", "material.paper.cardboard", tonnes: 10, price: 4, need: true),
+            material("r1", "material.wood.pallets", tonnes: 10, need: false),
+            material("r2", "material.wood.bark", tonnes: 10, need: false),
+            material("n1", "material.wood", tonnes: 10, price: 5, need: true),
+            material("n2", "material.wood.pallets", tonnes: 10, price: 4, need: true),
         ]
     }
 
@@ -61,18 +63,18 @@ import Testing
         let profiles = [
             F.profile(
                 "r", at: F.point(northKm: 0),
-                outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 1_200, unit: .tonne))]),
+                outputs: [F.output("card", "material.wood.pallets", Quantity(value: 1_200, unit: .tonne))]),
             F.profile(
                 "a", at: F.point(northKm: 0),
                 inputs: [
-                    F.input("card", "material.paper.cardboard", Quantity(value: 300, unit: .tonne), months: winter) {
+                    F.input("card", "material.wood.pallets", Quantity(value: 300, unit: .tonne), months: winter) {
                         $0.price = Cost(value: 5, per: .tonne)
                     }
                 ]),
             F.profile(
                 "b", at: F.point(northKm: 0),
                 inputs: [
-                    F.input("card", "material.paper.cardboard", Quantity(value: 300, unit: .tonne), months: winter) {
+                    F.input("card", "material.wood.pallets", Quantity(value: 300, unit: .tonne), months: winter) {
                         $0.price = Cost(value: 4, per: .tonne)
                     }
                 ]),
@@ -96,9 +98,9 @@ import Testing
     @Test func tiesDoNotDependOnInputOrder() {
         // Two identical releases for one need that takes only one of them.
         let profiles = [
-            paper("a", "material.paper.cardboard", tonnes: 10, need: false),
-            paper("b", "material.paper.cardboard", tonnes: 10, need: false),
-            paper("n", "material.paper.cardboard", tonnes: 10, price: 5, need: true),
+            material("a", "material.wood.pallets", tonnes: 10, need: false),
+            material("b", "material.wood.pallets", tonnes: 10, need: false),
+            material("n", "material.wood.pallets", tonnes: 10, price: 5, need: true),
         ]
         let synergies = F.run(profiles).synergies
         let forward = planner(profiles, objective: .euro).plan(synergies)
@@ -238,11 +240,11 @@ import Testing
         let profiles = [
             F.profile(
                 "a", at: F.point(northKm: 0),
-                outputs: [F.output("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+                outputs: [F.output("card", "material.wood.pallets", Quantity(value: 50, unit: .tonne))]),
             F.profile(
                 "b", at: F.point(northKm: 1),
                 outputs: [F.output("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))],
-                inputs: [F.input("card", "material.paper.cardboard", Quantity(value: 50, unit: .tonne))]),
+                inputs: [F.input("card", "material.wood.pallets", Quantity(value: 50, unit: .tonne))]),
             F.profile(
                 "c", at: F.point(northKm: 2),
                 inputs: [F.input("dust", "material.wood.sawdust", Quantity(value: 30, unit: .tonne))]),

@@ -67,6 +67,40 @@ import Testing
         }
     }
 
+    /// The output schemas' closed lists: flags, gaps and factor roles.
+    @Test func outputSchemaEnumerationsMatchTheModel() throws {
+        let outputs: [(file: String, property: String, values: Set<String>)] = [
+            ("recommendations", "flags", Set(SynergyFlag.allCases.map(\.rawValue))),
+            ("plan", "role", Set(FactorRole.allCases.map(\.rawValue))),
+        ]
+        for output in outputs {
+            let schema = try JSONSerialization.jsonObject(
+                with: Data(try Self.text("Docs/schema/\(output.file).schema.json").utf8))
+            let found =
+                Self.jsonEnumerations(output.property, in: schema)
+                + Self.jsonItemEnumerations(output.property, in: schema)
+            #expect(!found.isEmpty, "no enum for \(output.property) in \(output.file)")
+            for values in found { #expect(values == output.values, "\(output.file): \(output.property)") }
+        }
+    }
+
+    /// Every `enum` of the `items` of an array property named `name`.
+    static func jsonItemEnumerations(_ name: String, in node: Any) -> [Set<String>] {
+        var found: [Set<String>] = []
+        if let object = node as? [String: Any] {
+            if let properties = object["properties"] as? [String: Any],
+                let property = properties[name] as? [String: Any],
+                let items = property["items"] as? [String: Any], let values = items["enum"] as? [String]
+            {
+                found.append(Set(values))
+            }
+            for value in object.values { found += jsonItemEnumerations(name, in: value) }
+        } else if let array = node as? [Any] {
+            for value in array { found += jsonItemEnumerations(name, in: value) }
+        }
+        return found
+    }
+
     @Test func publishedXSDIsTheEmbeddedOne() throws {
         #expect(try Self.text("Docs/schema/profile.xsd") == Self.text("Sources/SymbioseXML/Resources/profile.xsd"))
     }

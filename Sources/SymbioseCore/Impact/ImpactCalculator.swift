@@ -58,8 +58,9 @@ public struct ImpactCalculator: Sendable {
         }
         let delivered = carriage(synergy, dimension: dimension, into: &rates, ledger: &ledger)
         avoided(synergy, supplier: supplier, dimension: dimension, delivered: delivered, into: &rates, ledger: &ledger)
-        // The purchase the receiver no longer makes.
-        if let price = receiver?.price {
+        // The purchase the receiver no longer makes; a secondary material is bought on its market
+        // either way, so only the haul is saved.
+        if let price = receiver?.price, !taxonomy.isSecondary(synergy.needResource) {
             if let perUnit = euros(price, code: synergy.needResource, dimension: dimension) {
                 rates.purchaseSavedEUR = perUnit * delivered
             } else {
@@ -113,13 +114,33 @@ public struct ImpactCalculator: Sendable {
         return delivered
     }
 
+    /// A need for a secondary material would otherwise be bought on its market, hauled from
+    /// its usual source: the synergy saves that haul (road, at the market-haul distance), not
+    /// the production of a virgin material.
+    private func avoidedHaul(
+        _ synergy: SubstitutionSynergy, dimension: PhysicalDimension, into rates: inout ImpactRates,
+        ledger: inout RateLedger
+    ) {
+        guard let haul = factors.factor(.marketHaul),
+            let tonnes = tonnes(perUnitOf: synergy.needResource, dimension: dimension)
+        else {
+            ledger.gaps.append(.noProductionFactor)
+            return
+        }
+        ledger.used.append(haul.id)
+        rates.avoidedHaulKg = tonnes * haul.value * ledger.value(.transportEmissions, .road)
+        rates.avoidedHaulEUR = tonnes * haul.value * ledger.value(.transportCost, .road)
+    }
+
     /// The production the need no longer calls for and, for a waste, the disposal avoided
     /// with its cost.
     private func avoided(
         _ synergy: SubstitutionSynergy, supplier: Flow?, dimension: PhysicalDimension, delivered: Double,
         into rates: inout ImpactRates, ledger: inout RateLedger
     ) {
-        if let factor = factors.production(for: synergy.needResource), unitFits(factor, dimension: dimension) {
+        if taxonomy.isSecondary(synergy.needResource) {
+            avoidedHaul(synergy, dimension: dimension, into: &rates, ledger: &ledger)
+        } else if let factor = factors.production(for: synergy.needResource), unitFits(factor, dimension: dimension) {
             ledger.used.append(factor.id)
             rates.avoidedProductionKg = factor.value * delivered
         } else {

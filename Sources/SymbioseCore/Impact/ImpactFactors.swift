@@ -27,6 +27,8 @@ public enum FactorRole: String, Sendable, Hashable, CaseIterable {
     case electricityEmissions = "electricity-emissions"
     /// Price of grid electricity.
     case electricityPrice = "electricity-price"
+    /// How far a secondary material usually travels from its market source to a buyer, by road.
+    case marketHaul = "market-haul"
 
     /// The unit every factor of this role is written in. Per-resource roles depend on the
     /// resource's dimension and return `nil`.
@@ -41,6 +43,7 @@ public enum FactorRole: String, Sendable, Hashable, CaseIterable {
         case .waterPumping: "MWh/m3.km"
         case .electricityEmissions: "kgCO2e/MWh"
         case .electricityPrice: "EUR/MWh"
+        case .marketHaul: "km"
         }
     }
 

@@ -53,6 +53,9 @@ public struct ImpactRates: Sendable, Hashable {
     public var avoidedProductionKg: Double?
     /// kg CO2e avoided per unit: disposal the waste no longer needs.
     public var avoidedDisposalKg: Double?
+    /// kg CO2e avoided per unit, for a need of a secondary material: the haul from the
+    /// material's usual market source, which the receiver would otherwise buy from.
+    public var avoidedHaulKg: Double? = nil
     /// kg CO2e emitted per unit by trucks, barges, trains or pumps.
     public var transportKg: Double
     /// kg CO2e emitted per unit by a heat pump's electricity.
@@ -63,20 +66,22 @@ public struct ImpactRates: Sendable, Hashable {
     public var disposalSavedEUR: Double?
     /// € per unit of transport or pumping, and of a heat pump's electricity.
     public var operatingCostEUR: Double
+    /// € per unit of that usual haul, counted only beside a declared price or disposal cost.
+    public var avoidedHaulEUR: Double? = nil
     /// The ids of the factors used.
     public var factors: [String]
     public var gaps: [ImpactGap]
 
     /// Net kg CO2e avoided per unit; `nil` when neither avoided term is known.
     public var netKg: Double? {
-        guard avoidedProductionKg != nil || avoidedDisposalKg != nil else { return nil }
-        return (avoidedProductionKg ?? 0) + (avoidedDisposalKg ?? 0) - transportKg - heatPumpKg
+        guard avoidedProductionKg != nil || avoidedDisposalKg != nil || avoidedHaulKg != nil else { return nil }
+        return (avoidedProductionKg ?? 0) + (avoidedDisposalKg ?? 0) + (avoidedHaulKg ?? 0) - transportKg - heatPumpKg
     }
 
     /// Net € saved per unit; `nil` when no price or disposal cost was declared.
     public var netEUR: Double? {
         guard purchaseSavedEUR != nil || disposalSavedEUR != nil else { return nil }
-        return (purchaseSavedEUR ?? 0) + (disposalSavedEUR ?? 0) - operatingCostEUR
+        return (purchaseSavedEUR ?? 0) + (disposalSavedEUR ?? 0) + (avoidedHaulEUR ?? 0) - operatingCostEUR
     }
 
     /// Every member, for values built by hand (tests, fixtures).
@@ -115,6 +120,8 @@ public struct SynergyImpact: Sendable, Hashable {
     public var tonneKm: Double? { scaled(rates.tonnesPerUnit.flatMap { t in rates.networkKm.map { t * $0 } }) }
     public var avoidedProductionKg: Double? { scaled(rates.avoidedProductionKg) }
     public var avoidedDisposalKg: Double? { scaled(rates.avoidedDisposalKg) }
+    public var avoidedHaulKg: Double? { scaled(rates.avoidedHaulKg) }
+    public var avoidedHaulEUR: Double? { scaled(rates.avoidedHaulEUR) }
     public var transportKg: Double? { scaled(rates.transportKg) }
     public var heatPumpKg: Double? { scaled(rates.heatPumpKg) }
     public var netKg: Double? { scaled(rates.netKg) }
@@ -152,7 +159,8 @@ public struct ImpactTotals: Sendable, Hashable {
         if let net = impact.netKg {
             withCO2e += 1
             netKg += net
-            avoidedKg += (impact.avoidedProductionKg ?? 0) + (impact.avoidedDisposalKg ?? 0)
+            avoidedKg +=
+                (impact.avoidedProductionKg ?? 0) + (impact.avoidedDisposalKg ?? 0) + (impact.avoidedHaulKg ?? 0)
             emittedKg += (impact.transportKg ?? 0) + (impact.heatPumpKg ?? 0)
         }
         if let net = impact.netEUR {

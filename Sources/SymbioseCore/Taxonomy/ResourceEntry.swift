@@ -17,6 +17,10 @@ public struct ResourceEntry: Sendable, Hashable {
     public var grade: WaterGrade?
     /// The pooled quantity above which sharing this resource is usually worthwhile.
     public var pooling: PoolingThreshold?
+    /// A secondary material (recovered paper, cullet, scrap, recycled plastic…): bought on a
+    /// market of its own, so a need for it, when served locally, saves the haul from the usual
+    /// source rather than the production of a virgin material. Inherited by the codes below.
+    public var secondary = false
 
     public init(
         code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],

@@ -45,6 +45,11 @@ public struct Taxonomy: Sendable {
         return nil
     }
 
+    /// Whether `code` or one of its parents is a secondary material.
+    public func isSecondary(_ code: ResourceCode) -> Bool {
+        firstInLineage(of: code) { $0.secondary ? true : nil } ?? false
+    }
+
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
     public func equivalent(from dimension: PhysicalDimension, for code: ResourceCode) -> DimensionEquivalent? {

@@ -59,6 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
+            "secondary",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -70,11 +71,14 @@ public enum TaxonomyFile {
         let equivalents = decodeEquivalents(object)
         let grade = object.enumeration("grade", as: WaterGrade.self)
         let pooling = decodePooling(object)
+        let secondary = object.bool("secondary") ?? false
         guard let code, let dimension, let label else { return nil }
-        return ResourceEntry(
+        var entry = ResourceEntry(
             code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
             synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
             equivalents: equivalents, grade: grade, pooling: pooling)
+        entry.secondary = secondary
+        return entry
     }
 
     /// The entry's code, reported when it is not lowercase dotted words under a known root.
