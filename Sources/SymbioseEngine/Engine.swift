@@ -71,7 +71,11 @@ public struct Engine: Sendable {
         loader.sheet = configuration.sheet
         switch input {
         case .paths(let paths):
-            return loader.load(paths)
+            var result = loader.load(paths)
+            if result.profiles.isEmpty && !result.diagnostics.containsErrors {
+                result.diagnostics.append(Self.nothingRead(paths))
+            }
+            return result
         case .bytes(let bytes, let file, let format):
             var result = ProfileLoader.Result()
             loader.read(bytes, file: file, format: format, into: &result)
@@ -81,6 +85,19 @@ public struct Engine: Sendable {
             loader.read(ProfileInput.demoBytes, file: ProfileInput.demoFile, format: nil, into: &result)
             return result
         }
+    }
+
+    /// The error of an input that yields no profile at all: an empty directory, or one with no
+    /// profile file.
+    static func nothingRead(_ paths: [String]) -> Diagnostic {
+        .error(
+            .inputEmpty,
+            LocalizedText(
+                en: "no profile found: give .json, .xml, .csv or .xlsx profile files, or a directory holding some",
+                fr:
+                    "aucun profil trouvé : donnez des fichiers de profils .json, .xml, .csv ou .xlsx, ou un dossier qui en contient"
+            ),
+            at: SourceLocation(file: paths.joined(separator: " ")))
     }
 
     /// Checks the profiles, infers flows when configured to, and sets apart those with errors.

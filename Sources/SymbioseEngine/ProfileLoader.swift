@@ -22,7 +22,9 @@ public struct ProfileLoader: Sendable {
 
         /// Whether files of this format are read when a directory is given. Spreadsheets are
         /// read only when named: a directory often holds other CSV files, such as results.
-        public var isReadFromDirectories: Bool { self == .xml || self == .json }
+        /// Every format is read from directories; spreadsheets only when their first row is the
+        /// profile layout.
+        public var isReadFromDirectories: Bool { true }
     }
 
     /// What loading found.
@@ -54,12 +56,14 @@ public struct ProfileLoader: Sendable {
     private enum Job: Sendable {
         case standardInput
         case missing(String)
-        case file(URL, displayedAs: String)
+        /// A file, named by the user or found in a directory (`found`).
+        case file(URL, displayedAs: String, found: Bool)
     }
 
-    /// Loads every profile under `paths`. Directories are read recursively for `.xml` and
-    /// `.json` files (`.csv` and `.xlsx` files are read when named), in sorted order, so that
-    /// results never depend on the file system's order.
+    /// Loads every profile under `paths`. Directories are read recursively for `.xml`, `.json`,
+    /// `.csv` and `.xlsx` files, in sorted order, so that results never depend on the file
+    /// system's order; a spreadsheet found in a directory whose first row is not the profile
+    /// layout is skipped with a warning (`input.skipped`).
     /// Files are decoded on several threads; their results are gathered in that same order.
     public func load(_ paths: [String]) -> Result {
         var jobs: [Job] = []
@@ -75,9 +79,11 @@ public struct ProfileLoader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                jobs += profileFiles(in: url, displayedAs: path).map { .file($0.url, displayedAs: $0.display) }
+                jobs += profileFiles(in: url, displayedAs: path).map {
+                    .file($0.url, displayedAs: $0.display, found: true)
+                }
             } else {
-                jobs.append(.file(url, displayedAs: path))
+                jobs.append(.file(url, displayedAs: path, found: false))
             }
         }
         let loader = self
@@ -94,8 +100,8 @@ public struct ProfileLoader: Sendable {
                             .ioNotFound,
                             LocalizedText(en: "no such file or directory", fr: "fichier ou dossier introuvable"),
                             at: SourceLocation(file: path)))
-                case .file(let url, let display):
-                    loader.readFile(url, displayedAs: display, into: &part)
+                case .file(let url, let display, let found):
+                    loader.readFile(url, displayedAs: display, found: found, into: &part)
                 }
                 return part
             }
@@ -121,7 +127,7 @@ public struct ProfileLoader: Sendable {
         return files.sorted().map { (directory.appendingPathComponent($0), prefix + $0) }
     }
 
-    private func readFile(_ url: URL, displayedAs display: String, into result: inout Result) {
+    private func readFile(_ url: URL, displayedAs display: String, found: Bool, into result: inout Result) {
         guard let format = Format(pathExtension: url.pathExtension) else {
             result.diagnostics.append(
                 .error(
@@ -139,15 +145,18 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        read(Array(data), file: display, format: format, into: &result)
+        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result)
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
     /// character shows (`<` for XML, `{` for JSON).
-    public func read(_ bytes: [UInt8], file: String, format: Format?, into result: inout Result) {
+    public func read(
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result
+    ) {
         result.files.append(file)
         if format == .xlsx {
-            let decoded = ProfileSheet.decodeXLSX(bytes, file: file, sheet: sheet)
+            let decoded = ProfileSheet.decodeXLSX(
+                bytes, file: file, sheet: sheet, skippingOtherTables: skippingOtherTables)
             result.profiles += decoded.profiles
             result.diagnostics += decoded.diagnostics
             return
@@ -165,7 +174,7 @@ public struct ProfileLoader: Sendable {
         let decoded =
             switch detected {
             case .xml: ProfileXML.decode(bytes, file: file)
-            case .csv: ProfileSheet.decodeCSV(bytes, file: file)
+            case .csv: ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables)
             case .json, .xlsx: ProfileJSON.decode(bytes, file: file, threads: threads)
             }
         result.profiles += decoded.profiles

@@ -4,12 +4,16 @@ import SymbioseCore
 /// Profiles in the flat spreadsheet layout (`Docs/spreadsheet-format.md`), read from CSV or
 /// .xlsx and written back without loss.
 public enum ProfileSheet {
-    /// Reads a CSV file of the flat layout.
-    public static func decodeCSV(_ bytes: [UInt8], file: String) -> (
+    /// Reads a CSV file of the flat layout. With `skippingOtherTables`, a table whose header
+    /// row is not the profile layout is skipped with a warning instead of reported column by
+    /// column: how CSV files found in a directory are read.
+    public static func decodeCSV(_ bytes: [UInt8], file: String, skippingOtherTables: Bool = false) -> (
         profiles: [LoadedProfile], diagnostics: [Diagnostic]
     ) {
         do {
-            return decode(Sheet(try CSVTable(bytes)), file: file)
+            let sheet = Sheet(try CSVTable(bytes))
+            if skippingOtherTables && !isProfileLayout(sheet) { return ([], [skipped(file)]) }
+            return decode(sheet, file: file)
         } catch {
             return (
                 [],
@@ -18,15 +22,36 @@ public enum ProfileSheet {
         }
     }
 
-    /// Reads one sheet of a workbook of the flat layout: `sheet`, or the first.
-    public static func decodeXLSX(_ bytes: [UInt8], file: String, sheet name: String? = nil) -> (
-        profiles: [LoadedProfile], diagnostics: [Diagnostic]
-    ) {
+    /// Reads one sheet of a workbook of the flat layout: `sheet`, or the first; with
+    /// `skippingOtherTables`, as `decodeCSV`.
+    public static func decodeXLSX(
+        _ bytes: [UInt8], file: String, sheet name: String? = nil, skippingOtherTables: Bool = false
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         do {
-            return decode(try XLSXReader.read(bytes, sheet: name), file: file)
+            let sheet = try XLSXReader.read(bytes, sheet: name)
+            if skippingOtherTables && !isProfileLayout(sheet) { return ([], [skipped(file)]) }
+            return decode(sheet, file: file)
         } catch {
             return ([], [.error(error.code, error.text, at: SourceLocation(file: file), notes: error.notes)])
         }
+    }
+
+    /// Whether the sheet's first row names the profile layout's columns: at least the direction,
+    /// the resource, and the company's name or identifier.
+    public static func isProfileLayout(_ sheet: Sheet) -> Bool {
+        guard let header = sheet.rows.first else { return false }
+        let columns = Set(header.cells.compactMap { $0.flatMap { SheetColumn(header: CSVTable.trimmed($0.text)) } })
+        return columns.isSuperset(of: [.direction, .resource])
+            && !columns.isDisjoint(with: [.companyName, .companyID])
+    }
+
+    private static func skipped(_ file: String) -> Diagnostic {
+        .warning(
+            .inputSkipped,
+            LocalizedText(
+                en: "skipped: its first row is not the profile layout (Docs/spreadsheet-format.md)",
+                fr: "ignoré : sa première ligne n'est pas la disposition des profils (Docs/spreadsheet-format.md)"),
+            at: SourceLocation(file: file))
     }
 
     /// Builds profiles from the rows of a sheet: the first row names the columns, each further

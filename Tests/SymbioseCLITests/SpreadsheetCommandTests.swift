@@ -31,6 +31,36 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: original)) == Data(contentsOf: URL(fileURLWithPath: back)))
     }
 
+    @Test func aDirectoryOfAnswersIsReadSpreadsheetsIncluded() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let export = try Binary.run([
+            "export", "Fixtures/soissonnais-valois", "--format", "xlsx", "--quiet", "-o",
+            directory.appendingPathComponent("answers.xlsx").path,
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        try Data("date;montant\n2024-01-01;12\n".utf8).write(to: directory.appendingPathComponent("accounts.csv"))
+        let run = try Binary.run(["validate", directory.path, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("accounts.csv: warning: skipped: its first row is not the profile layout"))
+        #expect(run.stderr.hasSuffix("43 profiles in 2 files: 0 errors, 5 warnings\n"))
+    }
+
+    @Test func anInputWithNoProfileIsAnErrorAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("answers")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        for command in ["match", "report", "plan"] {
+            let target = directory.appendingPathComponent("out.\(command)")
+            let run = try Binary.run([command, empty.path, "--lang", "en", "-o", target.path])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr.contains("no profile found"), "\(command)")
+            #expect(run.stderr.contains("[input.empty]"), "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: target.path), "\(command)")
+        }
+    }
+
     @Test func spreadsheetErrorsAreLocatedAndNothingIsWritten() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -51,6 +51,11 @@ struct EngineFront {
                     fr: "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites)."))
         }
         let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
+        if validated.profiles.isEmpty {
+            // Nothing to match: say why and write nothing.
+            report(validated.diagnostics)
+            throw ExitStatus.invalidInput
+        }
         if !validated.inferredCompanies.isEmpty {
             let (count, list) = (
                 validated.inferredCompanies.count, validated.inferredCompanies.map(\.rawValue).joined(separator: ", ")

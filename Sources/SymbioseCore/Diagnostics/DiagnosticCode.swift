@@ -11,6 +11,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// file left as it was.
     case ioWrite = "io.write"
     case inputEmpty = "input.empty"
+    case inputSkipped = "input.skipped"
     case inputEncoding = "input.encoding"
     case inputBinary = "input.binary"
 
