@@ -1,4 +1,5 @@
 import SymbioseCore
+import SymbioseTestSupport
 import Testing
 
 @Suite struct JSONParserTests {
@@ -144,5 +145,27 @@ import Testing
         } catch {
             #expect(error.position == TextPosition(line: 1, column: 20))
         }
+    }
+}
+
+@Suite struct NoInfinityTests {
+    @Test func nonFiniteNumbersAreWrittenAsNull() throws {
+        let document = JSONOutput.object([
+            ("huge", .number(.infinity)), ("none", .number(.nan)), ("fine", .number(1.5)),
+        ]).rendered()
+        #expect(!document.contains("inf") && !document.contains("nan"))
+        let root = try JSONParser.parse(Array(document.utf8))
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.map(\.value.value) == [.null, .null, .number(1.5)])
+    }
+
+    @Test func absurdQuantitiesAreErrors() throws {
+        var profile = TestSupport.sampleProfile()
+        profile.outputs[0].quantity = Quantity(value: 1e308, unit: .tonne)
+        let found = ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate([TestSupport.loaded(profile)])
+        #expect(found.contains { $0.code == .valueTooLarge && $0.severity == .error })
     }
 }

@@ -49,6 +49,14 @@ import Testing
             rule: "EmployeesRule", json: profile(company: #""id": "acme", "name": "A", "employees": -3"#),
             code: .valueNegative, path: "$.company.employees", line: 2),
         Case(
+            rule: "QuantityPlausibilityRule",
+            json: profile(
+                company: #""id": "sugar", "name": "Sugar", "naf": "10.81Z", "employees": 180"#,
+                output:
+                    #""id": "pulp", "resource": "material.food.beet-pulp", "quantity": {"value": 1e9, "unit": "t", "per": "year"}, "status": "by-product""#
+            ),
+            code: .quantityImplausible, path: "$.outputs[0].quantity", line: 4),
+        Case(
             rule: "SiteCoordinatesRule", json: profile(site: #""lat": 149.38, "lon": 3.32"#),
             code: .profileCoordinatesOutOfRange, path: "$.site.lat", line: 3),
         Case(

@@ -44,6 +44,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case valueInvalid = "value.invalid"
     case valueNotFinite = "value.not-finite"
     case valueNegative = "value.negative"
+    case valueTooLarge = "value.too-large"
+    case quantityImplausible = "quantity.implausible"
 
     // Profile semantics
     case profileUnknownResource = "profile.unknown-resource"

@@ -91,7 +91,8 @@ public indirect enum JSONOutput: Sendable, Hashable {
         switch self {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"
-        case .number(let value): text += Self.format(value)
+        // JSON has no infinity or NaN: such a value is written as null, never as invalid JSON.
+        case .number(let value): text += value.isFinite ? Self.format(value) : "null"
         case .integer(let value): text += String(value)
         case .string(let value): Self.writeString(value, into: &text)
         case .array(let elements):

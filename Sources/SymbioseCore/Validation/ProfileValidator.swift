@@ -18,7 +18,7 @@ public struct ProfileValidator: Sendable {
     /// Every rule, one per file under `Validation/Rules/`.
     public static let profileRules: [any ProfileRule] = [
         CompanyIdentifierRule(), CompanyNameRule(), ActivityCodeRule(), SIRETRule(), EmployeesRule(),
-        SiteCoordinatesRule(), PostcodeRule(), FlowsDeclaredRule(), DuplicateFlowRule(),
+        SiteCoordinatesRule(), PostcodeRule(), FlowsDeclaredRule(), DuplicateFlowRule(), QuantityPlausibilityRule(),
     ]
     public static let flowRules: [any FlowRule] = [
         FlowIdentifierRule(), ResourceCodeRule(), QuantityRule(), OperatingHoursRule(), TemperatureRule(),

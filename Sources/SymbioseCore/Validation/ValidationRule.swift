@@ -27,8 +27,9 @@ public struct RuleReporter {
         report(.warning, code, message, at: key, notes: notes)
     }
 
-    /// Reports a number that is not finite (`value.not-finite`) or, unless allowed, negative
-    /// (`value.negative`).
+    /// Reports a number that is not finite (`value.not-finite`), beyond 10¹² in absolute value
+    /// (`value.too-large`: no site's flow, cost or distance comes near it in any unit) or, unless
+    /// allowed, negative (`value.negative`).
     public mutating func checkNumber(_ value: Double, name: LocalizedText, at key: String, allowNegative: Bool = false)
     {
         if !value.isFinite {
@@ -36,6 +37,12 @@ public struct RuleReporter {
                 .valueNotFinite,
                 LocalizedText(en: "\(name.en) is not a finite number", fr: "\(name.fr) n'est pas un nombre fini"),
                 at: key)
+        } else if abs(value) > 1e12 {
+            error(
+                .valueTooLarge,
+                LocalizedText(
+                    en: "\(name.en) is beyond 10¹²: check the figure and its unit",
+                    fr: "\(name.fr) dépasse 10¹² : vérifiez le chiffre et son unité"), at: key)
         } else if !allowNegative && value < 0 {
             error(
                 .valueNegative,
