@@ -16,6 +16,9 @@ public enum SynergyTable {
         lines.append(header(language))
         lines.append(String(repeating: "─", count: width))
         for (offset, synergy) in synergies.enumerated() {
+            if synergy.isServiceSwap && (offset == 0 || !synergies[offset - 1].isServiceSwap) {
+                lines += [serviceHeading[language], ""]
+            }
             let cells = SynergyCells(synergy, writer: writer)
             lines.append(
                 TextWrapping.pad(String(offset + 1), 4, right: true) + "  "
@@ -59,6 +62,11 @@ public enum SynergyTable {
             )[language])
         return lines.map { $0.replacingTrailingSpaces() + "\n" }.joined()
     }
+
+    /// The line that opens the section of service swaps.
+    static let serviceHeading = LocalizedText(
+        en: "Service swaps (skills, spare capacity, transport), after the exchanges of resources:",
+        fr: "Échanges de services (compétences, capacités libres, transport), après les échanges de ressources :")
 
     static func header(_ language: Language) -> String {
         TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad("Score", 5, right: true) + "  "

@@ -38,6 +38,9 @@ public struct SynergyFilter: Sendable, Hashable {
 
 /// The rank stage: filters and orders synergies.
 ///
+/// Service swaps (substitutions of the `service` category: hours of a skill, a machine's spare
+/// time, a truck's empty return) come after every exchange of material, heat, cold, water and
+/// energy, in their own section: they are easy to list and rarely what a workshop is for.
 /// Ties always break the same way: score (higher first), then distance (shorter first), then
 /// volume (larger first), then id (alphabetically), whatever the primary sort.
 ///
@@ -58,6 +61,7 @@ public struct Ranker: Sendable {
         let keys = kept.map(Key.init)
         let order = keys.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])
+            if ka.serviceSwap != kb.serviceSwap { return kb.serviceSwap }
             switch sort {
             case .score: break
             case .distance: if ka.distance != kb.distance { return ka.distance < kb.distance }
@@ -74,8 +78,10 @@ public struct Ranker: Sendable {
         var distance: Double
         var volume: Double
         var id: String
+        var serviceSwap: Bool
 
         init(_ synergy: Synergy) {
+            serviceSwap = synergy.isServiceSwap
             score = synergy.score
             distance = synergy.rankingDistanceKm
             volume = synergy.volumeTerm

@@ -329,6 +329,12 @@ public enum Synergy: Sendable, Hashable {
         }
     }
 
+    /// A substitution of the `service` category: ranked in its own section, after the rest.
+    public var isServiceSwap: Bool {
+        if case .substitution(let s) = self { return s.category == .service }
+        return false
+    }
+
     public var resource: ResourceCode {
         switch self {
         case .substitution(let s): s.resource
