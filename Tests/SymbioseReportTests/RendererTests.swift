@@ -129,7 +129,7 @@ import Testing
         #expect(top20.contains("saica-pack-venizel.board-trimmings>saica-paper-venizel.recovered-paper"))
         // Service swaps come last, in their own section, whatever their score.
         let firstService = try #require(result.synergies.firstIndex { $0.isServiceSwap })
-        #expect(result.synergies[firstService...].allSatisfy(\.isServiceSwap))
+        #expect(result.synergies[firstService...].allSatisfy { $0.isServiceSwap })
         #expect(result.synergies[..<firstService].contains { $0.score < result.synergies[firstService].score })
         // Distractors stay out of the shortlist: hazardous spent acid finds no outlet at all.
         #expect(!result.synergies.contains { $0.id.hasPrefix("traitement-surface-aisne.spent-acid>") })
