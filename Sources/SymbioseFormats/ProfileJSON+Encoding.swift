@@ -24,6 +24,7 @@ extension ProfileJSON {
         var companyMembers: [(String, JSONOutput)] = [("id", .string(company.id)), ("name", .string(company.name))]
         if let naf = company.naf { companyMembers.append(("naf", .string(naf))) }
         if let siret = company.siret { companyMembers.append(("siret", .string(siret))) }
+        if let group = company.group { companyMembers.append(("group", .string(group))) }
         if let employees = company.employees { companyMembers.append(("employees", .integer(employees))) }
         members.append(("company", .object(companyMembers)))
 
@@ -76,6 +77,7 @@ extension ProfileJSON {
         case .oneOff(let year, let month):
             members.append(("oneOff", .string(ProfileText.yearMonth(year: year, month: month))))
         }
+        if let partner = flow.existingPartner { members.append(("existingPartner", .string(partner))) }
         if let shares = flow.monthShares { members.append(("monthShares", .array(shares.map(JSONOutput.number)))) }
         if let price = flow.price { members.append(("price", cost(price))) }
         if let disposal = flow.disposalCost { members.append(("disposalCost", cost(disposal))) }

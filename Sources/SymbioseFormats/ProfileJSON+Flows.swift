@@ -40,7 +40,7 @@ extension ProfileJSON {
             quality: quality,
             availability: availability, price: price, disposalCost: disposalCost, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
-            monthShares: monthShares)
+            monthShares: monthShares, existingPartner: object.string("existingPartner").map { CompanyID($0) })
     }
 
     /// When a flow runs: all year, some months (`months`) or once (`oneOff`).

@@ -187,14 +187,15 @@ extension ProfileJSON {
     }
 
     private static func decodeCompany(_ object: JSONObject) -> Company? {
-        object.rejectUnknownMembers(allowed: ["id", "name", "naf", "siret", "employees"])
+        object.rejectUnknownMembers(allowed: ["id", "name", "naf", "siret", "employees", "group"])
         let id = object.string("id", required: true)
         let name = object.string("name", required: true)
         let naf = object.string("naf")
         let siret = object.string("siret")
         let employees = object.integer("employees")
         guard let id, let name else { return nil }
-        return Company(id: CompanyID(id), name: name, naf: naf, siret: siret, employees: employees)
+        return Company(
+            id: CompanyID(id), name: name, naf: naf, siret: siret, employees: employees, group: object.string("group"))
     }
 
     private static func decodeSite(_ object: JSONObject) -> Site {
@@ -213,6 +214,6 @@ extension ProfileJSON {
     static let flowMembers = [
         "id", "resource", "quantity", "temperature", "medium", "grade", "purity", "state", "hazardous", "ewc",
         "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
-        "confidential", "note", "monthShares",
+        "confidential", "note", "monthShares", "existingPartner",
     ]
 }

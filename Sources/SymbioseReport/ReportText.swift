@@ -52,6 +52,8 @@ struct ReportText {
         case .offerAvailable: self(en: "offer available", fr: "offre disponible")
         case .noOffer: self(en: "no offer", fr: "pas d'offre")
         case .confidential: self(en: "confidential", fr: "confidentiel")
+        case .sameGroup: self(en: "same group", fr: "même groupe")
+        case .existing: self(en: "already in place", fr: "déjà en place")
         }
     }
 

@@ -84,7 +84,8 @@ extension ProfileSheet {
         return [
             .companyID: .text(company.id.rawValue), .companyName: .text(company.name),
             .naf: company.naf.map(SheetValue.text),
-            .siret: company.siret.map(SheetValue.text), .employees: company.employees.map { .number(Double($0)) },
+            .siret: company.siret.map(SheetValue.text), .group: company.group.map(SheetValue.text),
+            .employees: company.employees.map { .number(Double($0)) },
             .latitude: site.latitude.map(SheetValue.number), .longitude: site.longitude.map(SheetValue.number),
             .approximate: site.approximate ? yesNo(true, language) : nil, .commune: site.commune.map(SheetValue.text),
             .postcode: site.postcode.map(SheetValue.text), .zone: site.zone.map(SheetValue.text),
@@ -116,6 +117,7 @@ extension ProfileSheet {
             .confidence: flow.confidence == .declared ? nil : word(flow.confidence, SheetVocabulary.confidence),
             .confidential: flow.confidential ? yesNo(true, language) : nil, .note: flow.note.map(SheetValue.text),
             .monthShares: flow.monthShares.map { .text($0.map(JSONOutput.format).joined(separator: " ")) },
+            .existingPartner: flow.existingPartner.map { .text($0.rawValue) },
         ]
         if !quality.contaminants.isEmpty {
             let separator = quality.contaminants.contains { $0.contains(",") || $0.contains(";") } ? " | " : ", "

@@ -11,6 +11,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case naf
     case siret
     case employees
+    case group
     case latitude = "lat"
     case longitude = "lon"
     case approximate
@@ -49,6 +50,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case confidential
     case note
     case monthShares = "month_shares"
+    case existingPartner = "existing_partner"
 
     /// The header written in each language.
     public var header: LocalizedText {
@@ -96,6 +98,8 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .confidential: LocalizedText(en: "Confidential", fr: "Confidentiel")
         case .note: LocalizedText(en: "Note", fr: "Remarque")
         case .monthShares: LocalizedText(en: "Month shares", fr: "Répartition mensuelle")
+        case .existingPartner: LocalizedText(en: "Existing partner", fr: "Partenaire actuel")
+        case .group: LocalizedText(en: "Group", fr: "Groupe")
         }
     }
 
@@ -158,6 +162,8 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .confidential: "confidential"
         case .note: "note"
         case .monthShares: "monthShares"
+        case .existingPartner: "existingPartner"
+        case .group: "company.group"
         }
     }
 

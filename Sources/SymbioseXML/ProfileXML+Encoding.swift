@@ -26,7 +26,7 @@ extension ProfileXML {
             "company",
             [
                 ("id", company.id.rawValue), ("name", company.name), ("naf", company.naf), ("siret", company.siret),
-                ("employees", company.employees.map(String.init)),
+                ("employees", company.employees.map(String.init)), ("group", company.group),
             ])
         let site = profile.site
         writer.empty(
@@ -55,6 +55,7 @@ extension ProfileXML {
             ("ewc", quality.ewc), ("maxDistanceKm", flow.maxDistanceKm.map(JSONOutput.format)),
             ("confidence", flow.confidence == .declared ? nil : flow.confidence.rawValue),
             ("confidential", flow.confidential ? "true" : nil), ("status", flow.status?.rawValue),
+            ("existingPartner", flow.existingPartner?.rawValue),
         ]
         var children = XMLTextWriter(indent: writer.indent + 1)
         if let quantity = flow.quantity {

@@ -73,7 +73,8 @@ public enum ProfileXML {
                 company = Company(
                     id: CompanyID(child.attribute("id") ?? ""), name: child.attribute("name") ?? "",
                     naf: child.attribute("naf"),
-                    siret: child.attribute("siret"), employees: child.attribute("employees").flatMap { Int($0) })
+                    siret: child.attribute("siret"), employees: child.attribute("employees").flatMap { Int($0) },
+                    group: child.attribute("group"))
             case "site":
                 recorder.record("site", child, attributes: true)
                 site = Site(
@@ -119,6 +120,7 @@ public enum ProfileXML {
         flow.status = element.attribute("status").flatMap(OutputStatus.init(rawValue:))
         flow.confidence = element.attribute("confidence").flatMap(DataConfidence.init(rawValue:)) ?? .declared
         flow.confidential = element.attribute("confidential").flatMap(bool) ?? false
+        flow.existingPartner = element.attribute("existingPartner").map { CompanyID($0) }
         for child in element.children { decodeFlowChild(child, into: &flow, key: key, recorder: &recorder) }
         return flow
     }

@@ -237,7 +237,7 @@ import ZIPFoundation
         Profile(
             company: Company(
                 id: "acme.plant_2", name: "Acme \"Nord\"; Sàrl", naf: "20.14Z", siret: "73282932000074",
-                employees: 0),
+                employees: 0, group: "Groupe Acme"),
             site: Site(
                 latitude: -0.000001, longitude: 179.5, approximate: true, commune: "Saint-Just", postcode: "02200",
                 zone: "ZI ; Nord"),

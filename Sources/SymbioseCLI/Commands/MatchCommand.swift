@@ -129,6 +129,25 @@ struct MatchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read and match on at most N threads (default: one per processor).", valueName: "n"))
     var threads: Int?
 
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Also propose exchanges between sites of one group (same-group) and exchanges already in place (existing).",
+            valueName: "kind"))
+    var include: [IncludedPairs] = []
+
+    enum IncludedPairs: String, ExpressibleByArgument, CaseIterable {
+        case sameGroup = "same-group"
+        case existing
+
+        var flag: SynergyFlag {
+            switch self {
+            case .sameGroup: .sameGroup
+            case .existing: .existing
+            }
+        }
+    }
+
     func validate() throws {
         if let weights, ScoreWeights(parsing: weights) == nil {
             throw ValidationError(
@@ -160,6 +179,7 @@ struct MatchOptions: ParsableArguments {
         settings.maximumPerNeed = perNeed
         settings.maximumPerRelease = perRelease
         if let threads { settings.threads = threads }
+        settings.include = Set(include.map(\.flag))
         return settings
     }
 }

@@ -16,6 +16,8 @@ public final class IndexedFlow: Sendable {
     /// The water grade: declared, or the taxonomy's default for the resource.
     public let grade: WaterGrade?
     public let hazardous: Bool
+    /// The group of the flow's company, when it declares one.
+    public let group: String?
     /// The category of the flow's resource.
     public let category: ResourceCategory
     /// The share of the amount in each month (index 0 = January) when the flow does not run
@@ -24,8 +26,9 @@ public final class IndexedFlow: Sendable {
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
-        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool
+        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil
     ) {
+        self.group = group
         self.reference = reference
         self.flow = flow
         self.point = point
@@ -105,7 +108,7 @@ public struct MatchIndex: Sendable {
                         flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
-                        hazardous: hazardous)
+                        hazardous: hazardous, group: profile.company.group)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)

@@ -39,6 +39,9 @@ public struct MatchSettings: Sendable, Hashable {
     public var maximumPerNeed: Int = 5
     /// The most needs one release is proposed to (0: no limit).
     public var maximumPerRelease: Int = 10
+    /// Substitutions between two sites of one group (`same-group`) and exchanges that exist
+    /// already (`existing`) are left out unless their flag is here (`--include`).
+    public var include: Set<SynergyFlag> = []
     /// For each need and each compatible release code, at most this many releases are scored,
     /// ring of the spatial grid by ring and the nearest of each ring first (0: all within the
     /// envelope). In a dense national file the nearest few dozen suppliers are the relevant ones,

@@ -11,7 +11,9 @@ extension SubstitutionMatcher {
         supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
         envelopeKm: Double? = nil
     ) -> SubstitutionSynergy? {
-        guard var pair = PairEvaluation(supplier, receiver, compatibility) else { return nil }
+        guard var pair = PairEvaluation(supplier, receiver, compatibility),
+            pair.relations(supplier, receiver, include: settings.include)
+        else { return nil }
         pair.quantities(supplier, receiver, taxonomy: taxonomy)
         guard pair.heat(supplier, receiver, settings: settings) else { return nil }
         pair.waterAndMaterials(supplier, receiver)
@@ -70,6 +72,23 @@ struct PairEvaluation {
             timeTerm = Double(overlap.count) / Double(max(receiver.months.count, 1))
             if overlap.count < 12 { flags.append(.seasonal) }
         }
+    }
+
+    /// Whether the two firms belong to one group (`same-group`) or already exchange this flow
+    /// (`existing`); `false` when such a pair is to be left out.
+    @inline(__always)
+    mutating func relations(_ supplier: IndexedFlow, _ receiver: IndexedFlow, include: Set<SynergyFlag>) -> Bool {
+        if let group = supplier.group, group == receiver.group {
+            guard include.contains(.sameGroup) else { return false }
+            flags.append(.sameGroup)
+        }
+        if supplier.flow.existingPartner == receiver.reference.company
+            || receiver.flow.existingPartner == supplier.reference.company
+        {
+            guard include.contains(.existing) else { return false }
+            flags.append(.existing)
+        }
+        return true
     }
 
     /// The quantity exchanged over the overlapping months, in the need's dimension.

@@ -45,6 +45,10 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case offerAvailable = "offer-available"
     case noOffer = "no-offer"
     case confidential
+    /// Both firms belong to the same group: left out of the list unless asked for.
+    case sameGroup = "same-group"
+    /// The exchange exists already (a flow names the other firm as its current partner).
+    case existing
 
     public static func < (lhs: SynergyFlag, rhs: SynergyFlag) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -46,6 +46,9 @@ public struct Flow: Sendable, Hashable {
     /// How the yearly quantity spreads over the months, January first (`LoadShape`): declared
     /// for needs that peak, such as winter heating; `nil` for an even spread.
     public var monthShares: [Double]?
+    /// The firm the flow already goes to (an output) or comes from (an input): an exchange with
+    /// it exists already and is not proposed as new.
+    public var existingPartner: CompanyID?
     /// True for a flow Symbiose inferred from the firm's activity code (`match --infer`), not
     /// one the firm declared. Never written to profile files.
     public var inferred: Bool
@@ -55,7 +58,8 @@ public struct Flow: Sendable, Hashable {
         quality: FlowQuality = FlowQuality(), availability: Availability = .continuous,
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
-        note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil
+        note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil,
+        existingPartner: CompanyID? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -72,6 +76,7 @@ public struct Flow: Sendable, Hashable {
         self.note = note
         self.inferred = inferred
         self.monthShares = monthShares
+        self.existingPartner = existingPartner
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.

@@ -30,8 +30,15 @@ public struct Company: Sendable, Hashable {
     /// The 14-digit French establishment number.
     public var siret: String?
     public var employees: Int?
+    /// The group the firm belongs to (two sites of one group exchanging is internal logistics,
+    /// not a synergy to broker).
+    public var group: String?
 
-    public init(id: CompanyID, name: String, naf: String? = nil, siret: String? = nil, employees: Int? = nil) {
+    public init(
+        id: CompanyID, name: String, naf: String? = nil, siret: String? = nil, employees: Int? = nil,
+        group: String? = nil
+    ) {
+        self.group = group
         self.id = id
         self.name = name
         self.naf = naf

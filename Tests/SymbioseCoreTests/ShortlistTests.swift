@@ -1,0 +1,40 @@
+import SymbioseCore
+import SymbioseTestSupport
+import Testing
+
+/// What a facilitator does not want in a shortlist: exchanges inside one group, exchanges that
+/// exist already.
+@Suite struct ShortlistTests {
+    typealias F = MatchFixture
+
+    /// A paper mill needing recovered fibre, and a box plant 1 km away releasing board trimmings.
+    private func mill(group: String? = nil, existing: Bool = false) -> [LoadedProfile] {
+        var plant = F.profile(
+            "box-plant", at: F.point(northKm: 0),
+            outputs: [F.output("trimmings", "material.paper.cardboard", Quantity(value: 5_000, unit: .tonne))])
+        var paper = F.profile(
+            "paper-mill", at: F.point(northKm: 1),
+            inputs: [F.input("fibre", "material.paper.fibre", Quantity(value: 50_000, unit: .tonne))])
+        plant.profile.company.group = group
+        paper.profile.company.group = group
+        if existing { plant.profile.outputs[0].existingPartner = "paper-mill" }
+        return [plant, paper]
+    }
+
+    @Test func sitesOfOneGroupAreLeftOutUnlessAsked() throws {
+        #expect(F.substitutions(mill()).count == 1)
+        #expect(F.substitutions(mill(group: "Saica")).isEmpty)
+        var settings = MatchSettings()
+        settings.include = [.sameGroup]
+        let pair = try #require(F.substitutions(mill(group: "Saica"), settings: settings).first)
+        #expect(pair.flags.contains(.sameGroup))
+    }
+
+    @Test func anExchangeInPlaceIsLeftOutUnlessAsked() throws {
+        #expect(F.substitutions(mill(existing: true)).isEmpty)
+        var settings = MatchSettings()
+        settings.include = [.existing]
+        let pair = try #require(F.substitutions(mill(existing: true), settings: settings).first)
+        #expect(pair.flags.contains(.existing))
+    }
+}
