@@ -78,6 +78,7 @@ extension ProfileJSON {
             members.append(("oneOff", .string(ProfileText.yearMonth(year: year, month: month))))
         }
         if let partner = flow.existingPartner { members.append(("existingPartner", .string(partner))) }
+        if flow.planned { members.append(("planned", .bool(true))) }
         if let shares = flow.monthShares { members.append(("monthShares", .array(shares.map(JSONOutput.number)))) }
         if let price = flow.price { members.append(("price", cost(price))) }
         if let disposal = flow.disposalCost { members.append(("disposalCost", cost(disposal))) }

@@ -40,7 +40,8 @@ extension ProfileJSON {
             quality: quality,
             availability: availability, price: price, disposalCost: disposalCost, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
-            monthShares: monthShares, existingPartner: object.string("existingPartner").map { CompanyID($0) })
+            monthShares: monthShares, existingPartner: object.string("existingPartner").map { CompanyID($0) },
+            planned: object.bool("planned") ?? false)
     }
 
     /// When a flow runs: all year, some months (`months`) or once (`oneOff`).

@@ -54,6 +54,7 @@ struct ReportText {
         case .confidential: self(en: "confidential", fr: "confidentiel")
         case .sameGroup: self(en: "same group", fr: "même groupe")
         case .existing: self(en: "already in place", fr: "déjà en place")
+        case .planned: self(en: "planned", fr: "en projet")
         }
     }
 

@@ -42,7 +42,7 @@ extension ProfileSheet {
             .medium: words(SheetVocabulary.medium), .grade: words(SheetVocabulary.grade),
             .state: words(SheetVocabulary.state), .status: words(SheetVocabulary.status),
             .confidence: words(SheetVocabulary.confidence), .unit: QuantityUnit.allCases.map(\.rawValue),
-            .approximate: yesNo, .hazardous: yesNo, .confidential: yesNo,
+            .approximate: yesNo, .hazardous: yesNo, .confidential: yesNo, .planned: yesNo,
         ]
         lists[.priceUnit] = lists[.unit]
         lists[.disposalCostUnit] = lists[.unit]
@@ -118,6 +118,7 @@ extension ProfileSheet {
             .confidential: flow.confidential ? yesNo(true, language) : nil, .note: flow.note.map(SheetValue.text),
             .monthShares: flow.monthShares.map { .text($0.map(JSONOutput.format).joined(separator: " ")) },
             .existingPartner: flow.existingPartner.map { .text($0.rawValue) },
+            .planned: flow.planned ? yesNo(true, language) : nil,
         ]
         if !quality.contaminants.isEmpty {
             let separator = quality.contaminants.contains { $0.contains(",") || $0.contains(";") } ? " | " : ", "

@@ -46,7 +46,8 @@ extension SheetReader {
             quality: quality,
             availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
-            monthShares: monthShares, existingPartner: text(row, .existingPartner).map { CompanyID($0) })
+            monthShares: monthShares, existingPartner: text(row, .existingPartner).map { CompanyID($0) },
+            planned: truth(row, .planned) ?? false)
         let key = ProfileSource.flowKey(direction, index)
         company.fields[key] = location(row, .direction)
         for column in flowColumns where column != .direction && value(row, column) != nil {

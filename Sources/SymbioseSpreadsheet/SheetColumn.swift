@@ -51,6 +51,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case note
     case monthShares = "month_shares"
     case existingPartner = "existing_partner"
+    case planned
 
     /// The header written in each language.
     public var header: LocalizedText {
@@ -99,6 +100,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .note: LocalizedText(en: "Note", fr: "Remarque")
         case .monthShares: LocalizedText(en: "Month shares", fr: "Répartition mensuelle")
         case .existingPartner: LocalizedText(en: "Existing partner", fr: "Partenaire actuel")
+        case .planned: LocalizedText(en: "Planned", fr: "En projet")
         case .group: LocalizedText(en: "Group", fr: "Groupe")
         }
     }
@@ -163,6 +165,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .note: "note"
         case .monthShares: "monthShares"
         case .existingPartner: "existingPartner"
+        case .planned: "planned"
         case .group: "company.group"
         }
     }

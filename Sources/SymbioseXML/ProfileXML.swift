@@ -121,6 +121,7 @@ public enum ProfileXML {
         flow.confidence = element.attribute("confidence").flatMap(DataConfidence.init(rawValue:)) ?? .declared
         flow.confidential = element.attribute("confidential").flatMap(bool) ?? false
         flow.existingPartner = element.attribute("existingPartner").map { CompanyID($0) }
+        flow.planned = element.attribute("planned").flatMap(bool) ?? false
         for child in element.children { decodeFlowChild(child, into: &flow, key: key, recorder: &recorder) }
         return flow
     }

@@ -37,4 +37,15 @@ import Testing
         let pair = try #require(F.substitutions(mill(existing: true), settings: settings).first)
         #expect(pair.flags.contains(.existing))
     }
+
+    @Test func aPlannedFlowIsFlaggedAndTrustedLess() throws {
+        let running = try #require(F.substitutions(mill()).first)
+        var profiles = mill()
+        profiles[1].profile.inputs[0].planned = true
+        let planned = try #require(F.substitutions(profiles).first)
+        #expect(planned.flags.contains(.planned) && !running.flags.contains(.planned))
+        let confidence = { (s: SubstitutionSynergy) in s.terms.first { $0.term == .confidence }!.value }
+        #expect(confidence(planned) < confidence(running))
+        #expect(planned.score < running.score)
+    }
 }

@@ -150,6 +150,7 @@ import Testing
         var profile = TestSupport.sampleProfile()
         profile.company.group = "Groupe Acme"
         profile.outputs[0].existingPartner = "recycler"
+        profile.outputs[0].planned = true
         profile.inputs[0].monthShares = [16, 14, 12, 9, 5, 2, 1, 1, 3, 8, 12, 16]
         let back = ProfileJSON.decode(Array(ProfileJSON.encode([profile]).utf8), file: "a")
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.rendered))")

@@ -88,6 +88,7 @@ struct PairEvaluation {
             guard include.contains(.existing) else { return false }
             flags.append(.existing)
         }
+        if supplier.flow.planned || receiver.flow.planned { flags.append(.planned) }
         return true
     }
 

@@ -258,10 +258,12 @@ public struct SubstitutionMatcher: Sendable {
     /// Measured 1, declared 0.8, estimated 0.5; 0.3 for a flow inferred from the activity code.
     public static func confidence(_ flow: Flow) -> Double {
         if flow.inferred { return 0.3 }
-        return switch flow.confidence {
-        case .measured: 1
-        case .declared: 0.8
-        case .estimated: 0.5
-        }
+        let declared: Double =
+            switch flow.confidence {
+            case .measured: 1
+            case .declared: 0.8
+            case .estimated: 0.5
+            }
+        return flow.planned ? declared / 2 : declared
     }
 }

@@ -49,6 +49,8 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case sameGroup = "same-group"
     /// The exchange exists already (a flow names the other firm as its current partner).
     case existing
+    /// A flow of the synergy is a project, not yet running.
+    case planned
 
     public static func < (lhs: SynergyFlag, rhs: SynergyFlag) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -49,6 +49,9 @@ public struct Flow: Sendable, Hashable {
     /// The firm the flow already goes to (an output) or comes from (an input): an exchange with
     /// it exists already and is not proposed as new.
     public var existingPartner: CompanyID?
+    /// A project, not yet running (a planned methaniser, a site under construction): matched,
+    /// flagged `planned`, with half the confidence.
+    public var planned: Bool
     /// True for a flow Symbiose inferred from the firm's activity code (`match --infer`), not
     /// one the firm declared. Never written to profile files.
     public var inferred: Bool
@@ -59,7 +62,7 @@ public struct Flow: Sendable, Hashable {
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
         note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil,
-        existingPartner: CompanyID? = nil
+        existingPartner: CompanyID? = nil, planned: Bool = false
     ) {
         self.id = id
         self.direction = direction
@@ -77,6 +80,7 @@ public struct Flow: Sendable, Hashable {
         self.inferred = inferred
         self.monthShares = monthShares
         self.existingPartner = existingPartner
+        self.planned = planned
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.
