@@ -144,16 +144,3 @@ import Testing
         #expect(error.location?.path == "$.profiles[1500].company.id")
     }
 }
-
-@Suite struct GroupAndPartnerTests {
-    @Test func groupPartnerAndMonthlySharesReadBack() throws {
-        var profile = TestSupport.sampleProfile()
-        profile.company.group = "Groupe Acme"
-        profile.outputs[0].existingPartner = "recycler"
-        profile.outputs[0].planned = true
-        profile.inputs[0].monthShares = [16, 14, 12, 9, 5, 2, 1, 1, 3, 8, 12, 16]
-        let back = ProfileJSON.decode(Array(ProfileJSON.encode([profile]).utf8), file: "a")
-        #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.rendered))")
-        #expect(back.profiles.first?.profile == profile)
-    }
-}

@@ -173,13 +173,18 @@ import Testing
 }
 
 @Suite struct GroupAndPartnerTests {
-    @Test func groupPartnerAndMonthlySharesReadBack() throws {
+    /// The fields added for the shortlist and for monthly shapes read back from both formats.
+    @Test(arguments: ["xml", "json"])
+    func groupPartnerPlannedAndMonthlySharesReadBack(format: String) throws {
         var profile = TestSupport.sampleProfile()
         profile.company.group = "Groupe Acme"
         profile.outputs[0].existingPartner = "recycler"
         profile.outputs[0].planned = true
         profile.inputs[0].monthShares = [16, 14, 12, 9, 5, 2, 1, 1, 3, 8, 12, 16]
-        let back = ProfileXML.decode(Array(ProfileXML.encode([profile]).utf8), file: "a")
+        let back =
+            format == "xml"
+            ? ProfileXML.decode(Array(ProfileXML.encode([profile]).utf8), file: "a")
+            : ProfileJSON.decode(Array(ProfileJSON.encode([profile]).utf8), file: "a")
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.rendered))")
         #expect(back.profiles.first?.profile == profile)
     }
