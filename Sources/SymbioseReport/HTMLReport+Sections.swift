@@ -19,7 +19,8 @@ extension HTMLReport {
             }
         }
         var volumes: [PhysicalDimension: Double] = [:]
-        for (_, s) in substitutions {
+        // Confidential flows stay out of the sums, which could otherwise reveal them.
+        for (_, s) in substitutions where !s.flags.contains(.confidential) || presentation.revealConfidential {
             if let q = s.quantity, !q.isOneOff { volumes[q.dimension, default: 0] += q.value }
         }
         for category in ResourceCategory.allCases {
@@ -36,7 +37,7 @@ extension HTMLReport {
             <section class="summary"><h2>\(e(t(en: "Summary", fr: "Synthèse")))</h2>
             <div class="figures"><div><strong>\(profiles.count)</strong> \(e(t(en: "sites", fr: "sites")))</div><div><strong>\(result.flowCount)</strong> \(e(t(en: "flows", fr: "flux")))</div><div><strong>\(substitutions.count)</strong> \(e(t(en: "substitutions", fr: "substitutions")))</div><div><strong>\(pools.count)</strong> \(e(t(en: "pooling groups", fr: "mutualisations")))</div></div>
             <table><thead><tr><th>\(e(t(en: "Category", fr: "Catégorie")))</th><th class="n">\(e(t(en: "Releases", fr: "Rejets")))</th><th class="n">\(e(t(en: "Needs", fr: "Besoins")))</th><th class="n">\(e(t(en: "Substitutions", fr: "Substitutions")))</th><th class="n">\(e(t(en: "Pooling", fr: "Mutualisations")))</th></tr></thead><tbody>\(rows)</tbody></table>
-            <p>\(e(t(en: "Volumes that could be exchanged if every proposed substitution happened (one release may appear in several proposals):", fr: "Volumes qui pourraient être échangés si chaque substitution proposée se réalisait (une même ressource peut figurer dans plusieurs propositions) :")))</p><ul>\(volumeText)</ul>
+            <p>\(e(t(en: "Volumes that could be exchanged if every proposed substitution happened, confidential flows aside (one release may appear in several proposals):", fr: "Volumes qui pourraient être échangés si chaque substitution proposée se réalisait, hors flux confidentiels (une même ressource peut figurer dans plusieurs propositions) :")))</p><ul>\(volumeText)</ul>
             \(impactSummary())
             </section>
             """

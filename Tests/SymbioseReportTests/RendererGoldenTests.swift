@@ -55,6 +55,13 @@ import Testing
         }
     }
 
+    /// The sample's only mass exchange is confidential: the summary's volumes leave it out.
+    @Test func theSummaryNeverSumsConfidentialFlows() throws {
+        let html = try OutputFormat.html.render(SampleReport.report(.synergies, language: .en))
+        #expect(!html.contains("<li>900 t/year</li>") && !html.contains("900 t/"))
+        #expect(html.contains("<li>3,200 MWh/year</li>"))
+    }
+
     @Test func formatsThatHoldNoReportSayso() {
         let report = SampleReport.report(.synergies, language: .en)
         for format in [OutputFormat.text, .xml, .xlsx] {
