@@ -49,30 +49,35 @@ public enum PlanText {
         let greedy = objectiveValue(plan.greedy.value, plan.objective, language: language)
         let gain = plan.greedy.value > 0 ? (plan.optimal.value / plan.greedy.value - 1) * 100 : 0
         let gainText = NumberFormatting.format(gain, decimals: 1, language: language)
+        func exchanges(_ n: Int) -> LocalizedText {
+            .count(n, en: ("exchange", "exchanges"), fr: ("échange", "échanges"))
+        }
+        let kept = exchanges(plan.optimal.allocations.count)
+        let candidates = LocalizedText.count(
+            plan.candidates, en: ("candidate", "candidates"), fr: ("candidat", "candidats"))
         var lines: [String] = []
         lines.append(
             LocalizedText(
-                en:
-                    "Plan: \(plan.optimal.allocations.count) exchanges kept out of \(plan.candidates) candidates, objective \(name) = \(optimal).",
+                en: "Plan: \(kept.en) kept out of \(candidates.en), objective \(name) = \(optimal).",
                 fr:
-                    "Plan : \(plan.optimal.allocations.count) échanges retenus sur \(plan.candidates) candidats, objectif \(name) = \(optimal)."
+                    "Plan : \(kept.fr) \(language.takesPlural(plan.optimal.allocations.count) ? "retenus" : "retenu") sur \(candidates.fr), objectif \(name) = \(optimal)."
             )[language]
         )
         lines.append(
             LocalizedText(
                 en:
-                    "Greedy (best pair first): \(greedy) in \(plan.greedy.allocations.count) exchanges; the plan gains +\(gainText) %.",
+                    "Greedy (best pair first): \(greedy) in \(exchanges(plan.greedy.allocations.count).en); the plan gains +\(gainText) %.",
                 fr:
-                    "Glouton (la meilleure paire d'abord) : \(greedy) en \(plan.greedy.allocations.count) échanges ; gain du plan : +\(gainText) %."
+                    "Glouton (la meilleure paire d'abord) : \(greedy) en \(exchanges(plan.greedy.allocations.count).fr) ; gain du plan : +\(gainText) %."
             )[language]
         )
         let totals = plan.optimal.totals
         lines.append(
             LocalizedText(
                 en:
-                    "Plan impacts: \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) exchanges estimated), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) exchanges with declared prices or costs).",
+                    "Plan impacts: \(ImpactText.co2e(totals.netKg, language: language)) net (\(exchanges(totals.withCO2e).en) estimated), \(ImpactText.euros(totals.netEUR, language: language)) (\(exchanges(totals.withEUR).en) with declared prices or costs).",
                 fr:
-                    "Impacts du plan : \(ImpactText.co2e(totals.netKg, language: language)) net (\(totals.withCO2e) échanges estimés), \(ImpactText.euros(totals.netEUR, language: language)) (\(totals.withEUR) échanges avec prix ou coûts déclarés)."
+                    "Impacts du plan : \(ImpactText.co2e(totals.netKg, language: language)) net (\(exchanges(totals.withCO2e).fr) \(language.takesPlural(totals.withCO2e) ? "estimés" : "estimé")), \(ImpactText.euros(totals.netEUR, language: language)) (\(exchanges(totals.withEUR).fr) avec prix ou coûts déclarés)."
             )[language]
         )
         let excluded = PlanExclusion.allCases.compactMap { reason -> String? in
@@ -85,15 +90,22 @@ public enum PlanText {
                 (LocalizedText(en: "Candidates left out (", fr: "Candidats écartés (")[language])
                     + excluded.joined(separator: "; ") + ").")
         }
-        lines.append(
-            LocalizedText(
-                en:
-                    "Network: \(network.components.count) group(s) of firms linked by exchanges, \(network.chainCount) chain(s) A → B → C, \(network.isolated.count) firm(s) with no synergy at all.",
-                fr:
-                    "Réseau : \(network.components.count) groupe(s) d'entreprises liées par des échanges, \(network.chainCount) chaîne(s) A → B → C, \(network.isolated.count) entreprise(s) sans aucune synergie."
-            )[language]
-        )
+        lines.append(networkLine(network, language: language))
         return lines
+    }
+
+    /// "Network: 2 groups of firms linked by exchanges, 57 chains A → B → C, 2 firms with no synergy at all."
+    static func networkLine(_ network: SynergyNetwork, language: Language) -> String {
+        let groups = LocalizedText.count(network.components.count, en: ("group", "groups"), fr: ("groupe", "groupes"))
+        let chains = LocalizedText.count(network.chainCount, en: ("chain", "chains"), fr: ("chaîne", "chaînes"))
+        let isolated = LocalizedText.count(
+            network.isolated.count, en: ("firm", "firms"), fr: ("entreprise", "entreprises"))
+        return LocalizedText(
+            en:
+                "Network: \(groups.en) of firms linked by exchanges, \(chains.en) A → B → C, \(isolated.en) with no synergy at all.",
+            fr:
+                "Réseau : \(groups.fr) d'entreprises liées par des échanges, \(chains.fr) A → B → C, \(isolated.fr) sans aucune synergie."
+        )[language]
     }
 
     static func exclusionName(_ exclusion: PlanExclusion, language: Language) -> String {
@@ -160,13 +172,19 @@ public enum PlanText {
         }
         if !network.hubs.isEmpty {
             lines.append(LocalizedText(en: "Hubs (most partners):", fr: "Pivots (le plus de partenaires) :")[language])
+            func partners(_ n: Int) -> LocalizedText {
+                .count(n, en: ("partner", "partners"), fr: ("partenaire", "partenaires"))
+            }
+            func pools(_ n: Int) -> LocalizedText {
+                .count(n, en: ("pool", "pools"), fr: ("mutualisation", "mutualisations"))
+            }
             for hub in network.hubs.prefix(5) {
                 lines.append(
                     LocalizedText(
                         en:
-                            "  \(hub.name): \(hub.partners) partners, supplies \(hub.supplies), receives \(hub.receives), \(hub.pools) pools",
+                            "  \(hub.name): \(partners(hub.partners).en), supplies \(hub.supplies), receives \(hub.receives), \(pools(hub.pools).en)",
                         fr:
-                            "  \(hub.name) : \(hub.partners) partenaires, fournit \(hub.supplies), reçoit \(hub.receives), \(hub.pools) mutualisations"
+                            "  \(hub.name) : \(partners(hub.partners).fr), fournit \(hub.supplies), reçoit \(hub.receives), \(pools(hub.pools).fr)"
                     )[language]
                 )
             }
@@ -176,10 +194,14 @@ public enum PlanText {
                 LocalizedText(en: "Firms with no synergy (to call):", fr: "Entreprises sans synergie (à appeler) :")[
                     language])
             for firm in network.isolated {
+                let releases = LocalizedText.count(firm.releases, en: ("release", "releases"), fr: ("rejet", "rejets"))
+                let needs = LocalizedText.count(firm.needs, en: ("need", "needs"), fr: ("besoin", "besoins"))
                 lines.append(
                     LocalizedText(
-                        en: "  \(firm.name) (\(firm.releases) release(s), \(firm.needs) need(s) declared)",
-                        fr: "  \(firm.name) (\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés)")[language])
+                        en: "  \(firm.name) (\(releases.en), \(needs.en) declared)",
+                        fr:
+                            "  \(firm.name) (\(releases.fr), \(needs.fr) \(language.takesPlural(firm.releases + firm.needs) ? "déclarés" : "déclaré"))"
+                    )[language])
             }
         }
         return lines

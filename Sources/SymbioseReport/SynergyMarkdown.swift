@@ -7,6 +7,7 @@ public enum SynergyMarkdown {
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
         sumsImpacts: Bool = true, language: Language
     ) -> String {
+        let words = ReportText(language: language)
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var out = LocalizedText(en: "# Synergies\n\n", fr: "# Synergies\n\n")[language]
@@ -31,7 +32,7 @@ public enum SynergyMarkdown {
                     "| \(offset + 1) | \(score) | substitution | `\(s.resource)` → `\(s.needResource)` | \(cells.who) | \(cells.km) | \(cells.quantity) |\n"
             case .pooling(let p):
                 out +=
-                    "| \(offset + 1) | \(score) | \(cells.kind) (\(p.mode.rawValue)) | `\(p.resource)` | \(cells.who) | \(cells.km) | \(cells.quantity) |\n"
+                    "| \(offset + 1) | \(score) | \(cells.kind) (\(words.mode(p.mode))) | `\(p.resource)` | \(cells.who) | \(cells.km) | \(cells.quantity) |\n"
             }
         }
         out += "\n"
@@ -39,10 +40,12 @@ public enum SynergyMarkdown {
         for (offset, synergy) in synergies.enumerated() {
             out += "**\(offset + 1).** \(writer.reason(synergy))\n"
             let terms = synergy.terms.map {
-                "\($0.term.rawValue) \(NumberFormatting.format($0.value, decimals: 2, language: language)) × \(NumberFormatting.format($0.weight, decimals: 2, language: language))"
+                "\(words.term($0.term)) \(NumberFormatting.format($0.value, decimals: 2, language: language)) × \(NumberFormatting.format($0.weight, decimals: 2, language: language))"
             }
             out += "  \(LocalizedText(en: "Score", fr: "Score")[language]) = " + terms.joined(separator: " + ")
-            if !synergy.flags.isEmpty { out += "; " + synergy.flags.map { "`\($0.rawValue)`" }.joined(separator: " ") }
+            if !synergy.flags.isEmpty {
+                out += "; " + synergy.flags.map { "*\(words.flag($0))*" }.joined(separator: ", ")
+            }
             if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)
                 out += "  \n  " + ImpactText.summary(impact, language: language)

@@ -10,6 +10,7 @@ public enum SynergyTable {
         _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:],
         sumsImpacts: Bool = true, language: Language
     ) -> String {
+        let words = ReportText(language: language)
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         var lines: [String] = []
         var totals = ImpactTotals()
@@ -30,17 +31,17 @@ public enum SynergyTable {
             let who =
                 switch synergy {
                 case .substitution: cells.who
-                case .pooling(let p): "\(p.mode.rawValue): " + cells.who
+                case .pooling(let p): words.mode(p.mode) + LocalizedText(en: ": ", fr: " : ")[language] + cells.who
                 }
             for line in TextWrapping.wrap(who, width: width - indent.count) { lines.append(indent + line) }
             for line in TextWrapping.wrap(writer.reason(synergy), width: width - indent.count) {
                 lines.append(indent + line)
             }
             let terms = synergy.terms.map {
-                "\($0.term.rawValue) \(NumberFormatting.format($0.value, decimals: 2, language: language))"
+                "\(words.term($0.term)) \(NumberFormatting.format($0.value, decimals: 2, language: language))"
             }
             var detail = terms.joined(separator: " · ")
-            if !synergy.flags.isEmpty { detail += " | " + synergy.flags.map(\.rawValue).joined(separator: ", ") }
+            if !synergy.flags.isEmpty { detail += " | " + synergy.flags.map(words.flag).joined(separator: ", ") }
             for line in TextWrapping.wrap(detail, width: width - indent.count) { lines.append(indent + line) }
             if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)

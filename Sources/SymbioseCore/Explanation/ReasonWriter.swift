@@ -77,11 +77,11 @@ public struct ReasonWriter: Sendable {
         let need = label(s.needResource) + temperature(s.receiverTemperature)
         switch language {
         case .fr:
-            sentence = capitalized(release) + " de \(s.supplier.companyName) "
+            sentence = capitalized(release) + " " + Self.of(s.supplier.companyName) + " "
             if let share {
-                sentence += "peut couvrir \(share) du besoin « \(need) » de \(s.receiver.companyName)"
+                sentence += "peut couvrir \(share) du besoin « \(need) » " + Self.of(s.receiver.companyName)
             } else {
-                sentence += "peut servir le besoin « \(need) » de \(s.receiver.companyName)"
+                sentence += "peut servir le besoin « \(need) » " + Self.of(s.receiver.companyName)
             }
             if let volume {
                 sentence += " (\(volume))"
@@ -112,6 +112,19 @@ public struct ReasonWriter: Sendable {
             sentence += " " + capitalized(link.rationale[language]) + "."
         }
         return sentence + inferredWarning([s.supplier, s.receiver])
+    }
+
+    /// "de" before a firm's name as French writes it: "du Relais", "des Serres", "de la
+    /// Fromagerie", "de l'entreprise A", "d'Intersnack", "de Saica Paper".
+    package static func of(_ name: String) -> String {
+        let lower = name.lowercased()
+        for (article, contracted) in [("le ", "du "), ("les ", "des "), ("la ", "de la "), ("l'", "de l'")]
+        where lower.hasPrefix(article) {
+            return contracted + name.dropFirst(article.count)
+        }
+        if lower.hasPrefix("entreprise ") { return "de l'" + lower.prefix(1) + name.dropFirst(1) }
+        let elides = "aeiouâàéèêîïôûœ".contains(lower.prefix(1))
+        return elides ? "d'" + name : "de " + name
     }
 
     /// What the pair needs beyond the exchange itself: a heat pump, preheating only, treatment,

@@ -70,3 +70,15 @@ public struct LocalizedText: Sendable, Hashable {
         }
     }
 }
+
+extension LocalizedText {
+    /// A count and its noun, each language with its own plural rule: "1 exchange", "0 exchanges",
+    /// "0 échange", "2 échanges".
+    public static func count(_ n: Int, en: (one: String, many: String), fr: (one: String, many: String))
+        -> LocalizedText
+    {
+        LocalizedText(
+            en: "\(n) " + (Language.en.takesPlural(n) ? en.many : en.one),
+            fr: "\(n) " + (Language.fr.takesPlural(n) ? fr.many : fr.one))
+    }
+}

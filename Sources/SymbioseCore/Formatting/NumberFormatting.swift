@@ -67,6 +67,11 @@ public enum MonthNames {
         ("October", "octobre"), ("November", "novembre"), ("December", "décembre"),
     ].map { LocalizedText(en: $0.0, fr: $0.1) }
 
+    /// "de janvier", but "d'avril", "d'août", "d'octobre".
+    static func from(_ frenchMonth: String) -> String {
+        "aeiouâéè".contains(frenchMonth.prefix(1)) ? "d'" + frenchMonth : "de " + frenchMonth
+    }
+
     public static func name(_ month: Int, language: Language) -> String {
         names[((month - 1) % 12 + 12) % 12][language]
     }
@@ -80,7 +85,7 @@ public enum MonthNames {
                 return (LocalizedText(en: "in ", fr: "en ")[language]) + name(run.lowerBound, language: language)
             }
             let first = name(run.lowerBound, language: language), last = name(run.upperBound, language: language)
-            return LocalizedText(en: "\(first)–\(last)", fr: "de \(first) à \(last)")[language]
+            return LocalizedText(en: "\(first)–\(last)", fr: "\(Self.from(first)) à \(last)")[language]
         }
         return parts.joined(separator: LocalizedText(en: " and ", fr: " et ")[language])
     }
