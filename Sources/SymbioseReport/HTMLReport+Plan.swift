@@ -56,7 +56,7 @@ extension HTMLReport {
             "<li>\(component.companies.map(name).joined(separator: ", "))</li>"
         }.joined()
         let isolated = network.isolated.map { firm in
-            "<li>\(name(firm.company)) — \(e(t(en: "\(firm.releases) release(s), \(firm.needs) need(s) declared", fr: "\(firm.releases) rejet(s), \(firm.needs) besoin(s) déclarés")))</li>"
+            "<li>\(name(firm.company)) — \(e(PlanText.declared(firm, language: presentation.language)))</li>"
         }.joined()
         let more =
             network.chainCount > 20

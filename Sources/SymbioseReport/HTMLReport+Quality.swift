@@ -10,12 +10,12 @@ extension HTMLReport {
             }
             // File names and messages name the firms: an anonymised report only counts.
             if presentation.anonymize {
-                let count = matching.count
+                let items = LocalizedText.count(matching.count, en: ("item", "items"), fr: ("point", "points"))
                 return "<p class=\"note\">"
                     + e(
                         t(
-                            en: "\(count) item(s); the files to fix are named in the non-anonymised version.",
-                            fr: "\(count) point(s) ; les fichiers à corriger figurent dans la version nominative."))
+                            en: "\(items.en); the files to fix are named in the non-anonymised version.",
+                            fr: "\(items.fr) ; les fichiers à corriger figurent dans la version nominative."))
                     + "</p>"
             }
             return "<ul class=\"quality\">"

@@ -40,8 +40,9 @@ public enum ImpactText {
     public static func upperBound(_ totals: ImpactTotals, language: Language) -> String {
         var parts = [
             co2e(totals.netKg, language: language)
-                + (LocalizedText(en: " over \(totals.withCO2e) pair(s)", fr: " sur \(totals.withCO2e) paire(s)")[
-                    language])
+                + " "
+                + LocalizedText(en: "over", fr: "sur")[language] + " "
+                + LocalizedText.count(totals.withCO2e, en: ("pair", "pairs"), fr: ("paire", "paires"))[language]
         ]
         if totals.withEUR > 0 {
             parts.append(

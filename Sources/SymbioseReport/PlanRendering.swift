@@ -108,6 +108,15 @@ public enum PlanText {
         )[language]
     }
 
+    /// "2 releases, 1 need declared" / "2 rejets, 1 besoin déclarés".
+    static func declared(_ firm: SynergyNetwork.Isolated, language: Language) -> String {
+        let releases = LocalizedText.count(firm.releases, en: ("release", "releases"), fr: ("rejet", "rejets"))
+        let needs = LocalizedText.count(firm.needs, en: ("need", "needs"), fr: ("besoin", "besoins"))
+        let agreed = language.takesPlural(firm.releases + firm.needs) ? "déclarés" : "déclaré"
+        return LocalizedText(en: "\(releases.en), \(needs.en) declared", fr: "\(releases.fr), \(needs.fr) \(agreed)")[
+            language]
+    }
+
     static func exclusionName(_ exclusion: PlanExclusion, language: Language) -> String {
         switch exclusion {
         case .quantityUnknown: return LocalizedText(en: "quantity unknown", fr: "quantité inconnue")[language]
@@ -194,14 +203,7 @@ public enum PlanText {
                 LocalizedText(en: "Firms with no synergy (to call):", fr: "Entreprises sans synergie (à appeler) :")[
                     language])
             for firm in network.isolated {
-                let releases = LocalizedText.count(firm.releases, en: ("release", "releases"), fr: ("rejet", "rejets"))
-                let needs = LocalizedText.count(firm.needs, en: ("need", "needs"), fr: ("besoin", "besoins"))
-                lines.append(
-                    LocalizedText(
-                        en: "  \(firm.name) (\(releases.en), \(needs.en) declared)",
-                        fr:
-                            "  \(firm.name) (\(releases.fr), \(needs.fr) \(language.takesPlural(firm.releases + firm.needs) ? "déclarés" : "déclaré"))"
-                    )[language])
+                lines.append("  \(firm.name) (\(declared(firm, language: language)))")
             }
         }
         return lines
