@@ -11,7 +11,9 @@ import Testing
         [
             F.profile(
                 "plant", at: F.point(northKm: 0),
-                outputs: [F.output("heat", "heat.hot-water", Quantity(value: 4_000, unit: .megawattHour), temperature: 120)]
+                outputs: [
+                    F.output("heat", "heat.hot-water", Quantity(value: 4_000, unit: .megawattHour), temperature: 120)
+                ]
             ),
             F.profile(
                 "network", at: F.point(northKm: km),

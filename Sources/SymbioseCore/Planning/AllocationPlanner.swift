@@ -168,7 +168,6 @@ public struct AllocationPlanner: Sendable {
         return (allocated, greedyAllocated, parts.count)
     }
 
-
     /// The position of a release or need, numbered on first sight with its amount.
     static func position(
         of key: String, in index: inout [String: Int], amounts: inout [Double], amount: Double
