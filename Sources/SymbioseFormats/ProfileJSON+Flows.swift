@@ -20,20 +20,7 @@ extension ProfileJSON {
         let confidence = object.enumeration("confidence", as: DataConfidence.self) ?? .declared
         let confidential = object.bool("confidential") ?? false
         let note = object.string("note")
-        let monthShares = object.array("monthShares").map { elements in
-            elements.compactMap { node, path -> Double? in
-                guard case .number(let value) = node.value else {
-                    object.collector.error(
-                        .jsonType,
-                        LocalizedText(
-                            en: "a monthly weight is a number, found \(node.value.typeName)",
-                            fr: "un poids mensuel est un nombre, trouvé \(node.value.typeNameFR)"), path: path,
-                        at: node.position)
-                    return nil
-                }
-                return value
-            }
-        }
+        let monthShares = object.numbers("monthShares")
         guard let id, let resource else { return nil }
         return Flow(
             id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,

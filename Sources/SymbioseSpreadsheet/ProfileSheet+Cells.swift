@@ -60,8 +60,8 @@ extension SheetReader {
             invalid(
                 row, column,
                 LocalizedText(
-                    en: "expected a whole number, found \(SheetValue.format(number))",
-                    fr: "nombre entier attendu, trouvé \(SheetValue.format(number))"))
+                    en: "expected a whole number, found \(JSONOutput.format(number))",
+                    fr: "nombre entier attendu, trouvé \(JSONOutput.format(number))"))
             return nil
         }
         return Int(number)

@@ -205,7 +205,7 @@ struct SheetReader {
         guard let value = value(row, column) else { return nil }
         switch column {
         case .latitude, .longitude, .employees:
-            if case .text(let text) = value, let number = CSVTable.number(text) { return SheetValue.format(number) }
+            if case .text(let text) = value, let number = CSVTable.number(text) { return JSONOutput.format(number) }
         case .approximate:
             if case .text(let text) = value, let flag = SheetVocabulary.truth(text) { return String(flag) }
             if case .number(let number) = value { return String(number == 1) }

@@ -10,14 +10,9 @@ public enum SheetValue: Sendable, Hashable {
     public var text: String {
         switch self {
         case .text(let text): text
-        case .number(let number): SheetValue.format(number)
+        case .number(let number): JSONOutput.format(number)
         case .bool(let value): value ? "true" : "false"
         }
-    }
-
-    /// The shortest text that reads back as the same number: `30000`, `0.4`, `1e-07`.
-    public static func format(_ number: Double) -> String {
-        JSONOutput.format(number)
     }
 }
 

@@ -92,7 +92,7 @@ public enum XLSXWriter {
                 case .text(let text):
                     xml += "<c r=\"\(reference)\" t=\"s\"\(style)><v>\(strings.position(of: text))</v></c>"
                 case .number(let number):
-                    xml += "<c r=\"\(reference)\"\(style)><v>\(SheetValue.format(number))</v></c>"
+                    xml += "<c r=\"\(reference)\"\(style)><v>\(JSONOutput.format(number))</v></c>"
                 case .bool(let flag):
                     xml += "<c r=\"\(reference)\" t=\"b\"\(style)><v>\(flag ? 1 : 0)</v></c>"
                 }

@@ -33,15 +33,16 @@ import Testing
             })
     }
 
-    /// Every `enum` array found under a property named `name`, anywhere in the JSON schema.
+    /// Every `enum` array found under a property named `name` (or under its `items`, for an
+    /// array property), anywhere in the JSON schema.
     static func jsonEnumerations(_ name: String, in node: Any) -> [Set<String>] {
         var found: [Set<String>] = []
         if let object = node as? [String: Any] {
             if let properties = object["properties"] as? [String: Any],
-                let property = properties[name] as? [String: Any],
-                let values = property["enum"] as? [String]
+                let property = properties[name] as? [String: Any]
             {
-                found.append(Set(values))
+                let items = property["items"] as? [String: Any]
+                if let values = (property["enum"] ?? items?["enum"]) as? [String] { found.append(Set(values)) }
             }
             for value in object.values { found += jsonEnumerations(name, in: value) }
         } else if let array = node as? [Any] {
@@ -76,29 +77,10 @@ import Testing
         for output in outputs {
             let schema = try JSONSerialization.jsonObject(
                 with: Data(try Self.text("Docs/schema/\(output.file).schema.json").utf8))
-            let found =
-                Self.jsonEnumerations(output.property, in: schema)
-                + Self.jsonItemEnumerations(output.property, in: schema)
+            let found = Self.jsonEnumerations(output.property, in: schema)
             #expect(!found.isEmpty, "no enum for \(output.property) in \(output.file)")
             for values in found { #expect(values == output.values, "\(output.file): \(output.property)") }
         }
-    }
-
-    /// Every `enum` of the `items` of an array property named `name`.
-    static func jsonItemEnumerations(_ name: String, in node: Any) -> [Set<String>] {
-        var found: [Set<String>] = []
-        if let object = node as? [String: Any] {
-            if let properties = object["properties"] as? [String: Any],
-                let property = properties[name] as? [String: Any],
-                let items = property["items"] as? [String: Any], let values = items["enum"] as? [String]
-            {
-                found.append(Set(values))
-            }
-            for value in object.values { found += jsonItemEnumerations(name, in: value) }
-        } else if let array = node as? [Any] {
-            for value in array { found += jsonItemEnumerations(name, in: value) }
-        }
-        return found
     }
 
     @Test func publishedXSDIsTheEmbeddedOne() throws {

@@ -144,3 +144,16 @@ import Testing
         #expect(error.location?.path == "$.profiles[1500].company.id")
     }
 }
+
+@Suite struct MonthSharesJSONTests {
+    @Test func aWeightThatIsNotANumberIsLocated() {
+        let text = """
+            {"schema": "symbiose/profile@1", "company": {"id": "a", "name": "A"}, "site": {},
+            "inputs": [{"id": "h", "resource": "heat.hot-water", "monthShares": [1, "two", 3]}]}
+            """
+        let decoded = ProfileJSON.decode(Array(text.utf8), file: "a.json")
+        let problem = decoded.diagnostics.first { $0.code == .jsonType }
+        #expect(problem?.location?.path == "$.inputs[0].monthShares[1]")
+        #expect(problem?.message == "expected a number, found a string")
+    }
+}

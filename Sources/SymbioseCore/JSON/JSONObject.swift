@@ -172,15 +172,33 @@ public struct JSONObject {
 
     /// An array of strings.
     public func strings(_ key: String) -> [String]? {
+        elements(key, expected: LocalizedText(en: "expected a string", fr: "une chaîne était attendue")) {
+            if case .string(let value) = $0 { return value }
+            return nil
+        }
+    }
+
+    /// An array of numbers.
+    public func numbers(_ key: String) -> [Double]? {
+        elements(key, expected: LocalizedText(en: "expected a number", fr: "un nombre était attendu")) {
+            if case .number(let value) = $0 { return value }
+            return nil
+        }
+    }
+
+    /// The elements of an array that `extract` reads; each other element is reported, located.
+    private func elements<Element>(
+        _ key: String, expected: LocalizedText, _ extract: (JSONValue) -> Element?
+    ) -> [Element]? {
         guard let elements = array(key) else { return nil }
-        var result: [String] = []
+        var result: [Element] = []
         for (node, elementPath) in elements {
-            guard case .string(let value) = node.value else {
+            guard let value = extract(node.value) else {
                 collector.error(
                     .jsonType,
                     LocalizedText(
-                        en: "expected a string, found \(node.value.typeName)",
-                        fr: "une chaîne était attendue, trouvé \(node.value.typeNameFR)"), path: elementPath,
+                        en: "\(expected.en), found \(node.value.typeName)",
+                        fr: "\(expected.fr), trouvé \(node.value.typeNameFR)"), path: elementPath,
                     at: node.position)
                 continue
             }

@@ -16,11 +16,10 @@ extension AllocationPlanner {
 
         init(
             _ candidates: [Candidate], supply: [Double], demand: [Double], releaseMonths: [[Int]?],
-            needMonths: [[Int]?], shapes: (releases: [[Double]?], needs: [[Double]?]) = ([], [])
+            needMonths: [[Int]?], shapes: (releases: [[Double]?], needs: [[Double]?])
         ) {
             let shaped = { (candidate: Candidate) -> Bool in
-                (shapes.releases[safe: candidate.release] ?? nil) != nil
-                    || (shapes.needs[safe: candidate.need] ?? nil) != nil
+                shapes.releases[candidate.release] != nil || shapes.needs[candidate.need] != nil
             }
             let monthly =
                 candidates.contains {
@@ -42,8 +41,8 @@ extension AllocationPlanner {
                 let shared = monthly ? candidate.synergy.months.months : [0]
                 let releaseSpan = monthly ? releaseMonths[candidate.release]!.count : 1
                 let needSpan = monthly ? needMonths[candidate.need]!.count : 1
-                let releaseShares = monthly ? shapes.releases[safe: candidate.release] ?? nil : nil
-                let needShares = monthly ? shapes.needs[safe: candidate.need] ?? nil : nil
+                let releaseShares = monthly ? shapes.releases[candidate.release] : nil
+                let needShares = monthly ? shapes.needs[candidate.need] : nil
                 let weights = Self.weights(
                     shared, release: (supply[candidate.release], releaseSpan, releaseShares),
                     need: (demand[candidate.need], needSpan, needShares))

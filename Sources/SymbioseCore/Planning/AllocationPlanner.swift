@@ -199,8 +199,3 @@ public struct AllocationPlanner: Sendable {
         return AllocationOutcome(allocations: allocations, value: value, totals: totals)
     }
 }
-
-extension Array {
-    /// The element at `index`, or `nil` when it is out of range.
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
