@@ -28,7 +28,7 @@ let package = Package(
             name: "SymbioseCore",
             resources: [
                 .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),
-                .embedInCode("Resources/activities.json"),
+                .embedInCode("Resources/activities.json"), .embedInCode("Resources/postcodes-fr.tsv"),
             ]
         ),
         .target(

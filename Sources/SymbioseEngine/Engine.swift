@@ -107,8 +107,10 @@ public struct Engine: Sendable {
     public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
-        let diagnostics = (loaded.diagnostics + validator.validate(loaded.profiles)).sortedForOutput()
-        var profiles = loaded.profiles
+        let located = SiteLocator().locate(loaded.profiles)
+        let diagnostics = (loaded.diagnostics + located.diagnostics + validator.validate(located.profiles))
+            .sortedForOutput()
+        var profiles = located.profiles
         var inferred: [CompanyID] = []
         if configuration.infer, let base = references.activities {
             let inference = ActivityInference.infer(profiles, base: base)

@@ -143,6 +143,18 @@ public enum RecommendationsJSON {
         if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
         if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
         if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
+        if let equivalence = s.equivalence {
+            members.append(
+                (
+                    "equivalence",
+                    .object([
+                        ("basis", .string(equivalence.basis.rawValue)),
+                        ("release", .number(rounded(equivalence.release, places: 3))),
+                        ("need", .number(rounded(equivalence.need, places: 3))),
+                        ("ratio", .number(rounded(equivalence.ratio, places: 3))),
+                    ])
+                ))
+        }
         members.append(("supplier", reference(s.supplier)))
         members.append(("receiver", reference(s.receiver)))
         if let impact { members.append(("impact", ImpactText.json(impact))) }

@@ -154,8 +154,9 @@ import Testing
                     ]),
             ]).first)
         #expect(synergy.months == MonthSet([12, 1, 2]))
-        // 100 t a month offered, 100 t a month needed, over three shared months.
-        #expect(abs((synergy.quantity?.value ?? 0) - 300) < 1e-9)
+        // 100 t of pulp a month offered (27 t of feed on dry matter, 24 % against 89 %), 100 t a
+        // month needed, over three shared months.
+        #expect(abs((synergy.quantity?.value ?? 0) - 300 * 0.24 / 0.89) < 1e-9)
         #expect(synergy.flags.contains(.seasonal))
         #expect(abs(synergy.terms.first { $0.term == .time }!.value - 0.5) < 1e-9)
         #expect(MonthNames.period(synergy.months, language: .en) == "December–February")

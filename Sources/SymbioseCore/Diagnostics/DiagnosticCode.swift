@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case profileInvalidNAF = "profile.invalid-naf"
     case profileInvalidSIRET = "profile.invalid-siret"
     case profileInvalidPostcode = "profile.invalid-postcode"
+    case profileLocated = "profile.located"
     case profileInvalidId = "profile.invalid-id"
     case profileStatusOnInput = "profile.status-on-input"
     case profileCostDirection = "profile.cost-direction"

@@ -144,6 +144,7 @@ public struct ReasonWriter: Sendable {
                     en: " As preheating: the source is not hot enough for the whole need.",
                     fr: " En préchauffage : la source n'est pas assez chaude pour tout le besoin.")[language]
         }
+        if let equivalence = s.equivalence { text += weighed(s, equivalence) }
         if s.flags.contains(.needsTreatment) {
             text +=
                 LocalizedText(
@@ -156,6 +157,27 @@ public struct ReasonWriter: Sendable {
                     fr: " Déchet dangereux : traçabilité obligatoire.")[language]
         }
         return text
+    }
+
+    /// " Counted on dry matter: 1 t of beet pulp (24 %) counts as 0.27 t of animal feed (89 %)."
+    private func weighed(_ s: SubstitutionSynergy, _ equivalence: MassEquivalence) -> String {
+        func value(_ v: Double) -> String {
+            switch equivalence.basis {
+            case .dryMatter: NumberFormatting.format(v * 100, decimals: 0, language: language) + " %"
+            case .heatingValue: NumberFormatting.format(v, decimals: 2, language: language) + " MWh/t"
+            }
+        }
+        let ratio = NumberFormatting.format(equivalence.ratio, decimals: 2, language: language)
+        let (release, need) = (label(s.resource), label(s.needResource))
+        let (from, to) = (value(equivalence.release), value(equivalence.need))
+        let basis =
+            equivalence.basis == .dryMatter
+            ? LocalizedText(en: "dry matter", fr: "matière sèche")
+            : LocalizedText(en: "heating value", fr: "pouvoir calorifique")
+        return LocalizedText(
+            en: " Counted on \(basis.en): 1 t of \(release) (\(from)) counts as \(ratio) t of \(need) (\(to)).",
+            fr: " Compté en \(basis.fr) : 1 t \(Self.of(release)) (\(from)) vaut \(ratio) t \(Self.of(need)) (\(to)).")[
+                language]
     }
 
     /// "Inferred, not declared: …" naming the firms whose flow is a guess from their activity

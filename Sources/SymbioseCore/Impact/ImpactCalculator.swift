@@ -104,6 +104,8 @@ public struct ImpactCalculator: Sendable {
         default:
             rates.carrier = Carrier(mode)
             if let tonnes = tonnes(perUnitOf: synergy.needResource, dimension: dimension) {
+                // Wet pulp served as feed: more tonnes travel than the feed they replace.
+                let tonnes = tonnes / (synergy.equivalence?.ratio ?? 1)
                 rates.tonnesPerUnit = tonnes
                 rates.transportKg = tonnes * km * ledger.value(.transportEmissions, mode)
                 rates.operatingCostEUR = tonnes * km * ledger.value(.transportCost, mode)
@@ -178,7 +180,7 @@ public struct ImpactCalculator: Sendable {
     private func releaseUnits(
         perNeedUnit synergy: SubstitutionSynergy, from need: PhysicalDimension, to release: PhysicalDimension
     ) -> Double? {
-        if need == release { return 1 }
+        if need == release { return 1 / (synergy.equivalence?.ratio ?? 1) }
         if let equivalent = taxonomy.equivalent(from: release, for: synergy.needResource), equivalent.factor > 0 {
             return 1 / equivalent.factor
         }

@@ -23,12 +23,18 @@ public final class IndexedFlow: Sendable {
     /// The share of the amount in each month (index 0 = January) when the flow does not run
     /// evenly over its months; `nil` when it does.
     public let shares: [Double]?
+    /// The dry-matter share and heating value of the flow's resource, from the taxonomy.
+    public let dryMatter: Double?
+    public let heatingValue: Double?
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
-        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil
+        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
+        dryMatter: Double? = nil, heatingValue: Double? = nil
     ) {
         self.group = group
+        self.dryMatter = dryMatter
+        self.heatingValue = heatingValue
         self.reference = reference
         self.flow = flow
         self.point = point
@@ -108,7 +114,8 @@ public struct MatchIndex: Sendable {
                         flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
-                        hazardous: hazardous, group: profile.company.group)
+                        hazardous: hazardous, group: profile.company.group,
+                        dryMatter: taxonomy.dryMatter(of: entry.code), heatingValue: taxonomy.heatingValue(of: entry.code))
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)

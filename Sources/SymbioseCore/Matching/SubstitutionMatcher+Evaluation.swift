@@ -45,6 +45,8 @@ struct PairEvaluation {
     var matched: Double?
     var coverage: Double?
     var heatPumpCOP: Double?
+    /// Tonnes weighed on dry matter or heating value rather than one for one.
+    var equivalence: MassEquivalence?
 
     /// Checks the time rules; `nil` when the flows never meet.
     @inline(__always)
@@ -99,6 +101,12 @@ struct PairEvaluation {
             SubstitutionMatcher.convert(
                 $0, from: supplier.dimension, to: receiver.dimension, releaseCode: supplier.flow.resource,
                 needCode: receiver.flow.resource, taxonomy: taxonomy)
+        }
+        if supplier.dimension == .mass, receiver.dimension == .mass {
+            equivalence = MassEquivalence(
+                release: (supplier.dryMatter, supplier.heatingValue), need: (receiver.dryMatter, receiver.heatingValue),
+                needIsFuel: receiver.category == .energy)
+            if let ratio = equivalence?.ratio { supplied = supplied.map { $0 * ratio } }
         }
         if let supplied, receiver.amount != nil {
             exchange(supplied, supplier, receiver)
@@ -234,6 +242,7 @@ struct PairEvaluation {
             coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
             supplierTemperature: supplier.flow.quality.temperature,
             receiverTemperature: receiver.flow.quality.temperature,
-            heatPumpCOP: heatPumpCOP, flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+            heatPumpCOP: heatPumpCOP, equivalence: equivalence, flags: flags.sorted(), terms: terms,
+            score: Scoring.score(terms))
     }
 }

@@ -149,6 +149,8 @@ public struct SubstitutionSynergy: Sendable, Hashable {
     public var receiverTemperature: Double?
     /// The estimated coefficient of performance, for a heat-pump candidate.
     public var heatPumpCOP: Double?
+    /// How tonnes of the release count against tonnes of the need, when not one for one.
+    public var equivalence: MassEquivalence?
     public var flags: [SynergyFlag]
     public var terms: [ScoreTerm]
     public var score: Double
@@ -158,9 +160,10 @@ public struct SubstitutionSynergy: Sendable, Hashable {
         id: String, supplier: FlowReference, receiver: FlowReference, resource: ResourceCode,
         needResource: ResourceCode, category: ResourceCategory, compatibility: Compatibility, distanceKm: Double?,
         limitKm: Double, quantity: Amount?, coverage: Double?, months: MonthSet, oneOff: YearMonth?,
-        supplierTemperature: Double?, receiverTemperature: Double?, heatPumpCOP: Double?, flags: [SynergyFlag],
-        terms: [ScoreTerm], score: Double
+        supplierTemperature: Double?, receiverTemperature: Double?, heatPumpCOP: Double?,
+        equivalence: MassEquivalence? = nil, flags: [SynergyFlag], terms: [ScoreTerm], score: Double
     ) {
+        self.equivalence = equivalence
         self.id = id
         self.supplier = supplier
         self.receiver = receiver

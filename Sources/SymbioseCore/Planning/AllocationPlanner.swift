@@ -110,8 +110,12 @@ public struct AllocationPlanner: Sendable {
                 result.excluded[.notWorthwhile, default: 0] += 1
                 continue
             }
+            // Quantities are in the need's units: a release weighed on dry matter or heating
+            // value counts, in the plan, at the least favourable ratio of its candidates.
+            let ratio = s.equivalence?.ratio ?? 1
             let release = Self.position(
-                of: releaseKey, in: &result.releaseIndex, amounts: &result.supply, amount: available)
+                of: releaseKey, in: &result.releaseIndex, amounts: &result.supply, amount: available * ratio)
+            result.supply[release] = min(result.supply[release], available * ratio)
             let need = Self.position(of: needKey, in: &result.needIndex, amounts: &result.demand, amount: wanted)
             result.list.append(
                 Candidate(

@@ -21,6 +21,12 @@ public struct ResourceEntry: Sendable, Hashable {
     /// market of its own, so a need for it, when served locally, saves the haul from the usual
     /// source rather than the production of a virgin material. Inherited by the codes below.
     public var secondary = false
+    /// The dry-matter share of the resource as delivered (0…1), for feeds and wet biomass:
+    /// tonnes of one are worth tonnes of another in proportion. Inherited by the codes below.
+    public var dryMatter: Double?
+    /// The lower heating value as delivered, in MWh per tonne, for solid and liquid fuels:
+    /// a need for a fuel is served in proportion. Inherited by the codes below.
+    public var heatingValue: Double?
 
     public init(
         code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],

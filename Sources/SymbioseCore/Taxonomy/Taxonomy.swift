@@ -50,6 +50,12 @@ public struct Taxonomy: Sendable {
         firstInLineage(of: code) { $0.secondary ? true : nil } ?? false
     }
 
+    /// The dry-matter share declared for `code` or its nearest ancestor.
+    public func dryMatter(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.dryMatter } }
+
+    /// The heating value in MWh/t declared for `code` or its nearest ancestor.
+    public func heatingValue(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.heatingValue } }
+
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
     public func equivalent(from dimension: PhysicalDimension, for code: ResourceCode) -> DimensionEquivalent? {

@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary",
+            "secondary", "dryMatter", "heatingValue",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -72,13 +72,34 @@ public enum TaxonomyFile {
         let grade = object.enumeration("grade", as: WaterGrade.self)
         let pooling = decodePooling(object)
         let secondary = object.bool("secondary") ?? false
+        let dryMatter = decodeShare(object, "dryMatter", range: 0.01...1, unit: "")
+        let heatingValue = decodeShare(object, "heatingValue", range: 0.01...15, unit: " MWh/t")
         guard let code, let dimension, let label else { return nil }
         var entry = ResourceEntry(
             code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
             synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
             equivalents: equivalents, grade: grade, pooling: pooling)
         entry.secondary = secondary
+        entry.dryMatter = dryMatter
+        entry.heatingValue = heatingValue
         return entry
+    }
+
+    /// A number member that must lie in `range` (a dry-matter share, a heating value).
+    private static func decodeShare(
+        _ object: JSONObject, _ key: String, range: ClosedRange<Double>, unit: String
+    ) -> Double? {
+        guard let value = object.number(key) else { return nil }
+        guard range.contains(value) else {
+            let bounds = JSONOutput.format(range.lowerBound) + "…" + JSONOutput.format(range.upperBound) + unit
+            object.collector.error(
+                .taxonomyInvalid,
+                LocalizedText(
+                    en: "\(key) must lie in \(bounds)", fr: "\(key) doit être compris dans \(bounds)"),
+                path: object.path.appending(key), at: object.member(key)?.value.position)
+            return nil
+        }
+        return value
     }
 
     /// The entry's code, reported when it is not lowercase dotted words under a known root.

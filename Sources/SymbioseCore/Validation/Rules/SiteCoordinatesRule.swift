@@ -17,11 +17,11 @@ public struct SiteCoordinatesRule: ProfileRule {
                 notes: [
                     LocalizedText(
                         en:
-                            "add lat and lon in WGS84 decimal degrees; the commune's centre will do, marked approximate",
+                            "add lat and lon in WGS84 decimal degrees (the commune's centre will do, marked approximate), or a French postcode",
                         fr:
-                            "ajoutez lat et lon en degrés décimaux WGS84 ; le centre de la commune suffit, marqué approximate"
+                            "ajoutez lat et lon en degrés décimaux WGS84 (le centre de la commune suffit, marqué approximate), ou un code postal français"
                     )
-                ])
+                ] + unplaced(profile.site))
         case (nil, _), (_, nil):
             reporter.error(
                 .profileMissingCoordinates,
@@ -36,6 +36,16 @@ public struct SiteCoordinatesRule: ProfileRule {
                 lon, name: "lon", range: -180...180,
                 what: LocalizedText(en: "longitude", fr: "la longitude"), &reporter)
         }
+    }
+
+    /// Why the postcode given did not place the site.
+    private func unplaced(_ site: Site) -> [LocalizedText] {
+        guard let postcode = site.postcode else { return [] }
+        return [
+            LocalizedText(
+                en: "postcode \(postcode) is not in the table of French postcodes: the site cannot be placed from it",
+                fr: "le code postal \(postcode) n'est pas dans la table des codes postaux français : il ne permet pas de placer le site")
+        ]
     }
 
     private func check(

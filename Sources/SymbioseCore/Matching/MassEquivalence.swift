@@ -1,0 +1,40 @@
+/// Tonnes of a release weighed against tonnes of a need on a common basis: the energy they
+/// hold (lower heating value as delivered) when the need is a fuel, or their dry matter (wet
+/// beet pulp at 24 % against feed grain at 89 %). See `Docs/matching.md`.
+public struct MassEquivalence: Sendable, Hashable {
+    public enum Basis: String, Sendable, Hashable {
+        case heatingValue = "heating-value"
+        case dryMatter = "dry-matter"
+    }
+
+    public var basis: Basis
+    /// The release's value on that basis: a dry-matter share, or MWh per tonne.
+    public var release: Double
+    /// The need's value on that basis.
+    public var need: Double
+
+    public init(basis: Basis, release: Double, need: Double) {
+        self.basis = basis
+        self.release = release
+        self.need = need
+    }
+
+    /// Tonnes of need served by one tonne of release.
+    public var ratio: Double { release / need }
+
+    /// The basis both sides declare, heating value first for a fuel need; `nil` when none, or
+    /// when both sides hold the same.
+    init?(
+        release: (dryMatter: Double?, heatingValue: Double?), need: (dryMatter: Double?, heatingValue: Double?),
+        needIsFuel: Bool
+    ) {
+        if needIsFuel, let value = release.heatingValue, let wanted = need.heatingValue {
+            self.init(basis: .heatingValue, release: value, need: wanted)
+        } else if let share = release.dryMatter, let wanted = need.dryMatter {
+            self.init(basis: .dryMatter, release: share, need: wanted)
+        } else {
+            return nil
+        }
+        if self.release == self.need { return nil }
+    }
+}
