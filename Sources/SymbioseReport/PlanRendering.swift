@@ -125,6 +125,10 @@ public enum PlanText {
             return LocalizedText(en: "no estimate for the objective", fr: "pas d'estimation pour l'objectif")[language]
         case .notWorthwhile:
             return LocalizedText(en: "no gain for the objective", fr: "sans gain pour l'objectif")[language]
+        case .pipeTooThin:
+            return LocalizedText(
+                en: "too little heat for the pipe's length", fr: "trop peu de chaleur pour la longueur de conduite")[
+                    language]
         }
     }
 

@@ -34,7 +34,7 @@ import Testing
         check(try json(try demo(), language: .en), "demo-recommendations-en.json")
     }
 
-    @Test func demoPlanFitsTheTerminalAndBeatsGreedy() throws {
+    @Test func demoPlanFitsTheTerminalAndIsNoWorseThanGreedy() throws {
         let result = try demo()
         let profiles = try demoProfiles()
         let (plan, network) = TestSupport.plan(result, profiles: profiles)
@@ -42,8 +42,8 @@ import Testing
             plan, network: network, shown: plan.synergies, result: result, profiles: profiles, taxonomy: taxonomy,
             markdown: false, language: .en)
         for line in table.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
-        // The demo's figures, as Docs/planning.md quotes them: the plan beats greedy.
-        #expect(plan.optimal.value > plan.greedy.value)
+        // The plan is never worse than greedy (with minimum pipe sizes, it keeps the better).
+        #expect(plan.optimal.value >= plan.greedy.value)
         #expect(network.isolated.map(\.company) == ["imprimerie-du-soissonnais", "port-fluvial-soissons"])
         #expect(!network.chains.isEmpty)
     }

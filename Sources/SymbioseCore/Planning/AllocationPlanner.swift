@@ -11,6 +11,8 @@ public struct AllocationPlanner: Sendable {
     var months: [String: [Int]] = [:]
     /// The monthly shares of the flows that do not run evenly (`LoadShape`), index 0 = January.
     var shapes: [String: [Double]] = [:]
+    /// The sites whose heat need and fuel need share one energy budget.
+    var energyBudgets: [EnergyBudget] = []
 
     public init(objective: PlanObjective, calculator: ImpactCalculator, profiles: [Profile]) {
         self.objective = objective
@@ -30,6 +32,7 @@ public struct AllocationPlanner: Sendable {
                 shapes[key] = Self.shares(flow)
             }
         }
+        energyBudgets = Self.energyBudgets(profiles, taxonomy: taxonomy)
     }
 
     static func key(_ company: CompanyID, _ flow: FlowID) -> String { company.rawValue + "\u{1F}" + flow.rawValue }
@@ -73,7 +76,22 @@ public struct AllocationPlanner: Sendable {
             return nil
         }
         let candidates = self.candidates(synergies)
-        let (allocated, greedyAllocated, parts) = allocate(candidates)
+        var (allocated, greedyAllocated, parts) = allocate(candidates)
+        // Solved again, each method on its own, with heat and fuel needs held to their budget.
+        var budgeted = candidates
+        if let demand = budgetedDemand(candidates, allocated: allocated) {
+            budgeted.demand = demand
+            allocated = allocate(budgeted).optimal
+        }
+        if let demand = budgetedDemand(candidates, allocated: greedyAllocated) {
+            budgeted.demand = demand
+            greedyAllocated = allocate(budgeted).greedy
+        }
+        (allocated, greedyAllocated) = withoutThinPipes(budgeted, allocated, greedyAllocated)
+        // Minimum pipe sizes make the problem more than a flow: the plan keeps the better of
+        // the two feasible solutions.
+        let worth = { (amounts: [Double]) in zip(candidates.list, amounts).reduce(0) { $0 + $1.0.unitValue * $1.1 } }
+        if worth(greedyAllocated) > worth(allocated) * (1 + 1e-9) + 1e-9 { allocated = greedyAllocated }
         return Plan(
             objective: objective, optimal: outcome(candidates.list, allocated, demand: candidates.demand),
             greedy: outcome(candidates.list, greedyAllocated, demand: candidates.demand),
@@ -117,9 +135,13 @@ public struct AllocationPlanner: Sendable {
                 of: releaseKey, in: &result.releaseIndex, amounts: &result.supply, amount: available * ratio)
             result.supply[release] = min(result.supply[release], available * ratio)
             let need = Self.position(of: needKey, in: &result.needIndex, amounts: &result.demand, amount: wanted)
-            result.list.append(
-                Candidate(
-                    synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue, rates: rates))
+            let candidate = Candidate(
+                synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue, rates: rates)
+            if let minimum = Self.minimumPipeQuantity(candidate), quantity < minimum {
+                result.excluded[.pipeTooThin, default: 0] += 1
+                continue
+            }
+            result.list.append(candidate)
         }
         return result
     }
@@ -136,7 +158,7 @@ public struct AllocationPlanner: Sendable {
 
     /// The optimal and greedy quantities of each candidate, solved part by connected part
     /// (union–find over releases and needs), and how many parts there were.
-    private func allocate(_ candidates: Candidates) -> (optimal: [Double], greedy: [Double], parts: Int) {
+    func allocate(_ candidates: Candidates) -> (optimal: [Double], greedy: [Double], parts: Int) {
         let (supply, demand) = (candidates.supply, candidates.demand)
         var sets = DisjointSets(count: supply.count + demand.count)
         for candidate in candidates.list { sets.union(candidate.release, supply.count + candidate.need) }

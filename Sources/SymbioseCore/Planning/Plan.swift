@@ -20,6 +20,9 @@ public enum PlanExclusion: String, Sendable, Hashable, CaseIterable {
     case noEstimate = "no-estimate"
     /// It would not add to the objective (net CO2e or € at or below zero).
     case notWorthwhile = "not-worthwhile"
+    /// A heat or cold link that would carry less than its length's distance envelope asks
+    /// (1.5 MWh a year per metre by default): the pipe would not pay.
+    case pipeTooThin = "pipe-too-thin"
 }
 
 /// A quantity allocated from one release to one need.

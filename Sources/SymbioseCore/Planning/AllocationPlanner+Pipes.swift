@@ -1,0 +1,55 @@
+/// A pipe pays only when it carries enough heat for its length: what the plan allocates to a
+/// heat or cold link must still fit the distance envelope matching used (`DistanceEnvelopes`:
+/// 1.5 MWh a year per metre beyond the first 500 m), not only what the pair could exchange alone.
+extension AllocationPlanner {
+    /// The least a heat or cold link of this candidate must carry a year, in MWh; `nil` for any
+    /// other link, and for sites close enough for any quantity.
+    static func minimumPipeQuantity(_ candidate: Candidate) -> Double? {
+        let envelopes = DistanceEnvelopes.default
+        let s = candidate.synergy
+        guard s.category == .heat || s.category == .cold, let km = s.distanceKm, km > envelopes.heatMinimumKm
+        else { return nil }
+        return envelopes.heatMWhPerMetre * km * 1000
+    }
+
+    /// The allocations once pipes left too thin by sharing are dropped: the thinnest is removed
+    /// and the rest solved again, up to `pipeRounds` times; any still too thin after that is
+    /// dropped without solving again.
+    func withoutThinPipes(
+        _ candidates: Candidates, _ optimal: [Double], _ greedy: [Double]
+    ) -> (optimal: [Double], greedy: [Double]) {
+        (thinPipesDropped(candidates, optimal, \.optimal), thinPipesDropped(candidates, greedy, \.greedy))
+    }
+
+    static let pipeRounds = 12
+
+    private func thinPipesDropped(
+        _ candidates: Candidates, _ amounts: [Double], _ method: KeyPath<Solved, [Double]>
+    ) -> [Double] {
+        var (kept, amounts) = (candidates, amounts)
+        for round in 0...Self.pipeRounds {
+            let thin = kept.list.indices.compactMap { position -> (Int, Double)? in
+                guard amounts[position] > 0, let minimum = Self.minimumPipeQuantity(kept.list[position]),
+                    amounts[position] < minimum * (1 - 1e-9)
+                else { return nil }
+                return (position, amounts[position] / minimum)
+            }
+            guard let thinnest = thin.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { break }
+            if round == Self.pipeRounds {
+                for (position, _) in thin { amounts[position] = 0 }
+                break
+            }
+            kept.list[thinnest.0].quantity = 0
+            amounts = Solved(allocate(kept))[keyPath: method]
+        }
+        return amounts
+    }
+
+    struct Solved {
+        var optimal: [Double]
+        var greedy: [Double]
+        init(_ solved: (optimal: [Double], greedy: [Double], parts: Int)) {
+            (optimal, greedy) = (solved.optimal, solved.greedy)
+        }
+    }
+}
