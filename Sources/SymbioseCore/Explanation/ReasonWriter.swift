@@ -221,8 +221,7 @@ public struct ReasonWriter: Sendable {
                 sentence += threshold.rationale.fr + "."
             }
             if let offer = p.offers.first {
-                sentence +=
-                    " \(offer.reference.companyName) le propose, à \(NumberFormatting.distance(offer.distanceToCentreKm, language: .fr)) km du centre."
+                sentence += offered(p, offer)
             } else if p.flags.contains(.noOffer) {
                 sentence += " Personne ne le propose encore à proximité."
             }
@@ -244,12 +243,33 @@ public struct ReasonWriter: Sendable {
                 sentence += threshold.rationale.en + "."
             }
             if let offer = p.offers.first {
-                sentence +=
-                    " \(offer.reference.companyName) offers it, \(NumberFormatting.distance(offer.distanceToCentreKm, language: .en)) km from the centre."
+                sentence += offered(p, offer)
             } else if p.flags.contains(.noOffer) {
                 sentence += " Nobody nearby offers it yet."
             }
             return sentence + inferredWarning(p.members.map(\.reference))
         }
+    }
+
+    /// " Le Relais collects it, 2 km from the centre." — who offers what the group pools: a
+    /// collector for released materials, a supplier or source for a shared utility, a provider
+    /// for a service.
+    private func offered(_ p: PoolingGroup, _ offer: PoolOffer) -> String {
+        let name = offer.reference.companyName
+        let km = NumberFormatting.distance(offer.distanceToCentreKm, language: language)
+        let text: LocalizedText =
+            switch (p.direction, p.mode) {
+            case (.output, _):
+                LocalizedText(
+                    en: " \(name) collects it, \(km) km from the centre.", fr: " \(name) le collecte, à \(km) km du centre.")
+            case (.input, .sharedUtility):
+                LocalizedText(
+                    en: " \(name) could supply it, \(km) km from the centre.",
+                    fr: " \(name) pourrait le fournir, à \(km) km du centre.")
+            default:
+                LocalizedText(
+                    en: " \(name) offers it, \(km) km from the centre.", fr: " \(name) le propose, à \(km) km du centre.")
+            }
+        return text[language]
     }
 }

@@ -68,7 +68,10 @@ public struct CompatibilityTable: Sendable {
         }
         // Links of the release's code, then of its parents, to the need's code or one of its parents.
         var current: ResourceCode? = release
+        var excluded: [ResourceCode] = []
         while let code = current {
+            excluded += taxonomy[code]?.excludes ?? []
+            if excluded.contains(where: { need.isWithin($0) }) { break }
             for link in taxonomy[code]?.substitutes ?? [] where need.isWithin(link.target) {
                 consider(.link(link))
             }

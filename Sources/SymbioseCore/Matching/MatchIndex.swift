@@ -26,12 +26,15 @@ public final class IndexedFlow: Sendable {
     /// The dry-matter share and heating value of the flow's resource, from the taxonomy.
     public let dryMatter: Double?
     public let heatingValue: Double?
+    /// The activity code (NAF) of the flow's company, when declared.
+    public let activity: String?
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
         dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        dryMatter: Double? = nil, heatingValue: Double? = nil
+        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil
     ) {
+        self.activity = activity
         self.group = group
         self.dryMatter = dryMatter
         self.heatingValue = heatingValue
@@ -115,7 +118,8 @@ public struct MatchIndex: Sendable {
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
                         hazardous: hazardous, group: profile.company.group,
-                        dryMatter: taxonomy.dryMatter(of: entry.code), heatingValue: taxonomy.heatingValue(of: entry.code))
+                        dryMatter: taxonomy.dryMatter(of: entry.code), heatingValue: taxonomy.heatingValue(of: entry.code),
+                        activity: profile.company.naf)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)

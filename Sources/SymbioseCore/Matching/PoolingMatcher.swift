@@ -45,7 +45,7 @@ public struct PoolingMatcher: Sendable {
         }
     }
 
-    private struct Key: Hashable, Comparable {
+    struct Key: Hashable, Comparable {
         var code: ResourceCode
         var mode: PoolingMode
         var direction: FlowDirection
@@ -71,11 +71,21 @@ public struct PoolingMatcher: Sendable {
         return Parallel.map(keys.count, threads: settings.threads) { range in
             var groups: [PoolingGroup] = []
             for key in keys[range] {
-                let flows = matcher.deduplicatedByCompany(flowsByKey[key]!)
+                let all = matcher.deduplicatedByCompany(flowsByKey[key]!)
+                let supplies = all.map {
+                    Self.suppliesPool(activity: $0.activity, code: key.code, mode: key.mode, direction: key.direction)
+                }
+                let flows = zip(all, supplies).filter { !$0.1 }.map(\.0)
+                let suppliers = zip(all, supplies).filter { $0.1 }.map(\.0)
                 guard flows.count >= max(2, matcher.settings.minimumMembers) else { continue }
                 let radius = matcher.settings.poolingRadiusKm ?? matcher.settings.poolingRadii.radiusKm(key.mode)
                 for members in matcher.compactGroups(flows, radiusKm: radius) {
-                    groups.append(matcher.makeGroup(members, key: key, radiusKm: radius, index: index))
+                    if Self.isInternal(members), !matcher.settings.include.contains(.sameGroup) { continue }
+                    if let group = matcher.makeGroup(
+                        members, key: key, radiusKm: radius, index: index, suppliers: suppliers)
+                    {
+                        groups.append(group)
+                    }
                 }
             }
             return groups
@@ -158,7 +168,9 @@ public struct PoolingMatcher: Sendable {
         return current
     }
 
-    private func makeGroup(_ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex) -> PoolingGroup {
+    private func makeGroup(
+        _ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex, suppliers: [IndexedFlow]
+    ) -> PoolingGroup? {
         let points = members.map { $0.point! }
         let centre = GeoPoint.centre(of: points)!
         let poolMembers = members.map { flow in
@@ -180,11 +192,11 @@ public struct PoolingMatcher: Sendable {
         let reaches = threshold.flatMap { threshold in total.map { $0.value >= threshold.value } }
         if reaches == false { flags.append(.belowThreshold) }
 
-        var offers: [PoolOffer] = []
-        if key.mode == .sharedService || (key.mode == .collection && key.direction == .input) {
-            offers = self.offers(of: key.code, around: centre, within: radiusKm * 2, excluding: members, index: index)
-            flags.append(offers.isEmpty ? .noOffer : .offerAvailable)
-        }
+        guard
+            let (offers, offerFlag) = self.offers(
+                for: members, key: key, suppliers: suppliers, centre: centre, radiusKm: radiusKm, index: index)
+        else { return nil }
+        if let offerFlag { flags.append(offerFlag) }
         if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
         if members.contains(where: { $0.flow.inferred }) { flags.append(.inferred) }
         if members.contains(where: { $0.flow.confidential }) { flags.append(.confidential) }
@@ -221,7 +233,7 @@ public struct PoolingMatcher: Sendable {
 
     /// Offers of the requested service within `limitKm` of the group's centre, from firms that
     /// are not members, nearest first.
-    private func offers(
+    func offers(
         of code: ResourceCode, around centre: GeoPoint, within limitKm: Double, excluding members: [IndexedFlow],
         index: MatchIndex
     ) -> [PoolOffer] {

@@ -27,6 +27,9 @@ public struct ResourceEntry: Sendable, Hashable {
     /// The lower heating value as delivered, in MWh per tonne, for solid and liquid fuels:
     /// a need for a fuel is served in proportion. Inherited by the codes below.
     public var heatingValue: Double?
+    /// Needs this resource never serves, whatever its parents' links say (sugar factory lime is
+    /// filed under agri-food by-products, but is mineral: no methanisation feedstock).
+    public var excludes: [ResourceCode] = []
 
     public init(
         code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],

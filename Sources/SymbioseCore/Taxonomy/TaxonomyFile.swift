@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary", "dryMatter", "heatingValue",
+            "secondary", "dryMatter", "heatingValue", "excludes",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -82,6 +82,7 @@ public enum TaxonomyFile {
         entry.secondary = secondary
         entry.dryMatter = dryMatter
         entry.heatingValue = heatingValue
+        entry.excludes = (object.strings("excludes") ?? []).map { ResourceCode($0) }
         return entry
     }
 
