@@ -1,0 +1,25 @@
+import Foundation
+import SymbioseTestSupport
+import Testing
+
+/// The demo's shortlist tells the workshop story: every headline the fixture's README lists is
+/// in the first 20 synergies of `symbiose match`.
+@Suite struct HeadlineTests {
+    @Test func theDemoShortlistCarriesTheHeadlines() throws {
+        let readme = try String(contentsOfFile: "Fixtures/soissonnais-valois/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- headlines -->"))
+        let end = try #require(readme.range(of: "<!-- /headlines -->"))
+        let headlines = readme[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("- `"), let close = line.dropFirst(3).firstIndex(of: "`") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 3)..<close])
+        }
+        #expect(headlines.count >= 8)
+        let output = try Binary.run(["match", "Fixtures/soissonnais-valois", "--top", "20", "--format", "csv"])
+        #expect(output.status == 0)
+        let ids = output.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(ids.count == 20)
+        for headline in headlines {
+            #expect(ids.contains { $0 == headline }, "\(headline) is not in the top 20")
+        }
+    }
+}
