@@ -15,6 +15,8 @@ public struct HTMLReport {
     public var company: CompanyID?
     /// The best substitutions drawn on the map.
     public var mapLines = 40
+    /// Rows in each ranked table; 0 for all. The company sheets list every synergy.
+    public var tableRows = 30
     /// The impacts of the substitutions, by synergy id.
     public var impacts: [String: SynergyImpact] = [:]
     /// The allocation plan, its network and the factors behind the impacts.
@@ -41,6 +43,7 @@ public struct HTMLReport {
             taxonomy: report.taxonomy, settings: report.settings, presentation: report.presentation,
             title: report.style.title, company: report.style.company)
         mapLines = report.style.mapLines
+        tableRows = report.style.tableRows
         impacts = report.impacts
         if let (plan, network) = report.plan { self.plan = (plan, network, report.factors) }
     }

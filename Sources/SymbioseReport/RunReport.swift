@@ -41,6 +41,8 @@ public struct RunReport: Sendable {
         public var title: String?
         public var company: CompanyID?
         public var mapLines = 40
+        /// Rows in each ranked table of the HTML report; 0 for all.
+        public var tableRows = 30
         /// JSON: threads used to write the explanations.
         public var threads = 1
 

@@ -43,6 +43,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the N best substitutions on the map.", valueName: "n"))
     var mapLines: Int = 40
 
+    @Option(help: ArgumentHelp("Rows in each ranked table (0: all); company sheets list every synergy.", valueName: "n"))
+    var top: Int = 30
+
     @Option(help: "What the report's allocation plan maximises: co2, volume, score or euro.")
     var objective: PlanObjective = .co2
 
@@ -52,6 +55,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if mapLines < 0 { throw ValidationError("--map-lines cannot be negative") }
+        if top < 0 { throw ValidationError("--top cannot be negative") }
         if company != nil && format.format != .html { throw ValidationError("--company goes with --format html") }
     }
 
@@ -83,6 +87,7 @@ struct ReportCommand: ParsableCommand {
         report.style.title = title
         report.style.company = company.map { CompanyID($0) }
         report.style.mapLines = mapLines
+        report.style.tableRows = top
         let calculator = engine.calculator(for: outcome)
         let planned = engine.plan(outcome, objective: objective, calculator: calculator)
         report.impacts = engine.impacts(of: outcome.result.synergies, in: outcome, calculator: calculator)
