@@ -108,8 +108,8 @@ public struct Engine: Sendable {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
         let located = SiteLocator().locate(loaded.profiles)
-        let diagnostics = (loaded.diagnostics + located.diagnostics + validator.validate(located.profiles))
-            .sortedForOutput()
+        let checked = Self.withoutEchoes(validator.validate(located.profiles), of: loaded.diagnostics)
+        let diagnostics = (loaded.diagnostics + located.diagnostics + checked).sortedForOutput()
         var profiles = located.profiles
         var inferred: [CompanyID] = []
         if configuration.infer, let base = references.activities {
@@ -174,5 +174,44 @@ public struct Engine: Sendable {
         let plan = planner.plan(outcome.result.synergies)
         return PlanOutcome(
             plan: plan, network: SynergyNetwork(plan: plan, synergies: outcome.result.synergies, profiles: profiles))
+    }
+
+    /// The checks' findings, without those about a field that reading already reported as
+    /// wrong: a `lon` given as text is one error, not also "only one of lat and lon"; a
+    /// spreadsheet row whose quantity cell is not a number is not also "no quantity".
+    static func withoutEchoes(_ checked: [Diagnostic], of read: [Diagnostic]) -> [Diagnostic] {
+        var wrongPaths: [String: [String]] = [:]
+        var wrongRows: [String: Set<Int>] = [:]
+        for diagnostic in read where diagnostic.severity == .error {
+            guard let location = diagnostic.location else { continue }
+            // JSON and XML locations carry a document path; a spreadsheet's names its column.
+            if let path = location.path, path.hasPrefix("$") || path.hasPrefix("/") {
+                wrongPaths[location.file, default: []].append(path)
+            } else if let line = location.line {
+                wrongRows[location.file, default: []].insert(line)
+            }
+        }
+        guard !wrongPaths.isEmpty || !wrongRows.isEmpty else { return checked }
+        let absences: Set<DiagnosticCode> = [.flowMissingQuantity, .profileMissingCoordinates, .flowHeatWithoutTemperature]
+        return checked.filter { diagnostic in
+            guard let location = diagnostic.location else { return true }
+            if let path = location.path, let paths = wrongPaths[location.file], paths.contains(where: { related($0, path) }) {
+                return false
+            }
+            if let line = location.line, absences.contains(diagnostic.code),
+                wrongRows[location.file]?.contains(line) == true
+            {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Whether one path lies within the other (`$.site` and `$.site.lon`).
+    private static func related(_ a: String, _ b: String) -> Bool {
+        let (long, short) = a.count >= b.count ? (a, b) : (b, a)
+        guard long.hasPrefix(short) else { return false }
+        guard let next = long.dropFirst(short.count).first else { return true }
+        return next == "." || next == "["
     }
 }

@@ -117,7 +117,6 @@ extension ProfileJSON {
     private static func decodeProfile(
         _ object: JSONObject, node: JSONNode, collector: DiagnosticCollector, topLevel: Bool
     ) -> LoadedProfile? {
-        let errorsBefore = collector.diagnostics.filter { $0.severity == .error }.count
         object.rejectUnknownMembers(allowed: ["schema", "company", "site", "contact", "outputs", "inputs"])
         if !topLevel, let schema = object.string("schema"), schema != profileSchema {
             collector.error(
@@ -141,8 +140,10 @@ extension ProfileJSON {
                 if direction == .output { outputs.append(flow) } else { inputs.append(flow) }
             }
         }
-        let errorsAfter = collector.diagnostics.filter { $0.severity == .error }.count
-        guard let company, let site, errorsAfter == errorsBefore else { return nil }
+        // A profile with a field of the wrong type is still read, without that field, so that
+        // the checks report every other problem of the file too; its errors keep it out of
+        // matching. Without a company or a site there is nothing to check.
+        guard let company, let site else { return nil }
         var fields: [String: SourceLocation] = [:]
         record(node, relative: "", absolute: object.path.description, file: collector.file, into: &fields)
         let whole = collector.location(object.path, object.position)

@@ -89,7 +89,6 @@ struct SheetReader {
         var inputs: [Flow] = []
         var fields: [String: SourceLocation] = [:]
         var whole: SourceLocation
-        var failed = false
         init(whole: SourceLocation) { self.whole = whole }
     }
 
@@ -107,7 +106,6 @@ struct SheetReader {
         var order: [String] = []
         var previous: String?
         for row in sheet.rows.dropFirst() {
-            let errorsBefore = diagnostics.count
             guard let key = companyKey(row, previous: previous) else { continue }
             previous = key
             let company =
@@ -121,13 +119,12 @@ struct SheetReader {
                 }()
             gatherCompanyCells(row, into: company)
             readFlow(row, into: company)
-            if diagnostics[errorsBefore...].containsErrors { company.failed = true }
         }
         for key in order {
-            let errorsBefore = diagnostics.count
             let gathered = companies[key]!
-            let profile = buildProfile(key: key, gathered)
-            guard let profile, !gathered.failed, !diagnostics[errorsBefore...].containsErrors else { continue }
+            // Read despite a wrong cell, without it, so that the checks report every other
+            // problem too; its errors keep the profile out of matching.
+            guard let profile = buildProfile(key: key, gathered) else { continue }
             profiles.append(
                 LoadedProfile(
                     profile: profile, source: ProfileSource(file: file, whole: gathered.whole, fields: gathered.fields))
