@@ -78,7 +78,8 @@ public enum GraphMLRenderer {
         var fields = [
             data("e_kind", "substitution"), data("e_rank", String(rank)),
             data("e_score", number(RecommendationsJSON.round4(s.score))),
-            data("e_resource", s.resource.rawValue), data("e_needResource", s.needResource.rawValue),
+            data("e_resource", presentation.resource(s.resource).rawValue),
+            data("e_needResource", presentation.resource(s.needResource).rawValue),
             data("e_category", s.category.rawValue),
         ]
         if let quantity = s.quantity {
@@ -104,7 +105,7 @@ public enum GraphMLRenderer {
         _ p: PoolingGroup, node: String, rank: Int, edgeNumber: inout Int, presentation: Presentation
     ) -> [String] {
         var fields = [
-            data("n_kind", "pool"), data("n_mode", p.mode.rawValue), data("n_resource", p.resource.rawValue),
+            data("n_kind", "pool"), data("n_mode", p.mode.rawValue), data("n_resource", presentation.resource(p.resource).rawValue),
             data("n_score", number(RecommendationsJSON.round4(p.score))),
             data("n_lat", number(presentation.coordinate(p.centre.latitude))),
             data("n_lon", number(presentation.coordinate(p.centre.longitude))),
@@ -121,7 +122,7 @@ public enum GraphMLRenderer {
             lines.append(
                 "    <edge id=\"e\(edgeNumber)\" source=\"\(attribute(presentation.id(member.reference.company)))\" target=\"\(node)\">"
                     + data("e_kind", "pool-member") + data("e_rank", String(rank))
-                    + data("e_resource", p.resource.rawValue) + "</edge>")
+                    + data("e_resource", presentation.resource(p.resource).rawValue) + "</edge>")
         }
         return lines
     }

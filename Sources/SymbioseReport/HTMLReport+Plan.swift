@@ -30,7 +30,7 @@ extension HTMLReport {
             let confidential = s.flags.contains(.confidential)
             let quantity = s.quantity.map { presentation.amount($0, confidential: confidential, writer: writer) } ?? "—"
             rows += """
-                <tr><td class="n">\(offset + 1)</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(s.resource)))</span></td><td class="n">\(s.distanceKm.map { NumberFormatting.format($0, decimals: 1, language: language) } ?? "?")</td><td class="n">\(e(quantity))</td><td class="n">\(e(presentation.impact(allocation.impact, confidential: confidential)))</td></tr>
+                <tr><td class="n">\(offset + 1)</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(presentation.resource(s.resource))))</span></td><td class="n">\(s.distanceKm.map { NumberFormatting.format(presentation.distance($0), decimals: 1, language: language) } ?? "?")</td><td class="n">\(e(quantity))</td><td class="n">\(e(presentation.impact(allocation.impact, confidential: confidential)))</td></tr>
                 """
         }
         return """
@@ -47,7 +47,7 @@ extension HTMLReport {
         let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
         func name(_ id: CompanyID) -> String { e(presentation.name(id: id, name: names[id] ?? id.rawValue)) }
         let chains = network.chains.prefix(20).map { chain in
-            "<li>\(name(chain.companies[0])) → \(name(chain.companies[1])) → \(name(chain.companies[2])) <span class=\"code\">(\(e(writer.label(chain.resources[0]))), \(e(writer.label(chain.resources[1]))))</span></li>"
+            "<li>\(name(chain.companies[0])) → \(name(chain.companies[1])) → \(name(chain.companies[2])) <span class=\"code\">(\(e(writer.label(presentation.resource(chain.resources[0])))), \(e(writer.label(presentation.resource(chain.resources[1])))))</span></li>"
         }.joined()
         let hubs = network.hubs.map { hub in
             "<tr><td>\(name(hub.company))</td><td class=\"n\">\(hub.partners)</td><td class=\"n\">\(hub.supplies)</td><td class=\"n\">\(hub.receives)</td><td class=\"n\">\(hub.pools)</td></tr>"

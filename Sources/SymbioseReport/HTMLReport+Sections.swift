@@ -82,7 +82,7 @@ extension HTMLReport {
         for (rank, s) in tableRows > 0 ? Array(all.prefix(tableRows)) : all {
             let confidential = s.flags.contains(.confidential)
             rows += """
-                <tr><td class="n">\(rank)</td><td class="n">\(number(s.score, 2))</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(s.resource)))</span></td><td class="n">\(s.distanceKm.map { number($0, 1) } ?? "?")</td><td class="n">\(e(amount(s.quantity, confidential: confidential)))</td><td class="n">\(e(presentation.impact(impacts[s.id], confidential: confidential)))</td><td>\(e(reason(.substitution(s))))<div class="terms">\(breakdown(.substitution(s))) \(flags(.substitution(s)))</div></td></tr>
+                <tr><td class="n">\(rank)</td><td class="n">\(number(s.score, 2))</td><td>\(e(presentation.name(s.supplier))) → \(e(presentation.name(s.receiver)))<br><span class="code">\(e(writer.label(presentation.resource(s.resource))))</span></td><td class="n">\(s.distanceKm.map { number(presentation.distance($0), 1) } ?? "?")</td><td class="n">\(e(amount(s.quantity, confidential: confidential)))</td><td class="n">\(e(presentation.impact(impacts[s.id], confidential: confidential)))</td><td>\(e(reason(.substitution(s))))<div class="terms">\(breakdown(.substitution(s))) \(flags(.substitution(s)))</div></td></tr>
                 """
         }
         return """
@@ -109,7 +109,7 @@ extension HTMLReport {
         for (rank, p) in poolRows > 0 ? Array(all.prefix(poolRows)) : all {
             let members = p.members.map { e(presentation.name($0.reference)) }.joined(separator: ", ")
             rows += """
-                <tr><td class="n">P\(rank)</td><td class="n">\(number(p.score, 2))</td><td>\(e(t.mode(p.mode)))<br><span class="code">\(e(writer.label(p.resource)))</span></td><td>\(members)</td><td class="n">\(number(p.spreadKm, 1))</td><td class="n">\(e(amount(p.total, confidential: p.flags.contains(.confidential))))</td><td>\(e(reason(.pooling(p))))<div class="terms">\(breakdown(.pooling(p))) \(flags(.pooling(p)))</div></td></tr>
+                <tr><td class="n">P\(rank)</td><td class="n">\(number(p.score, 2))</td><td>\(e(t.mode(p.mode)))<br><span class="code">\(e(writer.label(presentation.resource(p.resource))))</span></td><td>\(members)</td><td class="n">\(number(presentation.distance(p.spreadKm), 1))</td><td class="n">\(e(amount(p.total, confidential: p.flags.contains(.confidential))))</td><td>\(e(reason(.pooling(p))))<div class="terms">\(breakdown(.pooling(p))) \(flags(.pooling(p)))</div></td></tr>
                 """
         }
         return """
@@ -153,7 +153,7 @@ extension HTMLReport {
         }
         .map { ($0.rank, Synergy.pooling($0.p)) }
         var facts = [String]()
-        if let naf = profile.company.naf { facts.append("NAF \(e(naf))") }
+        if let naf = profile.company.naf, !presentation.anonymize { facts.append("NAF \(e(naf))") }
         if profile.flows.contains(where: \.inferred) {
             facts.append(
                 "<span class=\"flag\">\(e(t(en: "flows inferred from the activity code, not declared", fr: "flux déduits du code d'activité, non déclarés")))</span>"
@@ -181,15 +181,15 @@ extension HTMLReport {
         switch synergy {
         case .substitution(let s):
             let quantity = amount(s.quantity, confidential: s.flags.contains(.confidential))
-            let km = s.distanceKm.map { number($0, 1) + " km" } ?? "? km"
+            let km = s.distanceKm.map { number(presentation.distance($0), 1) + " km" } ?? "? km"
             return "\(presentation.name(s.supplier)) → \(presentation.name(s.receiver))" + colon
-                + "\(writer.label(s.resource)), \(quantity), \(km)"
+                + "\(writer.label(presentation.resource(s.resource))), \(quantity), \(km)"
         case .pooling(let p):
             let quantity = amount(p.total, confidential: p.flags.contains(.confidential))
-            let spread = number(p.spreadKm, 1)
+            let spread = number(presentation.distance(p.spreadKm), 1)
             let firms = t(
                 en: "\(p.members.count) firms within \(spread) km", fr: "\(p.members.count) entreprises à moins de \(spread) km")
-            return "\(t.mode(p.mode)) — \(writer.label(p.resource))" + colon + "\(firms), \(quantity)"
+            return "\(t.mode(p.mode)) — \(writer.label(presentation.resource(p.resource)))" + colon + "\(firms), \(quantity)"
         }
     }
 }

@@ -129,6 +129,12 @@ public struct HTMLReport {
             s.supplier.companyName = presentation.name(s.supplier)
             s.receiver.companyName = presentation.name(s.receiver)
             s.flags.append(.confidential)
+            // Nothing that points at one plant: category, rounded distance, no temperatures
+            // and no rationale of a specific link.
+            (s.resource, s.needResource) = (presentation.resource(s.resource), presentation.resource(s.needResource))
+            s.distanceKm = s.distanceKm.map(presentation.distance)
+            (s.supplierTemperature, s.receiverTemperature) = (nil, nil)
+            if case .link = s.compatibility { s.compatibility = .exact }
             anonymised = .substitution(s)
         case .pooling(var p):
             p.members = p.members.map { member in
@@ -142,6 +148,8 @@ public struct HTMLReport {
                 return o
             }
             p.flags.append(.confidential)
+            p.resource = presentation.resource(p.resource)
+            p.spreadKm = presentation.distance(p.spreadKm)
             anonymised = .pooling(p)
         }
         return writer.reason(anonymised)

@@ -43,8 +43,29 @@ public struct Presentation: Sendable {
         return "firm-" + (letters[company] ?? "x").lowercased()
     }
 
+    /// The grid anonymised positions snap to, in degrees (about 2 km).
+    public static let anonymisedGridDegrees = 0.02
+
     public func coordinate(_ value: Double) -> Double {
-        anonymize ? (value * 100).rounded() / 100 : (value * 1_000_000).rounded() / 1_000_000
+        guard anonymize else { return (value * 1_000_000).rounded() / 1_000_000 }
+        let grid = Self.anonymisedGridDegrees
+        return ((value / grid).rounded() * grid * 100).rounded() / 100
+    }
+
+    /// A position as shown: snapped to the grid when anonymised.
+    public func place(_ point: GeoPoint) -> GeoPoint {
+        GeoPoint(latitude: coordinate(point.latitude), longitude: coordinate(point.longitude))
+    }
+
+    /// A distance as shown: rounded up to the next 5 km when anonymised.
+    public func distance(_ km: Double) -> Double {
+        anonymize ? max(5, (km / 5).rounded(.up) * 5) : km
+    }
+
+    /// A resource as shown: its parent category when anonymised (cullet is only glass, flue gas
+    /// only heat), since a precise stream names the firm to anyone local.
+    public func resource(_ code: ResourceCode) -> ResourceCode {
+        anonymize ? (code.parent ?? code) : code
     }
 
     /// Whether figures of this flow must be shown as a band.

@@ -62,9 +62,9 @@ struct ReportMap {
         guard !located.isEmpty else {
             return Result(svg: "", drawnLines: 0, totalLines: 0, drawnFirms: 0)
         }
-        let frame = Frame(points: located.map { $0.site.point! })
+        let frame = Frame(points: located.map { presentation.place($0.site.point!) })
         var positions: [CompanyID: Position] = [:]
-        for profile in located { positions[profile.company.id] = frame.screen(profile.site.point!) }
+        for profile in located { positions[profile.company.id] = frame.screen(presentation.place(profile.site.point!)) }
         let f = Self.f
         let text = ReportText(language: presentation.language)
         var svg: [String] = [

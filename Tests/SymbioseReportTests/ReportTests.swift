@@ -42,7 +42,29 @@ import Testing
             #expect(!text.contains("Verallia"))
             #expect(!text.contains("jane.doe"))
             #expect(text.contains(language == .fr ? "Entreprise A" : "Company A"))
+            // Nothing a local would recognise a plant by: no NAF code, no telling stream, no
+            // furnace temperature, no exact distance.
+            #expect(!text.contains("NAF "))
+            let cullet = language == .fr ? "calcin" : "glass cullet"
+            #expect(!text.contains("\">\(cullet)<") && !text.contains("(\(cullet)"))
+            #expect(!text.contains("450 °C"))
+            #expect(!text.contains("3,7 km") && !text.contains("3.7 km"))
+        } else {
+            #expect(text.contains("NAF 23.13Z"))
+            #expect(text.contains("450 °C"))
         }
+    }
+
+    @Test func anonymisedPositionsSnapToAGrid() {
+        let presentation = Presentation(companies: [], anonymize: true, language: .en)
+        let grid = Presentation.anonymisedGridDegrees
+        let place = presentation.place(GeoPoint(latitude: 49.3906, longitude: 3.3986))
+        #expect(abs(place.latitude - 49.4) < 1e-9 && abs(place.longitude - 3.4) < 1e-9)
+        #expect(abs((place.latitude / grid).rounded() * grid - place.latitude) < 1e-9)
+        #expect(presentation.distance(3.7) == 5 && presentation.distance(12.1) == 15)
+        #expect(presentation.resource("material.glass.cullet") == "material.glass")
+        let plain = Presentation(companies: [], anonymize: false, language: .en)
+        #expect(plain.distance(3.7) == 3.7 && plain.resource("material.glass.cullet") == "material.glass.cullet")
     }
 
     @Test func companySheetAlone() throws {
