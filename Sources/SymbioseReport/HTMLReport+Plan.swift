@@ -83,7 +83,7 @@ extension HTMLReport {
         let ids = Set(
             impacts.values.flatMap(\.rates.factors) + plan.plan.optimal.allocations.flatMap(\.impact.rates.factors))
         let rows = plan.factors.all.filter { ids.contains($0.id) }.map { factor in
-            "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(NumberFormatting.plain(factor.value, decimalMark: presentation.language.decimalMark))) \(e(factor.unit))</td><td>\(e(factor.source))\(factor.estimate ? " <em>(" + e(t(en: "estimate", fr: "estimation")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
+            "<tr><td class=\"code\">\(e(factor.id))</td><td>\(e(factor.name[presentation.language]))</td><td class=\"n\">\(e(NumberFormatting.format(factor.value, decimals: 4, language: presentation.language))) \(e(factor.unit))</td><td>\(e(factor.source[presentation.language]))\(factor.estimate ? " <em>(" + e(t(en: "estimate", fr: "estimation")) + ")</em>" : "")</td><td class=\"n\">\(factor.year)</td></tr>"
         }.joined()
         return """
             <h3>\(e(t(en: "Impact factors used", fr: "Facteurs d'impact utilisés")))</h3>

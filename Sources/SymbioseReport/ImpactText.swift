@@ -143,7 +143,7 @@ public enum ImpactText {
                 }
                 members += [
                     ("value", .number(factor.value)), ("unit", .string(factor.unit)),
-                    ("name", .string(factor.name[language])), ("source", .string(factor.source)),
+                    ("name", .string(factor.name[language])), ("source", .string(factor.source[language])),
                     ("year", .integer(factor.year)), ("estimate", .bool(factor.estimate)),
                 ]
                 return .object(members)
@@ -161,7 +161,7 @@ public enum ImpactText {
             let applies =
                 factor.resources.isEmpty ? "" : " [" + factor.resources.map(\.rawValue).joined(separator: ", ") + "]"
             for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
-            for line in TextWrapping.wrap(factor.source, width: 94) { lines.append("    " + line) }
+            for line in TextWrapping.wrap(factor.source[language], width: 94) { lines.append("    " + line) }
         }
         lines.append(
             LocalizedText(

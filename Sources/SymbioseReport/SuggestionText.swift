@@ -66,7 +66,10 @@ public enum SuggestionText {
             text += " (\(NumberFormatting.format(temperature, language: language)) °C)"
         }
         if let months = flow.months { text += ", " + MonthNames.period(MonthSet(months), language: language) }
-        let unit: String = flow.unit.rawValue + (LocalizedText(en: "/yr", fr: "/an")[language])
+        // As people write units: m³ and m², not the file's m3 and m2.
+        let symbol = flow.unit.rawValue.replacingOccurrences(of: "m3", with: "m³").replacingOccurrences(
+            of: "m2", with: "m²")
+        let unit: String = symbol + (LocalizedText(en: "/yr", fr: "/an")[language])
         func number(_ value: Double) -> String {
             NumberFormatting.quantity(ActivityInference.roundedForDisplay(value), language: language)
         }

@@ -25,7 +25,7 @@ public enum SynergyTable {
                 TextWrapping.pad(String(offset + 1), 4, right: true) + "  "
                     + TextWrapping.pad(
                         NumberFormatting.format(synergy.score, decimals: 2, language: language), 5, right: true)
-                    + "  " + TextWrapping.pad(cells.kind, 12) + "  " + TextWrapping.pad(cells.resource, 42) + "  "
+                    + "  " + TextWrapping.pad(cells.kind, 13) + "  " + TextWrapping.pad(cells.resource, 41) + "  "
                     + TextWrapping.pad(cells.km, 6, right: true) + "  " + TextWrapping.pad(cells.quantity, 20))
             let indent = String(repeating: " ", count: 6)
             let who =
@@ -71,8 +71,8 @@ public enum SynergyTable {
 
     static func header(_ language: Language) -> String {
         TextWrapping.pad("#", 4, right: true) + "  " + TextWrapping.pad("Score", 5, right: true) + "  "
-            + TextWrapping.pad(LocalizedText(en: "Kind", fr: "Type")[language], 12) + "  "
-            + TextWrapping.pad(LocalizedText(en: "Resource", fr: "Ressource")[language], 42) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Kind", fr: "Type")[language], 13) + "  "
+            + TextWrapping.pad(LocalizedText(en: "Resource", fr: "Ressource")[language], 41) + "  "
             + TextWrapping.pad("km", 6, right: true) + "  "
             + TextWrapping.pad(LocalizedText(en: "Quantity", fr: "Quantité")[language], 20)
     }

@@ -113,7 +113,9 @@ import Testing
         let factors = FactorsFile.builtIn
         #expect(factors.all.count >= 40)
         for factor in factors.all {
-            #expect(!factor.source.isEmpty)
+            // Every built-in source reads in both languages, the French one written for French readers.
+            #expect(!factor.source.en.isEmpty && !factor.source.fr.isEmpty)
+            #expect(factor.source.fr != factor.source.en, "\(factor.id)")
             #expect((1990...2030).contains(factor.year))
         }
         #expect(factors.production(for: "heat.steam.low-pressure")?.id == "production.heat.gas-boiler")

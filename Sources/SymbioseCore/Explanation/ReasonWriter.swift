@@ -69,19 +69,23 @@ public struct ReasonWriter: Sendable {
     func reason(_ s: SubstitutionSynergy) -> String {
         let confidential = s.flags.contains(.confidential)
         var sentence: String
+        // A share that rounds to 0 % is still something: "less than 1 %".
         let share: String? = s.coverage.map {
-            NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %"
+            $0 > 0 && $0 < 0.005
+                ? LocalizedText(en: "less than 1 %", fr: "moins de 1 %")[language]
+                : NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %"
         }
         let volume: String? = confidential ? nil : s.quantity.map(amount)
         let release = label(s.resource) + temperature(s.supplierTemperature)
         let need = label(s.needResource) + temperature(s.receiverTemperature)
         switch language {
         case .fr:
-            sentence = capitalized(release) + " " + Self.of(s.supplier.companyName) + " "
+            // "La ressource « vinasses » de…": the subject agrees whatever the label's number.
+            sentence = "La ressource \(Self.quoted(release)) " + Self.of(s.supplier.companyName) + " "
             if let share {
-                sentence += "peut couvrir \(share) du besoin « \(need) » " + Self.of(s.receiver.companyName)
+                sentence += "peut couvrir \(share) du besoin \(Self.quoted(need)) " + Self.of(s.receiver.companyName)
             } else {
-                sentence += "peut servir le besoin « \(need) » " + Self.of(s.receiver.companyName)
+                sentence += "peut servir le besoin \(Self.quoted(need)) " + Self.of(s.receiver.companyName)
             }
             if let volume {
                 sentence += " (\(volume))"
@@ -114,18 +118,13 @@ public struct ReasonWriter: Sendable {
         return sentence + inferredWarning([s.supplier, s.receiver])
     }
 
-    /// "de" before a firm's name as French writes it: "du Relais", "des Serres", "de la
-    /// Fromagerie", "de l'entreprise A", "d'Intersnack", "de Saica Paper".
-    package static func of(_ name: String) -> String {
-        let lower = name.lowercased()
-        for (article, contracted) in [("le ", "du "), ("les ", "des "), ("la ", "de la "), ("l'", "de l'")]
-        where lower.hasPrefix(article) {
-            return contracted + name.dropFirst(article.count)
-        }
-        if lower.hasPrefix("entreprise ") { return "de l'" + lower.prefix(1) + name.dropFirst(1) }
-        let elides = "aeiouâàéèêîïôûœ".contains(lower.prefix(1))
-        return elides ? "d'" + name : "de " + name
-    }
+    /// "de" before a firm's name as French writes it: "du Relais", "du Centre de tri", "de la
+    /// Scierie", "de l'entreprise A", "d'Intersnack", "de Saica Paper" (see ``FrenchNames``).
+    package static func of(_ name: String) -> String { FrenchNames.of(name) }
+
+    /// French quotation marks held to their words by no-break spaces, so that a line never
+    /// ends on "«".
+    static func quoted(_ text: String) -> String { "«\u{00A0}" + text + "\u{00A0}»" }
 
     /// What the pair needs beyond the exchange itself: a heat pump, preheating only, treatment,
     /// hazardous-waste rules.
@@ -213,7 +212,7 @@ public struct ReasonWriter: Sendable {
             var who = listed.joined(separator: ", ")
             if more > 0 { who += " et \(more) autre\(more > 1 ? "s" : "")" }
             var sentence =
-                "\(names.count) entreprises à moins de \(spread) km de leur centre \(verb) « \(subject) » (\(who))"
+                "\(names.count) entreprises à moins de \(spread) km de leur centre \(verb) \(Self.quoted(subject)) (\(who))"
             if let total = p.total, !confidential { sentence += " : \(amount(total)) au total" }
             sentence += "."
             if let threshold = p.threshold, let reaches = p.reachesThreshold {
@@ -255,7 +254,7 @@ public struct ReasonWriter: Sendable {
     /// collector for released materials, a supplier or source for a shared utility, a provider
     /// for a service.
     private func offered(_ p: PoolingGroup, _ offer: PoolOffer) -> String {
-        let name = offer.reference.companyName
+        let name = language == .fr ? FrenchNames.subject(offer.reference.companyName) : offer.reference.companyName
         let km = NumberFormatting.distance(offer.distanceToCentreKm, language: language)
         let text: LocalizedText =
             switch (p.direction, p.mode) {

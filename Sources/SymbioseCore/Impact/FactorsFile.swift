@@ -69,7 +69,13 @@ public enum FactorsFile {
         let value = object.number("value", required: true)
         let unit = object.string("unit", required: true)
         let name = object.object("name", required: true).flatMap(TaxonomyFile.localized)
-        let source = object.string("source", required: true)
+        // A source in both languages, or one text for both.
+        let source: LocalizedText? =
+            if case .object = object.member("source")?.value.value {
+                object.object("source").flatMap(TaxonomyFile.localized)
+            } else {
+                object.string("source", required: true).map { LocalizedText(en: $0, fr: $0) }
+            }
         let year = object.integer("year", required: true)
         let estimate = object.bool("estimate", required: true)
         guard let id, let role, let value, let unit, let name, let source, let year, let estimate else { return nil }

@@ -68,14 +68,15 @@ public struct ImpactFactor: Sendable, Hashable {
     public var value: Double
     public var unit: String
     public var name: LocalizedText
-    public var source: String
+    /// Where the value comes from, in both languages.
+    public var source: LocalizedText
     public var year: Int
     /// Whether the figure is an estimate rather than a published value.
     public var estimate: Bool
 
     public init(
         id: String, role: FactorRole, mode: TransportMode? = nil, resources: [ResourceCode] = [], value: Double,
-        unit: String, name: LocalizedText, source: String, year: Int, estimate: Bool
+        unit: String, name: LocalizedText, source: LocalizedText, year: Int, estimate: Bool
     ) {
         self.id = id
         self.role = role

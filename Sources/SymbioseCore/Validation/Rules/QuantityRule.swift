@@ -11,7 +11,7 @@ public struct QuantityRule: FlowRule {
                 .flowMissingQuantity,
                 LocalizedText(
                     en: "\(flow.id) has no quantity: it is kept as a data gap",
-                    fr: "\(flow.id) n'a pas de quantité : il est gardé comme lacune de données"),
+                    fr: "le flux \(flow.id) n'a pas de quantité : il est gardé comme lacune de données"),
                 at: key,
                 notes: [
                     LocalizedText(
