@@ -243,7 +243,7 @@ import Testing
         let french = ReasonWriter(taxonomy: TaxonomyFile.builtIn, language: .fr).reason(synergy)
         #expect(
             french.hasPrefix(
-                "La ressource «\u{00A0}chaleur des fumées à 400 °C\u{00A0}» de Glassworks peut couvrir 100 % du besoin «\u{00A0}eau chaude à 90 °C\u{00A0}» de Network (15\u{202F}000 MWh/an), à 3 km, toute l'année."
+                "La ressource «\u{00A0}chaleur des fumées à 400 °C\u{00A0}» de Glassworks peut couvrir 100\u{00A0}% du besoin «\u{00A0}eau chaude à 90 °C\u{00A0}» de Network (15\u{202F}000 MWh/an), à 3 km, toute l'année."
             ))
     }
 

@@ -73,7 +73,7 @@ public struct ReasonWriter: Sendable {
         let share: String? = s.coverage.map {
             $0 > 0 && $0 < 0.005
                 ? LocalizedText(en: "less than 1 %", fr: "moins de 1 %")[language]
-                : NumberFormatting.format($0 * 100, decimals: 0, language: language) + " %"
+                : NumberFormatting.format($0 * 100, decimals: 0, language: language) + (language == .fr ? "\u{00A0}%" : " %")
         }
         let volume: String? = confidential ? nil : s.quantity.map(amount)
         let release = label(s.resource) + temperature(s.supplierTemperature)
