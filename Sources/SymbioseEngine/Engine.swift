@@ -118,9 +118,11 @@ public struct Engine: Sendable {
             inferred = inference.companies
         }
         let (usable, excluded) = MatchPipeline.partition(profiles, validation: diagnostics)
-        return ValidatedProfiles(
+        var validated = ValidatedProfiles(
             profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
             inferredCompanies: inferred)
+        validated.asGiven = loaded.profiles.map(\.profile)
+        return validated
     }
 
     /// Indexes, matches and ranks the usable profiles.

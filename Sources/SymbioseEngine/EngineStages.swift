@@ -3,8 +3,12 @@ import SymbioseCore
 /// What the validate stage hands on: every profile read, those matching can use, those it
 /// cannot with the reasons, and every diagnostic of loading and checking.
 public struct ValidatedProfiles: Sendable {
-    /// Every profile read, in input order (with inferred flows when the run infers them).
+    /// Every profile read, in input order (with inferred flows when the run infers them, and
+    /// sites placed by their postcode).
     public var profiles: [LoadedProfile]
+    /// Every profile exactly as read, for the commands that write profiles: nothing computed
+    /// (a postcode's position, an inferred flow) is ever written back as if given.
+    public var asGiven: [Profile] = []
     /// The files read, in order.
     public var files: [String]
     /// Loading and validation diagnostics, sorted by file, line and column.

@@ -55,6 +55,7 @@ struct ReportText {
         case .sameGroup: self(en: "same group", fr: "même groupe")
         case .existing: self(en: "already in place", fr: "déjà en place")
         case .planned: self(en: "planned", fr: "en projet")
+        case .approximateLocation: self(en: "approximate location", fr: "position approximative")
         }
     }
 

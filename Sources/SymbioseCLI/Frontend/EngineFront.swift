@@ -101,6 +101,6 @@ struct EngineFront {
         let diagnostics = taxonomyDiagnostics + validated.diagnostics
         report(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitStatus.invalidInput }
-        return (validated.profiles.map(\.profile), engine.taxonomy)
+        return (validated.asGiven, engine.taxonomy)
     }
 }

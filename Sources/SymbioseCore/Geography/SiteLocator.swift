@@ -43,6 +43,7 @@ public struct SiteLocator: Sendable {
             located[index].profile.site.latitude = placement.point.latitude
             located[index].profile.site.longitude = placement.point.longitude
             located[index].profile.site.approximate = true
+            located[index].profile.site.placedByPostcode = true
             diagnostics.append(
                 .warning(
                     .profileLocated,

@@ -28,13 +28,17 @@ public final class IndexedFlow: Sendable {
     public let heatingValue: Double?
     /// The activity code (NAF) of the flow's company, when declared.
     public let activity: String?
+    /// Whether the site was placed at its postcode's centre rather than located by its own
+    /// coordinates.
+    public let placedByPostcode: Bool
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
         dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil
+        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil, placedByPostcode: Bool = false
     ) {
         self.activity = activity
+        self.placedByPostcode = placedByPostcode
         self.group = group
         self.dryMatter = dryMatter
         self.heatingValue = heatingValue
@@ -119,7 +123,7 @@ public struct MatchIndex: Sendable {
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
                         hazardous: hazardous, group: profile.company.group,
                         dryMatter: taxonomy.dryMatter(of: entry.code), heatingValue: taxonomy.heatingValue(of: entry.code),
-                        activity: profile.company.naf)
+                        activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)

@@ -200,6 +200,7 @@ public struct PoolingMatcher: Sendable {
         if members.contains(where: { $0.flow.confidence == .estimated }) { flags.append(.estimatedData) }
         if members.contains(where: { $0.flow.inferred }) { flags.append(.inferred) }
         if members.contains(where: { $0.flow.confidential }) { flags.append(.confidential) }
+        if members.contains(where: \.placedByPostcode) { flags.append(.approximateLocation) }
         let union = members.reduce(MonthSet(rawValue: 0)) { MonthSet(rawValue: $0.rawValue | $1.months.rawValue) }
         let shared = (1...12).filter { month in members.filter { $0.months.contains(month) }.count >= 2 }.count
         if union.count < 12 { flags.append(.seasonal) }

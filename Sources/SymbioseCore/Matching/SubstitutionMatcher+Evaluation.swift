@@ -91,6 +91,7 @@ struct PairEvaluation {
             flags.append(.existing)
         }
         if supplier.flow.planned || receiver.flow.planned { flags.append(.planned) }
+        if supplier.placedByPostcode || receiver.placedByPostcode { flags.append(.approximateLocation) }
         return true
     }
 

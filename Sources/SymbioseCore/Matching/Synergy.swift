@@ -51,6 +51,8 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case existing
     /// A flow of the synergy is a project, not yet running.
     case planned
+    /// A site of the synergy gave no coordinates and was placed at its postcode's centre.
+    case approximateLocation = "approximate-location"
 
     public static func < (lhs: SynergyFlag, rhs: SynergyFlag) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

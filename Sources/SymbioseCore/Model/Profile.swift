@@ -59,6 +59,9 @@ public struct Site: Sendable, Hashable {
     public var postcode: String?
     /// The business zone or the EPCI (inter-municipal body) the site belongs to.
     public var zone: String?
+    /// Set by ``SiteLocator`` when the coordinates are its postcode's centre, not given: never
+    /// written to a profile file.
+    public var placedByPostcode = false
 
     public init(
         latitude: Double? = nil, longitude: Double? = nil, approximate: Bool = false,
