@@ -79,7 +79,9 @@ public struct Sheet: Sendable, Hashable {
 
     /// The index of a column from its letters (`AA` → 26), or `nil` when they are not letters.
     public static func columnIndex(_ letters: Substring) -> Int? {
-        guard !letters.isEmpty else { return nil }
+        // A worksheet has at most 16,384 columns (XFD): more than three letters is no column,
+        // and would overflow.
+        guard !letters.isEmpty, letters.unicodeScalars.count <= 3 else { return nil }
         var index = 0
         for scalar in letters.unicodeScalars {
             guard ("A"..."Z").contains(scalar) else { return nil }

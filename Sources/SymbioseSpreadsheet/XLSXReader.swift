@@ -200,9 +200,13 @@ public enum XLSXReader {
 
     /// The state of a worksheet being read: the rows so far and the cell being read.
     private struct WorksheetReader {
+        /// The rows a worksheet can hold.
+        static let maximumRow = 1_048_576
         let sharedStrings: [String]
         var rows: [Sheet.Row] = []
         var number = 0
+        /// A row numbered beyond a worksheet's 1,048,576 rows: reported when the row ends.
+        var rowOutOfRange: String?
         var cells: [SheetValue?] = []
         // The cell being read: its reference, type, value and inline text.
         var reference: String?
@@ -220,7 +224,10 @@ public enum XLSXReader {
         mutating func start(_ name: String, attribute: (String) -> String?) {
             switch name {
             case "row":
-                number = attribute("r").flatMap { Int($0) } ?? number + 1
+                let given = attribute("r")
+                let next = given.map { Int($0) ?? 0 } ?? (number < Self.maximumRow ? number + 1 : 0)
+                rowOutOfRange = (1...Self.maximumRow).contains(next) ? nil : (given ?? "after \(number)")
+                number = rowOutOfRange == nil ? next : number
                 cells = []
             case "c":
                 reference = attribute("r")
@@ -250,14 +257,20 @@ public enum XLSXReader {
             case "t": inText = false
             case "rPh": inPhonetic = false
             case "c":
-                let column = reference.flatMap { Sheet.columnIndex($0.prefix { $0.isLetter }) } ?? cells.count
-                guard column < 16_384 else { throw malformed("cell \(reference ?? "?") is out of range") }
+                var column = cells.count
+                if let reference {
+                    guard let index = Sheet.columnIndex(reference.prefix { $0.isLetter }), index < 16_384 else {
+                        throw malformed("cell \(reference.prefix(20)) is out of range")
+                    }
+                    column = index
+                }
                 let value = try cellValue(
                     type: type, raw: raw, inline: unescape(inline), reference: reference,
                     sharedStrings: sharedStrings)
                 if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
                 cells[column] = value
             case "row":
+                if let given = rowOutOfRange { throw malformed("row \(given.prefix(20)) is out of range") }
                 if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
             default: break
             }

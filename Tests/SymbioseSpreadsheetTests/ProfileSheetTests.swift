@@ -234,6 +234,35 @@ import ZIPFoundation
         }
     }
 
+    /// Fuzzing findings that trapped the reader: each is now a located error.
+    @Test func hostileReferencesAreErrorsNotCrashes() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let sheets = [
+            // A cell reference of 14 column letters overflowed the column arithmetic.
+            "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"AAAAAAAAAAAAAA1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>",
+            // The largest row number, then a row without one, overflowed the row count.
+            "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"9223372036854775807\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row><row><c t=\"inlineStr\"><is><t>y</t></is></c></row></sheetData></worksheet>",
+            // A row beyond a worksheet's 1,048,576.
+            "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1048576\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row><row><c t=\"inlineStr\"><is><t>y</t></is></c></row></sheetData></worksheet>",
+        ]
+        for sheet in sheets {
+            let diagnostics = ProfileSheet.decodeXLSX(
+                try workbook(replacingSheet: sheet), file: "b.xlsx", sheet: "Entreprises"
+            ).diagnostics
+            #expect(diagnostics.map(\.code) == [.xlsxInvalid])
+            #expect(diagnostics.first?.text.en.contains("out of range") == true)
+        }
+        #expect(Sheet.columnIndex("XFD") == 16_383)
+        #expect(Sheet.columnIndex("AAAAAAAAAAAAAA") == nil)
+    }
+
+    @Test func anAbsurdHeadcountIsAnErrorNotACrash() {
+        let csv = "Raison sociale;Effectif;Sens;Ressource\nAcme;1e300;rejet;material.paper.cardboard\n"
+        let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")
+        #expect(diagnostics.map(\.code) == [.valueInvalid])
+        #expect(profiles.first?.profile.company.employees == nil)
+    }
+
     /// A profile with every field the layout carries, including awkward text.
     private var everyField: Profile {
         Profile(
