@@ -18,6 +18,9 @@ public enum XLSXReader {
         public var notes: [LocalizedText]
     }
 
+    /// Inflating went past the part's declared size.
+    private struct Overflow: Error {}
+
     /// The largest part read: a sheet of 100,000 flows is about 60 MiB.
     static let maximumPartSize = 1 << 30
 
@@ -68,6 +71,7 @@ public enum XLSXReader {
                         fr: "enregistrez-le depuis le tableur au format « Classeur Excel (.xlsx) », ou en CSV")
                 ])
         }
+        if let problem = ZIPStructure.problem(bytes) { throw malformed(problem) }
         return archive
     }
 
@@ -83,9 +87,17 @@ public enum XLSXReader {
         guard entry.uncompressedSize <= maximumPartSize else {
             throw malformed("\(entry.path) would expand beyond \(maximumPartSize >> 20) MiB")
         }
+        // The declared size is only a claim: inflating stops as soon as the bytes actually
+        // produced pass it (a 526 KB workbook declaring 100 bytes inflated to 200 MB).
+        let limit = Int(entry.uncompressedSize)
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw Overflow() }
+                data.append(chunk)
+            }
+        } catch is Overflow {
+            throw malformed("\(entry.path) expands beyond the size it declares")
         } catch {
             throw malformed("\(entry.path) cannot be extracted")
         }

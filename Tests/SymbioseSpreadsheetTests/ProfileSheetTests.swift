@@ -256,6 +256,54 @@ import ZIPFoundation
         #expect(Sheet.columnIndex("AAAAAAAAAAAAAA") == nil)
     }
 
+    /// Little-endian fields of a ZIP archive, to damage a workbook the way the fuzzer did.
+    private func patch(_ bytes: inout [UInt8], at offset: Int, _ value: UInt32) {
+        for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }
+    }
+
+    private func field(_ bytes: [UInt8], at offset: Int) -> Int {
+        (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+    }
+
+    @Test func damagedZipOffsetsAreErrorsNotCrashes() throws {
+        let good = try workbook()
+        let end = try #require((0...(good.count - 22)).last { field(good, at: $0) == 0x0605_4B50 })
+        let directory = field(good, at: end + 16)
+        var cases: [[UInt8]] = []
+        // The central directory's offset past the end of the file.
+        var moved = good
+        patch(&moved, at: end + 16, UInt32(good.count + 1000))
+        cases.append(moved)
+        // The first entry's local header offset past the end of the file.
+        var local = good
+        patch(&local, at: directory + 42, UInt32(good.count + 4))
+        cases.append(local)
+        // The first entry's compressed size running past the central directory.
+        var long = good
+        patch(&long, at: directory + 20, 0x00FF_FFFF)
+        cases.append(long)
+        for bytes in cases {
+            let diagnostics = ProfileSheet.decodeXLSX(bytes, file: "b.xlsx", sheet: "Entreprises").diagnostics
+            #expect(diagnostics.map(\.code) == [.xlsxInvalid])
+        }
+    }
+
+    @Test func aPartInflatingBeyondItsDeclaredSizeIsRefused() throws {
+        // Every entry declares 10 bytes once inflated, in the central directory and the local
+        // header: the reader stops at 10, whatever the archive really holds.
+        var bytes = try workbook()
+        let end = try #require((0...(bytes.count - 22)).last { field(bytes, at: $0) == 0x0605_4B50 })
+        var position = field(bytes, at: end + 16)
+        while field(bytes, at: position) == 0x0201_4B50 {
+            patch(&bytes, at: position + 24, 10)
+            patch(&bytes, at: field(bytes, at: position + 42) + 22, 10)
+            let names = (28...32).filter { $0 % 2 == 0 }.map { Int(bytes[position + $0]) | Int(bytes[position + $0 + 1]) << 8 }
+            position += 46 + names.reduce(0, +)
+        }
+        let diagnostics = ProfileSheet.decodeXLSX(bytes, file: "b.xlsx", sheet: "Entreprises").diagnostics
+        #expect(diagnostics.map(\.code) == [.xlsxInvalid])
+    }
+
     @Test func anAbsurdHeadcountIsAnErrorNotACrash() {
         let csv = "Raison sociale;Effectif;Sens;Ressource\nAcme;1e300;rejet;material.paper.cardboard\n"
         let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")

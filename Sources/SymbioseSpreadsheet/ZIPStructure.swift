@@ -1,0 +1,69 @@
+/// Checks a ZIP archive's directory against the file before ZIPFoundation reads it: an offset
+/// or a size that points past the data traps inside `Archive(data:)` (a 4-byte change to a
+/// workbook suffices). Every offset and size is checked with overflow-free arithmetic on
+/// 64-bit integers; see APPNOTE.TXT (PKWARE) sections 4.3.7, 4.3.12 and 4.3.16.
+enum ZIPStructure {
+    /// What is wrong with the archive's structure, or `nil` when every entry lies within it.
+    static func problem(_ bytes: [UInt8]) -> String? {
+        guard let end = endOfCentralDirectory(bytes) else { return "no end of central directory record" }
+        let entries = Int(u16(bytes, end + 10))
+        let directorySize = Int(u32(bytes, end + 12))
+        let directoryOffset = Int(u32(bytes, end + 16))
+        if u16(bytes, end + 4) != 0 || u16(bytes, end + 6) != 0 || u16(bytes, end + 8) != entries {
+            return "archives split over several disks are not supported"
+        }
+        if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+            return "ZIP64 archives are not supported"
+        }
+        guard directoryOffset + directorySize <= end else { return "the central directory lies outside the file" }
+        var position = directoryOffset
+        for index in 0..<entries {
+            guard position + 46 <= directoryOffset + directorySize, u32(bytes, position) == 0x0201_4B50 else {
+                return "central directory entry \(index + 1) is damaged"
+            }
+            let compressed = Int(u32(bytes, position + 20))
+            let local = Int(u32(bytes, position + 42))
+            let length = 46 + Int(u16(bytes, position + 28)) + Int(u16(bytes, position + 30))
+                + Int(u16(bytes, position + 32))
+            if let problem = localEntry(bytes, at: local, compressed: compressed, before: directoryOffset) {
+                return "entry \(index + 1): \(problem)"
+            }
+            position += length
+        }
+        guard position <= directoryOffset + directorySize else { return "the central directory overruns its size" }
+        return nil
+    }
+
+    /// The local header at `offset` and its data lie before the central directory.
+    private static func localEntry(_ bytes: [UInt8], at offset: Int, compressed: Int, before limit: Int) -> String? {
+        guard offset + 30 <= limit, u32(bytes, offset) == 0x0403_4B50 else {
+            return "its local header lies outside the file"
+        }
+        let data = offset + 30 + Int(u16(bytes, offset + 26)) + Int(u16(bytes, offset + 28))
+        guard data + compressed <= limit else { return "its data runs past the end of the file" }
+        return nil
+    }
+
+    /// The offset of the end of central directory record: searched backwards over the last
+    /// 64 KiB + 22 bytes, where a comment may push it.
+    private static func endOfCentralDirectory(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 22 else { return nil }
+        let lowest = max(0, bytes.count - 22 - 0xFFFF)
+        var position = bytes.count - 22
+        while position >= lowest {
+            if u32(bytes, position) == 0x0605_4B50 { return position }
+            position -= 1
+        }
+        return nil
+    }
+
+    private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
+        guard at >= 0, at + 2 <= bytes.count else { return 0 }
+        return UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+    }
+
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        guard at >= 0, at + 4 <= bytes.count else { return 0 }
+        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+}
