@@ -26,7 +26,7 @@ extension SheetReader {
     /// leading zero back.
     func text(_ row: Sheet.Row, _ column: SheetColumn) -> String? {
         guard let value = value(row, column) else { return nil }
-        let text = value.text
+        let text = CSVWriter.restored(value.text)
         if column == .postcode, text.count < 5, !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
             return String(repeating: "0", count: 5 - text.count) + text
         }

@@ -304,6 +304,25 @@ import ZIPFoundation
         #expect(diagnostics.map(\.code) == [.xlsxInvalid])
     }
 
+    @Test func formulaLikeTextIsNeutralisedInCSVAndReadBackAsGiven() throws {
+        var profile = everyField
+        profile.company.name = "=HYPERLINK(\"http://x\",\"click\")"
+        profile.site.commune = "@SUM(A1)"
+        profile.site.zone = "+33 zone"
+        let csv = ProfileSheet.csv([profile], language: .en)
+        // A spreadsheet opening the file sees text, not formulas (OWASP's CSV injection advice).
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""))
+        #expect(csv.contains(",'@SUM(A1),") && csv.contains("'+33 zone"))
+        #expect(!csv.contains(",=") && !csv.contains(",@") && !csv.contains(",+"))
+        let (read, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")
+        #expect(!diagnostics.containsErrors)
+        #expect(read.first?.profile.company.name == profile.company.name)
+        #expect(read.first?.profile.site.commune == "@SUM(A1)")
+        #expect(read.first?.profile.site.zone == "+33 zone")
+        // Numbers keep their sign.
+        #expect(CSVWriter.field("-5", separator: ",") == "-5" && CSVWriter.field("-0,5", separator: ";") == "-0,5")
+    }
+
     @Test func anAbsurdHeadcountIsAnErrorNotACrash() {
         let csv = "Raison sociale;Effectif;Sens;Ressource\nAcme;1e300;rejet;material.paper.cardboard\n"
         let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")

@@ -13,8 +13,32 @@ public enum CSVWriter {
         return text
     }
 
-    /// One field, quoted when it needs to be.
-    public static func field(_ value: String, separator: Character) -> String {
+    /// The characters that make a spreadsheet read a cell as a formula.
+    public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`), with an
+    /// apostrophe before it as OWASP's CSV-injection guidance recommends; numbers (`-5`, `-0,5`,
+    /// `+1e3`) are left as they are. Readers drop the apostrophe again (`neutralised(_:)`).
+    public static func neutralised(_ value: String) -> String {
+        guard let first = value.first, formulaStarts.contains(first), !isNumber(value) else { return value }
+        return "'" + value
+    }
+
+    /// A cell read back: the apostrophe that neutralised a formula-like text is dropped.
+    public static func restored(_ value: String) -> String {
+        guard value.first == "'", let second = value.dropFirst().first, formulaStarts.contains(second) else {
+            return value
+        }
+        return String(value.dropFirst())
+    }
+
+    static func isNumber(_ value: String) -> Bool {
+        Double(value) != nil || Double(value.replacingOccurrences(of: ",", with: ".")) != nil
+    }
+
+    /// One field, neutralised against formula injection and quoted when it needs to be.
+    public static func field(_ raw: String, separator: Character) -> String {
+        let value = neutralised(raw)
         let needsQuotes =
             value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r")
             || value.first == " " || value.last == " "
