@@ -151,7 +151,9 @@ public enum PlanText {
                     language: language)
                 + (details.isEmpty ? "" : "\n" + wrappedItems(details).joined(separator: "\n") + "\n")
         }
-        let list = details.map { $0.hasPrefix("  ") ? "- " + $0.dropFirst(2) : "\n**\($0)**\n" }
+        let list = details.map {
+            $0.hasPrefix("  ") ? "- " + MarkdownEscaping.text(String($0.dropFirst(2))) : "\n**\($0)**\n"
+        }
         return "# Plan\n\n" + header.joined(separator: "  \n") + "\n\n"
             + SynergyMarkdown.render(
                 shown, result: planned, taxonomy: taxonomy, impacts: plan.impacts, sumsImpacts: false,

@@ -9,7 +9,7 @@ public enum SynergyMarkdown {
     ) -> String {
         let words = ReportText(language: language)
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ text: String) -> String { MarkdownEscaping.cell(text) }
         var out = LocalizedText(en: "# Synergies\n\n", fr: "# Synergies\n\n")[language]
         out +=
             LocalizedText(
@@ -38,7 +38,7 @@ public enum SynergyMarkdown {
         out += "\n"
         var totals = ImpactTotals()
         for (offset, synergy) in synergies.enumerated() {
-            out += "**\(offset + 1).** \(writer.reason(synergy))\n"
+            out += "**\(offset + 1).** \(MarkdownEscaping.text(writer.reason(synergy)))\n"
             let terms = synergy.terms.map {
                 "\(words.term($0.term)) \(NumberFormatting.format($0.value, decimals: 2, language: language)) × \(NumberFormatting.format($0.weight, decimals: 2, language: language))"
             }

@@ -37,6 +37,16 @@ import Testing
             rule: "CompanyIdentifierRule", json: profile(company: #""id": "Acme Corp", "name": "Acme""#),
             code: .profileInvalidId, path: "$.company.id", line: 2),
         Case(
+            rule: "TextFieldRule", json: profile(company: #""id": "acme", "name": "Acme\u0007 Corp""#),
+            code: .valueControlCharacter, path: "$.company.name", line: 2),
+        Case(
+            rule: "TextFieldRule", json: profile(site: #""lat": 49.38, "lon": 3.32, "commune": "Soissons\nNord""#),
+            code: .valueControlCharacter, path: "$.site.commune", line: 3),
+        Case(
+            rule: "TextFieldRule",
+            json: profile(company: #""id": "acme", "name": ""# + String(repeating: "A", count: 301) + "\""),
+            code: .valueTooLong, path: "$.company.name", line: 2),
+        Case(
             rule: "CompanyNameRule", json: profile(company: #""id": "acme", "name": "  ""#),
             code: .valueInvalid, path: "$.company.name", line: 2),
         Case(

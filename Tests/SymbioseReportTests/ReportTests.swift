@@ -103,6 +103,16 @@ import Testing
         let geojson = GeoJSONRenderer.render(
             result.synergies, profiles: profiles.map(\.profile), taxonomy: taxonomy, presentation: presentation)
         #expect(geojson.contains("\"<script>&\\\"'\""))
+        // Markdown renders the name as text: no raw HTML, no broken table, no emphasis.
+        var markdownProfiles = profiles
+        markdownProfiles[0].profile.company.name = "<b>Evil</b> | *co*\nrow"
+        let markdownResult = MatchPipeline(taxonomy: taxonomy).run(markdownProfiles)
+        let markdown = SynergyMarkdown.render(
+            markdownResult.synergies, result: markdownResult, taxonomy: taxonomy, language: .en)
+        #expect(!markdown.contains("<b>") && !markdown.contains("*co*") && !markdown.contains("\nrow"))
+        #expect(markdown.contains("&lt;b&gt;Evil&lt;/b&gt; \\| \\*co\\* row"))
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
+        #expect(row.hasSuffix("|"))
     }
 
     @Test func geoJSONIsValidRFC7946() throws {

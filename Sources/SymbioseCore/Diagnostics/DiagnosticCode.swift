@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case valueNotFinite = "value.not-finite"
     case valueNegative = "value.negative"
     case valueTooLarge = "value.too-large"
+    case valueTooLong = "value.too-long"
+    case valueControlCharacter = "value.control-character"
     case quantityImplausible = "quantity.implausible"
 
     // Profile semantics

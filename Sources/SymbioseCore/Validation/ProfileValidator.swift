@@ -19,6 +19,7 @@ public struct ProfileValidator: Sendable {
     public static let profileRules: [any ProfileRule] = [
         CompanyIdentifierRule(), CompanyNameRule(), ActivityCodeRule(), SIRETRule(), EmployeesRule(),
         SiteCoordinatesRule(), PostcodeRule(), FlowsDeclaredRule(), DuplicateFlowRule(), QuantityPlausibilityRule(),
+        TextFieldRule(),
     ]
     public static let flowRules: [any FlowRule] = [
         FlowIdentifierRule(), ResourceCodeRule(), QuantityRule(), OperatingHoursRule(), TemperatureRule(),
