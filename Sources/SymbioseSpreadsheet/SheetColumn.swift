@@ -196,8 +196,9 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         let folded = fold(header)
         var best: (SheetColumn, Int)?
         for (candidate, column) in byFoldedHeader.sorted(by: { $0.key < $1.key }) {
-            let distance = TextFolding.editDistance(folded, candidate)
-            if distance <= max(2, candidate.count / 4), distance < (best?.1 ?? .max) { best = (column, distance) }
+            guard let distance = TextFolding.editDistance(folded, candidate, atMost: max(2, candidate.count / 4))
+            else { continue }
+            if distance < (best?.1 ?? .max) { best = (column, distance) }
         }
         return best?.0
     }

@@ -116,10 +116,34 @@ public struct Diagnostic: Sendable, Hashable {
             case .warning: LocalizedText(en: "warning", fr: "avertissement")
             case .note: LocalizedText(en: "note", fr: "note")
             }
-        line += "\(severityName[language]): \(text[language]) [\(code.rawValue)]"
-        if let path = location?.path { line += "\n    " + (LocalizedText(en: "at ", fr: "à ")[language]) + path }
-        for note in noteTexts { line += "\n    note: \(note[language])" }
+        line += "\(severityName[language]): \(Self.printable(text[language])) [\(code.rawValue)]"
+        if let path = location?.path {
+            line += "\n    " + (LocalizedText(en: "at ", fr: "à ")[language]) + Self.printable(path)
+        }
+        for note in noteTexts { line += "\n    note: \(Self.printable(note[language]))" }
         return line
+    }
+
+    /// The longest message or note printed, in characters; the rest is said to be cut.
+    public static let longestPrinted = 500
+
+    /// Text safe for a terminal: control characters (an escape sequence in a name) shown as
+    /// `\u{1B}`, and a message quoting megabytes of input cut to `longestPrinted` characters.
+    public static func printable(_ text: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= longestPrinted {
+                return out + "… (\(text.unicodeScalars.count) characters)"
+            }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
     }
 
     /// In English.

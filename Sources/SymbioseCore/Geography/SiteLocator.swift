@@ -4,9 +4,10 @@ import Foundation
 /// ``PostcodeGazetteer``), marked approximate and reported (`profile.located`, a warning), so
 /// that its flows are matched by distance rather than scored as if far away.
 public struct SiteLocator: Sendable {
-    public var gazetteer: PostcodeGazetteer
+    /// The table used; `nil` for the built-in one, read only when a site needs it.
+    public var gazetteer: PostcodeGazetteer?
 
-    public init(gazetteer: PostcodeGazetteer = .france) {
+    public init(gazetteer: PostcodeGazetteer? = nil) {
         self.gazetteer = gazetteer
     }
 
@@ -20,7 +21,7 @@ public struct SiteLocator: Sendable {
     /// The placement of a site without coordinates, from its postcode.
     public func placement(for site: Site) -> Placement? {
         guard site.latitude == nil, site.longitude == nil, let postcode = site.postcode,
-            let place = gazetteer[postcode]
+            let place = (gazetteer ?? .france)[postcode]
         else { return nil }
         if let name = place.name {
             return Placement(

@@ -56,12 +56,12 @@ public struct JSONObject {
     /// Reports every member whose name is not in `allowed`, suggesting the closest allowed name.
     public func rejectUnknownMembers(allowed: [String]) {
         for member in members where !allowed.contains(member.key) {
-            let closest = allowed.min {
-                TextFolding.editDistance($0.lowercased(), member.key.lowercased())
-                    < TextFolding.editDistance($1.lowercased(), member.key.lowercased())
-            }
+            let key = member.key.lowercased()
+            let closest = allowed.compactMap { name in
+                TextFolding.editDistance(name.lowercased(), key, atMost: 3).map { (name, $0) }
+            }.min { $0.1 < $1.1 }?.0
             var notes: [LocalizedText] = []
-            if let closest, TextFolding.editDistance(closest.lowercased(), member.key.lowercased()) <= 3 {
+            if let closest {
                 notes.append(
                     LocalizedText(en: "did you mean \"\(closest)\"?", fr: "vouliez-vous dire « \(closest) » ?"))
             }

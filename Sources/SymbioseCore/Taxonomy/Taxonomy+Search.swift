@@ -37,7 +37,9 @@ extension Taxonomy {
     ///   - language: the language the user reads.
     /// - Returns: matches, best first.
     /// - Complexity: O(*n* · *w*) for *n* entries of *w* words.
-    public func search(_ query: String, language: Language) -> [TaxonomyMatch] {
+    public func search(_ text: String, language: Language) -> [TaxonomyMatch] {
+        // No label is longer: a longer query only costs time (a megabyte pasted by mistake).
+        let query = String(text.prefix(Self.longestQuery))
         let queryWords = TextFolding.words(query)
         guard !queryWords.isEmpty else { return [] }
         let exactCode = query.trimmingCharacters(in: .whitespaces).lowercased()
@@ -86,17 +88,21 @@ extension Taxonomy {
         return score - min(words.count - query.count, 15)
     }
 
+    /// The longest query searched, in characters: labels and codes are far shorter.
+    static let longestQuery = 200
+
     /// Codes close to an unknown one, for "did you mean" notes: close spellings first, then the
     /// best search results for the code's words.
     ///
     /// - Returns: at most `limit` codes.
     public func suggestions(forUnknownCode code: String, limit: Int = 3) -> [ResourceCode] {
-        let lowered = code.lowercased()
+        let lowered = String(code.prefix(Self.longestQuery)).lowercased()
         let tolerance = max(2, lowered.count / 5)
         var scored: [(ResourceCode, Int)] = []
         for known in codes {
-            let distance = TextFolding.editDistance(lowered, known.rawValue)
-            if distance <= tolerance { scored.append((known, distance)) }
+            if let distance = TextFolding.editDistance(lowered, known.rawValue, atMost: tolerance) {
+                scored.append((known, distance))
+            }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         var result = scored.map(\.0)

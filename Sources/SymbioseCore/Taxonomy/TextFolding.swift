@@ -13,7 +13,12 @@ package enum TextFolding {
             case 0x00E6: result += "ae"
             case 0x00DF: result += "ss"
             default:
-                if CharacterSet.alphanumerics.contains(scalar) {
+                // ASCII first; Unicode properties for the rest (CharacterSet is slow per scalar).
+                let isWord =
+                    scalar.isASCII
+                    ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
+                    : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+                if isWord {
                     result.unicodeScalars.append(scalar)
                 } else {
                     result += " "
@@ -35,21 +40,27 @@ package enum TextFolding {
         return word
     }
 
-    /// The Levenshtein distance between two strings, over Unicode scalars.
-    package static func editDistance(_ a: String, _ b: String) -> Int {
+    /// The Levenshtein distance between two strings when it is at most `limit`, `nil` beyond:
+    /// strings whose lengths differ by more are not compared at all, and a row whose best is
+    /// already beyond the limit stops the computation. A "did you mean" over a megabyte of
+    /// text costs a length comparison, not megabytes × codes.
+    package static func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var best = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                best = min(best, current[j])
             }
+            if best > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }
