@@ -51,9 +51,21 @@ struct EngineFront {
                     fr: "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites)."))
         }
         let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
-        if validated.profiles.isEmpty {
-            // Nothing to match: say why and write nothing.
-            report(validated.diagnostics)
+        if validated.usable.isEmpty {
+            // Nothing valid to match: say why and write nothing, so that an earlier output
+            // is never replaced by an empty one.
+            let none: [Diagnostic] =
+                validated.profiles.isEmpty
+                ? []
+                : [
+                    .error(
+                        .inputEmpty,
+                        LocalizedText(
+                            en: "no valid profile among the inputs: nothing is written",
+                            fr: "aucun profil valide parmi les entrées : rien n'est écrit"),
+                        at: SourceLocation(file: paths.joined(separator: " ")))
+                ]
+            report(validated.diagnostics + none)
             throw ExitStatus.invalidInput
         }
         if !validated.inferredCompanies.isEmpty {

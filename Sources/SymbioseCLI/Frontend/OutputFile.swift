@@ -13,12 +13,22 @@ import SymbioseCore
 enum OutputFile {
     struct WriteError: Error, CustomStringConvertible {
         var path: String
-        var reason: String
+        var reason: LocalizedText
+
+        init(path: String, reason: LocalizedText) {
+            self.path = path
+            self.reason = reason
+        }
+
+        init(path: String, reason: String) {
+            self.init(path: path, reason: LocalizedText(en: reason, fr: reason))
+        }
+
         var diagnostic: Diagnostic {
             .error(
                 .ioWrite,
                 LocalizedText(
-                    en: "cannot write the output: \(reason)", fr: "impossible d'écrire le résultat : \(reason)"),
+                    en: "cannot write the output: \(reason.en)", fr: "impossible d'écrire le résultat : \(reason.fr)"),
                 at: SourceLocation(file: path))
         }
         var description: String { diagnostic.rendered() }
@@ -68,21 +78,31 @@ enum OutputFile {
         try streamHandle(to: path) { handle in try produce { try write($0, to: handle) } }
     }
 
-    /// Hands `produce` the handle to write to: standard output, or the temporary file that
-    /// replaces `path` once everything is written.
+    /// Hands `produce` the handle to write to: standard output, a device or pipe written
+    /// through, or the temporary file that replaces `path` once everything is written.
     static func streamHandle(to path: String?, _ produce: (FileHandle) throws -> Void) throws {
         guard let path, path != "-" else {
             // A closed pipe (`| head`) is not an error worth a message.
             try? produce(FileHandle.standardOutput)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(
+        let target = try OutputTarget(path)
+        if target.kind == .special {
+            guard let handle = FileHandle(forWritingAtPath: target.path) else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            defer { try? handle.close() }
+            try produce(handle)
+            return
+        }
+        let url = URL(fileURLWithPath: target.path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        PendingTemporary.set(temporary.path)
+        defer { PendingTemporary.clear() }
         do {
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown)
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
@@ -90,13 +110,32 @@ enum OutputFile {
             try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? WriteError { throw error }
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
         }
-        // rename(2) replaces the destination atomically: readers see the old file or the new one.
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: reason)
+        try replace(target, with: temporary.path, given: path)
+    }
+
+    /// Puts the written temporary file in place of the target: with the target's mode and
+    /// owner, renamed over it atomically (readers see the old file or the new one), or copied
+    /// into it when other hard links share it.
+    private static func replace(_ target: OutputTarget, with temporary: String, given path: String) throws {
+        defer { unlink(temporary) }
+        if case .regular(let mode, let owner, let group, let links) = target.kind {
+            chmod(temporary, mode)
+            _ = chown(temporary, owner, group)
+            if links > 1 {
+                guard let data = FileManager.default.contents(atPath: temporary),
+                    let handle = FileHandle(forWritingAtPath: target.path)
+                else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+                defer { try? handle.close() }
+                try handle.truncate(atOffset: 0)
+                try handle.write(contentsOf: data)
+                return
+            }
+        }
+        guard rename(temporary, target.path) == 0 else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
