@@ -152,7 +152,9 @@ public struct CSVTable: Sendable, Hashable {
 
         /// A quoted field: up to the closing quote; `""` stands for one quote.
         mutating func quotedField() throws(Failure) {
-            let opened = (line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
+            // Where it opened, as byte offsets: the column in characters is counted only for
+            // the error (counting it for every field was quadratic on a line of many fields).
+            let opened = (line: line, lineStart: lineStart, at: index)
             index += 1
             while index < bytes.count {
                 let inner = bytes[index]
@@ -174,8 +176,9 @@ public struct CSVTable: Sendable, Hashable {
                 field.append(inner)
                 index += 1
             }
+            let column = String(decoding: bytes[opened.lineStart..<opened.at], as: UTF8.self).count + 1
             throw Failure(
-                line: opened.line, column: opened.column,
+                line: opened.line, column: column,
                 text: LocalizedText(
                     en: "a quoted field opened here never closes: add the closing \"",
                     fr: "un champ entre guillemets ouvert ici ne se ferme pas : ajoutez le \" final"))

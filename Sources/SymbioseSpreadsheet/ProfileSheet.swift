@@ -134,8 +134,29 @@ struct SheetReader {
 
     // MARK: Header
 
+    /// The widest sheet read: the profile layout has fewer than 50 columns.
+    static let maximumColumns = 1_024
+
+    /// Whether the sheet is narrow enough to read; one error otherwise (`sheet.too-wide`).
+    mutating func fitsWidth(_ width: Int, header: Sheet.Row) -> Bool {
+        guard width > Self.maximumColumns else { return true }
+        diagnostics.append(
+            .error(
+                .sheetTooWide,
+                LocalizedText(
+                    en:
+                        "the sheet has \(width) columns; a profile sheet has fewer than 50 (at most \(Self.maximumColumns) are read)",
+                    fr:
+                        "la feuille a \(width) colonnes ; une feuille de profils en a moins de 50 (au plus \(Self.maximumColumns) sont lues)"
+                ),
+                at: sheet.location(file: file, row: header.number, column: Self.maximumColumns, header: nil),
+                notes: [Self.headerNote]))
+        return false
+    }
+
     mutating func readHeader(_ header: Sheet.Row) {
         let width = sheet.rows.map(\.cells.count).max() ?? 0
+        guard fitsWidth(width, header: header) else { return }
         for index in 0..<width {
             let text = header[index].map { CSVTable.trimmed($0.text) } ?? ""
             let at = sheet.location(file: file, row: header.number, column: index, header: text.isEmpty ? nil : text)

@@ -323,6 +323,15 @@ import ZIPFoundation
         #expect(CSVWriter.field("-5", separator: ",") == "-5" && CSVWriter.field("-0,5", separator: ";") == "-0,5")
     }
 
+    @Test func aSheetOfThousandsOfColumnsIsOneError() {
+        // 40,000 quoted fields on one line were quadratic to read, and made one error each.
+        let row = Array(repeating: "\"x\"", count: 40_000).joined(separator: ";")
+        let csv = "Raison sociale;Sens;Ressource\n" + row + "\n"
+        let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")
+        #expect(profiles.isEmpty)
+        #expect(diagnostics.map(\.code) == [.sheetTooWide])
+    }
+
     @Test func anAbsurdHeadcountIsAnErrorNotACrash() {
         let csv = "Raison sociale;Effectif;Sens;Ressource\nAcme;1e300;rejet;material.paper.cardboard\n"
         let (profiles, diagnostics) = ProfileSheet.decodeCSV(Array(csv.utf8), file: "f.csv")

@@ -46,6 +46,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case valueNegative = "value.negative"
     case valueTooLarge = "value.too-large"
     case valueTooLong = "value.too-long"
+    case sheetTooWide = "sheet.too-wide"
     case valueControlCharacter = "value.control-character"
     case quantityImplausible = "quantity.implausible"
 
