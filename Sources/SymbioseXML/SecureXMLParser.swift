@@ -22,6 +22,9 @@ package enum SecureXMLParser {
     ///
     /// The caller owns the returned document and must free it with `xmlFreeDoc`.
     package static func parse(_ bytes: [UInt8], file: String) -> (document: xmlDocPtr?, diagnostics: [Diagnostic]) {
+        if let line = AttributeFlood.firstLine(in: bytes) {
+            return (nil, [AttributeFlood.diagnostic(line: line, file: file)])
+        }
         let probe = DoctypeProbe()
         let (document, errors) = LibXML2ErrorSink.collecting { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }

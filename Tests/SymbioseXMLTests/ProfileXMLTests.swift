@@ -45,6 +45,28 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("'colour'") && !$0.message.contains("urn:") })
     }
 
+    @Test func anAttributeFloodIsRefusedBeforeLibxml2() {
+        // libxml2 is quadratic in an element's attributes: 100,000 took two minutes.
+        let attributes = (0..<100_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let flood = """
+            <profile xmlns="urn:symbiose:profile:1">
+              <company id="a" name="A" \(attributes)/>
+            </profile>
+            """
+        let (profiles, diagnostics) = ProfileXML.decode(Array(flood.utf8), file: "f.xml")
+        #expect(profiles.isEmpty)
+        #expect(diagnostics.map(\.code) == [.xmlTooManyAttributes])
+        #expect(diagnostics.first?.location?.line == 2)
+        // Equals signs in comments, text and attribute values are not attributes.
+        let quiet = """
+            <profile xmlns="urn:symbiose:profile:1"><!-- \(String(repeating: "a=b ", count: 200)) -->
+              <company id="a" name="\(String(repeating: "=", count: 200))"/>
+              <site lat="49" lon="3"/>
+            </profile>
+            """
+        #expect(!ProfileXML.decode(Array(quiet.utf8), file: "q.xml").diagnostics.contains { $0.code == .xmlTooManyAttributes })
+    }
+
     @Test func wrongRootOrNamespace() {
         #expect(decode("<profile/>").diagnostics.map(\.code) == [.xmlNamespace])
         #expect(decode("<other xmlns=\"urn:symbiose:profile:1\"/>").diagnostics.map(\.code) == [.xmlNamespace])

@@ -19,6 +19,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case xmlMalformed = "xml.malformed"
     case xmlDoctype = "xml.doctype"
     case xmlTooDeep = "xml.too-deep"
+    case xmlTooManyAttributes = "xml.too-many-attributes"
     case xmlSchema = "xml.schema"
     case xmlNamespace = "xml.namespace"
 

@@ -1,0 +1,87 @@
+import SymbioseCore
+
+/// A lexical pass over XML bytes before libxml2 sees them: libxml2 checks an element's
+/// attributes against each other, which is quadratic in their number (100,000 attributes on one
+/// element took two minutes), so an element carrying more than `maximumAttributes` is refused
+/// first (`xml.too-many-attributes`). One pass, no allocation per byte.
+enum AttributeFlood {
+    /// The most attributes an element may carry: the profile schema's widest element has fewer
+    /// than 20, a worksheet cell three.
+    static let maximumAttributes = 64
+
+    /// The line of the first start tag carrying more than `maximumAttributes` attributes.
+    static func firstLine(in bytes: [UInt8]) -> Int? {
+        let (lt, gt, eq, bang, question) = (UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?"))
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            guard byte == lt, index + 1 < bytes.count else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if next == bang || next == question {
+                // Comments, CDATA, declarations and processing instructions hold no attributes.
+                index = skip(bytes, from: index + 2, to: next == question ? [question, gt] : closing(bytes, index), line: &line)
+                continue
+            }
+            let tagLine = line
+            var count = 0
+            var quote: UInt8?
+            index += 1
+            while index < bytes.count {
+                let inner = bytes[index]
+                if inner == 0x0A { line += 1 }
+                if let open = quote {
+                    if inner == open { quote = nil }
+                } else if inner == UInt8(ascii: "\"") || inner == UInt8(ascii: "'") {
+                    quote = inner
+                } else if inner == eq {
+                    count += 1
+                    if count > maximumAttributes { return tagLine }
+                } else if inner == gt {
+                    break
+                }
+                index += 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The end marker of a `<!…` construct starting at `index`: `-->`, `]]>` or `>`.
+    private static func closing(_ bytes: [UInt8], _ index: Int) -> [UInt8] {
+        if index + 3 < bytes.count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+            return Array("-->".utf8)
+        }
+        if index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "[") { return Array("]]>".utf8) }
+        return [UInt8(ascii: ">")]
+    }
+
+    /// The index just after `marker`, searched from `start`, counting lines on the way.
+    private static func skip(_ bytes: [UInt8], from start: Int, to marker: [UInt8], line: inout Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == 0x0A { line += 1 }
+            if bytes[index] == marker[0], index + marker.count <= bytes.count,
+                bytes[index..<index + marker.count].elementsEqual(marker)
+            {
+                return index + marker.count
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// The error for a flood at `line`.
+    static func diagnostic(line: Int, file: String) -> Diagnostic {
+        .error(
+            .xmlTooManyAttributes,
+            LocalizedText(
+                en: "an element has more than \(maximumAttributes) attributes",
+                fr: "un élément a plus de \(maximumAttributes) attributs"),
+            at: SourceLocation(file: file, line: line))
+    }
+}
