@@ -22,4 +22,28 @@ import Testing
             #expect(ids.contains { $0 == headline }, "\(headline) is not in the top 20")
         }
     }
+
+    /// The shortlist a facilitator reviews: the first 30 hold no pair inside one group, no
+    /// exchange already in place, no service swap ahead of resources, and no heat pump for a
+    /// source hotter than its need.
+    @Test func theDemoTop30HasNoNoise() throws {
+        let output = try Binary.run(["match", "Fixtures/soissonnais-valois", "--top", "30", "--format", "json"])
+        #expect(output.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let synergies = try #require(json["synergies"] as? [[String: Any]])
+        #expect(synergies.count == 30)
+        var seenService = false
+        for synergy in synergies {
+            let flags = synergy["flags"] as? [String] ?? []
+            #expect(!flags.contains("same-group") && !flags.contains("existing"), "\(synergy["id"] ?? "")")
+            let isService = (synergy["category"] as? String) == "service" && (synergy["kind"] as? String) == "substitution"
+            if isService { seenService = true }
+            #expect(isService || !seenService, "a resource after a service swap: \(synergy["id"] ?? "")")
+            if synergy["heatPumpCOP"] != nil {
+                let source = try #require(synergy["supplierTemperature"] as? Double)
+                let sink = try #require(synergy["receiverTemperature"] as? Double)
+                #expect(source < sink, "heat pump for a hotter source: \(synergy["id"] ?? "")")
+            }
+        }
+    }
 }
