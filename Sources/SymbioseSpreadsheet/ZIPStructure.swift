@@ -22,6 +22,11 @@ enum ZIPStructure {
                 return "central directory entry \(index + 1) is damaged"
             }
             let compressed = Int(u32(bytes, position + 20))
+            // A stored entry holds as many bytes as it expands to: ZIPFoundation reads the
+            // larger of the two and trapped.
+            if u16(bytes, position + 10) == 0, u32(bytes, position + 24) != UInt32(compressed) {
+                return "entry \(index + 1) is stored but declares two different sizes"
+            }
             let local = Int(u32(bytes, position + 42))
             let length = 46 + Int(u16(bytes, position + 28)) + Int(u16(bytes, position + 30))
                 + Int(u16(bytes, position + 32))
