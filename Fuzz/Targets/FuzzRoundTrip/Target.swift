@@ -4,13 +4,16 @@ import SymbioseFormats
 import SymbioseSpreadsheet
 import SymbioseXML
 
-/// Writers: a profile read without error from JSON is written as JSON, XML, CSV and a workbook,
-/// and each must read back to the same profile.
+/// Writers: a profile read and checked without error from JSON is written as JSON, XML, CSV
+/// and a workbook, and each must read back to the same profile. (A profile with errors, such as
+/// an id with trailing spaces, is refused before any writer sees it.)
 @_cdecl("FuzzRoundTrip_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzDriver.run(argc, argv) { bytes in
         let (loaded, diagnostics) = ProfileJSON.decode(bytes, file: "fuzz.json")
-        guard !diagnostics.containsErrors, !loaded.isEmpty else { return }
+        guard !diagnostics.containsErrors, !loaded.isEmpty,
+            !ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(loaded).containsErrors
+        else { return }
         let profiles = loaded.map(\.profile)
         let json = ProfileJSON.decode(Array(ProfileJSON.encode(profiles, asCollection: true).utf8), file: "j")
         check(json.profiles.map(\.profile) == profiles, "JSON")
