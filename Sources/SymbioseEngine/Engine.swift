@@ -194,10 +194,14 @@ public struct Engine: Sendable {
             }
         }
         guard !wrongPaths.isEmpty || !wrongRows.isEmpty else { return checked }
-        let absences: Set<DiagnosticCode> = [.flowMissingQuantity, .profileMissingCoordinates, .flowHeatWithoutTemperature]
+        let absences: Set<DiagnosticCode> = [
+            .flowMissingQuantity, .profileMissingCoordinates, .flowHeatWithoutTemperature,
+        ]
         return checked.filter { diagnostic in
             guard let location = diagnostic.location else { return true }
-            if let path = location.path, let paths = wrongPaths[location.file], paths.contains(where: { related($0, path) }) {
+            if let path = location.path, let paths = wrongPaths[location.file],
+                paths.contains(where: { related($0, path) })
+            {
                 return false
             }
             if let line = location.line, absences.contains(diagnostic.code),

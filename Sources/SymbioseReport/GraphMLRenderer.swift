@@ -105,7 +105,8 @@ public enum GraphMLRenderer {
         _ p: PoolingGroup, node: String, rank: Int, edgeNumber: inout Int, presentation: Presentation
     ) -> [String] {
         var fields = [
-            data("n_kind", "pool"), data("n_mode", p.mode.rawValue), data("n_resource", presentation.resource(p.resource).rawValue),
+            data("n_kind", "pool"), data("n_mode", p.mode.rawValue),
+            data("n_resource", presentation.resource(p.resource).rawValue),
             data("n_score", number(RecommendationsJSON.round4(p.score))),
             data("n_lat", number(presentation.coordinate(p.centre.latitude))),
             data("n_lon", number(presentation.coordinate(p.centre.longitude))),

@@ -96,8 +96,11 @@ extension HTMLReport {
     private func cut(_ total: Int, shown: Int, en: String, fr: String) -> String {
         guard shown > 0, total > shown else { return "" }
         let text = t(
-            en: "The \(shown) best of \(total) \(en) are listed here; all of them, with their reasons: symbiose match --format csv.",
-            fr: "Les \(shown) meilleures des \(total) \(fr) sont listées ici ; toutes, avec leurs raisons : symbiose match --format csv.")
+            en:
+                "The \(shown) best of \(total) \(en) are listed here; all of them, with their reasons: symbiose match --format csv.",
+            fr:
+                "Les \(shown) meilleures des \(total) \(fr) sont listées ici ; toutes, avec leurs raisons : symbiose match --format csv."
+        )
         return "<p class=\"note\">\(e(text))</p>"
     }
 
@@ -188,8 +191,10 @@ extension HTMLReport {
             let quantity = amount(p.total, confidential: p.flags.contains(.confidential))
             let spread = number(presentation.distance(p.spreadKm), 1)
             let firms = t(
-                en: "\(p.members.count) firms within \(spread) km", fr: "\(p.members.count) entreprises à moins de \(spread) km")
-            return "\(t.mode(p.mode)) — \(writer.label(presentation.resource(p.resource)))" + colon + "\(firms), \(quantity)"
+                en: "\(p.members.count) firms within \(spread) km",
+                fr: "\(p.members.count) entreprises à moins de \(spread) km")
+            return "\(t.mode(p.mode)) — \(writer.label(presentation.resource(p.resource)))" + colon
+                + "\(firms), \(quantity)"
         }
     }
 }

@@ -44,7 +44,9 @@ public enum SynergyMarkdown {
             }
             out += "  \(LocalizedText(en: "Score", fr: "Score")[language]) = " + terms.joined(separator: " + ")
             if !synergy.flags.isEmpty {
-                out += LocalizedText(en: "; ", fr: " ; ")[language] + synergy.flags.map { "*\(words.flag($0))*" }.joined(separator: ", ")
+                out +=
+                    LocalizedText(en: "; ", fr: " ; ")[language]
+                    + synergy.flags.map { "*\(words.flag($0))*" }.joined(separator: ", ")
             }
             if let impact = impacts[synergy.id], !synergy.flags.contains(.confidential) {
                 totals.add(impact)

@@ -286,7 +286,8 @@ struct SheetReader {
         func number(_ column: SheetColumn) -> Double? { text(column).flatMap(CSVTable.number) }
         let company = Company(
             id: CompanyID(text(.companyID) ?? key), name: text(.companyName)!, naf: text(.naf),
-            siret: text(.siret), employees: number(.employees).flatMap { abs($0) < 1e9 ? Int(exactly: $0) : nil }, group: text(.group))
+            siret: text(.siret), employees: number(.employees).flatMap { abs($0) < 1e9 ? Int(exactly: $0) : nil },
+            group: text(.group))
         let site = Site(
             latitude: number(.latitude), longitude: number(.longitude),
             approximate: text(.approximate) == "true", commune: text(.commune), postcode: text(.postcode),

@@ -28,7 +28,8 @@ enum ZIPStructure {
                 return "entry \(index + 1) is stored but declares two different sizes"
             }
             let local = Int(u32(bytes, position + 42))
-            let length = 46 + Int(u16(bytes, position + 28)) + Int(u16(bytes, position + 30))
+            let length =
+                46 + Int(u16(bytes, position + 28)) + Int(u16(bytes, position + 30))
                 + Int(u16(bytes, position + 32))
             if let problem = localEntry(bytes, at: local, compressed: compressed, before: directoryOffset) {
                 return "entry \(index + 1): \(problem)"
@@ -69,6 +70,7 @@ enum ZIPStructure {
 
     private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
         guard at >= 0, at + 4 <= bytes.count else { return 0 }
-        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3])
+            << 24
     }
 }

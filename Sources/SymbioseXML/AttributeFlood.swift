@@ -11,7 +11,9 @@ enum AttributeFlood {
 
     /// The line of the first start tag carrying more than `maximumAttributes` attributes.
     static func firstLine(in bytes: [UInt8]) -> Int? {
-        let (lt, gt, eq, bang, question) = (UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?"))
+        let (lt, gt, eq, bang, question) = (
+            UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?")
+        )
         var line = 1
         var index = 0
         while index < bytes.count {
@@ -24,7 +26,8 @@ enum AttributeFlood {
             let next = bytes[index + 1]
             if next == bang || next == question {
                 // Comments, CDATA, declarations and processing instructions hold no attributes.
-                index = skip(bytes, from: index + 2, to: next == question ? [question, gt] : closing(bytes, index), line: &line)
+                index = skip(
+                    bytes, from: index + 2, to: next == question ? [question, gt] : closing(bytes, index), line: &line)
                 continue
             }
             let tagLine = line

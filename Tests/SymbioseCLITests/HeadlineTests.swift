@@ -36,7 +36,8 @@ import Testing
         for synergy in synergies {
             let flags = synergy["flags"] as? [String] ?? []
             #expect(!flags.contains("same-group") && !flags.contains("existing"), "\(synergy["id"] ?? "")")
-            let isService = (synergy["category"] as? String) == "service" && (synergy["kind"] as? String) == "substitution"
+            let isService =
+                (synergy["category"] as? String) == "service" && (synergy["kind"] as? String) == "substitution"
             if isService { seenService = true }
             #expect(isService || !seenService, "a resource after a service swap: \(synergy["id"] ?? "")")
             if synergy["heatPumpCOP"] != nil {

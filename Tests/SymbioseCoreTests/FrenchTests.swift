@@ -7,9 +7,12 @@ import Testing
         ("Le Relais", "du Relais"), ("Les Serres de Bucy", "des Serres de Bucy"), ("La Fromagerie", "de la Fromagerie"),
         ("L'Atelier", "de l'Atelier"), ("Intersnack", "d'Intersnack"), ("Entreprise A", "de l'entreprise A"),
         ("Saica Paper", "de Saica Paper"), ("Haras de la forêt", "du Haras de la forêt"),
-        ("Centre de tri du Soissonnais", "du Centre de tri du Soissonnais"), ("GAEC des Trois Vallées", "du GAEC des Trois Vallées"),
-        ("Scierie de la forêt de Retz", "de la Scierie de la forêt de Retz"), ("Entrepôt frigorifique", "de l'Entrepôt frigorifique"),
-        ("SAS Méthanisation du Valois", "de la SAS Méthanisation du Valois"), ("Transports Leroy", "des Transports Leroy"),
+        ("Centre de tri du Soissonnais", "du Centre de tri du Soissonnais"),
+        ("GAEC des Trois Vallées", "du GAEC des Trois Vallées"),
+        ("Scierie de la forêt de Retz", "de la Scierie de la forêt de Retz"),
+        ("Entrepôt frigorifique", "de l'Entrepôt frigorifique"),
+        ("SAS Méthanisation du Valois", "de la SAS Méthanisation du Valois"),
+        ("Transports Leroy", "des Transports Leroy"),
         ("Pépinières de Chacrise", "des Pépinières de Chacrise"), ("Tereos sucrerie", "de Tereos sucrerie"),
     ])
     func ofAName(name: String, expected: String) {

@@ -26,7 +26,8 @@ import Testing
         // the call returns; the figure goes to the log for a person reading it.
         #expect(suggestions.isEmpty)
         print("suggestions for a 1,000,000-character code: \(elapsed)")
-        #expect(taxonomy.suggestions(forUnknownCode: "material.metal.steel-scarp").first == "material.metal.steel-scrap")
+        #expect(
+            taxonomy.suggestions(forUnknownCode: "material.metal.steel-scarp").first == "material.metal.steel-scrap")
         #expect(taxonomy.search(huge + " carton", language: .fr).isEmpty)
     }
 }

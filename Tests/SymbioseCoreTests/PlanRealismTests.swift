@@ -42,7 +42,10 @@ import Testing
                 #expect(amount >= 1.5 * km * 1000 * (1 - 1e-9))
             }
         }
-        #expect(!result.optimal.allocations.contains { $0.synergy.receiver.company == "town" && ($0.synergy.quantity?.value ?? 0) < 15_000 })
+        #expect(
+            !result.optimal.allocations.contains {
+                $0.synergy.receiver.company == "town" && ($0.synergy.quantity?.value ?? 0) < 15_000
+            })
     }
 
     @Test func heatAndItsFuelAreNotBothFilled() throws {

@@ -134,7 +134,8 @@ import Testing
                     let amount = try #require(s.quantity?.value)
                     #expect(amount <= allocation.candidateQuantity * (1 + 1e-9))
                     // Counted in the release's tonnes where tonnes are weighed on dry matter or heat.
-                    given["\(s.supplier.company)/\(s.supplier.flow)", default: 0] += amount / (s.equivalence?.ratio ?? 1)
+                    given["\(s.supplier.company)/\(s.supplier.flow)", default: 0] +=
+                        amount / (s.equivalence?.ratio ?? 1)
                     received["\(s.receiver.company)/\(s.receiver.flow)", default: 0] += amount
                 }
                 for (key, total) in given {

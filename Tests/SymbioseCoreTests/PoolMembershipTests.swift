@@ -66,7 +66,9 @@ import Testing
 
     @Test func aSharedWaterSupplyNeedsASource() {
         func water(_ id: String, _ northKm: Double) -> LoadedProfile {
-            site(id, northKm: northKm, input: F.input("water", "water.process", Quantity(value: 50_000, unit: .cubicMetre)))
+            site(
+                id, northKm: northKm,
+                input: F.input("water", "water.process", Quantity(value: 50_000, unit: .cubicMetre)))
         }
         #expect(F.pools([water("a", 0), water("b", 0.3)]).isEmpty)
         let source = site(
@@ -80,7 +82,8 @@ import Testing
         let taxonomy = TaxonomyFile.builtIn
         #expect(
             CompatibilityTable.compatibility(
-                release: "material.food.lime-sludge", need: "material.feedstock.methanisation", taxonomy: taxonomy) == nil)
+                release: "material.food.lime-sludge", need: "material.feedstock.methanisation", taxonomy: taxonomy)
+                == nil)
         #expect(
             CompatibilityTable.compatibility(
                 release: "material.food.lime-sludge", need: "material.amendment.lime", taxonomy: taxonomy) != nil)

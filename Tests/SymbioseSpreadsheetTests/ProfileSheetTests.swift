@@ -297,7 +297,9 @@ import ZIPFoundation
         while field(bytes, at: position) == 0x0201_4B50 {
             patch(&bytes, at: position + 24, 10)
             patch(&bytes, at: field(bytes, at: position + 42) + 22, 10)
-            let names = (28...32).filter { $0 % 2 == 0 }.map { Int(bytes[position + $0]) | Int(bytes[position + $0 + 1]) << 8 }
+            let names = (28...32).filter { $0 % 2 == 0 }.map {
+                Int(bytes[position + $0]) | Int(bytes[position + $0 + 1]) << 8
+            }
             position += 46 + names.reduce(0, +)
         }
         let diagnostics = ProfileSheet.decodeXLSX(bytes, file: "b.xlsx", sheet: "Entreprises").diagnostics

@@ -64,7 +64,10 @@ import Testing
               <site lat="49" lon="3"/>
             </profile>
             """
-        #expect(!ProfileXML.decode(Array(quiet.utf8), file: "q.xml").diagnostics.contains { $0.code == .xmlTooManyAttributes })
+        #expect(
+            !ProfileXML.decode(Array(quiet.utf8), file: "q.xml").diagnostics.contains {
+                $0.code == .xmlTooManyAttributes
+            })
     }
 
     @Test func wrongRootOrNamespace() {

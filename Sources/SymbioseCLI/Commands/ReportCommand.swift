@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the N best substitutions on the map.", valueName: "n"))
     var mapLines: Int = 40
 
-    @Option(help: ArgumentHelp("Rows in each ranked table (0: all); company sheets list every synergy.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("Rows in each ranked table (0: all); company sheets list every synergy.", valueName: "n"))
     var top: Int = 30
 
     @Option(help: "What the report's allocation plan maximises: co2, volume, score or euro.")

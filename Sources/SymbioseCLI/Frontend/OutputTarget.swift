@@ -38,7 +38,8 @@ struct OutputTarget {
             var folderInfo = stat()
             if !folder.isEmpty, stat(folder, &folderInfo) != 0 || (folderInfo.st_mode & S_IFMT) != S_IFDIR {
                 throw OutputFile.WriteError(
-                    path: given, reason: LocalizedText(
+                    path: given,
+                    reason: LocalizedText(
                         en: "the folder \(folder) does not exist", fr: "le dossier \(folder) n'existe pas"))
             }
             kind = .new
@@ -55,7 +56,8 @@ struct OutputTarget {
                         en: "the file is read-only: make it writable or choose another path",
                         fr: "le fichier est en lecture seule : rendez-le modifiable ou choisissez un autre chemin"))
             }
-            kind = .regular(mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid, links: Int(info.st_nlink))
+            kind = .regular(
+                mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid, links: Int(info.st_nlink))
         case S_IFDIR:
             throw OutputFile.WriteError(
                 path: given, reason: LocalizedText(en: "it is a folder", fr: "c'est un dossier"))

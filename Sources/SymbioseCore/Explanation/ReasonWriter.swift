@@ -73,7 +73,8 @@ public struct ReasonWriter: Sendable {
         let share: String? = s.coverage.map {
             $0 > 0 && $0 < 0.005
                 ? LocalizedText(en: "less than 1 %", fr: "moins de 1 %")[language]
-                : NumberFormatting.format($0 * 100, decimals: 0, language: language) + (language == .fr ? "\u{00A0}%" : " %")
+                : NumberFormatting.format($0 * 100, decimals: 0, language: language)
+                    + (language == .fr ? "\u{00A0}%" : " %")
         }
         let volume: String? = confidential ? nil : s.quantity.map(amount)
         let release = label(s.resource) + temperature(s.supplierTemperature)
@@ -260,14 +261,16 @@ public struct ReasonWriter: Sendable {
             switch (p.direction, p.mode) {
             case (.output, _):
                 LocalizedText(
-                    en: " \(name) collects it, \(km) km from the centre.", fr: " \(name) le collecte, à \(km) km du centre.")
+                    en: " \(name) collects it, \(km) km from the centre.",
+                    fr: " \(name) le collecte, à \(km) km du centre.")
             case (.input, .sharedUtility):
                 LocalizedText(
                     en: " \(name) could supply it, \(km) km from the centre.",
                     fr: " \(name) pourrait le fournir, à \(km) km du centre.")
             default:
                 LocalizedText(
-                    en: " \(name) offers it, \(km) km from the centre.", fr: " \(name) le propose, à \(km) km du centre.")
+                    en: " \(name) offers it, \(km) km from the centre.",
+                    fr: " \(name) le propose, à \(km) km du centre.")
             }
         return text[language]
     }

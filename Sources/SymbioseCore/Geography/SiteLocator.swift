@@ -26,7 +26,8 @@ public struct SiteLocator: Sendable {
         if let name = place.name {
             return Placement(
                 point: place.point,
-                basis: LocalizedText(en: "the centre of \(name) (\(postcode))", fr: "au centre de \(name) (\(postcode))"))
+                basis: LocalizedText(
+                    en: "the centre of \(name) (\(postcode))", fr: "au centre de \(name) (\(postcode))"))
         }
         let (count, km) = (place.communes, place.spreadKm)
         return Placement(

@@ -122,7 +122,8 @@ public struct MatchIndex: Sendable {
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
                         hazardous: hazardous, group: profile.company.group,
-                        dryMatter: taxonomy.dryMatter(of: entry.code), heatingValue: taxonomy.heatingValue(of: entry.code),
+                        dryMatter: taxonomy.dryMatter(of: entry.code),
+                        heatingValue: taxonomy.heatingValue(of: entry.code),
                         activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)

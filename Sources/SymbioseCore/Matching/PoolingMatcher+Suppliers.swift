@@ -7,7 +7,8 @@ extension PoolingMatcher {
     /// key: heat and cold networks (35.30), water supply (36.00), and waste collection,
     /// treatment, sorting and the waste and scrap trade (38.1, 38.2, 38.3, 46.77) for
     /// collections of released materials.
-    static func suppliesPool(activity: String?, code: ResourceCode, mode: PoolingMode, direction: FlowDirection) -> Bool {
+    static func suppliesPool(activity: String?, code: ResourceCode, mode: PoolingMode, direction: FlowDirection) -> Bool
+    {
         guard let activity else { return false }
         let classCode = String(activity.prefix(5))
         switch (code.category, mode, direction) {

@@ -44,7 +44,9 @@ public struct SiteCoordinatesRule: ProfileRule {
         return [
             LocalizedText(
                 en: "postcode \(postcode) is not in the table of French postcodes: the site cannot be placed from it",
-                fr: "le code postal \(postcode) n'est pas dans la table des codes postaux français : il ne permet pas de placer le site")
+                fr:
+                    "le code postal \(postcode) n'est pas dans la table des codes postaux français : il ne permet pas de placer le site"
+            )
         ]
     }
 

@@ -39,7 +39,10 @@ public struct TextFieldRule: ProfileRule {
                 at: key)
         }
         let allowed: Set<UInt32> = multiline ? [0x09, 0x0A, 0x0D] : [0x09]
-        guard let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 || $0.value == 0x7F) && !allowed.contains($0.value) })
+        guard
+            let bad = value.unicodeScalars.first(where: {
+                ($0.value < 0x20 || $0.value == 0x7F) && !allowed.contains($0.value)
+            })
         else { return }
         let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
         reporter.error(
