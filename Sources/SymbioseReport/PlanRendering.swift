@@ -63,12 +63,18 @@ public enum PlanText {
                     "Plan : \(kept.fr) \(language.takesPlural(plan.optimal.allocations.count) ? "retenus" : "retenu") sur \(candidates.fr), objectif \(name) = \(optimal)."
             )[language]
         )
+        // When greedy's allocation is the better one kept (minimum pipe sizes), say so.
+        let same = plan.optimal.allocations == plan.greedy.allocations
+        let verdict =
+            same
+            ? LocalizedText(en: "the plan keeps it", fr: "le plan le retient")
+            : LocalizedText(en: "the plan gains +\(gainText) %", fr: "gain du plan : +\(gainText) %")
         lines.append(
             LocalizedText(
                 en:
-                    "Greedy (best pair first): \(greedy) in \(exchanges(plan.greedy.allocations.count).en); the plan gains +\(gainText) %.",
+                    "Greedy (best pair first): \(greedy) in \(exchanges(plan.greedy.allocations.count).en); \(verdict.en).",
                 fr:
-                    "Glouton (la meilleure paire d'abord) : \(greedy) en \(exchanges(plan.greedy.allocations.count).fr) ; gain du plan : +\(gainText) %."
+                    "Glouton (la meilleure paire d'abord) : \(greedy) en \(exchanges(plan.greedy.allocations.count).fr) ; \(verdict.fr)."
             )[language]
         )
         let totals = plan.optimal.totals
