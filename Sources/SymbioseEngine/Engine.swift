@@ -100,6 +100,17 @@ public struct Engine: Sendable {
             at: SourceLocation(file: paths.joined(separator: " ")))
     }
 
+    /// The error of inputs that were read but hold no valid profile: `match`, `plan` and
+    /// `report` then write nothing, so that an earlier output is never replaced by an empty one.
+    public static func nothingValid(_ paths: [String]) -> Diagnostic {
+        .error(
+            .inputEmpty,
+            LocalizedText(
+                en: "no valid profile among the inputs: nothing is written",
+                fr: "aucun profil valide parmi les entrées : rien n'est écrit"),
+            at: SourceLocation(file: paths.joined(separator: " ")))
+    }
+
     /// Checks the profiles, infers flows when configured to, and sets apart those with errors.
     ///
     /// - Complexity: O(*p* · *f*) for *p* profiles of *f* flows, plus O(*p* · *e*) to set
@@ -200,7 +211,9 @@ public struct Engine: Sendable {
         return checked.filter { diagnostic in
             guard let location = diagnostic.location else { return true }
             if let path = location.path, let paths = wrongPaths[location.file],
-                paths.contains(where: { related($0, path) })
+                paths.contains(where: {
+                    MatchPipeline.path($0, isWithin: path) || MatchPipeline.path(path, isWithin: $0)
+                })
             {
                 return false
             }
@@ -211,13 +224,5 @@ public struct Engine: Sendable {
             }
             return true
         }
-    }
-
-    /// Whether one path lies within the other (`$.site` and `$.site.lon`).
-    private static func related(_ a: String, _ b: String) -> Bool {
-        let (long, short) = a.count >= b.count ? (a, b) : (b, a)
-        guard long.hasPrefix(short) else { return false }
-        guard let next = long.dropFirst(short.count).first else { return true }
-        return next == "." || next == "["
     }
 }

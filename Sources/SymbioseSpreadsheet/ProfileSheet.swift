@@ -134,22 +134,19 @@ struct SheetReader {
 
     // MARK: Header
 
-    /// The widest sheet read: the profile layout has fewer than 50 columns.
-    static let maximumColumns = 1_024
-
     /// Whether the sheet is narrow enough to read; one error otherwise (`sheet.too-wide`).
     mutating func fitsWidth(_ width: Int, header: Sheet.Row) -> Bool {
-        guard width > Self.maximumColumns else { return true }
+        guard width > Sheet.maximumColumns else { return true }
         diagnostics.append(
             .error(
                 .sheetTooWide,
                 LocalizedText(
                     en:
-                        "the sheet has \(width) columns; a profile sheet has fewer than 50 (at most \(Self.maximumColumns) are read)",
+                        "the sheet has \(width) columns; a profile sheet has fewer than 50 (at most \(Sheet.maximumColumns) are read)",
                     fr:
-                        "la feuille a \(width) colonnes ; une feuille de profils en a moins de 50 (au plus \(Self.maximumColumns) sont lues)"
+                        "la feuille a \(width) colonnes ; une feuille de profils en a moins de 50 (au plus \(Sheet.maximumColumns) sont lues)"
                 ),
-                at: sheet.location(file: file, row: header.number, column: Self.maximumColumns, header: nil),
+                at: sheet.location(file: file, row: header.number, column: Sheet.maximumColumns, header: nil),
                 notes: [Self.headerNote]))
         return false
     }

@@ -77,6 +77,10 @@ public struct Sheet: Sendable, Hashable {
         return String(letters)
     }
 
+    /// The widest sheet read, CSV or workbook: a profile sheet has fewer than 50 columns, and a
+    /// cell far to the right would cost a whole row of empty slots per row (16,384 in XFD).
+    public static let maximumColumns = 1_024
+
     /// The index of a column from its letters (`AA` → 26), or `nil` when they are not letters.
     public static func columnIndex(_ letters: Substring) -> Int? {
         // A worksheet has at most 16,384 columns (XFD): more than three letters is no column,

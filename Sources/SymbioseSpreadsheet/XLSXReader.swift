@@ -214,9 +214,6 @@ public enum XLSXReader {
     private struct WorksheetReader {
         /// The rows a worksheet can hold.
         static let maximumRow = 1_048_576
-        /// The columns read: a profile sheet has fewer than 50; a cell far to the right would
-        /// cost a whole row of empty slots per row (16,384 in column XFD).
-        static let maximumColumns = 1_024
         let sharedStrings: [String]
         var rows: [Sheet.Row] = []
         var number = 0
@@ -274,7 +271,7 @@ public enum XLSXReader {
             case "c":
                 var column = cells.count
                 if let reference {
-                    guard let index = Sheet.columnIndex(reference.prefix { $0.isLetter }), index < Self.maximumColumns
+                    guard let index = Sheet.columnIndex(reference.prefix { $0.isLetter }), index < Sheet.maximumColumns
                     else {
                         throw malformed("cell \(reference.prefix(20)) is out of range")
                     }

@@ -54,17 +54,7 @@ struct EngineFront {
         if validated.usable.isEmpty {
             // Nothing valid to match: say why and write nothing, so that an earlier output
             // is never replaced by an empty one.
-            let none: [Diagnostic] =
-                validated.profiles.isEmpty
-                ? []
-                : [
-                    .error(
-                        .inputEmpty,
-                        LocalizedText(
-                            en: "no valid profile among the inputs: nothing is written",
-                            fr: "aucun profil valide parmi les entrées : rien n'est écrit"),
-                        at: SourceLocation(file: paths.joined(separator: " ")))
-                ]
+            let none = validated.profiles.isEmpty ? [] : [Engine.nothingValid(paths)]
             report(validated.diagnostics + none)
             throw ExitStatus.invalidInput
         }

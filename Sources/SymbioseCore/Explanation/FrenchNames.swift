@@ -15,12 +15,12 @@ enum FrenchNames {
         "brasserie", "sucrerie", "distillerie", "papeterie", "verrerie", "fonderie", "laiterie", "boulangerie",
         "société", "sas", "sarl", "sa", "communauté", "commune", "chambre", "clinique", "maison", "piscine",
         "blanchisserie", "tannerie", "carrosserie", "serrurerie", "chaudronnerie", "miroiterie", "savonnerie",
-        "cartonnerie", "biscuiterie", "conserverie", "malterie", "huilerie", "cidrerie", "minoterie", "raffinerie",
+        "cartonnerie", "biscuiterie", "conserverie", "malterie", "cidrerie", "minoterie", "raffinerie",
         "déchetterie", "déchèterie", "ressourcerie", "recyclerie", "plateforme", "pépinière", "régie", "caisse",
     ]
     static let plural: Set<String> = [
         "transports", "établissements", "ateliers", "pépinières", "serres", "fonderies", "papeteries", "entrepôts",
-        "laboratoires", "services", "vergers", "jardins", "chais", "caves", "celliers", "moulins", "serres",
+        "laboratoires", "services", "vergers", "jardins", "chais", "caves", "celliers", "moulins",
     ]
     /// Masculine or feminine nouns beginning with a vowel or mute h: "de l'".
     static let elided: Set<String> = [

@@ -36,6 +36,7 @@ public struct SiteLocator: Sendable {
                 en: "the centre of the \(count) communes of postcode \(postcode) (all within \(km) km)",
                 fr: "au centre des \(count) communes du code postal \(postcode) (toutes à moins de \(km) km)"))
     }
+
     /// Places every site it can, each with its `profile.located` warning.
     public func locate(_ profiles: [LoadedProfile]) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         var located = profiles

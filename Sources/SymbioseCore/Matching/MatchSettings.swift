@@ -187,6 +187,12 @@ public struct DistanceEnvelopes: Sendable, Hashable {
         }
     }
 
+    /// The least a heat or cold link of `km` must carry a year for its envelope to reach that
+    /// far, in MWh: the inverse of `envelopeKm`; `nil` within `heatMinimumKm`, where any quantity
+    /// will do.
+    public func minimumHeatMWh(overKm km: Double) -> Double? {
+        km > heatMinimumKm ? heatMWhPerMetre * km * 1000 : nil
+    }
 }
 
 /// How far apart the members of a pooling group may be: each lies within this radius of the

@@ -38,7 +38,7 @@ extension PoolingMatcher {
             let distance = point.distanceKm(to: centre)
             guard distance <= limitKm else { return nil }
             return PoolOffer(reference: flow.reference, quantity: nil, distanceToCentreKm: distance)
-        }.sorted { ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company) }
+        }.nearestFirst()
     }
 
     /// Releases of water within `limitKm` of the centre, from firms that are not members: the
@@ -52,17 +52,10 @@ extension PoolingMatcher {
             for (position, distance) in grid.items(within: limitKm, of: centre) {
                 let flow = index.outputs[position]
                 guard !memberCompanies.contains(flow.reference.company) else { continue }
-                offers.append(
-                    PoolOffer(
-                        reference: flow.reference,
-                        quantity: flow.amount.map { Amount(value: $0, dimension: flow.dimension) },
-                        distanceToCentreKm: distance))
+                offers.append(PoolOffer(flow, distanceKm: distance))
             }
         }
-        return offers.sorted {
-            ($0.distanceToCentreKm, $0.reference.company, $0.reference.flow)
-                < ($1.distanceToCentreKm, $1.reference.company, $1.reference.flow)
-        }
+        return offers.nearestFirst()
     }
 
     /// The offers to a group, with the flag they earn; `nil` when the group has no reason to
@@ -81,5 +74,24 @@ extension PoolingMatcher {
             if found.isEmpty { return nil }
         }
         return (found, found.isEmpty ? nil : .offerAvailable)
+    }
+}
+
+extension PoolOffer {
+    /// A release offered to a group, with its quantity, `distanceKm` from the group's centre.
+    init(_ flow: IndexedFlow, distanceKm: Double) {
+        self.init(
+            reference: flow.reference, quantity: flow.amount.map { Amount(value: $0, dimension: flow.dimension) },
+            distanceToCentreKm: distanceKm)
+    }
+}
+
+extension [PoolOffer] {
+    /// Nearest first; ties by company, then flow, whatever order they were found in.
+    func nearestFirst() -> [PoolOffer] {
+        sorted {
+            ($0.distanceToCentreKm, $0.reference.company, $0.reference.flow)
+                < ($1.distanceToCentreKm, $1.reference.company, $1.reference.flow)
+        }
     }
 }

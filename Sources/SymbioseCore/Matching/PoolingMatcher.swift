@@ -245,15 +245,8 @@ public struct PoolingMatcher: Sendable {
             guard let point = offer.point, !memberCompanies.contains(offer.reference.company) else { continue }
             let distance = point.distanceKm(to: centre)
             guard distance <= limitKm else { continue }
-            offers.append(
-                PoolOffer(
-                    reference: offer.reference,
-                    quantity: offer.amount.map { Amount(value: $0, dimension: offer.dimension) },
-                    distanceToCentreKm: distance))
+            offers.append(PoolOffer(offer, distanceKm: distance))
         }
-        offers.sort {
-            ($0.distanceToCentreKm, $0.reference.company) < ($1.distanceToCentreKm, $1.reference.company)
-        }
-        return offers
+        return offers.nearestFirst()
     }
 }

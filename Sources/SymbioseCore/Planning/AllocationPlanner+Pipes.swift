@@ -5,27 +5,17 @@ extension AllocationPlanner {
     /// The least a heat or cold link of this candidate must carry a year, in MWh; `nil` for any
     /// other link, and for sites close enough for any quantity.
     static func minimumPipeQuantity(_ candidate: Candidate) -> Double? {
-        let envelopes = DistanceEnvelopes.default
         let s = candidate.synergy
-        guard s.category == .heat || s.category == .cold, let km = s.distanceKm, km > envelopes.heatMinimumKm
-        else { return nil }
-        return envelopes.heatMWhPerMetre * km * 1000
-    }
-
-    /// The allocations once pipes left too thin by sharing are dropped: the thinnest is removed
-    /// and the rest solved again, up to `pipeRounds` times; any still too thin after that is
-    /// dropped without solving again.
-    func withoutThinPipes(
-        _ candidates: Candidates, _ optimal: [Double], _ greedy: [Double]
-    ) -> (optimal: [Double], greedy: [Double]) {
-        (thinPipesDropped(candidates, optimal, \.optimal), thinPipesDropped(candidates, greedy, \.greedy))
+        guard s.category == .heat || s.category == .cold, let km = s.distanceKm else { return nil }
+        return DistanceEnvelopes.default.minimumHeatMWh(overKm: km)
     }
 
     static let pipeRounds = 12
 
-    private func thinPipesDropped(
-        _ candidates: Candidates, _ amounts: [Double], _ method: KeyPath<Solved, [Double]>
-    ) -> [Double] {
+    /// The allocations once pipes left too thin by sharing are dropped: the thinnest is removed
+    /// and the rest solved again by the same method, up to `pipeRounds` times; any still too
+    /// thin after that is dropped without solving again.
+    func withoutThinPipes(_ candidates: Candidates, _ amounts: [Double], method: Method) -> [Double] {
         var (kept, amounts) = (candidates, amounts)
         for round in 0...Self.pipeRounds {
             let thin = kept.list.indices.compactMap { position -> (Int, Double)? in
@@ -40,16 +30,8 @@ extension AllocationPlanner {
                 break
             }
             kept.list[thinnest.0].quantity = 0
-            amounts = Solved(allocate(kept))[keyPath: method]
+            amounts = allocate(kept, method: method).amounts
         }
         return amounts
-    }
-
-    struct Solved {
-        var optimal: [Double]
-        var greedy: [Double]
-        init(_ solved: (optimal: [Double], greedy: [Double], parts: Int)) {
-            (optimal, greedy) = (solved.optimal, solved.greedy)
-        }
     }
 }

@@ -76,18 +76,8 @@ public struct AllocationPlanner: Sendable {
             return nil
         }
         let candidates = self.candidates(synergies)
-        var (allocated, greedyAllocated, parts) = allocate(candidates)
-        // Solved again, each method on its own, with heat and fuel needs held to their budget.
-        var budgeted = candidates
-        if let demand = budgetedDemand(candidates, allocated: allocated) {
-            budgeted.demand = demand
-            allocated = allocate(budgeted).optimal
-        }
-        if let demand = budgetedDemand(candidates, allocated: greedyAllocated) {
-            budgeted.demand = demand
-            greedyAllocated = allocate(budgeted).greedy
-        }
-        (allocated, greedyAllocated) = withoutThinPipes(budgeted, allocated, greedyAllocated)
+        var (allocated, parts) = planned(candidates, method: .optimal)
+        let greedyAllocated = planned(candidates, method: .greedy).amounts
         // Minimum pipe sizes make the problem more than a flow: the plan keeps the better of
         // the two feasible solutions.
         let worth = { (amounts: [Double]) in zip(candidates.list, amounts).reduce(0) { $0 + $1.0.unitValue * $1.1 } }
@@ -156,9 +146,25 @@ public struct AllocationPlanner: Sendable {
         }
     }
 
-    /// The optimal and greedy quantities of each candidate, solved part by connected part
-    /// (union–find over releases and needs), and how many parts there were.
-    func allocate(_ candidates: Candidates) -> (optimal: [Double], greedy: [Double], parts: Int) {
+    /// How quantities are allocated: the min-cost flow, or the best pair first.
+    enum Method { case optimal, greedy }
+
+    /// One method's allocation, with a site's heat and fuel needs held to their shared budget
+    /// (solved again with those capacities when the first solution exceeds it) and pipes too
+    /// thin for their length dropped.
+    func planned(_ candidates: Candidates, method: Method) -> (amounts: [Double], parts: Int) {
+        var (amounts, parts) = allocate(candidates, method: method)
+        var held = candidates
+        if let demand = budgetedDemand(candidates, allocated: amounts) {
+            held.demand = demand
+            amounts = allocate(held, method: method).amounts
+        }
+        return (withoutThinPipes(held, amounts, method: method), parts)
+    }
+
+    /// The quantity of each candidate by one method, solved part by connected part (union–find
+    /// over releases and needs), and how many parts there were.
+    func allocate(_ candidates: Candidates, method: Method) -> (amounts: [Double], parts: Int) {
         let (supply, demand) = (candidates.supply, candidates.demand)
         var sets = DisjointSets(count: supply.count + demand.count)
         for candidate in candidates.list { sets.union(candidate.release, supply.count + candidate.need) }
@@ -177,21 +183,16 @@ public struct AllocationPlanner: Sendable {
         for (key, position) in candidates.needIndex { needShapes[position] = shapes[key] }
 
         var allocated = [Double](repeating: 0, count: candidates.list.count)
-        var greedyAllocated = [Double](repeating: 0, count: candidates.list.count)
         for root in parts.keys.sorted() {
             let members = parts[root]!
             let slots = Slots(
                 members.map { candidates.list[$0] }, supply: supply, demand: demand,
                 releaseMonths: releaseMonths, needMonths: needMonths,
                 shapes: (releases: releaseShapes, needs: needShapes))
-            let flows = slots.solve()
-            let greedy = slots.greedy()
-            for (offset, position) in members.enumerated() {
-                allocated[position] = flows[offset]
-                greedyAllocated[position] = greedy[offset]
-            }
+            let amounts = method == .optimal ? slots.solve() : slots.greedy()
+            for (offset, position) in members.enumerated() { allocated[position] = amounts[offset] }
         }
-        return (allocated, greedyAllocated, parts.count)
+        return (allocated, parts.count)
     }
 
     /// The position of a release or need, numbered on first sight with its amount.

@@ -13,12 +13,7 @@ package enum TextFolding {
             case 0x00E6: result += "ae"
             case 0x00DF: result += "ss"
             default:
-                // ASCII first; Unicode properties for the rest (CharacterSet is slow per scalar).
-                let isWord =
-                    scalar.isASCII
-                    ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
-                    : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-                if isWord {
+                if CharacterSet.alphanumerics.contains(scalar) {
                     result.unicodeScalars.append(scalar)
                 } else {
                     result += " "
