@@ -21,6 +21,9 @@ public struct Engine: Sendable {
         public var sheet: String?
         /// Resolves relative paths of ``ProfileInput/paths(_:)``.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        /// How much reading may take in: ``ReaderLimits/standard`` for files of the user's own,
+        /// ``ReaderLimits/upload`` for files sent through a web form.
+        public var limits = ReaderLimits.standard
 
         public init() {}
     }
@@ -69,6 +72,7 @@ public struct Engine: Sendable {
         var loader = ProfileLoader(workingDirectory: configuration.workingDirectory)
         loader.threads = configuration.settings.threads
         loader.sheet = configuration.sheet
+        loader.limits = configuration.limits
         switch input {
         case .paths(let paths):
             var result = loader.load(paths)

@@ -33,6 +33,12 @@ public struct ProfileLoader: Sendable {
         public var diagnostics: [Diagnostic] = []
         /// The files read, in order.
         public var files: [String] = []
+
+        public init(profiles: [LoadedProfile] = [], diagnostics: [Diagnostic] = [], files: [String] = []) {
+            self.profiles = profiles
+            self.diagnostics = diagnostics
+            self.files = files
+        }
     }
 
     /// Relative paths are resolved against this directory; diagnostics show them as given.
@@ -43,6 +49,8 @@ public struct ProfileLoader: Sendable {
     public var threads = Parallel.processors
     /// The worksheet read from .xlsx files; the first when `nil`.
     public var sheet: String?
+    /// How much a read may take in: bytes, values, profiles, flows (``ReaderLimits``).
+    public var limits = ReaderLimits.standard
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -112,7 +120,45 @@ public struct ProfileLoader: Sendable {
             result.diagnostics += part.diagnostics
             result.files += part.files
         }
+        refuseBeyondProfileLimit(&result, file: paths.joined(separator: " "))
         return result
+    }
+
+    /// More profiles than `limits.profiles` in one load: none is kept, and one error says so.
+    private func refuseBeyondProfileLimit(_ result: inout Result, file: String) {
+        guard result.profiles.count > limits.profiles else { return }
+        result.diagnostics.append(
+            .error(
+                .inputTooManyProfiles,
+                LocalizedText(
+                    en: "\(result.profiles.count) profiles read; at most \(limits.profiles) are taken: none is kept",
+                    fr:
+                        "\(result.profiles.count) profils lus ; au plus \(limits.profiles) sont pris : aucun n'est gardé"
+                ),
+                at: SourceLocation(file: file)))
+        result.profiles = []
+    }
+
+    /// Profiles declaring more flows than `limits.flowsPerProfile` are refused, each with an
+    /// error at the profile.
+    private func refusingTooManyFlows(_ profiles: [LoadedProfile], into diagnostics: inout [Diagnostic])
+        -> [LoadedProfile]
+    {
+        profiles.filter { loaded in
+            let count = loaded.profile.outputs.count + loaded.profile.inputs.count
+            guard count > limits.flowsPerProfile else { return true }
+            diagnostics.append(
+                .error(
+                    .profileTooManyFlows,
+                    LocalizedText(
+                        en:
+                            "\(loaded.profile.company.id) declares \(count) flows; at most \(limits.flowsPerProfile) are read: the profile is refused",
+                        fr:
+                            "\(loaded.profile.company.id) déclare \(count) flux ; au plus \(limits.flowsPerProfile) sont lus : le profil est refusé"
+                    ),
+                    at: loaded.source.whole))
+            return false
+        }
     }
 
     private func profileFiles(in directory: URL, displayedAs display: String) -> [(url: URL, display: String)] {
@@ -138,6 +184,12 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int, size > limits.bytes
+        {
+            result.files.append(display)
+            result.diagnostics.append(limits.tooLarge(size, file: display))
+            return
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             result.diagnostics.append(
                 .error(
@@ -154,31 +206,38 @@ public struct ProfileLoader: Sendable {
         _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result
     ) {
         result.files.append(file)
+        if bytes.count > limits.bytes {
+            result.diagnostics.append(limits.tooLarge(bytes.count, file: file))
+            return
+        }
+        var decoded = decode(bytes, file: file, format: format, skippingOtherTables: skippingOtherTables)
+        decoded.profiles = refusingTooManyFlows(decoded.profiles, into: &decoded.diagnostics)
+        var part = Result(profiles: decoded.profiles, diagnostics: decoded.diagnostics)
+        refuseBeyondProfileLimit(&part, file: file)
+        result.profiles += part.profiles
+        result.diagnostics += part.diagnostics
+    }
+
+    private func decode(
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         if format == .xlsx {
-            let decoded = ProfileSheet.decodeXLSX(
-                bytes, file: file, sheet: sheet, skippingOtherTables: skippingOtherTables)
-            result.profiles += decoded.profiles
-            result.diagnostics += decoded.diagnostics
-            return
+            return ProfileSheet.decodeXLSX(
+                bytes, file: file, sheet: sheet, skippingOtherTables: skippingOtherTables, limits: limits)
         }
-        if let problem = Self.screen(bytes, file: file) {
-            result.diagnostics.append(problem)
-            return
-        }
+        if let problem = Self.screen(bytes, file: file) { return ([], [problem]) }
         let detected =
             format
             ?? {
                 let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
                 return first == UInt8(ascii: "<") ? .xml : .json
             }()
-        let decoded =
-            switch detected {
-            case .xml: ProfileXML.decode(bytes, file: file)
-            case .csv: ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables)
-            case .json, .xlsx: ProfileJSON.decode(bytes, file: file, threads: threads)
-            }
-        result.profiles += decoded.profiles
-        result.diagnostics += decoded.diagnostics
+        return switch detected {
+        case .xml: ProfileXML.decode(bytes, file: file, limits: limits)
+        case .csv:
+            ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables, limits: limits)
+        case .json, .xlsx: ProfileJSON.decode(bytes, file: file, threads: threads, limits: limits)
+        }
     }
 
     /// Rejects what is not text at all before any parser sees it: empty files, binary data

@@ -14,25 +14,25 @@ extension ProfileJSON {
     /// A profile with structural errors is left out of the result, so that semantic checks only
     /// see sound profiles; the diagnostics say what to fix.
     ///
+    /// More values than `limits.values` stop the read with one error, and the file gives no
+    /// profile.
+    ///
     /// - Complexity: O(*n*) in the size of the file.
     public static func decode(
-        _ bytes: [UInt8], file: String, threads: Int = Parallel.processors
+        _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         let parsed: (root: JSONNode, elements: [Element])
         do {
-            parsed = try parse(bytes, file: file, threads: threads)
+            parsed = try parse(bytes, file: file, threads: threads, maximumValues: limits.values)
         } catch {
-            let code: DiagnosticCode =
-                switch error.kind {
-                case .tooDeep: .jsonTooDeep
-                case .encoding: .inputEncoding
-                case .malformed: .jsonMalformed
-                }
-            collector.append(
-                .error(
-                    code, error.text,
-                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column)))
+            let location = SourceLocation(file: file, line: error.position.line, column: error.position.column)
+            switch error.kind {
+            case .tooDeep: collector.append(.error(.jsonTooDeep, error.text, at: location))
+            case .encoding: collector.append(.error(.inputEncoding, error.text, at: location))
+            case .malformed: collector.append(.error(.jsonMalformed, error.text, at: location))
+            case .tooManyValues: collector.append(limits.tooManyValues(at: location))
+            }
             return ([], collector.diagnostics)
         }
         guard let object = JSONObject(parsed.root, path: .root, collector: collector) else {
@@ -49,7 +49,7 @@ extension ProfileJSON {
     /// batch at a time on several threads, each with its own collector: the whole file's tree
     /// never exists.
     private static func parse(
-        _ bytes: [UInt8], file: String, threads: Int
+        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int
     ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
         var pending: [JSONNode] = []
         var read = 0
@@ -72,7 +72,7 @@ extension ProfileJSON {
             }
             pending.removeAll(keepingCapacity: true)
         }
-        let root = try JSONParser.parse(bytes, streaming: "profiles") { node in
+        let root = try JSONParser.parse(bytes, streaming: "profiles", maximumValues: maximumValues) { node in
             pending.append(node)
             read += 1
             if pending.count >= 1_024 { decodePending() }

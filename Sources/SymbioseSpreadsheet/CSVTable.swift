@@ -27,21 +27,24 @@ public struct CSVTable: Sendable, Hashable {
     /// Every row, the header first; blank lines are skipped.
     public var rows: [Row]
 
-    /// A problem that stops reading: an unterminated quoted field.
+    /// A problem that stops reading: an unterminated quoted field (`csv.quote`), or more fields
+    /// than the reader's limit (`input.too-many-values`).
     public struct Failure: Error, Sendable, Hashable {
         public var line: Int
         public var column: Int
         public var text: LocalizedText
+        public var code: DiagnosticCode = .csvQuote
     }
 
-    /// Reads a CSV file.
+    /// Reads a CSV file of at most `maximumFields` fields, empty ones included.
     ///
-    /// - Throws: ``Failure`` for a quoted field that never closes, with where it opened.
-    public init(_ bytes: [UInt8]) throws(Failure) {
+    /// - Throws: ``Failure`` for a quoted field that never closes, with where it opened, or at
+    ///   the first field beyond `maximumFields`.
+    public init(_ bytes: [UInt8], maximumFields: Int = .max) throws(Failure) {
         let (text, encoding) = Self.decode(bytes)
         self.encoding = encoding
         separator = Self.separator(in: text)
-        rows = try Self.parse(text, separator: separator)
+        rows = try Self.parse(text, separator: separator, maximumFields: maximumFields)
     }
 
     /// The text of the bytes: UTF-8 when they are valid UTF-8 (a byte order mark is dropped),
@@ -89,8 +92,9 @@ public struct CSVTable: Sendable, Hashable {
 
     /// Splits the text into rows over its UTF-8 bytes: separators, quotes and line breaks are
     /// ASCII, so no multi-byte character can be mistaken for one, and fields are copied out once.
-    private static func parse(_ text: String, separator: Character) throws(Failure) -> [Row] {
+    private static func parse(_ text: String, separator: Character, maximumFields: Int) throws(Failure) -> [Row] {
         var scanner = Scanner(bytes: Array(text.utf8), separator: separator.asciiValue ?? UInt8(ascii: ";"))
+        scanner.maximumFields = maximumFields
         try scanner.run()
         return scanner.rows
     }
@@ -106,6 +110,8 @@ public struct CSVTable: Sendable, Hashable {
         var rowLine = 1
         var index = 0
         var lineStart = 0
+        var maximumFields = Int.max
+        var fields = 0
 
         static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
@@ -114,13 +120,19 @@ public struct CSVTable: Sendable, Hashable {
             self.separator = separator
         }
 
-        mutating func endField() {
+        mutating func endField() throws(Failure) {
+            fields += 1
+            guard fields <= maximumFields else {
+                throw Failure(
+                    line: line, column: index - lineStart + 1, text: ReaderLimits.tooManyValues(maximumFields),
+                    code: .inputTooManyValues)
+            }
             cells.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
 
-        mutating func endRow() {
-            endField()
+        mutating func endRow() throws(Failure) {
+            try endField()
             if !(cells.count == 1 && cells[0].isEmpty) { rows.append(Row(line: rowLine, cells: cells)) }
             cells = []
         }
@@ -134,10 +146,10 @@ public struct CSVTable: Sendable, Hashable {
                 }
                 switch byte {
                 case separator:
-                    endField()
+                    try endField()
                     index += 1
                 case Self.newline, Self.cr:
-                    endRow()
+                    try endRow()
                     index += byte == Self.cr && index + 1 < bytes.count && bytes[index + 1] == Self.newline ? 2 : 1
                     line += 1
                     lineStart = index
@@ -147,7 +159,7 @@ public struct CSVTable: Sendable, Hashable {
                     index += 1
                 }
             }
-            if !field.isEmpty || !cells.isEmpty { endRow() }
+            if !field.isEmpty || !cells.isEmpty { try endRow() }
         }
 
         /// A quoted field: up to the closing quote; `""` stands for one quote.

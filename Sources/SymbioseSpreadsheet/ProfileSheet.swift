@@ -7,17 +7,17 @@ public enum ProfileSheet {
     /// Reads a CSV file of the flat layout. With `skippingOtherTables`, a table whose header
     /// row is not the profile layout is skipped with a warning instead of reported column by
     /// column: how CSV files found in a directory are read.
-    public static func decodeCSV(_ bytes: [UInt8], file: String, skippingOtherTables: Bool = false) -> (
-        profiles: [LoadedProfile], diagnostics: [Diagnostic]
-    ) {
+    public static func decodeCSV(
+        _ bytes: [UInt8], file: String, skippingOtherTables: Bool = false, limits: ReaderLimits = .standard
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         do {
-            let sheet = Sheet(try CSVTable(bytes))
+            let sheet = Sheet(try CSVTable(bytes, maximumFields: limits.values))
             if skippingOtherTables && !isProfileLayout(sheet) { return ([], [skipped(file)]) }
             return decode(sheet, file: file)
         } catch {
             return (
                 [],
-                [.error(.csvQuote, error.text, at: SourceLocation(file: file, line: error.line, column: error.column))]
+                [.error(error.code, error.text, at: SourceLocation(file: file, line: error.line, column: error.column))]
             )
         }
     }
@@ -25,10 +25,11 @@ public enum ProfileSheet {
     /// Reads one sheet of a workbook of the flat layout: `sheet`, or the first; with
     /// `skippingOtherTables`, as `decodeCSV`.
     public static func decodeXLSX(
-        _ bytes: [UInt8], file: String, sheet name: String? = nil, skippingOtherTables: Bool = false
+        _ bytes: [UInt8], file: String, sheet name: String? = nil, skippingOtherTables: Bool = false,
+        limits: ReaderLimits = .standard
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         do {
-            let sheet = try XLSXReader.read(bytes, sheet: name)
+            let sheet = try XLSXReader.read(bytes, sheet: name, limits: limits)
             if skippingOtherTables && !isProfileLayout(sheet) { return ([], [skipped(file)]) }
             return decode(sheet, file: file)
         } catch {
@@ -152,7 +153,7 @@ struct SheetReader {
     }
 
     mutating func readHeader(_ header: Sheet.Row) {
-        let width = sheet.rows.map(\.cells.count).max() ?? 0
+        let width = sheet.rows.map(\.width).max() ?? 0
         guard fitsWidth(width, header: header) else { return }
         for index in 0..<width {
             let text = header[index].map { CSVTable.trimmed($0.text) } ?? ""

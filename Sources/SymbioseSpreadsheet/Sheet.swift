@@ -18,19 +18,59 @@ public enum SheetValue: Sendable, Hashable {
 
 /// One table of a spreadsheet: a CSV file, or one sheet of a workbook.
 public struct Sheet: Sendable, Hashable {
-    /// Where a row comes from: the line of a CSV file, or the row number of a worksheet.
+    /// One non-empty cell of a row: its column index (0 for A) and value.
+    public struct Cell: Sendable, Hashable {
+        public var column: Int
+        public var value: SheetValue
+
+        public init(column: Int, value: SheetValue) {
+            self.column = column
+            self.value = value
+        }
+    }
+
+    /// Where a row comes from: the line of a CSV file, or the row number of a worksheet. Only
+    /// its non-empty cells are kept, so a lone cell far to the right costs one entry, not a row
+    /// of empty slots.
     public struct Row: Sendable, Hashable {
         public var number: Int
-        /// Cells by column, from column A; `nil` for an empty cell.
-        public var cells: [SheetValue?]
+        /// The non-empty cells, in column order, one per column.
+        public private(set) var entries: [Cell]
+        /// How many columns the row spans: its last column + 1, or the fields of a CSV line,
+        /// empty ones included.
+        public private(set) var width: Int
 
+        /// A row from its cells by column, from column A; `nil` for an empty cell.
         public init(number: Int, cells: [SheetValue?]) {
             self.number = number
-            self.cells = cells
+            entries = cells.enumerated().compactMap { column, value in value.map { Cell(column: column, value: $0) } }
+            width = cells.count
+        }
+
+        /// A row from cells in any order; of two cells in one column, the later is kept.
+        public init(number: Int, entries: [Cell]) {
+            self.number = number
+            var last: [Int: Int] = [:]
+            for (index, cell) in entries.enumerated() { last[cell.column] = index }
+            self.entries = last.values.map { entries[$0] }.sorted { $0.column < $1.column }
+            width = (self.entries.last?.column ?? -1) + 1
+        }
+
+        /// Cells by column, from column A to the row's width; `nil` for an empty cell.
+        public var cells: [SheetValue?] {
+            var cells = [SheetValue?](repeating: nil, count: width)
+            for entry in entries { cells[entry.column] = entry.value }
+            return cells
         }
 
         public subscript(column: Int) -> SheetValue? {
-            column < cells.count ? cells[column] : nil
+            var low = 0
+            var high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].column < column { low = middle + 1 } else { high = middle }
+            }
+            return low < entries.count && entries[low].column == column ? entries[low].value : nil
         }
     }
 
@@ -77,8 +117,8 @@ public struct Sheet: Sendable, Hashable {
         return String(letters)
     }
 
-    /// The widest sheet read, CSV or workbook: a profile sheet has fewer than 50 columns, and a
-    /// cell far to the right would cost a whole row of empty slots per row (16,384 in XFD).
+    /// The widest sheet read, CSV or workbook: a profile sheet has fewer than 50 columns; wider
+    /// is a sign of a wrong file, and each CSV field costs memory even when empty.
     public static let maximumColumns = 1_024
 
     /// The index of a column from its letters (`AA` → 26), or `nil` when they are not letters.

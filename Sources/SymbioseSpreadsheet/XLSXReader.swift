@@ -21,21 +21,20 @@ public enum XLSXReader {
     /// Inflating went past the part's declared size.
     private struct Overflow: Error {}
 
-    /// The largest part read: a sheet of 100,000 flows is about 60 MiB.
-    static let maximumPartSize = 1 << 30
-
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// The names of the workbook's sheets, in order.
     public static func sheetNames(_ bytes: [UInt8]) throws(Failure) -> [String] {
         let archive = try open(bytes)
-        return try sheets(in: archive).map(\.name)
+        return try sheets(in: archive, limits: .standard).map(\.name)
     }
 
     /// Reads one sheet: the one named `name`, or the first.
-    public static func read(_ bytes: [UInt8], sheet name: String? = nil) throws(Failure) -> Sheet {
+    public static func read(
+        _ bytes: [UInt8], sheet name: String? = nil, limits: ReaderLimits = .standard
+    ) throws(Failure) -> Sheet {
         let archive = try open(bytes)
-        let sheets = try sheets(in: archive)
+        let sheets = try sheets(in: archive, limits: limits)
         guard let chosen = name.map({ wanted in sheets.first { $0.name == wanted } }) ?? sheets.first else {
             let list = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw Failure(
@@ -48,12 +47,14 @@ public enum XLSXReader {
                     ? [] : [LocalizedText(en: "its sheets are \(list)", fr: "ses feuilles sont \(list)")])
         }
         let shared = try archive["xl/sharedStrings.xml"].map { entry throws(Failure) in
-            try sharedStrings(document(archive, entry))
+            try sharedStrings(document(archive, entry, limits: limits))
         }
         guard let entry = archive[chosen.part] else {
             throw malformed("the part \(chosen.part) of sheet \"\(chosen.name)\" is missing")
         }
-        let rows = try worksheetRows(extract(archive, entry), part: entry.path, sharedStrings: shared ?? [])
+        let rows = try worksheetRows(
+            extract(archive, entry, limits: limits), part: entry.path, sharedStrings: shared ?? [],
+            maximumCells: limits.values)
         return Sheet(name: chosen.name, rows: rows)
     }
 
@@ -82,10 +83,11 @@ public enum XLSXReader {
             notes: [])
     }
 
-    /// The bytes of a part, checked against its CRC.
-    private static func extract(_ archive: Archive, _ entry: Entry) throws(Failure) -> [UInt8] {
-        guard entry.uncompressedSize <= maximumPartSize else {
-            throw malformed("\(entry.path) would expand beyond \(maximumPartSize >> 20) MiB")
+    /// The bytes of a part, checked against its CRC; a part declaring more than
+    /// `limits.inflatedBytes` is not inflated (a sheet of 100,000 flows is about 60 MiB).
+    private static func extract(_ archive: Archive, _ entry: Entry, limits: ReaderLimits) throws(Failure) -> [UInt8] {
+        guard entry.uncompressedSize <= limits.inflatedBytes else {
+            throw malformed("\(entry.path) would expand beyond \(limits.inflatedBytes >> 20) MiB")
         }
         // The declared size is only a claim: inflating stops as soon as the bytes actually
         // produced pass it (a 526 KB workbook declaring 100 bytes inflated to 200 MB).
@@ -104,22 +106,31 @@ public enum XLSXReader {
         return Array(data)
     }
 
-    private static func document(_ archive: Archive, _ entry: Entry) throws(Failure) -> ParsedXMLDocument {
-        guard let part = ParsedXMLDocument(try extract(archive, entry), file: entry.path) else {
+    private static func document(
+        _ archive: Archive, _ entry: Entry, limits: ReaderLimits
+    ) throws(Failure) -> ParsedXMLDocument {
+        let bytes = try extract(archive, entry, limits: limits)
+        do {
+            return try ParsedXMLDocument(bytes, file: entry.path, limits: limits)
+        } catch {
+            if let tooMany = error.diagnostics.first(where: { $0.code == .inputTooManyValues }) {
+                throw Failure(code: tooMany.code, text: tooMany.text, notes: [])
+            }
             throw malformed("\(entry.path) is not well-formed XML")
         }
-        return part
     }
 
-    private static func sheets(in archive: Archive) throws(Failure) -> [(name: String, part: String)] {
+    private static func sheets(
+        in archive: Archive, limits: ReaderLimits
+    ) throws(Failure) -> [(name: String, part: String)] {
         guard let workbookEntry = archive["xl/workbook.xml"] else {
             throw malformed("xl/workbook.xml is missing")
         }
         guard let relationsEntry = archive["xl/_rels/workbook.xml.rels"] else {
             throw malformed("xl/_rels/workbook.xml.rels is missing")
         }
-        let workbook = try document(archive, workbookEntry)
-        let relations = try document(archive, relationsEntry)
+        let workbook = try document(archive, workbookEntry, limits: limits)
+        let relations = try document(archive, relationsEntry, limits: limits)
         var targets: [String: String] = [:]
         for relation in relations.root.elements where relation.name == "Relationship" {
             guard let id = relation.attribute("Id"), let target = relation.attribute("Target") else { continue }
@@ -187,10 +198,10 @@ public enum XLSXReader {
 
     /// The rows of a worksheet part, read as a stream: a sheet of thousands of rows never
     /// exists as a tree.
-    private static func worksheetRows(_ bytes: [UInt8], part: String, sharedStrings: [String]) throws(Failure)
-        -> [Sheet.Row]
-    {
-        var reader = WorksheetReader(sharedStrings: sharedStrings)
+    private static func worksheetRows(
+        _ bytes: [UInt8], part: String, sharedStrings: [String], maximumCells: Int
+    ) throws(Failure) -> [Sheet.Row] {
+        var reader = WorksheetReader(sharedStrings: sharedStrings, maximumCells: maximumCells)
         do {
             try XMLStream.read(bytes, file: part) { event in
                 switch event {
@@ -219,7 +230,9 @@ public enum XLSXReader {
         var number = 0
         /// A row numbered beyond a worksheet's 1,048,576 rows: reported when the row ends.
         var rowOutOfRange: String?
-        var cells: [SheetValue?] = []
+        var cells: [Sheet.Cell] = []
+        /// The column of a cell without a reference: after the row's last.
+        var nextColumn = 0
         // The cell being read: its reference, type, value and inline text.
         var reference: String?
         var type = "n"
@@ -231,7 +244,14 @@ public enum XLSXReader {
         var inText = false
         var inPhonetic = false
 
-        init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+        /// The most cells read, all rows together, before the sheet is refused.
+        let maximumCells: Int
+        var cellCount = 0
+
+        init(sharedStrings: [String], maximumCells: Int) {
+            self.sharedStrings = sharedStrings
+            self.maximumCells = maximumCells
+        }
 
         mutating func start(_ name: String, attribute: (String) -> String?) {
             switch name {
@@ -241,7 +261,9 @@ public enum XLSXReader {
                 rowOutOfRange = (1...Self.maximumRow).contains(next) ? nil : (given ?? "after \(number)")
                 number = rowOutOfRange == nil ? next : number
                 cells = []
+                nextColumn = 0
             case "c":
+                cellCount += 1
                 reference = attribute("r")
                 type = attribute("t") ?? "n"
                 raw = nil
@@ -269,7 +291,11 @@ public enum XLSXReader {
             case "t": inText = false
             case "rPh": inPhonetic = false
             case "c":
-                var column = cells.count
+                guard cellCount <= maximumCells else {
+                    throw Failure(
+                        code: .inputTooManyValues, text: ReaderLimits.tooManyValues(maximumCells), notes: [])
+                }
+                var column = nextColumn
                 if let reference {
                     guard let index = Sheet.columnIndex(reference.prefix { $0.isLetter }), index < Sheet.maximumColumns
                     else {
@@ -280,11 +306,11 @@ public enum XLSXReader {
                 let value = try cellValue(
                     type: type, raw: raw, inline: unescape(inline), reference: reference,
                     sharedStrings: sharedStrings)
-                if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
-                cells[column] = value
+                nextColumn = max(nextColumn, column + 1)
+                if let value { cells.append(Sheet.Cell(column: column, value: value)) }
             case "row":
                 if let given = rowOutOfRange { throw malformed("row \(given.prefix(20)) is out of range") }
-                if cells.contains(where: { $0 != nil }) { rows.append(Sheet.Row(number: number, cells: cells)) }
+                if !cells.isEmpty { rows.append(Sheet.Row(number: number, entries: cells)) }
             default: break
             }
         }

@@ -11,10 +11,13 @@ public enum ProfileXML {
     /// A file with schema errors yields no profiles: its structural errors are reported first,
     /// and semantic checks run once they are fixed.
     ///
+    /// A document of more elements than `limits.values` is refused before it is parsed.
+    ///
     /// - Complexity: O(*n*) in the size of the file.
-    public static func decode(_ bytes: [UInt8], file: String) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic])
-    {
-        let (parsed, parseDiagnostics) = SecureXMLParser.parse(bytes, file: file)
+    public static func decode(
+        _ bytes: [UInt8], file: String, limits: ReaderLimits = .standard
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        let (parsed, parseDiagnostics) = SecureXMLParser.parse(bytes, file: file, limits: limits)
         guard let document = parsed else { return ([], parseDiagnostics) }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else {

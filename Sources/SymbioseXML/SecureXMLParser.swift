@@ -21,9 +21,12 @@ package enum SecureXMLParser {
     /// Parses `bytes` into a document, or returns the located errors that prevented it.
     ///
     /// The caller owns the returned document and must free it with `xmlFreeDoc`.
-    package static func parse(_ bytes: [UInt8], file: String) -> (document: xmlDocPtr?, diagnostics: [Diagnostic]) {
-        if let line = AttributeFlood.firstLine(in: bytes) {
-            return (nil, [AttributeFlood.diagnostic(line: line, file: file)])
+    /// A document of more elements than `limits.values` is refused before libxml2 reads it.
+    package static func parse(
+        _ bytes: [UInt8], file: String, limits: ReaderLimits = .standard
+    ) -> (document: xmlDocPtr?, diagnostics: [Diagnostic]) {
+        if let finding = XMLScreen.firstProblem(in: bytes, maximumElements: limits.values) {
+            return (nil, [XMLScreen.diagnostic(finding, file: file, limits: limits)])
         }
         let probe = DoctypeProbe()
         let (document, errors) = LibXML2ErrorSink.collecting { _ -> xmlDocPtr? in

@@ -1,4 +1,5 @@
 import CLibXML2
+import SymbioseCore
 
 /// A read-only view of one element of a parsed document, valid while its document lives.
 package struct XMLElementView {
@@ -89,16 +90,22 @@ package struct XMLElementView {
 /// A document parsed by ``SecureXMLParser`` that frees itself: how readers of other XML formats
 /// (the parts of a workbook) use the one hardened parser.
 package final class ParsedXMLDocument {
+    /// Why a document could not be parsed.
+    package struct DiagnosticList: Error {
+        package var diagnostics: [Diagnostic]
+    }
+
     package let root: XMLElementView
     private let document: xmlDocPtr
 
-    /// Parses `bytes`, or returns `nil` when they are not a well-formed document with a root.
-    package init?(_ bytes: [UInt8], file: String) {
-        let (parsed, diagnostics) = SecureXMLParser.parse(bytes, file: file)
-        guard let parsed else { return nil }
+    /// Parses `bytes`; when they are not a well-formed document with a root, throws the
+    /// diagnostics that say why (possibly none, for a document without a root).
+    package init(_ bytes: [UInt8], file: String, limits: ReaderLimits = .standard) throws(DiagnosticList) {
+        let (parsed, diagnostics) = SecureXMLParser.parse(bytes, file: file, limits: limits)
+        guard let parsed else { throw DiagnosticList(diagnostics: diagnostics) }
         guard diagnostics.isEmpty, let rootNode = xmlDocGetRootElement(parsed) else {
             xmlFreeDoc(parsed)
-            return nil
+            throw DiagnosticList(diagnostics: diagnostics)
         }
         document = parsed
         root = XMLElementView(node: rootNode, path: "/" + String(cString: rootNode.pointee.name))

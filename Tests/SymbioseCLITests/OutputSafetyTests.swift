@@ -6,7 +6,8 @@ import Testing
 #endif
 
 /// `-o` never destroys anything: a device stays a device, a link stays a link, a read-only file
-/// is refused, and a failed run leaves the previous output as it was.
+/// is refused (replaced only with `--force`), a failed run leaves the previous output as it was,
+/// and a killed run leaves no temporary file.
 @Suite struct OutputSafetyTests {
     private func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
@@ -55,6 +56,48 @@ import Testing
         #expect(output.status == 73)
         #expect(output.stderr.contains("read-only"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
+    }
+
+    @Test func forceReplacesAReadOnlyFileWhichStaysReadOnly() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("replaced.csv").path
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o444)
+        let output = try Binary.run(["match", "--top", "1", "--format", "csv", "--force", "-o", path])
+        #expect(output.status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("rank,"))
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o444)
+    }
+
+    /// SIGTERM while the output is being written: the hidden temporary file is removed and no
+    /// output appears. The run is large enough (3,000 generated sites) for writing to last.
+    @Test func aRunKilledWhileWritingLeavesNoTemporaryFile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("territory.json").path
+        #expect(try Binary.run(["generate", "--sites", "3000", "--seed", "3", "-o", input]).status == 0)
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["match", input, "--format", "json", "-o", dir.appendingPathComponent("out.json").path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var sawTemporary = false
+        while process.isRunning {
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            if names.contains(where: { $0.hasPrefix(".out.json.") }) {
+                sawTemporary = true
+                kill(process.processIdentifier, SIGTERM)
+                break
+            }
+            usleep(1_000)
+        }
+        process.waitUntilExit()
+        #expect(sawTemporary, "the run ended before its temporary file was seen")
+        #expect(process.terminationReason == .uncaughtSignal, "status \(process.terminationStatus)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == ["territory.json"])
     }
 
     @Test func aFailedRunLeavesThePreviousOutputByteIdentical() throws {

@@ -256,6 +256,27 @@ import ZIPFoundation
         #expect(Sheet.columnIndex("AAAAAAAAAAAAAA") == nil)
     }
 
+    /// A lone cell far to the right costs one entry, not a row of empty slots: 2,000 rows each
+    /// holding one cell in column AMJ (the last one read) keep 2,000 entries in all; cells given
+    /// out of order, or twice, read as a spreadsheet shows them.
+    @Test func sparseRowsKeepOnlyTheirCells() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rows = (1...2_000).map { "<row r=\"\($0)\"><c r=\"AMJ\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let sheet = try XLSXReader.read(
+            try workbook(replacingSheet: "<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>"),
+            sheet: "Entreprises")
+        #expect(sheet.rows.count == 2_000)
+        #expect(sheet.rows.map(\.entries.count).reduce(0, +) == 2_000)
+        #expect(sheet.rows[0].width == 1_024 && sheet.rows[0][1_023] == .number(1) && sheet.rows[0][5] == nil)
+        let shuffled = Sheet.Row(
+            number: 1,
+            entries: [
+                .init(column: 3, value: .text("d")), .init(column: 0, value: .text("a")),
+                .init(column: 3, value: .text("D")),
+            ])
+        #expect(shuffled.cells == [.text("a"), nil, nil, .text("D")])
+    }
+
     /// Little-endian fields of a ZIP archive, to damage a workbook the way the fuzzer did.
     private func patch(_ bytes: inout [UInt8], at offset: Int, _ value: UInt32) {
         for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }

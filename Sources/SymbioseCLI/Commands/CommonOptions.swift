@@ -53,6 +53,13 @@ package enum LanguageChoice {
     }
 }
 
+/// `--force`, for the commands that write files: a read-only output file is replaced (and stays
+/// read-only) rather than refused.
+struct ForceOption: ParsableArguments {
+    @Flag(help: "Replace the output file even if it is read-only (it stays read-only).")
+    var force = false
+}
+
 /// The option that adds or replaces typical flows by activity, for the commands that use them.
 struct ActivitiesOption: ParsableArguments {
     @Option(

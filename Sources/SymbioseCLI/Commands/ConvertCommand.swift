@@ -24,6 +24,8 @@ struct ConvertCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @Flag(help: "Write a collection even for a single profile.")
     var collection = false
 
@@ -32,7 +34,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let profiles = try EngineFront(options: options).checkedProfiles(paths)
         try ProfileWriting.writeOrExit(
-            profiles, as: format, collection: collection, to: output, language: options.language)
+            profiles, as: format, collection: collection, to: output, force: replace.force, language: options.language)
     }
 }
 

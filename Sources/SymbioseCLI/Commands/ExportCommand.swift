@@ -25,11 +25,13 @@ struct ExportCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("The file to write (CSV: default standard output).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
         let profiles = try EngineFront(options: options).checkedProfiles(paths)
         try ProfileWriting.writeOrExit(
-            profiles, as: format.format, to: output, language: options.language)
+            profiles, as: format.format, to: output, force: replace.force, language: options.language)
     }
 }

@@ -36,6 +36,8 @@ struct GenerateCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("The file (or, per site, the directory) to write.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     func validate() throws {
         guard sites > 0 else { throw ValidationError("--sites must be at least 1") }
         if files == .perSite && output == nil { throw ValidationError("--files per-site needs -o DIRECTORY") }
@@ -51,14 +53,15 @@ struct GenerateCommand: ParsableCommand {
         do {
             switch files {
             case .one:
-                try OutputFile.write(encode(profiles, collection: true), to: output)
+                try OutputFile.write(encode(profiles, collection: true), to: output, force: replace.force)
             case .perSite:
                 let directory = URL(fileURLWithPath: output!)
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 for profile in profiles {
                     try OutputFile.write(
                         encode([profile], collection: false),
-                        to: directory.appendingPathComponent("\(profile.company.id).\(format.rawValue)").path)
+                        to: directory.appendingPathComponent("\(profile.company.id).\(format.rawValue)").path,
+                        force: replace.force)
                 }
             }
         } catch {

@@ -21,6 +21,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The directory to write the profiles to.", valueName: "dir"))
     var output: String
 
+    @OptionGroup var replace: ForceOption
+
     @Option(help: "xml or json.")
     var format = FormatChoice<ProfileDocumentFormats>(.xml)
 
@@ -38,7 +40,8 @@ struct ImportCommand: ParsableCommand {
         }
         for profile in profiles {
             let path = (output as NSString).appendingPathComponent("\(profile.company.id).\(format.format.rawValue)")
-            try ProfileWriting.writeOrExit([profile], as: format.format, to: path, language: language)
+            try ProfileWriting.writeOrExit(
+                [profile], as: format.format, to: path, force: replace.force, language: language)
         }
         let s = language.takesPlural(profiles.count) ? "s" : ""
         console.notice(

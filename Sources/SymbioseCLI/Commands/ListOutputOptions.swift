@@ -18,6 +18,8 @@ struct ListOutputOptions: ParsableArguments {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @Option(help: ArgumentHelp("The CSV separator (default ; in French, , in English).", valueName: "char"))
     var csvSeparator: String?
 
@@ -43,7 +45,7 @@ struct ListOutputOptions: ParsableArguments {
 
     /// The run's report, in the chosen format, written where the user asked.
     func write(_ report: RunReport, language: Language) throws {
-        try OutputFile.streamOrExit(to: output, language: language) { emit in
+        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
             try chosen.write(report, to: emit)
         }
     }

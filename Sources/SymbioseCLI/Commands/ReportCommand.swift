@@ -25,6 +25,8 @@ struct ReportCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @Option(help: "html, geojson or graphml.")
     var format = FormatChoice<ReportFormats>(.html)
 
@@ -77,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         var report = RunReport(
             .synergies, of: outcome.result.synergies, engine: engine, outcome: outcome, presentation: presentation)
         if format.format == .html { addPlan(to: &report, engine: engine, outcome: outcome) }
-        try OutputFile.streamOrExit(to: output, language: language) { emit in
+        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
             try format.format.write(report, to: emit)
         }
         if outcome.hasErrors { throw ExitStatus.invalidInput }

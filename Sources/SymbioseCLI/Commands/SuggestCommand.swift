@@ -26,6 +26,8 @@ struct SuggestCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @OptionGroup var activities: ActivitiesOption
 
     @OptionGroup var options: ProfileOptions
@@ -39,6 +41,6 @@ struct SuggestCommand: ParsableCommand {
             format.format == .json
             ? SuggestionText.json(suggestions, language: language)
             : SuggestionText.text(suggestions, base: base, writer: ReasonWriter(taxonomy: taxonomy, language: language))
-        try OutputFile.writeOrExit(text, to: output, language: language)
+        try OutputFile.writeOrExit(text, to: output, force: replace.force, language: language)
     }
 }

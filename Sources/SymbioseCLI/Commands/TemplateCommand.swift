@@ -28,6 +28,8 @@ struct TemplateCommand: ParsableCommand {
         help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var replace: ForceOption
+
     @Option(
         help: ArgumentHelp(
             "Pre-fill the usual flows of this NAF activity code (as 10.81Z), marked estimated.", valueName: "code"))
@@ -65,16 +67,19 @@ struct TemplateCommand: ParsableCommand {
             } catch {
                 throw console.fail(error.message, status: ExitStatus.usage)
             }
-            try ProfileWriting.writeOrExit([profile], as: format, to: output, language: language)
+            try ProfileWriting.writeOrExit(
+                [profile], as: format, to: output, force: replace.force, language: language)
             return
         }
         switch format {
         case .xml, .json:
             try OutputFile.writeOrExit(
-                ProfileTemplate.text(format: format, language: language), to: output, language: language)
+                ProfileTemplate.text(format: format, language: language), to: output, force: replace.force,
+                language: language)
         case .csv, .xlsx:
             try ProfileWriting.writeOrExit(
-                [ProfileTemplate.spreadsheetExample(language: language)], as: format, to: output, language: language)
+                [ProfileTemplate.spreadsheetExample(language: language)], as: format, to: output,
+                force: replace.force, language: language)
         }
     }
 }

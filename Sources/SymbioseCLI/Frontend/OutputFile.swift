@@ -35,18 +35,19 @@ enum OutputFile {
     }
 
     /// Writes, or says why not on standard error and exits with status 73.
-    static func writeOrExit(_ text: String, to path: String?, language: Language) throws {
-        try streamOrExit(to: path, language: language) { emit in try emit(text) }
+    static func writeOrExit(_ text: String, to path: String?, force: Bool = false, language: Language) throws {
+        try streamOrExit(to: path, force: force, language: language) { emit in try emit(text) }
     }
 
     /// Writes what `produce` hands to its `emit` argument, piece by piece, or says why not on
     /// standard error and exits with status 73. Into a file, the pieces go to the temporary
     /// file, renamed only once all are written.
     static func streamOrExit(
-        to path: String?, language: Language, _ produce: ((String) throws -> Void) throws -> Void
+        to path: String?, force: Bool = false, language: Language,
+        _ produce: ((String) throws -> Void) throws -> Void
     ) throws {
         do {
-            try stream(to: path, produce)
+            try stream(to: path, force: force, produce)
         } catch {
             StandardError.write(describe(error, language: language))
             throw ExitStatus.cannotWrite
@@ -59,34 +60,37 @@ enum OutputFile {
         return error.diagnostic.rendered(in: language) + "\n"
     }
 
-    static func write(_ text: String, to path: String?) throws {
-        try stream(to: path) { emit in try emit(text) }
+    static func write(_ text: String, to path: String?, force: Bool = false) throws {
+        try stream(to: path, force: force) { emit in try emit(text) }
     }
 
     /// Writes bytes, such as a workbook, or says why not on standard error and exits with
     /// status 73.
-    static func writeOrExit(bytes: [UInt8], to path: String?, language: Language) throws {
+    static func writeOrExit(bytes: [UInt8], to path: String?, force: Bool = false, language: Language) throws {
         do {
-            try streamHandle(to: path) { handle in try handle.write(contentsOf: bytes) }
+            try streamHandle(to: path, force: force) { handle in try handle.write(contentsOf: bytes) }
         } catch {
             StandardError.write(describe(error, language: language))
             throw ExitStatus.cannotWrite
         }
     }
 
-    static func stream(to path: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
-        try streamHandle(to: path) { handle in try produce { try write($0, to: handle) } }
+    static func stream(
+        to path: String?, force: Bool = false, _ produce: ((String) throws -> Void) throws -> Void
+    ) throws {
+        try streamHandle(to: path, force: force) { handle in try produce { try write($0, to: handle) } }
     }
 
     /// Hands `produce` the handle to write to: standard output, a device or pipe written
-    /// through, or the temporary file that replaces `path` once everything is written.
-    static func streamHandle(to path: String?, _ produce: (FileHandle) throws -> Void) throws {
+    /// through, or the temporary file that replaces `path` once everything is written. A
+    /// read-only file is refused unless `force`.
+    static func streamHandle(to path: String?, force: Bool = false, _ produce: (FileHandle) throws -> Void) throws {
         guard let path, path != "-" else {
             // A closed pipe (`| head`) is not an error worth a message.
             try? produce(FileHandle.standardOutput)
             return
         }
-        let target = try OutputTarget(path)
+        let target = try OutputTarget(path, replacingReadOnly: force)
         if target.kind == .special {
             guard let handle = FileHandle(forWritingAtPath: target.path) else {
                 throw WriteError(path: path, reason: String(cString: strerror(errno)))

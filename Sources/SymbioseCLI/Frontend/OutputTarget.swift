@@ -9,8 +9,8 @@ import SymbioseCore
 
 /// What `-o PATH` names, looked at before anything is written: a device or a pipe is written
 /// through (never replaced by a regular file), a symbolic link leads to the file it names, a
-/// regular file keeps its mode and owner and its other hard links, a read-only file is refused,
-/// and a missing folder is said plainly.
+/// regular file keeps its mode and owner and its other hard links, a read-only file is refused
+/// (unless replacing it is asked, `--force`), and a missing folder is said plainly.
 struct OutputTarget {
     enum Kind: Equatable {
         /// A file to create.
@@ -25,7 +25,7 @@ struct OutputTarget {
     var path: String
     var kind: Kind
 
-    init(_ given: String) throws(OutputFile.WriteError) {
+    init(_ given: String, replacingReadOnly: Bool = false) throws(OutputFile.WriteError) {
         var resolved = given
         if let real = realpath(given, nil) {
             resolved = String(cString: real)
@@ -49,12 +49,15 @@ struct OutputTarget {
         case S_IFREG:
             // Root may write anything: the mode bits, not access(2), say whether the file is
             // meant to be read-only.
-            guard info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) != 0, access(resolved, W_OK) == 0 else {
+            let writable = info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) != 0 && access(resolved, W_OK) == 0
+            guard writable || replacingReadOnly else {
                 throw OutputFile.WriteError(
                     path: given,
                     reason: LocalizedText(
-                        en: "the file is read-only: make it writable or choose another path",
-                        fr: "le fichier est en lecture seule : rendez-le modifiable ou choisissez un autre chemin"))
+                        en: "the file is read-only: give --force to replace it, or choose another path",
+                        fr:
+                            "le fichier est en lecture seule : donnez --force pour le remplacer, ou choisissez un autre chemin"
+                    ))
             }
             kind = .regular(
                 mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid, links: Int(info.st_nlink))
@@ -90,9 +93,16 @@ enum PendingTemporary {
     private static func install() {
         guard !installed else { return }
         installed = true
+        // A parent may start us with these signals blocked (a mask is inherited across exec,
+        // as from a thread pool's worker): handled signals are unblocked, or a SIGTERM would
+        // wait until the run ends and the file is already in place.
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             _ = signal(number, removePendingAndDie)
+            sigaddset(&handled, number)
         }
+        _ = sigprocmask(SIG_UNBLOCK, &handled, nil)
     }
 
     fileprivate static func removeNow() {

@@ -25,7 +25,7 @@ enum ProfileWriting {
     /// a redirection, never to a terminal. Exits 64 or 73 with a message when it cannot.
     static func writeOrExit(
         _ profiles: [Profile], as format: ProfileLoader.Format, collection: Bool = false, to path: String?,
-        language: Language
+        force: Bool = false, language: Language
     ) throws {
         if format == .xlsx, path == nil || path == "-", isatty(STDOUT_FILENO) == 1 {
             StandardError.write(
@@ -42,6 +42,6 @@ enum ProfileWriting {
             StandardError.write(OutputFile.describe(error, language: language))
             throw ExitStatus.cannotWrite
         }
-        try OutputFile.writeOrExit(bytes: bytes, to: path, language: language)
+        try OutputFile.writeOrExit(bytes: bytes, to: path, force: force, language: language)
     }
 }

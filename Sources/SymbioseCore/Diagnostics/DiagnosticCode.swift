@@ -14,6 +14,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case inputSkipped = "input.skipped"
     case inputEncoding = "input.encoding"
     case inputBinary = "input.binary"
+    /// Beyond a reader's limits (``ReaderLimits``): the file or the profile is refused whole.
+    case inputTooLarge = "input.too-large"
+    case inputTooManyValues = "input.too-many-values"
+    case inputTooManyProfiles = "input.too-many-profiles"
+    case profileTooManyFlows = "profile.too-many-flows"
 
     // XML
     case xmlMalformed = "xml.malformed"

@@ -13,6 +13,8 @@ public struct JSONParser {
             case malformed
             case tooDeep
             case encoding
+            /// More values than the parser's ``JSONParser/maximumValues``.
+            case tooManyValues
         }
 
         public var kind: Kind
@@ -31,6 +33,9 @@ public struct JSONParser {
     var line = 1
     var column = 1
     var depth = 0
+    /// The most values read before the parse stops with ``Failure/Kind/tooManyValues``.
+    var maximumValues = Int.max
+    var values = 0
     /// The top-level member whose array elements go to `onElement` instead of the tree.
     var streamedMember: String?
     var onElement: ((JSONNode) -> Void)?
@@ -53,11 +58,13 @@ public struct JSONParser {
     ///
     /// - Throws: ``Failure`` with the position of the first problem; elements already handed over
     ///   should then be dropped.
+    /// More than `maximumValues` values (scalars, arrays and objects) stop the parse.
     public static func parse(
-        _ bytes: [UInt8], streaming member: String, each: (JSONNode) -> Void
+        _ bytes: [UInt8], streaming member: String, maximumValues: Int = .max, each: (JSONNode) -> Void
     ) throws(Failure) -> JSONNode {
         try withoutActuallyEscaping(each) { (each) throws(Failure) -> JSONNode in
             var parser = JSONParser(bytes: bytes)
+            parser.maximumValues = maximumValues
             parser.streamedMember = member
             parser.onElement = each
             return try parser.parseDocument()
@@ -118,6 +125,11 @@ public struct JSONParser {
             throw failure(
                 "expected a JSON value, found the end of the input",
                 "une valeur JSON était attendue, trouvé la fin du texte")
+        }
+        values += 1
+        if values > maximumValues {
+            throw failure(
+                "more than \(maximumValues) values", "plus de \(maximumValues) valeurs", kind: .tooManyValues)
         }
         let start = position
         switch bytes[index] {

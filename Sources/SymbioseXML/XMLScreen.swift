@@ -3,19 +3,29 @@ import SymbioseCore
 /// A lexical pass over XML bytes before libxml2 sees them: libxml2 checks an element's
 /// attributes against each other, which is quadratic in their number (100,000 attributes on one
 /// element took two minutes), so an element carrying more than `maximumAttributes` is refused
-/// first (`xml.too-many-attributes`). One pass, no allocation per byte.
-enum AttributeFlood {
+/// first (`xml.too-many-attributes`); and a document of more elements than the reader's limit
+/// is refused before any tree is built (`input.too-many-values`). One pass, no allocation per
+/// byte.
+enum XMLScreen {
+    /// What the pass found, and on which line.
+    enum Finding: Equatable {
+        case tooManyAttributes(line: Int)
+        case tooManyElements(line: Int)
+    }
+
     /// The most attributes an element may carry: the profile schema's widest element has fewer
     /// than 20, a worksheet cell three.
     static let maximumAttributes = 64
 
-    /// The line of the first start tag carrying more than `maximumAttributes` attributes.
-    static func firstLine(in bytes: [UInt8]) -> Int? {
+    /// The first start tag carrying more than `maximumAttributes` attributes, or the first
+    /// beyond `maximumElements`.
+    static func firstProblem(in bytes: [UInt8], maximumElements: Int = .max) -> Finding? {
         let (lt, gt, eq, bang, question) = (
             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?")
         )
         var line = 1
         var index = 0
+        var elements = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A { line += 1 }
@@ -31,6 +41,10 @@ enum AttributeFlood {
                 continue
             }
             let tagLine = line
+            if next != UInt8(ascii: "/") {
+                elements += 1
+                if elements > maximumElements { return .tooManyElements(line: tagLine) }
+            }
             var count = 0
             var quote: UInt8?
             index += 1
@@ -43,7 +57,7 @@ enum AttributeFlood {
                     quote = inner
                 } else if inner == eq {
                     count += 1
-                    if count > maximumAttributes { return tagLine }
+                    if count > maximumAttributes { return .tooManyAttributes(line: tagLine) }
                 } else if inner == gt {
                     break
                 }
@@ -78,13 +92,18 @@ enum AttributeFlood {
         return bytes.count
     }
 
-    /// The error for a flood at `line`.
-    static func diagnostic(line: Int, file: String) -> Diagnostic {
-        .error(
-            .xmlTooManyAttributes,
-            LocalizedText(
-                en: "an element has more than \(maximumAttributes) attributes",
-                fr: "un élément a plus de \(maximumAttributes) attributs"),
-            at: SourceLocation(file: file, line: line))
+    /// The error of a finding.
+    static func diagnostic(_ finding: Finding, file: String, limits: ReaderLimits) -> Diagnostic {
+        switch finding {
+        case .tooManyAttributes(let line):
+            .error(
+                .xmlTooManyAttributes,
+                LocalizedText(
+                    en: "an element has more than \(maximumAttributes) attributes",
+                    fr: "un élément a plus de \(maximumAttributes) attributs"),
+                at: SourceLocation(file: file, line: line))
+        case .tooManyElements(let line):
+            limits.tooManyValues(at: SourceLocation(file: file, line: line))
+        }
     }
 }
