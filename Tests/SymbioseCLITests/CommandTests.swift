@@ -166,7 +166,7 @@ import Testing
         let none = try Binary.run(["taxonomy", "--search", "unobtainium"])
         #expect(none.status == 0)
         #expect(none.stdout.isEmpty)
-        #expect(none.stderr.contains("no resource code matches"))
+        #expect(none.stderr.contains("no resource code relates to"))
         let all = try Binary.run(["taxonomy", "--format", "json"])
         let contents = TaxonomyFile.decode(Array(all.stdout.utf8), file: "all.json")
         #expect(contents.diagnostics.isEmpty)

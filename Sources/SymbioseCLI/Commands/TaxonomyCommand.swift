@@ -8,9 +8,11 @@ struct TaxonomyCommand: ParsableCommand {
         commandName: "taxonomy",
         abstract: "Browse and search the resource codes.",
         discussion: """
-            Without --search, lists every code. With --search, lists the codes whose code, labels \
-            or synonyms, in French or English, contain every word given, best first; accents, \
-            case and plurals are ignored.
+            Without --search, lists every code. With --search, lists the codes related to the \
+            words given, best first, with their relevance: codes, labels and synonyms in French \
+            and English are searched; accents, case, plurals and one typo are forgiven, \
+            abbreviations (CSR, VHU, STEP, PEHD…) understood, and not every word needs to match. \
+            JSON output says why each code matched.
             """)
 
     @Option(help: ArgumentHelp("Words to look for, as \"drêches brasserie\" or \"fly ash\".", valueName: "words"))
@@ -33,16 +35,24 @@ struct TaxonomyCommand: ParsableCommand {
         let console = Console(language: language)
         console.report(diagnostics)
         if diagnostics.containsErrors { throw ExitStatus.invalidInput }
-        let codes = search.map { taxonomy.search($0, language: language).map(\.code) } ?? taxonomy.codes
-        let entries = codes.compactMap { taxonomy[$0] }
-        try OutputFile.writeOrExit(
-            TaxonomyRenderer.render(entries, version: taxonomy.version, as: format.format, language: language),
-            to: nil, language: language)
-        if let search, entries.isEmpty, format.format == .table {
-            console.notice(
-                LocalizedText(
-                    en: "no resource code matches \"\(search)\"",
-                    fr: "aucun code de ressource ne correspond à « \(search) »"))
+        if let search {
+            let matches = taxonomy.search(search, language: language)
+            try OutputFile.writeOrExit(
+                TaxonomySearchRenderer.render(
+                    matches, query: search, taxonomy: taxonomy, as: format.format, language: language),
+                to: nil, language: language)
+            if matches.isEmpty, format.format == .table {
+                console.notice(
+                    LocalizedText(
+                        en: "no resource code relates to \"\(search)\"",
+                        fr: "aucun code de ressource ne se rapporte à « \(search) »"))
+            }
+            return
         }
+        try OutputFile.writeOrExit(
+            TaxonomyRenderer.render(
+                taxonomy.codes.compactMap { taxonomy[$0] }, version: taxonomy.version, as: format.format,
+                language: language),
+            to: nil, language: language)
     }
 }

@@ -1,98 +1,80 @@
 import Foundation
 
-/// The folded words of an entry that search compares queries with.
-struct SearchFields: Sendable {
-    var codeWords: [String]
-    var label: [Language: [String]]
-    var synonyms: [Language: [[String]]]
-
-    init(_ entry: ResourceEntry) {
-        codeWords = entry.code.rawValue.split(separator: ".").flatMap { TextFolding.words(String($0)) }
-        label = [.fr: TextFolding.words(entry.label.fr), .en: TextFolding.words(entry.label.en)]
-        synonyms = [
-            .fr: entry.synonymsFR.map(TextFolding.words),
-            .en: entry.synonymsEN.map(TextFolding.words),
-        ]
-    }
-}
-
-/// One search result, with the score that ranked it.
+/// One search result: the code, how relevant it is, and why it matched.
 public struct TaxonomyMatch: Sendable, Hashable {
     public var code: ResourceCode
-    /// Higher is better; only the order is meaningful.
-    public var score: Int
+    /// About 0 to 1: the share of the query's words found in one text of the entry, rare words
+    /// weighing more, discounted for partial and misspelt words and for long texts; 2 for the
+    /// exact code.
+    public var score: Double
+    /// For each query word found, the text it met.
+    public var reasons: [SearchReason]
+}
+
+/// Why a result matched one word of the query.
+public struct SearchReason: Sendable, Hashable {
+    /// The query word, folded.
+    public var word: String
+    /// The text of the entry it met: its code, a label, a synonym or a List of Waste entry.
+    public var field: String
+    public var language: Language?
+    public var text: String
+    /// `exact`, `prefix`, `typo`, or `abbreviation` when the word met the words it stands for.
+    public var closeness: String
 }
 
 extension Taxonomy {
-    /// Finds the entries whose code, labels or synonyms, in either language, contain every word
-    /// of the query; accents, case and plurals are ignored.
+    /// Ranked retrieval over codes, labels and synonyms in both languages and the List of Waste
+    /// descriptions of each entry's codes (`Docs/taxonomy.md`, "Search"). Accents, case,
+    /// plurals and common endings are ignored; a word may match the start of a longer one or be
+    /// misspelt once from five letters (twice from eight); abbreviations (`CSR`, `VHU`, `STEP`,
+    /// `PEHD`…) also count as the words they stand for. Not every word needs to match: results
+    /// that hold more of the query, rarer words first, rank higher.
     ///
-    /// Ranking, best first: the exact code; a label equal to the query; a synonym equal to it;
-    /// every word in the label; in a synonym; in the code. Labels and synonyms in `language`
-    /// rank a little above the other language's. Ties go to the shorter, then alphabetically
-    /// first code.
-    ///
-    /// - Parameters:
-    ///   - query: free words, such as `"drêches brasserie"` or `"fly ash"`, or a code.
-    ///   - language: the language the user reads.
-    /// - Returns: matches, best first.
-    /// - Complexity: O(*n* · *w*) for *n* entries of *w* words.
+    /// - Returns: the related entries, best first (score, then shallower code, then code); empty
+    ///   only when no word of the query relates to any entry.
+    /// - Complexity: O(*q* · *v*) for *q* query words over a vocabulary of *v* stems, plus the
+    ///   texts that hold them.
     public func search(_ text: String, language: Language) -> [TaxonomyMatch] {
         // No label is longer: a longer query only costs time (a megabyte pasted by mistake).
         let query = String(text.prefix(Self.longestQuery))
-        let queryWords = TextFolding.words(query)
-        guard !queryWords.isEmpty else { return [] }
-        let exactCode = query.trimmingCharacters(in: .whitespaces).lowercased()
+        let units = QueryUnit.units(of: query)
+        guard !units.isEmpty else { return [] }
+        let hits = SearchHits(units: units, index: searchIndex)
         var matches: [TaxonomyMatch] = []
-        for code in codes {
-            guard let fields = searchFields(code) else { continue }
-            var best = 0
-            if code.rawValue == exactCode { best = 1000 }
-            for lang in [language, language == .fr ? Language.en : .fr] {
-                let bonus = lang == language ? 5 : 0
-                if let label = fields.label[lang] {
-                    if label == queryWords { best = max(best, 900 + bonus) }
-                    if let words = Self.wordScore(queryWords, in: label) { best = max(best, 600 + words + bonus) }
-                }
-                for synonym in fields.synonyms[lang] ?? [] {
-                    if synonym == queryWords { best = max(best, 800 + bonus) }
-                    if let words = Self.wordScore(queryWords, in: synonym) { best = max(best, 400 + words + bonus) }
-                }
+        for (entry, touched) in hits.fieldsByEntry {
+            let code = searchIndex.codes[entry]
+            var match = hits.score(entry: entry, fields: touched, language: language)
+            if code.rawValue == query.trimmingCharacters(in: .whitespaces).lowercased() { match.score = 2 }
+            matches.append(TaxonomyMatch(code: code, score: match.score, reasons: match.reasons))
+        }
+        if let exact = codes.first(where: { $0.rawValue == query.trimmingCharacters(in: .whitespaces) }),
+            !matches.contains(where: { $0.code == exact })
+        {
+            matches.append(TaxonomyMatch(code: exact, score: 2, reasons: []))
+        }
+        let best = matches.map(\.score).max() ?? 0
+        return
+            matches
+            .filter { $0.score >= max(Self.minimumScore, best * Self.relativeCut) }
+            .sorted { a, b in
+                if a.score != b.score { return a.score > b.score }
+                let da = a.code.rawValue.split(separator: ".").count, db = b.code.rawValue.split(separator: ".").count
+                if da != db { return da < db }
+                return a.code < b.code
             }
-            if let words = Self.wordScore(queryWords, in: fields.codeWords) { best = max(best, 300 + words) }
-            if best > 0 { matches.append(TaxonomyMatch(code: code, score: best)) }
-        }
-        return matches.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
-            let da = a.code.rawValue.split(separator: ".").count, db = b.code.rawValue.split(separator: ".").count
-            if da != db { return da < db }
-            return a.code < b.code
-        }
-    }
-
-    /// How well all query words appear among `words`: each whole word counts 20, each word
-    /// prefix (three letters or more) 10, and a field with fewer extra words scores higher.
-    /// `nil` when a query word is missing.
-    private static func wordScore(_ query: [String], in words: [String]) -> Int? {
-        guard !words.isEmpty else { return nil }
-        var score = 0
-        for word in query {
-            if words.contains(word) {
-                score += 20
-            } else if word.count >= 3, words.contains(where: { $0.hasPrefix(word) }) {
-                score += 10
-            } else {
-                return nil
-            }
-        }
-        return score - min(words.count - query.count, 15)
     }
 
     /// The longest query searched, in characters: labels and codes are far shorter.
     static let longestQuery = 200
+    /// Results below this score are not related enough to show.
+    static let minimumScore = 0.15
+    /// Results below this share of the best score are left out.
+    static let relativeCut = 0.3
 
-    /// Codes close to an unknown one, for "did you mean" notes: close spellings first, then the
-    /// best search results for the code's words.
+    /// Codes close to an unknown one, for "did you mean" notes: close spellings of the whole
+    /// code, or when there is none, the search results for the code's words that score near
+    /// the best.
     ///
     /// - Returns: at most `limit` codes.
     public func suggestions(forUnknownCode code: String, limit: Int = 3) -> [ResourceCode] {
@@ -105,14 +87,29 @@ extension Taxonomy {
             }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        var result = scored.map(\.0)
-        if result.count < limit {
-            let words = lowered.split(separator: ".").dropFirst().joined(separator: " ")
-            for match in search(words.isEmpty ? lowered : words, language: .en) where !result.contains(match.code) {
-                result.append(match.code)
-                if result.count >= limit { break }
+        if !scored.isEmpty { return Array(scored.prefix(limit).map(\.0)) }
+        let words = lowered.split(separator: ".").dropFirst().joined(separator: " ")
+        let found = search(words.isEmpty ? lowered : words, language: .en)
+        let best = found.first?.score ?? 0
+        return Array(found.prefix { $0.score >= best * 0.6 }.prefix(limit).map(\.code))
+    }
+}
+
+/// One meaningful word of a query, with the stems that can stand for it: its own, and for an
+/// abbreviation the words it stands for.
+struct QueryUnit {
+    var word: String
+    var alternatives: [[String]]
+
+    static func units(of query: String) -> [QueryUnit] {
+        let words = TextFolding.fold(query).split(separator: " ").map(String.init)
+        let meaningful = words.filter { !SearchVocabulary.stopWords.contains($0) }
+        return (meaningful.isEmpty ? words : meaningful).map { word in
+            var alternatives = [[SearchVocabulary.stem(word)]]
+            if let expansion = SearchVocabulary.abbreviations[word] {
+                alternatives.append(SearchVocabulary.terms(expansion))
             }
+            return QueryUnit(word: word, alternatives: alternatives)
         }
-        return Array(result.prefix(limit))
     }
 }

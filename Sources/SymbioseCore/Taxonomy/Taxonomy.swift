@@ -8,20 +8,20 @@ public struct Taxonomy: Sendable {
     public private(set) var entries: [ResourceCode: ResourceEntry]
     /// Every code, sorted.
     public private(set) var codes: [ResourceCode]
-    private var searchIndex: [ResourceCode: SearchFields]
+    private(set) var searchIndex: SearchIndex
 
     public init(version: String, entries: [ResourceEntry]) {
         self.version = version
         self.entries = [:]
         self.codes = []
-        self.searchIndex = [:]
+        self.searchIndex = SearchIndex(codes: [], entries: [:], wasteList: { _ in nil })
         for entry in entries { self.entries[entry.code] = entry }
         reindex()
     }
 
     private mutating func reindex() {
         codes = entries.keys.sorted()
-        searchIndex = entries.mapValues(SearchFields.init)
+        searchIndex = SearchIndex(codes: codes, entries: entries, wasteList: { _ in nil })
     }
 
     public subscript(code: ResourceCode) -> ResourceEntry? { entries[code] }
@@ -76,6 +76,4 @@ public struct Taxonomy: Sendable {
         copy.reindex()
         return copy
     }
-
-    func searchFields(_ code: ResourceCode) -> SearchFields? { searchIndex[code] }
 }
