@@ -146,7 +146,7 @@ public struct Engine: Sendable {
     public func match(_ validated: ValidatedProfiles, ranker: Ranker = Ranker()) -> MatchOutcome {
         var pipeline = MatchPipeline(taxonomy: taxonomy, settings: configuration.settings, ranker: ranker)
         if let onProgress { pipeline.onProgress = { onProgress(.matching(done: $0, total: $1)) } }
-        let result = pipeline.match(validated.usable, excluding: validated.excluded.map(\.profile))
+        let result = pipeline.match(validated.usable, excluding: validated.excluded)
         return MatchOutcome(
             validated: validated, result: result,
             diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput(),

@@ -56,7 +56,7 @@ extension HTMLReport {
             <h3>\(e(t(en: "Sites without coordinates, or placed by their postcode", fr: "Sites sans coordonnées ou placés par leur code postal")))</h3>\(items([.profileMissingCoordinates, .profileLocated]))
             <h3>\(e(t(en: "Flows without quantity", fr: "Flux sans quantité")))</h3>\(items([.flowMissingQuantity]))
             <h3>\(e(t(en: "Estimated data", fr: "Données estimées")))</h3>\(estimatedList)\(inferredSection)
-            <h3>\(e(t(en: "Unknown codes and profiles left out", fr: "Codes inconnus et profils écartés")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile]))
+            <h3>\(e(t(en: "Unknown codes and profiles left out", fr: "Codes inconnus et profils écartés")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile, .matchExcludedFlow]))
             <h3>\(e(t(en: "Units and dimensions", fr: "Unités et dimensions")))</h3>\(items([.quantityUnitMismatch, .quantityUnknownUnit, .matchDimensionMismatch, .flowHeatWithoutTemperature]))
             </section>
             """

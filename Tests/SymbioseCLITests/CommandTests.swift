@@ -242,7 +242,7 @@ import Testing
             "match", "Fixtures/invalid/unknown-resource.json", "Fixtures/soissonnais-valois", "--format", "json",
         ])
         #expect(invalid.status == 1)
-        #expect(invalid.stderr.contains("[match.excluded-profile]"))
+        #expect(invalid.stderr.contains("[match.excluded-flow]"))
         #expect(invalid.stdout.contains("\"synergies\""))
         let csv = try Binary.run(["match", "--format", "csv", "--bom", "--lang", "fr"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}rang;id;type;"))

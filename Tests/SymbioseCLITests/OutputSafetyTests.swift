@@ -107,7 +107,7 @@ import Testing
         let previous = Data("{\"previous\": true}\n".utf8)
         try previous.write(to: URL(fileURLWithPath: path))
         for command in ["match", "plan", "report"] {
-            let output = try Binary.run([command, "Fixtures/invalid/unknown-resource.json", "-o", path])
+            let output = try Binary.run([command, "Fixtures/invalid/malformed.json", "-o", path])
             #expect(output.status == 1, "\(command)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == previous, "\(command)")
         }

@@ -112,4 +112,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case matchNoCoordinates = "match.no-coordinates"
     case matchDimensionMismatch = "match.dimension-mismatch"
     case matchExcludedProfile = "match.excluded-profile"
+    /// A flow with errors, left out of matching while the firm's other flows are matched.
+    case matchExcludedFlow = "match.excluded-flow"
 }

@@ -20,18 +20,6 @@ public struct MatchResult: Sendable {
     }
 }
 
-/// A profile matching leaves out, with the errors that exclude it.
-public struct ExcludedProfile: Sendable {
-    public var profile: LoadedProfile
-    /// The validation errors located in the profile.
-    public var reasons: [Diagnostic]
-
-    public init(profile: LoadedProfile, reasons: [Diagnostic]) {
-        self.profile = profile
-        self.reasons = reasons
-    }
-}
-
 /// The index → match → rank stages, after load and validate.
 public struct MatchPipeline: Sendable {
     public var taxonomy: Taxonomy
@@ -50,55 +38,20 @@ public struct MatchPipeline: Sendable {
     ///
     /// - Parameters:
     ///   - profiles: loaded profiles.
-    ///   - validation: the diagnostics of validation; a profile with an error is left out of
-    ///     matching, and said so.
+    ///   - validation: the diagnostics of validation; a flow with an error is left out of
+    ///     matching, a profile with an error outside its flows too, and each is said so.
     /// - Complexity: O(*f* + *c*) for *f* flows and *c* candidates found through the index
     ///   (linear in the number of firms at a fixed density), plus O(*s* log *s*) to rank.
     public func run(_ profiles: [LoadedProfile], validation: [Diagnostic] = []) -> MatchResult {
         let (usable, excluded) = Self.partition(profiles, validation: validation)
-        return match(usable, excluding: excluded.map(\.profile))
+        return match(usable, excluding: excluded)
     }
 
-    /// Splits profiles into those matching can use and those with errors, in input order.
-    ///
-    /// A validation error belongs to a profile when it lies in its file and, where the file
-    /// holds several profiles, under the profile's path.
-    /// - Complexity: O(*p* · *e*) for *p* profiles and *e* errors.
-    public static func partition(
-        _ profiles: [LoadedProfile], validation: [Diagnostic]
-    ) -> (usable: [LoadedProfile], excluded: [ExcludedProfile]) {
-        var profilesPerFile: [String: Int] = [:]
-        for loaded in profiles { profilesPerFile[loaded.source.file, default: 0] += 1 }
-        let errors = validation.filter { $0.severity == .error }
-        var usable: [LoadedProfile] = []
-        var excluded: [ExcludedProfile] = []
-        for loaded in profiles {
-            let alone = profilesPerFile[loaded.source.file] == 1
-            let reasons = errors.filter { diagnostic in
-                guard let location = diagnostic.location, location.file == loaded.source.file else { return false }
-                return alone || Self.path(location.path, isWithin: loaded.source.whole.path)
-            }
-            if reasons.isEmpty {
-                usable.append(loaded)
-            } else {
-                excluded.append(ExcludedProfile(profile: loaded, reasons: reasons))
-            }
-        }
-        return (usable, excluded)
-    }
-
-    /// Matches the usable profiles; each excluded one is said to be left out.
+    /// Matches the usable profiles; each profile or flow left out is said so.
     ///
     /// - Complexity: as ``run(_:validation:)``.
-    public func match(_ usable: [LoadedProfile], excluding excluded: [LoadedProfile] = []) -> MatchResult {
-        var diagnostics: [Diagnostic] = excluded.map { loaded in
-            .warning(
-                .matchExcludedProfile,
-                LocalizedText(
-                    en: "\(loaded.profile.company.id) is left out of matching: its profile has errors",
-                    fr: "\(loaded.profile.company.id) est écarté de l'appariement : son profil contient des erreurs"),
-                at: loaded.source.whole)
-        }
+    public func match(_ usable: [LoadedProfile], excluding excluded: [ExcludedProfile] = []) -> MatchResult {
+        var diagnostics = excluded.flatMap(\.diagnostics)
         let index = MatchIndex(usable, taxonomy: taxonomy)
         diagnostics += index.diagnostics
         for company in index.companiesWithoutCoordinates {
