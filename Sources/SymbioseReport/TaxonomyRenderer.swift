@@ -78,10 +78,11 @@ public enum TaxonomyRenderer {
                     "equivalents",
                     .array(
                         entry.equivalents.map {
-                            .object([
-                                ("from", .string($0.from.rawValue)), ("factor", .number($0.factor)),
-                                ("rationale", .string($0.rationale)),
-                            ])
+                            .object(
+                                [
+                                    ("from", .string($0.from.rawValue)), ("factor", .number($0.factor)),
+                                    ("rationale", .string($0.rationale)),
+                                ] + ($0.assumed ? [("assumed", .bool(true))] : []))
                         })
                 ))
         }
@@ -96,6 +97,17 @@ public enum TaxonomyRenderer {
                     ])
                 ))
         }
-        return .object(members)
+        return .object(members + properties(entry))
+    }
+
+    /// The entry's physical and economic properties, when declared.
+    private static func properties(_ entry: ResourceEntry) -> [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = []
+        if entry.secondary { members.append(("secondary", .bool(true))) }
+        if entry.gas { members.append(("gas", .bool(true))) }
+        if let dryMatter = entry.dryMatter { members.append(("dryMatter", .number(dryMatter))) }
+        if let heatingValue = entry.heatingValue { members.append(("heatingValue", .number(heatingValue))) }
+        if !entry.excludes.isEmpty { members.append(("excludes", .array(entry.excludes.map { .string($0) }))) }
+        return members
     }
 }

@@ -170,6 +170,10 @@ import Testing
         let all = try Binary.run(["taxonomy", "--format", "json"])
         let contents = TaxonomyFile.decode(Array(all.stdout.utf8), file: "all.json")
         #expect(contents.diagnostics.isEmpty)
+        // The listing is the taxonomy file: every entry reads back as it is built in.
+        let builtIn = TaxonomyFile.builtIn
+        #expect(contents.entries.count == builtIn.count)
+        #expect(contents.entries.allSatisfy { builtIn[$0.code] == $0 })
         #expect(contents.entries.count == TaxonomyFile.builtIn.count)
         let table = try Binary.run(["taxonomy"])
         #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })

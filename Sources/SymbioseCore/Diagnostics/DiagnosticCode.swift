@@ -86,6 +86,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     // Quantities
     case quantityUnknownUnit = "quantity.unknown-unit"
+    /// `m3` of a gas, read as normal cubic metres.
+    case quantityGasVolume = "quantity.gas-volume"
+    /// A conversion through a default (the methane share of biogas).
+    case quantityAssumedEquivalent = "quantity.assumed-equivalent"
     case quantityUnitMismatch = "quantity.unit-mismatch"
     case quantityPowerWithoutHours = "quantity.power-without-hours"
     case quantityHoursRange = "quantity.hours-range"

@@ -30,6 +30,9 @@ public struct ResourceEntry: Sendable, Hashable {
     /// Needs this resource never serves, whatever its parents' links say (sugar factory lime is
     /// filed under agri-food by-products, but is mineral: no methanisation feedstock).
     public var excludes: [ResourceCode] = []
+    /// A gas: a volume of it is in normal cubic metres (0 °C, 1 atm), whether written `Nm3` or
+    /// `m3`. Inherited by the codes below.
+    public var gas = false
 
     public init(
         code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],
@@ -81,6 +84,9 @@ public struct DimensionEquivalent: Sendable, Hashable {
     public var from: PhysicalDimension
     public var factor: Double
     public var rationale: String
+    /// A default for a property that varies from flow to flow (the methane share of biogas): a
+    /// flow converted through it is told so.
+    public var assumed = false
 
     public init(from: PhysicalDimension, factor: Double, rationale: String) {
         self.from = from

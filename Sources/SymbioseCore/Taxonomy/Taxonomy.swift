@@ -50,6 +50,11 @@ public struct Taxonomy: Sendable {
         firstInLineage(of: code) { $0.secondary ? true : nil } ?? false
     }
 
+    /// Whether `code` or one of its parents is a gas, measured in normal cubic metres.
+    public func isGas(_ code: ResourceCode) -> Bool {
+        firstInLineage(of: code) { $0.gas ? true : nil } ?? false
+    }
+
     /// The dry-matter share declared for `code` or its nearest ancestor.
     public func dryMatter(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.dryMatter } }
 

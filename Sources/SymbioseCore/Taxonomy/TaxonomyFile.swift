@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary", "dryMatter", "heatingValue", "excludes",
+            "secondary", "dryMatter", "heatingValue", "excludes", "gas",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -80,6 +80,7 @@ public enum TaxonomyFile {
             synonymsEN: synonyms?.strings("en") ?? [], dimension: dimension, ewc: ewc, substitutes: links,
             equivalents: equivalents, grade: grade, pooling: pooling)
         entry.secondary = secondary
+        entry.gas = object.bool("gas") ?? false
         entry.dryMatter = dryMatter
         entry.heatingValue = heatingValue
         entry.excludes = (object.strings("excludes") ?? []).map { ResourceCode($0) }
@@ -136,77 +137,6 @@ public enum TaxonomyFile {
                 path: object.path.appending("ewc").appending(offset), at: object.member("ewc")?.value.position)
         }
         return ewc
-    }
-
-    /// What the resource can replace.
-    private static func decodeLinks(_ object: JSONObject) -> [SubstitutionLink] {
-        let collector = object.collector
-        var links: [SubstitutionLink] = []
-        for (node, path) in object.array("substitutes") ?? [] {
-            guard let link = JSONObject(node, path: path, collector: collector) else { continue }
-            link.rejectUnknownMembers(allowed: ["target", "factor", "rationale"])
-            let target = link.string("target", required: true).map { ResourceCode($0) }
-            let factor = link.number("factor", required: true)
-            if let factor, !(factor > 0 && factor <= 1) {
-                collector.error(
-                    .taxonomyInvalid,
-                    LocalizedText(
-                        en: "factor must be greater than 0 and at most 1",
-                        fr: "le facteur doit être supérieur à 0 et au plus 1"),
-                    path: path.appending("factor"), at: link.member("factor")?.value.position)
-            }
-            let rationale = link.object("rationale", required: true).flatMap(localized)
-            if let target, let factor, let rationale {
-                links.append(SubstitutionLink(target: target, factor: factor, rationale: rationale))
-            }
-        }
-        return links
-    }
-
-    /// Conversions to other dimensions.
-    private static func decodeEquivalents(_ object: JSONObject) -> [DimensionEquivalent] {
-        let collector = object.collector
-        var equivalents: [DimensionEquivalent] = []
-        for (node, path) in object.array("equivalents") ?? [] {
-            guard let equivalent = JSONObject(node, path: path, collector: collector) else { continue }
-            equivalent.rejectUnknownMembers(allowed: ["from", "factor", "rationale"])
-            let from = equivalent.enumeration("from", as: PhysicalDimension.self, required: true)
-            let factor = equivalent.number("factor", required: true)
-            if let factor, factor <= 0 {
-                collector.error(
-                    .taxonomyInvalid, LocalizedText(en: "factor must be positive", fr: "le facteur doit être positif"),
-                    path: path.appending("factor"),
-                    at: equivalent.member("factor")?.value.position)
-            }
-            let rationale = equivalent.string("rationale", required: true)
-            if let from, let factor, let rationale {
-                equivalents.append(DimensionEquivalent(from: from, factor: factor, rationale: rationale))
-            }
-        }
-        return equivalents
-    }
-
-    /// The quantity above which pooling is usually worthwhile.
-    private static func decodePooling(_ object: JSONObject) -> PoolingThreshold? {
-        let collector = object.collector
-        var pooling: PoolingThreshold?
-        if let threshold = object.object("pooling") {
-            threshold.rejectUnknownMembers(allowed: ["threshold", "rationale", "source"])
-            let value = threshold.number("threshold", required: true)
-            if let value, value <= 0 {
-                collector.error(
-                    .taxonomyInvalid,
-                    LocalizedText(
-                        en: "a pooling threshold must be positive", fr: "un seuil de mutualisation doit être positif"),
-                    path: threshold.path.appending("threshold"), at: threshold.member("threshold")?.value.position)
-            }
-            let rationale = threshold.object("rationale", required: true).flatMap(localized)
-            let source = threshold.string("source", required: true)
-            if let value, let rationale, let source {
-                pooling = PoolingThreshold(value: value, rationale: rationale, source: source)
-            }
-        }
-        return pooling
     }
 
     static func localized(_ object: JSONObject) -> LocalizedText? {

@@ -6,6 +6,8 @@ public enum QuantityUnit: String, Sendable, Hashable, CaseIterable {
     case tonne = "t"
     case kilogram = "kg"
     case cubicMetre = "m3"
+    /// A normal cubic metre of gas (0 °C, 101.325 kPa): the volume gases are sold and metered in.
+    case normalCubicMetre = "Nm3"
     case litre = "L"
     case megawattHour = "MWh"
     case kilowattHour = "kWh"
@@ -28,6 +30,8 @@ public enum QuantityUnit: String, Sendable, Hashable, CaseIterable {
         "tonne": .tonne, "tonnes": .tonne, "ton": .tonne, "tons": .tonne, "T": .tonne,
         "KG": .kilogram, "kgs": .kilogram,
         "m³": .cubicMetre, "M3": .cubicMetre, "m^3": .cubicMetre,
+        "Nm³": .normalCubicMetre, "nm3": .normalCubicMetre, "NM3": .normalCubicMetre, "Nm^3": .normalCubicMetre,
+        "m3(n)": .normalCubicMetre, "m³(n)": .normalCubicMetre, "m3N": .normalCubicMetre, "Nmc": .normalCubicMetre,
         "l": .litre, "litre": .litre, "liter": .litre, "litres": .litre,
         "mwh": .megawattHour, "Mwh": .megawattHour, "kwh": .kilowattHour, "KWh": .kilowattHour,
         "gwh": .gigawattHour, "Gwh": .gigawattHour, "gj": .gigajoule, "toe": .toe, "TEP": .toe,
@@ -51,7 +55,7 @@ public enum QuantityUnit: String, Sendable, Hashable, CaseIterable {
     public var dimension: PhysicalDimension {
         switch self {
         case .tonne, .kilogram: .mass
-        case .cubicMetre, .litre: .volume
+        case .cubicMetre, .normalCubicMetre, .litre: .volume
         case .megawattHour, .kilowattHour, .gigawattHour, .gigajoule, .toe, .thermie, .kilowatt, .megawatt:
             .energy
         case .squareMetre: .area
@@ -65,7 +69,7 @@ public enum QuantityUnit: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .tonne: 1
         case .kilogram: 0.001
-        case .cubicMetre: 1
+        case .cubicMetre, .normalCubicMetre: 1
         case .litre: 0.001
         case .megawattHour: 1
         case .kilowattHour: 0.001

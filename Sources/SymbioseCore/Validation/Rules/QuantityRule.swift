@@ -23,7 +23,11 @@ public struct QuantityRule: FlowRule {
         reporter.checkNumber(
             quantity.value, name: LocalizedText(en: "quantity value", fr: "la quantité"), at: key + ".quantity.value")
         let unit = quantity.unit
-        guard let entry = context.entry, !context.taxonomy.accepts(unit.dimension, for: entry.code) else { return }
+        if let entry = context.entry, context.taxonomy.accepts(unit.dimension, for: entry.code) {
+            Self.checkVolume(context, unit: unit, entry: entry, into: &reporter)
+            return
+        }
+        guard let entry = context.entry else { return }
         reporter.error(
             .quantityUnitMismatch,
             LocalizedText(
@@ -39,6 +43,37 @@ public struct QuantityRule: FlowRule {
                     fr:
                         "utilisez une unité de \(entry.dimension.name(in: .fr)), comme \(entry.dimension.baseUnit.rawValue)"
                 )
+            ])
+    }
+
+    /// A gas in `m3` is read as normal cubic metres, said once per flow; a conversion through a
+    /// default (biogas's methane share) is said with the default used.
+    static func checkVolume(
+        _ context: FlowContext, unit: QuantityUnit, entry: ResourceEntry, into reporter: inout RuleReporter
+    ) {
+        let (flow, key) = (context.flow, context.key)
+        if unit == .cubicMetre, context.taxonomy.isGas(entry.code) {
+            reporter.warning(
+                .quantityGasVolume,
+                LocalizedText(
+                    en: "\(flow.id): m3 of a gas is read as normal cubic metres (Nm3, at 0 °C and 1 atm)",
+                    fr: "\(flow.id) : des m3 d'un gaz sont lus comme des mètres cubes normaux (Nm3, à 0 °C et 1 atm)"),
+                at: key + ".quantity.unit",
+                notes: [LocalizedText(en: "write Nm3 to say so", fr: "écrivez Nm3 pour le dire")])
+        }
+        guard unit.dimension != entry.dimension,
+            let equivalent = context.taxonomy.equivalent(from: unit.dimension, for: entry.code), equivalent.assumed
+        else { return }
+        reporter.warning(
+            .quantityAssumedEquivalent,
+            LocalizedText(
+                en: "\(flow.id) is converted with a default: \(equivalent.rationale)",
+                fr: "\(flow.id) est converti avec une valeur par défaut : \(equivalent.rationale)"),
+            at: key + ".quantity.unit",
+            notes: [
+                LocalizedText(
+                    en: "declare the flow in \(entry.dimension.baseUnit.rawValue) if you know its content",
+                    fr: "déclarez le flux en \(entry.dimension.baseUnit.rawValue) si vous en connaissez la teneur")
             ])
     }
 }
