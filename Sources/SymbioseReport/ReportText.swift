@@ -34,6 +34,7 @@ struct ReportText {
         case .heatPump: self(en: "heat pump", fr: "pompe à chaleur")
         case .preheat: self(en: "preheating only", fr: "préchauffage seulement")
         case .temperatureUnknown: self(en: "temperature unknown", fr: "température inconnue")
+        case .temperatureAssumed: self(en: "usual temperature assumed", fr: "température usuelle supposée")
         case .needsTreatment: self(en: "needs treatment", fr: "traitement nécessaire")
         case .hazardous: self(en: "hazardous", fr: "dangereux")
         case .stateMismatch: self(en: "different physical state", fr: "état physique différent")

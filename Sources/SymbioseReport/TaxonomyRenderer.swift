@@ -108,6 +108,10 @@ public enum TaxonomyRenderer {
         if let dryMatter = entry.dryMatter { members.append(("dryMatter", .number(dryMatter))) }
         if let heatingValue = entry.heatingValue { members.append(("heatingValue", .number(heatingValue))) }
         if !entry.excludes.isEmpty { members.append(("excludes", .array(entry.excludes.map { .string($0) }))) }
+        if let range = entry.temperature {
+            members.append(
+                ("temperature", .object([("low", .number(range.lowerBound)), ("high", .number(range.upperBound))])))
+        }
         return members
     }
 }

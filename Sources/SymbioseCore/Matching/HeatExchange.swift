@@ -54,6 +54,30 @@ public enum HeatExchange: Sendable, Hashable {
         return cop >= settings.heatPumpMinimumCOP ? .heatPump(cop: cop) : .impossible
     }
 
+    /// Decides over temperature ranges (a declared temperature is a range of one point, a
+    /// code's typical range stands in for a missing one): the least favourable ends decide
+    /// (the coolest source, the hottest sink; for cold the reverse); when only the most
+    /// favourable ends allow an exchange, it may or may not work: `temperatureUnknown`.
+    public static func evaluate(
+        sourceRange: ClosedRange<Double>?, sinkRange: ClosedRange<Double>?, sourceMedium: MediumClass,
+        sinkMedium: MediumClass, cold: Bool, settings: MatchSettings
+    ) -> HeatExchange {
+        guard let sourceRange, let sinkRange else { return .temperatureUnknown }
+        func at(_ source: Double, _ sink: Double) -> HeatExchange {
+            evaluate(
+                sourceC: source, sinkC: sink, sourceMedium: sourceMedium, sinkMedium: sinkMedium, cold: cold,
+                settings: settings)
+        }
+        let worst =
+            cold
+            ? at(sourceRange.upperBound, sinkRange.lowerBound) : at(sourceRange.lowerBound, sinkRange.upperBound)
+        guard worst == .impossible else { return worst }
+        let best =
+            cold
+            ? at(sourceRange.lowerBound, sinkRange.upperBound) : at(sourceRange.upperBound, sinkRange.lowerBound)
+        return best == .impossible ? .impossible : .temperatureUnknown
+    }
+
     /// The medium class of a heat flow: its declared medium, else the one its code implies
     /// (flue gas and exhaust air are gases; everything else is treated as a liquid).
     public static func mediumClass(of flow: Flow) -> MediumClass {

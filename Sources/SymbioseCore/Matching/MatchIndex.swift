@@ -31,12 +31,24 @@ public final class IndexedFlow: Sendable {
     /// Whether the site was placed at its postcode's centre rather than located by its own
     /// coordinates.
     public let placedByPostcode: Bool
+    /// The temperatures of a heat or cold flow: the declared one, else its code's typical range
+    /// (`temperatureAssumed`); `nil` when neither is known.
+    public let temperatures: ClosedRange<Double>?
+    public let temperatureAssumed: Bool
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
         dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil, placedByPostcode: Bool = false
+        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil, placedByPostcode: Bool = false,
+        typicalTemperature: ClosedRange<Double>? = nil
     ) {
+        if let declared = flow.quality.temperature {
+            temperatures = declared...declared
+            temperatureAssumed = false
+        } else {
+            temperatures = typicalTemperature
+            temperatureAssumed = typicalTemperature != nil
+        }
         self.activity = activity
         self.placedByPostcode = placedByPostcode
         self.group = group
@@ -124,7 +136,8 @@ public struct MatchIndex: Sendable {
                         hazardous: hazardous, group: profile.company.group,
                         dryMatter: taxonomy.dryMatter(of: entry.code),
                         heatingValue: taxonomy.heatingValue(of: entry.code),
-                        activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode)
+                        activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
+                        typicalTemperature: taxonomy.typicalTemperature(of: entry.code))
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)

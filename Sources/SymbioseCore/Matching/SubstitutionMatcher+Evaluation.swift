@@ -145,10 +145,12 @@ struct PairEvaluation {
         let category = receiver.category
         guard category == .heat || category == .cold else { return true }
         let exchange = HeatExchange.evaluate(
-            sourceC: supplier.flow.quality.temperature, sinkC: receiver.flow.quality.temperature,
+            sourceRange: supplier.temperatures, sinkRange: receiver.temperatures,
             sourceMedium: HeatExchange.mediumClass(of: supplier.flow),
             sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
             cold: category == .cold, settings: settings)
+        let assumed = supplier.temperatureAssumed || receiver.temperatureAssumed
+        if assumed, exchange != .impossible { flags.append(.temperatureAssumed) }
         switch exchange {
         case .direct:
             break
@@ -162,7 +164,10 @@ struct PairEvaluation {
             // The pump adds its electricity: the source's heat delivers COP/(COP − 1) times more.
             if let supplied, receiver.amount != nil { self.exchange(supplied * cop / (cop - 1), supplier, receiver) }
         case .temperatureUnknown:
-            flags.append(.temperatureUnknown)
+            // Unknown, or with assumed temperatures only possible at the favourable ends.
+            if !assumed || supplier.temperatures == nil || receiver.temperatures == nil {
+                flags.append(.temperatureUnknown)
+            }
             quality *= 0.7
         case .impossible:
             return false

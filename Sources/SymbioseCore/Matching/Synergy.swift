@@ -29,6 +29,8 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     /// need's stream and covers part of it.
     case preheat
     case temperatureUnknown = "temperature-unknown"
+    /// A flow gave no temperature: its code's typical range was assumed.
+    case temperatureAssumed = "temperature-assumed"
     case needsTreatment = "needs-treatment"
     case hazardous
     case stateMismatch = "state-mismatch"

@@ -33,6 +33,9 @@ public struct ResourceEntry: Sendable, Hashable {
     /// A gas: a volume of it is in normal cubic metres (0 °C, 1 atm), whether written `Nm3` or
     /// `m3`. Inherited by the codes below.
     public var gas = false
+    /// The temperatures a heat or cold flow of this code usually has, in °C: what matching
+    /// assumes for a flow that gives none. Inherited by the codes below.
+    public var temperature: ClosedRange<Double>?
 
     public init(
         code: ResourceCode, label: LocalizedText, synonymsFR: [String] = [], synonymsEN: [String] = [],

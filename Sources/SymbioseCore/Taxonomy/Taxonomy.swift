@@ -55,6 +55,11 @@ public struct Taxonomy: Sendable {
         firstInLineage(of: code) { $0.gas ? true : nil } ?? false
     }
 
+    /// The typical temperature range declared for `code` or its nearest ancestor, in °C.
+    public func typicalTemperature(of code: ResourceCode) -> ClosedRange<Double>? {
+        firstInLineage(of: code) { $0.temperature }
+    }
+
     /// The dry-matter share declared for `code` or its nearest ancestor.
     public func dryMatter(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.dryMatter } }
 

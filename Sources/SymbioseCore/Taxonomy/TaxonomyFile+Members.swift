@@ -1,4 +1,25 @@
 extension TaxonomyFile {
+    /// A typical temperature range, `{"low": 100, "high": 250}` in °C, low at most high.
+    static func decodeTemperature(_ object: JSONObject) -> ClosedRange<Double>? {
+        guard let node = object.member("temperature")?.value,
+            let range = JSONObject(node, path: object.path.appending("temperature"), collector: object.collector)
+        else { return nil }
+        range.rejectUnknownMembers(allowed: ["low", "high"])
+        guard let low = range.number("low", required: true), let high = range.number("high", required: true) else {
+            return nil
+        }
+        guard low <= high, low >= -273.15 else {
+            object.collector.error(
+                .taxonomyInvalid,
+                LocalizedText(
+                    en: "temperature low must be at most high, and above absolute zero",
+                    fr: "temperature low doit être au plus high, et au-dessus du zéro absolu"),
+                path: range.path, at: node.position)
+            return nil
+        }
+        return low...high
+    }
+
     /// What the resource can replace.
     static func decodeLinks(_ object: JSONObject) -> [SubstitutionLink] {
         let collector = object.collector

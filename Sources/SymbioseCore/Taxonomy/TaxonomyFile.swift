@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary", "dryMatter", "heatingValue", "excludes", "gas",
+            "secondary", "dryMatter", "heatingValue", "excludes", "gas", "temperature",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -81,6 +81,7 @@ public enum TaxonomyFile {
             equivalents: equivalents, grade: grade, pooling: pooling)
         entry.secondary = secondary
         entry.gas = object.bool("gas") ?? false
+        entry.temperature = decodeTemperature(object)
         entry.dryMatter = dryMatter
         entry.heatingValue = heatingValue
         entry.excludes = (object.strings("excludes") ?? []).map { ResourceCode($0) }

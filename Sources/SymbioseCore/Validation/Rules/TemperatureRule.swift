@@ -14,12 +14,7 @@ public struct TemperatureRule: FlowRule {
                     LocalizedText(
                         en: "\(category.rawValue) flow \(flow.id) has no temperature",
                         fr: "le flux de \(category == .heat ? "chaleur" : "froid") \(flow.id) n'a pas de température"),
-                    at: key,
-                    notes: [
-                        LocalizedText(
-                            en: "without it, matches cannot check that the temperature levels fit",
-                            fr: "sans elle, l'appariement ne peut pas vérifier les niveaux de température")
-                    ])
+                    at: key, notes: [Self.assumption(for: flow.resource, taxonomy: context.taxonomy)])
             }
         } else if quality.medium != nil {
             reporter.warning(
@@ -39,5 +34,22 @@ public struct TemperatureRule: FlowRule {
                 LocalizedText(en: "temperature is below absolute zero", fr: "la température est sous le zéro absolu"),
                 at: key + ".temperature")
         }
+    }
+
+    /// What matching does without a temperature: assume the code's usual range, or, without one,
+    /// keep the match unchecked.
+    static func assumption(for code: ResourceCode, taxonomy: Taxonomy) -> LocalizedText {
+        guard let range = taxonomy.typicalTemperature(of: code) else {
+            return LocalizedText(
+                en: "without it, matches cannot check that the temperature levels fit",
+                fr: "sans elle, l'appariement ne peut pas vérifier les niveaux de température")
+        }
+        let low = JSONOutput.format(range.lowerBound), high = JSONOutput.format(range.upperBound)
+        return LocalizedText(
+            en:
+                "matching assumes the usual range of \(code), \(low) to \(high) °C: a match that fits only part of it scores lower",
+            fr:
+                "l'appariement suppose la plage usuelle de \(code), de \(low) à \(high) °C : une synergie qui n'en couvre qu'une partie est moins bien notée"
+        )
     }
 }
