@@ -29,6 +29,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),
                 .embedInCode("Resources/activities.json"), .embedInCode("Resources/postcodes-fr.tsv"),
+                .embedInCode("Resources/list-of-waste.tsv"),
             ]
         ),
         .target(

@@ -1,3 +1,4 @@
+import Foundation
 import SymbioseCore
 
 /// Renders the results of `symbiose taxonomy --search`: a table with the relevance of each code,
@@ -19,7 +20,7 @@ public enum TaxonomySearchRenderer {
         func pad(_ line: Substring) -> String { line + String(repeating: " ", count: width - line.count) }
         var rows = [pad(header) + "  " + LocalizedText(en: "SCORE", fr: "PERTINENCE")[language]]
         for (line, match) in zip(lines.dropFirst(), matches) {
-            rows.append(pad(line) + "  " + JSONOutput.format((match.score * 100).rounded() / 100))
+            rows.append(pad(line) + "  " + String(format: "%.2f", match.score))
         }
         return rows.map { $0 + "\n" }.joined()
     }

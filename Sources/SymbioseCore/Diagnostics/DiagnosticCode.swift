@@ -81,6 +81,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case flowOneOffPeriod = "flow.one-off-period"
     case flowInvalidEWC = "flow.invalid-ewc"
     case flowHazardMismatch = "flow.hazard-mismatch"
+    /// A well-formed List of Waste code that is not an entry of the list (or has the wrong mark).
+    case flowUnknownEWC = "flow.unknown-ewc"
     case flowEWCNotListed = "flow.ewc-not-listed"
     case flowPurityRange = "flow.purity-range"
 

@@ -38,12 +38,12 @@ struct SearchIndex: Sendable {
     /// How rare each stem is: ln(1 + entries / entries holding it).
     let rarity: [String: Double]
 
-    init(codes: [ResourceCode], entries: [ResourceCode: ResourceEntry], wasteList: (String) -> LocalizedText?) {
+    init(codes: [ResourceCode], entries: [ResourceCode: ResourceEntry], wasteTexts: [ResourceCode: [LocalizedText]]) {
         self.codes = codes
         var fields: [Field] = []
         for (position, code) in codes.enumerated() {
             guard let entry = entries[code] else { continue }
-            fields += Self.fields(of: entry, at: position, wasteList: wasteList)
+            fields += Self.fields(of: entry, at: position, wasteTexts: wasteTexts[code] ?? [])
         }
         var postings: [String: [Int]] = [:]
         var holders: [String: Set<Int>] = [:]
@@ -61,7 +61,7 @@ struct SearchIndex: Sendable {
     }
 
     private static func fields(
-        of entry: ResourceEntry, at position: Int, wasteList: (String) -> LocalizedText?
+        of entry: ResourceEntry, at position: Int, wasteTexts: [LocalizedText]
     ) -> [Field] {
         func field(_ kind: FieldKind, _ language: Language?, _ text: String) -> Field {
             Field(entry: position, kind: kind, language: language, text: text, terms: SearchVocabulary.terms(text))
@@ -72,8 +72,7 @@ struct SearchIndex: Sendable {
         ]
         fields += entry.synonymsFR.map { field(.synonym, .fr, $0) }
         fields += entry.synonymsEN.map { field(.synonym, .en, $0) }
-        for ewc in entry.ewc {
-            guard let description = wasteList(ewc) else { continue }
+        for description in wasteTexts {
             fields += [field(.ewc, .fr, description.fr), field(.ewc, .en, description.en)]
         }
         // A text holding an abbreviation (`DIB`, `VHU`) is also found by the words it stands for.

@@ -14,14 +14,26 @@ public struct Taxonomy: Sendable {
         self.version = version
         self.entries = [:]
         self.codes = []
-        self.searchIndex = SearchIndex(codes: [], entries: [:], wasteList: { _ in nil })
+        self.searchIndex = SearchIndex(codes: [], entries: [:], wasteTexts: [:])
         for entry in entries { self.entries[entry.code] = entry }
         reindex()
     }
 
     private mutating func reindex() {
         codes = entries.keys.sorted()
-        searchIndex = SearchIndex(codes: codes, entries: entries, wasteList: { _ in nil })
+        searchIndex = SearchIndex(codes: codes, entries: entries, wasteTexts: Self.wasteTexts(of: entries))
+    }
+
+    /// The List of Waste texts search reads for each code: those of the List of Waste codes its
+    /// entry lists (not those mapped to it by `Scripts/build-list-of-waste`, which runs this
+    /// search: the mapping would feed on itself).
+    private static func wasteTexts(of entries: [ResourceCode: ResourceEntry]) -> [ResourceCode: [LocalizedText]] {
+        let list = ListOfWaste.shared
+        var texts: [ResourceCode: [LocalizedText]] = [:]
+        for (code, entry) in entries {
+            texts[code] = entry.ewc.compactMap { list.entry($0)?.text }
+        }
+        return texts
     }
 
     public subscript(code: ResourceCode) -> ResourceEntry? { entries[code] }

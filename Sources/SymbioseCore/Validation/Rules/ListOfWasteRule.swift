@@ -1,6 +1,6 @@
-/// A List of Waste code is well formed (`flow.invalid-ewc`), agrees with the hazardous flag
-/// (`flow.hazard-mismatch`) and is among the resource's usual codes (`flow.ewc-not-listed`,
-/// a warning).
+/// A List of Waste code is well formed (`flow.invalid-ewc`), is an entry of the list with its
+/// own hazard mark (`flow.unknown-ewc`), agrees with the hazardous flag (`flow.hazard-mismatch`)
+/// and is among the resource's usual codes (`flow.ewc-not-listed`, a warning).
 public struct ListOfWasteRule: FlowRule {
     public init() {}
 
@@ -23,6 +23,10 @@ public struct ListOfWasteRule: FlowRule {
                 ])
             return
         }
+        if let unknown = Self.unknown(ewc) {
+            reporter.error(.flowUnknownEWC, unknown.text, at: key + ".ewc", notes: unknown.notes)
+            return
+        }
         if let hazardous = quality.hazardous, hazardous != EWCCode.isHazardous(ewc) {
             reporter.error(.flowHazardMismatch, mismatch(ewc, markedHazardous: hazardous), at: key + ".hazardous")
         }
@@ -40,6 +44,42 @@ public struct ListOfWasteRule: FlowRule {
                         fr: "codes usuels : " + entry.ewc.joined(separator: ", "))
                 ])
         }
+    }
+
+    /// Why a well-formed code is not an entry of the List of Waste, with the nearby entries.
+    static func unknown(_ ewc: String) -> (text: LocalizedText, notes: [LocalizedText])? {
+        let list = ListOfWaste.shared
+        if let entry = list.entry(ewc) {
+            guard entry.code != ewc else { return nil }
+            let mark = LocalizedText(
+                en: entry.isHazardous ? "hazardous, with *" : "non-hazardous, without *",
+                fr: entry.isHazardous ? "dangereuse, avec *" : "non dangereuse, sans *")
+            return (
+                LocalizedText(
+                    en: "\(ewc) is not in the List of Waste: the entry is \(entry.code), \(mark.en)",
+                    fr: "\(ewc) n'est pas dans la liste des déchets : l'entrée est \(entry.code), \(mark.fr)"),
+                [LocalizedText(en: entry.text.en, fr: entry.text.fr)]
+            )
+        }
+        let nearby = list.neighbours(of: ewc)
+        let heading = list.headings(of: ewc).last
+        return (
+            LocalizedText(
+                en: "\(ewc) is not in the List of Waste", fr: "\(ewc) n'est pas dans la liste des déchets"),
+            nearby.isEmpty
+                ? [
+                    LocalizedText(
+                        en: "its chapter \(ewc.prefix(2)) does not exist",
+                        fr: "son chapitre \(ewc.prefix(2)) n'existe pas")
+                ]
+                : [
+                    LocalizedText(
+                        en: "entries of \(ewc.prefix(5))\(heading.map { " (\($0.en))" } ?? ""): "
+                            + nearby.joined(separator: ", "),
+                        fr: "entrées de \(ewc.prefix(5))\(heading.map { " (\($0.fr))" } ?? "") : "
+                            + nearby.joined(separator: ", "))
+                ]
+        )
     }
 
     private func mismatch(_ ewc: String, markedHazardous: Bool) -> LocalizedText {
