@@ -61,35 +61,36 @@ extension MatchPipeline {
     /// belongs to a flow when it is located at one of the flow's fields, on the flow's row, or
     /// under the flow's path. A profile whose errors all lie in flows is matched
     /// without those flows; one with an error elsewhere is left out whole.
-    /// - Complexity: O(*p* · *e*) for *p* profiles and *e* errors, plus their fields.
+    /// - Complexity: O(*f* + *e* · *d*) for *f* fields read, *e* errors and paths *d* deep.
     public static func partition(
         _ profiles: [LoadedProfile], validation: [Diagnostic]
     ) -> (usable: [LoadedProfile], excluded: [ExcludedProfile]) {
-        var profilesPerFile: [String: Int] = [:]
-        for loaded in profiles { profilesPerFile[loaded.source.file, default: 0] += 1 }
         let errors = validation.filter { $0.severity == .error }
+        var reasons = [[Diagnostic]](repeating: [], count: profiles.count)
+        if !errors.isEmpty {
+            let owners = ProfileOwners(profiles)
+            for error in errors {
+                if let owner = error.location.flatMap(owners.owner) { reasons[owner].append(error) }
+            }
+        }
         var usable: [LoadedProfile] = []
         var excluded: [ExcludedProfile] = []
-        for loaded in profiles {
-            let alone = profilesPerFile[loaded.source.file] == 1
-            let reasons = errors.filter { diagnostic in
-                guard let location = diagnostic.location, location.file == loaded.source.file else { return false }
-                return alone || Self.path(location.path, isWithin: loaded.source.whole.path)
-                    || loaded.records(location)
-            }
-            guard !reasons.isEmpty else {
+        for (position, loaded) in profiles.enumerated() {
+            guard !reasons[position].isEmpty else {
                 usable.append(loaded)
                 continue
             }
-            let keys = reasons.map { loaded.flowKey(containing: $0.location) }
+            let locator = FlowLocator(loaded)
+            let keys = reasons[position].map { $0.location.flatMap(locator.flowKey) }
             guard keys.allSatisfy({ $0 != nil }) else {
-                excluded.append(ExcludedProfile(profile: loaded, reasons: reasons))
+                excluded.append(ExcludedProfile(profile: loaded, reasons: reasons[position]))
                 continue
             }
             let bad = Set(keys.compactMap { $0 })
             usable.append(loaded.without(flowKeys: bad))
             excluded.append(
-                ExcludedProfile(profile: loaded, reasons: reasons, flowKeys: Self.ordered(bad, in: loaded.profile)))
+                ExcludedProfile(
+                    profile: loaded, reasons: reasons[position], flowKeys: Self.ordered(bad, in: loaded.profile)))
         }
         return (usable, excluded)
     }
@@ -101,40 +102,104 @@ extension MatchPipeline {
     }
 }
 
-extension LoadedProfile {
-    /// The flow (`outputs[2]`, `inputs[0]`) a location lies in: one of the flow's recorded
-    /// fields (a field outside flows, such as the company's name, says no flow), a path under
-    /// the flow's own, or a cell on the flow's spreadsheet row.
-    func flowKey(containing location: SourceLocation?) -> String? {
-        guard let location else { return nil }
-        let fields = source.fields.sorted { $0.key < $1.key }
-        if let exact = fields.first(where: { $0.value == location }) { return Self.flowPart(of: exact.key) }
-        for direction in [FlowDirection.output, .input] {
-            let count = direction == .output ? profile.outputs.count : profile.inputs.count
-            for index in 0..<count {
-                let key = ProfileSource.flowKey(direction, index)
-                let flowPath = source.fields[key]?.path
-                if let flowPath, flowPath != source.whole.path, MatchPipeline.path(location.path, isWithin: flowPath) {
-                    return key
+/// A file and line, for a spreadsheet's rows.
+private struct Row: Hashable {
+    var file: String
+    var line: Int
+}
+
+/// Which profile a located error belongs to, looked up rather than searched: the only profile of
+/// its file, the profile whose path is a prefix of its path, or the profile that recorded its
+/// location or (in a spreadsheet) its row.
+private struct ProfileOwners {
+    var onlyOfFile: [String: Int] = [:]
+    var byPath: [String: [String: Int]] = [:]
+    var byLocation: [SourceLocation: Int] = [:]
+    var byRow: [Row: Int] = [:]
+
+    init(_ profiles: [LoadedProfile]) {
+        var perFile: [String: [Int]] = [:]
+        for (position, loaded) in profiles.enumerated() { perFile[loaded.source.file, default: []].append(position) }
+        for (file, positions) in perFile {
+            if positions.count == 1 {
+                onlyOfFile[file] = positions[0]
+                continue
+            }
+            for position in positions {
+                let source = profiles[position].source
+                if let path = source.whole.path { byPath[file, default: [:]][path] = position }
+                for location in [source.whole] + source.fields.values {
+                    if byLocation[location] == nil { byLocation[location] = position }
+                    if location.cell != nil, let line = location.line, byRow[Row(file: file, line: line)] == nil {
+                        byRow[Row(file: file, line: line)] = position
+                    }
                 }
             }
         }
-        return fields.lazy.filter { Self.same($0.value, location) }.compactMap { Self.flowPart(of: $0.key) }.first
     }
 
-    /// Whether `location` is where one of this profile's fields was read: its whole, a field,
-    /// or (in a spreadsheet) a cell of one of its rows.
-    func records(_ location: SourceLocation) -> Bool {
-        source.whole == location || source.fields.values.contains { Self.same($0, location) }
+    func owner(of location: SourceLocation) -> Int? {
+        if let only = onlyOfFile[location.file] { return only }
+        if let paths = byPath[location.file], let path = location.path {
+            for prefix in PathPrefixes(path) { if let owner = paths[prefix] { return owner } }
+        }
+        if let owner = byLocation[location] { return owner }
+        guard location.cell != nil, let line = location.line else { return nil }
+        return byRow[Row(file: location.file, line: line)]
+    }
+}
+
+/// The prefixes of a path at its segment boundaries, longest first: `$.profiles[2].outputs[0]`,
+/// `$.profiles[2].outputs`, `$.profiles[2]`, `$.profiles`, `$`.
+private struct PathPrefixes: Sequence, IteratorProtocol {
+    var rest: Substring?
+
+    init(_ path: String) { rest = Substring(path) }
+
+    mutating func next() -> String? {
+        guard let current = rest else { return nil }
+        if let cut = current.lastIndex(where: { $0 == "." || $0 == "[" || $0 == "/" }), cut > current.startIndex {
+            rest = current[..<cut]
+        } else {
+            rest = nil
+        }
+        return String(current)
+    }
+}
+
+/// Which flow of a profile a location lies in, from indexes built once: one of the flow's
+/// recorded fields (a field outside flows, such as the company's name, says no flow), a path
+/// under the flow's own, or a cell on the flow's spreadsheet row.
+private struct FlowLocator {
+    var byLocation: [SourceLocation: String?] = [:]
+    var byPath: [String: String] = [:]
+    var byRow: [Row: String] = [:]
+
+    init(_ loaded: LoadedProfile) {
+        let source = loaded.source
+        for (key, location) in source.fields.sorted(by: { $0.key < $1.key }) {
+            let flow = LoadedProfile.flowPart(of: key)
+            if byLocation[location] == nil { byLocation[location] = .some(flow) }
+            if let flow, location.cell != nil, let line = location.line,
+                byRow[Row(file: location.file, line: line)] == nil
+            {
+                byRow[Row(file: location.file, line: line)] = flow
+            }
+            if let flow, key == flow, let path = location.path, path != source.whole.path { byPath[path] = flow }
+        }
     }
 
-    /// The same place: equal, or in a spreadsheet the same row of the same file.
-    static func same(_ recorded: SourceLocation, _ location: SourceLocation) -> Bool {
-        if recorded == location { return true }
-        return recorded.cell != nil && location.cell != nil && recorded.file == location.file
-            && recorded.line != nil && recorded.line == location.line
+    func flowKey(_ location: SourceLocation) -> String? {
+        if let exact = byLocation[location] { return exact }
+        if let path = location.path {
+            for prefix in PathPrefixes(path) { if let flow = byPath[prefix] { return flow } }
+        }
+        guard location.cell != nil, let line = location.line else { return nil }
+        return byRow[Row(file: location.file, line: line)]
     }
+}
 
+extension LoadedProfile {
     /// `outputs[2]` from `outputs[2].quantity.unit`; nil outside flows.
     static func flowPart(of key: String) -> String? {
         guard key.hasPrefix("outputs[") || key.hasPrefix("inputs["), let end = key.firstIndex(of: "]") else {
