@@ -191,11 +191,17 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         self = column
     }
 
-    /// The known header nearest to an unknown one, for a "did you mean" note.
+    /// The known headers, folded, in a fixed order; and the longest, to skip what cannot be near.
+    private static let sortedHeaders = byFoldedHeader.sorted { $0.key < $1.key }
+    private static let longestHeader = byFoldedHeader.keys.map(\.count).max() ?? 0
+
+    /// The known header nearest to an unknown one, for a "did you mean" note. A header far longer
+    /// than any known one gets none, before it is even folded (a fuzzer's 4 KB headers).
     static func suggestion(for header: String) -> SheetColumn? {
+        guard header.count <= longestHeader * 5 / 4 + 2 else { return nil }
         let folded = fold(header)
         var best: (SheetColumn, Int)?
-        for (candidate, column) in byFoldedHeader.sorted(by: { $0.key < $1.key }) {
+        for (candidate, column) in sortedHeaders {
             guard let distance = TextFolding.editDistance(folded, candidate, atMost: max(2, candidate.count / 4))
             else { continue }
             if distance < (best?.1 ?? .max) { best = (column, distance) }

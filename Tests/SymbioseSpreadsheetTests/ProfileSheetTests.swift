@@ -277,6 +277,19 @@ import ZIPFoundation
         #expect(shuffled.cells == [.text("a"), nil, nil, .text("D")])
     }
 
+    /// A misspelt header gets a "did you mean"; a header far longer than any known one (the
+    /// fuzzer's 4 KB headers, which timed out under ASan) gets none and costs nothing to compare.
+    @Test func onlyHeadersNearAKnownOneGetASuggestion() {
+        let long = String(repeating: "raison sociale ", count: 300)
+        let csv = "Raison socialee;\(long);Sens;Ressource\nAcme;x;rejet;heat.steam\n"
+        let unknown = ProfileSheet.decodeCSV(Array(csv.utf8), file: "h.csv").diagnostics.filter {
+            $0.code == .sheetUnknownColumn
+        }
+        #expect(unknown.count == 2)
+        #expect(unknown.first?.notes.first?.contains("Company name") == true)
+        #expect(unknown.last?.notes.contains { $0.contains("did you mean") } == false)
+    }
+
     /// Little-endian fields of a ZIP archive, to damage a workbook the way the fuzzer did.
     private func patch(_ bytes: inout [UInt8], at offset: Int, _ value: UInt32) {
         for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }
