@@ -95,8 +95,14 @@ enum SearchVocabulary {
     /// The stems of a text's meaningful words, in order; the stop words are kept only when
     /// nothing else is left.
     static func terms(_ text: String) -> [String] {
+        meaningfulWords(text).map(stem)
+    }
+
+    /// The folded words of a text without its stop words, or all of them when nothing else is
+    /// left.
+    static func meaningfulWords(_ text: String) -> [String] {
         let words = TextFolding.fold(text).split(separator: " ").map(String.init)
         let meaningful = words.filter { !stopWords.contains($0) }
-        return (meaningful.isEmpty ? words : meaningful).map(stem)
+        return meaningful.isEmpty ? words : meaningful
     }
 }

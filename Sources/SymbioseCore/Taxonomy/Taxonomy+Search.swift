@@ -41,16 +41,14 @@ extension Taxonomy {
         let units = QueryUnit.units(of: query)
         guard !units.isEmpty else { return [] }
         let hits = SearchHits(units: units, index: searchIndex)
+        let exact = ResourceCode(query.trimmingCharacters(in: .whitespaces).lowercased())
         var matches: [TaxonomyMatch] = []
         for (entry, touched) in hits.fieldsByEntry {
             let code = searchIndex.codes[entry]
-            var match = hits.score(entry: entry, fields: touched, language: language)
-            if code.rawValue == query.trimmingCharacters(in: .whitespaces).lowercased() { match.score = 2 }
-            matches.append(TaxonomyMatch(code: code, score: match.score, reasons: match.reasons))
+            let match = hits.score(entry: entry, fields: touched, language: language)
+            matches.append(TaxonomyMatch(code: code, score: code == exact ? 2 : match.score, reasons: match.reasons))
         }
-        if let exact = codes.first(where: { $0.rawValue == query.trimmingCharacters(in: .whitespaces) }),
-            !matches.contains(where: { $0.code == exact })
-        {
+        if self[exact] != nil, !matches.contains(where: { $0.code == exact }) {
             matches.append(TaxonomyMatch(code: exact, score: 2, reasons: []))
         }
         let best = matches.map(\.score).max() ?? 0
@@ -102,9 +100,7 @@ struct QueryUnit {
     var alternatives: [[String]]
 
     static func units(of query: String) -> [QueryUnit] {
-        let words = TextFolding.fold(query).split(separator: " ").map(String.init)
-        let meaningful = words.filter { !SearchVocabulary.stopWords.contains($0) }
-        return (meaningful.isEmpty ? words : meaningful).map { word in
+        SearchVocabulary.meaningfulWords(query).map { word in
             var alternatives = [[SearchVocabulary.stem(word)]]
             if let expansion = SearchVocabulary.abbreviations[word] {
                 alternatives.append(SearchVocabulary.terms(expansion))
