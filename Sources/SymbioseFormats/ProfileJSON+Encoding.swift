@@ -84,6 +84,7 @@ extension ProfileJSON {
         if let disposal = flow.disposalCost { members.append(("disposalCost", cost(disposal))) }
         if let distance = flow.maxDistanceKm { members.append(("maxDistanceKm", .number(distance))) }
         if let status = flow.status { members.append(("status", .string(status.rawValue))) }
+        if let outlet = flow.outlet { members.append(("outlet", .string(outlet.rawValue))) }
         if flow.confidence != .declared { members.append(("confidence", .string(flow.confidence.rawValue))) }
         if flow.confidential { members.append(("confidential", .bool(true))) }
         if let note = flow.note { members.append(("note", .string(note))) }

@@ -28,7 +28,7 @@ extension ProfileJSON {
             availability: availability, price: price, disposalCost: disposalCost, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
             monthShares: monthShares, existingPartner: object.string("existingPartner").map { CompanyID($0) },
-            planned: object.bool("planned") ?? false)
+            planned: object.bool("planned") ?? false, outlet: object.enumeration("outlet", as: ReleaseOutlet.self))
     }
 
     /// When a flow runs: all year, some months (`months`) or once (`oneOff`).

@@ -215,6 +215,6 @@ extension ProfileJSON {
     static let flowMembers = [
         "id", "resource", "quantity", "temperature", "medium", "grade", "purity", "state", "hazardous", "ewc",
         "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
-        "confidential", "note", "monthShares", "existingPartner", "planned",
+        "confidential", "note", "monthShares", "existingPartner", "planned", "outlet",
     ]
 }

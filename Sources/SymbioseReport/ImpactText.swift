@@ -32,7 +32,19 @@ public enum ImpactText {
         if parts.isEmpty { parts.append(LocalizedText(en: "not estimated", fr: "non estimé")[language]) }
         var line = (LocalizedText(en: "impact: ", fr: "impact : ")[language]) + parts.joined(separator: ", ")
         if !gaps.isEmpty { line += " (" + gaps.map(\.rawValue).joined(separator: ", ") + ")" }
+        if let outlet = impact.rates.recovered { line += "; " + recoveredNote(outlet)[language] }
         return line
+    }
+
+    /// Why the supplier's side counts nothing: its release is already recovered.
+    public static func recoveredNote(_ outlet: ReleaseOutlet) -> LocalizedText {
+        switch outlet {
+        case .sold: LocalizedText(en: "already sold: no disposal avoided", fr: "déjà vendu : aucune élimination évitée")
+        case .reuse:
+            LocalizedText(en: "already reused: no disposal avoided", fr: "déjà réemployé : aucune élimination évitée")
+        default:
+            LocalizedText(en: "already recycled: no disposal avoided", fr: "déjà recyclé : aucune élimination évitée")
+        }
     }
 
     /// The closing line of a list: its impacts add up to an upper bound, since pairs compete.
@@ -80,6 +92,7 @@ public enum ImpactText {
         ]
         if rates.tonnesPerUnit != nil { members.append(("tonneKm", number(impact.tonneKm, 1))) }
         if let loss = rates.lossShare { members.append(("heatLossShare", .number(RecommendationsJSON.round4(loss)))) }
+        if let outlet = rates.recovered { members.append(("supplierOutlet", .string(outlet.rawValue))) }
         members += [
             (
                 "co2eKg",
@@ -146,6 +159,9 @@ public enum ImpactText {
                     ("name", .string(factor.name[language])), ("source", .string(factor.source[language])),
                     ("year", .integer(factor.year)), ("estimate", .bool(factor.estimate)),
                 ]
+                if let outlet = factor.outlet {
+                    members += [("outlet", .string(outlet.rawValue)), ("usual", .bool(factor.usual))]
+                }
                 return .object(members)
             })
     }
@@ -158,8 +174,13 @@ public enum ImpactText {
             lines.append(
                 "\(factor.id)  \(NumberFormatting.plain(factor.value, decimalMark: language.decimalMark)) \(factor.unit)  (\(factor.year)\(estimate))"
             )
-            let applies =
+            var applies =
                 factor.resources.isEmpty ? "" : " [" + factor.resources.map(\.rawValue).joined(separator: ", ") + "]"
+            if let outlet = factor.outlet {
+                applies +=
+                    " (\(outlet.rawValue)" + (factor.usual ? LocalizedText(en: ", usual", fr: ", usuel")[language] : "")
+                    + ")"
+            }
             for line in TextWrapping.wrap(factor.name[language] + applies, width: 94) { lines.append("    " + line) }
             for line in TextWrapping.wrap(factor.source[language], width: 94) { lines.append("    " + line) }
         }

@@ -43,6 +43,7 @@ extension ProfileSheet {
             .state: words(SheetVocabulary.state), .status: words(SheetVocabulary.status),
             .confidence: words(SheetVocabulary.confidence), .unit: QuantityUnit.allCases.map(\.rawValue),
             .approximate: yesNo, .hazardous: yesNo, .confidential: yesNo, .planned: yesNo,
+            .outlet: words(SheetVocabulary.outlet),
         ]
         lists[.priceUnit] = lists[.unit]
         lists[.disposalCostUnit] = lists[.unit]
@@ -119,6 +120,7 @@ extension ProfileSheet {
             .monthShares: flow.monthShares.map { .text($0.map(JSONOutput.format).joined(separator: " ")) },
             .existingPartner: flow.existingPartner.map { .text($0.rawValue) },
             .planned: flow.planned ? yesNo(true, language) : nil,
+            .outlet: word(flow.outlet, SheetVocabulary.outlet),
         ]
         if !quality.contaminants.isEmpty {
             let separator = quality.contaminants.contains { $0.contains(",") || $0.contains(";") } ? " | " : ", "

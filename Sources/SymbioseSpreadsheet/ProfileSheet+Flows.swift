@@ -47,7 +47,7 @@ extension SheetReader {
             availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
             monthShares: monthShares, existingPartner: text(row, .existingPartner).map { CompanyID($0) },
-            planned: truth(row, .planned) ?? false)
+            planned: truth(row, .planned) ?? false, outlet: word(row, .outlet, SheetVocabulary.outlet))
         let key = ProfileSource.flowKey(direction, index)
         company.fields[key] = location(row, .direction)
         for column in flowColumns where column != .direction && value(row, column) != nil {

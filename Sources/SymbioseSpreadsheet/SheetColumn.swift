@@ -52,6 +52,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case monthShares = "month_shares"
     case existingPartner = "existing_partner"
     case planned
+    case outlet
 
     /// The header written in each language.
     public var header: LocalizedText {
@@ -101,6 +102,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .monthShares: LocalizedText(en: "Month shares", fr: "Répartition mensuelle")
         case .existingPartner: LocalizedText(en: "Existing partner", fr: "Partenaire actuel")
         case .planned: LocalizedText(en: "Planned", fr: "En projet")
+        case .outlet: LocalizedText(en: "Current outlet", fr: "Filière actuelle")
         case .group: LocalizedText(en: "Group", fr: "Groupe")
         }
     }
@@ -166,6 +168,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .monthShares: "monthShares"
         case .existingPartner: "existingPartner"
         case .planned: "planned"
+        case .outlet: "outlet"
         case .group: "company.group"
         }
     }
@@ -235,6 +238,13 @@ enum SheetVocabulary {
     ]
     static let status: [(OutputStatus, [String])] = [
         (.waste, ["déchet"]), (.byProduct, ["coproduit", "sous-produit", "byproduct"]), (.surplus, ["excédent"]),
+    ]
+    static let outlet: [(ReleaseOutlet, [String])] = [
+        (.landfill, ["enfouissement", "décharge", "ISDND", "ISDI"]),
+        (.incineration, ["incinération", "valorisation énergétique", "combustion"]),
+        (.composting, ["compostage"]), (.anaerobicDigestion, ["méthanisation", "digestion anaérobie"]),
+        (.wastewaterTreatment, ["station d'épuration", "STEP", "assainissement"]),
+        (.recycling, ["recyclage"]), (.reuse, ["réemploi", "réutilisation"]), (.sold, ["vendu", "vente"]),
     ]
     static let confidence: [(DataConfidence, [String])] = [
         (.measured, ["mesuré"]), (.declared, ["déclaré"]), (.estimated, ["estimé", "estimation"]),

@@ -55,6 +55,7 @@ extension ProfileXML {
             ("ewc", quality.ewc), ("maxDistanceKm", flow.maxDistanceKm.map(JSONOutput.format)),
             ("confidence", flow.confidence == .declared ? nil : flow.confidence.rawValue),
             ("confidential", flow.confidential ? "true" : nil), ("status", flow.status?.rawValue),
+            ("outlet", flow.outlet?.rawValue),
             ("existingPartner", flow.existingPartner?.rawValue), ("planned", flow.planned ? "true" : nil),
         ]
         var children = XMLTextWriter(indent: writer.indent + 1)

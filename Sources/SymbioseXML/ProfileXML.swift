@@ -121,6 +121,7 @@ public enum ProfileXML {
             hazardous: element.attribute("hazardous").flatMap(bool), ewc: element.attribute("ewc"))
         flow.maxDistanceKm = element.attribute("maxDistanceKm").flatMap(double)
         flow.status = element.attribute("status").flatMap(OutputStatus.init(rawValue:))
+        flow.outlet = element.attribute("outlet").flatMap(ReleaseOutlet.init(rawValue:))
         flow.confidence = element.attribute("confidence").flatMap(DataConfidence.init(rawValue:)) ?? .declared
         flow.confidential = element.attribute("confidential").flatMap(bool) ?? false
         flow.existingPartner = element.attribute("existingPartner").map { CompanyID($0) }

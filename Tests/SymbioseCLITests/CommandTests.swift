@@ -359,11 +359,11 @@ import Testing
         // A good file replaces the road factor.
         let good = try roadFactorFile("good.json", version: "local", unit: "kgCO2e/t.km")
         let replaced = try Binary.run(["factors", "--factors", good.path, "--format", "json"])
-        #expect(replaced.stdout.contains("\"version\": \"2026.1+local\""))
+        #expect(replaced.stdout.contains("\"version\": \"2026.2+local\""))
         #expect(replaced.stdout.contains("\"value\": 0.05"))
         let plan = try Binary.run(["plan", "--factors", good.path, "--format", "json"])
         #expect(plan.status == 0)
-        #expect(plan.stdout.contains("\"factorsVersion\": \"2026.1+local\""))
+        #expect(plan.stdout.contains("\"factorsVersion\": \"2026.2+local\""))
     }
 }
 

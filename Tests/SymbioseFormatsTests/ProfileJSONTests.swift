@@ -101,7 +101,8 @@ import Testing
                 contaminants: ["salt", "line\nbreak"]),
             availability: .oneOff(year: 2027, month: 3),
             disposalCost: Cost(value: 12, currency: "EUR", per: .cubicMetre),
-            maxDistanceKm: 25, status: .byProduct, confidence: .measured, confidential: true, note: "Quote \" and é")
+            maxDistanceKm: 25, status: .byProduct, confidence: .measured, confidential: true, note: "Quote \" and é",
+            outlet: .sold)
         let power = Flow(
             id: "p", direction: .input, resource: "heat.hot-water",
             quantity: Quantity(value: 2, unit: .megawatt, per: nil, hours: 4000),

@@ -395,7 +395,7 @@ import ZIPFoundation
                     availability: .oneOff(year: 2027, month: 3),
                     disposalCost: Cost(value: 1_234.5, currency: "CHF", per: .kilogram),
                     maxDistanceKm: 12.25, status: .waste, confidence: .measured, confidential: true,
-                    note: "  line one\n\"two\";_x0041_ \u{1}"),
+                    note: "  line one\n\"two\";_x0041_ \u{1}", outlet: .wastewaterTreatment),
                 Flow(
                     id: "steam", direction: .output, resource: "heat.steam",
                     quantity: Quantity(value: 2.5, unit: .megawatt, per: nil, hours: 6000),

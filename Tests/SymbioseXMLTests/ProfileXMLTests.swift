@@ -200,11 +200,12 @@ import Testing
 @Suite struct GroupAndPartnerTests {
     /// The fields added for the shortlist and for monthly shapes read back from both formats.
     @Test(arguments: ["xml", "json"])
-    func groupPartnerPlannedAndMonthlySharesReadBack(format: String) throws {
+    func groupPartnerPlannedOutletAndMonthlySharesReadBack(format: String) throws {
         var profile = TestSupport.sampleProfile()
         profile.company.group = "Groupe Acme"
         profile.outputs[0].existingPartner = "recycler"
         profile.outputs[0].planned = true
+        profile.outputs[0].outlet = .anaerobicDigestion
         profile.inputs[0].monthShares = [16, 14, 12, 9, 5, 2, 1, 1, 3, 8, 12, 16]
         let back =
             format == "xml"

@@ -59,7 +59,7 @@ public enum FactorsFile {
 
     private static func decodeFactor(_ object: JSONObject, taxonomy: Taxonomy) -> ImpactFactor? {
         object.rejectUnknownMembers(allowed: [
-            "id", "role", "mode", "resources", "value", "unit", "name", "source", "year", "estimate",
+            "id", "role", "mode", "resources", "value", "unit", "name", "source", "year", "estimate", "outlet", "usual",
         ])
         let collector = object.collector
         let id = object.string("id", required: true)
@@ -78,11 +78,13 @@ public enum FactorsFile {
             }
         let year = object.integer("year", required: true)
         let estimate = object.bool("estimate", required: true)
+        let outlet = object.enumeration("outlet", as: ReleaseOutlet.self)
+        let usual = object.bool("usual") ?? true
         guard let id, let role, let value, let unit, let name, let source, let year, let estimate else { return nil }
 
         let factor = ImpactFactor(
             id: id, role: role, mode: mode, resources: resources, value: value, unit: unit, name: name,
-            source: source, year: year, estimate: estimate)
+            source: source, year: year, estimate: estimate, outlet: outlet, usual: usual)
         let problems = fieldProblems(factor)
         for (code, key, text) in problems {
             collector.error(code, text, path: object.path.appending(key), at: object.member(key)?.value.position)
@@ -117,7 +119,32 @@ public enum FactorsFile {
                     LocalizedText(en: "a loss per km is below 1", fr: "une perte par km est inférieure à 1")
                 ))
         }
-        return problems + shapeProblems(factor)
+        return problems + shapeProblems(factor) + outletProblems(factor)
+    }
+
+    /// An outlet belongs to avoided disposal, and only to a route that disposes of the release.
+    private static func outletProblems(_ factor: ImpactFactor) -> [(DiagnosticCode, String, LocalizedText)] {
+        let role = factor.role
+        var problems: [(DiagnosticCode, String, LocalizedText)] = []
+        if factor.outlet != nil && role != .avoidedDisposal {
+            problems.append(
+                (
+                    .factorsInvalid, "outlet",
+                    LocalizedText(
+                        en: "only avoided-disposal factors have an outlet",
+                        fr: "seuls les facteurs d'élimination évitée ont une filière (outlet)")
+                ))
+        }
+        if let outlet = factor.outlet, outlet.recovers {
+            problems.append(
+                (
+                    .factorsInvalid, "outlet",
+                    LocalizedText(
+                        en: "\(outlet.rawValue) already recovers the release: it avoids no disposal",
+                        fr: "\(outlet.rawValue) valorise déjà le rejet : il n'évite aucune élimination")
+                ))
+        }
+        return problems
     }
 
     /// Whether the factor's mode, resources and unit fit its role.

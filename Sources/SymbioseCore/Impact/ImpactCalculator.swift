@@ -148,18 +148,33 @@ public struct ImpactCalculator: Sendable {
         } else {
             ledger.gaps.append(.noProductionFactor)
         }
-        guard supplier?.status == .waste else { return }
+        supplierSide(synergy, supplier: supplier, dimension: dimension, into: &rates, ledger: &ledger)
+    }
+
+    /// What the supplier no longer does with its release: the disposal its declared outlet (or,
+    /// for a waste that names none, its resource's usual route) would have caused, and its
+    /// declared cost. A release already recovered — recycled, reused, sold, or a by-product or
+    /// surplus that names no outlet — avoids no disposal; a sale saves no cost either.
+    private func supplierSide(
+        _ synergy: SubstitutionSynergy, supplier: Flow?, dimension: PhysicalDimension, into rates: inout ImpactRates,
+        ledger: inout RateLedger
+    ) {
+        let outlet = supplier?.outlet
+        if outlet == nil && supplier?.status != .waste { return }
         let releaseDimension = taxonomy[synergy.resource]?.dimension ?? dimension
         let perNeedUnit = releaseUnits(perNeedUnit: synergy, from: dimension, to: releaseDimension)
-        if let factor = factors.disposal(for: synergy.resource), unitFits(factor, dimension: releaseDimension),
-            let perNeedUnit
+        if let outlet, outlet.recovers {
+            rates.avoidedDisposalKg = 0
+            rates.recovered = outlet
+        } else if let factor = factors.disposal(for: synergy.resource, outlet: outlet),
+            unitFits(factor, dimension: releaseDimension), let perNeedUnit
         {
             ledger.used.append(factor.id)
             rates.avoidedDisposalKg = factor.value * perNeedUnit
         } else {
             ledger.gaps.append(.noDisposalFactor)
         }
-        if let cost = supplier?.disposalCost {
+        if let cost = supplier?.disposalCost, outlet != .sold {
             if let perUnit = euros(cost, code: synergy.resource, dimension: releaseDimension), let perNeedUnit {
                 rates.disposalSavedEUR = perUnit * perNeedUnit
             } else {

@@ -73,10 +73,16 @@ public struct ImpactFactor: Sendable, Hashable {
     public var year: Int
     /// Whether the figure is an estimate rather than a published value.
     public var estimate: Bool
+    /// For avoided disposal, the route it prices (`landfill`, `composting`…).
+    public var outlet: ReleaseOutlet?
+    /// For avoided disposal: whether this is the usual route of its resources, used when a
+    /// waste does not say where it goes. A factor without an outlet is the usual route.
+    public var usual: Bool
 
     public init(
         id: String, role: FactorRole, mode: TransportMode? = nil, resources: [ResourceCode] = [], value: Double,
-        unit: String, name: LocalizedText, source: LocalizedText, year: Int, estimate: Bool
+        unit: String, name: LocalizedText, source: LocalizedText, year: Int, estimate: Bool,
+        outlet: ReleaseOutlet? = nil, usual: Bool = true
     ) {
         self.id = id
         self.role = role
@@ -88,6 +94,8 @@ public struct ImpactFactor: Sendable, Hashable {
         self.source = source
         self.year = year
         self.estimate = estimate
+        self.outlet = outlet
+        self.usual = outlet == nil || usual
     }
 }
 
@@ -99,15 +107,22 @@ public struct ImpactFactors: Sendable {
     public private(set) var all: [ImpactFactor]
     private var production: [ResourceCode: ImpactFactor] = [:]
     private var disposal: [ResourceCode: ImpactFactor] = [:]
+    private var disposalByOutlet: [ReleaseOutlet: [ResourceCode: ImpactFactor]] = [:]
     private var byRole: [FactorRole: [TransportMode?: ImpactFactor]] = [:]
 
     public init(version: String, factors: [ImpactFactor]) {
         self.version = version
         self.all = factors.sorted { $0.id < $1.id }
-        for factor in all {
+        // Where two factors cover the same resource, the later one in `factors` wins: an
+        // override file's factors come after the built-in ones.
+        for factor in factors {
             switch factor.role {
             case .avoidedProduction: for code in factor.resources { production[code] = factor }
-            case .avoidedDisposal: for code in factor.resources { disposal[code] = factor }
+            case .avoidedDisposal:
+                for code in factor.resources {
+                    if factor.usual { disposal[code] = factor }
+                    if let outlet = factor.outlet { disposalByOutlet[outlet, default: [:]][code] = factor }
+                }
             default: byRole[factor.role, default: [:]][factor.mode] = factor
             }
         }
@@ -115,9 +130,9 @@ public struct ImpactFactors: Sendable {
 
     /// This set with `overrides` added; a factor with an id already known replaces it.
     public func merging(_ overrides: [ImpactFactor], version overrideVersion: String) -> ImpactFactors {
-        var byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-        for factor in overrides { byID[factor.id] = factor }
-        return ImpactFactors(version: "\(version)+\(overrideVersion)", factors: Array(byID.values))
+        let replaced = Set(overrides.map(\.id))
+        let kept = all.filter { !replaced.contains($0.id) }
+        return ImpactFactors(version: "\(version)+\(overrideVersion)", factors: kept + overrides)
     }
 
     /// The factor of a role that has no resource, for `mode` where the role is per mode.
@@ -128,8 +143,12 @@ public struct ImpactFactors: Sendable {
     /// The avoided-production factor of a need's resource: its own, or its nearest parent's.
     public func production(for code: ResourceCode) -> ImpactFactor? { Self.nearest(code, in: production) }
 
-    /// The avoided-disposal factor of a release's resource: its own, or its nearest parent's.
-    public func disposal(for code: ResourceCode) -> ImpactFactor? { Self.nearest(code, in: disposal) }
+    /// The avoided-disposal factor of a release's resource: its own, or its nearest parent's; for
+    /// the route `outlet` when given, for the resource's usual route otherwise.
+    public func disposal(for code: ResourceCode, outlet: ReleaseOutlet? = nil) -> ImpactFactor? {
+        guard let outlet else { return Self.nearest(code, in: disposal) }
+        return disposalByOutlet[outlet].flatMap { Self.nearest(code, in: $0) }
+    }
 
     private static func nearest(_ code: ResourceCode, in table: [ResourceCode: ImpactFactor]) -> ImpactFactor? {
         var current: ResourceCode? = code

@@ -68,6 +68,9 @@ public struct ImpactRates: Sendable, Hashable {
     public var operatingCostEUR: Double
     /// € per unit of that usual haul, counted only beside a declared price or disposal cost.
     public var avoidedHaulEUR: Double? = nil
+    /// The supplier's declared outlet when it already recovers the release (recycling, reuse,
+    /// sale): the synergy avoids no disposal on its side.
+    public var recovered: ReleaseOutlet? = nil
     /// The ids of the factors used.
     public var factors: [String]
     public var gaps: [ImpactGap]

@@ -13,6 +13,29 @@ public enum OutputStatus: String, Sendable, Hashable, CaseIterable {
     case surplus
 }
 
+/// Where a release goes today, without the synergy: the supplier's side of the counterfactual
+/// (`Docs/impacts.md`). Disposal routes have avoided-disposal factors; the last three already
+/// recover the release, so the synergy avoids no disposal.
+public enum ReleaseOutlet: String, Sendable, Hashable, CaseIterable {
+    case landfill
+    case incineration
+    case composting
+    case anaerobicDigestion = "anaerobic-digestion"
+    case wastewaterTreatment = "wastewater-treatment"
+    case recycling
+    case reuse
+    case sold
+
+    /// True when the release is already recovered (recycled, reused or sold): taking it saves
+    /// no disposal emissions.
+    public var recovers: Bool {
+        switch self {
+        case .recycling, .reuse, .sold: true
+        default: false
+        }
+    }
+}
+
 /// How the figures of a flow were obtained.
 public enum DataConfidence: String, Sendable, Hashable, CaseIterable {
     case measured
@@ -39,6 +62,8 @@ public struct Flow: Sendable, Hashable {
     public var maxDistanceKm: Double?
     /// Outputs only.
     public var status: OutputStatus?
+    /// Outputs only: where the release goes today (a waste's disposal route, or a sale).
+    public var outlet: ReleaseOutlet?
     public var confidence: DataConfidence
     /// Confidential flows are shown in bands, never as exact figures, in reports.
     public var confidential: Bool
@@ -62,7 +87,7 @@ public struct Flow: Sendable, Hashable {
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
         note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil,
-        existingPartner: CompanyID? = nil, planned: Bool = false
+        existingPartner: CompanyID? = nil, planned: Bool = false, outlet: ReleaseOutlet? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -81,6 +106,7 @@ public struct Flow: Sendable, Hashable {
         self.monthShares = monthShares
         self.existingPartner = existingPartner
         self.planned = planned
+        self.outlet = outlet
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.

@@ -1,5 +1,5 @@
-/// Fields that belong to one direction appear only there: `status` and `disposalCost` on
-/// outputs, `price` on inputs (`profile.status-on-input`, `profile.cost-direction`).
+/// Fields that belong to one direction appear only there: `status`, `outlet` and `disposalCost`
+/// on outputs, `price` on inputs (`profile.status-on-input`, `profile.cost-direction`).
 public struct FlowDirectionRule: FlowRule {
     public init() {}
 
@@ -10,6 +10,14 @@ public struct FlowDirectionRule: FlowRule {
                 .profileStatusOnInput,
                 LocalizedText(en: "status applies to outputs only", fr: "status ne s'applique qu'aux rejets (outputs)"),
                 at: key + ".status")
+        }
+        if flow.direction == .input && flow.outlet != nil {
+            reporter.error(
+                .profileStatusOnInput,
+                LocalizedText(
+                    en: "outlet (where a release goes today) applies to outputs only",
+                    fr: "outlet (la filière actuelle d'un rejet) ne s'applique qu'aux rejets (outputs)"),
+                at: key + ".outlet")
         }
         if flow.direction == .output && flow.price != nil {
             reporter.error(
