@@ -134,3 +134,37 @@ extension SheetReader {
         return nil
     }
 }
+
+extension ProfileSheet {
+    /// The profile as a spreadsheet gives it back: spreadsheet readers drop white space around
+    /// a cell's text (people type it by accident), so free text comes back without it, and text
+    /// that was only white space comes back absent. Everything else reads back as written.
+    public static func asReadBack(_ profile: Profile) -> Profile {
+        func cell(_ text: String?) -> String? {
+            guard let text else { return nil }
+            let trimmed = CSVTable.trimmed(text)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        var profile = profile
+        profile.company.name = cell(profile.company.name) ?? ""
+        (profile.company.naf, profile.company.siret) = (cell(profile.company.naf), cell(profile.company.siret))
+        profile.company.group = cell(profile.company.group)
+        (profile.site.commune, profile.site.zone) = (cell(profile.site.commune), cell(profile.site.zone))
+        profile.site.postcode = cell(profile.site.postcode)
+        if let contact = profile.contact {
+            let parts = (cell(contact.name), cell(contact.email), cell(contact.phone))
+            profile.contact =
+                parts == (nil, nil, nil) ? nil : Contact(name: parts.0, email: parts.1, phone: parts.2)
+        }
+        let flows = { (flows: [Flow]) in
+            flows.map { flow in
+                var flow = flow
+                flow.note = cell(flow.note)
+                flow.quality.ewc = cell(flow.quality.ewc)
+                return flow
+            }
+        }
+        (profile.outputs, profile.inputs) = (flows(profile.outputs), flows(profile.inputs))
+        return profile
+    }
+}

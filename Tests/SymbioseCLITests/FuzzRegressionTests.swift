@@ -19,7 +19,7 @@ import Testing
 
     @Test func findingsAreKept() {
         // The findings of this project's campaigns, one per reader at least.
-        for target in ["FuzzProfileXML", "FuzzProfileCSV", "FuzzProfileXLSX"] {
+        for target in ["FuzzProfileXML", "FuzzProfileCSV", "FuzzProfileXLSX", "FuzzReferenceFiles", "FuzzRoundTrip"] {
             #expect(!Self.inputs(target).isEmpty, "\(target)")
         }
     }
@@ -30,7 +30,12 @@ import Testing
             "FuzzProfileXML": { ProfileXML.decode($0, file: $1).diagnostics },
             "FuzzProfileCSV": { ProfileSheet.decodeCSV($0, file: $1).diagnostics },
             "FuzzProfileXLSX": { ProfileSheet.decodeXLSX($0, file: $1).diagnostics },
-            "FuzzReferenceFiles": { TaxonomyFile.decode($0, file: $1).diagnostics },
+            "FuzzReferenceFiles": { bytes, file in
+                // The target reads the same bytes as each of the three reference files.
+                TaxonomyFile.decode(bytes, file: file).diagnostics
+                    + FactorsFile.decode(bytes, file: file, taxonomy: TaxonomyFile.builtIn).diagnostics
+                    + ActivityBase.decode(bytes, file: file, taxonomy: TaxonomyFile.builtIn).1
+            },
         ]
         for (target, read) in readers {
             for url in Self.inputs(target) {
@@ -41,6 +46,25 @@ import Testing
                     diagnostics.allSatisfy { $0.severity != .error || $0.location?.file == url.lastPathComponent },
                     "\(url.lastPathComponent)")
             }
+        }
+    }
+
+    /// A profile the round-trip target broke reads back from every format it is written to as
+    /// it was written (spreadsheets without white space around text).
+    @Test func everyRoundTripFindingReadsBack() throws {
+        for url in Self.inputs("FuzzRoundTrip") {
+            let read = ProfileJSON.decode(Array(try Data(contentsOf: url)), file: url.lastPathComponent)
+            let profiles = read.profiles.map(\.profile)
+            #expect(!read.diagnostics.containsErrors && !profiles.isEmpty, "\(url.lastPathComponent)")
+            let xml = ProfileXML.decode(Array(ProfileXML.encode(profiles, asCollection: true).utf8), file: "x")
+            #expect(xml.profiles.map(\.profile) == profiles)
+            let fromSheets = profiles.map(ProfileSheet.asReadBack)
+            for language in [Language.en, .fr] {
+                let csv = ProfileSheet.decodeCSV(Array(ProfileSheet.csv(profiles, language: language).utf8), file: "c")
+                #expect(csv.profiles.map(\.profile) == fromSheets, "\(url.lastPathComponent), CSV \(language)")
+            }
+            let workbook = ProfileSheet.decodeXLSX(try ProfileSheet.xlsx(profiles, language: .fr), file: "w")
+            #expect(workbook.profiles.map(\.profile) == fromSheets, "\(url.lastPathComponent), xlsx")
         }
     }
 }

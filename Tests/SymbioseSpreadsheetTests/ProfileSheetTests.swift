@@ -416,20 +416,23 @@ import ZIPFoundation
         var profiles = try TestSupport.demoProfiles().profiles.map(\.profile)
         profiles.append(everyField)
         profiles.append(Profile(company: Company(id: "bare", name: "Bare"), site: Site()))
-        // Surrounding spaces are not kept by spreadsheets' readers: the reference has none.
-        profiles[profiles.count - 2].outputs[0].note = "line one\n\"two\";_x0041_ \u{1}"
+        // Spreadsheets' readers drop surrounding white space: the note and commune come back without it.
+        profiles[profiles.count - 2].site.commune = " Bucy-le-Long"
+        let expected = profiles.map(ProfileSheet.asReadBack)
+        #expect(expected[profiles.count - 2].outputs[0].note == "line one\n\"two\";_x0041_ \u{1}")
+        #expect(expected[profiles.count - 2].site.commune == "Bucy-le-Long")
 
         let workbook = try ProfileSheet.xlsx(profiles, language: language)
         #expect(
             try ProfileSheet.xlsx(profiles, language: language) == workbook, "the same profiles give the same bytes")
         let fromWorkbook = ProfileSheet.decodeXLSX(workbook, file: "all.xlsx")
         #expect(fromWorkbook.diagnostics.isEmpty, "\(fromWorkbook.diagnostics.map(\.rendered))")
-        #expect(fromWorkbook.profiles.map(\.profile) == profiles)
+        #expect(fromWorkbook.profiles.map(\.profile) == expected)
 
         let csv = Array(ProfileSheet.csv(profiles, language: language).utf8)
         let fromCSV = ProfileSheet.decodeCSV(csv, file: "all.csv")
         #expect(fromCSV.diagnostics.isEmpty, "\(fromCSV.diagnostics.map(\.rendered))")
-        #expect(fromCSV.profiles.map(\.profile) == profiles)
+        #expect(fromCSV.profiles.map(\.profile) == expected)
     }
 
     @Test func mapsValidatorFindingsToCells() throws {

@@ -105,7 +105,15 @@ extension ActivityBase {
             let bounds = range(entry, "range")
             let unit = entry.enumeration("unit", as: QuantityUnit.self, required: true)
             let months = entry.array("months")?.compactMap { element -> Int? in
-                if case .number(let value) = element.node.value { return Int(value) }
+                if case .number(let value) = element.node.value, let month = Int(exactly: value), (1...12).contains(month)
+                {
+                    return month
+                }
+                entry.collector.error(
+                    .valueInvalid,
+                    LocalizedText(
+                        en: "a month is a whole number from 1 to 12", fr: "un mois est un nombre entier de 1 à 12"),
+                    path: element.path, at: element.node.position)
                 return nil
             }
             guard let direction, let resource, let bounds, let unit else { continue }
