@@ -44,6 +44,8 @@ public enum RecommendationsJSON {
                     ("sites", .integer(result.siteCount)), ("flows", .integer(result.flowCount)),
                     ("found", .integer(result.foundCount)), ("matching", .integer(result.synergies.count)),
                     ("shown", .integer(synergies.count)),
+                    ("needsOverPerNeedLimit", .integer(result.perNeedLimit.needs)),
+                    ("leftOutByPerNeedLimit", .integer(result.perNeedLimit.leftOut)),
                 ])
             ),
             ("impactUpperBound", ImpactText.json(totals)),
@@ -155,6 +157,7 @@ public enum RecommendationsJSON {
                     ])
                 ))
         }
+        if s.needCandidatesLeftOut > 0 { members.append(("needCandidatesLeftOut", .integer(s.needCandidatesLeftOut))) }
         members.append(("supplier", reference(s.supplier)))
         members.append(("receiver", reference(s.receiver)))
         if let impact { members.append(("impact", ImpactText.json(impact))) }

@@ -110,3 +110,21 @@ struct ReportText {
         }
     }
 }
+
+extension ReportText {
+    /// The closing sentence on what the per-need limit hid, or `nil` when it hid nothing.
+    static func perNeedLimit(_ result: MatchResult) -> LocalizedText? {
+        let (needs, leftOut) = result.perNeedLimit
+        guard needs > 0 else { return nil }
+        let needText = LocalizedText.count(needs, en: ("need", "needs"), fr: ("besoin", "besoins"))
+        let others = LocalizedText.count(
+            leftOut, en: ("other candidate was", "other candidates were"),
+            fr: ("autre candidat a été écarté", "autres candidats ont été écartés"))
+        return LocalizedText(
+            en:
+                "For \(needText.en), \(others.en) left out by the limit per need, below the ones shown (--per-need 0 shows them all).",
+            fr:
+                "Pour \(needText.fr), \(others.fr) par la limite par besoin, derrière ceux affichés (--per-need 0 les montre tous)."
+        )
+    }
+}

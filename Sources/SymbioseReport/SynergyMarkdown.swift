@@ -18,6 +18,7 @@ public enum SynergyMarkdown {
                 fr:
                     "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.synergies.count).\n\n"
             )[language]
+        if let note = ReportText.perNeedLimit(result) { out += note[language] + "\n\n" }
         out +=
             LocalizedText(
                 en: "| # | Score | Kind | Resource | Who | km | Quantity |\n",

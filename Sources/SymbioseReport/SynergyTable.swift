@@ -61,6 +61,7 @@ public enum SynergyTable {
                 fr:
                     "\(shown) synergie\(shown > 1 ? "s" : "") affichée\(shown > 1 ? "s" : "") sur \(total) (\(result.siteCount) sites, \(result.flowCount) flux)."
             )[language])
+        if let note = ReportText.perNeedLimit(result) { lines += TextWrapping.wrap(note[language], width: width) }
         return lines.map { $0.replacingTrailingSpaces() + "\n" }.joined()
     }
 

@@ -48,4 +48,36 @@ import Testing
         #expect(confidence(planned) < confidence(running))
         #expect(planned.score < running.score)
     }
+
+    /// One glassworks needing cullet, eight sorting centres releasing it at 1 to 8 km.
+    private func cullet() -> [LoadedProfile] {
+        let sources = (1...8).map { km in
+            F.profile(
+                CompanyID("sorter-\(km)"), at: F.point(northKm: Double(km)),
+                outputs: [F.output("cullet", "material.glass.cullet", Quantity(value: 500, unit: .tonne))])
+        }
+        let glassworks = F.profile(
+            "glassworks", at: F.point(northKm: 0),
+            inputs: [F.input("cullet", "material.glass.cullet", Quantity(value: 5000, unit: .tonne))])
+        return sources + [glassworks]
+    }
+
+    @Test func thePerNeedLimitSaysHowManyItLeftOut() throws {
+        var settings = MatchSettings()
+        settings.maximumPerNeed = 5
+        let result = F.run(cullet(), settings: settings)
+        let kept = result.synergies.compactMap { synergy -> SubstitutionSynergy? in
+            if case .substitution(let s) = synergy { return s }
+            return nil
+        }
+        #expect(kept.count == 5)
+        #expect(kept.allSatisfy { $0.needCandidatesLeftOut == 3 })
+        #expect(Set(kept.map(\.supplier.company.rawValue)) == Set((1...5).map { "sorter-\($0)" }))
+        #expect(result.perNeedLimit == (needs: 1, leftOut: 3))
+
+        settings.maximumPerNeed = 0
+        let all = F.run(cullet(), settings: settings)
+        #expect(all.perNeedLimit == (needs: 0, leftOut: 0))
+        #expect(F.substitutions(cullet(), settings: settings).count == 8)
+    }
 }

@@ -104,18 +104,7 @@ extension ActivityBase {
             let resource = entry.string("resource", required: true)
             let bounds = range(entry, "range")
             let unit = entry.enumeration("unit", as: QuantityUnit.self, required: true)
-            let months = entry.array("months")?.compactMap { element -> Int? in
-                if case .number(let value) = element.node.value, let month = Int(exactly: value), (1...12).contains(month)
-                {
-                    return month
-                }
-                entry.collector.error(
-                    .valueInvalid,
-                    LocalizedText(
-                        en: "a month is a whole number from 1 to 12", fr: "un mois est un nombre entier de 1 à 12"),
-                    path: element.path, at: element.node.position)
-                return nil
-            }
+            let months = Self.months(entry)
             guard let direction, let resource, let bounds, let unit else { continue }
             flows.append(
                 TypicalFlow(
@@ -136,5 +125,20 @@ extension ActivityBase {
             report(problems(of: flow, in: activity, taxonomy: taxonomy, sources: sources), in: entry)
         }
         return activity
+    }
+
+    /// A typical flow's months, each a whole number from 1 to 12; others are located errors.
+    static func months(_ entry: JSONObject) -> [Int]? {
+        entry.array("months")?.compactMap { element -> Int? in
+            if case .number(let value) = element.node.value, let month = Int(exactly: value), (1...12).contains(month) {
+                return month
+            }
+            entry.collector.error(
+                .valueInvalid,
+                LocalizedText(
+                    en: "a month is a whole number from 1 to 12", fr: "un mois est un nombre entier de 1 à 12"),
+                path: element.path, at: element.node.position)
+            return nil
+        }
     }
 }

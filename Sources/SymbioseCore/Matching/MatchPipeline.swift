@@ -10,6 +10,18 @@ public struct MatchResult: Sendable {
     /// How many synergies were found before filtering.
     public var foundCount: Int
 
+    /// The needs that had more candidates than the per-need limit kept, and how many
+    /// candidates it left out in all (at least: see `SubstitutionSynergy.needCandidatesLeftOut`).
+    public var perNeedLimit: (needs: Int, leftOut: Int) {
+        var seen = Set<FlowReference>()
+        var total = (needs: 0, leftOut: 0)
+        for case .substitution(let s) in synergies where s.needCandidatesLeftOut > 0 && seen.insert(s.receiver).inserted
+        {
+            total = (total.needs + 1, total.leftOut + s.needCandidatesLeftOut)
+        }
+        return total
+    }
+
     /// Every member, for values built by hand (tests, fixtures).
     package init(synergies: [Synergy], diagnostics: [Diagnostic], siteCount: Int, flowCount: Int, foundCount: Int) {
         self.synergies = synergies

@@ -89,6 +89,7 @@ public struct SubstitutionMatcher: Sendable {
             return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
         }
         var envelopeKm: Double?
+        var leftOut = 0
         func consider(_ position: Int, _ relation: Compatibility) {
             let supplier = index.outputs[position]
             guard supplier.reference.company != receiver.reference.company,
@@ -96,6 +97,8 @@ public struct SubstitutionMatcher: Sendable {
                     supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
                     envelopeKm: envelopeKm)
             else { return }
+            // With the list full, one candidate (the new one or the last kept) is left out.
+            if limit > 0 && best.count >= limit { leftOut += 1 }
             Self.insert(synergy, into: &best, keeping: limit)
         }
         for (releaseCode, relation) in candidates {
@@ -124,6 +127,7 @@ public struct SubstitutionMatcher: Sendable {
                 for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
             }
         }
+        for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
         return best
     }
 

@@ -158,6 +158,10 @@ public struct SubstitutionSynergy: Sendable, Hashable {
     public var flags: [SynergyFlag]
     public var terms: [ScoreTerm]
     public var score: Double
+    /// How many other candidates for the same need the per-need limit (`--per-need`) left out:
+    /// those scored below the ones kept (at least this many; the search stops once no
+    /// farther release could enter the list).
+    public var needCandidatesLeftOut = 0
 
     /// Every member, for values built by hand (tests, fixtures).
     package init(
