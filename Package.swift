@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -26,12 +26,16 @@ let package = Package(
         ),
         .target(
             name: "SymbioseCore",
+            exclude: ["Resources/communes-fr.tsv"],
             resources: [
                 .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),
                 .embedInCode("Resources/activities.json"), .embedInCode("Resources/postcodes-fr.tsv"),
                 .embedInCode("Resources/list-of-waste.tsv"),
-            ]
+            ],
+            plugins: ["EmbedText"]
         ),
+        .executableTarget(name: "embed-text", path: "Sources/embed-text"),
+        .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
         .target(
             name: "SymbioseXML",
             dependencies: ["SymbioseCore", "CLibXML2"],

@@ -45,7 +45,7 @@ public struct Engine: Sendable {
     /// files; `nil` with the diagnostics when any has an error.
     public static func make(
         configuration: Configuration, taxonomyFile: String? = nil, factorsFile: String? = nil,
-        activitiesFile: String? = nil
+        activitiesFile: String? = nil, locationsFile: String? = nil
     ) -> (engine: Engine?, diagnostics: [Diagnostic]) {
         let (taxonomy, taxonomyDiagnostics) = ReferenceData.taxonomy(userFile: taxonomyFile)
         guard !taxonomyDiagnostics.containsErrors else { return (nil, taxonomyDiagnostics) }
@@ -53,6 +53,12 @@ public struct Engine: Sendable {
         var diagnostics = taxonomyDiagnostics + factorDiagnostics
         guard !factorDiagnostics.containsErrors else { return (nil, diagnostics) }
         var references = ReferenceData(taxonomy: taxonomy, factors: factors)
+        if let locationsFile {
+            let (places, placeDiagnostics) = ReferenceData.places(userFile: locationsFile)
+            diagnostics += placeDiagnostics
+            guard let places else { return (nil, diagnostics) }
+            references.places = places
+        }
         if configuration.infer {
             let (activities, activityDiagnostics) = ReferenceData.activities(
                 userFile: activitiesFile, taxonomy: taxonomy)
@@ -122,7 +128,7 @@ public struct Engine: Sendable {
     public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
-        let located = SiteLocator().locate(loaded.profiles)
+        let located = SiteLocator(places: references.places).locate(loaded.profiles)
         let checked = Self.withoutEchoes(validator.validate(located.profiles), of: loaded.diagnostics)
         let diagnostics = (loaded.diagnostics + located.diagnostics + checked).sortedForOutput()
         var profiles = located.profiles

@@ -8,11 +8,16 @@ public struct ReferenceData: Sendable {
     public var factors: ImpactFactors
     /// Loaded only when a run infers flows or a command asks for it.
     public var activities: ActivityBase?
+    /// The user's own table of places (`--locations`), looked up before the built-in ones.
+    public var places: PlaceTable?
 
-    public init(taxonomy: Taxonomy, factors: ImpactFactors, activities: ActivityBase? = nil) {
+    public init(
+        taxonomy: Taxonomy, factors: ImpactFactors, activities: ActivityBase? = nil, places: PlaceTable? = nil
+    ) {
         self.taxonomy = taxonomy
         self.factors = factors
         self.activities = activities
+        self.places = places
     }
 
     /// The built-in taxonomy and factors, without activities.

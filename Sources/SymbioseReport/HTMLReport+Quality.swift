@@ -53,7 +53,7 @@ extension HTMLReport {
         return """
             <section class="quality-section"><h2>\(e(t(en: "Data quality", fr: "Qualité des données")))</h2>
             <p class="note">\(e(t(en: "Each item names the file and line to fix.", fr: "Chaque point nomme le fichier et la ligne à corriger.")))</p>
-            <h3>\(e(t(en: "Sites without coordinates, or placed by their postcode", fr: "Sites sans coordonnées ou placés par leur code postal")))</h3>\(items([.profileMissingCoordinates, .profileLocated]))
+            <h3>\(e(t(en: "Sites without coordinates, or placed by their commune or postcode", fr: "Sites sans coordonnées ou placés par leur commune ou leur code postal")))</h3>\(items([.profileMissingCoordinates, .profileLocated, .profileCommuneAmbiguous]))
             <h3>\(e(t(en: "Flows without quantity", fr: "Flux sans quantité")))</h3>\(items([.flowMissingQuantity]))
             <h3>\(e(t(en: "Estimated data", fr: "Données estimées")))</h3>\(estimatedList)\(inferredSection)
             <h3>\(e(t(en: "Unknown codes and profiles left out", fr: "Codes inconnus et profils écartés")))</h3>\(items([.profileUnknownResource, .matchExcludedProfile, .matchExcludedFlow]))

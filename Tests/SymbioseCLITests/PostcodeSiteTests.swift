@@ -47,4 +47,24 @@ import Testing
         #expect(output.stdout.contains("\"site\": {\"postcode\": \"02200\"}"))
         #expect(!output.stdout.contains("\"lat\""))
     }
+
+    @Test func aTableOfPlacesPlacesASiteAndABadOneIsLocated() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let printer = dir.appendingPathComponent("printer.json")
+        try String(contentsOf: printer, encoding: .utf8)
+            .replacingOccurrences(of: "{\"postcode\": \"02200\"}", with: "{\"commune\": \"ZI du Pont\"}")
+            .write(to: printer, atomically: true, encoding: .utf8)
+        let places = dir.appendingPathComponent("places.csv")
+        try "Commune;Latitude;Longitude\nZI du Pont;49,39;3,38\n".write(to: places, atomically: true, encoding: .utf8)
+        let placed = try Binary.run(["validate", dir.path, "--locations", places.path])
+        #expect(placed.status == 0)
+        #expect(placed.stderr.contains("ZI du Pont, from the table of places given"))
+
+        try "Commune;Latitude;Longitude\nZI du Pont;149;3,38\n".write(to: places, atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["match", dir.path, "--locations", places.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("places.csv:2: error:"))
+        #expect(refused.stdout.isEmpty)
+    }
 }

@@ -13,6 +13,13 @@ struct ProfileOptions: ParsableArguments {
         help: ArgumentHelp("A taxonomy file that adds or overrides resource codes.", valueName: "file"))
     var taxonomyFile: String?
 
+    @Option(
+        name: .customLong("locations"),
+        help: ArgumentHelp(
+            "A CSV table of places (commune and/or postcode, lat, lon) that places sites given without coordinates, before the built-in communes.",
+            valueName: "file"))
+    var locationsFile: String?
+
     @Option(help: "How to print diagnostics on standard error: text or json.")
     var diagnosticsFormat = FormatChoice<TextFormats>(.text)
 

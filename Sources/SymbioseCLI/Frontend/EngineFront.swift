@@ -31,7 +31,7 @@ struct EngineFront {
         configuration.sheet = options.sheet
         let (engine, diagnostics) = Engine.make(
             configuration: configuration, taxonomyFile: options.taxonomyFile, factorsFile: match.factorsFile,
-            activitiesFile: match.activities.file)
+            activitiesFile: match.activities.file, locationsFile: options.locationsFile)
         guard let engine else {
             report(diagnostics)
             throw ExitStatus.invalidInput
@@ -85,9 +85,13 @@ struct EngineFront {
     func validated(_ paths: [String]) -> (Engine, ValidatedProfiles, taxonomyDiagnostics: [Diagnostic]) {
         var configuration = Engine.Configuration()
         configuration.sheet = options.sheet
-        let (taxonomy, diagnostics) = ReferenceData.taxonomy(userFile: options.taxonomyFile)
-        let engine = Engine(
-            configuration: configuration, references: ReferenceData(taxonomy: taxonomy, factors: FactorsFile.builtIn))
+        var (taxonomy, diagnostics) = ReferenceData.taxonomy(userFile: options.taxonomyFile)
+        var references = ReferenceData(taxonomy: taxonomy, factors: FactorsFile.builtIn)
+        if let file = options.locationsFile {
+            let (places, placeDiagnostics) = ReferenceData.places(userFile: file)
+            (references.places, diagnostics) = (places, diagnostics + placeDiagnostics)
+        }
+        let engine = Engine(configuration: configuration, references: references)
         return (engine, engine.validate(engine.load(.paths(paths))), diagnostics)
     }
 

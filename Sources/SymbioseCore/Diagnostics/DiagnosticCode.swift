@@ -67,6 +67,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case profileInvalidSIRET = "profile.invalid-siret"
     case profileInvalidPostcode = "profile.invalid-postcode"
     case profileLocated = "profile.located"
+    case profileCommuneAmbiguous = "profile.commune-ambiguous"
     case profileInvalidId = "profile.invalid-id"
     case profileStatusOnInput = "profile.status-on-input"
     case profileCostDirection = "profile.cost-direction"

@@ -1,14 +1,22 @@
 import Foundation
 
-/// Places a site that gives no coordinates at the centre of its postcode's communes (a
-/// ``PostcodeGazetteer``), marked approximate and reported (`profile.located`, a warning), so
-/// that its flows are matched by distance rather than scored as if far away.
+/// Places a site that gives no coordinates from what it does give, marked approximate and
+/// reported (`profile.located`, a warning), so that its flows are matched by distance rather
+/// than scored as if far away. In order: the user's own table of places (`--locations`), its
+/// commune (told apart by its postcode), its postcode's communes (a ``PostcodeGazetteer``),
+/// its commune's name alone when only one commune of France bears it.
 public struct SiteLocator: Sendable {
     /// The table used; `nil` for the built-in one, read only when a site needs it.
     public var gazetteer: PostcodeGazetteer?
+    /// France's communes; `nil` for the built-in table.
+    public var communes: PlaceTable?
+    /// The user's own places, looked up first.
+    public var places: PlaceTable?
 
-    public init(gazetteer: PostcodeGazetteer? = nil) {
+    public init(gazetteer: PostcodeGazetteer? = nil, communes: PlaceTable? = nil, places: PlaceTable? = nil) {
         self.gazetteer = gazetteer
+        self.communes = communes
+        self.places = places
     }
 
     /// Where a site was placed and how.
@@ -18,11 +26,53 @@ public struct SiteLocator: Sendable {
         public var basis: LocalizedText
     }
 
+    /// What could be done for a site without coordinates.
+    public enum Outcome: Sendable, Equatable {
+        case placed(Placement)
+        /// Its commune's name is borne by several communes and nothing tells them apart.
+        case ambiguous(commune: String, count: Int)
+        case unplaced
+    }
+
     /// The placement of a site without coordinates, from its postcode.
     public func placement(for site: Site) -> Placement? {
-        guard site.latitude == nil, site.longitude == nil, let postcode = site.postcode,
-            let place = (gazetteer ?? .france)[postcode]
-        else { return nil }
+        if case .placed(let placement) = outcome(for: site) { return placement }
+        return nil
+    }
+
+    /// What the site's commune and postcode allow.
+    public func outcome(for site: Site) -> Outcome {
+        guard site.latitude == nil, site.longitude == nil else { return .unplaced }
+        let (commune, postcode) = (site.commune, site.postcode)
+        if let places, case .found(let entry) = places.lookup(commune: commune, postcode: postcode) {
+            let name = [entry.commune, entry.postcode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+            return .placed(
+                Placement(
+                    point: entry.point,
+                    basis: LocalizedText(
+                        en: "\(name), from the table of places given",
+                        fr: "à \(name), d'après la table de lieux fournie")))
+        }
+        let france = communes ?? .france
+        let named = commune.map { france.lookup(commune: $0, postcode: postcode) } ?? .none
+        if postcode != nil, case .found(let entry) = named { return .placed(Self.centre(of: entry)) }
+        if let postcode, let place = (gazetteer ?? .france)[postcode] {
+            return .placed(Self.centre(of: place, postcode))
+        }
+        switch named {
+        case .found(let entry): return .placed(Self.centre(of: entry))
+        case .ambiguous(let count): return .ambiguous(commune: commune ?? "", count: count)
+        case .none: return .unplaced
+        }
+    }
+
+    private static func centre(of entry: PlaceTable.Entry) -> Placement {
+        let name = (entry.commune ?? "") + (entry.postcode.map { " (\($0))" } ?? "")
+        return Placement(
+            point: entry.point, basis: LocalizedText(en: "the centre of \(name)", fr: "au centre de \(name)"))
+    }
+
+    private static func centre(of place: PostcodeGazetteer.Place, _ postcode: String) -> Placement {
         if let name = place.name {
             return Placement(
                 point: place.point,
@@ -42,7 +92,11 @@ public struct SiteLocator: Sendable {
         var located = profiles
         var diagnostics: [Diagnostic] = []
         for index in located.indices {
-            guard let placement = placement(for: located[index].profile.site) else { continue }
+            let outcome = outcome(for: located[index].profile.site)
+            if case .ambiguous(let commune, let count) = outcome {
+                diagnostics.append(Self.ambiguity(commune, count, at: located[index].source.locate("site")))
+            }
+            guard case .placed(let placement) = outcome else { continue }
             located[index].profile.site.latitude = placement.point.latitude
             located[index].profile.site.longitude = placement.point.longitude
             located[index].profile.site.approximate = true
@@ -61,5 +115,20 @@ public struct SiteLocator: Sendable {
                     ]))
         }
         return (located, diagnostics)
+    }
+
+    /// The warning for a commune name that several communes bear.
+    static func ambiguity(_ commune: String, _ count: Int, at location: SourceLocation?) -> Diagnostic {
+        .warning(
+            .profileCommuneAmbiguous,
+            LocalizedText(
+                en: "the site has no coordinates and \(count) communes are named \(commune): it cannot be placed",
+                fr: "le site n'a pas de coordonnées et \(count) communes s'appellent \(commune) : il ne peut être placé"
+            ),
+            at: location,
+            notes: [
+                LocalizedText(
+                    en: "give the postcode, or lat and lon", fr: "donnez le code postal, ou lat et lon")
+            ])
     }
 }

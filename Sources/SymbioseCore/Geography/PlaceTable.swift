@@ -1,0 +1,109 @@
+import Foundation
+
+/// Places by commune name and postcode: France's communes (`communes-fr.tsv`, built by
+/// `Scripts/build-communes --communes`; sources and licences in `Docs/geography.md`), or a
+/// table of the user's own (`--locations FILE`). Names are compared folded — without case,
+/// accents, hyphens or a leading article, `St`/`Ste` read as `Saint`/`Sainte` — so that
+/// "st quentin" finds Saint-Quentin and "Abergement-Clémenciat" finds L'Abergement-Clémenciat.
+public struct PlaceTable: Sendable {
+    /// One row: a commune (with its postcode when known) or a postcode alone, and its centre.
+    public struct Entry: Sendable, Hashable {
+        public var commune: String?
+        public var postcode: String?
+        public var point: GeoPoint
+
+        public init(commune: String?, postcode: String?, point: GeoPoint) {
+            self.commune = commune
+            self.postcode = postcode
+            self.point = point
+        }
+    }
+
+    /// What a look-up found.
+    public enum Lookup: Sendable, Equatable {
+        case found(Entry)
+        /// Several places bear the name and nothing tells them apart: how many.
+        case ambiguous(Int)
+        case none
+    }
+
+    private var byName: [String: [Entry]] = [:]
+    private var byPostcode: [String: [Entry]] = [:]
+
+    public init(_ entries: [Entry]) {
+        for entry in entries {
+            if let commune = entry.commune {
+                byName[Self.key(commune), default: []].append(entry)
+            } else if let postcode = entry.postcode {
+                byPostcode[postcode, default: []].append(entry)
+            }
+        }
+    }
+
+    /// France's communes, municipal arrondissements and delegated former communes, embedded in
+    /// the binary (as a string: `Plugins/EmbedText`) and read the first time a site needs them.
+    public static let france = PlaceTable(tsv: Array(embeddedCommunesFR.utf8))
+
+    /// Reads tab-separated rows: postcode, name, latitude, longitude; the first line is a header.
+    init(tsv bytes: [UInt8]) {
+        var entries: [Entry] = []
+        for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 4, let latitude = Double(fields[2]), let longitude = Double(fields[3]) else {
+                continue
+            }
+            entries.append(
+                Entry(
+                    commune: fields[1], postcode: fields[0], point: GeoPoint(latitude: latitude, longitude: longitude)))
+        }
+        self.init(entries)
+    }
+
+    /// The place of a commune name, told apart by its postcode (or, failing that, its
+    /// department) when several bear it; with no name, a row for the postcode alone.
+    public func lookup(commune: String?, postcode: String?) -> Lookup {
+        guard let commune, !Self.key(commune).isEmpty else {
+            guard let postcode, let rows = byPostcode[postcode] else { return .none }
+            return rows.count == 1 ? .found(rows[0]) : .ambiguous(rows.count)
+        }
+        let named = byName[Self.key(commune)] ?? []
+        var candidates = named
+        if let postcode {
+            // The same postcode, else the same department, else a row that gives no postcode:
+            // never a namesake elsewhere in France.
+            let samePostcode = named.filter { $0.postcode == postcode }
+            let sameDepartment = named.filter { $0.postcode.map(Self.department) == Self.department(postcode) }
+            candidates =
+                !samePostcode.isEmpty
+                ? samePostcode : !sameDepartment.isEmpty ? sameDepartment : named.filter { $0.postcode == nil }
+        }
+        switch candidates.count {
+        case 0: return postcode.map { lookup(commune: nil, postcode: $0) } ?? .none
+        case 1: return .found(candidates[0])
+        default: return .ambiguous(candidates.count)
+        }
+    }
+
+    public var isEmpty: Bool { byName.isEmpty && byPostcode.isEmpty }
+
+    /// A French department from a postcode: `02`, `2A`/`2B` for Corsica (20xxx), `971`… overseas.
+    static func department(_ postcode: String) -> String {
+        if postcode.hasPrefix("97") || postcode.hasPrefix("98") { return String(postcode.prefix(3)) }
+        return String(postcode.prefix(2))
+    }
+
+    /// A name folded for comparison: `"L'Abergement-Clémenciat"` → `"abergement clemenciat"`,
+    /// `"St-Quentin"` → `"saint quentin"`.
+    static func key(_ name: String) -> String {
+        var words = TextFolding.fold(name).split(separator: " ").map { word -> String in
+            switch word {
+            case "st": "saint"
+            case "ste": "sainte"
+            default: String(word)
+            }
+        }
+        if words.count > 1, ["le", "la", "les", "l"].contains(words[0]) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+}
