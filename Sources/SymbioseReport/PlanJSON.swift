@@ -63,21 +63,36 @@ public enum PlanJSON {
 
     private static func allocation(_ allocation: Allocation, rank: Int, writer: ReasonWriter) -> JSONOutput {
         let s = allocation.synergy
-        return .object([
-            ("id", .string(s.id)), ("rank", .integer(rank)),
-            ("value", .number(RecommendationsJSON.rounded(allocation.value, places: 4))),
-            ("category", .string(s.category.rawValue)), ("resource", .string(s.resource)),
-            ("needResource", .string(s.needResource)),
-            ("supplier", RecommendationsJSON.reference(s.supplier)),
-            ("receiver", RecommendationsJSON.reference(s.receiver)),
-            ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
-            ("quantity", s.quantity.map(RecommendationsJSON.quantity) ?? .null),
-            ("candidateQuantity", .number(RecommendationsJSON.rounded(allocation.candidateQuantity, places: 3))),
-            ("coverage", s.coverage.map { .number(RecommendationsJSON.round4($0)) } ?? .null),
-            ("score", .number(RecommendationsJSON.round4(s.score))),
-            ("impact", ImpactText.json(allocation.impact)),
-            ("reason", .string(writer.reason(.substitution(s)))),
-        ])
+        let pipe: [(String, JSONOutput)] =
+            allocation.pipe.map { pipe in
+                [
+                    (
+                        "pipe",
+                        .object([
+                            ("metres", .number(pipe.metres.rounded())),
+                            ("capacityMW", .number(RecommendationsJSON.rounded(pipe.capacityMW, places: 2))),
+                            ("eurPerMetre", .number(pipe.eurPerMetre)),
+                            ("investmentEUR", .number(pipe.investmentEUR.rounded())),
+                            ("annualisedEUR", .number(pipe.annualisedEUR.rounded())),
+                        ])
+                    )
+                ]
+            } ?? []
+        return .object(
+            [
+                ("id", .string(s.id)), ("rank", .integer(rank)),
+                ("value", .number(RecommendationsJSON.rounded(allocation.value, places: 4))),
+                ("category", .string(s.category.rawValue)), ("resource", .string(s.resource)),
+                ("needResource", .string(s.needResource)),
+                ("supplier", RecommendationsJSON.reference(s.supplier)),
+                ("receiver", RecommendationsJSON.reference(s.receiver)),
+                ("distanceKm", s.distanceKm.map { .number(RecommendationsJSON.rounded($0, places: 2)) } ?? .null),
+                ("quantity", s.quantity.map(RecommendationsJSON.quantity) ?? .null),
+                ("candidateQuantity", .number(RecommendationsJSON.rounded(allocation.candidateQuantity, places: 3))),
+                ("coverage", s.coverage.map { .number(RecommendationsJSON.round4($0)) } ?? .null),
+                ("score", .number(RecommendationsJSON.round4(s.score))),
+                ("impact", ImpactText.json(allocation.impact)),
+            ] + pipe + [("reason", .string(writer.reason(.substitution(s))))])
     }
 
     private static func pool(_ group: PoolingGroup) -> JSONOutput {

@@ -135,6 +135,10 @@ public enum PlanText {
             return LocalizedText(
                 en: "too little heat for the pipe's length", fr: "trop peu de chaleur pour la longueur de conduite")[
                     language]
+        case .pipeUneconomic:
+            return LocalizedText(
+                en: "worth less a year than its pipe costs", fr: "rapporte moins par an que sa conduite ne coûte")[
+                    language]
         }
     }
 

@@ -191,6 +191,14 @@ import Testing
             guard let capacity = s.quantity?.value, capacity > 0, supply[release] != nil, demand[need] != nil else {
                 continue
             }
+            // A heat or cold link whose pipe could not pay even alone is no candidate of the plan.
+            if s.category == .heat || s.category == .cold,
+                let breakEven = PipeEconomics(factors: calculator.factors).breakEvenMWh(
+                    s, rates: calculator.rates(of: s)),
+                capacity < breakEven
+            {
+                continue
+            }
             let value: Double?
             switch objective {
             case .co2: value = calculator.rates(of: s).netKg

@@ -60,6 +60,7 @@ public enum FactorsFile {
     private static func decodeFactor(_ object: JSONObject, taxonomy: Taxonomy) -> ImpactFactor? {
         object.rejectUnknownMembers(allowed: [
             "id", "role", "mode", "resources", "value", "unit", "name", "source", "year", "estimate", "outlet", "usual",
+            "capacityMW",
         ])
         let collector = object.collector
         let id = object.string("id", required: true)
@@ -84,7 +85,8 @@ public enum FactorsFile {
 
         let factor = ImpactFactor(
             id: id, role: role, mode: mode, resources: resources, value: value, unit: unit, name: name,
-            source: source, year: year, estimate: estimate, outlet: outlet, usual: usual)
+            source: source, year: year, estimate: estimate, outlet: outlet, usual: usual,
+            capacityMW: object.number("capacityMW"))
         let problems = fieldProblems(factor)
         for (code, key, text) in problems {
             collector.error(code, text, path: object.path.appending(key), at: object.member(key)?.value.position)

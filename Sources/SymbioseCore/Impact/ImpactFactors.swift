@@ -29,6 +29,16 @@ public enum FactorRole: String, Sendable, Hashable, CaseIterable {
     case electricityPrice = "electricity-price"
     /// How far a secondary material usually travels from its market source to a buyer, by road.
     case marketHaul = "market-haul"
+    /// What a metre of heat or cold pipe costs to build, for links up to a capacity (`capacityMW`).
+    case pipeCost = "pipe-cost"
+    /// The rate that annualises an investment.
+    case discountRate = "discount-rate"
+    /// The years over which a pipe is annualised.
+    case pipeLifetime = "pipe-lifetime"
+    /// What a MWh of heat or of cold is worth to the receiver when it declares no price: only to
+    /// judge whether a pipe pays, never shown as euros saved.
+    case heatReferencePrice = "heat-reference-price"
+    case coldReferencePrice = "cold-reference-price"
 
     /// The unit every factor of this role is written in. Per-resource roles depend on the
     /// resource's dimension and return `nil`.
@@ -44,6 +54,10 @@ public enum FactorRole: String, Sendable, Hashable, CaseIterable {
         case .electricityEmissions: "kgCO2e/MWh"
         case .electricityPrice: "EUR/MWh"
         case .marketHaul: "km"
+        case .pipeCost: "EUR/m"
+        case .discountRate: "1"
+        case .pipeLifetime: "yr"
+        case .heatReferencePrice, .coldReferencePrice: "EUR/MWh"
         }
     }
 
@@ -78,11 +92,13 @@ public struct ImpactFactor: Sendable, Hashable {
     /// For avoided disposal: whether this is the usual route of its resources, used when a
     /// waste does not say where it goes. A factor without an outlet is the usual route.
     public var usual: Bool
+    /// For a pipe cost: the largest capacity (MW) of the class it prices; `nil` for any.
+    public var capacityMW: Double?
 
     public init(
         id: String, role: FactorRole, mode: TransportMode? = nil, resources: [ResourceCode] = [], value: Double,
         unit: String, name: LocalizedText, source: LocalizedText, year: Int, estimate: Bool,
-        outlet: ReleaseOutlet? = nil, usual: Bool = true
+        outlet: ReleaseOutlet? = nil, usual: Bool = true, capacityMW: Double? = nil
     ) {
         self.id = id
         self.role = role
@@ -96,6 +112,7 @@ public struct ImpactFactor: Sendable, Hashable {
         self.estimate = estimate
         self.outlet = outlet
         self.usual = outlet == nil || usual
+        self.capacityMW = capacityMW
     }
 }
 
@@ -109,6 +126,8 @@ public struct ImpactFactors: Sendable {
     private var disposal: [ResourceCode: ImpactFactor] = [:]
     private var disposalByOutlet: [ReleaseOutlet: [ResourceCode: ImpactFactor]] = [:]
     private var byRole: [FactorRole: [TransportMode?: ImpactFactor]] = [:]
+    /// Pipe costs by capacity class, smallest first; the last has no upper bound.
+    public private(set) var pipeCosts: [ImpactFactor] = []
 
     public init(version: String, factors: [ImpactFactor]) {
         self.version = version
@@ -123,9 +142,11 @@ public struct ImpactFactors: Sendable {
                     if factor.usual { disposal[code] = factor }
                     if let outlet = factor.outlet { disposalByOutlet[outlet, default: [:]][code] = factor }
                 }
+            case .pipeCost: pipeCosts.append(factor)
             default: byRole[factor.role, default: [:]][factor.mode] = factor
             }
         }
+        pipeCosts.sort { ($0.capacityMW ?? .infinity, $0.id) < ($1.capacityMW ?? .infinity, $1.id) }
     }
 
     /// This set with `overrides` added; a factor with an id already known replaces it.

@@ -1,13 +1,18 @@
 /// A pipe pays only when it carries enough heat for its length: what the plan allocates to a
 /// heat or cold link must still fit the distance envelope matching used (`DistanceEnvelopes`:
-/// 1.5 MWh a year per metre beyond the first 500 m), not only what the pair could exchange alone.
+/// 1.5 MWh a year per metre beyond the first 500 m), and be worth a year at least its pipe's
+/// annualised investment (`PipeEconomics`) — not only what the pair could exchange alone.
 extension AllocationPlanner {
-    /// The least a heat or cold link of this candidate must carry a year, in MWh; `nil` for any
-    /// other link, and for sites close enough for any quantity.
-    static func minimumPipeQuantity(_ candidate: Candidate) -> Double? {
+    /// The least a heat or cold link of this candidate must carry a year, in MWh, and the reason
+    /// it would be left out below that; `nil` for any other link, and for sites close enough
+    /// for any quantity.
+    func minimumPipe(_ candidate: Candidate) -> (quantity: Double, reason: PlanExclusion)? {
         let s = candidate.synergy
         guard s.category == .heat || s.category == .cold, let km = s.distanceKm else { return nil }
-        return DistanceEnvelopes.default.minimumHeatMWh(overKm: km)
+        let density = DistanceEnvelopes.default.minimumHeatMWh(overKm: km)
+        let breakEven = PipeEconomics(factors: calculator.factors).breakEvenMWh(s, rates: candidate.rates)
+        if let breakEven, breakEven > (density ?? 0) { return (breakEven, .pipeUneconomic) }
+        return density.map { ($0, .pipeTooThin) }
     }
 
     static let pipeRounds = 12
@@ -19,7 +24,7 @@ extension AllocationPlanner {
         var (kept, amounts) = (candidates, amounts)
         for round in 0...Self.pipeRounds {
             let thin = kept.list.indices.compactMap { position -> (Int, Double)? in
-                guard amounts[position] > 0, let minimum = Self.minimumPipeQuantity(kept.list[position]),
+                guard amounts[position] > 0, let minimum = minimumPipe(kept.list[position])?.quantity,
                     amounts[position] < minimum * (1 - 1e-9)
                 else { return nil }
                 return (position, amounts[position] / minimum)

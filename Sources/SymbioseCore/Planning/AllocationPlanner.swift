@@ -127,8 +127,8 @@ public struct AllocationPlanner: Sendable {
             let need = Self.position(of: needKey, in: &result.needIndex, amounts: &result.demand, amount: wanted)
             let candidate = Candidate(
                 synergy: s, release: release, need: need, quantity: quantity, unitValue: unitValue, rates: rates)
-            if let minimum = Self.minimumPipeQuantity(candidate), quantity < minimum {
-                result.excluded[.pipeTooThin, default: 0] += 1
+            if let (minimum, reason) = minimumPipe(candidate), quantity < minimum {
+                result.excluded[reason, default: 0] += 1
                 continue
             }
             result.list.append(candidate)
@@ -218,9 +218,12 @@ public struct AllocationPlanner: Sendable {
             let contribution = amount * candidate.unitValue
             value += contribution
             totals.add(impact)
+            let pipe = PipeEconomics(factors: calculator.factors).investment(
+                synergy, rates: candidate.rates, mwh: amount)
             allocations.append(
-                Allocation(synergy: synergy, candidateQuantity: candidate.quantity, value: contribution, impact: impact)
-            )
+                Allocation(
+                    synergy: synergy, candidateQuantity: candidate.quantity, value: contribution, impact: impact,
+                    pipe: pipe))
         }
         allocations.sort { $0.value != $1.value ? $0.value > $1.value : $0.synergy.id < $1.synergy.id }
         return AllocationOutcome(allocations: allocations, value: value, totals: totals)

@@ -23,6 +23,8 @@ public enum PlanExclusion: String, Sendable, Hashable, CaseIterable {
     /// A heat or cold link that would carry less than its length's distance envelope asks
     /// (1.5 MWh a year per metre by default): the pipe would not pay.
     case pipeTooThin = "pipe-too-thin"
+    /// A heat or cold link worth less a year than its pipe's annualised investment.
+    case pipeUneconomic = "pipe-uneconomic"
 }
 
 /// A quantity allocated from one release to one need.
@@ -34,13 +36,19 @@ public struct Allocation: Sendable, Hashable {
     /// The allocated amount's contribution to the objective.
     public var value: Double
     public var impact: SynergyImpact
+    /// The dedicated pipe of a heat or cold link, sized for the quantity allocated.
+    public var pipe: PipeEconomics.Investment?
 
     /// Every member, for values built by hand (tests, fixtures).
-    package init(synergy: SubstitutionSynergy, candidateQuantity: Double, value: Double, impact: SynergyImpact) {
+    package init(
+        synergy: SubstitutionSynergy, candidateQuantity: Double, value: Double, impact: SynergyImpact,
+        pipe: PipeEconomics.Investment? = nil
+    ) {
         self.synergy = synergy
         self.candidateQuantity = candidateQuantity
         self.value = value
         self.impact = impact
+        self.pipe = pipe
     }
 }
 
