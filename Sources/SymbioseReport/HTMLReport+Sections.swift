@@ -72,8 +72,13 @@ extension HTMLReport {
             notes +=
                 "<p class=\"note\">\(e(t(en: "Without coordinates, not on the map: ", fr: "Sans coordonnées, absents de la carte : ")))\(e(missing.joined(separator: ", "))).</p>"
         }
+        var inset = ""
+        if !map.insetSVG.isEmpty {
+            inset =
+                "<h3>\(e(t(en: "Inset: the \(map.insetFirms) firms of the dense core, framed on the map", fr: "Encart : les \(map.insetFirms) entreprises du cœur dense, encadré sur la carte")))</h3><div class=\"inset\">\(map.insetSVG)</div>"
+        }
         return
-            "<section class=\"map-section\"><h2>\(e(t(en: "Map", fr: "Carte")))</h2>\(map.svg)\(legend)\(notes)</section>"
+            "<section class=\"map-section\"><h2>\(e(t(en: "Map", fr: "Carte")))</h2>\(map.svg)\(legend)\(notes)\(inset)</section>"
     }
 
     func substitutionTable() -> String {
@@ -87,8 +92,8 @@ extension HTMLReport {
         }
         return """
             <section class="table-section"><h2>\(e(t(en: "Substitutions", fr: "Substitutions")))</h2>
-            <p class="note">\(e(t(en: "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.", fr: "Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.")))</p>
-            <table class="synergies substitutions"><thead><tr><th>#</th><th>\(e(t(en: "Score", fr: "Score")))</th><th>\(e(t(en: "Who", fr: "Qui")))</th><th>km</th><th>\(e(t(en: "Quantity", fr: "Quantité")))</th><th>\(e(t(en: "Net CO2e and €", fr: "CO2e et € nets")))</th><th>\(e(t(en: "Why", fr: "Pourquoi")))</th></tr></thead><tbody>\(rows)</tbody></table>\(cut(all.count, shown: tableRows, en: "substitutions", fr: "substitutions"))\(ReportText.perNeedLimit(result).map { "<p class=\"note\">" + e($0[presentation.language]) + "</p>" } ?? "")</section>
+            <p class="note">\(e(t(en: "What one firm releases replaces what another buys. Ranked by score (0 to 1); the score breakdown follows each reason.", fr: "Ce qu'une entreprise rejette remplace ce qu'une autre achète. Classées par score (0 à 1) ; le détail du score suit chaque raison.")))\(ReportText.perNeedLimit(result).map { " " + e($0[presentation.language]) } ?? "")</p>
+            <table class="synergies substitutions"><thead><tr><th>#</th><th>\(e(t(en: "Score", fr: "Score")))</th><th>\(e(t(en: "Who", fr: "Qui")))</th><th>km</th><th>\(e(t(en: "Quantity", fr: "Quantité")))</th><th>\(e(t(en: "Net CO2e and €", fr: "CO2e et € nets")))</th><th>\(e(t(en: "Why", fr: "Pourquoi")))</th></tr></thead><tbody>\(rows)</tbody></table>\(cut(all.count, shown: tableRows, en: "substitutions", fr: "substitutions"))</section>
             """
     }
 

@@ -12,8 +12,12 @@ struct ReportMap {
     var maximumLines = 40
     var maximumLabels = 60
     var maximumGroups = 12
+    /// Whether a crowded core is drawn again as an inset (not within the inset itself).
+    var showsInset = true
 
-    static let width = 1000.0
+    /// The drawing's width in SVG units: the territory's map is 1,000 wide; the inset, printed
+    /// narrower, is drawn narrower so that its labels print at the same size.
+    var width = 1000.0
     static let margin = 30.0
 
     struct Result {
@@ -21,6 +25,9 @@ struct ReportMap {
         var drawnLines: Int
         var totalLines: Int
         var drawnFirms: Int
+        /// The crowded core drawn larger, or empty.
+        var insetSVG = ""
+        var insetFirms = 0
     }
 
     /// Where the territory falls on the drawing: a projection fitted to the firms, and the
@@ -33,16 +40,18 @@ struct ReportMap {
         var offsetX: Double
         var drawable: Double
         var height: Double
+        var width: Double
 
-        init(points: [GeoPoint]) {
+        init(points: [GeoPoint], width: Double) {
+            self.width = width
             projection = MapProjection(extent: points)
             let projected = points.map(projection.project)
             minX = projected.map(\.x).min()!
             maxY = projected.map(\.y).max()!
             let maxX = projected.map(\.x).max()!, minY = projected.map(\.y).min()!
             let spanX = max(maxX - minX, 2), spanY = max(maxY - minY, 2)
-            drawable = ReportMap.width - 2 * ReportMap.margin
-            scale = min(drawable / spanX, 700 / spanY)
+            drawable = width - 2 * ReportMap.margin
+            scale = min(drawable / spanX, width * 0.7 / spanY)
             height = spanY * scale + 2 * ReportMap.margin + 40
             offsetX = ReportMap.margin + (drawable - spanX * scale) / 2
         }
@@ -62,15 +71,15 @@ struct ReportMap {
         guard !located.isEmpty else {
             return Result(svg: "", drawnLines: 0, totalLines: 0, drawnFirms: 0)
         }
-        let frame = Frame(points: located.map { presentation.place($0.site.point!) })
+        let frame = Frame(points: located.map { presentation.place($0.site.point!) }, width: width)
         var positions: [CompanyID: Position] = [:]
         for profile in located { positions[profile.company.id] = frame.screen(presentation.place(profile.site.point!)) }
         let f = Self.f
         let text = ReportText(language: presentation.language)
         var svg: [String] = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(Self.width)) \(f(frame.height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text(en: "Map of synergies", fr: "Carte des synergies"), attribute: true))\" class=\"map\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(frame.height))\" role=\"img\" aria-label=\"\(MarkupEscaping.escape(text(en: "Map of synergies", fr: "Carte des synergies"), attribute: true))\" class=\"map\">",
             "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444444\"/></marker></defs>",
-            "<rect x=\"0\" y=\"0\" width=\"\(f(Self.width))\" height=\"\(f(frame.height))\" fill=\"#f7f5ef\"/>",
+            "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(frame.height))\" fill=\"#f7f5ef\"/>",
         ]
         svg += groupShapes(positions)
         let links = substitutionLines(positions)
@@ -85,10 +94,14 @@ struct ReportMap {
         svg += links.badges
         svg += labels(located, positions: positions, height: frame.height)
         svg += Self.scaleAndNorth(frame)
+        let inset = showsInset ? self.inset(located, positions: positions) : nil
+        if let inset { svg.append(inset.frame) }
         svg.append("</svg>")
-        return Result(
+        var result = Result(
             svg: svg.joined(separator: "\n"), drawnLines: links.drawn, totalLines: links.total,
             drawnFirms: located.count)
+        if let inset { (result.insetSVG, result.insetFirms) = (inset.svg, inset.firms) }
+        return result
     }
 
     /// Pooling groups: a soft hull around the members of the best groups.
@@ -181,7 +194,7 @@ struct ReportMap {
             for (x, y, anchor) in candidates {
                 let x0 = anchor == "start" ? x : anchor == "end" ? x - width : x - width / 2
                 let box = (x0: x0, y0: y - 10, x1: x0 + width, y1: y + 2)
-                guard box.x0 >= 0, box.x1 <= Self.width, box.y0 >= 0, box.y1 <= height - 40 else { continue }
+                guard box.x0 >= 0, box.x1 <= self.width, box.y0 >= 0, box.y1 <= height - 40 else { continue }
                 if boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) {
                     continue
                 }
@@ -207,7 +220,7 @@ struct ReportMap {
         svg.append(
             "<g class=\"scale\"><rect x=\"\(f(Self.margin))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#333333\"/><rect x=\"\(f(Self.margin + barLength / 2))\" y=\"\(f(barY))\" width=\"\(f(barLength / 2))\" height=\"6\" fill=\"#ffffff\" stroke=\"#333333\"/><text x=\"\(f(Self.margin))\" y=\"\(f(barY - 4))\">0</text><text x=\"\(f(Self.margin + barLength))\" y=\"\(f(barY - 4))\" text-anchor=\"middle\">\(JSONOutput.format(niceKm)) km</text></g>"
         )
-        let nx = Self.width - Self.margin - 10
+        let nx = frame.width - Self.margin - 10
         svg.append(
             "<g class=\"north\"><path d=\"M\(f(nx)),\(f(Self.margin)) l-9,26 l9,-7 l9,7 z\" fill=\"#333333\"/><text x=\"\(f(nx))\" y=\"\(f(Self.margin + 42))\" text-anchor=\"middle\">N</text></g>"
         )
