@@ -34,8 +34,7 @@ let package = Package(
             ],
             plugins: ["EmbedText"]
         ),
-        .executableTarget(name: "embed-text", path: "Sources/embed-text"),
-        .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
+        .plugin(name: "EmbedText", capability: .buildTool()),
         .target(
             name: "SymbioseXML",
             dependencies: ["SymbioseCore", "CLibXML2"],
