@@ -94,10 +94,27 @@ public enum PlanText {
         if !excluded.isEmpty {
             lines.append(
                 (LocalizedText(en: "Candidates left out (", fr: "Candidats écartés (")[language])
-                    + excluded.joined(separator: "; ") + ").")
+                    + excluded.joined(separator: LocalizedText(en: "; ", fr: " ; ")[language]) + ").")
         }
+        if let pipes = pipeLine(plan.optimal.allocations, language: language) { lines.append(pipes) }
         lines.append(networkLine(network, language: language))
         return lines
+    }
+
+    /// "Pipes to build: 3 heat links, 18.9 km, 17.4 M€ (1,006,000 €/yr over 30 years at 4 %)."
+    static func pipeLine(_ allocations: [Allocation], language: Language) -> String? {
+        let pipes = allocations.compactMap(\.pipe)
+        guard !pipes.isEmpty else { return nil }
+        let km = NumberFormatting.format(pipes.reduce(0) { $0 + $1.metres } / 1000, decimals: 1, language: language)
+        let millions = NumberFormatting.format(
+            pipes.reduce(0) { $0 + $1.investmentEUR } / 1e6, decimals: 1, language: language)
+        let yearly = ImpactText.euros(pipes.reduce(0) { $0 + $1.annualisedEUR }, language: language)
+        let links = LocalizedText.count(
+            pipes.count, en: ("heat link", "heat links"), fr: ("lien de chaleur", "liens de chaleur"))
+        return LocalizedText(
+            en: "Pipes to build: \(links.en), \(km) km, \(millions) M€ (\(yearly) annualised).",
+            fr: "Conduites à construire : \(links.fr), \(km) km, \(millions) M€ (\(yearly) en annuités)."
+        )[language]
     }
 
     /// "Network: 2 groups of firms linked by exchanges, 57 chains A → B → C, 2 firms with no synergy at all."
@@ -137,8 +154,7 @@ public enum PlanText {
                     language]
         case .pipeUneconomic:
             return LocalizedText(
-                en: "worth less a year than its pipe costs", fr: "rapporte moins par an que sa conduite ne coûte")[
-                    language]
+                en: "pipe would not pay for itself", fr: "conduite non rentable")[language]
         }
     }
 
