@@ -3,9 +3,12 @@
 /// workbook suffices). Every offset and size is checked with overflow-free arithmetic on
 /// 64-bit integers; see APPNOTE.TXT (PKWARE) sections 4.3.7, 4.3.12 and 4.3.16.
 enum ZIPStructure {
+    /// The problem of bytes that are no ZIP archive at all.
+    static let noDirectory = "no end of central directory record"
+
     /// What is wrong with the archive's structure, or `nil` when every entry lies within it.
     static func problem(_ bytes: [UInt8]) -> String? {
-        guard let end = endOfCentralDirectory(bytes) else { return "no end of central directory record" }
+        guard let end = endOfCentralDirectory(bytes) else { return noDirectory }
         let entries = Int(u16(bytes, end + 10))
         let directorySize = Int(u32(bytes, end + 12))
         let directoryOffset = Int(u32(bytes, end + 16))
