@@ -62,7 +62,7 @@ public enum XLSXReader {
         // Checked first: an archive ZIPFoundation cannot open leaks its copy of the bytes.
         let problem = bytes.starts(with: [0x50, 0x4B]) ? ZIPStructure.problem(bytes) : ZIPStructure.noDirectory
         if let problem, problem != ZIPStructure.noDirectory { throw malformed(problem) }
-        guard problem == nil, let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard problem == nil, let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             throw Failure(
                 code: .xlsxInvalid,
                 text: LocalizedText(
