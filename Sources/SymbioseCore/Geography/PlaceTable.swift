@@ -85,8 +85,6 @@ public struct PlaceTable: Sendable {
         }
     }
 
-    public var isEmpty: Bool { byName.isEmpty && byPostcode.isEmpty }
-
     /// A French department from a postcode: `02`, `2A`/`2B` for Corsica (20xxx), `971`… overseas.
     static func department(_ postcode: String) -> String {
         if postcode.hasPrefix("97") || postcode.hasPrefix("98") { return String(postcode.prefix(3)) }

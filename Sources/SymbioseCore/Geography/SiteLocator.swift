@@ -34,7 +34,7 @@ public struct SiteLocator: Sendable {
         case unplaced
     }
 
-    /// The placement of a site without coordinates, from its postcode.
+    /// The placement of a site without coordinates, when ``outcome(for:)`` finds one.
     public func placement(for site: Site) -> Placement? {
         if case .placed(let placement) = outcome(for: site) { return placement }
         return nil

@@ -35,7 +35,7 @@ public struct PipeEconomics: Sendable {
         guard synergy.category == .heat || synergy.category == .cold, let km = rates.networkKm,
             let annuity = annuityFactor
         else { return nil }
-        let hours = Double(max(1, synergy.months.months.count)) * 730
+        let hours = Self.hours(synergy)
         let capacity = mwh / hours
         guard let cost = factors.pipeCosts.first(where: { capacity <= ($0.capacityMW ?? .infinity) }) else {
             return nil
@@ -57,6 +57,11 @@ public struct PipeEconomics: Sendable {
         return price * (1 - (rates.lossShare ?? 0)) - rates.operatingCostEUR
     }
 
+    /// The hours a link runs a year: 730 for each of its months.
+    static func hours(_ synergy: SubstitutionSynergy) -> Double {
+        Double(max(1, synergy.months.months.count)) * 730
+    }
+
     /// The least a link must carry a year for its pipe to pay: the smallest quantity whose value
     /// covers the annualised pipe of its capacity class; `.infinity` when none does, `nil` when
     /// the link has no pipe or no estimate.
@@ -65,7 +70,7 @@ public struct PipeEconomics: Sendable {
             let annuity = annuityFactor, let value = valuePerMWh(synergy, rates: rates)
         else { return nil }
         guard value > 0 else { return .infinity }
-        let hours = Double(max(1, synergy.months.months.count)) * 730
+        let hours = Self.hours(synergy)
         // Costs grow with capacity: the first class that pays within its bound is the answer.
         for cost in factors.pipeCosts {
             let needed = km * 1000 * cost.value * annuity / value
