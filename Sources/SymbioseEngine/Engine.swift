@@ -128,9 +128,11 @@ public struct Engine: Sendable {
     public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
-        let located = SiteLocator(places: references.places).locate(loaded.profiles)
+        let resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.profiles)
+        let located = SiteLocator(places: references.places).locate(resolved.profiles)
         let checked = Self.withoutEchoes(validator.validate(located.profiles), of: loaded.diagnostics)
-        let diagnostics = (loaded.diagnostics + located.diagnostics + checked).sortedForOutput()
+        let diagnostics = (loaded.diagnostics + resolved.diagnostics + located.diagnostics + checked)
+            .sortedForOutput()
         var profiles = located.profiles
         var inferred: [CompanyID] = []
         if configuration.infer, let base = references.activities {
@@ -142,7 +144,7 @@ public struct Engine: Sendable {
         var validated = ValidatedProfiles(
             profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
             inferredCompanies: inferred)
-        validated.asGiven = loaded.profiles.map(\.profile)
+        validated.asGiven = resolved.profiles.map(\.profile)
         return validated
     }
 

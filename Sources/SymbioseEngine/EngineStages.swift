@@ -6,8 +6,10 @@ public struct ValidatedProfiles: Sendable {
     /// Every profile read, in input order (with inferred flows when the run infers them, and
     /// sites placed by their postcode).
     public var profiles: [LoadedProfile]
-    /// Every profile exactly as read, for the commands that write profiles: nothing computed
-    /// (a postcode's position, an inferred flow) is ever written back as if given.
+    /// Every profile as read, for the commands that write profiles: nothing computed (a
+    /// postcode's position, an inferred flow) is ever written back as if given, except the
+    /// resource codes resolved from words or List of Waste codes, each reported by a warning,
+    /// which `import` writes beside the words so that the firm can confirm them.
     public var asGiven: [Profile] = []
     /// The files read, in order.
     public var files: [String]

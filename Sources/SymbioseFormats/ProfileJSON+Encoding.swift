@@ -51,7 +51,9 @@ extension ProfileJSON {
     }
 
     static func flow(_ flow: Flow) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [("id", .string(flow.id)), ("resource", .string(flow.resource))]
+        var members: [(String, JSONOutput)] = [("id", .string(flow.id))]
+        if !flow.resource.rawValue.isEmpty { members.append(("resource", .string(flow.resource))) }
+        if let text = flow.resourceText { members.append(("resourceText", .string(text))) }
         if let quantity = flow.quantity {
             var q: [(String, JSONOutput)] = [
                 ("value", .number(quantity.value)), ("unit", .string(quantity.unit.rawValue)),

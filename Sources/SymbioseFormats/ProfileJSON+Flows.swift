@@ -5,7 +5,10 @@ extension ProfileJSON {
     static func decodeFlow(_ object: JSONObject, direction: FlowDirection) -> Flow? {
         object.rejectUnknownMembers(allowed: flowMembers)
         let id = object.string("id", required: true)
-        let resource = object.string("resource", required: true)
+        // A resource may be given by its code, in words, or by its List of Waste code alone.
+        let resourceText = object.string("resourceText")
+        let resource = object.string(
+            "resource", required: resourceText == nil && object.member("ewc") == nil)
         let quantity = object.object("quantity").flatMap(decodeQuantity)
         let quality = FlowQuality(
             temperature: object.number("temperature"), medium: object.enumeration("medium", as: HeatMedium.self),
@@ -21,14 +24,15 @@ extension ProfileJSON {
         let confidential = object.bool("confidential") ?? false
         let note = object.string("note")
         let monthShares = object.numbers("monthShares")
-        guard let id, let resource else { return nil }
+        guard let id, resource != nil || resourceText != nil || quality.ewc != nil else { return nil }
         return Flow(
-            id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,
+            id: FlowID(id), direction: direction, resource: ResourceCode(resource ?? ""), quantity: quantity,
             quality: quality,
             availability: availability, price: price, disposalCost: disposalCost, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
             monthShares: monthShares, existingPartner: object.string("existingPartner").map { CompanyID($0) },
-            planned: object.bool("planned") ?? false, outlet: object.enumeration("outlet", as: ReleaseOutlet.self))
+            planned: object.bool("planned") ?? false, outlet: object.enumeration("outlet", as: ReleaseOutlet.self),
+            resourceText: resourceText)
     }
 
     /// When a flow runs: all year, some months (`months`) or once (`oneOff`).

@@ -160,6 +160,7 @@ extension ProfileSheet {
             flows.map { flow in
                 var flow = flow
                 flow.note = cell(flow.note)
+                flow.resourceText = cell(flow.resourceText)
                 flow.quality.ewc = cell(flow.quality.ewc)
                 return flow
             }

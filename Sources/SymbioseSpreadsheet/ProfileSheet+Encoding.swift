@@ -104,7 +104,8 @@ extension ProfileSheet {
         let quality = flow.quality
         var cells: [SheetColumn: SheetValue?] = [
             .direction: word(flow.direction, SheetVocabulary.direction), .flowID: .text(flow.id.rawValue),
-            .resource: .text(flow.resource.rawValue),
+            .resource: flow.resource.rawValue.isEmpty ? nil : .text(flow.resource.rawValue),
+            .resourceText: flow.resourceText.map(SheetValue.text),
             .quantity: flow.quantity.map { .number($0.value) }, .unit: flow.quantity.map { .text($0.unit.rawValue) },
             .per: word(flow.quantity?.period, SheetVocabulary.period),
             .hours: flow.quantity?.hours.map(SheetValue.number),

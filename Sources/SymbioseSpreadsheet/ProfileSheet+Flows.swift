@@ -16,12 +16,16 @@ extension SheetReader {
                     fr: "un flux est « disponible » (rejet ou offre) ou « besoin »"))
         }
         let resource = text(row, .resource)
-        if resource == nil {
+        let resourceText = text(row, .resourceText)
+        if resource == nil && resourceText == nil && value(row, .ewc) == nil {
             missing(
                 row, .resource,
                 because: LocalizedText(
-                    en: "each flow has a resource code; symbiose taxonomy lists them",
-                    fr: "chaque flux a un code de ressource ; symbiose taxonomy les liste"))
+                    en:
+                        "each flow has a resource: a code (symbiose taxonomy lists them) or words in \"Resource (text)\"",
+                    fr:
+                        "chaque flux a une ressource : un code (symbiose taxonomy les liste) ou des mots dans « Ressource (texte) »"
+                ))
         }
         var quantity = readQuantity(row)
         let quality = FlowQuality(
@@ -38,16 +42,17 @@ extension SheetReader {
         let confidential = truth(row, .confidential) ?? false
         let note = text(row, .note)
         let monthShares = readMonthShares(row)
-        guard let direction, let resource else { return }
+        guard let direction, resource != nil || resourceText != nil || quality.ewc != nil else { return }
         let index = direction == .output ? company.outputs.count : company.inputs.count
         let id = text(row, .flowID) ?? "\(direction == .output ? "output" : "input")-\(index + 1)"
         let flow = Flow(
-            id: FlowID(id), direction: direction, resource: ResourceCode(resource), quantity: quantity,
+            id: FlowID(id), direction: direction, resource: ResourceCode(resource ?? ""), quantity: quantity,
             quality: quality,
             availability: availability, price: price, disposalCost: disposal, maxDistanceKm: maxDistance,
             status: status, confidence: confidence, confidential: confidential, note: note,
             monthShares: monthShares, existingPartner: text(row, .existingPartner).map { CompanyID($0) },
-            planned: truth(row, .planned) ?? false, outlet: word(row, .outlet, SheetVocabulary.outlet))
+            planned: truth(row, .planned) ?? false, outlet: word(row, .outlet, SheetVocabulary.outlet),
+            resourceText: resourceText)
         let key = ProfileSource.flowKey(direction, index)
         company.fields[key] = location(row, .direction)
         for column in flowColumns where column != .direction && value(row, column) != nil {

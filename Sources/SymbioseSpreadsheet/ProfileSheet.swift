@@ -38,11 +38,11 @@ public enum ProfileSheet {
     }
 
     /// Whether the sheet's first row names the profile layout's columns: at least the direction,
-    /// the resource, and the company's name or identifier.
+    /// the resource (as a code or in words), and the company's name or identifier.
     public static func isProfileLayout(_ sheet: Sheet) -> Bool {
         guard let header = sheet.rows.first else { return false }
         let columns = Set(header.cells.compactMap { $0.flatMap { SheetColumn(header: CSVTable.trimmed($0.text)) } })
-        return columns.isSuperset(of: [.direction, .resource])
+        return columns.contains(.direction) && !columns.isDisjoint(with: [.resource, .resourceText])
             && !columns.isDisjoint(with: [.companyName, .companyID])
     }
 

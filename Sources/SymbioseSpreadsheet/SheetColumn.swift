@@ -24,6 +24,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case direction
     case flowID = "flow_id"
     case resource
+    case resourceText = "resource_text"
     case quantity
     case unit
     case per
@@ -74,6 +75,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .direction: LocalizedText(en: "Direction", fr: "Sens")
         case .flowID: LocalizedText(en: "Flow ID", fr: "Identifiant flux")
         case .resource: LocalizedText(en: "Resource", fr: "Ressource")
+        case .resourceText: LocalizedText(en: "Resource (text)", fr: "Ressource (texte)")
         case .quantity: LocalizedText(en: "Quantity", fr: "Quantité")
         case .unit: LocalizedText(en: "Unit", fr: "Unité")
         case .per: LocalizedText(en: "Per", fr: "Par")
@@ -140,6 +142,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .direction: ""
         case .flowID: "id"
         case .resource: "resource"
+        case .resourceText: "resourceText"
         case .quantity: "quantity.value"
         case .unit: "quantity.unit"
         case .per: "quantity.per"

@@ -48,7 +48,8 @@ extension ProfileXML {
         let name = flow.direction == .output ? "output" : "input"
         let quality = flow.quality
         let attributes: [(String, String?)] = [
-            ("id", flow.id.rawValue), ("resource", flow.resource.rawValue),
+            ("id", flow.id.rawValue), ("resource", flow.resource.rawValue.isEmpty ? nil : flow.resource.rawValue),
+            ("resourceText", flow.resourceText),
             ("temperature", quality.temperature.map(JSONOutput.format)), ("medium", quality.medium?.rawValue),
             ("grade", quality.waterGrade?.rawValue), ("purity", quality.purity.map(JSONOutput.format)),
             ("state", quality.state?.rawValue), ("hazardous", quality.hazardous.map { $0 ? "true" : "false" }),

@@ -112,6 +112,7 @@ public enum ProfileXML {
         var flow = Flow(
             id: FlowID(element.attribute("id") ?? ""), direction: direction,
             resource: ResourceCode(element.attribute("resource") ?? ""))
+        flow.resourceText = element.attribute("resourceText")
         flow.quality = FlowQuality(
             temperature: element.attribute("temperature").flatMap(double),
             medium: element.attribute("medium").flatMap(HeatMedium.init(rawValue:)),

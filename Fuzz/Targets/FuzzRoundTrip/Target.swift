@@ -4,13 +4,15 @@ import SymbioseFormats
 import SymbioseSpreadsheet
 import SymbioseXML
 
-/// Writers: a profile read and checked without error from JSON is written as JSON, XML, CSV
-/// and a workbook, and each must read back to the same profile. (A profile with errors, such as
-/// an id with trailing spaces, is refused before any writer sees it.)
+/// Writers: a profile read, resolved (resources given in words) and checked without error from
+/// JSON is written as JSON, XML, CSV and a workbook, and each must read back to the same profile.
+/// (A profile with errors, such as an id with trailing spaces, is refused before any writer sees
+/// it.)
 @_cdecl("FuzzRoundTrip_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzDriver.run(argc, argv) { bytes in
-        let (loaded, diagnostics) = ProfileJSON.decode(bytes, file: "fuzz.json")
+        let (read, diagnostics) = ProfileJSON.decode(bytes, file: "fuzz.json")
+        let loaded = ResourceResolver(taxonomy: TaxonomyFile.builtIn).resolve(read).profiles
         guard !diagnostics.containsErrors, !loaded.isEmpty,
             !ProfileValidator(taxonomy: TaxonomyFile.builtIn).validate(loaded).containsErrors
         else { return }

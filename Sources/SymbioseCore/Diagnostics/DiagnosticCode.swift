@@ -86,6 +86,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case flowUnknownEWC = "flow.unknown-ewc"
     case flowEWCNotListed = "flow.ewc-not-listed"
     case flowPurityRange = "flow.purity-range"
+    /// A resource read from the firm's own words (`resourceText`), confidently.
+    case flowResourceFromText = "flow.resource-from-text"
+    /// Words that fit several resources about as well: the firm must choose.
+    case flowResourceAmbiguous = "flow.resource-ambiguous"
+    /// Words that fit no resource of the taxonomy.
+    case flowResourceUnmatched = "flow.resource-unmatched"
+    /// A resource taken from the flow's List of Waste code.
+    case flowResourceFromEWC = "flow.resource-from-ewc"
 
     // Quantities
     case quantityUnknownUnit = "quantity.unknown-unit"

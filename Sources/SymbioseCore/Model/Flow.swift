@@ -48,8 +48,12 @@ public struct Flow: Sendable, Hashable {
     /// Unique within its company.
     public var id: FlowID
     public var direction: FlowDirection
-    /// A code of the taxonomy, such as `heat.steam` or `material.glass.cullet`.
+    /// A code of the taxonomy, such as `heat.steam` or `material.glass.cullet`. Empty when the
+    /// firm gave only words (``resourceText``) or a List of Waste code, until the validate stage
+    /// resolves it (``ResourceResolver``).
     public var resource: ResourceCode
+    /// The resource in the firm's own words ("rebuts de bois de palette"), kept beside the code.
+    public var resourceText: String?
     /// The amount, when known. A flow without one is kept and reported as a data gap.
     public var quantity: Quantity?
     public var quality: FlowQuality
@@ -87,7 +91,8 @@ public struct Flow: Sendable, Hashable {
         price: Cost? = nil, disposalCost: Cost? = nil, maxDistanceKm: Double? = nil,
         status: OutputStatus? = nil, confidence: DataConfidence = .declared, confidential: Bool = false,
         note: String? = nil, inferred: Bool = false, monthShares: [Double]? = nil,
-        existingPartner: CompanyID? = nil, planned: Bool = false, outlet: ReleaseOutlet? = nil
+        existingPartner: CompanyID? = nil, planned: Bool = false, outlet: ReleaseOutlet? = nil,
+        resourceText: String? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -107,6 +112,7 @@ public struct Flow: Sendable, Hashable {
         self.existingPartner = existingPartner
         self.planned = planned
         self.outlet = outlet
+        self.resourceText = resourceText
     }
 
     /// The category of the flow: the root of its resource code (`heat`, `water`, …), if known.

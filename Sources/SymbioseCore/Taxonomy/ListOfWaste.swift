@@ -39,6 +39,7 @@ public struct ListOfWaste: Sendable {
                     code: fields[0], text: text, resource: ResourceCode(fields[4]), method: fields[5])
             }
         }
+        all = entries.values.sorted { $0.code < $1.code }
     }
 
     /// The entry of a code, written with or without its hazard mark.
@@ -50,14 +51,21 @@ public struct ListOfWaste: Sendable {
     }
 
     /// Every entry, in code order.
-    public var all: [Entry] { entries.values.sorted { $0.code < $1.code } }
+    public private(set) var all: [Entry] = []
 
     public var count: Int { entries.count }
     public var headingCount: Int { headings.count }
 
     /// Codes of the same sub-chapter, for a "did you mean" note on an unknown code.
+    ///
+    /// - Complexity: O(log *n* + `limit`): every unknown code of a large file asks.
     public func neighbours(of code: String, limit: Int = 5) -> [String] {
         let prefix = String(code.prefix(5))
-        return all.filter { $0.code.hasPrefix(prefix) }.prefix(limit).map(\.code)
+        var (low, high) = (0, all.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if all[middle].code < prefix { low = middle + 1 } else { high = middle }
+        }
+        return all[low...].prefix { $0.code.hasPrefix(prefix) }.prefix(limit).map(\.code)
     }
 }

@@ -21,6 +21,9 @@ public struct TextFieldRule: ProfileRule {
             for (index, flow) in flows.enumerated() {
                 let key = ProfileSource.flowKey(direction, index)
                 if let note = flow.note { check(note, at: key + ".note", multiline: true, &reporter) }
+                if let text = flow.resourceText {
+                    check(text, at: key + ".resourceText", multiline: false, &reporter)
+                }
                 for contaminant in flow.quality.contaminants {
                     check(contaminant, at: key + ".contaminants", multiline: false, &reporter)
                 }

@@ -1,0 +1,156 @@
+/// Gives a resource code to flows that name their resource only in words (`resourceText`) or
+/// only by a List of Waste code (`Docs/taxonomy.md`, "Free text").
+///
+/// Words go through the taxonomy's ranked search. The best result is applied when it is both
+/// related enough (score ≥ ``minimumScore``) and clearly ahead of the next result that is
+/// neither its ancestor nor its descendant (by ≥ ``margin``); otherwise the firm must choose
+/// among the candidates. Both thresholds were set on the development list of stream names
+/// (`Fixtures/stream-names/names.tsv`) and measured on the held-out one.
+public struct ResourceResolver: Sendable {
+    public var taxonomy: Taxonomy
+    public var wasteList: ListOfWaste
+
+    /// The least score a best result needs to be applied without asking.
+    public static let minimumScore = 0.45
+    /// How far ahead of the first unrelated rival the best result must be.
+    public static let margin = 0.10
+    /// The most candidates an ambiguous text lists.
+    public static let candidatesShown = 5
+
+    public init(taxonomy: Taxonomy, wasteList: ListOfWaste = .shared) {
+        self.taxonomy = taxonomy
+        self.wasteList = wasteList
+    }
+
+    /// What can be made of a flow's resource.
+    public enum Outcome: Sendable, Equatable {
+        /// The flow gives a code: nothing to resolve.
+        case given
+        /// The words point to one entry; the runner-up is the best unrelated rival.
+        case fromText(TaxonomyMatch, runnerUp: TaxonomyMatch?)
+        /// The words fit several entries about as well, or one only weakly.
+        case ambiguous([TaxonomyMatch])
+        /// The words fit nothing.
+        case unmatched
+        /// The flow's List of Waste entry maps to a code.
+        case fromEWC(ListOfWaste.Entry)
+        /// Neither words nor a known List of Waste entry: the readers and the other rules say so.
+        case unresolved
+    }
+
+    public func outcome(for flow: Flow) -> Outcome {
+        guard flow.resource.rawValue.isEmpty else { return .given }
+        if let text = flow.resourceText, !text.allSatisfy(\.isWhitespace) { return outcome(forText: text) }
+        if let ewc = flow.quality.ewc, EWCCode.isWellFormed(ewc), let entry = wasteList.entry(ewc), entry.code == ewc {
+            return .fromEWC(entry)
+        }
+        return .unresolved
+    }
+
+    /// The outcome of a resource named in words.
+    public func outcome(forText text: String) -> Outcome {
+        let found = taxonomy.search(text, language: .fr)
+        guard let best = found.first else { return .unmatched }
+        let rival = found.dropFirst().first { !Self.related($0.code, best.code) }
+        if best.score >= Self.minimumScore, best.score - (rival?.score ?? 0) >= Self.margin {
+            return .fromText(best, runnerUp: rival)
+        }
+        return .ambiguous(Array(found.prefix(Self.candidatesShown)))
+    }
+
+    /// One code is the other's ancestor or descendant, or the same.
+    static func related(_ a: ResourceCode, _ b: ResourceCode) -> Bool {
+        let (x, y) = (a.rawValue, b.rawValue)
+        return x == y || x.hasPrefix(y + ".") || y.hasPrefix(x + ".")
+    }
+
+    /// Applies every confident outcome, each with its warning (`flow.resource-from-text`,
+    /// `flow.resource-from-ewc`). Flows left without a code keep an empty one: validation
+    /// reports why (``ResourceCodeRule``).
+    ///
+    /// - Complexity: one search per flow named in words; nothing for flows with a code.
+    public func resolve(_ profiles: [LoadedProfile]) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        var resolved = profiles
+        var diagnostics: [Diagnostic] = []
+        for index in resolved.indices {
+            let source = resolved[index].source
+            for (direction, path) in [(FlowDirection.output, \Profile.outputs), (.input, \Profile.inputs)] {
+                for position in resolved[index].profile[keyPath: path].indices {
+                    let key = ProfileSource.flowKey(direction, position)
+                    let flow = resolved[index].profile[keyPath: path][position]
+                    guard let (code, warning) = resolution(of: flow, key: key, source: source) else { continue }
+                    resolved[index].profile[keyPath: path][position].resource = code
+                    diagnostics.append(warning)
+                }
+            }
+        }
+        return (resolved, diagnostics)
+    }
+
+    /// The code a confident outcome gives a flow, with its warning.
+    private func resolution(of flow: Flow, key: String, source: ProfileSource) -> (ResourceCode, Diagnostic)? {
+        switch outcome(for: flow) {
+        case .fromText(let best, let runnerUp):
+            let message = readAs(flow.resourceText ?? "", best, runnerUp)
+            return (
+                best.code,
+                .warning(
+                    .flowResourceFromText, message, at: source.locate(key + ".resourceText"),
+                    notes: [Self.confirmNote])
+            )
+        case .fromEWC(let entry):
+            return (
+                entry.resource,
+                .warning(
+                    .flowResourceFromEWC, takenFrom(entry), at: source.locate(key + ".ewc"), notes: [Self.confirmNote])
+            )
+        default:
+            return nil
+        }
+    }
+
+    static let confirmNote = LocalizedText(
+        en: "write the code in resource to confirm or correct it",
+        fr: "écrivez le code dans ressource pour le confirmer ou le corriger")
+
+    /// "label (code)" in each language.
+    func describe(_ code: ResourceCode) -> LocalizedText {
+        let label = taxonomy[code]?.label ?? LocalizedText(en: code.rawValue, fr: code.rawValue)
+        return LocalizedText(en: "\(code) (\(label.en))", fr: "\(code) (\(label.fr))")
+    }
+
+    private func readAs(_ text: String, _ best: TaxonomyMatch, _ runnerUp: TaxonomyMatch?) -> LocalizedText {
+        let chosen = describe(best.code)
+        let score = Self.score(best.score)
+        guard let runnerUp else {
+            return LocalizedText(
+                en: "\"\(text)\" is read as \(chosen.en), relevance \(score)",
+                fr: "« \(text) » est lu comme \(chosen.fr), pertinence \(score)")
+        }
+        let next = describe(runnerUp.code)
+        let nextScore = Self.score(runnerUp.score)
+        return LocalizedText(
+            en: "\"\(text)\" is read as \(chosen.en), relevance \(score); next: \(next.en), \(nextScore)",
+            fr: "« \(text) » est lu comme \(chosen.fr), pertinence \(score) ; ensuite : \(next.fr), \(nextScore)")
+    }
+
+    private func takenFrom(_ entry: ListOfWaste.Entry) -> LocalizedText {
+        let chosen = describe(entry.resource)
+        let coarse =
+            entry.method == "chapter"
+            ? LocalizedText(
+                en: "; the entry maps only to its heading's family",
+                fr: " ; l'entrée n'est rattachée qu'à la famille de sa rubrique")
+            : LocalizedText(en: "", fr: "")
+        return LocalizedText(
+            en: "the resource is taken from List of Waste entry \(entry.code): \(chosen.en)\(coarse.en)",
+            fr: "la ressource est déduite de l'entrée \(entry.code) de la liste des déchets : \(chosen.fr)\(coarse.fr)")
+    }
+
+    /// A score with two decimals, the same in both languages.
+    static func score(_ value: Double) -> String {
+        let hundredths = Int((min(value, 9.99) * 100).rounded())
+        let cents = hundredths % 100
+        return "\(hundredths / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
