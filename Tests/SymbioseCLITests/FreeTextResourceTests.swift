@@ -108,7 +108,7 @@ import Testing
         }
         var (confident, right) = (0, 0)
         for row in rows {
-            guard case .fromText(let best, _) = resolver.outcome(forText: row[0]) else { continue }
+            guard case .fromText(let best, _, _) = resolver.outcome(forText: row[0]) else { continue }
             confident += 1
             let accepted = row[2].split(separator: " ").map(String.init)
             if accepted.contains(where: { best.code.rawValue == $0 || best.code.rawValue.hasPrefix($0 + ".") }) {

@@ -26,8 +26,10 @@ public struct ResourceResolver: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// The flow gives a code: nothing to resolve.
         case given
-        /// The words point to one entry; the runner-up is the best unrelated rival.
-        case fromText(TaxonomyMatch, runnerUp: TaxonomyMatch?)
+        /// The words point to one entry; the runner-up is the best unrelated rival; `words` are
+        /// the words that decided, when only part of the text did ("waste heat" of "waste heat
+        /// from annealing furnaces").
+        case fromText(TaxonomyMatch, runnerUp: TaxonomyMatch?, words: String? = nil)
         /// The words fit several entries about as well, or one only weakly.
         case ambiguous([TaxonomyMatch])
         /// The words fit nothing.
@@ -47,8 +49,20 @@ public struct ResourceResolver: Sendable {
         return .unresolved
     }
 
-    /// The outcome of a resource named in words.
+    /// The outcome of a resource named in words: the whole text, or when it is not conclusive,
+    /// its head (``heads(of:)``), the first head read confidently.
     public func outcome(forText text: String) -> Outcome {
+        let whole = searched(text)
+        guard case .ambiguous = whole else { return whole }
+        for head in Self.heads(of: text) {
+            if case .fromText(let best, let runnerUp, _) = searched(head) {
+                return .fromText(best, runnerUp: runnerUp, words: head)
+            }
+        }
+        return whole
+    }
+
+    private func searched(_ text: String) -> Outcome {
         let found = taxonomy.search(text, language: .fr)
         guard let best = found.first else { return .unmatched }
         let rival = found.dropFirst().first { !Self.related($0.code, best.code) }
@@ -56,6 +70,40 @@ public struct ResourceResolver: Sendable {
             return .fromText(best, runnerUp: rival)
         }
         return .ambiguous(Array(found.prefix(Self.candidatesShown)))
+    }
+
+    /// Words that introduce what a stream is for or where it comes from, in English and French:
+    /// "waste heat **from** annealing furnaces", "household waste **as** fuel", "eau **pour** le
+    /// process". What comes before names the stream.
+    static let complements = [
+        "for", "from", "as", "used", "to", "pour", "provenant", "issu", "issus", "issue", "issues", "destiné",
+        "destinés", "destinée", "destinées", "comme", "utilisé", "utilisés", "utilisée", "utilisées",
+    ]
+
+    /// The parts of a text that may name the stream on their own: the text without its
+    /// parentheses, cut before a complement (``complements``), then what the parentheses hold
+    /// ("spent malt (draff)" gives "spent malt" and "draff").
+    static func heads(of text: String) -> [String] {
+        var outside = ""
+        var inside: [String] = []
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(":
+                depth += 1
+                if depth == 1 { inside.append("") }
+            case ")" where depth > 0:
+                depth -= 1
+            default:
+                if depth > 0 { inside[inside.count - 1].append(character) } else { outside.append(character) }
+            }
+        }
+        let words = outside.split(whereSeparator: \.isWhitespace)
+        let cut = words.firstIndex { Self.complements.contains($0.lowercased()) } ?? words.endIndex
+        var heads = [words[..<cut].joined(separator: " "), words.joined(separator: " ")] + inside
+        heads = heads.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != text }
+        var seen = Set<String>()
+        return heads.filter { seen.insert($0).inserted }
     }
 
     /// One code is the other's ancestor or descendant, or the same.
@@ -90,8 +138,8 @@ public struct ResourceResolver: Sendable {
     /// The code a confident outcome gives a flow, with its warning.
     private func resolution(of flow: Flow, key: String, source: ProfileSource) -> (ResourceCode, Diagnostic)? {
         switch outcome(for: flow) {
-        case .fromText(let best, let runnerUp):
-            let message = readAs(flow.resourceText ?? "", best, runnerUp)
+        case .fromText(let best, let runnerUp, let words):
+            let message = readAs(flow.resourceText ?? "", words, best, runnerUp)
             return (
                 best.code,
                 .warning(
@@ -119,19 +167,20 @@ public struct ResourceResolver: Sendable {
         return LocalizedText(en: "\(code) (\(label.en))", fr: "\(code) (\(label.fr))")
     }
 
-    private func readAs(_ text: String, _ best: TaxonomyMatch, _ runnerUp: TaxonomyMatch?) -> LocalizedText {
+    private func readAs(
+        _ text: String, _ words: String?, _ best: TaxonomyMatch, _ runnerUp: TaxonomyMatch?
+    ) -> LocalizedText {
         let chosen = describe(best.code)
         let score = Self.score(best.score)
-        guard let runnerUp else {
-            return LocalizedText(
-                en: "\"\(text)\" is read as \(chosen.en), relevance \(score)",
-                fr: "« \(text) » est lu comme \(chosen.fr), pertinence \(score)")
-        }
+        let from = words.map { LocalizedText(en: " (from \"\($0)\")", fr: " (d'après « \($0) »)") }
+        let read = LocalizedText(
+            en: "\"\(text)\" is read as \(chosen.en)\(from?.en ?? ""), relevance \(score)",
+            fr: "« \(text) » est lu comme \(chosen.fr)\(from?.fr ?? ""), pertinence \(score)")
+        guard let runnerUp else { return read }
         let next = describe(runnerUp.code)
         let nextScore = Self.score(runnerUp.score)
         return LocalizedText(
-            en: "\"\(text)\" is read as \(chosen.en), relevance \(score); next: \(next.en), \(nextScore)",
-            fr: "« \(text) » est lu comme \(chosen.fr), pertinence \(score) ; ensuite : \(next.fr), \(nextScore)")
+            en: read.en + "; next: \(next.en), \(nextScore)", fr: read.fr + " ; ensuite : \(next.fr), \(nextScore)")
     }
 
     private func takenFrom(_ entry: ListOfWaste.Entry) -> LocalizedText {
