@@ -67,6 +67,7 @@ extension ProfileJSON {
         if let medium = quality.medium { members.append(("medium", .string(medium.rawValue))) }
         if let grade = quality.waterGrade { members.append(("grade", .string(grade.rawValue))) }
         if let purity = quality.purity { members.append(("purity", .number(purity))) }
+        if let methane = quality.methane { members.append(("methane", .number(methane))) }
         if let state = quality.state { members.append(("state", .string(state.rawValue))) }
         if let hazardous = quality.hazardous { members.append(("hazardous", .bool(hazardous))) }
         if let ewc = quality.ewc { members.append(("ewc", .string(ewc))) }

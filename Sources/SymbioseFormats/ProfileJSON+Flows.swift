@@ -14,7 +14,8 @@ extension ProfileJSON {
             temperature: object.number("temperature"), medium: object.enumeration("medium", as: HeatMedium.self),
             waterGrade: object.enumeration("grade", as: WaterGrade.self), purity: object.number("purity"),
             state: object.enumeration("state", as: PhysicalState.self), hazardous: object.bool("hazardous"),
-            ewc: object.string("ewc"), contaminants: object.strings("contaminants") ?? [])
+            ewc: object.string("ewc"), contaminants: object.strings("contaminants") ?? [],
+            methane: object.number("methane"))
         let availability = decodeAvailability(object)
         let price = object.object("price").flatMap(decodeCost)
         let disposalCost = object.object("disposalCost").flatMap(decodeCost)

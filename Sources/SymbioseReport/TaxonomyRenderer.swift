@@ -82,7 +82,8 @@ public enum TaxonomyRenderer {
                                 [
                                     ("from", .string($0.from.rawValue)), ("factor", .number($0.factor)),
                                     ("rationale", .string($0.rationale)),
-                                ] + ($0.assumed ? [("assumed", .bool(true))] : []))
+                                ] + ($0.assumed ? [("assumed", .bool(true))] : [])
+                                    + ($0.methaneShare.map { [("methaneShare", .number($0))] } ?? []))
                         })
                 ))
         }

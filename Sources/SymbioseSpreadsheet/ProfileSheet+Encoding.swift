@@ -112,6 +112,7 @@ extension ProfileSheet {
             .temperature: quality.temperature.map(SheetValue.number),
             .medium: word(quality.medium, SheetVocabulary.medium),
             .grade: word(quality.waterGrade, SheetVocabulary.grade), .purity: quality.purity.map(SheetValue.number),
+            .methane: quality.methane.map(SheetValue.number),
             .state: word(quality.state, SheetVocabulary.state),
             .hazardous: quality.hazardous.map { yesNo($0, language) }, .ewc: quality.ewc.map(SheetValue.text),
             .maxDistanceKm: flow.maxDistanceKm.map(SheetValue.number),

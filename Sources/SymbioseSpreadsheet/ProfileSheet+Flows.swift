@@ -32,7 +32,7 @@ extension SheetReader {
             temperature: number(row, .temperature), medium: word(row, .medium, SheetVocabulary.medium),
             waterGrade: word(row, .grade, SheetVocabulary.grade), purity: number(row, .purity),
             state: word(row, .state, SheetVocabulary.state), hazardous: truth(row, .hazardous), ewc: text(row, .ewc),
-            contaminants: Self.list(text(row, .contaminants)))
+            contaminants: Self.list(text(row, .contaminants)), methane: number(row, .methane))
         let availability = readAvailability(row, quantity: &quantity)
         let price = readCost(row, .price, .priceCurrency, .priceUnit, default: quantity?.unit)
         let disposal = readCost(row, .disposalCost, .disposalCostCurrency, .disposalCostUnit, default: quantity?.unit)

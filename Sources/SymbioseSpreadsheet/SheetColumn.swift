@@ -33,6 +33,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case medium
     case grade
     case purity
+    case methane
     case state
     case hazardous
     case ewc
@@ -84,6 +85,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .medium: LocalizedText(en: "Medium", fr: "Vecteur")
         case .grade: LocalizedText(en: "Water grade", fr: "Qualité d'eau")
         case .purity: LocalizedText(en: "Purity (%)", fr: "Pureté (%)")
+        case .methane: LocalizedText(en: "Methane (%)", fr: "Méthane (%)")
         case .state: LocalizedText(en: "State", fr: "État")
         case .hazardous: LocalizedText(en: "Hazardous", fr: "Dangereux")
         case .ewc: LocalizedText(en: "EWC code", fr: "Code déchet")
@@ -151,6 +153,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .medium: "medium"
         case .grade: "grade"
         case .purity: "purity"
+        case .methane: "methane"
         case .state: "state"
         case .hazardous: "hazardous"
         case .ewc: "ewc"

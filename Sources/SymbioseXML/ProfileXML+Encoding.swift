@@ -52,6 +52,7 @@ extension ProfileXML {
             ("resourceText", flow.resourceText),
             ("temperature", quality.temperature.map(JSONOutput.format)), ("medium", quality.medium?.rawValue),
             ("grade", quality.waterGrade?.rawValue), ("purity", quality.purity.map(JSONOutput.format)),
+            ("methane", quality.methane.map(JSONOutput.format)),
             ("state", quality.state?.rawValue), ("hazardous", quality.hazardous.map { $0 ? "true" : "false" }),
             ("ewc", quality.ewc), ("maxDistanceKm", flow.maxDistanceKm.map(JSONOutput.format)),
             ("confidence", flow.confidence == .declared ? nil : flow.confidence.rawValue),

@@ -119,7 +119,8 @@ public enum ProfileXML {
             waterGrade: element.attribute("grade").flatMap(WaterGrade.init(rawValue:)),
             purity: element.attribute("purity").flatMap(double),
             state: element.attribute("state").flatMap(PhysicalState.init(rawValue:)),
-            hazardous: element.attribute("hazardous").flatMap(bool), ewc: element.attribute("ewc"))
+            hazardous: element.attribute("hazardous").flatMap(bool), ewc: element.attribute("ewc"),
+            methane: element.attribute("methane").flatMap(double))
         flow.maxDistanceKm = element.attribute("maxDistanceKm").flatMap(double)
         flow.status = element.attribute("status").flatMap(OutputStatus.init(rawValue:))
         flow.outlet = element.attribute("outlet").flatMap(ReleaseOutlet.init(rawValue:))

@@ -53,4 +53,27 @@ import Testing
         #expect(abs(quantity.value - 4_000) < 1)
         #expect(synergy.coverage == 1)
     }
+
+    /// A biogas flow declaring its methane share is converted with it, and nothing is assumed:
+    /// 1,000,000 Nm³ at 65 % is 6,500 MWh instead of the default's 5,500.
+    @Test func aDeclaredMethaneShareReplacesTheDefault() throws {
+        func biogas(methane: Double?) -> Flow {
+            var flow = MatchFixture.output(
+                "biogas", "energy.biogas", Quantity(value: 1_000_000, unit: .normalCubicMetre))
+            flow.quality.methane = methane
+            return flow
+        }
+        #expect(abs((taxonomy.annualAmount(of: biogas(methane: 65)) ?? 0) - 6_500) < 0.01)
+        #expect(abs((taxonomy.annualAmount(of: biogas(methane: nil)) ?? 0) - 5_500) < 0.01)
+        func validation(_ flow: Flow) -> [DiagnosticCode] {
+            let profile = MatchFixture.profile("digester", at: MatchFixture.origin, outputs: [flow])
+            return ProfileValidator(taxonomy: taxonomy).validate([profile]).map(\.code)
+        }
+        #expect(validation(biogas(methane: 65)).isEmpty)
+        #expect(validation(biogas(methane: 0)).contains(.flowPurityRange))
+        #expect(validation(biogas(methane: 120)).contains(.flowPurityRange))
+        var gas = MatchFixture.output("gas", "energy.natural-gas", Quantity(value: 10, unit: .megawattHour))
+        gas.quality.methane = 90
+        #expect(validation(gas) == [.flowQualityNotApplicable])
+    }
 }

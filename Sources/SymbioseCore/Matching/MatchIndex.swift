@@ -164,8 +164,21 @@ extension Taxonomy {
             let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count)
         else { return nil }
         if normalized.dimension == entry.dimension { return normalized.amount }
-        guard let equivalent = equivalent(from: normalized.dimension, for: entry.code) else { return nil }
+        guard let equivalent = equivalent(from: normalized.dimension, for: flow) else { return nil }
         return normalized.amount * equivalent.factor
+    }
+
+    /// The equivalent converting `flow`'s quantity in `dimension`: the taxonomy's, scaled to the
+    /// methane share the flow declares when the equivalent assumes one (and then not assumed).
+    public func equivalent(from dimension: PhysicalDimension, for flow: Flow) -> DimensionEquivalent? {
+        guard var equivalent = equivalent(from: dimension, for: flow.resource) else { return nil }
+        if let assumedShare = equivalent.methaneShare, assumedShare > 0, let declared = flow.quality.methane,
+            declared > 0, declared <= 100
+        {
+            equivalent.factor *= declared / assumedShare
+            equivalent.assumed = false
+        }
+        return equivalent
     }
 
     /// The water grade a resource has by default: its own, or its nearest parent's.

@@ -47,11 +47,14 @@ public struct FlowQuality: Sendable, Hashable {
     /// The European List of Waste code, `NN NN NN`, with `*` for a hazardous entry.
     public var ewc: String?
     public var contaminants: [String]
+    /// Volume percentage of methane in a gas such as biogas, 0…100: replaces the taxonomy's
+    /// default share when its quantity is converted to energy.
+    public var methane: Double?
 
     public init(
         temperature: Double? = nil, medium: HeatMedium? = nil, waterGrade: WaterGrade? = nil,
         purity: Double? = nil, state: PhysicalState? = nil, hazardous: Bool? = nil, ewc: String? = nil,
-        contaminants: [String] = []
+        contaminants: [String] = [], methane: Double? = nil
     ) {
         self.temperature = temperature
         self.medium = medium
@@ -61,5 +64,6 @@ public struct FlowQuality: Sendable, Hashable {
         self.hazardous = hazardous
         self.ewc = ewc
         self.contaminants = contaminants
+        self.methane = methane
     }
 }

@@ -90,6 +90,9 @@ public struct DimensionEquivalent: Sendable, Hashable {
     /// A default for a property that varies from flow to flow (the methane share of biogas): a
     /// flow converted through it is told so.
     public var assumed = false
+    /// The methane share, in volume percent, that `factor` assumes: a flow declaring its own
+    /// share (`methane`) is converted in proportion, and nothing is assumed.
+    public var methaneShare: Double?
 
     public init(from: PhysicalDimension, factor: Double, rationale: String) {
         self.from = from

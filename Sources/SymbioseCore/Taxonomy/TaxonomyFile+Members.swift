@@ -51,7 +51,7 @@ extension TaxonomyFile {
         var equivalents: [DimensionEquivalent] = []
         for (node, path) in object.array("equivalents") ?? [] {
             guard let equivalent = JSONObject(node, path: path, collector: collector) else { continue }
-            equivalent.rejectUnknownMembers(allowed: ["from", "factor", "rationale", "assumed"])
+            equivalent.rejectUnknownMembers(allowed: ["from", "factor", "rationale", "assumed", "methaneShare"])
             let from = equivalent.enumeration("from", as: PhysicalDimension.self, required: true)
             let factor = equivalent.number("factor", required: true)
             if let factor, factor <= 0 {
@@ -64,6 +64,7 @@ extension TaxonomyFile {
             if let from, let factor, let rationale {
                 var declared = DimensionEquivalent(from: from, factor: factor, rationale: rationale)
                 declared.assumed = equivalent.bool("assumed") ?? false
+                declared.methaneShare = equivalent.number("methaneShare")
                 equivalents.append(declared)
             }
         }

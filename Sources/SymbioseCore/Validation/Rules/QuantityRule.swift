@@ -62,7 +62,7 @@ public struct QuantityRule: FlowRule {
                 notes: [LocalizedText(en: "write Nm3 to say so", fr: "écrivez Nm3 pour le dire")])
         }
         guard unit.dimension != entry.dimension,
-            let equivalent = context.taxonomy.equivalent(from: unit.dimension, for: entry.code), equivalent.assumed
+            let equivalent = context.taxonomy.equivalent(from: unit.dimension, for: flow), equivalent.assumed
         else { return }
         reporter.warning(
             .quantityAssumedEquivalent,
