@@ -1,7 +1,12 @@
+import Foundation
+import ZIPFoundation
+
 /// Checks a ZIP archive's directory against the file before ZIPFoundation reads it: an offset
 /// or a size that points past the data traps inside `Archive(data:)` (a 4-byte change to a
-/// workbook suffices). Every offset and size is checked with overflow-free arithmetic on
-/// 64-bit integers; see APPNOTE.TXT (PKWARE) sections 4.3.7, 4.3.12 and 4.3.16.
+/// workbook suffices), and a deflated entry whose stream does not end within its compressed
+/// bytes makes ZIPFoundation's inflate loop spin forever (found by fuzzing: a 5 KB workbook).
+/// Every offset and size is checked with overflow-free arithmetic on 64-bit integers; see
+/// APPNOTE.TXT (PKWARE) sections 4.3.7, 4.3.12 and 4.3.16.
 enum ZIPStructure {
     /// The problem of bytes that are no ZIP archive at all.
     static let noDirectory = "no end of central directory record"
@@ -34,7 +39,11 @@ enum ZIPStructure {
             let length =
                 46 + Int(u16(bytes, position + 28)) + Int(u16(bytes, position + 30))
                 + Int(u16(bytes, position + 32))
-            if let problem = localEntry(bytes, at: local, compressed: compressed, before: directoryOffset) {
+            if let problem = localEntry(bytes, at: local, compressed: compressed, before: directoryOffset)
+                ?? deflateProblem(
+                    bytes, at: local, compressed: compressed, method: u16(bytes, position + 10),
+                    declared: Int(u32(bytes, position + 24)))
+            {
                 return "entry \(index + 1): \(problem)"
             }
             position += length
@@ -50,6 +59,41 @@ enum ZIPStructure {
         }
         let data = offset + 30 + Int(u16(bytes, offset + 26)) + Int(u16(bytes, offset + 28))
         guard data + compressed <= limit else { return "its data runs past the end of the file" }
+        return nil
+    }
+
+    private struct Truncated: Error {}
+    private struct Overflow: Error {}
+
+    /// What is wrong with a deflated entry's stream: it must end within its compressed bytes and
+    /// expand to no more than it declares. Inflated once, counted and thrown away.
+    private static func deflateProblem(
+        _ bytes: [UInt8], at offset: Int, compressed: Int, method: UInt16, declared: Int
+    ) -> String? {
+        guard method == 8 else { return nil }
+        let start = offset + 30 + Int(u16(bytes, offset + 26)) + Int(u16(bytes, offset + 28))
+        let end = start + compressed
+        var produced = 0
+        do {
+            _ = try Data.decompress(
+                size: Int64(compressed), bufferSize: 64 * 1024, skipCRC32: true,
+                provider: { position, size in
+                    let from = start + Int(position)
+                    // ZIPFoundation asks again and again for input a stream lacks: refuse.
+                    guard from < end else { throw Truncated() }
+                    return Data(bytes[from..<min(from + size, end)])
+                },
+                consumer: { chunk in
+                    produced += chunk.count
+                    if produced > declared { throw Overflow() }
+                })
+        } catch is Truncated {
+            return "its compressed data ends before its stream does"
+        } catch is Overflow {
+            return "it expands beyond the size it declares"
+        } catch {
+            return "its compressed data is damaged"
+        }
         return nil
     }
 
