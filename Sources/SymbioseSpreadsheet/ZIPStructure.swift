@@ -75,13 +75,17 @@ enum ZIPStructure {
         let end = start + compressed
         var produced = 0
         do {
+            // ZIPFoundation's inflate tells zlib that every chunk holds `bufferSize` bytes,
+            // whatever the provider returned: a shorter last chunk let zlib read past it (a
+            // fuzzed workbook crashed in libz). The whole entry is therefore one chunk of
+            // exactly that size, and a second request means the stream has not ended.
             _ = try Data.decompress(
-                size: Int64(compressed), bufferSize: 64 * 1024, skipCRC32: true,
+                size: Int64(compressed), bufferSize: max(compressed, 1), skipCRC32: true,
                 provider: { position, size in
                     let from = start + Int(position)
                     // ZIPFoundation asks again and again for input a stream lacks: refuse.
-                    guard from < end else { throw Truncated() }
-                    return Data(bytes[from..<min(from + size, end)])
+                    guard from < end, from + size == end else { throw Truncated() }
+                    return Data(bytes[from..<end])
                 },
                 consumer: { chunk in
                     produced += chunk.count
