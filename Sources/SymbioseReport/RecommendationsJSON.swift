@@ -145,6 +145,9 @@ public enum RecommendationsJSON {
         if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
         if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
         if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
+        if let share = s.sourceHeatShare {
+            members.append(("sourceHeatShare", .number(rounded(share, places: 4))))
+        }
         if let equivalence = s.equivalence {
             members.append(
                 (

@@ -48,6 +48,27 @@ import Testing
             })
     }
 
+    @Test func aPipeLeftThinBySharingIsBuiltAtItsMinimumWhenThatIsWorthMore() throws {
+        // 20,000 MWh for two needs of 12,000: the flow gives the near one all it wants and the
+        // far one (6 km) the 8,000 left, less than its pipe needs (1.5 MWh a year per metre
+        // beyond 500 m: 8,250). Dropping the far link wastes 8,000 MWh; committing its minimum
+        // and giving the near one the rest delivers all 20,000.
+        let profiles = [
+            heat("source", northKm: 0, mwh: 20_000, need: false), heat("near", northKm: 2, mwh: 12_000, need: true),
+            heat("far", northKm: 6, mwh: 12_000, need: true),
+        ]
+        let result = plan(profiles)
+        for outcome in [result.optimal, result.greedy] {
+            var delivered: [String: Double] = [:]
+            for allocation in outcome.allocations {
+                delivered[allocation.synergy.receiver.company.rawValue, default: 0] +=
+                    try #require(allocation.synergy.quantity?.value)
+            }
+            #expect(abs(delivered.values.reduce(0, +) - 20_000) < 1e-6)
+            #expect(try #require(delivered["far"]) >= 8_250 * (1 - 1e-9))
+        }
+    }
+
     @Test func heatAndItsFuelAreNotBothFilled() throws {
         // A heat network needs 10,000 MWh of heat and burns 3,000 t of wood chips (3.2 MWh/t)
         // to make part of it. Waste heat and waste wood are both on offer nearby.

@@ -138,6 +138,16 @@ public struct ReasonWriter: Sendable {
                     en: " With a heat pump (estimated COP \(estimate)).",
                     fr: " Avec une pompe à chaleur (COP estimé \(estimate)).")[language]
         }
+        if let share = s.sourceHeatShare {
+            let percent = NumberFormatting.format(share * 100, decimals: 0, language: language)
+            text +=
+                LocalizedText(
+                    en:
+                        " Only \(percent) % of the flue gas heat is hot enough for this need; the rest is left for a cooler one.",
+                    fr:
+                        " Seuls \(percent)\u{00A0}% de la chaleur des fumées sont assez chauds pour ce besoin ; le reste va à un besoin moins chaud."
+                )[language]
+        }
         if s.flags.contains(.preheat) {
             text +=
                 LocalizedText(

@@ -35,7 +35,7 @@ public enum HeatExchange: Sendable, Hashable {
         settings: MatchSettings
     ) -> HeatExchange {
         guard let sourceC, let sinkC else { return .temperatureUnknown }
-        let approach = settings.deltaTMin.value(sourceMedium, .liquid) + settings.deltaTMin.value(.liquid, sinkMedium)
+        let approach = Self.approach(sourceMedium, sinkMedium, settings: settings)
         if cold {
             return sourceC <= sinkC - approach ? .direct : .impossible
         }
@@ -77,6 +77,25 @@ public enum HeatExchange: Sendable, Hashable {
             ? at(sourceRange.lowerBound, sinkRange.upperBound) : at(sourceRange.upperBound, sinkRange.lowerBound)
         return best == .impossible ? .impossible : .temperatureUnknown
     }
+
+    /// The approach of an exchange between two sites, in kelvin: through a water loop, so
+    /// ΔTmin(source medium, liquid) + ΔTmin(liquid, sink medium).
+    public static func approach(_ source: MediumClass, _ sink: MediumClass, settings: MatchSettings) -> Double {
+        settings.deltaTMin.value(source, .liquid) + settings.deltaTMin.value(.liquid, sink)
+    }
+
+    /// The share of a sensible-heat source's declared heat that a sink can take: a source
+    /// declared down to `floorC` gives a sink at *T*ₖ only what lies above *T*ₖ + approach,
+    /// (*T*ₛ − max(*T*ₖ + approach, floor)) ÷ (*T*ₛ − floor), within 0…1. What lies below stays
+    /// for a cooler sink (a cascade). 1 when the sink is cool enough to take it all.
+    public static func usableShare(sourceC: Double, sinkC: Double, floorC: Double, approach: Double) -> Double {
+        guard sourceC > floorC else { return 1 }
+        let lowest = max(sinkC + approach, floorC)
+        return min(1, max(0, (sourceC - lowest) / (sourceC - floorC)))
+    }
+
+    /// Whether a code is a combustion flue gas, whose cooling stops at the acid dew point.
+    static func isFlueGas(_ code: ResourceCode) -> Bool { code.rawValue.hasPrefix("heat.flue-gas") }
 
     /// The medium class of a heat flow: its declared medium, else the one its code implies
     /// (flue gas and exhaust air are gases; everything else is treated as a liquid).

@@ -15,6 +15,11 @@ public struct MatchSettings: Sendable, Hashable {
     /// declares no return temperature: the low end of the spreads of current heat networks
     /// (20–35 K for low-temperature networks, 40–60 K for conventional ones).
     public var sinkTemperatureSpread: Double = 20
+    /// How far a combustion flue gas is cooled at most, in °C: below it acid condenses, and
+    /// commercial plants stop at 120–180 °C depending on the fuel's sulphur. A flue gas's declared
+    /// heat is taken as what it gives down to this temperature, so a sink hotter than it less the
+    /// approach gets only the part above (`HeatExchange.usableShare`).
+    public var flueGasFloorC: Double = 120
     /// A source that only preheats the need is proposed when it covers at least this share of it.
     public var preheatMinimumShare: Double = 0.25
     /// The Carnot fraction of a real heat pump (about 0.5 for a first estimate).

@@ -45,6 +45,8 @@ struct PairEvaluation {
     var matched: Double?
     var coverage: Double?
     var heatPumpCOP: Double?
+    /// The share of a flue gas's declared heat above what the sink needs, when not all of it.
+    var sourceHeatShare: Double?
     /// Tonnes weighed on dry matter or heating value rather than one for one.
     var equivalence: MassEquivalence?
 
@@ -144,19 +146,29 @@ struct PairEvaluation {
     mutating func heat(_ supplier: IndexedFlow, _ receiver: IndexedFlow, settings: MatchSettings) -> Bool {
         let category = receiver.category
         guard category == .heat || category == .cold else { return true }
+        let (sourceMedium, sinkMedium) = (
+            HeatExchange.mediumClass(of: supplier.flow), HeatExchange.mediumClass(of: receiver.flow)
+        )
         let exchange = HeatExchange.evaluate(
-            sourceRange: supplier.temperatures, sinkRange: receiver.temperatures,
-            sourceMedium: HeatExchange.mediumClass(of: supplier.flow),
-            sinkMedium: HeatExchange.mediumClass(of: receiver.flow),
-            cold: category == .cold, settings: settings)
+            sourceRange: supplier.temperatures, sinkRange: receiver.temperatures, sourceMedium: sourceMedium,
+            sinkMedium: sinkMedium, cold: category == .cold, settings: settings)
         let assumed = supplier.temperatureAssumed || receiver.temperatureAssumed
         if assumed, exchange != .impossible { flags.append(.temperatureAssumed) }
+        if category == .heat, HeatExchange.isFlueGas(supplier.flow.resource),
+            let source = supplier.temperatures?.lowerBound, let sink = receiver.temperatures?.upperBound
+        {
+            let share = HeatExchange.usableShare(
+                sourceC: source, sinkC: sink, floorC: settings.flueGasFloorC,
+                approach: HeatExchange.approach(sourceMedium, sinkMedium, settings: settings))
+            if share < 1 - 1e-9 { sourceHeatShare = share }
+        }
+        let usable = supplied.map { $0 * (sourceHeatShare ?? 1) }
         switch exchange {
         case .direct:
-            break
+            if let usable, sourceHeatShare != nil, receiver.amount != nil { self.exchange(usable, supplier, receiver) }
         case .preheat(let share):
             flags.append(.preheat)
-            if let supplied, receiver.amount != nil { self.exchange(supplied, supplier, receiver, needShare: share) }
+            if let usable, receiver.amount != nil { self.exchange(usable, supplier, receiver, needShare: share) }
         case .heatPump(let cop):
             heatPumpCOP = cop
             flags.append(.heatPump)
@@ -248,7 +260,7 @@ struct PairEvaluation {
             coverage: coverage, months: oneOff.map { MonthSet([$0.month]) } ?? overlap, oneOff: oneOff,
             supplierTemperature: supplier.flow.quality.temperature,
             receiverTemperature: receiver.flow.quality.temperature,
-            heatPumpCOP: heatPumpCOP, equivalence: equivalence, flags: flags.sorted(), terms: terms,
-            score: Scoring.score(terms))
+            heatPumpCOP: heatPumpCOP, sourceHeatShare: sourceHeatShare, equivalence: equivalence,
+            flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
     }
 }

@@ -153,6 +153,9 @@ public struct SubstitutionSynergy: Sendable, Hashable {
     public var receiverTemperature: Double?
     /// The estimated coefficient of performance, for a heat-pump candidate.
     public var heatPumpCOP: Double?
+    /// The share of a flue gas's declared heat hot enough for the need (the part above the
+    /// need's temperature plus the approach), when not all of it: the quantity counts only that.
+    public var sourceHeatShare: Double?
     /// How tonnes of the release count against tonnes of the need, when not one for one.
     public var equivalence: MassEquivalence?
     public var flags: [SynergyFlag]
@@ -169,7 +172,8 @@ public struct SubstitutionSynergy: Sendable, Hashable {
         needResource: ResourceCode, category: ResourceCategory, compatibility: Compatibility, distanceKm: Double?,
         limitKm: Double, quantity: Amount?, coverage: Double?, months: MonthSet, oneOff: YearMonth?,
         supplierTemperature: Double?, receiverTemperature: Double?, heatPumpCOP: Double?,
-        equivalence: MassEquivalence? = nil, flags: [SynergyFlag], terms: [ScoreTerm], score: Double
+        sourceHeatShare: Double? = nil, equivalence: MassEquivalence? = nil, flags: [SynergyFlag], terms: [ScoreTerm],
+        score: Double
     ) {
         self.equivalence = equivalence
         self.id = id
@@ -188,6 +192,7 @@ public struct SubstitutionSynergy: Sendable, Hashable {
         self.supplierTemperature = supplierTemperature
         self.receiverTemperature = receiverTemperature
         self.heatPumpCOP = heatPumpCOP
+        self.sourceHeatShare = sourceHeatShare
         self.flags = flags
         self.terms = terms
         self.score = score

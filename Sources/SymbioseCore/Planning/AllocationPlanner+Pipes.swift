@@ -17,26 +17,77 @@ extension AllocationPlanner {
 
     static let pipeRounds = 12
 
-    /// The allocations once pipes left too thin by sharing are dropped: the thinnest is removed
-    /// and the rest solved again by the same method, up to `pipeRounds` times; any still too
-    /// thin after that is dropped without solving again.
+    /// The allocations once no pipe is left too thin by sharing. A minimum size makes a link
+    /// all or nothing, which a flow cannot express; each round takes the thinnest link and
+    /// solves three times by the same method: without it, with its minimum committed (served
+    /// before anything else, the rest of it competing as before), and with all of it committed.
+    /// The branch worth most, counting only links thick enough, is kept. After `pipeRounds` rounds any link still too
+    /// thin is dropped.
     func withoutThinPipes(_ candidates: Candidates, _ amounts: [Double], method: Method) -> [Double] {
         var (kept, amounts) = (candidates, amounts)
+        var committed: [Int: Double] = [:]
         for round in 0...Self.pipeRounds {
-            let thin = kept.list.indices.compactMap { position -> (Int, Double)? in
-                guard amounts[position] > 0, let minimum = minimumPipe(kept.list[position])?.quantity,
-                    amounts[position] < minimum * (1 - 1e-9)
-                else { return nil }
-                return (position, amounts[position] / minimum)
-            }
+            let thin = thinLinks(kept, amounts)
             guard let thinnest = thin.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { break }
             if round == Self.pipeRounds {
                 for (position, _) in thin { amounts[position] = 0 }
                 break
             }
-            kept.list[thinnest.0].quantity = 0
-            amounts = allocate(kept, method: method).amounts
+            var dropped = kept
+            dropped.list[thinnest.0].quantity = 0
+            var best = (worth: 0.0, amounts: allocate(dropped, committing: committed, method: method), committed)
+            best.worth = thickWorth(dropped, best.amounts)
+            let link = kept.list[thinnest.0]
+            let levels = committed[thinnest.0] == nil ? [minimumPipe(link)?.quantity, link.quantity] : []
+            for level in levels.compactMap({ $0 }) where level <= link.quantity {
+                var committing = committed
+                committing[thinnest.0] = level
+                let trial = allocate(kept, committing: committing, method: method)
+                let worth = thickWorth(kept, trial)
+                if worth > best.worth * (1 + 1e-9) { best = (worth, trial, committing) }
+            }
+            if best.2 == committed {
+                kept = dropped
+                committed[thinnest.0] = nil
+            }
+            (amounts, committed) = (best.amounts, best.2)
         }
         return amounts
+    }
+
+    /// The allocation with the least quantity of some candidates committed: each is split into
+    /// a committed part served first and the rest, and the parts are added back together.
+    private func allocate(_ candidates: Candidates, committing: [Int: Double], method: Method) -> [Double] {
+        var split = candidates
+        for (position, minimum) in committing.sorted(by: { $0.key < $1.key }) {
+            var part = split.list[position]
+            part.quantity = minimum
+            part.committed = true
+            split.list[position].quantity -= minimum
+            split.list.append(part)
+        }
+        var amounts = allocate(split, method: method).amounts
+        for (offset, position) in committing.keys.sorted().enumerated() {
+            amounts[position] += amounts[candidates.list.count + offset]
+        }
+        return Array(amounts.prefix(candidates.list.count))
+    }
+
+    /// The links allocated less than their pipe's minimum, with the share of it they reach.
+    private func thinLinks(_ candidates: Candidates, _ amounts: [Double]) -> [(Int, Double)] {
+        candidates.list.indices.compactMap { position -> (Int, Double)? in
+            guard amounts[position] > 0, let minimum = minimumPipe(candidates.list[position])?.quantity,
+                amounts[position] < minimum * (1 - 1e-9)
+            else { return nil }
+            return (position, amounts[position] / minimum)
+        }
+    }
+
+    /// The objective of an allocation counting only the links thick enough to be built.
+    private func thickWorth(_ candidates: Candidates, _ amounts: [Double]) -> Double {
+        let thin = Set(thinLinks(candidates, amounts).map(\.0))
+        return candidates.list.indices.reduce(0) { total, position in
+            thin.contains(position) ? total : total + candidates.list[position].unitValue * amounts[position]
+        }
     }
 }

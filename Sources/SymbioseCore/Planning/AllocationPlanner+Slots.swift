@@ -37,6 +37,8 @@ extension AllocationPlanner {
                 table[node, default: [:]][month] = capacities.count - 1
                 return capacities.count - 1
             }
+            // A committed candidate outweighs any exchange of flow among the others.
+            let committedBonus = 1 + 4 * (candidates.map(\.unitValue).max() ?? 0)
             for candidate in candidates {
                 let shared = monthly ? candidate.synergy.months.months : [0]
                 let releaseSpan = monthly ? releaseMonths[candidate.release]!.count : 1
@@ -58,8 +60,9 @@ extension AllocationPlanner {
                             weight.map { candidate.quantity * $0 } ?? candidate.quantity / Double(shared.count)
                         )
                     })
-                costs.append(-candidate.unitValue * (1 + 1e-6 * candidate.synergy.score))
-                wholeValues.append(candidate.unitValue * candidate.quantity)
+                let value = candidate.unitValue + (candidate.committed ? committedBonus : 0)
+                costs.append(-value * (1 + 1e-6 * candidate.synergy.score))
+                wholeValues.append(value * candidate.quantity)
             }
             order = candidates.indices.sorted { a, b in
                 if wholeValues[a] != wholeValues[b] { return wholeValues[a] > wholeValues[b] }

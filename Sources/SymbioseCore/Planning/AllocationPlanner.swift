@@ -56,6 +56,9 @@ public struct AllocationPlanner: Sendable {
         var unitValue: Double
         /// The impact of one unit exchanged.
         var rates: ImpactRates
+        /// Served before every other candidate: the least a pipe the plan chose to build must
+        /// carry (`withoutThinPipes`).
+        var committed = false
     }
 
     /// The substitutions the plan chooses among, with the releases and needs they draw on.
