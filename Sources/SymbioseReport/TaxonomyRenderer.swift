@@ -108,6 +108,7 @@ public enum TaxonomyRenderer {
         if entry.gas { members.append(("gas", .bool(true))) }
         if let dryMatter = entry.dryMatter { members.append(("dryMatter", .number(dryMatter))) }
         if let heatingValue = entry.heatingValue { members.append(("heatingValue", .number(heatingValue))) }
+        if let value = entry.neutralisingValue { members.append(("neutralisingValue", .number(value))) }
         if !entry.excludes.isEmpty { members.append(("excludes", .array(entry.excludes.map { .string($0) }))) }
         if let range = entry.temperature {
             members.append(

@@ -46,6 +46,17 @@ import Testing
         #expect(abs((synergy.quantity?.value ?? 0) - 862.5) < 1e-6)
     }
 
+    @Test func sugarFactoryLimeIsCountedOnNeutralisingValueAgainstAgriculturalLime() throws {
+        // 1,000 t of factory lime at 0.24 t CaO/t neutralise as much as 480 t of ground
+        // limestone at 0.50: its dry matter is not the basis, its active content is.
+        let (synergy, _) = try pair(release: "material.food.lime-sludge", 1000, need: "material.amendment.lime", 1000)
+        let equivalence = try #require(synergy.equivalence)
+        #expect(equivalence.basis == .neutralisingValue)
+        #expect(abs((synergy.quantity?.value ?? 0) - 480) < 1e-6)
+        let french = ReasonWriter(taxonomy: TaxonomyFile.builtIn, language: .fr).reason(.substitution(synergy))
+        #expect(french.contains("Compté en valeur neutralisante : 1 t d'écumes de sucrerie (0,24 t CaO/t) vaut 0,48 t"))
+    }
+
     @Test func tonnesCountOneForOneWithoutDeclaredValues() throws {
         let (synergy, _) = try pair(
             release: "material.food.potato-peel", 1000, need: "material.feedstock.methanisation", 1000)

@@ -175,15 +175,20 @@ public struct ReasonWriter: Sendable {
             switch equivalence.basis {
             case .dryMatter: NumberFormatting.format(v * 100, decimals: 0, language: language) + " %"
             case .heatingValue: NumberFormatting.format(v, decimals: 2, language: language) + " MWh/t"
+            case .neutralisingValue:
+                NumberFormatting.format(v, decimals: 2, language: language)
+                    + LocalizedText(en: " t CaO/t", fr: " t CaO/t")[language]
             }
         }
         let ratio = NumberFormatting.format(equivalence.ratio, decimals: 2, language: language)
         let (release, need) = (label(s.resource), label(s.needResource))
         let (from, to) = (value(equivalence.release), value(equivalence.need))
         let basis =
-            equivalence.basis == .dryMatter
-            ? LocalizedText(en: "dry matter", fr: "matière sèche")
-            : LocalizedText(en: "heating value", fr: "pouvoir calorifique")
+            switch equivalence.basis {
+            case .dryMatter: LocalizedText(en: "dry matter", fr: "matière sèche")
+            case .heatingValue: LocalizedText(en: "heating value", fr: "pouvoir calorifique")
+            case .neutralisingValue: LocalizedText(en: "neutralising value", fr: "valeur neutralisante")
+            }
         return LocalizedText(
             en: " Counted on \(basis.en): 1 t of \(release) (\(from)) counts as \(ratio) t of \(need) (\(to)).",
             fr: " Compté en \(basis.fr) : 1 t \(Self.of(release)) (\(from)) vaut \(ratio) t \(Self.of(need)) (\(to)).")[

@@ -1,10 +1,20 @@
 /// Tonnes of a release weighed against tonnes of a need on a common basis: the energy they
-/// hold (lower heating value as delivered) when the need is a fuel, or their dry matter (wet
-/// beet pulp at 24 % against feed grain at 89 %). See `Docs/matching.md`.
+/// hold (lower heating value as delivered) when the need is a fuel, their neutralising value
+/// when both are liming materials (sugar factory lime at 0.24 t CaO/t against ground limestone
+/// at 0.50), or their dry matter (wet beet pulp at 24 % against feed grain at 89 %). See
+/// `Docs/matching.md`.
 public struct MassEquivalence: Sendable, Hashable {
     public enum Basis: String, Sendable, Hashable {
         case heatingValue = "heating-value"
         case dryMatter = "dry-matter"
+        case neutralisingValue = "neutralising-value"
+    }
+
+    /// What a side declares on each basis.
+    struct Values {
+        var dryMatter: Double?
+        var heatingValue: Double?
+        var neutralisingValue: Double?
     }
 
     public var basis: Basis
@@ -22,14 +32,13 @@ public struct MassEquivalence: Sendable, Hashable {
     /// Tonnes of need served by one tonne of release.
     public var ratio: Double { release / need }
 
-    /// The basis both sides declare, heating value first for a fuel need; `nil` when none, or
-    /// when both sides hold the same.
-    init?(
-        release: (dryMatter: Double?, heatingValue: Double?), need: (dryMatter: Double?, heatingValue: Double?),
-        needIsFuel: Bool
-    ) {
+    /// The basis both sides declare, heating value first for a fuel need, then neutralising
+    /// value, then dry matter; `nil` when none, or when both sides hold the same.
+    init?(release: Values, need: Values, needIsFuel: Bool) {
         if needIsFuel, let value = release.heatingValue, let wanted = need.heatingValue {
             self.init(basis: .heatingValue, release: value, need: wanted)
+        } else if let value = release.neutralisingValue, let wanted = need.neutralisingValue {
+            self.init(basis: .neutralisingValue, release: value, need: wanted)
         } else if let share = release.dryMatter, let wanted = need.dryMatter {
             self.init(basis: .dryMatter, release: share, need: wanted)
         } else {

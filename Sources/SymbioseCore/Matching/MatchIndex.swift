@@ -26,6 +26,8 @@ public final class IndexedFlow: Sendable {
     /// The dry-matter share and heating value of the flow's resource, from the taxonomy.
     public let dryMatter: Double?
     public let heatingValue: Double?
+    /// The neutralising value of the flow's resource (liming), from the taxonomy.
+    public let neutralisingValue: Double?
     /// The activity code (NAF) of the flow's company, when declared.
     public let activity: String?
     /// Whether the site was placed at its postcode's centre rather than located by its own
@@ -39,7 +41,8 @@ public final class IndexedFlow: Sendable {
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
         dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        dryMatter: Double? = nil, heatingValue: Double? = nil, activity: String? = nil, placedByPostcode: Bool = false,
+        dryMatter: Double? = nil, heatingValue: Double? = nil, neutralisingValue: Double? = nil,
+        activity: String? = nil, placedByPostcode: Bool = false,
         typicalTemperature: ClosedRange<Double>? = nil
     ) {
         if let declared = flow.quality.temperature {
@@ -54,6 +57,7 @@ public final class IndexedFlow: Sendable {
         self.group = group
         self.dryMatter = dryMatter
         self.heatingValue = heatingValue
+        self.neutralisingValue = neutralisingValue
         self.reference = reference
         self.flow = flow
         self.point = point
@@ -136,6 +140,7 @@ public struct MatchIndex: Sendable {
                         hazardous: hazardous, group: profile.company.group,
                         dryMatter: taxonomy.dryMatter(of: entry.code),
                         heatingValue: taxonomy.heatingValue(of: entry.code),
+                        neutralisingValue: taxonomy.neutralisingValue(of: entry.code),
                         activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
                         typicalTemperature: taxonomy.typicalTemperature(of: entry.code))
                     if direction == .output {

@@ -107,7 +107,12 @@ struct PairEvaluation {
         }
         if supplier.dimension == .mass, receiver.dimension == .mass {
             equivalence = MassEquivalence(
-                release: (supplier.dryMatter, supplier.heatingValue), need: (receiver.dryMatter, receiver.heatingValue),
+                release: .init(
+                    dryMatter: supplier.dryMatter, heatingValue: supplier.heatingValue,
+                    neutralisingValue: supplier.neutralisingValue),
+                need: .init(
+                    dryMatter: receiver.dryMatter, heatingValue: receiver.heatingValue,
+                    neutralisingValue: receiver.neutralisingValue),
                 needIsFuel: receiver.category == .energy)
             if let ratio = equivalence?.ratio { supplied = supplied.map { $0 * ratio } }
         }

@@ -27,6 +27,10 @@ public struct ResourceEntry: Sendable, Hashable {
     /// The lower heating value as delivered, in MWh per tonne, for solid and liquid fuels:
     /// a need for a fuel is served in proportion. Inherited by the codes below.
     public var heatingValue: Double?
+    /// The neutralising value as delivered, in tonnes of CaO equivalent per tonne (0…1), for
+    /// liming materials: a need for a liming agent is served in proportion (sugar factory lime
+    /// at 0.24 against ground limestone at 0.50). Inherited by the codes below.
+    public var neutralisingValue: Double?
     /// Needs this resource never serves, whatever its parents' links say (sugar factory lime is
     /// filed under agri-food by-products, but is mineral: no methanisation feedstock).
     public var excludes: [ResourceCode] = []

@@ -78,6 +78,12 @@ public struct Taxonomy: Sendable {
     /// The heating value in MWh/t declared for `code` or its nearest ancestor.
     public func heatingValue(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.heatingValue } }
 
+    /// The neutralising value (t CaO equivalent per t) of a code, or of its nearest ancestor
+    /// declaring one.
+    public func neutralisingValue(of code: ResourceCode) -> Double? {
+        firstInLineage(of: code) { $0.neutralisingValue }
+    }
+
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
     public func equivalent(from dimension: PhysicalDimension, for code: ResourceCode) -> DimensionEquivalent? {

@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary", "dryMatter", "heatingValue", "excludes", "gas", "temperature",
+            "secondary", "dryMatter", "heatingValue", "neutralisingValue", "excludes", "gas", "temperature",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -74,6 +74,7 @@ public enum TaxonomyFile {
         let secondary = object.bool("secondary") ?? false
         let dryMatter = decodeShare(object, "dryMatter", range: 0.01...1, unit: "")
         let heatingValue = decodeShare(object, "heatingValue", range: 0.01...15, unit: " MWh/t")
+        let neutralising = decodeShare(object, "neutralisingValue", range: 0.01...1, unit: " t CaO/t")
         guard let code, let dimension, let label else { return nil }
         var entry = ResourceEntry(
             code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
@@ -84,6 +85,7 @@ public enum TaxonomyFile {
         entry.temperature = decodeTemperature(object)
         entry.dryMatter = dryMatter
         entry.heatingValue = heatingValue
+        entry.neutralisingValue = neutralising
         entry.excludes = (object.strings("excludes") ?? []).map { ResourceCode($0) }
         return entry
     }
