@@ -8,6 +8,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// Plain text for a terminal.
     case text
     case json
+    /// JSON Lines: one record per line (`match`, `plan`).
+    case ndjson
     case xml
     case csv
     case xlsx
@@ -33,6 +35,8 @@ extension OutputFormat {
         case (.markdown, .plan): PlanMarkdown.self
         case (.json, .synergies): RecommendationsJSON.self
         case (.json, .plan): PlanJSON.self
+        case (.ndjson, .synergies): RecommendationsNDJSON.self
+        case (.ndjson, .plan): PlanNDJSON.self
         case (.csv, _): SynergyCSV.self
         case (.geojson, _): GeoJSONRenderer.self
         case (.graphml, _): GraphMLRenderer.self

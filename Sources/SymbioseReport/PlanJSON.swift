@@ -61,7 +61,7 @@ public enum PlanJSON {
         ])
     }
 
-    private static func allocation(_ allocation: Allocation, rank: Int, writer: ReasonWriter) -> JSONOutput {
+    static func allocation(_ allocation: Allocation, rank: Int, writer: ReasonWriter) -> JSONOutput {
         let s = allocation.synergy
         let pipe: [(String, JSONOutput)] =
             allocation.pipe.map { pipe in
@@ -95,7 +95,7 @@ public enum PlanJSON {
             ] + pipe + [("reason", .string(writer.reason(.substitution(s))))])
     }
 
-    private static func pool(_ group: PoolingGroup) -> JSONOutput {
+    static func pool(_ group: PoolingGroup) -> JSONOutput {
         .object([
             ("id", .string(group.id)), ("mode", .string(group.mode.rawValue)),
             ("resource", .string(group.resource)),

@@ -20,6 +20,8 @@ import Testing
         Case(format: .table, subject: .synergies, language: .fr, golden: "sample-table-fr.txt"),
         Case(format: .markdown, subject: .synergies, language: .fr, golden: "sample-fr.md"),
         Case(format: .json, subject: .synergies, language: .en, golden: "sample-en.json"),
+        Case(format: .ndjson, subject: .synergies, language: .fr, golden: "sample-fr.ndjson"),
+        Case(format: .ndjson, subject: .plan, language: .en, golden: "sample-plan-en.ndjson"),
         Case(format: .csv, subject: .synergies, language: .fr, golden: "sample-fr.csv"),
         Case(format: .csv, subject: .synergies, language: .en, golden: "sample-en.csv"),
         Case(format: .geojson, subject: .synergies, language: .en, golden: "sample.geojson"),

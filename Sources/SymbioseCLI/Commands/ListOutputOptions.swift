@@ -11,7 +11,10 @@ struct ListOutputOptions: ParsableArguments {
             "Show the first N (default 25 for table and markdown, all otherwise; 0: all).", valueName: "n"))
     var top: Int?
 
-    @Option(help: "table, json, csv, markdown, geojson or graphml (default: table on a terminal, json otherwise).")
+    @Option(
+        help:
+            "table, json, ndjson (one record per line), csv, markdown, geojson or graphml (default: table on a terminal, json otherwise)."
+    )
     var format: FormatChoice<ListFormats>?
 
     @Option(

@@ -145,7 +145,7 @@ public indirect enum JSONOutput: Sendable, Hashable {
         }
     }
 
-    private static func writeString(_ value: String, into text: inout String) {
+    static func writeString(_ value: String, into text: inout String) {
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
