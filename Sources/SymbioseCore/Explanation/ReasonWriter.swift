@@ -176,8 +176,7 @@ public struct ReasonWriter: Sendable {
             case .dryMatter: NumberFormatting.format(v * 100, decimals: 0, language: language) + " %"
             case .heatingValue: NumberFormatting.format(v, decimals: 2, language: language) + " MWh/t"
             case .neutralisingValue:
-                NumberFormatting.format(v, decimals: 2, language: language)
-                    + LocalizedText(en: " t CaO/t", fr: " t CaO/t")[language]
+                NumberFormatting.format(v, decimals: 2, language: language) + " t CaO/t"
             }
         }
         let ratio = NumberFormatting.format(equivalence.ratio, decimals: 2, language: language)

@@ -1,13 +1,6 @@
 /// JSON Lines (also called NDJSON): one value per line, so that DuckDB, pandas or `jq` read a
 /// long list record by record without loading it whole (<https://jsonlines.org>).
 extension JSONOutput {
-    /// The value on one line, without indentation or a final newline.
-    public func compact() -> String {
-        var text = ""
-        writeCompact(into: &text)
-        return text
-    }
-
     private func writeCompact(into text: inout String) {
         switch self {
         case .array(let elements):
@@ -28,7 +21,7 @@ extension JSONOutput {
             text += "}"
         default:
             // Scalars are written the same way in both layouts.
-            text += rendered().dropLast()
+            write(into: &text, indent: 0)
         }
     }
 

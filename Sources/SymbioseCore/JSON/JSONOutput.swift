@@ -87,7 +87,7 @@ public indirect enum JSONOutput: Sendable, Hashable {
         }
     }
 
-    private func write(into text: inout String, indent: Int) {
+    func write(into text: inout String, indent: Int) {
         switch self {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"

@@ -21,36 +21,37 @@ extension AllocationPlanner {
     /// all or nothing, which a flow cannot express; each round takes the thinnest link and
     /// solves three times by the same method: without it, with its minimum committed (served
     /// before anything else, the rest of it competing as before), and with all of it committed.
-    /// The branch worth most, counting only links thick enough, is kept. After `pipeRounds` rounds any link still too
-    /// thin is dropped.
+    /// The branch worth most, counting only links thick enough, is kept. After `pipeRounds`
+    /// rounds any link still too thin is dropped.
     func withoutThinPipes(_ candidates: Candidates, _ amounts: [Double], method: Method) -> [Double] {
         var (kept, amounts) = (candidates, amounts)
         var committed: [Int: Double] = [:]
         for round in 0...Self.pipeRounds {
             let thin = thinLinks(kept, amounts)
-            guard let thinnest = thin.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { break }
+            guard let position = thin.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 })?.0 else { break }
             if round == Self.pipeRounds {
                 for (position, _) in thin { amounts[position] = 0 }
                 break
             }
+            // Without it: a commitment it had goes with it.
             var dropped = kept
-            dropped.list[thinnest.0].quantity = 0
-            var best = (worth: 0.0, amounts: allocate(dropped, committing: committed, method: method), committed)
-            best.worth = thickWorth(dropped, best.amounts)
-            let link = kept.list[thinnest.0]
-            let levels = committed[thinnest.0] == nil ? [minimumPipe(link)?.quantity, link.quantity] : []
+            dropped.list[position].quantity = 0
+            var withoutIt = committed
+            withoutIt[position] = nil
+            var best = (commitments: withoutIt, amounts: allocate(dropped, committing: withoutIt, method: method))
+            var bestWorth = thickWorth(dropped, best.amounts)
+            var keepsIt = false
+            let link = kept.list[position]
+            let levels = committed[position] == nil ? [minimumPipe(link)?.quantity, link.quantity] : []
             for level in levels.compactMap({ $0 }) where level <= link.quantity {
                 var committing = committed
-                committing[thinnest.0] = level
+                committing[position] = level
                 let trial = allocate(kept, committing: committing, method: method)
                 let worth = thickWorth(kept, trial)
-                if worth > best.worth * (1 + 1e-9) { best = (worth, trial, committing) }
+                if worth > bestWorth * (1 + 1e-9) { (best, bestWorth, keepsIt) = ((committing, trial), worth, true) }
             }
-            if best.2 == committed {
-                kept = dropped
-                committed[thinnest.0] = nil
-            }
-            (amounts, committed) = (best.amounts, best.2)
+            if !keepsIt { kept = dropped }
+            (amounts, committed) = (best.amounts, best.commitments)
         }
         return amounts
     }
