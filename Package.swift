@@ -12,11 +12,19 @@ let package = Package(
         .library(name: "SymbioseFormats", targets: ["SymbioseFormats"]),
         .library(name: "SymbioseReport", targets: ["SymbioseReport"]),
         .library(name: "SymbioseSpreadsheet", targets: ["SymbioseSpreadsheet"]),
+        .library(name: "SymbioseStore", targets: ["SymbioseStore"]),
+        .library(name: "SymbioseServer", targets: ["SymbioseServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,10 +66,37 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SymbioseStore",
+            dependencies: [
+                "SymbioseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.embedInCode("Resources/sqlite-001-initial.sql")]
+        ),
+        .target(
+            name: "SymbioseServer",
+            dependencies: [
+                "SymbioseCore", "SymbioseEngine", "SymbioseFormats", "SymbioseReport", "SymbioseStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Resources/server.css"), .embedInCode("Resources/templates/layout.mustache"),
+                .embedInCode("Resources/templates/message.mustache"),
+                .embedInCode("Resources/templates/login.mustache"),
+                .embedInCode("Resources/templates/territories.mustache"),
+                .embedInCode("Resources/templates/territory.mustache"),
+                .embedInCode("Resources/templates/profile.mustache"),
+            ]
+        ),
+        .target(
             name: "SymbioseCLI",
             dependencies: [
                 "SymbioseCore", "SymbioseEngine", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
-                "SymbioseSpreadsheet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SymbioseSpreadsheet", "SymbioseStore", "SymbioseServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "symbiose", dependencies: ["SymbioseCLI"]),
@@ -92,6 +127,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SymbioseXMLTests", dependencies: ["SymbioseXML", "SymbioseFormats", "SymbioseTestSupport"]),
+        .testTarget(
+            name: "SymbioseServerTests",
+            dependencies: [
+                "SymbioseServer", "SymbioseStore", "SymbioseTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "SymbioseCLITests",
             dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose"],

@@ -10,4 +10,7 @@ public enum ExitStatus {
     public static let usage = ExitCode(64)
     /// The output could not be written.
     public static let cannotWrite = ExitCode(73)
+    /// The portal's database cannot be opened, read or written, or refuses the change (an
+    /// account that exists already).
+    public static let storeFailure = ExitCode(74)
 }

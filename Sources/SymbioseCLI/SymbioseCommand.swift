@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `symbiose`: industrial and territorial ecology from company resource profiles.
-public struct SymbioseCommand: ParsableCommand {
+public struct SymbioseCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "symbiose",
         abstract: "Find industrial symbiosis opportunities in company resource profiles.",
@@ -15,9 +15,24 @@ public struct SymbioseCommand: ParsableCommand {
         subcommands: [
             MatchCommand.self, PlanCommand.self, ReportCommand.self, FactorsCommand.self, ValidateCommand.self,
             GenerateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self, SuggestCommand.self,
-            TaxonomyCommand.self, TemplateCommand.self,
+            TaxonomyCommand.self, TemplateCommand.self, ServeCommand.self, UsersCommand.self, DatabaseCommand.self,
         ]
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command, awaiting the asynchronous ones (`serve`,
+    /// `users`); exits with the command's status.
+    public static func runMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

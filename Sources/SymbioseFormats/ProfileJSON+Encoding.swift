@@ -18,7 +18,7 @@ extension ProfileJSON {
         ]).rendered()
     }
 
-    static func profileMembers(_ profile: Profile) -> [(String, JSONOutput)] {
+    public static func profileMembers(_ profile: Profile) -> [(String, JSONOutput)] {
         var members: [(String, JSONOutput)] = []
         let company = profile.company
         var companyMembers: [(String, JSONOutput)] = [("id", .string(company.id)), ("name", .string(company.name))]

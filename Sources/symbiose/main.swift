@@ -1,3 +1,3 @@
 import SymbioseCLI
 
-SymbioseCommand.main()
+await SymbioseCommand.runMain()

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import SymbioseCore
+import SymbioseStore
+
+/// The firm's side: its own profile, from the invitation link, and nothing else.
+struct FirmRoutes: Sendable {
+    let portal: Portal
+    let pages: Pages
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/firm") { request, _ in
+            let (visit, _, firm) = try await Access(portal: portal).firm(request)
+            let page = PageState(request: request, csrf: visit.session?.csrf)
+            let form = ProfileForm(
+                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
+            return render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1)
+        }
+        router.post("/firm") { request, _ in
+            let (visit, _, firm) = try await Access(portal: portal).firm(request)
+            let form = try await Form.read(request, limit: portal.maximumBody)
+            try Gate.checkForm(form, visit: visit)
+            return try await save(form, firm: firm, visit: visit, request: request)
+        }
+    }
+
+    func save(_ posted: Form, firm: Firm, visit: Visit, request: Request) async throws -> Response {
+        var page = PageState(request: request, csrf: visit.session?.csrf)
+        let form = ProfileForm(form: posted, companyID: firm.companyID)
+        let action = posted["action"] ?? "save"
+        guard firm.status.isEditableByFirm else {
+            throw HTTPError(.conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
+        }
+        if action == "add-row" { return render(form, firm: firm, page: page, blankRows: 1) }
+        let base = ProfileCheck.stored(firm.profile)
+        let (json, layout) = form.document(base: base)
+        let checked = ProfileCheck(engine: portal.engine).check(
+            Array(json.utf8), file: "profile", format: .json, companyID: firm.companyID)
+        guard checked.isValid, let document = checked.document, let invitation = visit.invitation else {
+            return render(
+                form, firm: firm, page: page, blankRows: 0, diagnostics: checked.diagnostics, layout: layout,
+                status: .unprocessableContent)
+        }
+        let status: FirmStatus = action == "submit" ? .submitted : .draft
+        try await portal.store.saveProfile(
+            document, status: status, territoryID: firm.territoryID, companyID: firm.companyID,
+            author: .invitation(invitation.id), at: portal.clock())
+        var saved = firm
+        saved.status = status
+        saved.profile = document
+        page.notice =
+            (status == .submitted
+            ? LocalizedText(en: "Profile sent to your facilitator.", fr: "Profil transmis à votre animateur.")
+            : LocalizedText(en: "Draft saved.", fr: "Brouillon enregistré."))[page.language]
+        let stored = ProfileForm(profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name)
+        return render(
+            stored, firm: saved, page: page, blankRows: status == .submitted ? 0 : 1,
+            diagnostics: checked.diagnostics, layout: ProfileForm.Layout(rowsOf: stored))
+    }
+
+    func render(
+        _ form: ProfileForm, firm: Firm, page: PageState, blankRows: Int, diagnostics: [Diagnostic] = [],
+        layout: ProfileForm.Layout = .init(), status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let view = ProfileView(
+            form: form, diagnostics: diagnostics, layout: layout, language: page.language,
+            editable: firm.status.isEditableByFirm, taxonomy: portal.engine.taxonomy)
+        var values = view.values(blankRows: blankRows)
+        if firm.status == .returned, let comment = firm.comment { values["returnedComment"] = comment }
+        values["submitted"] = firm.status == .submitted
+        return pages.render(
+            "profile", title: LocalizedText(en: "Profile of \(firm.name)", fr: "Profil de \(firm.name)"),
+            values: values, page: page, status: status)
+    }
+}
+
+extension ProfileForm.Layout {
+    /// The layout of a form read back from its document: outputs first, then inputs.
+    init(rowsOf form: ProfileForm) {
+        self.init()
+        for (index, row) in form.rows.enumerated() {
+            if row.direction == "input" { inputRows.append(index) } else { outputRows.append(index) }
+        }
+    }
+}
+
+extension Access {
+    /// The firm of the visitor's invitation; 401 for anyone else (an account has no firm page).
+    func firm(_ request: Request) async throws -> (Visit, Invitation, Firm) {
+        guard let visit = try await Gate(portal: portal).visit(request), let invitation = visit.invitation,
+            let firm = try await portal.store.firm(territoryID: invitation.territoryID, companyID: invitation.companyID)
+        else {
+            throw HTTPError(
+                .unauthorized, message: "Open the invitation link you received: it gives access to your profile.")
+        }
+        return (visit, invitation, firm)
+    }
+}

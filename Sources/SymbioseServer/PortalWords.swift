@@ -1,0 +1,93 @@
+import SymbioseCore
+
+/// The words of the pages, in both languages (the templates read them as `t.key`).
+enum PortalWords {
+    static func table(_ language: Language) -> [String: String] {
+        language == .fr ? french : english
+    }
+
+    static let pairs: [(key: String, fr: String, en: String)] = [
+        ("logout", "Se déconnecter", "Sign out"),
+        ("email", "Adresse e-mail", "E-mail address"),
+        ("password", "Mot de passe", "Password"),
+        ("signIn", "Se connecter", "Sign in"),
+        (
+            "firmHint",
+            "Entreprise ? Ouvrez le lien d'invitation reçu de votre animateur : aucun compte n'est nécessaire.",
+            "A firm? Open the invitation link your facilitator sent you: no account is needed."
+        ),
+        ("firms", "entreprises", "firms"),
+        ("noTerritory", "Aucun territoire pour l'instant.", "No territory yet."),
+        ("newTerritory", "Nouveau territoire", "New territory"),
+        ("name", "Nom", "Name"),
+        ("create", "Créer", "Create"),
+        (
+            "linkOnce", "Lien d'invitation, affiché une seule fois, à transmettre à",
+            "Invitation link, shown only once, to send to"
+        ),
+        ("firm", "Entreprise", "Firm"),
+        ("status", "Statut", "Status"),
+        ("flows", "Flux", "Flows"),
+        ("invitation", "Invitation", "Invitation"),
+        ("revoke", "Révoquer", "Revoke"),
+        ("inviteFirm", "Inviter une entreprise", "Invite a firm"),
+        ("firmName", "Raison sociale", "Company name"),
+        ("companyID", "Identifiant (facultatif)", "Identifier (optional)"),
+        ("invite", "Créer le lien", "Create the link"),
+        ("results", "Résultats", "Results"),
+        ("lastRun", "Dernier calcul le", "Last run on"),
+        ("profiles", "profils", "profiles"),
+        ("report", "Rapport HTML", "HTML report"),
+        ("plan", "Plan", "Plan"),
+        ("published", "publié aux entreprises", "published to firms"),
+        ("publish", "Publier aux entreprises", "Publish to firms"),
+        ("runMatching", "Lancer la mise en relation", "Run matching"),
+        ("runHint", "sur les profils soumis et acceptés", "on submitted and accepted profiles"),
+        ("returned", "Votre animateur vous a renvoyé le profil :", "Your facilitator returned the profile:"),
+        (
+            "submittedNote",
+            "Profil transmis : votre animateur le relit. Il vous le renverra si une correction est utile.",
+            "Profile sent: your facilitator is reading it and will return it if something needs changing."
+        ),
+        ("fixThese", "À corriger avant d'enregistrer :", "To fix before saving:"),
+        ("identity", "Entreprise et site", "Company and site"),
+        ("naf", "Code NAF", "NAF code"),
+        ("employees", "Effectif", "Employees"),
+        ("commune", "Commune", "Town"),
+        ("postcode", "Code postal", "Postcode"),
+        ("latitude", "Latitude (facultatif)", "Latitude (optional)"),
+        ("longitude", "Longitude (facultatif)", "Longitude (optional)"),
+        ("flowsLegend", "Ce que vous rejetez et ce dont vous avez besoin", "What you release and what you need"),
+        (
+            "flowsHint",
+            "Une ligne par flux. Ressource : tapez quelques lettres et choisissez un code. Quantités : virgule ou point décimal. Mois : numéros séparés par des espaces, vide si toute l'année.",
+            "One row per flow. Resource: type a few letters and pick a code. Months: numbers separated by spaces, empty if all year."
+        ),
+        ("direction", "Sens", "Direction"),
+        ("resource", "Ressource", "Resource"),
+        ("quantity", "Quantité", "Quantity"),
+        ("unit", "Unité", "Unit"),
+        ("per", "Par", "Per"),
+        ("months", "Mois", "Months"),
+        ("temperature", "Température (°C)", "Temperature (°C)"),
+        ("outputStatus", "Nature du rejet", "Kind of release"),
+        ("confidential", "Confidentiel", "Confidential"),
+        ("note", "Remarque", "Note"),
+        ("addRow", "Ajouter une ligne", "Add a row"),
+        ("saveDraft", "Enregistrer le brouillon", "Save draft"),
+        ("submit", "Transmettre à l'animateur", "Send to the facilitator"),
+    ]
+
+    static let french = Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.fr) })
+    static let english = Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.en) })
+
+    static func status(_ status: String, _ language: Language) -> String {
+        let labels: [String: (String, String)] = [
+            "invited": ("invitée", "invited"), "opened": ("lien ouvert", "opened"), "draft": ("brouillon", "draft"),
+            "submitted": ("soumis", "submitted"), "returned": ("renvoyé", "returned"),
+            "accepted": ("accepté", "accepted"),
+        ]
+        guard let label = labels[status] else { return status }
+        return language == .fr ? label.0 : label.1
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import SymbioseCore
+import SymbioseFormats
+import SymbioseStore
+
+/// The page of one territory: its firms and where each stands, invitations, the last run.
+struct TerritoryPage: Sendable {
+    let portal: Portal
+    let pages: Pages
+
+    func render(
+        _ request: Request, visit: Visit, territory: Territory, newLink: (company: String, link: String)? = nil
+    ) async throws -> Response {
+        let page = PageState(request: request, csrf: visit.session?.csrf)
+        let firms = try await portal.store.firms(territoryID: territory.id)
+        let invitations = try await portal.store.invitations(territoryID: territory.id)
+        let now = portal.clock()
+        var values: [String: Any] = [
+            "territoryID": territory.id,
+            "firms": firms.map { firm in
+                row(firm, invitation: invitations.last { $0.companyID == firm.companyID }, now: now, page: page)
+            },
+            "counts": FirmStatus.allCases.compactMap { status -> [String: Any]? in
+                let count = firms.count { $0.status == status }
+                guard count > 0 else { return nil }
+                return [
+                    "status": status.rawValue, "label": PortalWords.status(status.rawValue, page.language),
+                    "count": count,
+                ]
+            },
+        ]
+        if let newLink { values["newLink"] = ["company": newLink.company, "link": newLink.link] }
+        if let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) {
+            values["run"] = [
+                "id": run.id, "ranAt": Self.stamp(run.ranAt), "profiles": run.profiles, "published": run.published,
+            ]
+        }
+        return pages.render(
+            "territory", title: LocalizedText(en: territory.name, fr: territory.name), values: values, page: page)
+    }
+
+    func row(_ firm: Firm, invitation: Invitation?, now: Date, page: PageState) -> [String: Any] {
+        var row: [String: Any] = [
+            "name": firm.name, "companyID": firm.companyID, "status": firm.status.rawValue,
+            "statusLabel": PortalWords.status(firm.status.rawValue, page.language), "flows": flowCount(firm),
+        ]
+        if let comment = firm.comment { row["comment"] = comment }
+        if let invitation {
+            let state: LocalizedText =
+                invitation.revokedAt != nil
+                ? LocalizedText(en: "revoked", fr: "révoquée")
+                : invitation.expiresAt <= now
+                    ? LocalizedText(en: "expired", fr: "expirée")
+                    : LocalizedText(
+                        en: "valid until \(Self.day(invitation.expiresAt))",
+                        fr: "valable jusqu'au \(Self.day(invitation.expiresAt))")
+            row["invitation"] = [
+                "id": invitation.id, "state": state[page.language], "revocable": invitation.isUsable(at: now),
+            ]
+        }
+        return row
+    }
+
+    func flowCount(_ firm: Firm) -> Int {
+        guard let profile = firm.profile else { return 0 }
+        return ProfileJSON.decode(Array(profile.utf8), file: "store", threads: 1).profiles.first?.profile.flows.count
+            ?? 0
+    }
+
+    /// A date and time in UTC, as `2026-12-02 14:05 UTC`.
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
+    static func day(_ date: Date) -> String { String(stamp(date).prefix(10)) }
+}
+
+/// Adding a firm to a territory with its invitation link.
+struct Invitations: Sendable {
+    let portal: Portal
+
+    /// Adds the firm (its id from `companyID`, or made from its name) and an invitation; the
+    /// token is returned once.
+    func invite(territory: Territory, name: String, companyID: String?, email: String?) async throws
+        -> (firm: Firm, invitation: Invitation, token: String)
+    {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 200 else { throw HTTPError(.badRequest, message: "A firm name is needed.") }
+        let id = companyID.flatMap { $0.isEmpty ? nil : $0 } ?? Self.identifier(for: name)
+        guard Self.isIdentifier(id) else {
+            throw HTTPError(
+                .badRequest, message: "An identifier is lower-case letters, digits, dots, dashes and underscores.")
+        }
+        let now = portal.clock()
+        let existing = try await portal.store.firm(territoryID: territory.id, companyID: id)
+        let firm: Firm
+        if let existing {
+            firm = existing
+        } else {
+            firm = try await portal.store.addFirm(territoryID: territory.id, companyID: id, name: name, at: now)
+        }
+        let token = Secrets.token()
+        let invitation = try await portal.store.addInvitation(
+            territoryID: territory.id, companyID: id, tokenHash: Secrets.hash(token: token),
+            email: email.flatMap { $0.isEmpty ? nil : $0 }, at: now,
+            expiresAt: now.addingTimeInterval(portal.invitationLifetime))
+        return (firm, invitation, token)
+    }
+
+    /// `Papeterie Saint-Éloi` → `papeterie-saint-eloi`.
+    static func identifier(for name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr"))
+            .lowercased()
+        var id = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                id.unicodeScalars.append(scalar)
+            } else if !id.isEmpty && id.last != "-" {
+                id += "-"
+            }
+        }
+        while id.last == "-" { id.removeLast() }
+        return String(id.prefix(60)).isEmpty ? "firm" : String(id.prefix(60))
+    }
+
+    static func isIdentifier(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.count <= 80,
+            ("a"..."z").contains(first) || ("0"..."9").contains(first)
+        else { return false }
+        return id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+    }
+}
+
+/// Runs of matching, and the files a run leaves.
+struct Runs: Sendable {
+    let portal: Portal
+
+    static let downloads: [(path: String, type: String, pick: @Sendable (MatchRun) -> String)] = [
+        ("report", "text/html; charset=utf-8", { $0.report }),
+        ("recommendations.json", "application/json", { $0.recommendations }),
+        ("plan.json", "application/json", { $0.plan }),
+    ]
+
+    func run(_ territory: Territory, by user: User, language: Language) async throws -> MatchRun? {
+        let firms = try await portal.store.firms(territoryID: territory.id)
+        let runner = TerritoryRun(engine: portal.engine, language: language)
+        guard let output = try await runner.detached(firms, title: territory.name) else { return nil }
+        return try await portal.store.addRun(
+            territoryID: territory.id, ranBy: user.id, profiles: output.profiles,
+            recommendations: output.recommendations, plan: output.plan, report: output.report, at: portal.clock())
+    }
+}

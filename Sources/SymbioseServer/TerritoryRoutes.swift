@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import SymbioseCore
+import SymbioseStore
+
+/// The facilitator's pages: territories, their firms and invitations, runs and results.
+struct TerritoryRoutes: Sendable {
+    let portal: Portal
+    let pages: Pages
+    var gate: Gate { Gate(portal: portal) }
+    var access: Access { Access(portal: portal) }
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/territories") { request, _ -> Response in
+            guard let (visit, user) = try await access.user(request) else { return .redirect(to: "/login") }
+            return try await list(request, visit: visit, user: user, status: .ok)
+        }
+        router.post("/territories") { request, _ -> Response in
+            guard let (visit, user) = try await access.user(request) else { return .redirect(to: "/login") }
+            let form = try await Form.read(request, limit: 16_384)
+            try Gate.checkForm(form, visit: visit)
+            let name = form["name"] ?? ""
+            guard !name.isEmpty, name.count <= 200 else { throw HTTPError(.badRequest, message: "A name is needed.") }
+            let territory = try await portal.store.addTerritory(name: name, ownerID: user.id, at: portal.clock())
+            return .redirect(to: "/territories/\(territory.id)")
+        }
+        router.get("/territories/:id") { request, context -> Response in
+            guard let (visit, _, territory) = try await access.territory(request, context) else {
+                return .redirect(to: "/login")
+            }
+            return try await TerritoryPage(portal: portal, pages: pages).render(
+                request, visit: visit, territory: territory)
+        }
+        addInvitationRoutes(to: router)
+        addRunRoutes(to: router)
+    }
+
+    func list(_ request: Request, visit: Visit, user: User, status: HTTPResponse.Status) async throws -> Response {
+        let page = PageState(request: request, csrf: visit.session?.csrf)
+        var rows: [[String: Any]] = []
+        for territory in try await portal.store.territories(visibleTo: user) {
+            let firms = try await portal.store.firms(territoryID: territory.id)
+            rows.append(["id": territory.id, "name": territory.name, "firms": firms.count])
+        }
+        return pages.render(
+            "territories", title: LocalizedText(en: "Territories", fr: "Territoires"),
+            values: ["territories": rows, "hasTerritories": !rows.isEmpty],
+            page: page, status: status)
+    }
+
+    func addInvitationRoutes(to router: Router<PortalContext>) {
+        router.post("/territories/:id/invitations") { request, context -> Response in
+            guard let (visit, _, territory) = try await access.territory(request, context) else {
+                return .redirect(to: "/login")
+            }
+            let form = try await Form.read(request, limit: 16_384)
+            try Gate.checkForm(form, visit: visit)
+            let invited = try await Invitations(portal: portal).invite(
+                territory: territory, name: form["name"] ?? "", companyID: form["company"], email: form["email"])
+            return try await TerritoryPage(portal: portal, pages: pages).render(
+                request, visit: visit, territory: territory,
+                newLink: (invited.firm.name, portal.invitationLink(token: invited.token)))
+        }
+        router.post("/territories/:id/invitations/:invitation/revoke") { request, context -> Response in
+            guard let (visit, _, territory) = try await access.territory(request, context) else {
+                return .redirect(to: "/login")
+            }
+            let form = try await Form.read(request, limit: 4_096)
+            try Gate.checkForm(form, visit: visit)
+            let id = try context.parameters.require("invitation", as: Int64.self)
+            guard let invitation = try await portal.store.invitation(id: id), invitation.territoryID == territory.id
+            else { throw HTTPError(.notFound) }
+            try await portal.store.revokeInvitation(id: id, at: portal.clock())
+            return .redirect(to: "/territories/\(territory.id)")
+        }
+    }
+
+    func addRunRoutes(to router: Router<PortalContext>) {
+        router.post("/territories/:id/runs") { request, context -> Response in
+            guard let (visit, user, territory) = try await access.territory(request, context) else {
+                return .redirect(to: "/login")
+            }
+            let form = try await Form.read(request, limit: 4_096)
+            try Gate.checkForm(form, visit: visit)
+            let language = PageState(request: request, csrf: nil).language
+            guard try await Runs(portal: portal).run(territory, by: user, language: language) != nil else {
+                throw HTTPError(.conflict, message: "No submitted profile yet: nothing to match.")
+            }
+            return .redirect(to: "/territories/\(territory.id)")
+        }
+        router.post("/territories/:id/runs/:run/publish") { request, context -> Response in
+            guard let (visit, _, territory) = try await access.territory(request, context) else {
+                return .redirect(to: "/login")
+            }
+            let form = try await Form.read(request, limit: 4_096)
+            try Gate.checkForm(form, visit: visit)
+            let id = try context.parameters.require("run", as: Int64.self)
+            guard let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false),
+                run.id == id
+            else { throw HTTPError(.notFound) }
+            try await portal.store.publishRun(id: id)
+            return .redirect(to: "/territories/\(territory.id)")
+        }
+        for (path, type, pick) in Runs.downloads {
+            router.get("/territories/:id/\(path)") { request, context -> Response in
+                guard let (_, _, territory) = try await access.territory(request, context) else {
+                    return .redirect(to: "/login")
+                }
+                guard let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) else {
+                    throw HTTPError(.notFound, message: "No run yet.")
+                }
+                return Response(
+                    status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                    body: .init(byteBuffer: ByteBuffer(string: pick(run))))
+            }
+        }
+    }
+}
+
+/// Who may see what: a facilitator their own territories, an administrator every one.
+struct Access: Sendable {
+    let portal: Portal
+
+    /// The signed-in account, `nil` when nobody is (the page then sends to the sign-in form);
+    /// a firm's session is refused.
+    func user(_ request: Request) async throws -> (Visit, User)? {
+        guard let visit = try await Gate(portal: portal).visit(request) else { return nil }
+        guard let user = visit.user else { throw HTTPError(.forbidden, message: "This page is for facilitators.") }
+        return (visit, user)
+    }
+
+    /// The territory of the route's `id`, when the account may see it; 404 otherwise, so that
+    /// another facilitator's territories are not even confirmed to exist.
+    func territory(_ request: Request, _ context: PortalContext) async throws -> (Visit, User, Territory)? {
+        guard let (visit, user) = try await self.user(request) else { return nil }
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let territory = try await portal.store.territory(id: id), Self.may(user, see: territory) else {
+            throw HTTPError(.notFound)
+        }
+        return (visit, user, territory)
+    }
+
+    static func may(_ user: User, see territory: Territory) -> Bool {
+        user.role == .admin || territory.ownerID == user.id
+    }
+}
