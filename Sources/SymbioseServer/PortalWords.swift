@@ -50,6 +50,7 @@ enum PortalWords {
             "Profile sent: your facilitator is reading it and will return it if something needs changing."
         ),
         ("fixThese", "À corriger avant d'enregistrer :", "To fix before saving:"),
+        ("remarks", "Remarques sur le profil :", "Remarks on the profile:"),
         ("identity", "Entreprise et site", "Company and site"),
         ("naf", "Code NAF", "NAF code"),
         ("employees", "Effectif", "Employees"),

@@ -18,6 +18,7 @@ struct ProfileView: Sendable {
             "name": form.name, "naf": form.naf, "employees": form.employees, "commune": form.commune,
             "postcode": form.postcode, "lat": form.lat, "lon": form.lon, "editable": editable,
             "general": placed.general, "hasGeneral": !placed.general.isEmpty,
+            "generalTitle": PortalWords.table(language)[diagnostics.containsErrors ? "fixThese" : "remarks"] ?? "",
         ]
         for (field, entries) in placed.identity { values["\(field)Errors"] = entries }
         let rows = form.rows + Array(repeating: ProfileForm.Row(), count: editable ? blankRows : 0)
@@ -37,7 +38,7 @@ struct ProfileView: Sendable {
             "index": index, "id": row.id, "resource": row.resource, "value": row.value, "unit": row.unit,
             "months": row.months, "temperature": row.temperature, "confidential": row.confidential, "note": row.note,
             "directions": options(
-                [("output", "Je rejette / j'offre", "I release / offer"), ("input", "J'ai besoin", "I need")],
+                [("output", "Rejet, offre", "Release, offer"), ("input", "Besoin", "Need")],
                 selected: row.direction),
             "periods": options(
                 [

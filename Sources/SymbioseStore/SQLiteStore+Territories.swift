@@ -72,7 +72,8 @@ extension SQLiteStore {
         try await database.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(Self.firmColumns) FROM firms f WHERE f.territory_id = ? ORDER BY f.name, f.company_id",
+                sql:
+                    "SELECT \(Self.firmColumns) FROM firms f WHERE f.territory_id = ? ORDER BY f.name COLLATE NOCASE, f.company_id",
                 arguments: [territoryID]
             ).map(Firm.init(row:))
         }
