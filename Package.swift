@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,10 +70,13 @@ let package = Package(
             name: "SymbioseStore",
             dependencies: [
                 "SymbioseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("Resources/sqlite-001-initial.sql")]
+            resources: [
+                .embedInCode("Resources/sqlite-001-initial.sql"), .embedInCode("Resources/postgres-001-initial.sql"),
+            ]
         ),
         .target(
             name: "SymbioseServer",
@@ -132,6 +136,7 @@ let package = Package(
             dependencies: [
                 "SymbioseServer", "SymbioseStore", "SymbioseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

@@ -16,7 +16,7 @@ extension SQLiteStore {
     public func territory(id: Int64) async throws -> Territory? {
         try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM territories WHERE id = ?", arguments: [id])
-                .map(Territory.init(row:))
+                .map { try Territory(row: $0) }
         }
     }
 
@@ -27,7 +27,7 @@ extension SQLiteStore {
                 ? try Row.fetchAll(db, sql: "SELECT * FROM territories ORDER BY id")
                 : try Row.fetchAll(
                     db, sql: "SELECT * FROM territories WHERE owner_id = ? ORDER BY id", arguments: [user.id])
-            return rows.map(Territory.init(row:))
+            return try rows.map { try Territory(row: $0) }
         }
     }
 
@@ -64,7 +64,7 @@ extension SQLiteStore {
                 db,
                 sql: "SELECT \(Self.firmColumns) FROM firms f WHERE f.territory_id = ? AND f.company_id = ?",
                 arguments: [territoryID, companyID]
-            ).map(Firm.init(row:))
+            ).map { try Firm(row: $0) }
         }
     }
 
@@ -75,7 +75,7 @@ extension SQLiteStore {
                 sql:
                     "SELECT \(Self.firmColumns) FROM firms f WHERE f.territory_id = ? ORDER BY f.name COLLATE NOCASE, f.company_id",
                 arguments: [territoryID]
-            ).map(Firm.init(row:))
+            ).map { try Firm(row: $0) }
         }
     }
 
@@ -101,12 +101,7 @@ extension SQLiteStore {
                 sql: "UPDATE firms SET status = ?, updated_at = ? WHERE territory_id = ? AND company_id = ?",
                 arguments: [status.rawValue, at.seconds, territoryID, companyID])
             if db.changesCount == 0 { throw StoreError.notFound }
-            var user: Int64?
-            var invitation: Int64?
-            switch author {
-            case .user(let id): user = id
-            case .invitation(let id): invitation = id
-            }
+            let (user, invitation) = author.columns
             try db.execute(
                 sql: """
                     INSERT INTO profile_revisions
@@ -123,7 +118,7 @@ extension SQLiteStore {
                 db,
                 sql: "SELECT * FROM profile_revisions WHERE territory_id = ? AND company_id = ? ORDER BY id",
                 arguments: [territoryID, companyID]
-            ).map(ProfileRevision.init(row:))
+            ).map { try ProfileRevision(row: $0) }
         }
     }
 
@@ -148,14 +143,14 @@ extension SQLiteStore {
     public func invitation(id: Int64) async throws -> Invitation? {
         try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM invitations WHERE id = ?", arguments: [id])
-                .map(Invitation.init(row:))
+                .map { try Invitation(row: $0) }
         }
     }
 
     public func invitation(tokenHash: String) async throws -> Invitation? {
         try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM invitations WHERE token_hash = ?", arguments: [tokenHash])
-                .map(Invitation.init(row:))
+                .map { try Invitation(row: $0) }
         }
     }
 
@@ -163,7 +158,7 @@ extension SQLiteStore {
         try await database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM invitations WHERE territory_id = ? ORDER BY id", arguments: [territoryID]
-            ).map(Invitation.init(row:))
+            ).map { try Invitation(row: $0) }
         }
     }
 
@@ -205,7 +200,7 @@ extension SQLiteStore {
                     ORDER BY id DESC LIMIT 1
                     """,
                 arguments: [territoryID, publishedOnly ? 1 : 0]
-            ).map(MatchRun.init(row:))
+            ).map { try MatchRun(row: $0) }
         }
     }
 

@@ -77,19 +77,21 @@ public final class SQLiteStore: SymbioseStore {
 
     public func user(email: String) async throws -> User? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map(User.init(row:))
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map {
+                try User(row: $0)
+            }
         }
     }
 
     public func user(id: Int64) async throws -> User? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(User.init(row:))
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map { try User(row: $0) }
         }
     }
 
     public func users() async throws -> [User] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY id").map(User.init(row:))
+            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY id").map { try User(row: $0) }
         }
     }
 
@@ -123,12 +125,7 @@ public final class SQLiteStore: SymbioseStore {
     public func addSession(_ session: Session, at: Date) async throws {
         try await database.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires_at <= ?", arguments: [at.seconds])
-            var user: Int64?
-            var invitation: Int64?
-            switch session.holder {
-            case .user(let id): user = id
-            case .invitation(let id): invitation = id
-            }
+            let (user, invitation) = session.holder.columns
             try db.execute(
                 sql: """
                     INSERT INTO sessions (token_hash, user_id, invitation_id, csrf, created_at, expires_at)
@@ -143,7 +140,7 @@ public final class SQLiteStore: SymbioseStore {
             try Row.fetchOne(
                 db, sql: "SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?",
                 arguments: [tokenHash, now.seconds]
-            ).map(Session.init(row:))
+            ).map { try Session(row: $0) }
         }
     }
 

@@ -124,6 +124,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicateFirm(String)
     /// No such row.
     case notFound
+    /// A stored value is missing or of the wrong type.
+    case corrupt(String)
+    /// The database address cannot be understood.
+    case badAddress(String)
     /// The database was written by a newer Symbiose.
     case newerSchema(found: Int, known: Int)
 }

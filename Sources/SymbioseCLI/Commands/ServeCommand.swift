@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try self.store.open()
+        let store = try await self.store.open()
         let url = publicURL ?? "http://\(host):\(port)"
         var portal = Portal(store: store, publicURL: url.hasSuffix("/") ? String(url.dropLast()) : url)
         portal.secureCookies = url.hasPrefix("https://")
@@ -50,21 +50,43 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "symbiose")
         logger.logLevel = .info
-        say("Symbiose portal on \(url) (database \(self.store.db)); Ctrl-C stops it.")
+        say("Symbiose portal on \(url) (database \(self.store.shown)); Ctrl-C stops it.")
         try await portal.application(host: host, port: port, logger: logger).runService()
     }
 }
 
 /// The store every command that touches it names the same way.
 struct StoreOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The portal's database: an SQLite file (created when absent).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The portal's database: an SQLite file (created when absent) or postgres://user:password@host/database.",
+            valueName: "file|url"))
     var db = "symbiose.sqlite"
 
-    func open() throws -> SQLiteStore {
+    var isPostgres: Bool { db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") }
+
+    /// The database as it may be printed: a PostgreSQL address without its password.
+    var shown: String {
+        guard isPostgres, var parts = URLComponents(string: db) else { return db }
+        parts.password = nil
+        return parts.string ?? "postgres://…"
+    }
+
+    func open() async throws -> any SymbioseStore {
+        guard isPostgres else { return try openSQLite() }
+        do {
+            return try await PostgresStore(url: db)
+        } catch {
+            throw StoreFailure.fail("\(shown): cannot open the database: \(error)")
+        }
+    }
+
+    func openSQLite() throws -> SQLiteStore {
+        if isPostgres {
+            throw StoreFailure.fail("\(shown): back up a PostgreSQL database with pg_dump (Docs/server.md)")
+        }
         do {
             return try SQLiteStore(path: db)
-        } catch let error as StoreError {
-            throw StoreFailure.fail("\(db): \(error)")
         } catch {
             throw StoreFailure.fail("\(db): cannot open the database: \(error)")
         }

@@ -40,14 +40,14 @@ struct UsersCommand: ParsableCommand {
             } else {
                 password = String(Secrets.token().prefix(16))
             }
-            let store = try self.store.open()
+            let store = try await self.store.open()
             do {
                 let user = try await store.addUser(
                     email: email.lowercased(), role: role, passwordHash: Secrets.hash(password: password), at: Date())
                 print("Created \(user.role.rawValue) \(user.email)")
                 if !passwordStdin { print("Password (shown once): \(password)") }
             } catch StoreError.duplicateEmail(let email) {
-                throw StoreFailure.fail("\(self.store.db): an account \(email) already exists")
+                throw StoreFailure.fail("\(self.store.shown): an account \(email) already exists")
             }
         }
     }
@@ -86,7 +86,7 @@ struct DatabaseCommand: ParsableCommand {
             let temporary = file + ".part"
             try? FileManager.default.removeItem(atPath: temporary)
             do {
-                try store.open().backup(to: temporary)
+                try store.openSQLite().backup(to: temporary)
                 try FileManager.default.moveItem(atPath: temporary, toPath: file)
             } catch let failure as ExitCode {
                 throw failure

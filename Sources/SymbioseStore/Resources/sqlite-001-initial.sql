@@ -27,6 +27,17 @@ CREATE TABLE firms (
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (territory_id, company_id)
 );
+CREATE TABLE invitations (
+    id INTEGER PRIMARY KEY,
+    territory_id INTEGER NOT NULL,
+    company_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    email TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    FOREIGN KEY (territory_id, company_id) REFERENCES firms (territory_id, company_id) ON DELETE CASCADE
+);
 CREATE TABLE profile_revisions (
     id INTEGER PRIMARY KEY,
     territory_id INTEGER NOT NULL,
@@ -40,17 +51,6 @@ CREATE TABLE profile_revisions (
     CHECK ((author_user IS NULL) <> (author_invitation IS NULL))
 );
 CREATE INDEX profile_revisions_firm ON profile_revisions (territory_id, company_id, id);
-CREATE TABLE invitations (
-    id INTEGER PRIMARY KEY,
-    territory_id INTEGER NOT NULL,
-    company_id TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    email TEXT,
-    created_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL,
-    revoked_at INTEGER,
-    FOREIGN KEY (territory_id, company_id) REFERENCES firms (territory_id, company_id) ON DELETE CASCADE
-);
 CREATE TABLE sessions (
     token_hash TEXT PRIMARY KEY,
     user_id INTEGER REFERENCES users (id) ON DELETE CASCADE,
