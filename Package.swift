@@ -76,6 +76,8 @@ let package = Package(
             ],
             resources: [
                 .embedInCode("Resources/sqlite-001-initial.sql"), .embedInCode("Resources/postgres-001-initial.sql"),
+                .embedInCode("Resources/sqlite-002-run-snapshot.sql"),
+                .embedInCode("Resources/postgres-002-run-snapshot.sql"),
             ]
         ),
         .target(
@@ -92,7 +94,7 @@ let package = Package(
                 .embedInCode("Resources/templates/login.mustache"),
                 .embedInCode("Resources/templates/territories.mustache"),
                 .embedInCode("Resources/templates/territory.mustache"),
-                .embedInCode("Resources/templates/profile.mustache"),
+                .embedInCode("Resources/templates/profile.mustache"), .embedInCode("Resources/templates/firm.mustache"),
             ]
         ),
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SymbioseCore
+import SymbioseFormats
 import SymbioseStore
 
 /// The firm's side: its own profile, from the invitation link, and nothing else.
@@ -14,7 +15,27 @@ struct FirmRoutes: Sendable {
             let page = PageState(request: request, csrf: visit.session?.csrf)
             let form = ProfileForm(
                 profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
-            return render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1)
+            var response = render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1)
+            if try await publishedRun(for: firm) != nil {
+                response = render(
+                    form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1, results: true)
+            }
+            return response
+        }
+        router.get("/firm/results") { request, _ -> Response in
+            let (_, _, firm) = try await Access(portal: portal).firm(request)
+            guard let run = try await publishedRun(for: firm) else {
+                throw HTTPError(.notFound, message: "No results have been published for your firm yet.")
+            }
+            let language = PageState(request: request, csrf: nil).language
+            let runner = TerritoryRun(engine: portal.engine, language: language)
+            let title = try await portal.store.territory(id: firm.territoryID)?.name ?? ""
+            let html = try await TerritoryRun.detached {
+                try runner.render(run, as: .html, company: CompanyID(firm.companyID), title: title)
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         router.post("/firm") { request, _ in
             let (visit, _, firm) = try await Access(portal: portal).firm(request)
@@ -22,6 +43,15 @@ struct FirmRoutes: Sendable {
             try Gate.checkForm(form, visit: visit)
             return try await save(form, firm: firm, visit: visit, request: request)
         }
+    }
+
+    /// The last published run of the firm's territory, when the firm took part in it.
+    func publishedRun(for firm: Firm) async throws -> MatchRun? {
+        guard let run = try await portal.store.latestRun(territoryID: firm.territoryID, publishedOnly: true) else {
+            return nil
+        }
+        let matched = ProfileJSON.decode(Array(run.snapshot.utf8), file: "run", threads: 1).profiles
+        return matched.contains { $0.profile.company.id.rawValue == firm.companyID } ? run : nil
     }
 
     func save(_ posted: Form, firm: Firm, visit: Visit, request: Request) async throws -> Response {
@@ -60,7 +90,7 @@ struct FirmRoutes: Sendable {
 
     func render(
         _ form: ProfileForm, firm: Firm, page: PageState, blankRows: Int, diagnostics: [Diagnostic] = [],
-        layout: ProfileForm.Layout = .init(), status: HTTPResponse.Status = .ok
+        layout: ProfileForm.Layout = .init(), status: HTTPResponse.Status = .ok, results: Bool = false
     ) -> Response {
         let view = ProfileView(
             form: form, diagnostics: diagnostics, layout: layout, language: page.language,
@@ -68,6 +98,7 @@ struct FirmRoutes: Sendable {
         var values = view.values(blankRows: blankRows)
         if firm.status == .returned, let comment = firm.comment { values["returnedComment"] = comment }
         values["submitted"] = firm.status == .submitted
+        values["results"] = results
         return pages.render(
             "profile", title: LocalizedText(en: "Profile of \(firm.name)", fr: "Profil de \(firm.name)"),
             values: values, page: page, status: status)

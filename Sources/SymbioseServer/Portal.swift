@@ -44,6 +44,7 @@ public struct Portal: Sendable {
         AccountRoutes(portal: self, pages: pages).add(to: router)
         TerritoryRoutes(portal: self, pages: pages).add(to: router)
         FirmRoutes(portal: self, pages: pages).add(to: router)
+        FirmPage(portal: self, pages: pages).add(to: router)
         APIRoutes(portal: self).add(to: router)
         router.get("/style.css") { _, _ in
             Response(

@@ -75,6 +75,20 @@ enum PortalWords {
         ("confidential", "Confidentiel", "Confidential"),
         ("note", "Remarque", "Note"),
         ("addRow", "Ajouter une ligne", "Add a row"),
+        ("profileJSON", "Profil au format JSON", "Profile as JSON"),
+        ("noProfile", "Pas encore de profil enregistré.", "No profile saved yet."),
+        ("decision", "Décision", "Decision"),
+        ("accept", "Accepter pour la mise en relation", "Accept for matching"),
+        ("comment", "Commentaire pour l'entreprise", "Comment for the firm"),
+        ("returnToFirm", "Renvoyer à l'entreprise", "Return to the firm"),
+        ("history", "Historique", "History"),
+        ("downloads", "Téléchargements", "Downloads"),
+        ("yourResults", "Vos pistes de synergie", "Your synergy leads"),
+        (
+            "yourResultsHint",
+            "Ce que vous pourriez donner, recevoir et partager, d'après le dernier calcul publié par votre animateur.",
+            "What you could give, receive and share, from the last run your facilitator published."
+        ),
         ("saveDraft", "Enregistrer le brouillon", "Save draft"),
         ("submit", "Transmettre à l'animateur", "Send to the facilitator"),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SymbioseCore
 import SymbioseFormats
+import SymbioseReport
 import SymbioseStore
 
 /// The page of one territory: its firms and where each stands, invitations, the last run.
@@ -142,18 +143,33 @@ struct Invitations: Sendable {
 struct Runs: Sendable {
     let portal: Portal
 
-    static let downloads: [(path: String, type: String, pick: @Sendable (MatchRun) -> String)] = [
-        ("report", "text/html; charset=utf-8", { $0.report }),
-        ("recommendations.json", "application/json", { $0.recommendations }),
-        ("plan.json", "application/json", { $0.plan }),
+    /// What a run offers for download: stored as the run left it, or rendered from its snapshot.
+    static let downloads: [(path: String, type: String, format: OutputFormat?)] = [
+        ("report", "text/html; charset=utf-8", nil), ("recommendations.json", "application/json", nil),
+        ("plan.json", "application/json", nil), ("synergies.geojson", "application/geo+json", .geojson),
+        ("synergies.graphml", "application/graphml+xml", .graphml), ("synergies.csv", "text/csv; charset=utf-8", .csv),
     ]
 
     func run(_ territory: Territory, by user: User, language: Language) async throws -> MatchRun? {
         let firms = try await portal.store.firms(territoryID: territory.id)
         let runner = TerritoryRun(engine: portal.engine, language: language)
-        guard let output = try await runner.detached(firms, title: territory.name) else { return nil }
+        guard let done = try await TerritoryRun.detached({ try runner.run(firms, title: territory.name) }) else {
+            return nil
+        }
         return try await portal.store.addRun(
-            territoryID: territory.id, ranBy: user.id, profiles: output.profiles,
-            recommendations: output.recommendations, plan: output.plan, report: output.report, at: portal.clock())
+            territoryID: territory.id, ranBy: user.id, profiles: done.profiles, outputs: done.outputs,
+            at: portal.clock())
+    }
+
+    /// The body of download `path` of `run`.
+    func download(_ path: String, of run: MatchRun, territory: Territory, language: Language) async throws -> String? {
+        guard let entry = Self.downloads.first(where: { $0.path == path }) else { return nil }
+        switch entry.format {
+        case nil:
+            return path == "report" ? run.report : path == "plan.json" ? run.plan : run.recommendations
+        case let format?:
+            let runner = TerritoryRun(engine: portal.engine, language: language)
+            return try await TerritoryRun.detached { try runner.render(run, as: format, title: territory.name) }
+        }
     }
 }

@@ -101,7 +101,7 @@ struct TerritoryRoutes: Sendable {
             try await portal.store.publishRun(id: id)
             return .redirect(to: "/territories/\(territory.id)")
         }
-        for (path, type, pick) in Runs.downloads {
+        for (path, type, _) in Runs.downloads {
             router.get("/territories/:id/\(path)") { request, context -> Response in
                 guard let (_, _, territory) = try await access.territory(request, context) else {
                     return .redirect(to: "/login")
@@ -109,9 +109,12 @@ struct TerritoryRoutes: Sendable {
                 guard let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) else {
                     throw HTTPError(.notFound, message: "No run yet.")
                 }
+                let language = PageState(request: request, csrf: nil).language
+                let body = try await Runs(portal: portal).download(
+                    path, of: run, territory: territory, language: language)
                 return Response(
                     status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(string: pick(run))))
+                    body: .init(byteBuffer: ByteBuffer(string: body ?? "")))
             }
         }
     }

@@ -50,21 +50,23 @@ extension PostgresStore {
     // MARK: - Runs
 
     public func addRun(
-        territoryID: Int64, ranBy: Int64, profiles: Int, recommendations: String, plan: String, report: String,
-        at: Date
+        territoryID: Int64, ranBy: Int64, profiles: Int, outputs: RunOutputs, at: Date
     ) async throws -> MatchRun {
+        let (recommendations, plan, report, snapshot) = (
+            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot
+        )
         let (seconds, count) = (at.seconds, Int64(profiles))
         let id = try await write { connection in
             try await insertedID(
                 """
-                INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report)
-                VALUES (\(territoryID), \(ranBy), \(seconds), \(count), \(recommendations), \(plan), \(report))
+                INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot)
+                VALUES (\(territoryID), \(ranBy), \(seconds), \(count), \(recommendations), \(plan), \(report), \(snapshot))
                 RETURNING id
                 """, on: connection)
         }
         return MatchRun(
             id: id, territoryID: territoryID, ranAt: at.rounded, ranBy: ranBy, profiles: profiles,
-            recommendations: recommendations, plan: plan, report: report, published: false)
+            recommendations: recommendations, plan: plan, report: report, snapshot: snapshot, published: false)
     }
 
     public func latestRun(territoryID: Int64, publishedOnly: Bool) async throws -> MatchRun? {

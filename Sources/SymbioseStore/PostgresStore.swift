@@ -44,7 +44,8 @@ public final class PostgresStore: SymbioseStore {
     }
 
     static let migrations: [(version: Int, statements: [String])] = [
-        (1, Migrations.statements(PackageResources.postgres_001_initial_sql))
+        (1, Migrations.statements(PackageResources.postgres_001_initial_sql)),
+        (2, Migrations.statements(PackageResources.postgres_002_run_snapshot_sql)),
     ]
 
     func migrate() async throws {

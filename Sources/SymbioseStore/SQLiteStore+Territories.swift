@@ -175,19 +175,22 @@ extension SQLiteStore {
     // MARK: - Runs
 
     public func addRun(
-        territoryID: Int64, ranBy: Int64, profiles: Int, recommendations: String, plan: String, report: String,
-        at: Date
+        territoryID: Int64, ranBy: Int64, profiles: Int, outputs: RunOutputs, at: Date
     ) async throws -> MatchRun {
-        try await database.write { db in
+        let (recommendations, plan, report, snapshot) = (
+            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot
+        )
+        return try await database.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [territoryID, ranBy, at.seconds, profiles, recommendations, plan, report])
+                arguments: [territoryID, ranBy, at.seconds, profiles, recommendations, plan, report, snapshot])
             return MatchRun(
                 id: db.lastInsertedRowID, territoryID: territoryID, ranAt: at.rounded, ranBy: ranBy,
-                profiles: profiles, recommendations: recommendations, plan: plan, report: report, published: false)
+                profiles: profiles, recommendations: recommendations, plan: plan, report: report, snapshot: snapshot,
+                published: false)
         }
     }
 

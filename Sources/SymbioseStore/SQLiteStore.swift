@@ -25,7 +25,8 @@ public final class SQLiteStore: SymbioseStore {
 
     /// The versioned SQL scripts, applied in order, each once and in one transaction.
     static let migrations: [(version: Int, sql: String)] = [
-        (1, String(decoding: PackageResources.sqlite_001_initial_sql, as: UTF8.self))
+        (1, String(decoding: PackageResources.sqlite_001_initial_sql, as: UTF8.self)),
+        (2, String(decoding: PackageResources.sqlite_002_run_snapshot_sql, as: UTF8.self)),
     ]
 
     static func migrate(_ database: any DatabaseWriter) throws {

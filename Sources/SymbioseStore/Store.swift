@@ -55,8 +55,7 @@ public protocol SymbioseStore: Sendable {
 
     // MARK: Runs
     func addRun(
-        territoryID: Int64, ranBy: Int64, profiles: Int, recommendations: String, plan: String, report: String,
-        at: Date
+        territoryID: Int64, ranBy: Int64, profiles: Int, outputs: RunOutputs, at: Date
     ) async throws -> MatchRun
     /// The latest run of a territory; the latest published one when `publishedOnly`.
     func latestRun(territoryID: Int64, publishedOnly: Bool) async throws -> MatchRun?

@@ -113,7 +113,24 @@ public struct MatchRun: Sendable, Hashable {
     public var recommendations: String
     public var plan: String
     public var report: String
+    /// The profiles matched (`symbiose/profiles@1`): every other output is rendered from them.
+    public var snapshot: String
     public var published: Bool
+}
+
+/// What a run produced, as stored.
+public struct RunOutputs: Sendable, Hashable {
+    public var recommendations: String
+    public var plan: String
+    public var report: String
+    public var snapshot: String
+
+    public init(recommendations: String, plan: String, report: String, snapshot: String) {
+        self.recommendations = recommendations
+        self.plan = plan
+        self.report = report
+        self.snapshot = snapshot
+    }
 }
 
 /// A store operation that cannot be carried out as asked.

@@ -19,7 +19,7 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await exercise(try SQLiteStore(path: path))
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.schemaVersion() == 1)
+        #expect(try await reopened.schemaVersion() == 2)
         #expect(try await reopened.users().count == 2)
         let copy = path + ".backup"
         defer { try? FileManager.default.removeItem(atPath: copy) }
@@ -141,11 +141,11 @@ import Testing
     func runs(_ store: some SymbioseStore, territory: Territory, anne: User) async throws {
         #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: false) == nil)
         let first = try await store.addRun(
-            territoryID: territory.id, ranBy: anne.id, profiles: 2, recommendations: "r1", plan: "p1", report: "h1",
-            at: start)
+            territoryID: territory.id, ranBy: anne.id, profiles: 2,
+            outputs: RunOutputs(recommendations: "r1", plan: "p1", report: "h1", snapshot: "s1"), at: start)
         let second = try await store.addRun(
-            territoryID: territory.id, ranBy: anne.id, profiles: 2, recommendations: "r2", plan: "p2", report: "h2",
-            at: start)
+            territoryID: territory.id, ranBy: anne.id, profiles: 2,
+            outputs: RunOutputs(recommendations: "r2", plan: "p2", report: "h2", snapshot: "s2"), at: start)
         try await store.publishRun(id: first.id)
         #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: false) == second)
         #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: true)?.recommendations == "r1")
