@@ -75,6 +75,11 @@ enum PortalWords {
         ("confidential", "Confidentiel", "Confidential"),
         ("note", "Remarque", "Note"),
         ("addRow", "Ajouter une ligne", "Add a row"),
+        (
+            "uploadFile", "Ou envoyez un fichier de profil (XML, JSON, CSV ou .xlsx, 2 Mo au plus)",
+            "Or send a profile file (XML, JSON, CSV or .xlsx, 2 MB at most)"
+        ),
+        ("upload", "Envoyer le fichier", "Send the file"),
         ("profileJSON", "Profil au format JSON", "Profile as JSON"),
         ("noProfile", "Pas encore de profil enregistré.", "No profile saved yet."),
         ("decision", "Décision", "Decision"),

@@ -46,7 +46,9 @@ public struct RuleReporter {
         } else if !allowNegative && value < 0 {
             error(
                 .valueNegative,
-                LocalizedText(en: "\(name.en) cannot be negative", fr: "\(name.fr) ne peut pas être négatif"), at: key)
+                LocalizedText(
+                    en: "\(name.en) cannot be negative", fr: "\(name.fr) : une valeur négative est impossible"), at: key
+            )
         }
     }
 }

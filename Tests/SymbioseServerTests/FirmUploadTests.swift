@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SymbioseServer
+import SymbioseStore
+import Testing
+
+@Suite struct FirmUploadTests {
+    static let xml = """
+        <profile xmlns="urn:symbiose:profile:1">
+          <company id="acme" name="Acme Verrerie" naf="23.13Z"/>
+          <site lat="49.38" lon="3.32"/>
+          <output id="cullet" resource="material.glass.cullet" status="by-product">
+            <quantity value="QUANTITY" unit="t" per="year"/>
+          </output>
+        </profile>
+        """
+
+    /// A browser's multipart form with the CSRF token and one file.
+    static func upload(
+        _ client: some TestClientProtocol, _ browser: Browser, name: String, content: String, csrf: String? = nil
+    ) async throws -> TestResponse {
+        let boundary = "----symbiose-test-boundary"
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="csrf"\r
+            \r
+            \(csrf ?? browser.csrf)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="\(name)"\r
+            Content-Type: application/octet-stream\r
+            \r
+            \(content)\r
+            --\(boundary)--\r
+
+            """
+        var headers = browser.headers
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await client.execute(uri: "/firm/upload", method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test func aFirmSendsAnXMLFileInsteadOfTheForm() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.application.test(.router) { client in
+            let firm = try await Browser.firm(client, token: try #require(fixture.tokens["acme"]))
+            let answer = try await Self.upload(
+                client, firm, name: "acme.xml", content: Self.xml.replacingOccurrences(of: "QUANTITY", with: "640"))
+            #expect(answer.status == .ok)
+            #expect(answer.text.contains("material.glass.cullet"))
+            let stored = try await fixture.store.firm(territoryID: fixture.territory.id, companyID: "acme")
+            #expect(stored?.status == .draft)
+            #expect(stored?.profile?.contains("\"value\": 640") == true)
+        }
+    }
+
+    @Test func aBadFileIsRefusedWithItsLocatedErrorsAndStoresNothing() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.application.test(.router) { client in
+            let firm = try await Browser.firm(client, token: try #require(fixture.tokens["acme"]))
+            let negative = try await Self.upload(
+                client, firm, name: "acme.xml", content: Self.xml.replacingOccurrences(of: "QUANTITY", with: "-1"))
+            #expect(negative.status == .unprocessableContent)
+            #expect(negative.text.contains("acme.xml:5 /profile/output/quantity/@value"))
+            let forged = try await Self.upload(client, firm, name: "acme.xml", content: Self.xml, csrf: "forged")
+            #expect(forged.status == .forbidden)
+            let other = try await Self.upload(
+                client, firm, name: "bolt.xml",
+                content: Self.xml.replacingOccurrences(of: "QUANTITY", with: "5").replacingOccurrences(
+                    of: "id=\"acme\"", with: "id=\"bolt\""))
+            #expect(other.status == .unprocessableContent)
+            #expect(try await fixture.store.revisions(territoryID: fixture.territory.id, companyID: "acme").isEmpty)
+            #expect(try await fixture.store.revisions(territoryID: fixture.territory.id, companyID: "bolt").isEmpty)
+        }
+    }
+}
