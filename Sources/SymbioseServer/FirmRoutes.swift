@@ -62,6 +62,13 @@ struct FirmRoutes: Sendable {
             throw HTTPError(.conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
         }
         if action == "add-row" { return render(form, firm: firm, page: page, blankRows: 1) }
+        if action == "suggest" {
+            var suggested = form
+            suggested.rows = form.rows.filter { !$0.isBlank }
+            suggested.rows +=
+                Suggestions(taxonomy: portal.engine.taxonomy).rows(for: form, language: page.language)?.rows ?? []
+            return render(suggested, firm: firm, page: page, blankRows: 1)
+        }
         let base = ProfileCheck.stored(firm.profile)
         let (json, layout) = form.document(base: base)
         let checked = ProfileCheck(engine: portal.engine).check(
@@ -98,6 +105,12 @@ struct FirmRoutes: Sendable {
         var values = view.values(blankRows: blankRows)
         if firm.status == .returned, let comment = firm.comment { values["returnedComment"] = comment }
         values["submitted"] = firm.status == .submitted
+        let suggestions = Suggestions(taxonomy: portal.engine.taxonomy)
+        if firm.status.isEditableByFirm, let found = suggestions.rows(for: form, language: page.language) {
+            values["suggestions"] = [
+                "activity": found.activity, "flows": suggestions.listed(found.rows, language: page.language),
+            ]
+        }
         values["results"] = results
         return pages.render(
             "profile", title: LocalizedText(en: "Profile of \(firm.name)", fr: "Profil de \(firm.name)"),

@@ -36,7 +36,8 @@ struct FirmUpload: Sendable {
                 throw HTTPError(.forbidden, message: "The form has expired: reload the page and try again.")
             }
             guard firm.status.isEditableByFirm else {
-                throw HTTPError(.conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
+                throw HTTPError(
+                    .conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
             }
             guard let file = body.part(named: "file"), file.body.readableBytes > 0 else {
                 throw HTTPError(.badRequest, message: "Choose a file to send.")
@@ -81,7 +82,8 @@ struct FirmUpload: Sendable {
             Array(buffer: part.body), file: name, format: format, companyID: firm.companyID)
         let routes = FirmRoutes(portal: portal, pages: pages)
         guard checked.isValid, let document = checked.document else {
-            let form = ProfileForm(profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
+            let form = ProfileForm(
+                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
             return routes.render(
                 form, firm: firm, page: page, blankRows: 0, diagnostics: checked.diagnostics.map(Self.unplaced),
                 status: .unprocessableContent)
@@ -91,9 +93,11 @@ struct FirmUpload: Sendable {
             author: .invitation(invitation.id), at: portal.clock())
         var saved = firm
         saved.status = .draft
-        page.notice = LocalizedText(
-            en: "File read and saved as a draft: check it below, then send it.",
-            fr: "Fichier lu et enregistré en brouillon : vérifiez-le ci-dessous, puis transmettez-le.")[page.language]
+        page.notice =
+            LocalizedText(
+                en: "File read and saved as a draft: check it below, then send it.",
+                fr: "Fichier lu et enregistré en brouillon : vérifiez-le ci-dessous, puis transmettez-le.")[
+                page.language]
         let form = ProfileForm(profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name)
         return routes.render(form, firm: saved, page: page, blankRows: 0)
     }

@@ -80,6 +80,13 @@ enum PortalWords {
             "Or send a profile file (XML, JSON, CSV or .xlsx, 2 MB at most)"
         ),
         ("upload", "Envoyer le fichier", "Send the file"),
+        ("suggestionsTitle", "Flux habituels de l'activité", "Usual flows of the activity"),
+        (
+            "suggestionsHint",
+            "suggestions tirées des statistiques de votre secteur, pas de vos données : à vérifier et corriger avant d'enregistrer.",
+            "suggestions from your sector's statistics, not from your data: check and correct them before saving."
+        ),
+        ("addSuggestions", "Ajouter ces suggestions au formulaire", "Add these suggestions to the form"),
         ("profileJSON", "Profil au format JSON", "Profile as JSON"),
         ("noProfile", "Pas encore de profil enregistré.", "No profile saved yet."),
         ("decision", "Décision", "Decision"),

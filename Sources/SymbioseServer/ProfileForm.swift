@@ -55,7 +55,7 @@ struct ProfileForm: Sendable {
         if let quantity = flow.quantity {
             row.value = NumberText.plain(quantity.value)
             row.unit = quantity.unit.rawValue
-            row.per = quantity.period?.rawValue ?? ""
+            row.per = quantity.period?.rawValue ?? "-"
         }
         if case .seasonal(let months) = flow.availability {
             row.months = months.map(String.init).joined(separator: " ")

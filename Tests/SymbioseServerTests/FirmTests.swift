@@ -2,9 +2,10 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import SymbioseServer
 import SymbioseStore
 import Testing
+
+@testable import SymbioseServer
 
 @Suite struct FirmTests {
     /// The form of one firm with two flows, the second one given `value`.
@@ -103,5 +104,47 @@ import Testing
             #expect(api.status == .unauthorized)
             #expect(try await client.execute(uri: "/i/not-a-token", method: .get).status == .gone)
         }
+    }
+}
+
+@Suite struct FirmSuggestionTests {
+    @Test func theUsualFlowsOfTheActivityAreOfferedAsMarkedSuggestionsAndNotStored() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.application.test(.router) { client in
+            let firm = try await Browser.firm(client, token: try #require(fixture.tokens["acme"]))
+            let fields: [(String, String)] = [
+                ("name", "Acme Laiterie"), ("naf", "10.51A"), ("employees", "120"), ("rows", "0"),
+            ]
+            let offered = try await firm.post(client, "/firm", fields + [("action", "add-row")])
+            #expect(offered.text.contains("value=\"suggest\""))
+            let added = try await firm.post(client, "/firm", fields + [("action", "suggest")])
+            #expect(added.status == .ok)
+            #expect(added.text.contains("Suggestion (activité 10.51A)"))
+            #expect(added.text.contains("flow-0-resource\" value=\""))
+            #expect(try await fixture.store.revisions(territoryID: fixture.territory.id, companyID: "acme").isEmpty)
+        }
+    }
+}
+
+@Suite struct ProfileFormTests {
+    /// A stored profile read into the form and written back gives the same profile, power
+    /// flows (no period, operating hours) and what the form does not show included.
+    @Test func theFormKeepsAProfileItDoesNotFullyShow() async throws {
+        let stored = """
+            {"schema": "symbiose/profile@1", "company": {"id": "acme", "name": "Acme", "siret": "35600000000048"},
+             "site": {"lat": 49.38, "lon": 3.32, "approximate": true},
+             "outputs": [{"id": "heat", "resource": "heat.warm-water", "temperature": 40,
+                          "quantity": {"value": 5, "unit": "MW", "hours": 6000},
+                          "price": {"value": 12, "currency": "EUR", "unit": "MWh"}}]}
+            """
+        let engine = Portal(store: try SQLiteStore(), publicURL: "http://portal.test").engine
+        let check = ProfileCheck(engine: engine)
+        let first = check.check(Array(stored.utf8), file: "stored", format: .json, companyID: "acme")
+        let document = try #require(first.document)
+        let form = ProfileForm(profile: ProfileCheck.stored(document), companyID: "acme", name: "Acme")
+        #expect(form.rows.first?.per == "-")
+        let again = form.document(base: ProfileCheck.stored(document)).json
+        let second = check.check(Array(again.utf8), file: "form", format: .json, companyID: "acme")
+        #expect(second.document == document)
     }
 }

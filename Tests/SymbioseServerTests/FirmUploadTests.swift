@@ -37,7 +37,8 @@ import Testing
             """
         var headers = browser.headers
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-        return try await client.execute(uri: "/firm/upload", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await client.execute(
+            uri: "/firm/upload", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     @Test func aFirmSendsAnXMLFileInsteadOfTheForm() async throws {
