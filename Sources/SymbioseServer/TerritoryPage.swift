@@ -82,7 +82,7 @@ struct TerritoryPage: Sendable {
 }
 
 /// Adding a firm to a territory with its invitation link.
-struct Invitations: Sendable {
+public struct Invitations: Sendable {
     let portal: Portal
 
     /// Adds the firm (its id from `companyID`, or made from its name) and an invitation; the
@@ -114,7 +114,7 @@ struct Invitations: Sendable {
     }
 
     /// `Papeterie Saint-Éloi` → `papeterie-saint-eloi`.
-    static func identifier(for name: String) -> String {
+    public static func identifier(for name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr"))
             .lowercased()
         var id = ""

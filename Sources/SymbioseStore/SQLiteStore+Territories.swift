@@ -20,6 +20,12 @@ extension SQLiteStore {
         }
     }
 
+    public func territories() async throws -> [Territory] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM territories ORDER BY id").map { try Territory(row: $0) }
+        }
+    }
+
     public func territories(visibleTo user: User) async throws -> [Territory] {
         try await database.read { db in
             let rows =

@@ -24,6 +24,8 @@ public protocol SymbioseStore: Sendable {
     // MARK: Territories
     func addTerritory(name: String, ownerID: Int64, at: Date) async throws -> Territory
     func territory(id: Int64) async throws -> Territory?
+    /// Every territory, oldest first (for backups and exports).
+    func territories() async throws -> [Territory]
     /// Every territory for an administrator, a facilitator's own otherwise, oldest first.
     func territories(visibleTo user: User) async throws -> [Territory]
 

@@ -60,6 +60,7 @@ import Testing
         try await invitationsAndSessions(store, territory: territory, anne: anne)
         try await runs(store, territory: territory, anne: anne)
         #expect(try await store.territories(visibleTo: root).count == 2)
+        #expect(try await store.territories().map(\.name) == ["Vallée", "Plateau"])
     }
 
     func accounts(_ store: some SymbioseStore) async throws -> (User, User, Territory) {

@@ -68,7 +68,8 @@ extension Role: ExpressibleByArgument {}
 /// `symbiose db`: the portal's database.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Back up the portal's database.", subcommands: [Backup.self])
+        commandName: "db", abstract: "Back up or export the portal's database.",
+        subcommands: [Backup.self, Export.self])
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
