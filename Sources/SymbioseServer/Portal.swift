@@ -46,6 +46,7 @@ public struct Portal: Sendable {
         FirmRoutes(portal: self, pages: pages).add(to: router)
         FirmPage(portal: self, pages: pages).add(to: router)
         FirmUpload(portal: self, pages: pages).add(to: router)
+        TerritoryImport(portal: self, pages: pages).add(to: router)
         APIRoutes(portal: self).add(to: router)
         router.get("/style.css") { _, _ in
             Response(

@@ -87,6 +87,15 @@ enum PortalWords {
             "suggestions from your sector's statistics, not from your data: check and correct them before saving."
         ),
         ("addSuggestions", "Ajouter ces suggestions au formulaire", "Add these suggestions to the form"),
+        ("importTitle", "Importer des profils déjà collectés", "Import profiles already collected"),
+        (
+            "importFile", "Fichier XML, JSON, CSV ou .xlsx (un ou plusieurs profils, 2 Mo au plus)",
+            "XML, JSON, CSV or .xlsx file (one or more profiles, 2 MB at most)"
+        ),
+        ("importButton", "Importer", "Import"),
+        ("importDone", "Profils importés et acceptés :", "Profiles imported and accepted:"),
+        ("importRefused", "Non importés, à corriger :", "Not imported, to correct:"),
+        ("importUnread", "Le fichier n'a pas pu être lu :", "The file could not be read:"),
         ("profileJSON", "Profil au format JSON", "Profile as JSON"),
         ("noProfile", "Pas encore de profil enregistré.", "No profile saved yet."),
         ("decision", "Décision", "Decision"),

@@ -11,7 +11,8 @@ struct TerritoryPage: Sendable {
     let pages: Pages
 
     func render(
-        _ request: Request, visit: Visit, territory: Territory, newLink: (company: String, link: String)? = nil
+        _ request: Request, visit: Visit, territory: Territory, newLink: (company: String, link: String)? = nil,
+        imported: [String: Any]? = nil
     ) async throws -> Response {
         let page = PageState(request: request, csrf: visit.session?.csrf)
         let firms = try await portal.store.firms(territoryID: territory.id)
@@ -32,6 +33,7 @@ struct TerritoryPage: Sendable {
             },
         ]
         if let newLink { values["newLink"] = ["company": newLink.company, "link": newLink.link] }
+        if let imported { values["import"] = imported }
         if let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) {
             values["run"] = [
                 "id": run.id, "ranAt": Self.stamp(run.ranAt), "profiles": run.profiles, "published": run.published,

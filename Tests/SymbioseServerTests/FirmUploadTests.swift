@@ -75,3 +75,50 @@ import Testing
         }
     }
 }
+
+@Suite struct TerritoryImportTests {
+    static let collection = """
+        {"schema": "symbiose/profiles@1", "profiles": [
+          {"company": {"id": "acme", "name": "Acme Verrerie"}, "site": {"lat": 49.38, "lon": 3.32},
+           "outputs": [{"id": "cullet", "resource": "material.glass.cullet", "quantity": {"value": 800, "unit": "t", "per": "year"}}]},
+          {"company": {"id": "cerise", "name": "Cerise Conserverie"}, "site": {"lat": 49.39, "lon": 3.30},
+           "inputs": [{"id": "steam", "resource": "heat.steam", "quantity": {"value": 2, "unit": "GWh", "per": "year"}}]},
+          {"company": {"id": "delta", "name": "Delta"}, "site": {"lat": 49.37, "lon": 3.31},
+           "outputs": [{"id": "x", "resource": "material.nothing.known", "quantity": {"value": 1, "unit": "t", "per": "year"}}]}
+        ]}
+        """
+
+    @Test func aFacilitatorImportsACollectionAndIsToldWhichProfileWasNotImportedAndWhy() async throws {
+        let fixture = try await PortalFixture()
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
+            anne.take(try await anne.get(client, territory))
+            let boundary = "----import"
+            let body = """
+                --\(boundary)\r
+                Content-Disposition: form-data; name="csrf"\r
+                \r
+                \(anne.csrf)\r
+                --\(boundary)\r
+                Content-Disposition: form-data; name="file"; filename="collecte.json"\r
+                \r
+                \(Self.collection)\r
+                --\(boundary)--\r
+
+                """
+            var headers = anne.headers
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let answer = try await client.execute(
+                uri: "\(territory)/import", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(answer.status == .ok)
+            #expect(answer.text.contains("(acme, cerise)"))
+            #expect(answer.text.contains("<strong>delta</strong>"))
+            #expect(answer.text.contains("profile.unknown-resource"))
+            let firms = try await fixture.store.firms(territoryID: fixture.territory.id)
+            #expect(firms.first { $0.companyID == "cerise" }?.status == .accepted)
+            #expect(firms.first { $0.companyID == "acme" }?.profile?.contains("material.glass.cullet") == true)
+            #expect(!firms.contains { $0.companyID == "delta" })
+        }
+    }
+}
