@@ -97,6 +97,7 @@ let package = Package(
                 .embedInCode("Resources/templates/territories.mustache"),
                 .embedInCode("Resources/templates/territory.mustache"),
                 .embedInCode("Resources/templates/profile.mustache"), .embedInCode("Resources/templates/firm.mustache"),
+                .embedInCode("Resources/templates/codes.mustache"),
             ]
         ),
         .target(

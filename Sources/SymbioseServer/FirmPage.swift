@@ -83,6 +83,17 @@ struct FirmPage: Sendable {
             "canAccept": firm.status == .submitted,
         ]
         if let comment = firm.comment { values["comment"] = comment }
+        if let stored = firm.profile {
+            let checked = ProfileCheck(engine: portal.engine).check(
+                Array(stored.utf8), file: firm.companyID, format: .json, companyID: firm.companyID)
+            values["hasFindings"] = !checked.diagnostics.isEmpty
+            values["findings"] = checked.diagnostics.map { diagnostic in
+                [
+                    "code": diagnostic.code.rawValue, "text": diagnostic.text[page.language],
+                    "severity": diagnostic.severity.rawValue,
+                ]
+            }
+        }
         return pages.render(
             "firm", title: LocalizedText(en: firm.name, fr: firm.name), values: values, page: page)
     }
@@ -100,7 +111,7 @@ struct FirmPage: Sendable {
         var quantity = ""
         if let amount = flow.quantity {
             quantity = "\(NumberText.plain(amount.value)) \(amount.unit.rawValue)"
-            if let period = amount.period { quantity += " / \(period.rawValue)" }
+            if let period = amount.period { quantity += " / " + PortalWords.period(period.rawValue, language) }
         }
         var months = ""
         if case .seasonal(let list) = flow.availability { months = list.map(String.init).joined(separator: " ") }

@@ -14,7 +14,7 @@ struct Pages: Sendable {
             ("layout", PackageResources.layout_mustache), ("message", PackageResources.message_mustache),
             ("login", PackageResources.login_mustache), ("territories", PackageResources.territories_mustache),
             ("territory", PackageResources.territory_mustache), ("profile", PackageResources.profile_mustache),
-            ("firm", PackageResources.firm_mustache),
+            ("firm", PackageResources.firm_mustache), ("codes", PackageResources.codes_mustache),
         ]
         for (name, bytes) in templates {
             // The templates are part of the program: one that does not parse is a build defect.

@@ -28,6 +28,8 @@ enum PortalWords {
         ("firm", "Entreprise", "Firm"),
         ("status", "Statut", "Status"),
         ("flows", "Flux", "Flows"),
+        ("quality", "Avertissements", "Warnings"),
+        ("findings", "Qualité des données", "Data quality"),
         ("invitation", "Invitation", "Invitation"),
         ("revoke", "Révoquer", "Revoke"),
         ("inviteFirm", "Inviter une entreprise", "Invite a firm"),
@@ -96,6 +98,18 @@ enum PortalWords {
         ("importDone", "Profils importés et acceptés :", "Profiles imported and accepted:"),
         ("importRefused", "Non importés, à corriger :", "Not imported, to correct:"),
         ("importUnread", "Le fichier n'a pas pu être lu :", "The file could not be read:"),
+        ("searchWords", "Mots qui décrivent le flux", "Words describing the stream"),
+        ("search", "Chercher", "Search"),
+        ("code", "Code", "Code"),
+        ("relevance", "Pertinence", "Relevance"),
+        ("noCode", "Aucun code ne correspond à ces mots.", "No code relates to these words."),
+        (
+            "codesHint",
+            "La recherche tolère les fautes de frappe, les pluriels, les abréviations (CSR, DIB, VHU…) et les libellés de la liste européenne des déchets. Recopiez le code dans la colonne « Ressource », ou écrivez-y simplement vos mots : ils seront traduits en code, avec un avertissement pour vérifier.",
+            "The search forgives typos, plurals, abbreviations (CSR, DIB, VHU…) and matches the European List of Waste. Copy the code into the Resource column, or just write your words there: they are turned into a code, with a warning to check it."
+        ),
+        ("backToProfile", "Retour à mon profil", "Back to my profile"),
+        ("findCode", "Trouver un code", "Find a code"),
         ("profileJSON", "Profil au format JSON", "Profile as JSON"),
         ("noProfile", "Pas encore de profil enregistré.", "No profile saved yet."),
         ("decision", "Décision", "Decision"),
@@ -116,6 +130,14 @@ enum PortalWords {
 
     static let french = Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.fr) })
     static let english = Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.en) })
+
+    /// A period in words: `year` → `an`.
+    static func period(_ period: String, _ language: Language) -> String {
+        let french = [
+            "year": "an", "month": "mois", "week": "semaine", "day": "jour", "hour": "heure", "once": "une fois",
+        ]
+        return language == .fr ? french[period] ?? period : period
+    }
 
     static func status(_ status: String, _ language: Language) -> String {
         let labels: [String: (String, String)] = [

@@ -42,8 +42,11 @@ struct ProfileView: Sendable {
                 selected: row.direction),
             "periods": options(
                 [
-                    ("year", "an", "year"), ("month", "mois", "month"), ("week", "semaine", "week"),
-                    ("day", "jour", "day"), ("hour", "heure", "hour"), ("once", "une fois", "once"),
+                    ("year", PortalWords.period("year", .fr), "year"),
+                    ("month", PortalWords.period("month", .fr), "month"),
+                    ("week", PortalWords.period("week", .fr), "week"), ("day", PortalWords.period("day", .fr), "day"),
+                    ("hour", PortalWords.period("hour", .fr), "hour"),
+                    ("once", PortalWords.period("once", .fr), "once"),
                     ("-", "— (puissance)", "— (power)"),
                 ], selected: row.per),
             "statuses": options(

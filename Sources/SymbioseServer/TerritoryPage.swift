@@ -46,8 +46,18 @@ struct TerritoryPage: Sendable {
     func row(_ firm: Firm, invitation: Invitation?, now: Date, page: PageState) -> [String: Any] {
         var row: [String: Any] = [
             "name": firm.name, "companyID": firm.companyID, "status": firm.status.rawValue,
-            "statusLabel": PortalWords.status(firm.status.rawValue, page.language), "flows": flowCount(firm),
+            "statusLabel": PortalWords.status(firm.status.rawValue, page.language),
         ]
+        if let profile = firm.profile {
+            let checked = ProfileCheck(engine: portal.engine).check(
+                Array(profile.utf8), file: firm.companyID, format: .json, companyID: firm.companyID)
+            row["flows"] = ProfileCheck.stored(profile)?.flows.count ?? 0
+            let warnings = checked.diagnostics.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                row["warnings"] = warnings.count
+                row["warningCodes"] = Set(warnings.map(\.code.rawValue)).sorted().joined(separator: ", ")
+            }
+        }
         if let comment = firm.comment { row["comment"] = comment }
         if let invitation {
             let state: LocalizedText =
@@ -63,12 +73,6 @@ struct TerritoryPage: Sendable {
             ]
         }
         return row
-    }
-
-    func flowCount(_ firm: Firm) -> Int {
-        guard let profile = firm.profile else { return 0 }
-        return ProfileJSON.decode(Array(profile.utf8), file: "store", threads: 1).profiles.first?.profile.flows.count
-            ?? 0
     }
 
     /// A date and time in UTC, as `2026-12-02 14:05 UTC`.

@@ -148,3 +148,18 @@ import Testing
         #expect(second.document == document)
     }
 }
+
+@Suite struct CodeSearchTests {
+    @Test func aFirmFindsTheCodeOfItsWordsWithTheCLIsRankedSearch() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.application.test(.router) { client in
+            #expect(try await client.execute(uri: "/codes?q=chaleur", method: .get).status == .unauthorized)
+            let firm = try await Browser.firm(client, token: try #require(fixture.tokens["acme"]))
+            let page = try await firm.get(client, "/codes?q=chaleur%20fatale")
+            #expect(page.status == .ok)
+            let first = try #require(page.text.components(separatedBy: "<code>").dropFirst().first)
+            #expect(first.hasPrefix("heat</code>"))
+            #expect(try await firm.get(client, "/codes?q=zzqxw").text.contains("Aucun code"))
+        }
+    }
+}
