@@ -98,6 +98,7 @@ let package = Package(
                 .embedInCode("Resources/templates/territory.mustache"),
                 .embedInCode("Resources/templates/profile.mustache"), .embedInCode("Resources/templates/firm.mustache"),
                 .embedInCode("Resources/templates/codes.mustache"),
+                .embedInCode("Resources/templates/synergies.mustache"),
             ]
         ),
         .target(

@@ -84,7 +84,7 @@ extension PostgresStore {
 
     public func removeSession(tokenHash: String) async throws {
         try await write { connection in
-            try await connection.query("DELETE FROM sessions WHERE token_hash = \(tokenHash)", logger: logger)
+            _ = try await connection.query("DELETE FROM sessions WHERE token_hash = \(tokenHash)", logger: logger)
         }
     }
 }

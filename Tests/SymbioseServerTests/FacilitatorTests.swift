@@ -105,3 +105,24 @@ import Testing
         }
     }
 }
+
+@Suite struct SynergyBrowserTests {
+    @Test func theLastRunsSynergiesAreListedAndFilteredByFirmAndScore() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            let (anne, _) = try await Browser.signedIn(client, email: "anne@cci.test")
+            #expect(try await anne.get(client, "\(territory)/synergies").status == .notFound)
+            _ = try await anne.post(client, "\(territory)/runs", [])
+            let all = try await anne.get(client, "\(territory)/synergies")
+            #expect(all.status == .ok)
+            #expect(all.text.contains("Acme Verrerie → Bolt Flaconnage"))
+            let byFirm = try await anne.get(client, "\(territory)/synergies?company=bolt&kind=substitution")
+            #expect(byFirm.text.contains("Acme Verrerie → Bolt Flaconnage"))
+            let none = try await anne.get(client, "\(territory)/synergies?min=1.5")
+            #expect(!none.text.contains("Acme Verrerie → Bolt Flaconnage"))
+            #expect(none.text.contains("0 / "))
+        }
+    }
+}
