@@ -28,11 +28,9 @@ struct FirmPage: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: profile + "\n")))
         }
         router.post("/territories/:id/firms/:company/status") { request, context -> Response in
-            guard let (visit, _, territory) = try await access.territory(request, context) else {
+            guard let (_, _, territory, form) = try await access.posted(request, context, limit: 8_192) else {
                 return .redirect(to: "/login")
             }
-            let form = try await Form.read(request, limit: 8_192)
-            try Gate.checkForm(form, visit: visit)
             let firm = try await self.firm(territory, context)
             try await decide(form, firm: firm)
             return .redirect(to: "/territories/\(territory.id)/firms/\(firm.companyID)")

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import SymbioseCore
 
 /// Headers on every answer: a content security policy with no inline script and no framing,
 /// no MIME sniffing, no referrer (invitation links hold a token).
@@ -92,27 +93,10 @@ struct ErrorPages<Context: RequestContext>: RouterMiddleware {
         let html = """
             <!doctype html><html><head><meta charset="utf-8"><title>\(status.code)</title>\
             <link rel="stylesheet" href="/style.css"></head><body><main><h1>\(status.code)</h1>\
-            <p>\(Escaping.html(message))</p><p><a href="/">Symbiose</a></p></main></body></html>
+            <p>\(MarkupEscaping.escape(message, attribute: false))</p><p><a href="/">Symbiose</a></p></main></body></html>
             """
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-}
-
-enum Escaping {
-    static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

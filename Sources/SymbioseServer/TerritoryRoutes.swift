@@ -50,11 +50,9 @@ struct TerritoryRoutes: Sendable {
 
     func addInvitationRoutes(to router: Router<PortalContext>) {
         router.post("/territories/:id/invitations") { request, context -> Response in
-            guard let (visit, _, territory) = try await access.territory(request, context) else {
+            guard let (visit, _, territory, form) = try await access.posted(request, context, limit: 16_384) else {
                 return .redirect(to: "/login")
             }
-            let form = try await Form.read(request, limit: 16_384)
-            try Gate.checkForm(form, visit: visit)
             let invited = try await Invitations(portal: portal).invite(
                 territory: territory, name: form["name"] ?? "", companyID: form["company"], email: form["email"])
             return try await TerritoryPage(portal: portal, pages: pages).render(
@@ -62,11 +60,9 @@ struct TerritoryRoutes: Sendable {
                 newLink: (invited.firm.name, portal.invitationLink(token: invited.token)))
         }
         router.post("/territories/:id/invitations/:invitation/revoke") { request, context -> Response in
-            guard let (visit, _, territory) = try await access.territory(request, context) else {
+            guard let (_, _, territory, _) = try await access.posted(request, context, limit: 4_096) else {
                 return .redirect(to: "/login")
             }
-            let form = try await Form.read(request, limit: 4_096)
-            try Gate.checkForm(form, visit: visit)
             let id = try context.parameters.require("invitation", as: Int64.self)
             guard let invitation = try await portal.store.invitation(id: id), invitation.territoryID == territory.id
             else { throw HTTPError(.notFound) }
@@ -77,11 +73,9 @@ struct TerritoryRoutes: Sendable {
 
     func addRunRoutes(to router: Router<PortalContext>) {
         router.post("/territories/:id/runs") { request, context -> Response in
-            guard let (visit, user, territory) = try await access.territory(request, context) else {
+            guard let (_, user, territory, _) = try await access.posted(request, context, limit: 4_096) else {
                 return .redirect(to: "/login")
             }
-            let form = try await Form.read(request, limit: 4_096)
-            try Gate.checkForm(form, visit: visit)
             let language = PageState(request: request, csrf: nil).language
             guard try await Runs(portal: portal).run(territory, by: user, language: language) != nil else {
                 throw HTTPError(.conflict, message: "No submitted profile yet: nothing to match.")
@@ -89,11 +83,9 @@ struct TerritoryRoutes: Sendable {
             return .redirect(to: "/territories/\(territory.id)")
         }
         router.post("/territories/:id/runs/:run/publish") { request, context -> Response in
-            guard let (visit, _, territory) = try await access.territory(request, context) else {
+            guard let (_, _, territory, _) = try await access.posted(request, context, limit: 4_096) else {
                 return .redirect(to: "/login")
             }
-            let form = try await Form.read(request, limit: 4_096)
-            try Gate.checkForm(form, visit: visit)
             let id = try context.parameters.require("run", as: Int64.self)
             guard let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false),
                 run.id == id
@@ -141,6 +133,17 @@ struct Access: Sendable {
             throw HTTPError(.notFound)
         }
         return (visit, user, territory)
+    }
+
+    /// A form posted to a territory's page: the territory as ``territory(_:_:)`` gives it, and
+    /// the form once its CSRF token is checked.
+    func posted(_ request: Request, _ context: PortalContext, limit: Int) async throws
+        -> (Visit, User, Territory, Form)?
+    {
+        guard let (visit, user, territory) = try await self.territory(request, context) else { return nil }
+        let form = try await Form.read(request, limit: limit)
+        try Gate.checkForm(form, visit: visit)
+        return (visit, user, territory, form)
     }
 
     static func may(_ user: User, see territory: Territory) -> Bool {
