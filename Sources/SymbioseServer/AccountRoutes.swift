@@ -139,11 +139,18 @@ struct Authenticator: Sendable {
         let failures = try await portal.store.loginFailures(
             email: email, since: now.addingTimeInterval(-portal.loginWindow))
         if failures >= portal.loginAttempts { return .throttled }
-        if let user = try await portal.store.user(email: email),
-            Secrets.verify(password: password, hash: user.passwordHash)
-        {
-            return .signedIn(user)
+        let user = try await portal.store.user(email: email)
+        let cost = portal.passwordCost
+        // bcrypt off the event loops; an unknown address costs a hash too, so that timing does
+        // not tell which addresses have an account.
+        let matches = try await TerritoryRun.detached {
+            guard let user else {
+                _ = Secrets.hash(password: password, cost: cost)
+                return false
+            }
+            return Secrets.verify(password: password, hash: user.passwordHash)
         }
+        if matches, let user { return .signedIn(user) }
         try await portal.store.recordLoginFailure(email: email, at: now)
         return .refused
     }
