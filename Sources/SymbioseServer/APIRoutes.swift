@@ -60,18 +60,15 @@ struct APIRoutes: Sendable {
                         return .object(members)
                     }))
         }
-        let results: [(String, String, @Sendable (MatchRun) -> String)] = [
-            ("recommendations", "application/json", { $0.recommendations }), ("plan", "application/json", { $0.plan }),
-            ("report", "text/html; charset=utf-8", { $0.report }),
-        ]
-        for (path, type, pick) in results {
+        for (path, type, field) in Runs.stored {
             api.get("/territories/:id/\(path)") { request, context in
                 let (_, _, territory) = try await apiTerritory(request, context)
                 guard let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) else {
                     throw HTTPError(.notFound, message: "no run yet: POST /api/v1/territories/{id}/runs")
                 }
                 return Response(
-                    status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: pick(run))))
+                    status: .ok, headers: [.contentType: type],
+                    body: .init(byteBuffer: ByteBuffer(string: run.outputs[keyPath: field])))
             }
         }
         api.post("/territories/:id/runs") { request, context in

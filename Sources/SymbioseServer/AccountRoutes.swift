@@ -143,7 +143,7 @@ struct Authenticator: Sendable {
         let cost = portal.passwordCost
         // bcrypt off the event loops; an unknown address costs a hash too, so that timing does
         // not tell which addresses have an account.
-        let matches = try await TerritoryRun.detached {
+        let matches = try await OffLoop.run {
             guard let user else {
                 _ = Secrets.hash(password: password, cost: cost)
                 return false

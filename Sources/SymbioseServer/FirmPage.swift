@@ -64,8 +64,11 @@ struct FirmPage: Sendable {
 
     func render(_ request: Request, visit: Visit, territory: Territory, firm: Firm) async throws -> Response {
         let page = PageState(request: request, csrf: visit.session?.csrf)
-        let profile = ProfileCheck.stored(firm.profile)
-        let flows = (profile?.flows ?? []).map { flowValues($0, language: page.language) }
+        let checked = firm.profile.map {
+            ProfileCheck(engine: portal.engine).check(
+                Array($0.utf8), file: firm.companyID, format: .json, companyID: firm.companyID)
+        }
+        let flows = (checked?.profile?.flows ?? []).map { flowValues($0, language: page.language) }
         var revisions: [[String: Any]] = []
         for revision in try await portal.store.revisions(territoryID: territory.id, companyID: firm.companyID) {
             revisions.append([
@@ -81,9 +84,7 @@ struct FirmPage: Sendable {
             "canAccept": firm.status == .submitted,
         ]
         if let comment = firm.comment { values["comment"] = comment }
-        if let stored = firm.profile {
-            let checked = ProfileCheck(engine: portal.engine).check(
-                Array(stored.utf8), file: firm.companyID, format: .json, companyID: firm.companyID)
+        if let checked {
             values["hasFindings"] = !checked.diagnostics.isEmpty
             values["findings"] = checked.diagnostics.map { diagnostic in
                 [

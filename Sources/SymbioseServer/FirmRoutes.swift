@@ -15,12 +15,8 @@ struct FirmRoutes: Sendable {
             let page = PageState(request: request, csrf: visit.session?.csrf)
             let form = ProfileForm(
                 profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
-            var response = render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1)
-            if try await publishedRun(for: firm) != nil {
-                response = render(
-                    form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1, results: true)
-            }
-            return response
+            let results = try await publishedRun(for: firm) != nil
+            return render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1, results: results)
         }
         router.get("/firm/results") { request, _ -> Response in
             let (_, _, firm) = try await Access(portal: portal).firm(request)
@@ -30,7 +26,7 @@ struct FirmRoutes: Sendable {
             let language = PageState(request: request, csrf: nil).language
             let runner = TerritoryRun(engine: portal.engine, language: language)
             let title = try await portal.store.territory(id: firm.territoryID)?.name ?? ""
-            let html = try await TerritoryRun.detached {
+            let html = try await OffLoop.run {
                 try runner.render(run, as: .html, company: CompanyID(firm.companyID), title: title)
             }
             return Response(
@@ -50,7 +46,7 @@ struct FirmRoutes: Sendable {
         guard let run = try await portal.store.latestRun(territoryID: firm.territoryID, publishedOnly: true) else {
             return nil
         }
-        let matched = ProfileJSON.decode(Array(run.snapshot.utf8), file: "run", threads: 1).profiles
+        let matched = ProfileJSON.decode(Array(run.outputs.snapshot.utf8), file: "run", threads: 1).profiles
         return matched.contains { $0.profile.company.id.rawValue == firm.companyID } ? run : nil
     }
 

@@ -32,9 +32,7 @@ struct FirmUpload: Sendable {
         router.post("/firm/upload") { request, _ -> Response in
             let (visit, invitation, firm) = try await Access(portal: portal).firm(request)
             let body = try await Self.decode(request, limit: portal.maximumBody)
-            guard let expected = visit.session?.csrf, Secrets.constantTimeEqual(expected, body.csrf) else {
-                throw HTTPError(.forbidden, message: "The form has expired: reload the page and try again.")
-            }
+            try Gate.checkFormToken(body.csrf, visit: visit)
             guard firm.status.isEditableByFirm else {
                 throw HTTPError(
                     .conflict, message: "The profile was sent: ask your facilitator to return it to change it.")

@@ -67,9 +67,14 @@ struct Gate: Sendable {
 
     /// Refuses a form whose `csrf` field is not its session's token (403).
     static func checkForm(_ form: Form, visit: Visit) throws {
-        guard let expected = visit.session?.csrf, let given = form["csrf"],
-            Secrets.constantTimeEqual(expected, given)
-        else { throw HTTPError(.forbidden, message: "The form has expired: reload the page and try again.") }
+        try checkFormToken(form["csrf"], visit: visit)
+    }
+
+    /// Refuses a form token (a field of any encoding) that is not its session's (403).
+    static func checkFormToken(_ given: String?, visit: Visit) throws {
+        guard let expected = visit.session?.csrf, let given, Secrets.constantTimeEqual(expected, given) else {
+            throw HTTPError(.forbidden, message: "The form has expired: reload the page and try again.")
+        }
     }
 
     /// Refuses an API write sent with a session cookie but without its `X-CSRF-Token` header

@@ -4,11 +4,13 @@ import SymbioseEngine
 import SymbioseFormats
 
 /// Reads and validates a profile document with the CLI's reader and rules.
-struct ProfileCheck: Sendable {
+public struct ProfileCheck: Sendable {
     let engine: Engine
 
     struct Outcome: Sendable {
-        /// The profile as given (resource codes resolved from words included), as stored.
+        /// The one profile read, as given (resource codes resolved from words included).
+        var profile: Profile?
+        /// That profile as stored, when it is of the expected company.
         var document: String?
         var diagnostics: [Diagnostic]
         var isValid: Bool { document != nil && !diagnostics.containsErrors }
@@ -32,7 +34,9 @@ struct ProfileCheck: Sendable {
                     ),
                     at: SourceLocation(file: file)))
         }
-        guard validated.asGiven.count == 1 else { return Outcome(document: nil, diagnostics: diagnostics) }
+        guard validated.asGiven.count == 1 else {
+            return Outcome(profile: nil, document: nil, diagnostics: diagnostics)
+        }
         let profile = validated.asGiven[0]
         if profile.company.id.rawValue != companyID {
             diagnostics.append(
@@ -45,13 +49,13 @@ struct ProfileCheck: Sendable {
                             "ce profil est celui de l'entreprise « \(profile.company.id.rawValue) » ; votre invitation est pour « \(companyID) »"
                     ),
                     at: SourceLocation(file: file, path: "$.company.id")))
-            return Outcome(document: nil, diagnostics: diagnostics)
+            return Outcome(profile: profile, document: nil, diagnostics: diagnostics)
         }
-        return Outcome(document: ProfileJSON.encode([profile]), diagnostics: diagnostics)
+        return Outcome(profile: profile, document: ProfileJSON.encode([profile]), diagnostics: diagnostics)
     }
 
     /// The one profile of a stored document (stored documents are valid).
-    static func stored(_ text: String?) -> Profile? {
+    public static func stored(_ text: String?) -> Profile? {
         guard let text else { return nil }
         return ProfileJSON.decode(Array(text.utf8), file: "store", threads: 1).profiles.first?.profile
     }

@@ -41,14 +41,8 @@ struct ProfileView: Sendable {
                 [("output", "Rejet, offre", "Release, offer"), ("input", "Besoin", "Need")],
                 selected: row.direction),
             "periods": options(
-                [
-                    ("year", PortalWords.period("year", .fr), "year"),
-                    ("month", PortalWords.period("month", .fr), "month"),
-                    ("week", PortalWords.period("week", .fr), "week"), ("day", PortalWords.period("day", .fr), "day"),
-                    ("hour", PortalWords.period("hour", .fr), "hour"),
-                    ("once", PortalWords.period("once", .fr), "once"),
-                    ("-", "— (puissance)", "— (power)"),
-                ], selected: row.per),
+                Period.allCases.map { ($0.rawValue, PortalWords.period($0.rawValue, .fr), $0.rawValue) }
+                    + [("-", "— (puissance)", "— (power)")], selected: row.per),
             "statuses": options(
                 [
                     ("", "—", "—"), ("by-product", "sous-produit", "by-product"), ("waste", "déchet", "waste"),

@@ -48,7 +48,8 @@ struct SynergyBrowser: Sendable {
     }
 
     func values(_ run: MatchRun, territory: Territory, filter: Filter, page: PageState) -> [String: Any] {
-        let document = (try? JSONSerialization.jsonObject(with: Data(run.recommendations.utf8))) as? [String: Any]
+        let document =
+            (try? JSONSerialization.jsonObject(with: Data(run.outputs.recommendations.utf8))) as? [String: Any]
         let synergies = document?["synergies"] as? [[String: Any]] ?? []
         let kept = synergies.filter(filter.keeps)
         let taxonomy = portal.engine.taxonomy

@@ -26,9 +26,7 @@ struct TerritoryImport: Sendable {
                 return .redirect(to: "/login")
             }
             let body = try await FirmUpload.decode(request, limit: portal.maximumBody)
-            guard let expected = visit.session?.csrf, Secrets.constantTimeEqual(expected, body.csrf) else {
-                throw HTTPError(.forbidden, message: "The form has expired: reload the page and try again.")
-            }
+            try Gate.checkFormToken(body.csrf, visit: visit)
             guard let file = body.part(named: "file"), file.body.readableBytes > 0 else {
                 throw HTTPError(.badRequest, message: "Choose a file to import.")
             }

@@ -51,7 +51,7 @@ struct TerritoryPage: Sendable {
         if let profile = firm.profile {
             let checked = ProfileCheck(engine: portal.engine).check(
                 Array(profile.utf8), file: firm.companyID, format: .json, companyID: firm.companyID)
-            row["flows"] = ProfileCheck.stored(profile)?.flows.count ?? 0
+            row["flows"] = checked.profile?.flows.count ?? 0
             let warnings = checked.diagnostics.filter { $0.severity == .warning }
             if !warnings.isEmpty {
                 row["warnings"] = warnings.count
@@ -149,6 +149,12 @@ public struct Invitations: Sendable {
 struct Runs: Sendable {
     let portal: Portal
 
+    /// What a run keeps, by name, with its media type.
+    static let stored: [(name: String, type: String, field: KeyPath<RunOutputs, String> & Sendable)] = [
+        ("report", "text/html; charset=utf-8", \.report), ("recommendations", "application/json", \.recommendations),
+        ("plan", "application/json", \.plan),
+    ]
+
     /// What a run offers for download: stored as the run left it, or rendered from its snapshot.
     static let downloads: [(path: String, type: String, format: OutputFormat?)] = [
         ("report", "text/html; charset=utf-8", nil), ("recommendations.json", "application/json", nil),
@@ -159,7 +165,7 @@ struct Runs: Sendable {
     func run(_ territory: Territory, by user: User, language: Language) async throws -> MatchRun? {
         let firms = try await portal.store.firms(territoryID: territory.id)
         let runner = TerritoryRun(engine: portal.engine, language: language)
-        guard let done = try await TerritoryRun.detached({ try runner.run(firms, title: territory.name) }) else {
+        guard let done = try await OffLoop.run({ try runner.run(firms, title: territory.name) }) else {
             return nil
         }
         return try await portal.store.addRun(
@@ -172,10 +178,11 @@ struct Runs: Sendable {
         guard let entry = Self.downloads.first(where: { $0.path == path }) else { return nil }
         switch entry.format {
         case nil:
-            return path == "report" ? run.report : path == "plan.json" ? run.plan : run.recommendations
+            let name = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+            return Self.stored.first { $0.name == name }.map { run.outputs[keyPath: $0.field] }
         case let format?:
             let runner = TerritoryRun(engine: portal.engine, language: language)
-            return try await TerritoryRun.detached { try runner.render(run, as: format, title: territory.name) }
+            return try await OffLoop.run { try runner.render(run, as: format, title: territory.name) }
         }
     }
 }

@@ -37,19 +37,12 @@ struct TerritoryRun: Sendable {
     /// `format` of a stored run: the synergies as GeoJSON, GraphML or CSV, or the HTML report of
     /// one company (its own sheet, others' confidential flows hidden).
     func render(_ run: MatchRun, as format: OutputFormat, company: CompanyID? = nil, title: String) throws -> String {
-        let results = Results(engine: engine, snapshot: run.snapshot, language: language)
+        let results = Results(engine: engine, snapshot: run.outputs.snapshot, language: language)
         var report = results.recommendations
         report.plan = results.plan.plan
         report.style.title = title
         report.style.company = company
         return try format.render(report)
-    }
-
-    /// Runs `body` on a thread of its own, off the server's event loops.
-    static func detached<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
-        }
     }
 }
 

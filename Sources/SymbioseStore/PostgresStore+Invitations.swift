@@ -66,7 +66,7 @@ extension PostgresStore {
         }
         return MatchRun(
             id: id, territoryID: territoryID, ranAt: at.rounded, ranBy: ranBy, profiles: profiles,
-            recommendations: recommendations, plan: plan, report: report, snapshot: snapshot, published: false)
+            outputs: outputs, published: false)
     }
 
     public func latestRun(territoryID: Int64, publishedOnly: Bool) async throws -> MatchRun? {

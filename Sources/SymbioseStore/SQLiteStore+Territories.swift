@@ -195,8 +195,7 @@ extension SQLiteStore {
                 arguments: [territoryID, ranBy, at.seconds, profiles, recommendations, plan, report, snapshot])
             return MatchRun(
                 id: db.lastInsertedRowID, territoryID: territoryID, ranAt: at.rounded, ranBy: ranBy,
-                profiles: profiles, recommendations: recommendations, plan: plan, report: report, snapshot: snapshot,
-                published: false)
+                profiles: profiles, outputs: outputs, published: false)
         }
     }
 

@@ -109,20 +109,17 @@ public struct MatchRun: Sendable, Hashable {
     public var ranBy: Int64
     /// How many profiles took part.
     public var profiles: Int
-    /// `symbiose/recommendations@1`, `symbiose/plan@1` and the HTML report, as the CLI writes them.
-    public var recommendations: String
-    public var plan: String
-    public var report: String
-    /// The profiles matched (`symbiose/profiles@1`): every other output is rendered from them.
-    public var snapshot: String
+    public var outputs: RunOutputs
     public var published: Bool
 }
 
 /// What a run produced, as stored.
 public struct RunOutputs: Sendable, Hashable {
+    /// `symbiose/recommendations@1`, `symbiose/plan@1` and the HTML report, as the CLI writes them.
     public var recommendations: String
     public var plan: String
     public var report: String
+    /// The profiles matched (`symbiose/profiles@1`): every other output is rendered from them.
     public var snapshot: String
 
     public init(recommendations: String, plan: String, report: String, snapshot: String) {

@@ -76,8 +76,9 @@ extension MatchRun {
         self.init(
             id: try row.integer("id"), territoryID: try row.integer("territory_id"), ranAt: try row.date("ran_at"),
             ranBy: try row.integer("ran_by"), profiles: Int(try row.integer("profiles")),
-            recommendations: try row.text("recommendations"), plan: try row.text("plan"),
-            report: try row.text("report"), snapshot: try row.text("snapshot"),
+            outputs: RunOutputs(
+                recommendations: try row.text("recommendations"), plan: try row.text("plan"),
+                report: try row.text("report"), snapshot: try row.text("snapshot")),
             published: try row.integer("published") != 0)
     }
 }

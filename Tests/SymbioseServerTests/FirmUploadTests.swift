@@ -17,28 +17,10 @@ import Testing
         </profile>
         """
 
-    /// A browser's multipart form with the CSRF token and one file.
     static func upload(
         _ client: some TestClientProtocol, _ browser: Browser, name: String, content: String, csrf: String? = nil
     ) async throws -> TestResponse {
-        let boundary = "----symbiose-test-boundary"
-        let body = """
-            --\(boundary)\r
-            Content-Disposition: form-data; name="csrf"\r
-            \r
-            \(csrf ?? browser.csrf)\r
-            --\(boundary)\r
-            Content-Disposition: form-data; name="file"; filename="\(name)"\r
-            Content-Type: application/octet-stream\r
-            \r
-            \(content)\r
-            --\(boundary)--\r
-
-            """
-        var headers = browser.headers
-        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-        return try await client.execute(
-            uri: "/firm/upload", method: .post, headers: headers, body: ByteBuffer(string: body))
+        try await browser.send(client, "/firm/upload", file: name, content: content, csrf: csrf)
     }
 
     @Test func aFirmSendsAnXMLFileInsteadOfTheForm() async throws {
@@ -94,23 +76,8 @@ import Testing
         try await fixture.application.test(.router) { client in
             var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
             anne.take(try await anne.get(client, territory))
-            let boundary = "----import"
-            let body = """
-                --\(boundary)\r
-                Content-Disposition: form-data; name="csrf"\r
-                \r
-                \(anne.csrf)\r
-                --\(boundary)\r
-                Content-Disposition: form-data; name="file"; filename="collecte.json"\r
-                \r
-                \(Self.collection)\r
-                --\(boundary)--\r
-
-                """
-            var headers = anne.headers
-            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-            let answer = try await client.execute(
-                uri: "\(territory)/import", method: .post, headers: headers, body: ByteBuffer(string: body))
+            let answer = try await anne.send(
+                client, "\(territory)/import", file: "collecte.json", content: Self.collection)
             #expect(answer.status == .ok)
             #expect(answer.text.contains("(acme, cerise)"))
             #expect(answer.text.contains("<strong>delta</strong>"))

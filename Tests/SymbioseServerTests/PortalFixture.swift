@@ -97,6 +97,29 @@ struct Browser {
         return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form holding the CSRF token (this page's unless given) and one file.
+    func send(
+        _ client: some TestClientProtocol, _ uri: String, file name: String, content: String, csrf: String? = nil
+    ) async throws -> TestResponse {
+        let boundary = "----symbiose-test-boundary"
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="csrf"\r
+            \r
+            \(csrf ?? self.csrf)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="\(name)"\r
+            Content-Type: application/octet-stream\r
+            \r
+            \(content)\r
+            --\(boundary)--\r
+
+            """
+        var fields = headers
+        fields[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
+    }
+
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

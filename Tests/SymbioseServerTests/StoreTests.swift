@@ -149,6 +149,7 @@ import Testing
             outputs: RunOutputs(recommendations: "r2", plan: "p2", report: "h2", snapshot: "s2"), at: start)
         try await store.publishRun(id: first.id)
         #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: false) == second)
-        #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: true)?.recommendations == "r1")
+        #expect(
+            try await store.latestRun(territoryID: territory.id, publishedOnly: true)?.outputs.recommendations == "r1")
     }
 }

@@ -36,7 +36,7 @@ extension DatabaseCommand {
                 let folder = URL(fileURLWithPath: directory).appendingPathComponent(
                     "\(territory.id)-\(Invitations.identifier(for: territory.name))")
                 for firm in try await store.firms(territoryID: territory.id) {
-                    guard let profile = firm.profile.flatMap(Self.profile) else { continue }
+                    guard let profile = ProfileCheck.stored(firm.profile) else { continue }
                     let bytes = try ProfileWriting.encode([profile], as: format, language: lang)
                     do {
                         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -49,10 +49,6 @@ extension DatabaseCommand {
                 }
             }
             print("Wrote \(written) profiles to \(directory)")
-        }
-
-        static func profile(_ text: String) -> Profile? {
-            ProfileJSON.decode(Array(text.utf8), file: "store", threads: 1).profiles.first?.profile
         }
     }
 }
