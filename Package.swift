@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
         .target(
-            name: "SymbioseReport", dependencies: ["SymbioseCore", "SymbioseEngine"],
+            name: "SymbioseReport", dependencies: ["SymbioseCore", "SymbioseEngine", "SymbioseSpreadsheet"],
             resources: [.embedInCode("Resources/report.css")]
         ),
         .target(
@@ -79,6 +79,8 @@ let package = Package(
                 .embedInCode("Resources/sqlite-001-initial.sql"), .embedInCode("Resources/postgres-001-initial.sql"),
                 .embedInCode("Resources/sqlite-002-run-snapshot.sql"),
                 .embedInCode("Resources/postgres-002-run-snapshot.sql"),
+                .embedInCode("Resources/sqlite-003-run-options.sql"),
+                .embedInCode("Resources/postgres-003-run-options.sql"),
             ]
         ),
         .target(
@@ -140,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "SymbioseServerTests",
             dependencies: [
-                "SymbioseServer", "SymbioseStore", "SymbioseTestSupport",
+                "SymbioseServer", "SymbioseStore", "SymbioseTestSupport", "SymbioseEngine", "SymbioseSpreadsheet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

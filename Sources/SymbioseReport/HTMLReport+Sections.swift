@@ -43,9 +43,12 @@ extension HTMLReport {
             """
     }
 
-    func mapSection() -> String {
+    /// The map of `drawn` (every synergy by default), each numbered by its rank in the tables.
+    func mapSection(_ drawn: [(rank: Int, synergy: Synergy)]? = nil) -> String {
+        let drawn = drawn ?? result.synergies.enumerated().map { ($0.offset + 1, $0.element) }
         let map = ReportMap(
-            profiles: profiles, synergies: result.synergies, presentation: presentation, maximumLines: mapLines
+            profiles: profiles, synergies: drawn.map(\.synergy), ranks: drawn.map(\.rank), presentation: presentation,
+            maximumLines: mapLines
         ).render()
         let missing = profiles.filter { $0.site.point == nil }.map {
             presentation.name(id: $0.company.id, name: $0.company.name)
@@ -54,12 +57,12 @@ extension HTMLReport {
         let sectors = Set(profiles.map { ReportText.sector($0.company.naf) }).sorted()
         for group in sectors {
             legend +=
-                "<span><i class=\"dot\" style=\"background:\(ReportText.sectorColours[group])\"></i>\(e(t.sectorName(group)))</span> "
+                "<span>\(Self.swatch(dot: ReportText.sectorColours[group]))\(e(t.sectorName(group)))</span> "
         }
         legend += "</div><div><strong>\(e(t(en: "Substitutions", fr: "Substitutions")))</strong> "
-        for category in Set(result.synergies.map(\.category)).sorted() {
+        for category in Set(drawn.map(\.synergy.category)).sorted() {
             legend +=
-                "<span><i class=\"line\" style=\"background:\(ReportText.categoryColour(category))\"></i>\(e(t.category(category)))</span> "
+                "<span>\(Self.swatch(line: ReportText.categoryColour(category)))\(e(t.category(category)))</span> "
         }
         legend +=
             "<span>\(e(t(en: "width: volume; number: rank in the table; P: pooling group", fr: "épaisseur : volume ; numéro : rang dans le tableau ; P : groupe de mutualisation")))</span></div></div>"
@@ -79,6 +82,16 @@ extension HTMLReport {
         }
         return
             "<section class=\"map-section\"><h2>\(e(t(en: "Map", fr: "Carte")))</h2>\(map.svg)\(legend)\(notes)\(inset)</section>"
+    }
+
+    /// A legend's colour key, drawn rather than styled so that it shows under a strict
+    /// content security policy too.
+    static func swatch(dot colour: String) -> String {
+        "<svg class=\"key\" viewBox=\"0 0 10 10\" width=\"10\" height=\"10\" aria-hidden=\"true\"><circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"\(colour)\"/></svg>"
+    }
+
+    static func swatch(line colour: String) -> String {
+        "<svg class=\"key\" viewBox=\"0 0 18 4\" width=\"18\" height=\"4\" aria-hidden=\"true\"><rect width=\"18\" height=\"4\" fill=\"\(colour)\"/></svg>"
     }
 
     func substitutionTable() -> String {

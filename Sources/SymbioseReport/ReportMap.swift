@@ -8,6 +8,9 @@ import SymbioseCore
 struct ReportMap {
     var profiles: [Profile]
     var synergies: [Synergy]
+    /// The number each synergy carries on the map, its rank in the tables; by default its
+    /// place in `synergies`.
+    var ranks: [Int] = []
     var presentation: Presentation
     var maximumLines = 40
     var maximumLabels = 60
@@ -65,6 +68,8 @@ struct ReportMap {
     typealias Position = (x: Double, y: Double)
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    func rank(_ offset: Int) -> Int { ranks.isEmpty ? offset + 1 : ranks[offset] }
 
     func render() -> Result {
         let located = profiles.filter { $0.site.point != nil }.sorted { $0.company.id < $1.company.id }
@@ -126,7 +131,7 @@ struct ReportMap {
             )
             let top = members.min { $0.y < $1.y }!
             svg.append(
-                "<text x=\"\(f(top.x))\" y=\"\(f(top.y - 14))\" class=\"pool-label\" fill=\"\(colour)\">P\(offset + 1)</text>"
+                "<text x=\"\(f(top.x))\" y=\"\(f(top.y - 14))\" class=\"pool-label\" fill=\"\(colour)\">P\(rank(offset))</text>"
             )
         }
 
@@ -161,7 +166,7 @@ struct ReportMap {
             )
             let bx = (mx + cx) / 2, by = (my + cy) / 2
             badges.append(
-                "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"8.5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/><text x=\"\(f(bx))\" y=\"\(f(by + 3.5))\" class=\"badge\">\(offset + 1)</text>"
+                "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"8.5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/><text x=\"\(f(bx))\" y=\"\(f(by + 3.5))\" class=\"badge\">\(rank(offset))</text>"
             )
         }
         return (svg, badges, drawn, total)

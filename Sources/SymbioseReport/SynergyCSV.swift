@@ -10,45 +10,73 @@ public enum SynergyCSV {
         _ synergies: [Synergy], taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:], language: Language,
         separator: Character, byteOrderMark: Bool
     ) -> String {
-        let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let decimalMark: Character = separator == ";" ? "," : "."
-        func number(_ value: Double?, _ decimals: Int) -> String {
-            guard let value, value.isFinite else { return "" }
-            let scale = pow10(decimals)
-            return NumberFormatting.plain((value * scale).rounded() / scale, decimalMark: decimalMark)
-        }
-        var rows: [[String]] = [Self.header(in: language)]
-        for (offset, synergy) in synergies.enumerated() {
-            var row = [String(offset + 1), synergy.id, synergy.kind.rawValue]
-            switch synergy {
-            case .substitution(let s):
-                let hidden = s.flags.contains(.confidential)
-                row += [
-                    "", number(s.score, 4), s.category.rawValue, s.resource.rawValue, s.needResource.rawValue,
-                    s.supplier.company.rawValue, s.supplier.companyName, s.supplier.flow.rawValue,
-                    s.receiver.company.rawValue, s.receiver.companyName, s.receiver.flow.rawValue, "",
-                    number(s.distanceKm, 2), "", hidden ? "" : number(s.quantity?.value, 3),
-                    s.quantity?.unit.rawValue ?? "",
-                    s.quantity?.period.rawValue ?? "", number(s.coverage, 4),
-                ]
-            case .pooling(let p):
-                let hidden = p.flags.contains(.confidential)
-                row += [
-                    p.mode.rawValue, number(p.score, 4), p.category.rawValue, p.resource.rawValue, "", "", "", "", "",
-                    "", "",
-                    p.members.map(\.reference.company.rawValue).joined(separator: " "), "", number(p.spreadKm, 2),
-                    hidden ? "" : number(p.total?.value, 3), p.total?.unit.rawValue ?? "",
-                    p.total?.period.rawValue ?? "", "",
-                ]
+        let rows = SynergyCSV.cells(synergies, taxonomy: taxonomy, impacts: impacts, language: language).map { row in
+            row.map { cell -> String in
+                switch cell {
+                case .text(let text): text
+                case .number(let value, _): value.map { NumberFormatting.plain($0, decimalMark: decimalMark) } ?? ""
+                }
             }
+        }
+        return CSVWriter.text(rows, separator: separator, byteOrderMark: byteOrderMark)
+    }
+
+    /// A cell of the synergy table: text, or a number rounded to its decimals (empty when
+    /// unknown or hidden).
+    enum Cell {
+        case text(String)
+        case number(Double?, decimals: Int)
+    }
+
+    /// The table of synergies, header first, one row per synergy, for CSV and `.xlsx` alike.
+    static func cells(
+        _ synergies: [Synergy], taxonomy: Taxonomy, impacts: [String: SynergyImpact], language: Language
+    ) -> [[Cell]] {
+        let writer = ReasonWriter(taxonomy: taxonomy, language: language)
+        func number(_ value: Double?, _ decimals: Int) -> Cell {
+            guard let value, value.isFinite else { return .number(nil, decimals: decimals) }
+            let scale = pow10(decimals)
+            return .number((value * scale).rounded() / scale, decimals: decimals)
+        }
+        var rows: [[Cell]] = [header(in: language).map(Cell.text)]
+        for (offset, synergy) in synergies.enumerated() {
+            var row: [Cell] = [.number(Double(offset + 1), decimals: 0), .text(synergy.id), .text(synergy.kind.rawValue)]
+            row += columns(of: synergy, number: number)
             row += synergy.terms.map { number($0.value, 4) }
-            row.append(synergy.flags.map(\.rawValue).joined(separator: " "))
-            row.append(writer.reason(synergy))
+            row.append(.text(synergy.flags.map(\.rawValue).joined(separator: " ")))
+            row.append(.text(writer.reason(synergy)))
             let impact = synergy.flags.contains(.confidential) ? nil : impacts[synergy.id]
             row += [number(impact?.netKg?.rounded(), 0), number(impact?.netEUR?.rounded(), 0)]
             rows.append(row)
         }
-        return CSVWriter.text(rows, separator: separator, byteOrderMark: byteOrderMark)
+        return rows
+    }
+
+    /// The columns from `mode` to `coverage`: who, what, how far and how much.
+    private static func columns(of synergy: Synergy, number: (Double?, Int) -> Cell) -> [Cell] {
+        let empty = Cell.text("")
+        switch synergy {
+        case .substitution(let s):
+            let hidden = s.flags.contains(.confidential)
+            return [
+                empty, number(s.score, 4), .text(s.category.rawValue), .text(s.resource.rawValue),
+                .text(s.needResource.rawValue), .text(s.supplier.company.rawValue), .text(s.supplier.companyName),
+                .text(s.supplier.flow.rawValue), .text(s.receiver.company.rawValue), .text(s.receiver.companyName),
+                .text(s.receiver.flow.rawValue), empty, number(s.distanceKm, 2), number(nil, 2),
+                number(hidden ? nil : s.quantity?.value, 3), .text(s.quantity?.unit.rawValue ?? ""),
+                .text(s.quantity?.period.rawValue ?? ""), number(s.coverage, 4),
+            ]
+        case .pooling(let p):
+            let hidden = p.flags.contains(.confidential)
+            return [
+                .text(p.mode.rawValue), number(p.score, 4), .text(p.category.rawValue), .text(p.resource.rawValue),
+                empty, empty, empty, empty, empty, empty, empty,
+                .text(p.members.map(\.reference.company.rawValue).joined(separator: " ")), number(nil, 2),
+                number(p.spreadKm, 2), number(hidden ? nil : p.total?.value, 3), .text(p.total?.unit.rawValue ?? ""),
+                .text(p.total?.period.rawValue ?? ""), number(nil, 4),
+            ]
+        }
     }
 
     /// The column names, in the language of the rest of the file.

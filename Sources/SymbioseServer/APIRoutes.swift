@@ -74,7 +74,9 @@ struct APIRoutes: Sendable {
         api.post("/territories/:id/runs") { request, context in
             let (visit, user, territory) = try await apiTerritory(request, context)
             try Gate.checkAPIWrite(request, visit: visit)
-            guard let run = try await Runs(portal: portal).run(territory, by: user, language: .en) else {
+            let options = try await Self.runOptions(request)
+            guard let run = try await Runs(portal: portal).run(territory, by: user, options: options, language: .en)
+            else {
                 throw HTTPError(.conflict, message: "no submitted profile yet: nothing to match")
             }
             return Self.json(
@@ -82,6 +84,35 @@ struct APIRoutes: Sendable {
                     ("id", .integer(Int(run.id))), ("profiles", .integer(run.profiles)),
                     ("ran", .string(Self.iso(run.ranAt))),
                 ]), status: .created)
+        }
+    }
+
+    /// The options of a run posted as JSON (every member optional); the defaults for an empty
+    /// body. 422 with the problems when they cannot run.
+    static func runOptions(_ request: Request) async throws -> RunOptions {
+        let body = try await request.body.collect(upTo: 16_384)
+        guard body.readableBytes > 0 else { return RunOptions() }
+        let options: RunOptions
+        do {
+            options = try JSONDecoder().decode(RunOptions.self, from: Data(buffer: body))
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "the body is not run options: \(Self.describe(error))")
+        }
+        if let problem = options.problems.first {
+            throw HTTPError(.unprocessableContent, message: "\(problem.member): \(problem.text.en)")
+        }
+        return options
+    }
+
+    /// Where JSON decoding failed, without the decoder's internals.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "invalid JSON" }
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+            .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "invalid JSON" : "\(path): \(context.debugDescription)"
+        @unknown default: return "invalid JSON"
         }
     }
 

@@ -31,7 +31,21 @@ struct FirmRoutes: Sendable {
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: html)))
+                body: .init(byteBuffer: ByteBuffer(bytes: html)))
+        }
+        router.get("/firm/site-map.svg") { request, _ -> Response in
+            _ = try await Access(portal: portal).firm(request)
+            let query = request.uri.queryParameters
+            guard
+                let map = SiteMap(
+                    lat: query["lat"].map(String.init), lon: query["lon"].map(String.init),
+                    km: query["km"].map(String.init), mark: query["mark"].map(String.init))
+            else { throw HTTPError(.badRequest, message: "This map frame is not valid.") }
+            let language = PageState(request: request, csrf: nil).language
+            let svg = try await OffLoop.run { map.svg(language: language) }
+            return Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "private, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
         router.post("/firm") { request, _ in
             let (visit, _, firm) = try await Access(portal: portal).firm(request)
@@ -58,6 +72,12 @@ struct FirmRoutes: Sendable {
             throw HTTPError(.conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
         }
         if action == "add-row" { return render(form, firm: firm, page: page, blankRows: 1) }
+        if let placed = Self.placed(posted, form: form) {
+            page.notice = LocalizedText(
+                en: "Site placed at \(placed.lat), \(placed.lon): save the draft to keep it.",
+                fr: "Site placé en \(placed.lat), \(placed.lon) : enregistrez le brouillon pour le garder.")[page.language]
+            return render(placed, firm: firm, page: page, blankRows: 0)
+        }
         if action == "suggest" {
             var suggested = form
             suggested.rows = form.rows.filter { !$0.isBlank }
@@ -91,6 +111,21 @@ struct FirmRoutes: Sendable {
             diagnostics: checked.diagnostics, layout: ProfileForm.Layout(rowsOf: stored))
     }
 
+    /// The form with its site where the map was clicked; `nil` when the map was not clicked.
+    /// A click at (0, 0) is what a browser sends when Enter submits the form through its first
+    /// button — the map — so it is read as no click.
+    static func placed(_ posted: Form, form: ProfileForm) -> ProfileForm? {
+        guard let x = posted["map.x"].flatMap(Double.init), let y = posted["map.y"].flatMap(Double.init),
+            x != 0 || y != 0,
+            let frame = SiteMap(lat: posted["map-lat"], lon: posted["map-lon"], km: posted["map-km"])
+        else { return nil }
+        let point = frame.point(x: min(max(x, 0), SiteMap.size), y: min(max(y, 0), SiteMap.size))
+        var placed = form
+        placed.lat = NumberText.plain(point.latitude)
+        placed.lon = NumberText.plain(point.longitude)
+        return placed
+    }
+
     func render(
         _ form: ProfileForm, firm: Firm, page: PageState, blankRows: Int, diagnostics: [Diagnostic] = [],
         layout: ProfileForm.Layout = .init(), status: HTTPResponse.Status = .ok, results: Bool = false
@@ -108,6 +143,12 @@ struct FirmRoutes: Sendable {
             ]
         }
         values["results"] = results
+        if firm.status.isEditableByFirm, let map = SiteMap(form: form) {
+            values["siteMap"] = [
+                "src": "/firm/site-map.svg?" + map.query, "mapLat": NumberText.plain(map.centre.latitude),
+                "mapLon": NumberText.plain(map.centre.longitude), "mapKm": NumberText.plain(map.halfSideKm),
+            ]
+        }
         return pages.render(
             "profile", title: LocalizedText(en: "Profile of \(firm.name)", fr: "Profil de \(firm.name)"),
             values: values, page: page, status: status)

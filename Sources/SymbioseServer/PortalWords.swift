@@ -45,6 +45,15 @@ enum PortalWords {
         ("publish", "Publier aux entreprises", "Publish to firms"),
         ("runMatching", "Lancer la mise en relation", "Run matching"),
         ("runHint", "sur les profils soumis et acceptés", "on submitted and accepted profiles"),
+        ("runOptions", "Options du calcul", "Run options"),
+        ("transport", "Transport des matières", "How material travels"),
+        ("objective", "Le plan maximise", "The plan maximises"),
+        ("alsoPropose", "Proposer aussi", "Also propose"),
+        (
+            "optionsHint",
+            "Les mêmes options que symbiose match et plan ; vides, les distances sont celles de chaque catégorie.",
+            "The options of symbiose match and plan; left empty, distances are each category's own."
+        ),
         ("returned", "Votre animateur vous a renvoyé le profil :", "Your facilitator returned the profile:"),
         (
             "submittedNote",
@@ -60,6 +69,17 @@ enum PortalWords {
         ("postcode", "Code postal", "Postcode"),
         ("latitude", "Latitude (facultatif)", "Latitude (optional)"),
         ("longitude", "Longitude (facultatif)", "Longitude (optional)"),
+        (
+            "siteMapHint",
+            "Sans coordonnées ? Cliquez sur la carte à l'emplacement du site ; la carte se recentre, cliquez encore pour préciser.",
+            "No coordinates? Click the map where the site is; the map centres on it, click again to refine."
+        ),
+        ("siteMapAlt", "Carte des communes : cliquer pour placer le site", "Map of the towns: click to place the site"),
+        (
+            "siteMapNone",
+            "Indiquez la commune ou le code postal, puis enregistrez : une carte permettra de placer le site.",
+            "Give the town or postcode, then save: a map will let you place the site."
+        ),
         ("flowsLegend", "Ce que vous rejetez et ce dont vous avez besoin", "What you release and what you need"),
         (
             "flowsHint",

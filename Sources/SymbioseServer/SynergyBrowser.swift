@@ -41,17 +41,22 @@ struct SynergyBrowser: Sendable {
                 throw HTTPError(.notFound, message: "No run yet.")
             }
             let page = PageState(request: request, csrf: visit.session?.csrf)
+            let filter = Filter(request)
+            let synergies = Self.synergies(of: run)
+            let kept = synergies.filter(filter.keeps)
+            var values = values(run, territory: territory, synergies: synergies, kept: kept, filter: filter, page: page)
+            let ids = Set(kept.compactMap { $0["id"] as? String })
+            let runner = TerritoryRun(engine: portal.engine, language: page.language)
+            values["map"] = try await OffLoop.run { runner.map(run, keeping: ids) }
             return pages.render(
-                "synergies", title: LocalizedText(en: "Synergies", fr: "Synergies"),
-                values: values(run, territory: territory, filter: Filter(request), page: page), page: page)
+                "synergies", title: LocalizedText(en: "Synergies", fr: "Synergies"), values: values, page: page)
         }
     }
 
-    func values(_ run: MatchRun, territory: Territory, filter: Filter, page: PageState) -> [String: Any] {
-        let document =
-            (try? JSONSerialization.jsonObject(with: Data(run.outputs.recommendations.utf8))) as? [String: Any]
-        let synergies = document?["synergies"] as? [[String: Any]] ?? []
-        let kept = synergies.filter(filter.keeps)
+    func values(
+        _ run: MatchRun, territory: Territory, synergies: [[String: Any]], kept: [[String: Any]], filter: Filter,
+        page: PageState
+    ) -> [String: Any] {
         let taxonomy = portal.engine.taxonomy
         let firms = Dictionary(synergies.flatMap(Self.companies).map { ($0.id, $0.name) }) { first, _ in first }
         return [
@@ -88,6 +93,13 @@ struct SynergyBrowser: Sendable {
             "who": pooling ? names.joined(separator: ", ") : names.joined(separator: " → "),
             "km": km.map { String(format: "%.1f", $0) } ?? "", "reason": synergy["reason"] as? String ?? "",
         ]
+    }
+
+    /// The synergies of a run as its recommendations list them.
+    static func synergies(of run: MatchRun) -> [[String: Any]] {
+        let document =
+            (try? JSONSerialization.jsonObject(with: Data(run.outputs.recommendations.utf8))) as? [String: Any]
+        return document?["synergies"] as? [[String: Any]] ?? []
     }
 
     /// The firms of a synergy: supplier and receiver, or the members of a pool.

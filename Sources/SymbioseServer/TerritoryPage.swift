@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SymbioseCore
+import SymbioseEngine
 import SymbioseFormats
 import SymbioseReport
 import SymbioseStore
@@ -12,7 +13,7 @@ struct TerritoryPage: Sendable {
 
     func render(
         _ request: Request, visit: Visit, territory: Territory, newLink: (company: String, link: String)? = nil,
-        imported: [String: Any]? = nil
+        imported: [String: Any]? = nil, runForm: RunOptionsForm? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let page = PageState(request: request, csrf: visit.session?.csrf)
         let firms = try await portal.store.firms(territoryID: territory.id)
@@ -34,13 +35,17 @@ struct TerritoryPage: Sendable {
         ]
         if let newLink { values["newLink"] = ["company": newLink.company, "link": newLink.link] }
         if let imported { values["import"] = imported }
-        if let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false) {
+        let run = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false)
+        if let run {
             values["run"] = [
                 "id": run.id, "ranAt": Self.stamp(run.ranAt), "profiles": run.profiles, "published": run.published,
             ]
         }
+        let form = runForm ?? RunOptionsForm(run.flatMap { RunOptions(json: $0.outputs.options) } ?? RunOptions())
+        values["options"] = form.values(page.language)
         return pages.render(
-            "territory", title: LocalizedText(en: territory.name, fr: territory.name), values: values, page: page)
+            "territory", title: LocalizedText(en: territory.name, fr: territory.name), values: values, page: page,
+            status: status)
     }
 
     func row(_ firm: Firm, invitation: Invitation?, now: Date, page: PageState) -> [String: Any] {
@@ -160,12 +165,13 @@ struct Runs: Sendable {
         ("report", "text/html; charset=utf-8", nil), ("recommendations.json", "application/json", nil),
         ("plan.json", "application/json", nil), ("synergies.geojson", "application/geo+json", .geojson),
         ("synergies.graphml", "application/graphml+xml", .graphml), ("synergies.csv", "text/csv; charset=utf-8", .csv),
+        ("synergies.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .xlsx),
     ]
 
-    func run(_ territory: Territory, by user: User, language: Language) async throws -> MatchRun? {
+    func run(_ territory: Territory, by user: User, options: RunOptions, language: Language) async throws -> MatchRun? {
         let firms = try await portal.store.firms(territoryID: territory.id)
         let runner = TerritoryRun(engine: portal.engine, language: language)
-        guard let done = try await OffLoop.run({ try runner.run(firms, title: territory.name) }) else {
+        guard let done = try await OffLoop.run({ try runner.run(firms, title: territory.name, options: options) }) else {
             return nil
         }
         return try await portal.store.addRun(
@@ -174,12 +180,12 @@ struct Runs: Sendable {
     }
 
     /// The body of download `path` of `run`.
-    func download(_ path: String, of run: MatchRun, territory: Territory, language: Language) async throws -> String? {
+    func download(_ path: String, of run: MatchRun, territory: Territory, language: Language) async throws -> [UInt8]? {
         guard let entry = Self.downloads.first(where: { $0.path == path }) else { return nil }
         switch entry.format {
         case nil:
             let name = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
-            return Self.stored.first { $0.name == name }.map { run.outputs[keyPath: $0.field] }
+            return Self.stored.first { $0.name == name }.map { Array(run.outputs[keyPath: $0.field].utf8) }
         case let format?:
             let runner = TerritoryRun(engine: portal.engine, language: language)
             return try await OffLoop.run { try runner.render(run, as: format, title: territory.name) }

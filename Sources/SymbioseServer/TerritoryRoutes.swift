@@ -73,11 +73,18 @@ struct TerritoryRoutes: Sendable {
 
     func addRunRoutes(to router: Router<PortalContext>) {
         router.post("/territories/:id/runs") { request, context -> Response in
-            guard let (_, user, territory, _) = try await access.posted(request, context, limit: 4_096) else {
+            guard let (visit, user, territory, form) = try await access.posted(request, context, limit: 4_096) else {
                 return .redirect(to: "/login")
             }
             let language = PageState(request: request, csrf: nil).language
-            guard try await Runs(portal: portal).run(territory, by: user, language: language) != nil else {
+            let options = RunOptionsForm(posted: form)
+            guard options.problems.isEmpty else {
+                return try await TerritoryPage(portal: portal, pages: pages).render(
+                    request, visit: visit, territory: territory, runForm: options, status: .unprocessableContent)
+            }
+            let run = try await Runs(portal: portal).run(
+                territory, by: user, options: options.options, language: language)
+            guard run != nil else {
                 throw HTTPError(.conflict, message: "No submitted profile yet: nothing to match.")
             }
             return .redirect(to: "/territories/\(territory.id)")
@@ -104,9 +111,12 @@ struct TerritoryRoutes: Sendable {
                 let language = PageState(request: request, csrf: nil).language
                 let body = try await Runs(portal: portal).download(
                     path, of: run, territory: territory, language: language)
-                return Response(
-                    status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(string: body ?? "")))
+                var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+                if path.contains(".") {
+                    let name = Invitations.identifier(for: territory.name) + "-" + path
+                    headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+                }
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body ?? [])))
             }
         }
     }

@@ -21,28 +21,41 @@ struct TerritoryRun: Sendable {
     }
 
     /// The stored outputs of a run over `firms`, or `nil` when none of them takes part.
-    func run(_ firms: [Firm], title: String) throws -> (profiles: Int, outputs: RunOutputs)? {
+    func run(_ firms: [Firm], title: String, options: RunOptions) throws -> (profiles: Int, outputs: RunOutputs)? {
         guard let snapshot = Self.snapshot(of: firms) else { return nil }
-        let results = Results(engine: engine, snapshot: snapshot.document, language: language)
+        let results = Results(engine: engine, snapshot: snapshot.document, options: options, language: language)
         var report = results.recommendations
         report.plan = results.plan.plan
         report.style.title = title
         let outputs = RunOutputs(
             recommendations: try OutputFormat.json.render(results.recommendations),
             plan: try OutputFormat.json.render(results.plan), report: try OutputFormat.html.render(report),
-            snapshot: snapshot.document)
+            snapshot: snapshot.document, options: options.json)
         return (snapshot.profiles, outputs)
     }
 
-    /// `format` of a stored run: the synergies as GeoJSON, GraphML or CSV, or the HTML report of
-    /// one company (its own sheet, others' confidential flows hidden).
-    func render(_ run: MatchRun, as format: OutputFormat, company: CompanyID? = nil, title: String) throws -> String {
-        let results = Results(engine: engine, snapshot: run.outputs.snapshot, language: language)
+    /// The report of a stored run, rendered again from its snapshot and options; with `company`,
+    /// that company's own sheet (others' confidential flows hidden).
+    func report(_ run: MatchRun, company: CompanyID? = nil, title: String) -> RunReport {
+        let results = Results(
+            engine: engine, snapshot: run.outputs.snapshot, options: RunOptions(json: run.outputs.options) ?? RunOptions(),
+            language: language)
         var report = results.recommendations
         report.plan = results.plan.plan
         report.style.title = title
         report.style.company = company
-        return try format.render(report)
+        return report
+    }
+
+    /// `format` of a stored run: the synergies as GeoJSON, GraphML, CSV or `.xlsx`, or the HTML report of
+    /// one company.
+    func render(_ run: MatchRun, as format: OutputFormat, company: CompanyID? = nil, title: String) throws -> [UInt8] {
+        try format.bytes(report(run, company: company, title: title))
+    }
+
+    /// The report's map of the synergies of a stored run whose id is in `ids`.
+    func map(_ run: MatchRun, keeping ids: Set<String>) -> String {
+        SynergyMap.section(report(run, title: ""), keeping: ids)
     }
 }
 
@@ -51,10 +64,12 @@ struct Results {
     var recommendations: RunReport
     var plan: RunReport
 
-    init(engine: Engine, snapshot: String, language: Language) {
+    init(engine: Engine, snapshot: String, options: RunOptions, language: Language) {
+        var engine = engine
+        engine.configuration = options.configured(engine.configuration)
         let outcome = engine.run(.bytes(Array(snapshot.utf8), file: "territory.json", format: .json))
         let calculator = engine.calculator(for: outcome)
-        let planned = engine.plan(outcome, objective: .co2, calculator: calculator)
+        let planned = engine.plan(outcome, objective: options.objective, calculator: calculator)
         let presentation = Presentation(
             companies: outcome.profiles.map(\.company.id), anonymize: false, language: language)
         let synergies = outcome.result.synergies

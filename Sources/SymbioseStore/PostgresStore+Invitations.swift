@@ -52,15 +52,15 @@ extension PostgresStore {
     public func addRun(
         territoryID: Int64, ranBy: Int64, profiles: Int, outputs: RunOutputs, at: Date
     ) async throws -> MatchRun {
-        let (recommendations, plan, report, snapshot) = (
-            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot
+        let (recommendations, plan, report, snapshot, options) = (
+            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot, outputs.options
         )
         let (seconds, count) = (at.seconds, Int64(profiles))
         let id = try await write { connection in
             try await insertedID(
                 """
-                INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot)
-                VALUES (\(territoryID), \(ranBy), \(seconds), \(count), \(recommendations), \(plan), \(report), \(snapshot))
+                INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot, options)
+                VALUES (\(territoryID), \(ranBy), \(seconds), \(count), \(recommendations), \(plan), \(report), \(snapshot), \(options))
                 RETURNING id
                 """, on: connection)
         }

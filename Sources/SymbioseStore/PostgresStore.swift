@@ -46,6 +46,7 @@ public final class PostgresStore: SymbioseStore {
     static let migrations: [(version: Int, statements: [String])] = [
         (1, Migrations.statements(PackageResources.postgres_001_initial_sql)),
         (2, Migrations.statements(PackageResources.postgres_002_run_snapshot_sql)),
+        (3, Migrations.statements(PackageResources.postgres_003_run_options_sql)),
     ]
 
     func migrate() async throws {

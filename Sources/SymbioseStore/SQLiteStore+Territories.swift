@@ -183,16 +183,16 @@ extension SQLiteStore {
     public func addRun(
         territoryID: Int64, ranBy: Int64, profiles: Int, outputs: RunOutputs, at: Date
     ) async throws -> MatchRun {
-        let (recommendations, plan, report, snapshot) = (
-            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot
+        let (recommendations, plan, report, snapshot, options) = (
+            outputs.recommendations, outputs.plan, outputs.report, outputs.snapshot, outputs.options
         )
         return try await database.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (territory_id, ran_by, ran_at, profiles, recommendations, plan, report, snapshot, options)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [territoryID, ranBy, at.seconds, profiles, recommendations, plan, report, snapshot])
+                arguments: [territoryID, ranBy, at.seconds, profiles, recommendations, plan, report, snapshot, options])
             return MatchRun(
                 id: db.lastInsertedRowID, territoryID: territoryID, ranAt: at.rounded, ranBy: ranBy,
                 profiles: profiles, outputs: outputs, published: false)

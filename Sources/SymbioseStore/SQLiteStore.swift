@@ -27,6 +27,7 @@ public final class SQLiteStore: SymbioseStore {
     static let migrations: [(version: Int, sql: String)] = [
         (1, String(decoding: PackageResources.sqlite_001_initial_sql, as: UTF8.self)),
         (2, String(decoding: PackageResources.sqlite_002_run_snapshot_sql, as: UTF8.self)),
+        (3, String(decoding: PackageResources.sqlite_003_run_options_sql, as: UTF8.self)),
     ]
 
     static func migrate(_ database: any DatabaseWriter) throws {

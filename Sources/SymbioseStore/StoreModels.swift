@@ -121,12 +121,15 @@ public struct RunOutputs: Sendable, Hashable {
     public var report: String
     /// The profiles matched (`symbiose/profiles@1`): every other output is rendered from them.
     public var snapshot: String
+    /// The options it ran with, as JSON (`RunOptions`); empty for the defaults.
+    public var options: String
 
-    public init(recommendations: String, plan: String, report: String, snapshot: String) {
+    public init(recommendations: String, plan: String, report: String, snapshot: String, options: String = "") {
         self.recommendations = recommendations
         self.plan = plan
         self.report = report
         self.snapshot = snapshot
+        self.options = options
     }
 }
 

@@ -78,7 +78,8 @@ extension MatchRun {
             ranBy: try row.integer("ran_by"), profiles: Int(try row.integer("profiles")),
             outputs: RunOutputs(
                 recommendations: try row.text("recommendations"), plan: try row.text("plan"),
-                report: try row.text("report"), snapshot: try row.text("snapshot")),
+                report: try row.text("report"), snapshot: try row.text("snapshot"),
+                options: try row.text("options")),
             published: try row.integer("published") != 0)
     }
 }

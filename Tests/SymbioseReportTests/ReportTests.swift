@@ -59,7 +59,7 @@ import Testing
         // The demo's Soissons core crowds 18 firms into a few centimetres of the map.
         let french = try html(anonymize: false, language: .fr)
         #expect(french.contains("Encart : les 18 entreprises du cœur dense"))
-        #expect(french.components(separatedBy: "<svg").count == 3)  // the map and its inset
+        #expect(french.components(separatedBy: "class=\"map\"").count == 3)  // the map and its inset
         #expect(french.contains(">encart</text>"))
         // Six firms spread over a territory crowd nothing: no inset.
         let sample = try OutputFormat.html.render(SampleReport.report(.synergies, language: .en))

@@ -125,4 +125,23 @@ import Testing
             #expect(none.text.contains("0 / "))
         }
     }
+
+    @Test func theMapDrawsTheFilteredSynergiesNumberedAsInTheTable() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            let (anne, _) = try await Browser.signedIn(client, email: "anne@cci.test")
+            _ = try await anne.post(client, "\(territory)/runs", [])
+            let all = try await anne.get(client, "\(territory)/synergies").text
+            #expect(all.contains(#"class="map""#))
+            #expect(all.contains(#"class="badge">1</text>"#))
+            #expect(all.contains("Bolt Flaconnage</text>"))
+            // No inline style: the legend's colours are drawn, so the policy keeps them.
+            #expect(!all.contains("style="))
+            let none = try await anne.get(client, "\(territory)/synergies?min=1.5").text
+            #expect(none.contains(#"class="map""#))
+            #expect(!none.contains(#"class="badge""#))
+        }
+    }
 }

@@ -19,7 +19,7 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await exercise(try SQLiteStore(path: path))
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.schemaVersion() == 2)
+        #expect(try await reopened.schemaVersion() == 3)
         #expect(try await reopened.users().count == 2)
         let copy = path + ".backup"
         defer { try? FileManager.default.removeItem(atPath: copy) }

@@ -13,7 +13,7 @@ struct ListOutputOptions: ParsableArguments {
 
     @Option(
         help:
-            "table, json, ndjson (one record per line), csv, markdown, geojson or graphml (default: table on a terminal, json otherwise)."
+            "table, json, ndjson (one record per line), csv, xlsx, markdown, geojson or graphml (default: table on a terminal, json otherwise)."
     )
     var format: FormatChoice<ListFormats>?
 
@@ -48,6 +48,12 @@ struct ListOutputOptions: ParsableArguments {
 
     /// The run's report, in the chosen format, written where the user asked.
     func write(_ report: RunReport, language: Language) throws {
+        if chosen == .xlsx {
+            try OutputFile.refuseTerminal(output, language: language)
+            return try OutputFile.writeOrExit(to: output, force: replace.force, language: language) {
+                try chosen.bytes(report)
+            }
+        }
         try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
             try chosen.write(report, to: emit)
         }

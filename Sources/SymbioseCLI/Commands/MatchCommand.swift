@@ -170,16 +170,23 @@ struct MatchOptions: ParsableArguments {
         return configuration
     }
 
+    /// The options of the run, as the portal also takes them (the objective is `plan`'s).
+    var runOptions: RunOptions {
+        var options = RunOptions()
+        options.weights = weights
+        options.maxDistanceKm = maxDistance
+        options.poolRadiusKm = poolRadius
+        options.minMembers = minMembers
+        options.perNeed = perNeed
+        options.perRelease = perRelease
+        options.transport = transport
+        options.include = include.map(\.flag)
+        return options
+    }
+
     var settings: MatchSettings {
-        var settings = MatchSettings()
-        if let weights { settings.weights = ScoreWeights(parsing: weights) ?? .default }
-        settings.maximumDistanceKm = maxDistance
-        settings.poolingRadiusKm = poolRadius
-        settings.minimumMembers = minMembers
-        settings.maximumPerNeed = perNeed
-        settings.maximumPerRelease = perRelease
+        var settings = runOptions.settings()
         if let threads { settings.threads = threads }
-        settings.include = Set(include.map(\.flag))
         return settings
     }
 }

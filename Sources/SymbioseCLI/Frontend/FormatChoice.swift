@@ -30,7 +30,7 @@ struct FormatChoice<List: FormatList>: ExpressibleByArgument, Equatable {
 
 /// What `match` and `plan` write.
 enum ListFormats: FormatList {
-    static let formats: [OutputFormat] = [.table, .json, .ndjson, .csv, .markdown, .geojson, .graphml]
+    static let formats: [OutputFormat] = [.table, .json, .ndjson, .csv, .xlsx, .markdown, .geojson, .graphml]
 }
 
 /// What `report` writes.

@@ -64,6 +64,31 @@ enum OutputFile {
         try stream(to: path, force: force) { emit in try emit(text) }
     }
 
+    /// Exits 64 with a message when a workbook would go to `path` and that is a terminal.
+    static func refuseTerminal(_ path: String?, language: Language) throws {
+        guard path == nil || path == "-", isatty(STDOUT_FILENO) == 1 else { return }
+        StandardError.write(
+            LocalizedText(
+                en: "error: an .xlsx workbook cannot be shown in a terminal: give -o FILE.xlsx\n",
+                fr: "erreur : un classeur .xlsx ne s'affiche pas dans un terminal : donnez -o FICHIER.xlsx\n")[
+                    language])
+        throw ExitStatus.usage
+    }
+
+    /// Writes what `encode` gives; exits 73 with a message when it cannot encode or write.
+    static func writeOrExit(
+        to path: String?, force: Bool = false, language: Language, _ encode: () throws -> [UInt8]
+    ) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try encode()
+        } catch {
+            StandardError.write(describe(error, language: language))
+            throw ExitStatus.cannotWrite
+        }
+        try writeOrExit(bytes: bytes, to: path, force: force, language: language)
+    }
+
     /// Writes bytes, such as a workbook, or says why not on standard error and exits with
     /// status 73.
     static func writeOrExit(bytes: [UInt8], to path: String?, force: Bool = false, language: Language) throws {

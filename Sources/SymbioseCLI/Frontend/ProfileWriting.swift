@@ -27,21 +27,9 @@ enum ProfileWriting {
         _ profiles: [Profile], as format: ProfileLoader.Format, collection: Bool = false, to path: String?,
         force: Bool = false, language: Language
     ) throws {
-        if format == .xlsx, path == nil || path == "-", isatty(STDOUT_FILENO) == 1 {
-            StandardError.write(
-                LocalizedText(
-                    en: "error: an .xlsx workbook cannot be shown in a terminal: give -o FILE.xlsx\n",
-                    fr: "erreur : un classeur .xlsx ne s'affiche pas dans un terminal : donnez -o FICHIER.xlsx\n")[
-                        language])
-            throw ExitStatus.usage
+        if format == .xlsx { try OutputFile.refuseTerminal(path, language: language) }
+        try OutputFile.writeOrExit(to: path, force: force, language: language) {
+            try encode(profiles, as: format, collection: collection, language: language)
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try encode(profiles, as: format, collection: collection, language: language)
-        } catch {
-            StandardError.write(OutputFile.describe(error, language: language))
-            throw ExitStatus.cannotWrite
-        }
-        try OutputFile.writeOrExit(bytes: bytes, to: path, force: force, language: language)
     }
 }

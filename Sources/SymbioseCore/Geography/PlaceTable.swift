@@ -40,6 +40,22 @@ public struct PlaceTable: Sendable {
         }
     }
 
+    /// The communes whose centre lies within the box, once each (a commune with several
+    /// postcodes has one centre), in name order.
+    public func communes(latitudes: ClosedRange<Double>, longitudes: ClosedRange<Double>) -> [Entry] {
+        var seen: Set<String> = []
+        var found: [Entry] = []
+        for entry in byName.values.joined()
+        where latitudes.contains(entry.point.latitude) && longitudes.contains(entry.point.longitude) {
+            let key = "\(entry.commune ?? "")|\(entry.point.latitude)|\(entry.point.longitude)"
+            if seen.insert(key).inserted { found.append(entry) }
+        }
+        return found.sorted {
+            ($0.commune ?? "", $0.point.latitude, $0.point.longitude)
+                < ($1.commune ?? "", $1.point.latitude, $1.point.longitude)
+        }
+    }
+
     /// France's communes, municipal arrondissements and delegated former communes, embedded in
     /// the binary (as a string: `Plugins/EmbedText`) and read the first time a site needs them.
     public static let france = PlaceTable(tsv: Array(embeddedCommunesFR.utf8))

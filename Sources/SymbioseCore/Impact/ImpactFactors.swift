@@ -1,5 +1,5 @@
 /// How goods travel between two firms, for the transport part of an impact.
-public enum TransportMode: String, Sendable, Hashable, CaseIterable {
+public enum TransportMode: String, Sendable, Hashable, CaseIterable, Codable {
     case road
     case barge
     case rail

@@ -21,7 +21,7 @@ public enum PoolingMode: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The notable facts about a synergy, each shown to users and lowering or qualifying its score.
-public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case seasonal
     case oneOff = "one-off"
     case heatPump = "heat-pump"

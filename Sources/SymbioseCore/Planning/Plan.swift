@@ -1,5 +1,5 @@
 /// What a plan maximises.
-public enum PlanObjective: String, Sendable, Hashable, CaseIterable {
+public enum PlanObjective: String, Sendable, Hashable, CaseIterable, Codable {
     /// Net CO2e avoided.
     case co2
     /// Quantity exchanged, summed in base units (t, m³, MWh), each unit in its own subnetwork.
