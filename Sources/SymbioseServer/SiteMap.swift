@@ -12,7 +12,7 @@ struct SiteMap: Equatable {
     static let kmPerDegreeLatitude = 110.574
     /// How far the frame reaches from its centre: close around a known point, wider around a
     /// commune's centre.
-    static let closeKm = 2.0
+    static let closeKm = 3.0
     static let communeKm = 6.0
 
     var centre: GeoPoint
