@@ -36,6 +36,7 @@ extension ProfileJSON {
         if let commune = site.commune { siteMembers.append(("commune", .string(commune))) }
         if let postcode = site.postcode { siteMembers.append(("postcode", .string(postcode))) }
         if let zone = site.zone { siteMembers.append(("zone", .string(zone))) }
+        if let address = site.address { siteMembers.append(("address", .string(address))) }
         members.append(("site", .object(siteMembers)))
 
         if let contact = profile.contact {

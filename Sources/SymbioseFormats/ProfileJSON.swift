@@ -200,11 +200,11 @@ extension ProfileJSON {
     }
 
     private static func decodeSite(_ object: JSONObject) -> Site {
-        object.rejectUnknownMembers(allowed: ["lat", "lon", "approximate", "commune", "postcode", "zone"])
+        object.rejectUnknownMembers(allowed: ["lat", "lon", "approximate", "commune", "postcode", "zone", "address"])
         return Site(
             latitude: object.number("lat"), longitude: object.number("lon"),
             approximate: object.bool("approximate") ?? false, commune: object.string("commune"),
-            postcode: object.string("postcode"), zone: object.string("zone"))
+            postcode: object.string("postcode"), zone: object.string("zone"), address: object.string("address"))
     }
 
     private static func decodeContact(_ object: JSONObject) -> Contact {

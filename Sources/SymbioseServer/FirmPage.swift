@@ -84,6 +84,11 @@ struct FirmPage: Sendable {
             "canAccept": firm.status == .submitted,
         ]
         if let comment = firm.comment { values["comment"] = comment }
+        if let site = checked?.profile?.site {
+            let place = [site.address, [site.postcode, site.commune].compactMap { $0 }.joined(separator: " ")]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            if !place.isEmpty { values["site"] = place }
+        }
         if let checked {
             values["hasFindings"] = !checked.diagnostics.isEmpty
             values["findings"] = checked.diagnostics.map { diagnostic in

@@ -65,6 +65,7 @@ enum PortalWords {
         ("identity", "Entreprise et site", "Company and site"),
         ("naf", "Code NAF", "NAF code"),
         ("employees", "Effectif", "Employees"),
+        ("address", "Adresse du site", "Site address"),
         ("commune", "Commune", "Town"),
         ("postcode", "Code postal", "Postcode"),
         ("latitude", "Latitude (facultatif)", "Latitude (optional)"),

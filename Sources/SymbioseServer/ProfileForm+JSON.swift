@@ -51,6 +51,7 @@ extension ProfileForm {
         var members = previous
         members.set("lat", Self.number(lat))
         members.set("lon", Self.number(lon))
+        members.set("address", address.isEmpty ? nil : .string(address))
         members.set("commune", commune.isEmpty ? nil : .string(commune))
         members.set("postcode", postcode.isEmpty ? nil : .string(postcode))
         return members

@@ -26,6 +26,7 @@ struct ProfileForm: Sendable {
     var name = ""
     var naf = ""
     var employees = ""
+    var address = ""
     var commune = ""
     var postcode = ""
     var lat = ""
@@ -40,6 +41,7 @@ struct ProfileForm: Sendable {
         self.name = profile.company.name
         naf = profile.company.naf ?? ""
         employees = profile.company.employees.map(String.init) ?? ""
+        address = profile.site.address ?? ""
         commune = profile.site.commune ?? ""
         postcode = profile.site.postcode ?? ""
         lat = profile.site.latitude.map { NumberText.plain($0) } ?? ""
@@ -73,6 +75,7 @@ struct ProfileForm: Sendable {
         name = form["name"] ?? ""
         naf = form["naf"] ?? ""
         employees = form["employees"] ?? ""
+        address = form["address"] ?? ""
         commune = form["commune"] ?? ""
         postcode = form["postcode"] ?? ""
         lat = form["lat"] ?? ""

@@ -150,7 +150,7 @@ extension ProfileSheet {
         (profile.company.naf, profile.company.siret) = (cell(profile.company.naf), cell(profile.company.siret))
         profile.company.group = cell(profile.company.group)
         (profile.site.commune, profile.site.zone) = (cell(profile.site.commune), cell(profile.site.zone))
-        profile.site.postcode = cell(profile.site.postcode)
+        (profile.site.postcode, profile.site.address) = (cell(profile.site.postcode), cell(profile.site.address))
         if let contact = profile.contact {
             let parts = (cell(contact.name), cell(contact.email), cell(contact.phone))
             profile.contact =

@@ -89,6 +89,7 @@ extension ProfileSheet {
             .employees: company.employees.map { .number(Double($0)) },
             .latitude: site.latitude.map(SheetValue.number), .longitude: site.longitude.map(SheetValue.number),
             .approximate: site.approximate ? yesNo(true, language) : nil, .commune: site.commune.map(SheetValue.text),
+            .address: site.address.map(SheetValue.text),
             .postcode: site.postcode.map(SheetValue.text), .zone: site.zone.map(SheetValue.text),
             .contactName: profile.contact?.name.map(SheetValue.text),
             .contactEmail: profile.contact?.email.map(SheetValue.text),

@@ -289,7 +289,7 @@ struct SheetReader {
         let site = Site(
             latitude: number(.latitude), longitude: number(.longitude),
             approximate: text(.approximate) == "true", commune: text(.commune), postcode: text(.postcode),
-            zone: text(.zone))
+            zone: text(.zone), address: text(.address))
         let contactParts = [text(.contactName), text(.contactEmail), text(.contactPhone)]
         let contact =
             contactParts.allSatisfy({ $0 == nil })

@@ -15,6 +15,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
     case latitude = "lat"
     case longitude = "lon"
     case approximate
+    case address
     case commune
     case postcode
     case zone
@@ -67,6 +68,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .latitude: LocalizedText(en: "Latitude", fr: "Latitude")
         case .longitude: LocalizedText(en: "Longitude", fr: "Longitude")
         case .approximate: LocalizedText(en: "Approximate position", fr: "Position approchée")
+        case .address: LocalizedText(en: "Address", fr: "Adresse")
         case .commune: LocalizedText(en: "Commune", fr: "Commune")
         case .postcode: LocalizedText(en: "Postcode", fr: "Code postal")
         case .zone: LocalizedText(en: "Zone", fr: "Zone")
@@ -135,6 +137,7 @@ public enum SheetColumn: String, Sendable, Hashable, CaseIterable {
         case .latitude: "site.lat"
         case .longitude: "site.lon"
         case .approximate: "site.approximate"
+        case .address: "site.address"
         case .commune: "site.commune"
         case .postcode: "site.postcode"
         case .zone: "site.zone"

@@ -34,7 +34,7 @@ extension ProfileXML {
             [
                 ("lat", site.latitude.map(JSONOutput.format)), ("lon", site.longitude.map(JSONOutput.format)),
                 ("approximate", site.approximate ? "true" : nil), ("commune", site.commune),
-                ("postcode", site.postcode), ("zone", site.zone),
+                ("postcode", site.postcode), ("zone", site.zone), ("address", site.address),
             ])
         if let contact = profile.contact {
             writer.empty("contact", [("name", contact.name), ("email", contact.email), ("phone", contact.phone)])

@@ -84,7 +84,7 @@ public enum ProfileXML {
                     latitude: child.attribute("lat").flatMap(double), longitude: child.attribute("lon").flatMap(double),
                     approximate: child.attribute("approximate").flatMap(bool) ?? false,
                     commune: child.attribute("commune"), postcode: child.attribute("postcode"),
-                    zone: child.attribute("zone"))
+                    zone: child.attribute("zone"), address: child.attribute("address"))
             case "contact":
                 recorder.record("contact", child, attributes: true)
                 contact = Contact(

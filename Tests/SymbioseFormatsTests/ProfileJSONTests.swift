@@ -113,7 +113,8 @@ import Testing
         let profile = Profile(
             company: Company(id: "x", name: "X & Co", naf: "10.51C", siret: "73282932000074", employees: 3),
             site: Site(
-                latitude: -0.5, longitude: 179.99, approximate: true, commune: "C", postcode: "02200", zone: "Z"),
+                latitude: -0.5, longitude: 179.99, approximate: true, commune: "C", postcode: "02200", zone: "Z",
+                address: "3 rue des Verriers, ZI Nord"),
             contact: Contact(name: "N", email: "n@example.org", phone: "+33"), outputs: [flow], inputs: [power, grade])
         let text = ProfileJSON.encode([profile])
         let back = ProfileJSON.decode(Array(text.utf8), file: "t.json")

@@ -11,7 +11,7 @@ import Testing
     static func submitProfiles(_ fixture: PortalFixture) async throws {
         let acme = """
             {"schema": "symbiose/profile@1", "company": {"id": "acme", "name": "Acme Verrerie"},
-             "site": {"lat": 49.38, "lon": 3.32},
+             "site": {"lat": 49.38, "lon": 3.32, "address": "4 rue de la Verrerie", "commune": "Soissons"},
              "outputs": [{"id": "cullet", "resource": "material.glass.cullet", "status": "by-product",
                           "quantity": {"value": 800, "unit": "t", "per": "year"}}]}
             """
@@ -82,6 +82,7 @@ import Testing
             #expect(try await anne.post(client, "\(page)/status", [("action", "accept")]).status == .conflict)
             let history = try await anne.get(client, page)
             #expect(history.text.contains("anne@cci.test"))
+            #expect(history.text.contains("4 rue de la Verrerie, Soissons"))
         }
     }
 

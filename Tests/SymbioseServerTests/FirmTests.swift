@@ -11,7 +11,8 @@ import Testing
     /// The form of one firm with two flows, the second one given `value`.
     static func fields(value: String) -> [(String, String)] {
         [
-            ("name", "Acme Verrerie"), ("naf", "23.13Z"), ("commune", "Soissons"), ("postcode", "02200"),
+            ("name", "Acme Verrerie"), ("naf", "23.13Z"), ("address", "4 rue de la Verrerie"), ("commune", "Soissons"),
+            ("postcode", "02200"),
             ("lat", "49,38"), ("lon", "3,32"), ("rows", "2"),
             ("flow-0-direction", "output"), ("flow-0-resource", "material.glass.cullet"), ("flow-0-value", "1 200"),
             ("flow-0-unit", "t"), ("flow-0-per", "year"),
@@ -44,6 +45,7 @@ import Testing
                 try await fixture.store.firm(territoryID: fixture.territory.id, companyID: "acme"))
             #expect(stored.status == .submitted)
             #expect(stored.profile?.contains("\"value\": 4500.5") == true)
+            #expect(stored.profile?.contains("\"address\": \"4 rue de la Verrerie\"") == true)
             #expect(try await fixture.store.revisions(territoryID: fixture.territory.id, companyID: "acme").count == 2)
             // Sent: the form is read-only until the facilitator returns it.
             let again = try await firm.post(client, "/firm", Self.fields(value: "1") + [("action", "save")])

@@ -405,7 +405,7 @@ import ZIPFoundation
                 employees: 0, group: "Groupe Acme"),
             site: Site(
                 latitude: -0.000001, longitude: 179.5, approximate: true, commune: "Saint-Just", postcode: "02200",
-                zone: "ZI ; Nord"),
+                zone: "ZI ; Nord", address: "12, rue \"Haute\"; BP 4"),
             contact: Contact(name: nil, email: "x@example.org", phone: "0323000000"),
             outputs: [
                 Flow(

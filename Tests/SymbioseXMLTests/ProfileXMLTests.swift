@@ -181,7 +181,7 @@ import Testing
 
     @Test func escapesTextAndAttributes() throws {
         var profile = Profile(
-            company: Company(id: "x", name: "A & B <\"quoted\">"), site: Site(),
+            company: Company(id: "x", name: "A & B <\"quoted\">"), site: Site(address: "2 rue <Haute> & \"Basse\""),
             outputs: [
                 Flow(
                     id: "f", direction: .output, resource: "water.rain",

@@ -55,6 +55,9 @@ public struct Site: Sendable, Hashable {
     public var longitude: Double?
     /// True when the coordinates locate the commune rather than the site itself.
     public var approximate: Bool
+    /// The street address, as the firm writes it (for the facilitator's visits and letters; the
+    /// position comes from the coordinates, the commune or the postcode).
+    public var address: String?
     public var commune: String?
     public var postcode: String?
     /// The business zone or the EPCI (inter-municipal body) the site belongs to.
@@ -65,7 +68,7 @@ public struct Site: Sendable, Hashable {
 
     public init(
         latitude: Double? = nil, longitude: Double? = nil, approximate: Bool = false,
-        commune: String? = nil, postcode: String? = nil, zone: String? = nil
+        commune: String? = nil, postcode: String? = nil, zone: String? = nil, address: String? = nil
     ) {
         self.latitude = latitude
         self.longitude = longitude
@@ -73,6 +76,7 @@ public struct Site: Sendable, Hashable {
         self.commune = commune
         self.postcode = postcode
         self.zone = zone
+        self.address = address
     }
 }
 
