@@ -56,9 +56,16 @@ public struct ReferenceData: Sendable {
         guard let data = FileManager.default.contents(atPath: userFile) else {
             return (builtIn, [unreadable(userFile, LocalizedText(en: "factor", fr: "de facteurs"))])
         }
-        let contents = FactorsFile.decode(Array(data), file: userFile, taxonomy: taxonomy)
+        return factors(bytes: Array(data), file: userFile, taxonomy: taxonomy)
+    }
+
+    /// The built-in impact factors, merged with the factor file `bytes` (named `file` in
+    /// diagnostics); the built-in ones alone when that file has errors.
+    public static func factors(bytes: [UInt8], file: String, taxonomy: Taxonomy) -> (ImpactFactors, [Diagnostic]) {
+        let builtIn = FactorsFile.builtIn
+        let contents = FactorsFile.decode(bytes, file: file, taxonomy: taxonomy)
         guard !contents.diagnostics.containsErrors else { return (builtIn, contents.diagnostics) }
-        return (builtIn.merging(contents.factors, version: contents.version ?? userFile), contents.diagnostics)
+        return (builtIn.merging(contents.factors, version: contents.version ?? file), contents.diagnostics)
     }
 
     /// The built-in typical flows by activity, merged with `userFile` when given.

@@ -17,6 +17,24 @@ public struct RunOptions: Sendable, Hashable, Codable {
     public var transport = TransportMode.road
     public var include: [SynergyFlag] = []
     public var objective = PlanObjective.co2
+    /// `--infer`: firms that declared no flow get the usual flows of their activity code.
+    public var infer = false
+    /// `--factors FILE`: a factor file (`symbiose factors`) that adds or replaces factors.
+    public var factors: FactorFile?
+
+    /// A factor file as a run keeps it: its name and its text.
+    public struct FactorFile: Sendable, Hashable, Codable {
+        public var name: String
+        public var text: String
+
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// The largest factor file a run takes, in bytes.
+    public static let maximumFactorBytes = 256 * 1024
 
     public init() {}
 
@@ -70,11 +88,50 @@ public struct RunOptions: Sendable, Hashable, Codable {
         var configuration = configuration
         configuration.settings = settings(configuration.settings)
         configuration.transport = transport
+        configuration.infer = infer
         return configuration
     }
 
+    /// What is wrong with these options for a run with `taxonomy`: ``problems``, and the first
+    /// error of the factor file, located in it.
+    public func problems(taxonomy: Taxonomy) -> [Problem] {
+        guard let factors else { return problems }
+        guard factors.text.utf8.count <= Self.maximumFactorBytes else {
+            return problems + [
+                Problem(
+                    member: "factors",
+                    text: LocalizedText(
+                        en: "\(factors.name): over 256 KiB", fr: "\(factors.name) : plus de 256 Kio"))
+            ]
+        }
+        let (_, diagnostics) = ReferenceData.factors(
+            bytes: Array(factors.text.utf8), file: factors.name, taxonomy: taxonomy)
+        guard let error = diagnostics.first(where: { $0.severity == .error }) else { return problems }
+        let place = [error.location?.prefix, error.location?.path].compactMap { $0 }.joined(separator: " ")
+        return problems + [
+            Problem(
+                member: "factors",
+                text: LocalizedText(en: "\(place): \(error.text.en)", fr: "\(place) : \(error.text.fr)"))
+        ]
+    }
+
+    /// `engine` set up for these options: its configuration, its factors merged with the
+    /// factor file, and the built-in activity base when inferring and the engine has none.
+    public func configured(_ engine: Engine) -> Engine {
+        var engine = engine
+        engine.configuration = configured(engine.configuration)
+        if let factors {
+            engine.references.factors =
+                ReferenceData.factors(bytes: Array(factors.text.utf8), file: factors.name, taxonomy: engine.taxonomy).0
+        }
+        if infer && engine.references.activities == nil {
+            engine.references.activities = ReferenceData.activities(userFile: nil, taxonomy: engine.taxonomy).0
+        }
+        return engine
+    }
+
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case maxDistanceKm, poolRadiusKm, minMembers, perNeed, perRelease, weights, transport, include, objective
+        case maxDistanceKm, poolRadiusKm, minMembers, perNeed, perRelease, weights, transport, include, objective, infer, factors
     }
 
     /// Any member name, to refuse the ones these options do not have.
@@ -104,6 +161,8 @@ public struct RunOptions: Sendable, Hashable, Codable {
         transport = try container.decodeIfPresent(TransportMode.self, forKey: .transport) ?? transport
         include = try container.decodeIfPresent([SynergyFlag].self, forKey: .include) ?? include
         objective = try container.decodeIfPresent(PlanObjective.self, forKey: .objective) ?? objective
+        infer = try container.decodeIfPresent(Bool.self, forKey: .infer) ?? infer
+        factors = try container.decodeIfPresent(FactorFile.self, forKey: .factors)
     }
 
     /// The options as stored: JSON with sorted keys, the same options giving the same text.

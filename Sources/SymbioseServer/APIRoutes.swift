@@ -74,7 +74,7 @@ struct APIRoutes: Sendable {
         api.post("/territories/:id/runs") { request, context in
             let (visit, user, territory) = try await apiTerritory(request, context)
             try Gate.checkAPIWrite(request, visit: visit)
-            let options = try await Self.runOptions(request)
+            let options = try await Self.runOptions(request, taxonomy: portal.engine.taxonomy)
             guard let run = try await Runs(portal: portal).run(territory, by: user, options: options, language: .en)
             else {
                 throw HTTPError(.conflict, message: "no submitted profile yet: nothing to match")
@@ -89,8 +89,8 @@ struct APIRoutes: Sendable {
 
     /// The options of a run posted as JSON (every member optional); the defaults for an empty
     /// body. 422 with the problems when they cannot run.
-    static func runOptions(_ request: Request) async throws -> RunOptions {
-        let body = try await request.body.collect(upTo: 16_384)
+    static func runOptions(_ request: Request, taxonomy: Taxonomy) async throws -> RunOptions {
+        let body = try await request.body.collect(upTo: 2 * RunOptions.maximumFactorBytes)
         guard body.readableBytes > 0 else { return RunOptions() }
         let options: RunOptions
         do {
@@ -98,7 +98,7 @@ struct APIRoutes: Sendable {
         } catch {
             throw HTTPError(.unprocessableContent, message: "the body is not run options: \(Self.describe(error))")
         }
-        if let problem = options.problems.first {
+        if let problem = options.problems(taxonomy: taxonomy).first {
             throw HTTPError(.unprocessableContent, message: "\(problem.member): \(problem.text.en)")
         }
         return options

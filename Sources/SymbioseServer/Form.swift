@@ -1,9 +1,12 @@
 import Foundation
 import Hummingbird
 
-/// The fields of an `application/x-www-form-urlencoded` body, in order.
+/// The fields of a form, in order: an `application/x-www-form-urlencoded` body, or a
+/// `multipart/form-data` one whose files are kept apart.
 struct Form: Sendable {
     var fields: [(name: String, value: String)]
+    /// The files of a multipart form that were chosen, by field name.
+    var files: [String: (filename: String, bytes: [UInt8])] = [:]
 
     init(_ text: String) {
         fields = text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
@@ -24,7 +27,21 @@ struct Form: Sendable {
 
     /// The body of `request` as a form, at most `limit` bytes (413 beyond).
     static func read(_ request: Request, limit: Int) async throws -> Form {
-        let buffer = try await request.body.collect(upTo: limit)
-        return Form(String(buffer: buffer))
+        guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data") else {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Form(String(buffer: buffer))
+        }
+        var form = Form("")
+        for part in try await FirmUpload.decode(request, limit: limit).parts {
+            guard let name = part.parameter("name") else { continue }
+            if let filename = part.parameter("filename") {
+                guard part.body.readableBytes > 0 else { continue }  // no file chosen
+                let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? name
+                form.files[name] = (base, Array(buffer: part.body))
+            } else {
+                form.fields.append((name, String(buffer: part.body)))
+            }
+        }
+        return form
     }
 }

@@ -50,6 +50,15 @@ enum PortalWords {
         ("objective", "Le plan maximise", "The plan maximises"),
         ("alsoPropose", "Proposer aussi", "Also propose"),
         (
+            "factorFile", "Fichier de facteurs d'impact (JSON de symbiose factors, facultatif)",
+            "Impact factor file (JSON, as symbiose factors reads it; optional)"
+        ),
+        ("keepFactors", "garder le fichier de facteurs du dernier calcul :", "keep the last run's factor file:"),
+        (
+            "inferFlows", "les flux habituels de leur activité pour les entreprises sans flux déclaré (marqués déduits)",
+            "the usual flows of their activity for firms that declared none (marked inferred)"
+        ),
+        (
             "optionsHint",
             "Les mêmes options que symbiose match et plan ; vides, les distances sont celles de chaque catégorie.",
             "The options of symbiose match and plan; left empty, distances are each category's own."

@@ -10,8 +10,12 @@ struct RunOptionsForm {
     /// Problems by field.
     var problems: [String: LocalizedText] = [:]
 
+    /// The name of the last run's factor file, which "keep" reuses.
+    var keepable: String?
+
     init(_ options: RunOptions = RunOptions()) {
         self.options = options
+        keepable = options.factors?.name
     }
 
     /// The numeric fields: name, words, unit, and the member they set.
@@ -37,9 +41,9 @@ struct RunOptionsForm {
         "score": LocalizedText(en: "score", fr: "score"), "euro": LocalizedText(en: "euros saved", fr: "euros économisés"),
     ]
 
-    /// Reads a posted form, a field left out keeping its default; `problems` is empty when the
-    /// options can run.
-    init(posted form: Form) {
+    /// Reads a posted form, a field left out keeping its default, the factor file chosen or, when
+    /// "keep" is ticked, the last run's; `problems` is empty when the options can run.
+    init(posted form: Form, previous: RunOptions?, taxonomy: Taxonomy) {
         for (name, _, _) in Self.numbers {
             guard let text = form[name] else { continue }  // left out: the default
             typed[name] = text
@@ -53,7 +57,19 @@ struct RunOptionsForm {
         options.include = RunOptions.includable.filter { flag in
             form.fields.contains { $0.name == "include" && $0.value == flag.rawValue }
         }
-        for problem in options.problems where problems[problem.member] == nil {
+        options.infer = form["infer"] == "on"
+        keepable = previous?.factors?.name
+        if let file = form.files["factors"] {
+            if let text = String(validating: file.bytes, as: UTF8.self) {
+                options.factors = RunOptions.FactorFile(name: file.filename, text: text)
+            } else {
+                problems["factors"] = LocalizedText(
+                    en: "\(file.filename): not UTF-8 text", fr: "\(file.filename) : pas un texte UTF-8")
+            }
+        } else if form["keepFactors"] == "on" {
+            options.factors = previous?.factors
+        }
+        for problem in options.problems(taxonomy: taxonomy) where problems[problem.member] == nil {
             problems[problem.member] = problem.text
         }
     }
@@ -128,6 +144,9 @@ struct RunOptionsForm {
                         : LocalizedText(en: "exchanges already in place", fr: "échanges déjà en place"))[language],
                 ]
             },
+            "infer": options.infer,
+            "factorsName": keepable ?? false,
+            "factorsError": problems["factors"].map { $0[language] } ?? false,
         ]
     }
 }

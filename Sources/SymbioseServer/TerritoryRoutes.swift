@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SymbioseCore
+import SymbioseEngine
 import SymbioseStore
 
 /// The facilitator's pages: territories, their firms and invitations, runs and results.
@@ -73,11 +74,15 @@ struct TerritoryRoutes: Sendable {
 
     func addRunRoutes(to router: Router<PortalContext>) {
         router.post("/territories/:id/runs") { request, context -> Response in
-            guard let (visit, user, territory, form) = try await access.posted(request, context, limit: 4_096) else {
+            let limit = RunOptions.maximumFactorBytes + 65_536
+            guard let (visit, user, territory, form) = try await access.posted(request, context, limit: limit) else {
                 return .redirect(to: "/login")
             }
             let language = PageState(request: request, csrf: nil).language
-            let options = RunOptionsForm(posted: form)
+            let previous = try await portal.store.latestRun(territoryID: territory.id, publishedOnly: false)
+            let options = RunOptionsForm(
+                posted: form, previous: previous.flatMap { RunOptions(json: $0.outputs.options) },
+                taxonomy: portal.engine.taxonomy)
             guard options.problems.isEmpty else {
                 return try await TerritoryPage(portal: portal, pages: pages).render(
                     request, visit: visit, territory: territory, runForm: options, status: .unprocessableContent)

@@ -65,8 +65,7 @@ struct Results {
     var plan: RunReport
 
     init(engine: Engine, snapshot: String, options: RunOptions, language: Language) {
-        var engine = engine
-        engine.configuration = options.configured(engine.configuration)
+        let engine = options.configured(engine)
         let outcome = engine.run(.bytes(Array(snapshot.utf8), file: "territory.json", format: .json))
         let calculator = engine.calculator(for: outcome)
         let planned = engine.plan(outcome, objective: options.objective, calculator: calculator)

@@ -97,18 +97,21 @@ struct Browser {
         return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
     }
 
-    /// Posts a multipart form holding the CSRF token (this page's unless given) and one file.
+    /// Posts a multipart form holding the CSRF token (this page's unless given), `fields` and
+    /// one file in field `field`.
     func send(
-        _ client: some TestClientProtocol, _ uri: String, file name: String, content: String, csrf: String? = nil
+        _ client: some TestClientProtocol, _ uri: String, file name: String, content: String, field: String = "file",
+        fields extra: [(String, String)] = [], csrf: String? = nil
     ) async throws -> TestResponse {
         let boundary = "----symbiose-test-boundary"
+        let parts = extra.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }
         let body = """
             --\(boundary)\r
             Content-Disposition: form-data; name="csrf"\r
             \r
             \(csrf ?? self.csrf)\r
-            --\(boundary)\r
-            Content-Disposition: form-data; name="file"; filename="\(name)"\r
+            \(parts.joined())--\(boundary)\r
+            Content-Disposition: form-data; name="\(field)"; filename="\(name)"\r
             Content-Type: application/octet-stream\r
             \r
             \(content)\r

@@ -46,6 +46,82 @@ import Testing
         }
     }
 
+    @Test func inferringGivesAFirmWithoutFlowsTheUsualFlowsOfItsActivity() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        // A hollow-glass works near Acme that declared nothing: its activity buys cullet.
+        let quiet = """
+            {"schema": "symbiose/profile@1", "company": {"id": "calme", "name": "Calme Verre", "naf": "23.13Z",
+             "employees": 120}, "site": {"lat": 49.39, "lon": 3.33}}
+            """
+        _ = try await fixture.store.addFirm(
+            territoryID: fixture.territory.id, companyID: "calme", name: "Calme Verre", at: fixture.clock.now)
+        try await fixture.store.saveProfile(
+            quiet, status: .submitted, territoryID: fixture.territory.id, companyID: "calme",
+            author: .user(fixture.facilitator.id), at: fixture.clock.now)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            let (anne, _) = try await Browser.signedIn(client, email: "anne@cci.test")
+            #expect(try await anne.post(client, "\(territory)/runs", []).status == .seeOther)
+            let plain = try #require(
+                try await fixture.store.latestRun(territoryID: fixture.territory.id, publishedOnly: false))
+            #expect(!plain.outputs.recommendations.contains("\"calme\""))
+            #expect(try await anne.post(client, "\(territory)/runs", [("infer", "on")]).status == .seeOther)
+            let inferred = try #require(
+                try await fixture.store.latestRun(territoryID: fixture.territory.id, publishedOnly: false))
+            #expect(RunOptions(json: inferred.outputs.options)?.infer == true)
+            #expect(inferred.outputs.recommendations.contains("\"calme\""))
+            #expect(inferred.outputs.recommendations.contains("\"inferred\""))
+            #expect(try await anne.get(client, territory).text.contains(#"name="infer" value="on" checked"#))
+        }
+    }
+
+    /// A factor file replacing the road factor with 0.05, in `unit`.
+    static func roadFactors(unit: String) -> String {
+        """
+        {"schema": "symbiose/factors@1", "version": "local", "factors": [
+          {"id": "transport.road", "role": "transport-emissions", "mode": "road", "value": 0.05,
+           "unit": "\(unit)", "name": {"en": "a", "fr": "a"}, "source": "s", "year": 2024, "estimate": true}
+        ]}
+        """
+    }
+
+    @Test func aFactorFileIsCheckedUsedKeptAndDropped() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        @Sendable func latest() async throws -> RunOptions? {
+            try await fixture.store.latestRun(territoryID: fixture.territory.id, publishedOnly: false)
+                .flatMap { RunOptions(json: $0.outputs.options) }
+        }
+        try await fixture.application.test(.router) { client in
+            var (anne, _) = try await Browser.signedIn(client, email: "anne@cci.test")
+            anne.take(try await anne.get(client, territory))
+            let bad = try await anne.send(
+                client, "\(territory)/runs", file: "bad.json", content: Self.roadFactors(unit: "kgCO2e/km"),
+                field: "factors")
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("bad.json:3"))
+            #expect(try await latest() == nil)
+
+            let good = try await anne.send(
+                client, "\(territory)/runs", file: "good.json", content: Self.roadFactors(unit: "kgCO2e/t.km"),
+                field: "factors", fields: [("transport", "road")])
+            #expect(good.status == .seeOther)
+            #expect(try await latest()?.factors?.name == "good.json")
+            let run = try #require(
+                try await fixture.store.latestRun(territoryID: fixture.territory.id, publishedOnly: false))
+            #expect(run.outputs.plan.contains("\"factorsVersion\": \"2026.2+local\""))
+            let page = try await anne.get(client, territory).text
+            #expect(page.contains(#"name="keepFactors" value="on" checked"#) && page.contains("good.json"))
+            // Kept when ticked, dropped when not.
+            #expect(try await anne.post(client, "\(territory)/runs", [("keepFactors", "on")]).status == .seeOther)
+            #expect(try await latest()?.factors?.name == "good.json")
+            #expect(try await anne.post(client, "\(territory)/runs", []).status == .seeOther)
+            #expect(try await latest()?.factors == nil)
+        }
+    }
+
     @Test func wrongOptionsAreShownNextToTheirFieldAndNothingRuns() async throws {
         let fixture = try await PortalFixture()
         try await FacilitatorTests.submitProfiles(fixture)

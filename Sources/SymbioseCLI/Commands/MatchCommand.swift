@@ -164,10 +164,8 @@ struct MatchOptions: ParsableArguments {
     /// The engine's configuration these options ask for.
     var configuration: Engine.Configuration {
         var configuration = Engine.Configuration()
-        configuration.settings = settings
-        configuration.infer = infer
-        configuration.transport = transport
-        return configuration
+        configuration.settings.threads = threads ?? configuration.settings.threads
+        return runOptions.configured(configuration)
     }
 
     /// The options of the run, as the portal also takes them (the objective is `plan`'s).
@@ -181,12 +179,7 @@ struct MatchOptions: ParsableArguments {
         options.perRelease = perRelease
         options.transport = transport
         options.include = include.map(\.flag)
+        options.infer = infer
         return options
-    }
-
-    var settings: MatchSettings {
-        var settings = runOptions.settings()
-        if let threads { settings.threads = threads }
-        return settings
     }
 }
