@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SymbioseReport", targets: ["SymbioseReport"]),
         .library(name: "SymbioseSpreadsheet", targets: ["SymbioseSpreadsheet"]),
         .library(name: "SymbioseStore", targets: ["SymbioseStore"]),
+        .library(name: "SymbioseFollowUp", targets: ["SymbioseFollowUp"]),
         .library(name: "SymbioseServer", targets: ["SymbioseServer"]),
     ],
     dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
             resources: [.embedInCode("Resources/profile.xsd")]
         ),
         .target(name: "SymbioseFormats", dependencies: ["SymbioseCore"]),
+        .target(name: "SymbioseFollowUp", dependencies: ["SymbioseCore"]),
         .target(
             name: "SymbioseReport", dependencies: ["SymbioseCore", "SymbioseEngine", "SymbioseSpreadsheet"],
             resources: [.embedInCode("Resources/report.css")]
@@ -128,6 +130,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SymbioseFormatsTests", dependencies: ["SymbioseFormats", "SymbioseTestSupport"]),
+        .testTarget(name: "SymbioseFollowUpTests", dependencies: ["SymbioseFollowUp", "SymbioseFormats"]),
         .testTarget(
             name: "SymbioseSpreadsheetTests",
             dependencies: ["SymbioseSpreadsheet", "SymbioseTestSupport", "ZIPFoundation"]

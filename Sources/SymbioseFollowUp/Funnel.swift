@@ -1,0 +1,78 @@
+import Foundation
+
+/// The funnel of a territory over a period, in figures: firms invited → profiles submitted →
+/// synergies found → leads → leads by stage reached → realised, with what realised leads
+/// exchange and avoid per year, and the median time between stages (`Docs/followup.md`).
+public struct Funnel: Sendable, Hashable {
+    /// What the funnel needs to know of a firm.
+    public struct Firm: Sendable, Hashable {
+        public var invitedAt: Date
+        /// When it first sent its profile, if it did.
+        public var submittedAt: Date?
+
+        public init(invitedAt: Date, submittedAt: Date?) {
+            self.invitedAt = invitedAt
+            self.submittedAt = submittedAt
+        }
+    }
+
+    public var invited = 0
+    public var submitted = 0
+    public var synergies = 0
+    /// Leads opened in the period.
+    public var leads = 0
+    /// Of those leads, how many reached each stage (a lead that skipped a stage counts as having
+    /// passed it) and how many were abandoned.
+    public var reached: [LeadStatus: Int] = [:]
+    /// Of those leads, how many stand at each status now.
+    public var current: [LeadStatus: Int] = [:]
+    /// What realised leads exchange per year, by base unit (t, m3, MWh).
+    public var realisedPerYear: [String: Double] = [:]
+    public var co2eTonnesPerYear = 0.0
+    public var eurPerYear = 0.0
+    /// How many realised leads give their CO2e and € as estimates rather than measures.
+    public var estimatedImpacts = 0
+    /// The median number of days from a lead's opening to each stage it reached.
+    public var medianDays: [LeadStatus: Double] = [:]
+
+    /// The figures of the firms, synergies and leads of a territory whose start falls in
+    /// `period` (a firm by its invitation, a lead by its opening).
+    public init(firms: [Firm], synergies: Int, leads: [Lead], period: DateInterval) {
+        let inPeriod = { (date: Date) in date >= period.start && date < period.end }
+        let invitedFirms = firms.filter { inPeriod($0.invitedAt) }
+        invited = invitedFirms.count
+        submitted = invitedFirms.filter { $0.submittedAt != nil }.count
+        self.synergies = synergies
+        let opened = leads.filter { lead in lead.history.first.map { inPeriod($0.at) } ?? false }
+        self.leads = opened.count
+        var days: [LeadStatus: [Double]] = [:]
+        for lead in opened {
+            current[lead.status, default: 0] += 1
+            let start = lead.history[0].at
+            for change in lead.history.dropFirst() {
+                days[change.status, default: []].append(change.at.timeIntervalSince(start) / 86_400)
+            }
+            let furthest = lead.history.map(\.status).filter { $0 != .abandoned }.max() ?? .detected
+            for stage in LeadStatus.allCases where stage != .abandoned && stage <= furthest {
+                reached[stage, default: 0] += 1
+            }
+            if lead.status == .abandoned { reached[.abandoned, default: 0] += 1 }
+            if lead.status == .realised, let realised = lead.realised { add(realised) }
+        }
+        medianDays = days.mapValues(Self.median)
+    }
+
+    mutating func add(_ realised: Lead.Realisation) {
+        if let yearly = realised.yearly { realisedPerYear[yearly.unit, default: 0] += yearly.value }
+        co2eTonnesPerYear += (realised.co2eKgPerYear ?? 0) / 1000
+        eurPerYear += realised.eurPerYear ?? 0
+        if realised.basis == .estimated { estimatedImpacts += 1 }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
