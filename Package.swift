@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "SymbioseStore",
             dependencies: [
-                "SymbioseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "SymbioseCore", "SymbioseFollowUp", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,6 +83,8 @@ let package = Package(
                 .embedInCode("Resources/postgres-002-run-snapshot.sql"),
                 .embedInCode("Resources/sqlite-003-run-options.sql"),
                 .embedInCode("Resources/postgres-003-run-options.sql"),
+                .embedInCode("Resources/sqlite-004-leads.sql"),
+                .embedInCode("Resources/postgres-004-leads.sql"),
             ]
         ),
         .target(
@@ -146,6 +148,7 @@ let package = Package(
             name: "SymbioseServerTests",
             dependencies: [
                 "SymbioseServer", "SymbioseStore", "SymbioseTestSupport", "SymbioseEngine", "SymbioseSpreadsheet",
+                "SymbioseFollowUp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

@@ -58,9 +58,10 @@ public struct LeadChange: Sendable, Hashable, Codable {
     public var note: String?
     public var reason: AbandonReason?
 
+    /// `at` is kept to the second, as documents store it.
     public init(status: LeadStatus, at: Date, author: String, note: String? = nil, reason: AbandonReason? = nil) {
         self.status = status
-        self.at = at
+        self.at = Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))
         self.author = author
         self.note = note
         self.reason = reason

@@ -47,6 +47,7 @@ public final class PostgresStore: SymbioseStore {
         (1, Migrations.statements(PackageResources.postgres_001_initial_sql)),
         (2, Migrations.statements(PackageResources.postgres_002_run_snapshot_sql)),
         (3, Migrations.statements(PackageResources.postgres_003_run_options_sql)),
+        (4, Migrations.statements(PackageResources.postgres_004_leads_sql)),
     ]
 
     func migrate() async throws {

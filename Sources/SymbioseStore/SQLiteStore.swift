@@ -28,6 +28,7 @@ public final class SQLiteStore: SymbioseStore {
         (1, String(decoding: PackageResources.sqlite_001_initial_sql, as: UTF8.self)),
         (2, String(decoding: PackageResources.sqlite_002_run_snapshot_sql, as: UTF8.self)),
         (3, String(decoding: PackageResources.sqlite_003_run_options_sql, as: UTF8.self)),
+        (4, String(decoding: PackageResources.sqlite_004_leads_sql, as: UTF8.self)),
     ]
 
     static func migrate(_ database: any DatabaseWriter) throws {

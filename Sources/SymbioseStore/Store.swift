@@ -1,4 +1,5 @@
 import Foundation
+import SymbioseFollowUp
 
 /// Everything the portal keeps, behind one protocol: an embedded SQLite file by default
 /// (``SQLiteStore``), PostgreSQL for several territories and many users.
@@ -62,4 +63,14 @@ public protocol SymbioseStore: Sendable {
     /// The latest run of a territory; the latest published one when `publishedOnly`.
     func latestRun(territoryID: Int64, publishedOnly: Bool) async throws -> MatchRun?
     func publishRun(id: Int64) async throws
+
+    // MARK: Leads
+    func addLead(_ lead: Lead, territoryID: Int64, at: Date) async throws -> StoredLead
+    func lead(id: Int64) async throws -> StoredLead?
+    /// The leads of a territory, oldest first.
+    func leads(territoryID: Int64) async throws -> [StoredLead]
+    /// Stores `lead` as the new state of lead `id`, read when its history held `changes`
+    /// changes; ``StoreError/leadChanged(_:)`` when it moved since, and
+    /// ``StoreError/historyRewritten(_:)`` unless the new history extends the stored one.
+    func updateLead(id: Int64, _ lead: Lead, readWith changes: Int, at: Date) async throws
 }

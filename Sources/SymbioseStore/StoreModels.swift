@@ -141,6 +141,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicateFirm(String)
     /// No such row.
     case notFound
+    /// The lead changed since it was read (someone else moved it): read it again.
+    case leadChanged(Int64)
+    /// A write would have removed or altered a lead's past changes.
+    case historyRewritten(Int64)
     /// A stored value is missing or of the wrong type.
     case corrupt(String)
     /// The database address cannot be understood.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import SymbioseFollowUp
 import SymbioseStore
 import Testing
 
@@ -19,7 +20,8 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await exercise(try SQLiteStore(path: path))
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.schemaVersion() == 3)
+        #expect(try await reopened.schemaVersion() == 4)
+        #expect(try await reopened.leads(territoryID: 1).count == 1)
         #expect(try await reopened.users().count == 2)
         let copy = path + ".backup"
         defer { try? FileManager.default.removeItem(atPath: copy) }
@@ -59,6 +61,7 @@ import Testing
         try await firmsAndRevisions(store, territory: territory, anne: anne)
         try await invitationsAndSessions(store, territory: territory, anne: anne)
         try await runs(store, territory: territory, anne: anne)
+        try await leads(store, territory: territory)
         #expect(try await store.territories(visibleTo: root).count == 2)
         #expect(try await store.territories().map(\.name) == ["Vallée", "Plateau"])
     }
@@ -151,5 +154,33 @@ import Testing
         #expect(try await store.latestRun(territoryID: territory.id, publishedOnly: false) == second)
         #expect(
             try await store.latestRun(territoryID: territory.id, publishedOnly: true)?.outputs.recommendations == "r1")
+    }
+
+    /// A lead is stored whole, moves only forward from the copy last read, and keeps its past.
+    func leads(_ store: some SymbioseStore, territory: Territory) async throws {
+        let opened = LeadChange(status: .detected, at: start, author: "anne@cci.test")
+        let lead = Lead(
+            kind: .substitution, resource: "material.glass.cullet", title: "Calcin",
+            parties: [Lead.Party(company: "acme", name: "Acme", role: .supplier, flow: "cullet")],
+            facilitator: "anne@cci.test", origin: Lead.Origin(kind: .call), created: opened)
+        let stored = try await store.addLead(lead, territoryID: territory.id, at: start)
+        #expect(try await store.lead(id: stored.id)?.lead == lead)
+        var moved = lead
+        try moved.apply(.init(status: .contacted, at: start.addingTimeInterval(86_400), author: "anne@cci.test"))
+        try await store.updateLead(id: stored.id, moved, readWith: 1, at: start.addingTimeInterval(86_400))
+        #expect(try await store.lead(id: stored.id)?.lead.status == .contacted)
+        // A copy read before that move is outdated; a history that drops a change is refused.
+        await #expect(throws: StoreError.leadChanged(stored.id)) {
+            try await store.updateLead(id: stored.id, moved, readWith: 1, at: start)
+        }
+        var rewritten = moved
+        rewritten.history[0].author = "someone@else.test"
+        await #expect(throws: StoreError.historyRewritten(stored.id)) {
+            try await store.updateLead(id: stored.id, rewritten, readWith: 2, at: start)
+        }
+        await #expect(throws: StoreError.notFound) {
+            try await store.updateLead(id: 9_999, moved, readWith: 2, at: start)
+        }
+        #expect(try await store.leads(territoryID: territory.id).map(\.lead.status) == [.contacted])
     }
 }
