@@ -112,6 +112,8 @@ public struct Lead: Sendable, Hashable, Codable {
     /// When the next action is due, `YYYY-MM-DD`.
     public var due: String?
     public var realised: Realisation?
+    /// What matching proposed, for a lead taken from results.
+    public var proposal: Proposal?
 
     public static let schemaName = "symbiose/lead@1"
 

@@ -121,7 +121,7 @@ extension Lead {
                 throw LeadProblem("reason \"other\" needs a note saying what it is", "la raison « autre » doit être précisée")
             }
         }
-        if move.status == .realised { realised = try Self.checked(move.realisation) }
+        if move.status == .realised { realised = estimated(try Self.checked(move.realisation)) }
         history.append(
             LeadChange(
                 status: move.status, at: at, author: author, note: (note ?? "").isEmpty ? nil : note,

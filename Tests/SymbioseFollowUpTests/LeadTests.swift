@@ -199,3 +199,45 @@ func march(_ day: Int) -> Date {
         #expect(funnel.medianDays[.studying] == 8)
     }
 }
+
+@Suite struct LeadFromResultsTests {
+    static let recommendations = """
+        {"schema": "symbiose/recommendations@1", "synergies": [
+          {"id": "acme.cullet>bolt.cullet", "kind": "substitution", "resource": "material.glass.cullet",
+           "quantity": {"value": 800, "unit": "t", "per": "year"},
+           "supplier": {"company": "acme", "name": "Acme", "flow": "cullet"},
+           "receiver": {"company": "bolt", "name": "Bolt", "flow": "cullet"},
+           "impact": {"co2eKg": {"net": 24000}, "eur": {"net": 8000}}}]}
+        """
+
+    @Test func aLeadTakenFromResultsKeepsItsFlowsAndEstimatesItsImpactFromWhatWasDone() throws {
+        let synergy = try #require(try ProposedSynergy.all(in: Self.recommendations).first)
+        let acme = LeadFlowTests.profile(
+            "acme",
+            #""outputs": [{"id": "cullet", "resource": "material.glass.cullet", "quantity": {"value": 800, "unit": "t", "per": "year"}}]"#
+        )
+        var lead = Lead(
+            synergy, run: 7, profiles: [acme], title: "Calcin", facilitator: "anne@cci.test",
+            created: LeadChange(status: .detected, at: march(1), author: "anne@cci.test"))
+        #expect(lead.origin == Lead.Origin(kind: .run, run: 7, synergy: "acme.cullet>bolt.cullet"))
+        #expect(lead.parties.map(\.role) == [.supplier, .receiver])
+        #expect(lead.parties[0].flowPrint == "material.glass.cullet output 800 t/year")
+        #expect(lead.parties[1].flowPrint == nil)  // Bolt's profile was not given
+        // Half the proposed quantity, nothing measured: half the expected impact, as an estimate.
+        try lead.apply(
+            .init(
+                status: .realised, at: march(30), author: "anne@cci.test",
+                realisation: .init(value: 400, unit: "t", per: "year", start: "2026-04-01")))
+        #expect(lead.realised?.co2eKgPerYear == 12_000 && lead.realised?.eurPerYear == 4_000)
+        #expect(lead.realised?.basis == .estimated)
+        // Measured figures are kept as given.
+        var measured = cullet()
+        measured.proposal = lead.proposal
+        try measured.apply(
+            .init(
+                status: .realised, at: march(30), author: "a",
+                realisation: .init(
+                    value: 400, unit: "t", per: "year", start: "2026-04-01", co2eKgPerYear: 9_000, basis: .measured)))
+        #expect(measured.realised?.co2eKgPerYear == 9_000 && measured.realised?.basis == .measured)
+    }
+}
