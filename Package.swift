@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SymbioseCLITests",
-            dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose"],
+            dependencies: ["SymbioseCLI", "SymbioseTestSupport", "symbiose", "SymbioseServer", "SymbioseStore"],
             exclude: ["Golden"]
         ),
     ]

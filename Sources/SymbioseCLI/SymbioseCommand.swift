@@ -16,6 +16,7 @@ public struct SymbioseCommand: AsyncParsableCommand {
             MatchCommand.self, PlanCommand.self, ReportCommand.self, FactorsCommand.self, ValidateCommand.self,
             GenerateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self, SuggestCommand.self,
             TaxonomyCommand.self, TemplateCommand.self, ServeCommand.self, UsersCommand.self, DatabaseCommand.self,
+            LeadsCommand.self,
         ]
     )
 

@@ -27,6 +27,8 @@ public struct ProposedSynergy: Sendable, Hashable, Decodable {
     public var supplier: Party?
     public var receiver: Party?
     public var members: [Party]?
+    /// `planned`, `seasonal`, `confidential`…
+    public var flags: [String]?
     var impact: Impact?
 
     /// The synergies of a recommendations document.

@@ -10,38 +10,24 @@ public enum SynergyCSV {
         _ synergies: [Synergy], taxonomy: Taxonomy, impacts: [String: SynergyImpact] = [:], language: Language,
         separator: Character, byteOrderMark: Bool
     ) -> String {
-        let decimalMark: Character = separator == ";" ? "," : "."
-        let rows = SynergyCSV.cells(synergies, taxonomy: taxonomy, impacts: impacts, language: language).map { row in
-            row.map { cell -> String in
-                switch cell {
-                case .text(let text): text
-                case .number(let value, _): value.map { NumberFormatting.plain($0, decimalMark: decimalMark) } ?? ""
-                }
-            }
-        }
-        return CSVWriter.text(rows, separator: separator, byteOrderMark: byteOrderMark)
-    }
-
-    /// A cell of the synergy table: text, or a number rounded to its decimals (empty when
-    /// unknown or hidden).
-    enum Cell {
-        case text(String)
-        case number(Double?, decimals: Int)
+        TableExport.csv(
+            cells(synergies, taxonomy: taxonomy, impacts: impacts, language: language), separator: separator,
+            byteOrderMark: byteOrderMark)
     }
 
     /// The table of synergies, header first, one row per synergy, for CSV and `.xlsx` alike.
     static func cells(
         _ synergies: [Synergy], taxonomy: Taxonomy, impacts: [String: SynergyImpact], language: Language
-    ) -> [[Cell]] {
+    ) -> [[TableCell]] {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
-        func number(_ value: Double?, _ decimals: Int) -> Cell {
-            guard let value, value.isFinite else { return .number(nil, decimals: decimals) }
+        func number(_ value: Double?, _ decimals: Int) -> TableCell {
+            guard let value, value.isFinite else { return .number(nil) }
             let scale = pow10(decimals)
-            return .number((value * scale).rounded() / scale, decimals: decimals)
+            return .number((value * scale).rounded() / scale)
         }
-        var rows: [[Cell]] = [header(in: language).map(Cell.text)]
+        var rows: [[TableCell]] = [header(in: language).map(TableCell.text)]
         for (offset, synergy) in synergies.enumerated() {
-            var row: [Cell] = [.number(Double(offset + 1), decimals: 0), .text(synergy.id), .text(synergy.kind.rawValue)]
+            var row: [TableCell] = [.number(Double(offset + 1)), .text(synergy.id), .text(synergy.kind.rawValue)]
             row += columns(of: synergy, number: number)
             row += synergy.terms.map { number($0.value, 4) }
             row.append(.text(synergy.flags.map(\.rawValue).joined(separator: " ")))
@@ -54,8 +40,8 @@ public enum SynergyCSV {
     }
 
     /// The columns from `mode` to `coverage`: who, what, how far and how much.
-    private static func columns(of synergy: Synergy, number: (Double?, Int) -> Cell) -> [Cell] {
-        let empty = Cell.text("")
+    private static func columns(of synergy: Synergy, number: (Double?, Int) -> TableCell) -> [TableCell] {
+        let empty = TableCell.text("")
         switch synergy {
         case .substitution(let s):
             let hidden = s.flags.contains(.confidential)

@@ -5,23 +5,10 @@ import SymbioseSpreadsheet
 /// (a spreadsheet sorts and sums them whatever its language), identifiers as text.
 public enum SynergyWorkbook {
     public static func bytes(_ report: RunReport) throws -> [UInt8] {
-        let cells = SynergyCSV.cells(
-            report.synergies, taxonomy: report.taxonomy, impacts: report.impacts, language: report.language)
-        let rows = cells.map { row in
-            row.map { cell -> SheetValue? in
-                switch cell {
-                case .text(let text): text.isEmpty ? nil : .text(text)
-                case .number(let value, _): value.map(SheetValue.number)
-                }
-            }
-        }
-        let textColumns = Set(
-            cells.first?.indices.filter { index in
-                cells.dropFirst().contains { row in
-                    if case .text = row[index] { return true } else { return false }
-                }
-            } ?? [])
-        return try XLSXWriter.workbook(rows: rows, sheetName: "synergies", textColumns: textColumns)
+        try TableExport.workbook(
+            SynergyCSV.cells(
+                report.synergies, taxonomy: report.taxonomy, impacts: report.impacts, language: report.language),
+            sheetName: "synergies")
     }
 }
 

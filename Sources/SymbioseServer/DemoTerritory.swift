@@ -45,6 +45,7 @@ public struct DemoTerritory: Sendable {
         } else {
             territory = try await store.addTerritory(name: Self.name, ownerID: user.id, at: now)
             try await addFirms(to: territory, by: user, at: now)
+            try await DemoLeads(portal: portal).load(territory: territory, by: user, at: now)
         }
         var links: [(String, String)] = []
         for id in Self.invitedFirms {

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SymbioseCore
+import SymbioseFollowUp
+import SymbioseServer
+import SymbioseStore
+
+extension LeadsCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a lead: on a synergy of the territory's last run (--synergy), or by hand (--firm).")
+
+        @Option(help: "The territory's number.") var territory: Int64
+        @Option(help: "The id of a synergy of the last run, as its results give it.") var synergy: String?
+        @Option(help: ArgumentHelp("By hand: a firm and its flow, company[:flow]; the first supplies the second, or every firm pools (--kind pooling).", valueName: "company[:flow]"))
+        var firm: [String] = []
+        @Option(help: "By hand: substitution or pooling.") var kind: Lead.Kind = .substitution
+        @Option(help: "By hand: the resource code.") var resource: String?
+        @Option(help: "A title (default: the firms and the resource).") var title: String?
+        @Option(help: "By hand: where it came from: workshop, call or other.") var origin: Lead.Origin.Kind = .other
+        @Option(help: "The facilitator opening it (their e-mail): the first change is signed with it.") var author: String
+        @Option(help: "When (YYYY-MM-DD or an ISO 8601 time; default: now).") var at: String?
+        @Option(help: "The next action.") var nextAction: String?
+        @Option(help: "When the next action is due (YYYY-MM-DD).") var due: String?
+        @OptionGroup var store: StoreOption
+        @Option(help: "fr or en (default: from LANG).") var lang: Language?
+
+        func validate() throws {
+            if (synergy == nil) == firm.isEmpty { throw ValidationError("give either --synergy or --firm") }
+            if synergy == nil && (firm.count < 2 || resource == nil) {
+                throw ValidationError("by hand, give at least two --firm and the --resource")
+            }
+            if let due, Day(due) == nil { throw ValidationError("--due: expected YYYY-MM-DD, got \(due)") }
+            if let at, LeadsCommand.date(at) == nil { throw ValidationError("--at: expected YYYY-MM-DD or an ISO 8601 time") }
+        }
+
+        func run() async throws {
+            let language = LanguageChoice.resolve(lang)
+            let desk = LeadDesk(store: try await store.open())
+            let when = at.flatMap(LeadsCommand.date) ?? Date()
+            var stored: StoredLead
+            do {
+                if let synergy {
+                    stored = try await desk.open(
+                        synergy: synergy, territoryID: territory, title: title, author: author, at: when,
+                        language: language)
+                } else {
+                    stored = try await desk.store.addLead(try await byHand(desk, at: when), territoryID: territory, at: when)
+                }
+            } catch let refusal as LeadDesk.Refusal {
+                throw LeadsCommand.refuse(refusal.text, language)
+            }
+            if nextAction != nil || due != nil {
+                let read = stored.lead.history.count
+                stored.lead.nextAction = nextAction
+                stored.lead.due = due
+                try await desk.store.updateLead(id: stored.id, stored.lead, readWith: read, at: when)
+            }
+            print("\(stored.id)\t\(stored.lead.title)")
+        }
+
+        func byHand(_ desk: LeadDesk, at when: Date) async throws -> Lead {
+            let profiles = try await desk.currentProfiles(territoryID: territory)
+            var parties: [Lead.Party] = []
+            for (index, text) in firm.enumerated() {
+                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let found = try await desk.store.firm(territoryID: territory, companyID: parts[0]) else {
+                    throw LeadDesk.Refusal(
+                        text: LocalizedText(
+                            en: "no firm \(parts[0]) in territory \(territory)",
+                            fr: "pas d'entreprise \(parts[0]) sur le territoire \(territory)"))
+                }
+                let role: Lead.Party.Role = kind == .pooling ? .member : (index == 0 ? .supplier : .receiver)
+                var party = Lead.Party(company: found.companyID, name: found.name, role: role, flow: parts.dropFirst().first)
+                party.flowPrint = party.flow.flatMap { flow in
+                    profiles.first { $0.company.id.rawValue == found.companyID }?.flows
+                        .first { $0.id.rawValue == flow }.map(FlowPrint.of)
+                }
+                parties.append(party)
+            }
+            let names = parties.map(\.name).joined(separator: kind == .pooling ? ", " : " → ")
+            return Lead(
+                kind: kind, resource: resource ?? "", title: title ?? "\(names): \(resource ?? "")", parties: parties,
+                facilitator: author, origin: Lead.Origin(kind: origin),
+                created: LeadChange(status: .detected, at: when, author: author))
+        }
+    }
+}

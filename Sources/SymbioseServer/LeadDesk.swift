@@ -1,0 +1,81 @@
+import Foundation
+import SymbioseCore
+import SymbioseEngine
+import SymbioseFollowUp
+import SymbioseFormats
+import SymbioseStore
+
+/// The follow-up of a territory's leads over its store, the same for the portal's pages, its
+/// API and `symbiose leads`: open a lead on a synergy of the last run or by hand, move it, and
+/// check the flows it relies on against the profiles that take part now.
+public struct LeadDesk: Sendable {
+    public let store: any SymbioseStore
+    /// Names the resources in the titles it gives.
+    public var taxonomy: Taxonomy
+
+    public init(store: any SymbioseStore, taxonomy: Taxonomy = ReferenceData.builtIn.taxonomy) {
+        self.store = store
+        self.taxonomy = taxonomy
+    }
+
+    /// A refusal, in words for the facilitator.
+    public struct Refusal: Error, Sendable {
+        public var text: LocalizedText
+
+        public init(text: LocalizedText) { self.text = text }
+    }
+
+    /// Opens a lead on synergy `id` of the territory's last run.
+    public func open(
+        synergy id: String, territoryID: Int64, title: String?, author: String, at: Date, language: Language = .fr
+    ) async throws -> StoredLead {
+        guard let run = try await store.latestRun(territoryID: territoryID, publishedOnly: false) else {
+            throw Refusal(text: LocalizedText(en: "the territory has no run yet", fr: "le territoire n'a pas encore de calcul"))
+        }
+        guard let synergy = try ProposedSynergy.all(in: run.outputs.recommendations).first(where: { $0.id == id })
+        else {
+            throw Refusal(
+                text: LocalizedText(
+                    en: "no synergy \(id) in the last run (run \(run.id))",
+                    fr: "pas de synergie \(id) dans le dernier calcul (calcul \(run.id))"))
+        }
+        let profiles = ProfileJSON.decode(Array(run.outputs.snapshot.utf8), file: "run", threads: 1).profiles
+            .map(\.profile)
+        let names = defaultTitle(synergy, language: language)
+        let lead = Lead(
+            synergy, run: run.id, profiles: profiles, title: title ?? names, facilitator: author,
+            created: LeadChange(status: .detected, at: at, author: author))
+        return try await store.addLead(lead, territoryID: territoryID, at: at)
+    }
+
+    /// "Acme → Bolt: material.glass.cullet", or the members of a pool.
+    func defaultTitle(_ synergy: ProposedSynergy, language: Language) -> String {
+        let names =
+            synergy.members.map { $0.map { $0.name ?? $0.company }.joined(separator: ", ") }
+            ?? [synergy.supplier, synergy.receiver].compactMap { $0.map { $0.name ?? $0.company } }
+            .joined(separator: " → ")
+        let resource = taxonomy[ResourceCode(synergy.resource)]?.label[language] ?? synergy.resource
+        return language == .fr ? "\(names) : \(resource)" : "\(names): \(resource)"
+    }
+
+    /// Applies `move` to lead `id` of territory `territoryID` and stores it.
+    public func move(_ id: Int64, territoryID: Int64, _ move: Lead.Move, at: Date) async throws -> StoredLead {
+        guard var stored = try await store.lead(id: id), stored.territoryID == territoryID else {
+            throw Refusal(text: LocalizedText(en: "no lead \(id) in this territory", fr: "pas de piste \(id) sur ce territoire"))
+        }
+        let read = stored.lead.history.count
+        do {
+            try stored.lead.apply(move)
+        } catch {
+            throw Refusal(text: error.text)
+        }
+        try await store.updateLead(id: id, stored.lead, readWith: read, at: at)
+        return stored
+    }
+
+    /// The profiles taking part in the territory now (submitted or accepted).
+    public func currentProfiles(territoryID: Int64) async throws -> [Profile] {
+        try await store.firms(territoryID: territoryID).filter(\.status.isMatched)
+            .compactMap { ProfileCheck.stored($0.profile) }
+    }
+}
