@@ -105,6 +105,8 @@ let package = Package(
                 .embedInCode("Resources/templates/profile.mustache"), .embedInCode("Resources/templates/firm.mustache"),
                 .embedInCode("Resources/templates/codes.mustache"),
                 .embedInCode("Resources/templates/synergies.mustache"),
+                .embedInCode("Resources/templates/leads.mustache"), .embedInCode("Resources/templates/lead.mustache"),
+                .embedInCode("Resources/templates/funnel.mustache"),
             ]
         ),
         .target(

@@ -79,3 +79,24 @@ public struct LeadDesk: Sendable {
             .compactMap { ProfileCheck.stored($0.profile) }
     }
 }
+
+extension LeadDesk {
+    /// The funnel of a territory over `period`: its firms (invited when first invited or first
+    /// given a profile; submitted when a revision was first sent or accepted), the synergies of
+    /// its last run, and its leads.
+    public func funnel(territoryID: Int64, period: DateInterval) async throws -> Funnel {
+        let invitations = try await store.invitations(territoryID: territoryID)
+        var firms: [Funnel.Firm] = []
+        for firm in try await store.firms(territoryID: territoryID) {
+            let revisions = try await store.revisions(territoryID: territoryID, companyID: firm.companyID)
+            let invited = (invitations.filter { $0.companyID == firm.companyID }.map(\.createdAt)
+                + revisions.prefix(1).map(\.at)).min() ?? firm.updatedAt
+            let submitted = revisions.first { $0.status.isMatched }?.at
+            firms.append(Funnel.Firm(invitedAt: invited, submittedAt: submitted))
+        }
+        let run = try await store.latestRun(territoryID: territoryID, publishedOnly: false)
+        let synergies = try run.map { try ProposedSynergy.all(in: $0.outputs.recommendations).count } ?? 0
+        let leads = try await store.leads(territoryID: territoryID).map(\.lead)
+        return Funnel(firms: firms, synergies: synergies, leads: leads, period: period)
+    }
+}

@@ -15,7 +15,8 @@ struct Pages: Sendable {
             ("login", PackageResources.login_mustache), ("territories", PackageResources.territories_mustache),
             ("territory", PackageResources.territory_mustache), ("profile", PackageResources.profile_mustache),
             ("firm", PackageResources.firm_mustache), ("codes", PackageResources.codes_mustache),
-            ("synergies", PackageResources.synergies_mustache),
+            ("synergies", PackageResources.synergies_mustache), ("leads", PackageResources.leads_mustache),
+            ("lead", PackageResources.lead_mustache), ("funnel", PackageResources.funnel_mustache),
         ]
         for (name, bytes) in templates {
             // The templates are part of the program: one that does not parse is a build defect.

@@ -49,6 +49,7 @@ public struct Portal: Sendable {
         TerritoryImport(portal: self, pages: pages).add(to: router)
         CodeSearch(portal: self, pages: pages).add(to: router)
         SynergyBrowser(portal: self, pages: pages).add(to: router)
+        FollowUpRoutes(portal: self, pages: pages).add(to: router)
         APIRoutes(portal: self).add(to: router)
         router.get("/style.css") { _, _ in
             Response(

@@ -92,6 +92,7 @@ struct SynergyBrowser: Sendable {
                 ? (language == .fr ? "mutualisation" : "pooling") : (language == .fr ? "substitution" : "substitution"),
             "who": pooling ? names.joined(separator: ", ") : names.joined(separator: " → "),
             "km": km.map { String(format: "%.1f", $0) } ?? "", "reason": synergy["reason"] as? String ?? "",
+            "id": synergy["id"] as? String ?? "",
         ]
     }
 

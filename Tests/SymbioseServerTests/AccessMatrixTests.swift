@@ -54,6 +54,12 @@ import Testing
             Case(
                 method: .get, path: "\(page)/synergies", body: nil,
                 expected: [.nobody: .seeOther, .firm: .forbidden, .other: .notFound, .owner: .ok, .admin: .ok]),
+        ]
+            + ["leads", "leads.csv", "leads.xlsx", "leads.json", "funnel", "funnel.csv", "funnel.xlsx"].map { path in
+                Case(
+                    method: .get, path: "\(page)/\(path)", body: nil,
+                    expected: [.nobody: .seeOther, .firm: .forbidden, .other: .notFound, .owner: .ok, .admin: .ok])
+            } + [
             Case(
                 method: .get, path: "/firm", body: nil,
                 expected: [

@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SymbioseFollowUp
+import SymbioseStore
+import Testing
+
+@testable import SymbioseServer
+
+/// A facilitator follows a synergy from the browser: opens a lead on it, moves it, sees it
+/// refused when a change is incomplete, and reads the funnel.
+@Suite struct FollowUpPageTests {
+    @Test func aLeadIsFollowedFromTheSynergiesAndMovedInTheBrowser() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
+            anne.take(try await anne.get(client, territory))
+            _ = try await anne.post(client, "\(territory)/runs", [])
+            let synergies = try await anne.get(client, "\(territory)/synergies")
+            #expect(synergies.text.contains(#"name="synergy" value="acme.cullet&gt;bolt.cullet""#))
+            let opened = try await anne.post(client, "\(territory)/leads", [("synergy", "acme.cullet>bolt.cullet")])
+            #expect(opened.status == .seeOther)
+            let leadPage = try #require(opened.headers[.location])
+            #expect(leadPage == "\(territory)/leads/1")
+            let page = try await anne.get(client, leadPage)
+            #expect(page.text.contains("Acme Verrerie → Bolt Flaconnage : Calcin"))
+            #expect(page.text.contains(#"<option value="contacted">contactée</option>"#))
+
+            let moves = "\(leadPage)/moves"
+            let noReason = try await anne.post(client, moves, [("status", "abandoned"), ("at", "2027-01-15")])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.text.contains("un abandon doit avoir sa raison"))
+            let noQuantity = try await anne.post(client, moves, [("status", "realised"), ("at", "2027-01-15")])
+            #expect(noQuantity.text.contains("une piste réalisée doit donner la quantité échangée"))
+            let contacted = try await anne.post(
+                client, moves,
+                [("status", "contacted"), ("at", "2027-01-15"), ("note", "Appel"), ("nextAction", "Visite"),
+                 ("due", "2027-02-01")])
+            #expect(contacted.status == .seeOther)
+            let stored = try #require(try await fixture.store.lead(id: 1))
+            #expect(stored.lead.status == .contacted && stored.lead.history.last?.author == "anne@cci.test")
+            #expect(stored.lead.nextAction == "Visite" && stored.lead.due == "2027-02-01")
+            let list = try await anne.get(client, "\(territory)/leads")
+            #expect(list.text.contains("contactée") && list.text.contains("Visite"))
+            // Olivier, another facilitator, cannot move it.
+            var olivier = try await Browser.signedIn(client, email: "olivier@cci.test").0
+            olivier.take(try await olivier.get(client, "/territories"))
+            #expect(try await olivier.post(client, moves, [("status", "studying")]).status == .notFound)
+        }
+    }
+
+    @Test func theFunnelPageDrawsAndExportsTheFigures() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
+            anne.take(try await anne.get(client, territory))
+            _ = try await anne.post(client, "\(territory)/runs", [])
+            _ = try await anne.post(client, "\(territory)/leads", [("synergy", "acme.cullet>bolt.cullet")])
+            let funnel = try await anne.get(client, "\(territory)/funnel?from=2000-01-01&to=2100-01-01")
+            #expect(funnel.text.contains(#"class="funnel""#))
+            #expect(funnel.text.contains("Pistes ouvertes"))
+            let csv = try await anne.get(client, "\(territory)/funnel.csv?from=2000-01-01&to=2100-01-01&lang=en")
+            #expect(csv.headers[.contentDisposition]?.contains("funnel.csv") == true)
+            #expect(csv.text.contains("leads,Leads opened,1,"))
+            #expect(csv.text.contains("profiles_submitted,Profiles submitted,2,"))
+        }
+    }
+}
