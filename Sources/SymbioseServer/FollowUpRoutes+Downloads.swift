@@ -13,7 +13,7 @@ extension FollowUpRoutes {
                 return .redirect(to: "/login")
             }
             let page = PageState(request: request, csrf: visit.session?.csrf)
-            let (period, from, to) = Self.period(request, territory: territory)
+            let (period, from, to) = Self.period(request, territory: territory, since: try await earliest(territory))
             let view = FunnelView(
                 funnel: try await desk.funnel(territoryID: territory.id, period: period), language: page.language)
             let values: [String: Any] = [
@@ -31,7 +31,7 @@ extension FollowUpRoutes {
                     return .redirect(to: "/login")
                 }
                 let language = PageState(request: request, csrf: nil).language
-                let (period, _, _) = Self.period(request, territory: territory)
+                let (period, _, _) = Self.period(request, territory: territory, since: try await earliest(territory))
                 let view = FunnelView(
                     funnel: try await desk.funnel(territoryID: territory.id, period: period), language: language)
                 return try Self.file(view.table, format: format, name: "funnel", territory: territory, language: language)
@@ -55,11 +55,17 @@ extension FollowUpRoutes {
         }
     }
 
-    /// The period asked for (`from`, `to`: `YYYY-MM-DD`, both included): by default from the
-    /// territory's creation to today.
-    static func period(_ request: Request, territory: Territory) -> (DateInterval, String, String) {
+    /// When the territory's follow-up began: its creation, or its first lead when earlier.
+    func earliest(_ territory: Territory) async throws -> Date {
+        let leads = try await portal.store.leads(territoryID: territory.id)
+        return ([territory.createdAt] + leads.compactMap { $0.lead.history.first?.at }).min() ?? territory.createdAt
+    }
+
+    /// The period asked for (`from`, `to`: `YYYY-MM-DD`, both included): by default from
+    /// `since` to today.
+    static func period(_ request: Request, territory: Territory, since: Date) -> (DateInterval, String, String) {
         let query = request.uri.queryParameters
-        let from = query["from"].map(String.init).flatMap { Day($0) }?.text ?? Day(territory.createdAt).text
+        let from = query["from"].map(String.init).flatMap { Day($0) }?.text ?? Day(since).text
         let to = query["to"].map(String.init).flatMap { Day($0) }?.text ?? Day(Date()).text
         let formatter = ISO8601DateFormatter()
         let start = formatter.date(from: from + "T00:00:00Z") ?? territory.createdAt

@@ -16,7 +16,7 @@ struct LeadPages {
             let changed = lead.check(against: profiles).filter { $0.state != .unchanged }.map { $0.text[language] }
             return [
                 "id": stored.id, "title": lead.title, "status": lead.status.rawValue,
-                "statusLabel": lead.status.label[language], "next": lead.nextAction ?? "", "due": lead.due ?? "",
+                "statusLabel": lead.status.label[language], "next": lead.nextAction ?? "", "due": lead.due as Any? ?? false,
                 "overdue": lead.isOverdue(today: today), "changed": changed, "hasChanged": !changed.isEmpty,
             ]
         }
@@ -41,13 +41,13 @@ struct LeadPages {
             "resource": desk.taxonomy[ResourceCode(lead.resource)]?.label[language] ?? lead.resource,
             "facilitator": lead.facilitator,
             "parties": lead.parties.map { party in
-                ["name": party.name, "role": Self.role(party.role, language), "flow": party.flow ?? ""]
+                ["name": party.name, "role": Self.role(party.role, language), "flow": party.flow as Any? ?? false]
             },
             "changed": checks.filter { $0.state != .unchanged }.map { $0.text[language] },
             "history": lead.history.map { change in
                 [
                     "at": stamp(change.at), "status": change.status.label[language], "author": change.author,
-                    "note": change.note ?? "", "reason": change.reason?.label[language] ?? "",
+                    "note": change.note as Any? ?? false, "reason": change.reason?.label[language] as Any? ?? false,
                 ]
             },
             "open": !lead.status.isFinal, "next": lead.nextAction ?? "", "due": lead.due ?? "",
