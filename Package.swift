@@ -85,6 +85,8 @@ let package = Package(
                 .embedInCode("Resources/postgres-003-run-options.sql"),
                 .embedInCode("Resources/sqlite-004-leads.sql"),
                 .embedInCode("Resources/postgres-004-leads.sql"),
+                .embedInCode("Resources/sqlite-005-workshops.sql"),
+                .embedInCode("Resources/postgres-005-workshops.sql"),
             ]
         ),
         .target(

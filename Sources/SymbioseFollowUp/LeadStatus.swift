@@ -72,7 +72,7 @@ public struct LeadChange: Sendable, Hashable, Codable {
 public struct LeadProblem: Error, Sendable, Hashable {
     public var text: LocalizedText
 
-    init(_ en: String, _ fr: String) { text = LocalizedText(en: en, fr: fr) }
+    public init(_ en: String, _ fr: String) { text = LocalizedText(en: en, fr: fr) }
 }
 
 extension Lead {

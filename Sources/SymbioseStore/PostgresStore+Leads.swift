@@ -45,3 +45,39 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    public func addWorkshop(_ workshop: Workshop, territoryID: Int64, at: Date) async throws -> StoredWorkshop {
+        let (document, seconds) = (workshop.json, at.seconds)
+        let id = try await write { connection in
+            try await insertedID(
+                """
+                INSERT INTO workshops (territory_id, document, created_at, updated_at)
+                VALUES (\(territoryID), \(document), \(seconds), \(seconds)) RETURNING id
+                """, on: connection)
+        }
+        return StoredWorkshop(id: id, territoryID: territoryID, workshop: workshop)
+    }
+
+    public func workshop(id: Int64) async throws -> StoredWorkshop? {
+        try await row("SELECT * FROM workshops WHERE id = \(id)") { try StoredWorkshop(row: $0) }
+    }
+
+    public func workshops(territoryID: Int64) async throws -> [StoredWorkshop] {
+        try await rows("SELECT * FROM workshops WHERE territory_id = \(territoryID) ORDER BY id") {
+            try StoredWorkshop(row: $0)
+        }
+    }
+
+    public func updateWorkshop(id: Int64, _ workshop: Workshop, at: Date) async throws {
+        let (document, seconds) = (workshop.json, at.seconds)
+        try await write { connection in
+            let updated = try await count(
+                """
+                WITH w AS (UPDATE workshops SET document = \(document), updated_at = \(seconds)
+                WHERE id = \(id) RETURNING 1) SELECT COUNT(*) FROM w
+                """, on: connection)
+            if updated == 0 { throw StoreError.notFound }
+        }
+    }
+}

@@ -48,6 +48,7 @@ public final class PostgresStore: SymbioseStore {
         (2, Migrations.statements(PackageResources.postgres_002_run_snapshot_sql)),
         (3, Migrations.statements(PackageResources.postgres_003_run_options_sql)),
         (4, Migrations.statements(PackageResources.postgres_004_leads_sql)),
+        (5, Migrations.statements(PackageResources.postgres_005_workshops_sql)),
     ]
 
     func migrate() async throws {

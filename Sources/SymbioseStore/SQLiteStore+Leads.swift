@@ -46,3 +46,41 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func addWorkshop(_ workshop: Workshop, territoryID: Int64, at: Date) async throws -> StoredWorkshop {
+        let document = workshop.json
+        return try await database.write { db in
+            try db.execute(
+                sql: "INSERT INTO workshops (territory_id, document, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                arguments: [territoryID, document, at.seconds, at.seconds])
+            return StoredWorkshop(id: db.lastInsertedRowID, territoryID: territoryID, workshop: workshop)
+        }
+    }
+
+    public func workshop(id: Int64) async throws -> StoredWorkshop? {
+        try await database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM workshops WHERE id = ?", arguments: [id]).map {
+                try StoredWorkshop(row: $0)
+            }
+        }
+    }
+
+    public func workshops(territoryID: Int64) async throws -> [StoredWorkshop] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM workshops WHERE territory_id = ? ORDER BY id", arguments: [territoryID]
+            ).map { try StoredWorkshop(row: $0) }
+        }
+    }
+
+    public func updateWorkshop(id: Int64, _ workshop: Workshop, at: Date) async throws {
+        let document = workshop.json
+        try await database.write { db in
+            try db.execute(
+                sql: "UPDATE workshops SET document = ?, updated_at = ? WHERE id = ?",
+                arguments: [document, at.seconds, id])
+            if db.changesCount == 0 { throw StoreError.notFound }
+        }
+    }
+}

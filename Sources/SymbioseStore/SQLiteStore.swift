@@ -29,6 +29,7 @@ public final class SQLiteStore: SymbioseStore {
         (2, String(decoding: PackageResources.sqlite_002_run_snapshot_sql, as: UTF8.self)),
         (3, String(decoding: PackageResources.sqlite_003_run_options_sql, as: UTF8.self)),
         (4, String(decoding: PackageResources.sqlite_004_leads_sql, as: UTF8.self)),
+        (5, String(decoding: PackageResources.sqlite_005_workshops_sql, as: UTF8.self)),
     ]
 
     static func migrate(_ database: any DatabaseWriter) throws {

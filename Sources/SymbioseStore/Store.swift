@@ -73,4 +73,11 @@ public protocol SymbioseStore: Sendable {
     /// changes; ``StoreError/leadChanged(_:)`` when it moved since, and
     /// ``StoreError/historyRewritten(_:)`` unless the new history extends the stored one.
     func updateLead(id: Int64, _ lead: Lead, readWith changes: Int, at: Date) async throws
+
+    // MARK: Workshops
+    func addWorkshop(_ workshop: Workshop, territoryID: Int64, at: Date) async throws -> StoredWorkshop
+    func workshop(id: Int64) async throws -> StoredWorkshop?
+    /// The workshops of a territory, oldest first.
+    func workshops(territoryID: Int64) async throws -> [StoredWorkshop]
+    func updateWorkshop(id: Int64, _ workshop: Workshop, at: Date) async throws
 }

@@ -15,3 +15,13 @@ extension Lead {
         history.count >= stored.history.count && Array(history.prefix(stored.history.count)) == stored.history
     }
 }
+
+extension StoredWorkshop {
+    init(row: some StoreRow) throws {
+        let id = try row.integer("id")
+        guard let workshop = try? Workshop(json: try row.text("document")) else {
+            throw StoreError.corrupt("workshop \(id)")
+        }
+        self.init(id: id, territoryID: try row.integer("territory_id"), workshop: workshop)
+    }
+}

@@ -20,7 +20,8 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await exercise(try SQLiteStore(path: path))
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.schemaVersion() == 4)
+        #expect(try await reopened.schemaVersion() == 5)
+        #expect(try await reopened.workshops(territoryID: 1).first?.workshop.plan == [["acme"], ["bolt"]])
         #expect(try await reopened.leads(territoryID: 1).count == 1)
         #expect(try await reopened.users().count == 2)
         let copy = path + ".backup"
@@ -62,6 +63,7 @@ import Testing
         try await invitationsAndSessions(store, territory: territory, anne: anne)
         try await runs(store, territory: territory, anne: anne)
         try await leads(store, territory: territory)
+        try await workshops(store, territory: territory)
         #expect(try await store.territories(visibleTo: root).count == 2)
         #expect(try await store.territories().map(\.name) == ["Vallée", "Plateau"])
     }
@@ -182,5 +184,15 @@ import Testing
             try await store.updateLead(id: 9_999, moved, readWith: 2, at: start)
         }
         #expect(try await store.leads(territoryID: territory.id).map(\.lead.status) == [.contacted])
+    }
+
+    func workshops(_ store: some SymbioseStore, territory: Territory) async throws {
+        var workshop = Workshop(title: "Atelier", date: "2027-02-04", place: "CCI", tables: 2, firms: ["acme", "bolt"])
+        let stored = try await store.addWorkshop(workshop, territoryID: territory.id, at: start)
+        workshop.plan = [["acme"], ["bolt"]]
+        try await store.updateWorkshop(id: stored.id, workshop, at: start)
+        #expect(try await store.workshop(id: stored.id)?.workshop == workshop)
+        #expect(try await store.workshops(territoryID: territory.id).map(\.id) == [stored.id])
+        await #expect(throws: StoreError.notFound) { try await store.updateWorkshop(id: 999, workshop, at: start) }
     }
 }
