@@ -109,6 +109,10 @@ let package = Package(
                 .embedInCode("Resources/templates/synergies.mustache"),
                 .embedInCode("Resources/templates/leads.mustache"), .embedInCode("Resources/templates/lead.mustache"),
                 .embedInCode("Resources/templates/funnel.mustache"),
+                .embedInCode("Resources/templates/workshops.mustache"),
+                .embedInCode("Resources/templates/workshop.mustache"),
+                .embedInCode("Resources/templates/fiches.mustache"),
+                .embedInCode("Resources/templates/summaries.mustache"), .embedInCode("Resources/print.css"),
             ]
         ),
         .target(

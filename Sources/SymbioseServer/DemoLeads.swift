@@ -53,9 +53,13 @@ struct DemoLeads {
                 && [$0.supplier?.company, $0.receiver?.company].allSatisfy { !Self.projects.contains($0 ?? "") }
         }
         let opened = now.addingTimeInterval(-120 * 86_400)
+        let workshopID = try await workshop(territory, on: opened)
         for (index, (synergy, path)) in zip(substitutions, Self.paths).enumerated() {
             var stored = try await desk.open(
                 synergy: synergy.id, territoryID: territory.id, title: nil, author: user.email, at: opened)
+            // Opened at the workshop, on a synergy of the run that prepared it.
+            stored.lead.origin.kind = .workshop
+            stored.lead.origin.workshop = workshopID
             for (status, day) in path {
                 let read = stored.lead.history.count
                 try stored.lead.apply(move(to: status, day: day, opened: opened, author: user.email, synergy))
@@ -83,5 +87,16 @@ struct DemoLeads {
                 value: (amount.value * 0.6).rounded(), unit: amount.unit, per: per, start: Day(at).text)
         }
         return move
+    }
+
+    /// The workshop the leads came out of: every firm taking part, about five to a table.
+    func workshop(_ territory: Territory, on day: Date) async throws -> Int64 {
+        let firms = try await portal.store.firms(territoryID: territory.id).filter(\.status.isMatched).map(\.companyID)
+        let workshop = Workshop(
+            title: "Atelier synergies du Soissonnais-Valois", date: Day(day).text, place: "CCI Aisne, Soissons",
+            tables: max(1, (firms.count + 4) / 5), firms: firms)
+        let stored = try await portal.store.addWorkshop(workshop, territoryID: territory.id, at: day)
+        _ = try await desk.seat(stored, at: day)
+        return stored.id
     }
 }

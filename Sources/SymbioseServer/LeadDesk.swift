@@ -100,3 +100,26 @@ extension LeadDesk {
         return Funnel(firms: firms, synergies: synergies, leads: leads, period: period)
     }
 }
+
+extension LeadDesk {
+    /// The candidate synergies of the territory's last run between each pair of the workshop's
+    /// firms: the affinity of the table plan.
+    public func affinity(territoryID: Int64, firms: [String]) async throws -> [String: [String: Int]] {
+        guard let run = try await store.latestRun(territoryID: territoryID, publishedOnly: false) else { return [:] }
+        let invited = Set(firms)
+        let groups = try ProposedSynergy.all(in: run.outputs.recommendations).map { synergy in
+            (synergy.members ?? [synergy.supplier, synergy.receiver].compactMap { $0 }).map(\.company)
+                .filter(invited.contains)
+        }
+        return TablePlan.affinity(groups)
+    }
+
+    /// Seats the workshop's firms (`TablePlan`) and stores the plan.
+    public func seat(_ stored: StoredWorkshop, at: Date) async throws -> StoredWorkshop {
+        var seated = stored
+        let affinity = try await affinity(territoryID: stored.territoryID, firms: stored.workshop.firms)
+        seated.workshop.plan = TablePlan.seat(stored.workshop.firms, tables: stored.workshop.tables, affinity: affinity)
+        try await store.updateWorkshop(id: stored.id, seated.workshop, at: at)
+        return seated
+    }
+}

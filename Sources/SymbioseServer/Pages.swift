@@ -17,6 +17,8 @@ struct Pages: Sendable {
             ("firm", PackageResources.firm_mustache), ("codes", PackageResources.codes_mustache),
             ("synergies", PackageResources.synergies_mustache), ("leads", PackageResources.leads_mustache),
             ("lead", PackageResources.lead_mustache), ("funnel", PackageResources.funnel_mustache),
+            ("workshops", PackageResources.workshops_mustache), ("workshop", PackageResources.workshop_mustache),
+            ("fiches", PackageResources.fiches_mustache), ("summaries", PackageResources.summaries_mustache),
         ]
         for (name, bytes) in templates {
             // The templates are part of the program: one that does not parse is a build defect.

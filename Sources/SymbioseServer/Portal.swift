@@ -50,12 +50,15 @@ public struct Portal: Sendable {
         CodeSearch(portal: self, pages: pages).add(to: router)
         SynergyBrowser(portal: self, pages: pages).add(to: router)
         FollowUpRoutes(portal: self, pages: pages).add(to: router)
+        WorkshopRoutes(portal: self, pages: pages).add(to: router)
         APIRoutes(portal: self).add(to: router)
-        router.get("/style.css") { _, _ in
-            Response(
-                status: .ok,
-                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.server_css)))
+        for (path, css) in [("/style.css", PackageResources.server_css), ("/print.css", PackageResources.print_css)] {
+            router.get(RouterPath(path)) { _, _ in
+                Response(
+                    status: .ok,
+                    headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: css)))
+            }
         }
         return router
     }
