@@ -173,3 +173,23 @@ extension Lead {
         }
     }
 }
+
+extension Lead.Realisation {
+    private enum CodingKeys: String, CodingKey {
+        case value, unit, per, start, co2eKgPerYear, eurPerYear, basis
+    }
+
+    /// Reads a realisation; without `basis`, impacts given are measured and none means estimated.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        value = try container.decode(Double.self, forKey: .value)
+        unit = try container.decode(String.self, forKey: .unit)
+        per = try container.decodeIfPresent(String.self, forKey: .per) ?? "year"
+        start = try container.decodeIfPresent(String.self, forKey: .start) ?? ""
+        co2eKgPerYear = try container.decodeIfPresent(Double.self, forKey: .co2eKgPerYear)
+        eurPerYear = try container.decodeIfPresent(Double.self, forKey: .eurPerYear)
+        basis =
+            try container.decodeIfPresent(Basis.self, forKey: .basis)
+            ?? (co2eKgPerYear != nil || eurPerYear != nil ? .measured : .estimated)
+    }
+}

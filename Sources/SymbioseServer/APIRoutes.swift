@@ -42,6 +42,7 @@ struct APIRoutes: Sendable {
                 ]), status: .created)
         }
         APIProfileRoutes(portal: portal).add(to: api)
+        APILeadRoutes(portal: portal, api: self).add(to: api)
         addResults(to: api)
     }
 

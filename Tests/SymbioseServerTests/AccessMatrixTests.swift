@@ -42,6 +42,7 @@ import Testing
             Case(method: .get, path: "\(t)/recommendations", body: nil, expected: facilitatorOnly(.ok)),
             Case(method: .get, path: "\(t)/plan", body: nil, expected: facilitatorOnly(.ok)),
             Case(method: .get, path: "\(t)/report", body: nil, expected: facilitatorOnly(.ok)),
+            Case(method: .get, path: "\(t)/leads", body: nil, expected: facilitatorOnly(.ok)),
             Case(
                 method: .get, path: "/api/v1/profile", body: nil,
                 expected: [

@@ -70,4 +70,32 @@ import Testing
             #expect(csv.text.contains("profiles_submitted,Profiles submitted,2,"))
         }
     }
+
+    @Test func theAPIOpensMovesAndListsLeads() async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let base = "/api/v1/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            let token = try await AccessMatrixTests.token(client, email: "anne@cci.test")
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            func post(_ path: String, _ body: String) async throws -> TestResponse {
+                try await client.execute(uri: base + path, method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            _ = try await post("/runs", "")
+            #expect(try await post("/leads", #"{"synergy": "nope"}"#).status == .unprocessableContent)
+            let opened = try await post("/leads", #"{"synergy": "acme.cullet>bolt.cullet"}"#)
+            #expect(opened.status == .created)
+            #expect(opened.text.contains(#""id": 1"#) && opened.text.contains("\"status\" : \"detected\""))
+            let refused = try await post("/leads/1/moves", #"{"status": "abandoned"}"#)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("an abandonment needs its reason"))
+            let realised = try await post(
+                "/leads/1/moves",
+                #"{"status": "realised", "realisation": {"value": 400, "unit": "t", "per": "year", "start": "2027-02-01"}}"#)
+            #expect(realised.status == .ok)
+            let lead = try #require(try await fixture.store.lead(id: 1)).lead
+            #expect(lead.status == .realised && lead.realised?.basis == .estimated)
+            let list = try await client.execute(uri: base + "/leads", method: .get, headers: headers)
+            #expect(list.text.contains("symbiose/leads@1") && list.text.contains("\"realised\""))
+        }
+    }
 }
