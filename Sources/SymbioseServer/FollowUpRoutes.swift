@@ -37,6 +37,7 @@ struct FollowUpRoutes: Sendable {
             }
         }
         addLeadRoutes(to: router)
+        addContactRoute(to: router)
         addDownloads(to: router)
     }
 
@@ -70,6 +71,29 @@ struct FollowUpRoutes: Sendable {
             } catch StoreError.leadChanged {
                 throw HTTPError(.conflict, message: "Someone moved this lead meanwhile: reload the page.")
             }
+        }
+    }
+
+    func addContactRoute(to router: Router<PortalContext>) {
+        router.post("/territories/:id/leads/:lead/contacts") { request, context -> Response in
+            guard let (_, _, territory, form) = try await access.posted(request, context, limit: 16_384) else {
+                return .redirect(to: "/login")
+            }
+            let id = context.parameters.get("lead").flatMap { Int64($0) } ?? 0
+            guard var stored = try await portal.store.lead(id: id), stored.territoryID == territory.id else {
+                throw HTTPError(.notFound, message: "No such lead.")
+            }
+            let read = stored.lead.history.count
+            for index in stored.lead.parties.indices {
+                let field = { (name: String) -> String? in
+                    form["contact-\(index)-\(name)"].flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+                }
+                let contact = Lead.Contact(name: field("name"), email: field("email"), phone: field("phone"))
+                stored.lead.parties[index].contact =
+                    contact.name == nil && contact.email == nil && contact.phone == nil ? nil : contact
+            }
+            try await portal.store.updateLead(id: id, stored.lead, readWith: read, at: portal.clock())
+            return .redirect(to: "/territories/\(territory.id)/leads/\(id)")
         }
     }
 

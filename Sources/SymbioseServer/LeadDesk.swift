@@ -25,9 +25,11 @@ public struct LeadDesk: Sendable {
         public init(text: LocalizedText) { self.text = text }
     }
 
-    /// Opens a lead on synergy `id` of the territory's last run.
+    /// Opens a lead on synergy `id` of the territory's last run; `prepare` completes it (next
+    /// action, contacts) before it is stored, and nothing is stored when it throws.
     public func open(
-        synergy id: String, territoryID: Int64, title: String?, author: String, at: Date, language: Language = .fr
+        synergy id: String, territoryID: Int64, title: String?, author: String, at: Date, language: Language = .fr,
+        prepare: (inout Lead) throws -> Void = { _ in }
     ) async throws -> StoredLead {
         guard let run = try await store.latestRun(territoryID: territoryID, publishedOnly: false) else {
             throw Refusal(text: LocalizedText(en: "the territory has no run yet", fr: "le territoire n'a pas encore de calcul"))
@@ -42,9 +44,10 @@ public struct LeadDesk: Sendable {
         let profiles = ProfileJSON.decode(Array(run.outputs.snapshot.utf8), file: "run", threads: 1).profiles
             .map(\.profile)
         let names = defaultTitle(synergy, language: language)
-        let lead = Lead(
+        var lead = Lead(
             synergy, run: run.id, profiles: profiles, title: title ?? names, facilitator: author,
             created: LeadChange(status: .detected, at: at, author: author))
+        try prepare(&lead)
         return try await store.addLead(lead, territoryID: territoryID, at: at)
     }
 

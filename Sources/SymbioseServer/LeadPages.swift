@@ -40,8 +40,12 @@ struct LeadPages {
             "statusLabel": lead.status.label[language], "status": lead.status.rawValue,
             "resource": desk.taxonomy[ResourceCode(lead.resource)]?.label[language] ?? lead.resource,
             "facilitator": lead.facilitator,
-            "parties": lead.parties.map { party in
-                ["name": party.name, "role": Self.role(party.role, language), "flow": party.flow as Any? ?? false]
+            "parties": lead.parties.enumerated().map { index, party in
+                [
+                    "index": index, "name": party.name, "role": Self.role(party.role, language),
+                    "flow": party.flow as Any? ?? false, "contactName": party.contact?.name ?? "",
+                    "contactEmail": party.contact?.email ?? "", "contactPhone": party.contact?.phone ?? "",
+                ]
             },
             "changed": checks.filter { $0.state != .unchanged }.map { $0.text[language] },
             "history": lead.history.map { change in

@@ -41,12 +41,16 @@ import Testing
             try await SQLiteStore(path: db).latestRun(territoryID: 1, publishedOnly: false)?.outputs.recommendations)
         let ids = recommendations.components(separatedBy: "\"id\": \"").dropFirst().map { $0.prefix { $0 != "\"" } }
         let synergy = String(try #require(ids.last))
+        let badContact = try Binary.run(
+            ["leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
+             "--contact", "nobody:M. X"])
+        #expect(badContact.status == 1 && badContact.stderr.contains("--contact nobody:M. X"))
         let added = try Binary.run(
             ["leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
              "--next-action", "Appeler le responsable environnement", "--due", "2030-01-15"])
         #expect(added.status == 0)
         let id = String(added.stdout.prefix { $0 != "\t" })
-        #expect(id == "13")
+        #expect(id == "13")  // the refused one stored nothing
         let move = ["leads", "move", id, "--author", "anne@cci.test", "--db", db, "--lang", "en"]
         let noReason = try Binary.run(move + ["--to", "abandoned"])
         #expect(noReason.status == 1)

@@ -45,6 +45,14 @@ import Testing
             #expect(stored.lead.nextAction == "Visite" && stored.lead.due == "2027-02-01")
             let list = try await anne.get(client, "\(territory)/leads")
             #expect(list.text.contains("contactée") && list.text.contains("Visite"))
+            // Named contacts are kept with the lead, and out of the exports.
+            let named = try await anne.post(
+                client, "\(leadPage)/contacts", [("contact-0-name", "Mme Durand"), ("contact-0-email", "durand@acme.test")])
+            #expect(named.status == .seeOther)
+            #expect(try await fixture.store.lead(id: 1)?.lead.parties[0].contact?.email == "durand@acme.test")
+            #expect(try await fixture.store.lead(id: 1)?.lead.history.count == 2)
+            #expect(!(try await anne.get(client, "\(territory)/leads.csv").text.contains("Durand")))
+            #expect(!(try await anne.get(client, "\(territory)/leads.json").text.contains("Durand")))
             // Olivier, another facilitator, cannot move it.
             var olivier = try await Browser.signedIn(client, email: "olivier@cci.test").0
             olivier.take(try await olivier.get(client, "/territories"))

@@ -22,6 +22,8 @@ extension LeadsCommand {
         @Option(help: "When (YYYY-MM-DD or an ISO 8601 time; default: now).") var at: String?
         @Option(help: "The next action.") var nextAction: String?
         @Option(help: "When the next action is due (YYYY-MM-DD).") var due: String?
+        @Option(help: ArgumentHelp("A named contact of a firm of the lead, kept out of exports unless asked.", valueName: "company:name[:email[:phone]]"))
+        var contact: [String] = []
         @OptionGroup var store: StoreOption
         @Option(help: "fr or en (default: from LANG).") var lang: Language?
 
@@ -38,23 +40,24 @@ extension LeadsCommand {
             let language = LanguageChoice.resolve(lang)
             let desk = LeadDesk(store: try await store.open())
             let when = at.flatMap(LeadsCommand.date) ?? Date()
-            var stored: StoredLead
+            let prepare = { (lead: inout Lead) throws in
+                lead.nextAction = nextAction
+                lead.due = due
+                try LeadsCommand.setContacts(contact, on: &lead, language: language)
+            }
+            let stored: StoredLead
             do {
                 if let synergy {
                     stored = try await desk.open(
                         synergy: synergy, territoryID: territory, title: title, author: author, at: when,
-                        language: language)
+                        language: language, prepare: prepare)
                 } else {
-                    stored = try await desk.store.addLead(try await byHand(desk, at: when), territoryID: territory, at: when)
+                    var lead = try await byHand(desk, at: when)
+                    try prepare(&lead)
+                    stored = try await desk.store.addLead(lead, territoryID: territory, at: when)
                 }
             } catch let refusal as LeadDesk.Refusal {
                 throw LeadsCommand.refuse(refusal.text, language)
-            }
-            if nextAction != nil || due != nil {
-                let read = stored.lead.history.count
-                stored.lead.nextAction = nextAction
-                stored.lead.due = due
-                try await desk.store.updateLead(id: stored.id, stored.lead, readWith: read, at: when)
             }
             print("\(stored.id)\t\(stored.lead.title)")
         }

@@ -67,6 +67,25 @@ extension LeadsCommand {
         }
     }
 
+    /// Sets the contacts given as `company:name[:email[:phone]]`; a company not in the lead is
+    /// refused (exit status 1).
+    static func setContacts(_ given: [String], on lead: inout Lead, language: Language) throws {
+        for text in given {
+            let parts = text.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count >= 2, let index = lead.parties.firstIndex(where: { $0.company == parts[0] }) else {
+                throw refuse(
+                    LocalizedText(
+                        en: "--contact \(text): expected company:name[:email[:phone]] for a firm of the lead",
+                        fr: "--contact \(text) : attendu entreprise:nom[:courriel[:téléphone]] d'une entreprise de la piste"),
+                    language)
+            }
+            let field = { (i: Int) in parts.count > i && !parts[i].isEmpty ? parts[i] : nil }
+            lead.parties[index].contact = Lead.Contact(name: field(1), email: field(2), phone: field(3))
+        }
+    }
+
     /// A day (`YYYY-MM-DD`, taken at noon UTC) or an ISO 8601 time.
     static func date(_ text: String) -> Date? {
         if Day(text) != nil { return ISO8601DateFormatter().date(from: text + "T12:00:00Z") }
