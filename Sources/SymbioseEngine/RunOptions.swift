@@ -53,8 +53,11 @@ public struct RunOptions: Sendable, Hashable, Codable {
         func check(_ holds: Bool, _ member: String, _ en: String, _ fr: String) {
             if !holds { problems.append(Problem(member: member, text: LocalizedText(en: en, fr: fr))) }
         }
-        check(maxDistanceKm.map { $0 > 0 && $0.isFinite } ?? true, "maxDistanceKm", "must be positive", "doit être positive")
-        check(poolRadiusKm.map { $0 > 0 && $0.isFinite } ?? true, "poolRadiusKm", "must be positive", "doit être positif")
+        check(
+            maxDistanceKm.map { $0 > 0 && $0.isFinite } ?? true, "maxDistanceKm", "must be positive",
+            "doit être positive")
+        check(
+            poolRadiusKm.map { $0 > 0 && $0.isFinite } ?? true, "poolRadiusKm", "must be positive", "doit être positif")
         check(minMembers >= 2, "minMembers", "must be at least 2", "doit valoir au moins 2")
         check(perNeed >= 0, "perNeed", "cannot be negative", "ne peut pas être négatif")
         check(perRelease >= 0, "perRelease", "cannot be negative", "ne peut pas être négatif")
@@ -131,7 +134,8 @@ public struct RunOptions: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case maxDistanceKm, poolRadiusKm, minMembers, perNeed, perRelease, weights, transport, include, objective, infer, factors
+        case maxDistanceKm, poolRadiusKm, minMembers, perNeed, perRelease, weights, transport, include, objective,
+            infer, factors
     }
 
     /// Any member name, to refuse the ones these options do not have.

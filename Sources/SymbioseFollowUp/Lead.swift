@@ -60,7 +60,8 @@ public struct Lead: Sendable, Hashable, Codable {
         public var workshop: Int64?
         public var note: String?
 
-        public init(kind: Kind, run: Int64? = nil, synergy: String? = nil, workshop: Int64? = nil, note: String? = nil) {
+        public init(kind: Kind, run: Int64? = nil, synergy: String? = nil, workshop: Int64? = nil, note: String? = nil)
+        {
             self.kind = kind
             self.run = run
             self.synergy = synergy

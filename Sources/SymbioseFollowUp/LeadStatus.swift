@@ -118,7 +118,8 @@ extension Lead {
                 throw LeadProblem("an abandonment needs its reason", "un abandon doit avoir sa raison")
             }
             if reason == .other && (note ?? "").isEmpty {
-                throw LeadProblem("reason \"other\" needs a note saying what it is", "la raison « autre » doit être précisée")
+                throw LeadProblem(
+                    "reason \"other\" needs a note saying what it is", "la raison « autre » doit être précisée")
             }
         }
         if move.status == .realised { realised = estimated(try Self.checked(move.realisation)) }

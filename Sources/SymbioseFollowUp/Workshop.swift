@@ -31,7 +31,9 @@ public struct Workshop: Sendable, Hashable, Codable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(LeadProblem("a workshop needs a title", "un atelier doit avoir un titre"))
         }
-        if Day(date) == nil { problems.append(LeadProblem("a date YYYY-MM-DD is needed", "une date AAAA-MM-JJ est nécessaire")) }
+        if Day(date) == nil {
+            problems.append(LeadProblem("a date YYYY-MM-DD is needed", "une date AAAA-MM-JJ est nécessaire"))
+        }
         if !(1...50).contains(tables) {
             problems.append(LeadProblem("between 1 and 50 tables", "entre 1 et 50 tables"))
         }

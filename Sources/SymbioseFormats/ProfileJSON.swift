@@ -213,7 +213,8 @@ extension ProfileJSON {
     }
 
     static let flowMembers = [
-        "id", "resource", "resourceText", "quantity", "temperature", "medium", "grade", "purity", "methane", "state", "hazardous",
+        "id", "resource", "resourceText", "quantity", "temperature", "medium", "grade", "purity", "methane", "state",
+        "hazardous",
         "ewc",
         "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
         "confidential", "note", "monthShares", "existingPartner", "planned", "outlet",

@@ -73,9 +73,11 @@ struct FirmRoutes: Sendable {
         }
         if action == "add-row" { return render(form, firm: firm, page: page, blankRows: 1) }
         if let placed = Self.placed(posted, form: form) {
-            page.notice = LocalizedText(
-                en: "Site placed at \(placed.lat), \(placed.lon): save the draft to keep it.",
-                fr: "Site placé en \(placed.lat), \(placed.lon) : enregistrez le brouillon pour le garder.")[page.language]
+            page.notice =
+                LocalizedText(
+                    en: "Site placed at \(placed.lat), \(placed.lon): save the draft to keep it.",
+                    fr: "Site placé en \(placed.lat), \(placed.lon) : enregistrez le brouillon pour le garder.")[
+                    page.language]
             return render(placed, firm: firm, page: page, blankRows: 0)
         }
         if action == "suggest" {

@@ -20,10 +20,15 @@ extension FollowUpRoutes {
                 "territoryID": territory.id, "territoryName": territory.name, "from": from, "to": to,
                 "chart": view.chart, "query": "from=\(from)&to=\(to)",
                 "indicators": view.indicators.map {
-                    ["label": $0.label[page.language], "value": NumberFormatting.format($0.value, decimals: 1, language: page.language), "unit": $0.unit]
+                    [
+                        "label": $0.label[page.language],
+                        "value": NumberFormatting.format($0.value, decimals: 1, language: page.language),
+                        "unit": $0.unit,
+                    ]
                 },
             ]
-            return pages.render("funnel", title: LocalizedText(en: "Funnel", fr: "Entonnoir"), values: values, page: page)
+            return pages.render(
+                "funnel", title: LocalizedText(en: "Funnel", fr: "Entonnoir"), values: values, page: page)
         }
         for format in ["csv", "xlsx"] {
             router.get("/territories/:id/funnel.\(format)") { request, context -> Response in
@@ -34,7 +39,8 @@ extension FollowUpRoutes {
                 let (period, _, _) = Self.period(request, territory: territory, since: try await earliest(territory))
                 let view = FunnelView(
                     funnel: try await desk.funnel(territoryID: territory.id, period: period), language: language)
-                return try Self.file(view.table, format: format, name: "funnel", territory: territory, language: language)
+                return try Self.file(
+                    view.table, format: format, name: "funnel", territory: territory, language: language)
             }
         }
         for format in ["csv", "xlsx", "json"] {
@@ -48,9 +54,11 @@ extension FollowUpRoutes {
                 var table = LeadTable(leads: leads, today: Day(portal.clock()).text, language: language)
                 table.checks = Dictionary(uniqueKeysWithValues: leads.map { ($0.id, $0.lead.check(against: profiles)) })
                 guard format != "json" else {
-                    return Self.response(Array(table.json.utf8), type: "application/json", name: "leads.json", territory: territory)
+                    return Self.response(
+                        Array(table.json.utf8), type: "application/json", name: "leads.json", territory: territory)
                 }
-                return try Self.file(table.rows, format: format, name: "leads", territory: territory, language: language)
+                return try Self.file(
+                    table.rows, format: format, name: "leads", territory: territory, language: language)
             }
         }
     }

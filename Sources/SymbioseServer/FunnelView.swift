@@ -20,10 +20,19 @@ struct FunnelView {
     var stages: [Indicator] {
         let reached = { (status: LeadStatus) in Double(funnel.reached[status] ?? 0) }
         return [
-            Indicator(key: "firms_invited", label: .init(en: "Firms invited", fr: "Entreprises invitées"), value: Double(funnel.invited), unit: ""),
-            Indicator(key: "profiles_submitted", label: .init(en: "Profiles submitted", fr: "Profils transmis"), value: Double(funnel.submitted), unit: ""),
-            Indicator(key: "synergies_found", label: .init(en: "Synergies found (last run)", fr: "Synergies trouvées (dernier calcul)"), value: Double(funnel.synergies), unit: ""),
-            Indicator(key: "leads", label: .init(en: "Leads opened", fr: "Pistes ouvertes"), value: Double(funnel.leads), unit: ""),
+            Indicator(
+                key: "firms_invited", label: .init(en: "Firms invited", fr: "Entreprises invitées"),
+                value: Double(funnel.invited), unit: ""),
+            Indicator(
+                key: "profiles_submitted", label: .init(en: "Profiles submitted", fr: "Profils transmis"),
+                value: Double(funnel.submitted), unit: ""),
+            Indicator(
+                key: "synergies_found",
+                label: .init(en: "Synergies found (last run)", fr: "Synergies trouvées (dernier calcul)"),
+                value: Double(funnel.synergies), unit: ""),
+            Indicator(
+                key: "leads", label: .init(en: "Leads opened", fr: "Pistes ouvertes"), value: Double(funnel.leads),
+                unit: ""),
         ]
             + [LeadStatus.contacted, .studying, .negotiating, .realised].map { status in
                 Indicator(
@@ -39,25 +48,49 @@ struct FunnelView {
         let perYear = language == .fr ? "an" : "yr"
         var all = stages
         all.append(
-            Indicator(key: "leads_abandoned", label: .init(en: "Leads abandoned", fr: "Pistes abandonnées"), value: Double(funnel.reached[.abandoned] ?? 0), unit: ""))
+            Indicator(
+                key: "leads_abandoned", label: .init(en: "Leads abandoned", fr: "Pistes abandonnées"),
+                value: Double(funnel.reached[.abandoned] ?? 0), unit: ""))
         for (unit, value) in funnel.realisedPerYear.sorted(by: { $0.key < $1.key }) {
             all.append(
-                Indicator(key: "realised_\(unit.lowercased())_per_year", label: .init(en: "Realised, exchanged per year", fr: "Réalisé, échangé par an"), value: value.rounded(), unit: "\(unit)/\(perYear)"))
+                Indicator(
+                    key: "realised_\(unit.lowercased())_per_year",
+                    label: .init(en: "Realised, exchanged per year", fr: "Réalisé, échangé par an"),
+                    value: value.rounded(), unit: "\(unit)/\(perYear)"))
         }
-        all.append(Indicator(key: "realised_co2e_t_per_year", label: .init(en: "Realised, CO2e avoided per year", fr: "Réalisé, CO2e évité par an"), value: (funnel.co2eTonnesPerYear * 10).rounded() / 10, unit: "t CO2e/\(perYear)"))
-        all.append(Indicator(key: "realised_eur_per_year", label: .init(en: "Realised, euros saved per year", fr: "Réalisé, euros économisés par an"), value: funnel.eurPerYear.rounded(), unit: "€/\(perYear)"))
-        all.append(Indicator(key: "realised_estimated_impacts", label: .init(en: "Realised leads whose impacts are estimates", fr: "Pistes réalisées aux impacts estimés"), value: Double(funnel.estimatedImpacts), unit: ""))
+        all.append(
+            Indicator(
+                key: "realised_co2e_t_per_year",
+                label: .init(en: "Realised, CO2e avoided per year", fr: "Réalisé, CO2e évité par an"),
+                value: (funnel.co2eTonnesPerYear * 10).rounded() / 10, unit: "t CO2e/\(perYear)"))
+        all.append(
+            Indicator(
+                key: "realised_eur_per_year",
+                label: .init(en: "Realised, euros saved per year", fr: "Réalisé, euros économisés par an"),
+                value: funnel.eurPerYear.rounded(), unit: "€/\(perYear)"))
+        all.append(
+            Indicator(
+                key: "realised_estimated_impacts",
+                label: .init(
+                    en: "Realised leads whose impacts are estimates", fr: "Pistes réalisées aux impacts estimés"),
+                value: Double(funnel.estimatedImpacts), unit: ""))
         for status in LeadStatus.allCases where status != .detected {
             guard let days = funnel.medianDays[status] else { continue }
             all.append(
-                Indicator(key: "median_days_to_\(status.rawValue)", label: .init(en: "Median days from opening to \(status.label.en)", fr: "Jours médians de l'ouverture au stade « \(status.label.fr) »"), value: (days * 10).rounded() / 10, unit: language == .fr ? "jours" : "days"))
+                Indicator(
+                    key: "median_days_to_\(status.rawValue)",
+                    label: .init(
+                        en: "Median days from opening to \(status.label.en)",
+                        fr: "Jours médians de l'ouverture au stade « \(status.label.fr) »"),
+                    value: (days * 10).rounded() / 10, unit: language == .fr ? "jours" : "days"))
         }
         return all
     }
 
     /// The indicators as a table for CSV and `.xlsx`: key, label, value, unit.
     var table: [[TableCell]] {
-        let head = language == .fr ? ["indicateur", "libelle", "valeur", "unite"] : ["indicator", "label", "value", "unit"]
+        let head =
+            language == .fr ? ["indicateur", "libelle", "valeur", "unite"] : ["indicator", "label", "value", "unit"]
         return [head.map(TableCell.text)]
             + indicators.map { [.text($0.key), .text($0.label[language]), .number($0.value), .text($0.unit)] }
     }

@@ -32,7 +32,8 @@ public struct LeadDesk: Sendable {
         prepare: (inout Lead) throws -> Void = { _ in }
     ) async throws -> StoredLead {
         guard let run = try await store.latestRun(territoryID: territoryID, publishedOnly: false) else {
-            throw Refusal(text: LocalizedText(en: "the territory has no run yet", fr: "le territoire n'a pas encore de calcul"))
+            throw Refusal(
+                text: LocalizedText(en: "the territory has no run yet", fr: "le territoire n'a pas encore de calcul"))
         }
         guard let synergy = try ProposedSynergy.all(in: run.outputs.recommendations).first(where: { $0.id == id })
         else {
@@ -64,7 +65,8 @@ public struct LeadDesk: Sendable {
     /// Applies `move` to lead `id` of territory `territoryID` and stores it.
     public func move(_ id: Int64, territoryID: Int64, _ move: Lead.Move, at: Date) async throws -> StoredLead {
         guard var stored = try await store.lead(id: id), stored.territoryID == territoryID else {
-            throw Refusal(text: LocalizedText(en: "no lead \(id) in this territory", fr: "pas de piste \(id) sur ce territoire"))
+            throw Refusal(
+                text: LocalizedText(en: "no lead \(id) in this territory", fr: "pas de piste \(id) sur ce territoire"))
         }
         let read = stored.lead.history.count
         do {
@@ -92,7 +94,8 @@ extension LeadDesk {
         var firms: [Funnel.Firm] = []
         for firm in try await store.firms(territoryID: territoryID) {
             let revisions = try await store.revisions(territoryID: territoryID, companyID: firm.companyID)
-            let invited = (invitations.filter { $0.companyID == firm.companyID }.map(\.createdAt)
+            let invited =
+                (invitations.filter { $0.companyID == firm.companyID }.map(\.createdAt)
                 + revisions.prefix(1).map(\.at)).min() ?? firm.updatedAt
             let submitted = revisions.first { $0.status.isMatched }?.at
             firms.append(Funnel.Firm(invitedAt: invited, submittedAt: submitted))

@@ -16,14 +16,17 @@ struct LeadPages {
             let changed = lead.check(against: profiles).filter { $0.state != .unchanged }.map { $0.text[language] }
             return [
                 "id": stored.id, "title": lead.title, "status": lead.status.rawValue,
-                "statusLabel": lead.status.label[language], "next": lead.nextAction ?? "", "due": lead.due as Any? ?? false,
+                "statusLabel": lead.status.label[language], "next": lead.nextAction ?? "",
+                "due": lead.due as Any? ?? false,
                 "overdue": lead.isOverdue(today: today), "changed": changed, "hasChanged": !changed.isEmpty,
             ]
         }
         var counts: [[String: Any]] = []
         for status in LeadStatus.allCases {
             let count = leads.filter { $0.lead.status == status }.count
-            if count > 0 { counts.append(["label": status.label[language], "count": count, "status": status.rawValue]) }
+            if count > 0 {
+                counts.append(["label": status.label[language], "count": count, "status": status.rawValue])
+            }
         }
         return [
             "territoryID": territory.id, "territoryName": territory.name, "rows": rows, "hasRows": !rows.isEmpty,
@@ -94,7 +97,8 @@ struct LeadMoveForm {
         let status = form["status"].flatMap(LeadStatus.init(rawValue:)) ?? .detected
         let at = form["at"].flatMap { Day($0) == nil ? nil : ISO8601DateFormatter().date(from: $0 + "T12:00:00Z") }
         var move = Lead.Move(
-            status: status, at: at.map { Day($0) == Day(now) ? now : min($0, now) }, author: author, note: form["note"].map { String($0.prefix(2_000)) },
+            status: status, at: at.map { Day($0) == Day(now) ? now : min($0, now) }, author: author,
+            note: form["note"].map { String($0.prefix(2_000)) },
             reason: form["reason"].flatMap(AbandonReason.init(rawValue:)))
         if status == .realised, let value = form["quantity"].flatMap(NumberText.parse) {
             let co2e = form["co2e"].flatMap(NumberText.parse)

@@ -43,7 +43,8 @@ public struct LeadTable: Sendable {
         let flowChanges = (checks[stored.id] ?? []).filter { $0.state != .unchanged }.map { $0.text[language] }
         let realised = lead.realised
         var row: [TableCell] = [
-            .number(Double(stored.id)), .text(lead.status.label[language]), .text(lead.title), .text(lead.kind.rawValue),
+            .number(Double(stored.id)), .text(lead.status.label[language]), .text(lead.title),
+            .text(lead.kind.rawValue),
             .text(lead.resource), .text(lead.parties.map(\.name).joined(separator: ", ")), .text(lead.facilitator),
             .text(Self.origin(lead.origin)), .text(day(lead.history.first?.at)), .text(day(lead.history.last?.at)),
             .text(lead.nextAction ?? ""), .text(lead.due ?? ""),
@@ -76,7 +77,8 @@ public struct LeadTable: Sendable {
     static func contacts(_ lead: Lead) -> String {
         lead.parties.compactMap { party in
             party.contact.map { contact in
-                "\(party.name): " + [contact.name, contact.email, contact.phone].compactMap { $0 }.joined(separator: ", ")
+                "\(party.name): "
+                    + [contact.name, contact.email, contact.phone].compactMap { $0 }.joined(separator: ", ")
             }
         }.joined(separator: " ; ")
     }

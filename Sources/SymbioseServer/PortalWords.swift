@@ -55,7 +55,8 @@ enum PortalWords {
         ),
         ("keepFactors", "garder le fichier de facteurs du dernier calcul :", "keep the last run's factor file:"),
         (
-            "inferFlows", "les flux habituels de leur activité pour les entreprises sans flux déclaré (marqués déduits)",
+            "inferFlows",
+            "les flux habituels de leur activité pour les entreprises sans flux déclaré (marqués déduits)",
             "the usual flows of their activity for firms that declared none (marked inferred)"
         ),
         (
@@ -162,7 +163,11 @@ enum PortalWords {
         ("blankFiches", "fiches vierges", "blank sheets"),
         ("summaries", "bilans par entreprise", "summaries per firm"),
         ("tablePlan", "Plan de table", "Table plan"),
-        ("tablePlanHint", "Les entreprises qui ont le plus de synergies candidates entre elles sont placées ensemble ; liens mutuels au total", "Firms with the most candidate synergies between them sit together; mutual links in all"),
+        (
+            "tablePlanHint",
+            "Les entreprises qui ont le plus de synergies candidates entre elles sont placées ensemble ; liens mutuels au total",
+            "Firms with the most candidate synergies between them sit together; mutual links in all"
+        ),
         ("reseat", "Replacer (après un nouveau calcul)", "Seat again (after a new run)"),
         ("table", "Table", "Table"),
         ("mutualLinks", "liens mutuels", "mutual links"),
@@ -181,7 +186,10 @@ enum PortalWords {
         ("leadTitle", "Piste", "Lead"),
         ("nextAction", "Prochaine action", "Next action"),
         ("overdue", "en retard", "overdue"),
-        ("noLeads", "Aucune piste suivie : ouvrez-en depuis la liste des synergies (« Suivre »).", "No lead yet: open one from the list of synergies (\"Follow\")."),
+        (
+            "noLeads", "Aucune piste suivie : ouvrez-en depuis la liste des synergies (« Suivre »).",
+            "No lead yet: open one from the list of synergies (\"Follow\")."
+        ),
         ("download", "Télécharger :", "Download:"),
         ("noContacts", "(sans les contacts nominatifs)", "(without named contacts)"),
         ("inCharge", "suivie par", "in charge:"),

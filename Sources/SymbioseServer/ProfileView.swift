@@ -15,7 +15,8 @@ struct ProfileView: Sendable {
         var placed = Placement()
         for diagnostic in diagnostics { placed.add(diagnostic, layout: layout, language: language) }
         var values: [String: Any] = [
-            "name": form.name, "naf": form.naf, "employees": form.employees, "address": form.address, "commune": form.commune,
+            "name": form.name, "naf": form.naf, "employees": form.employees, "address": form.address,
+            "commune": form.commune,
             "postcode": form.postcode, "lat": form.lat, "lon": form.lon, "editable": editable,
             "general": placed.general, "hasGeneral": !placed.general.isEmpty,
             "generalTitle": PortalWords.table(language)[diagnostics.containsErrors ? "fixThese" : "remarks"] ?? "",

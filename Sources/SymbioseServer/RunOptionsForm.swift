@@ -26,10 +26,15 @@ struct RunOptionsForm {
         ),
         ("poolRadiusKm", LocalizedText(en: "Pooling radius", fr: "Rayon des mutualisations"), "km"),
         ("minMembers", LocalizedText(en: "Fewest firms in a pooling group", fr: "Entreprises minimum par groupe"), ""),
-        ("perNeed", LocalizedText(en: "Suppliers proposed per need (0: all)", fr: "Fournisseurs proposés par besoin (0 : tous)"), ""),
+        (
+            "perNeed",
+            LocalizedText(
+                en: "Suppliers proposed per need (0: all)", fr: "Fournisseurs proposés par besoin (0 : tous)"), ""
+        ),
         (
             "perRelease",
-            LocalizedText(en: "Needs proposed per release (0: all)", fr: "Besoins proposés par ressource (0 : tous)"), ""
+            LocalizedText(en: "Needs proposed per release (0: all)", fr: "Besoins proposés par ressource (0 : tous)"),
+            ""
         ),
     ]
 
@@ -38,7 +43,8 @@ struct RunOptionsForm {
         "road": LocalizedText(en: "road", fr: "route"), "barge": LocalizedText(en: "barge", fr: "voie d'eau"),
         "rail": LocalizedText(en: "rail", fr: "rail"), "co2": LocalizedText(en: "CO2e avoided", fr: "CO2e évité"),
         "volume": LocalizedText(en: "quantity exchanged", fr: "quantité échangée"),
-        "score": LocalizedText(en: "score", fr: "score"), "euro": LocalizedText(en: "euros saved", fr: "euros économisés"),
+        "score": LocalizedText(en: "score", fr: "score"),
+        "euro": LocalizedText(en: "euros saved", fr: "euros économisés"),
     ]
 
     /// Reads a posted form, a field left out keeping its default, the factor file chosen or, when
@@ -131,15 +137,22 @@ struct RunOptionsForm {
         return [
             "fields": fields, "hasProblems": !problems.isEmpty,
             "transports": TransportMode.allCases.map {
-                ["value": $0.rawValue, "label": Self.words[$0.rawValue]?[language] ?? "", "selected": $0 == options.transport]
+                [
+                    "value": $0.rawValue, "label": Self.words[$0.rawValue]?[language] ?? "",
+                    "selected": $0 == options.transport,
+                ]
             },
             "objectives": PlanObjective.allCases.map {
-                ["value": $0.rawValue, "label": Self.words[$0.rawValue]?[language] ?? "", "selected": $0 == options.objective]
+                [
+                    "value": $0.rawValue, "label": Self.words[$0.rawValue]?[language] ?? "",
+                    "selected": $0 == options.objective,
+                ]
             },
             "includes": RunOptions.includable.map { flag in
                 [
                     "value": flag.rawValue, "checked": options.include.contains(flag),
-                    "label": (flag == .sameGroup
+                    "label":
+                        (flag == .sameGroup
                         ? LocalizedText(en: "pairs within one group", fr: "paires d'un même groupe")
                         : LocalizedText(en: "exchanges already in place", fr: "échanges déjà en place"))[language],
                 ]

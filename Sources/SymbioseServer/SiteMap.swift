@@ -85,7 +85,8 @@ struct SiteMap: Equatable {
 
     /// The query of the drawing's address, and the values of the hidden fields.
     var query: String {
-        let base = "lat=\(NumberText.plain(centre.latitude))&lon=\(NumberText.plain(centre.longitude))&km=\(NumberText.plain(halfSideKm))"
+        let base =
+            "lat=\(NumberText.plain(centre.latitude))&lon=\(NumberText.plain(centre.longitude))&km=\(NumberText.plain(halfSideKm))"
         guard let mark else { return base }
         return base + "&mark=\(NumberText.plain(mark.latitude)),\(NumberText.plain(mark.longitude))"
     }

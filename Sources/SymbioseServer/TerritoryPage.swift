@@ -171,7 +171,8 @@ struct Runs: Sendable {
     func run(_ territory: Territory, by user: User, options: RunOptions, language: Language) async throws -> MatchRun? {
         let firms = try await portal.store.firms(territoryID: territory.id)
         let runner = TerritoryRun(engine: portal.engine, language: language)
-        guard let done = try await OffLoop.run({ try runner.run(firms, title: territory.name, options: options) }) else {
+        guard let done = try await OffLoop.run({ try runner.run(firms, title: territory.name, options: options) })
+        else {
             return nil
         }
         return try await portal.store.addRun(

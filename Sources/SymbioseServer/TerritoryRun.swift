@@ -38,7 +38,8 @@ struct TerritoryRun: Sendable {
     /// that company's own sheet (others' confidential flows hidden).
     func report(_ run: MatchRun, company: CompanyID? = nil, title: String) -> RunReport {
         let results = Results(
-            engine: engine, snapshot: run.outputs.snapshot, options: RunOptions(json: run.outputs.options) ?? RunOptions(),
+            engine: engine, snapshot: run.outputs.snapshot,
+            options: RunOptions(json: run.outputs.options) ?? RunOptions(),
             language: language)
         var report = results.recommendations
         report.plan = results.plan.plan

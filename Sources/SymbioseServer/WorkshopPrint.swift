@@ -21,8 +21,10 @@ struct WorkshopPrint {
         let pairs = firms.isEmpty ? [(name: "", profile: nil)] : firms
         return pairs.flatMap { firm in
             [
-                fiche(workshop, firm: firm.name, profile: firm.profile, flows: firm.profile?.outputs ?? [], offers: true),
-                fiche(workshop, firm: firm.name, profile: firm.profile, flows: firm.profile?.inputs ?? [], offers: false),
+                fiche(
+                    workshop, firm: firm.name, profile: firm.profile, flows: firm.profile?.outputs ?? [], offers: true),
+                fiche(
+                    workshop, firm: firm.name, profile: firm.profile, flows: firm.profile?.inputs ?? [], offers: false),
             ]
         }
     }
@@ -31,7 +33,8 @@ struct WorkshopPrint {
         let shown = flows.prefix(Self.maximumRows).map(row)
         let blank = max(Self.minimumRows - shown.count, flows.count > Self.maximumRows ? 0 : 1)
         return [
-            "kind": offers ? t("Resource sheet: what I offer", "Fiche ressources : ce que je propose")
+            "kind": offers
+                ? t("Resource sheet: what I offer", "Fiche ressources : ce que je propose")
                 : t("Needs sheet: what I need", "Fiche besoins : ce dont j'ai besoin"),
             "firm": firm.isEmpty ? false : firm, "workshop": workshop.title, "date": workshop.date,
             "place": workshop.place,
@@ -39,21 +42,28 @@ struct WorkshopPrint {
                 .joined(separator: " · "),
             "rows": shown, "blank": Array(repeating: ["empty": true], count: blank),
             "more": flows.count > Self.maximumRows
-                ? t("… and \(flows.count - Self.maximumRows) more in the profile", "… et \(flows.count - Self.maximumRows) autres dans le profil") : false,
+                ? t(
+                    "… and \(flows.count - Self.maximumRows) more in the profile",
+                    "… et \(flows.count - Self.maximumRows) autres dans le profil") : false,
         ]
     }
 
     func row(_ flow: Flow) -> [String: Any] {
         var amount = ""
         if let quantity = flow.quantity {
-            amount = "\(NumberFormatting.format(quantity.value, decimals: 1, language: language)) \(quantity.unit.rawValue)"
+            amount =
+                "\(NumberFormatting.format(quantity.value, decimals: 1, language: language)) \(quantity.unit.rawValue)"
             if let period = quantity.period { amount += "/\(PortalWords.period(period.rawValue, language))" }
         }
         var when = LocalizedText(en: "all year", fr: "toute l'année")[language]
-        if case .seasonal(let months) = flow.availability { when = MonthNames.period(MonthSet(months), language: language) }
+        if case .seasonal(let months) = flow.availability {
+            when = MonthNames.period(MonthSet(months), language: language)
+        }
         if case .oneOff(let year, let month) = flow.availability { when = "\(month)/\(year)" }
         var quality: [String] = []
-        if let temperature = flow.quality.temperature { quality.append("\(NumberFormatting.format(temperature, language: language)) °C") }
+        if let temperature = flow.quality.temperature {
+            quality.append("\(NumberFormatting.format(temperature, language: language)) °C")
+        }
         if flow.quality.hazardous == true { quality.append(t("hazardous", "dangereux")) }
         return [
             "label": taxonomy[flow.resource]?.label[language] ?? flow.resourceText ?? flow.resource.rawValue,

@@ -23,7 +23,8 @@ extension WorkshopRoutes {
                 }
             }
             return pages.render(
-                "fiches", title: LocalizedText(en: stored.workshop.title, fr: stored.workshop.title), values: ["fiches": print.fiches(stored.workshop, firms: firms)],
+                "fiches", title: LocalizedText(en: stored.workshop.title, fr: stored.workshop.title),
+                values: ["fiches": print.fiches(stored.workshop, firms: firms)],
                 page: page)
         }
         router.get("/territories/:id/workshops/:workshop/summaries") { request, context -> Response in

@@ -38,7 +38,9 @@ extension WorkshopRoutes {
     }
 
     /// A lead noted at a table: two firms of the workshop, a resource, a note.
-    func tableLead(_ form: Form, workshop: StoredWorkshop, territory: Territory, author: String) async throws -> StoredLead {
+    func tableLead(_ form: Form, workshop: StoredWorkshop, territory: Territory, author: String) async throws
+        -> StoredLead
+    {
         let chosen = [form["supplier"] ?? "", form["receiver"] ?? ""]
         let resource = (form["resource"] ?? "").trimmingCharacters(in: .whitespaces)
         guard chosen.allSatisfy(workshop.workshop.firms.contains), chosen[0] != chosen[1], !resource.isEmpty else {
@@ -61,7 +63,8 @@ extension WorkshopRoutes {
         let lead = Lead(
             kind: .substitution, resource: code, title: "\(parties[0].name) → \(parties[1].name) : \(resource)",
             parties: parties, facilitator: author,
-            origin: Lead.Origin(kind: .workshop, workshop: workshop.id, note: form["note"].map { String($0.prefix(2_000)) }),
+            origin: Lead.Origin(
+                kind: .workshop, workshop: workshop.id, note: form["note"].map { String($0.prefix(2_000)) }),
             created: LeadChange(status: .detected, at: now, author: author, note: form["note"]))
         return try await portal.store.addLead(lead, territoryID: territory.id, at: now)
     }

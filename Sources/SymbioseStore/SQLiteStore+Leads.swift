@@ -26,8 +26,10 @@ extension SQLiteStore {
 
     public func leads(territoryID: Int64) async throws -> [StoredLead] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM leads WHERE territory_id = ? ORDER BY id", arguments: [territoryID])
-                .map { try StoredLead(row: $0) }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM leads WHERE territory_id = ? ORDER BY id", arguments: [territoryID]
+            )
+            .map { try StoredLead(row: $0) }
         }
     }
 

@@ -42,12 +42,16 @@ import Testing
         let ids = recommendations.components(separatedBy: "\"id\": \"").dropFirst().map { $0.prefix { $0 != "\"" } }
         let synergy = String(try #require(ids.last))
         let badContact = try Binary.run(
-            ["leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
-             "--contact", "nobody:M. X"])
+            [
+                "leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
+                "--contact", "nobody:M. X",
+            ])
         #expect(badContact.status == 1 && badContact.stderr.contains("--contact nobody:M. X"))
         let added = try Binary.run(
-            ["leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
-             "--next-action", "Appeler le responsable environnement", "--due", "2030-01-15"])
+            [
+                "leads", "add", "--territory", "1", "--synergy", synergy, "--author", "anne@cci.test", "--db", db,
+                "--next-action", "Appeler le responsable environnement", "--due", "2030-01-15",
+            ])
         #expect(added.status == 0)
         let id = String(added.stdout.prefix { $0 != "\t" })
         #expect(id == "13")  // the refused one stored nothing

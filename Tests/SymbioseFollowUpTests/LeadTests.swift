@@ -123,7 +123,8 @@ func march(_ day: Int) -> Date {
         let checks = lead.check(against: [acme, smaller])
         #expect(
             checks[1].state
-                == .changed(was: "material.glass.cullet input 1200 t/year", now: "material.glass.cullet input 400 t/year"))
+                == .changed(
+                    was: "material.glass.cullet input 1200 t/year", now: "material.glass.cullet input 400 t/year"))
         #expect(checks[1].text.fr.contains("a changé"))
         let none = Self.profile("acme", #""outputs": []"#)
         #expect(lead.check(against: [none]).map(\.state) == [.gone, .firmGone])

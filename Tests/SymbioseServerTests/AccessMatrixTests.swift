@@ -61,13 +61,13 @@ import Testing
                     method: .get, path: "\(page)/\(path)", body: nil,
                     expected: [.nobody: .seeOther, .firm: .forbidden, .other: .notFound, .owner: .ok, .admin: .ok])
             } + [
-            Case(
-                method: .get, path: "/firm", body: nil,
-                expected: [
-                    .nobody: .unauthorized, .firm: .ok, .other: .unauthorized, .owner: .unauthorized,
-                    .admin: .unauthorized,
-                ]),
-        ]
+                Case(
+                    method: .get, path: "/firm", body: nil,
+                    expected: [
+                        .nobody: .unauthorized, .firm: .ok, .other: .unauthorized, .owner: .unauthorized,
+                        .admin: .unauthorized,
+                    ])
+            ]
     }
 
     static func token(_ client: some TestClientProtocol, email: String) async throws -> String {

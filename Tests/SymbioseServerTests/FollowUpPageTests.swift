@@ -37,8 +37,10 @@ import Testing
             #expect(noQuantity.text.contains("une piste réalisée doit donner la quantité échangée"))
             let contacted = try await anne.post(
                 client, moves,
-                [("status", "contacted"), ("at", "2027-01-15"), ("note", "Appel"), ("nextAction", "Visite"),
-                 ("due", "2027-02-01")])
+                [
+                    ("status", "contacted"), ("at", "2027-01-15"), ("note", "Appel"), ("nextAction", "Visite"),
+                    ("due", "2027-02-01"),
+                ])
             #expect(contacted.status == .seeOther)
             let stored = try #require(try await fixture.store.lead(id: 1))
             #expect(stored.lead.status == .contacted && stored.lead.history.last?.author == "anne@cci.test")
@@ -47,7 +49,8 @@ import Testing
             #expect(list.text.contains("contactée") && list.text.contains("Visite"))
             // Named contacts are kept with the lead, and out of the exports.
             let named = try await anne.post(
-                client, "\(leadPage)/contacts", [("contact-0-name", "Mme Durand"), ("contact-0-email", "durand@acme.test")])
+                client, "\(leadPage)/contacts",
+                [("contact-0-name", "Mme Durand"), ("contact-0-email", "durand@acme.test")])
             #expect(named.status == .seeOther)
             #expect(try await fixture.store.lead(id: 1)?.lead.parties[0].contact?.email == "durand@acme.test")
             #expect(try await fixture.store.lead(id: 1)?.lead.history.count == 2)
@@ -87,7 +90,8 @@ import Testing
             let token = try await AccessMatrixTests.token(client, email: "anne@cci.test")
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
             func post(_ path: String, _ body: String) async throws -> TestResponse {
-                try await client.execute(uri: base + path, method: .post, headers: headers, body: ByteBuffer(string: body))
+                try await client.execute(
+                    uri: base + path, method: .post, headers: headers, body: ByteBuffer(string: body))
             }
             _ = try await post("/runs", "")
             #expect(try await post("/leads", #"{"synergy": "nope"}"#).status == .unprocessableContent)
@@ -98,7 +102,8 @@ import Testing
             #expect(refused.status == .unprocessableContent && refused.text.contains("an abandonment needs its reason"))
             let realised = try await post(
                 "/leads/1/moves",
-                #"{"status": "realised", "realisation": {"value": 400, "unit": "t", "per": "year", "start": "2027-02-01"}}"#)
+                #"{"status": "realised", "realisation": {"value": 400, "unit": "t", "per": "year", "start": "2027-02-01"}}"#
+            )
             #expect(realised.status == .ok)
             let lead = try #require(try await fixture.store.lead(id: 1)).lead
             #expect(lead.status == .realised && lead.realised?.basis == .estimated)

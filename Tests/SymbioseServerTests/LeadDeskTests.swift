@@ -18,7 +18,10 @@ import Testing
             synergy: "acme.cullet>bolt.cullet", territoryID: territory.id, title: nil, author: "anne@cci.test",
             at: fixture.clock.now)
         #expect(lead.lead.title == "Acme Verrerie → Bolt Flaconnage : Calcin")
-        #expect(lead.lead.parties.map(\.flowPrint) == ["material.glass.cullet output 800 t/year", "material.glass.cullet input 12345 t/year"])
+        #expect(
+            lead.lead.parties.map(\.flowPrint) == [
+                "material.glass.cullet output 800 t/year", "material.glass.cullet input 12345 t/year",
+            ])
         // Bolt now needs less cullet; matching runs again.
         let bolt = """
             {"schema": "symbiose/profile@1", "company": {"id": "bolt", "name": "Bolt Flaconnage"},
@@ -36,10 +39,12 @@ import Testing
         #expect(checks[0].state == .unchanged)
         #expect(
             checks[1].state
-                == .changed(was: "material.glass.cullet input 12345 t/year", now: "material.glass.cullet input 300 t/year"))
+                == .changed(
+                    was: "material.glass.cullet input 12345 t/year", now: "material.glass.cullet input 300 t/year"))
         // A synergy that is not in the last run is refused, and so is a lead of another territory.
         await #expect(throws: LeadDesk.Refusal.self) {
-            try await desk.open(synergy: "nope", territoryID: territory.id, title: nil, author: "a", at: fixture.clock.now)
+            try await desk.open(
+                synergy: "nope", territoryID: territory.id, title: nil, author: "a", at: fixture.clock.now)
         }
         await #expect(throws: LeadDesk.Refusal.self) {
             try await desk.move(

@@ -22,13 +22,19 @@ import Testing
             let form = try await anne.get(client, "\(territory)/workshops")
             #expect(form.text.contains(#"name="firm" value="acme" checked"#))
             let wrong = try await anne.post(
-                client, "\(territory)/workshops", [("title", ""), ("date", "2027-02-30"), ("tables", "0"), ("firm", "acme")])
+                client, "\(territory)/workshops",
+                [("title", ""), ("date", "2027-02-30"), ("tables", "0"), ("firm", "acme")])
             #expect(wrong.status == .unprocessableContent)
-            #expect(wrong.text.contains("un atelier doit avoir un titre") && wrong.text.contains("au moins deux entreprises"))
+            #expect(
+                wrong.text.contains("un atelier doit avoir un titre")
+                    && wrong.text.contains("au moins deux entreprises"))
             let made = try await anne.post(
                 client, "\(territory)/workshops",
-                [("title", "Atelier verre"), ("date", "2027-02-04"), ("place", "CCI"), ("tables", "1"), ("firm", "acme"),
-                 ("firm", "bolt")])
+                [
+                    ("title", "Atelier verre"), ("date", "2027-02-04"), ("place", "CCI"), ("tables", "1"),
+                    ("firm", "acme"),
+                    ("firm", "bolt"),
+                ])
             #expect(made.status == .seeOther)
             let page = try #require(made.headers[.location])
             let stored = try #require(try await fixture.store.workshops(territoryID: fixture.territory.id).first)
@@ -36,12 +42,14 @@ import Testing
             #expect(try await anne.get(client, page).text.contains("1 liens mutuels"))
 
             let noted = try await anne.post(
-                client, "\(page)/leads", [("supplier", "acme"), ("receiver", "bolt"), ("resource", "calcin"), ("note", "Essai en mars")])
+                client, "\(page)/leads",
+                [("supplier", "acme"), ("receiver", "bolt"), ("resource", "calcin"), ("note", "Essai en mars")])
             #expect(noted.text.contains("Piste 1 notée"))
             let lead = try #require(try await fixture.store.lead(id: 1)).lead
             #expect(lead.origin.kind == .workshop && lead.origin.workshop == stored.id)
             #expect(lead.resource == "material.glass.cullet")  // the ranked search read the words
-            let same = try await anne.post(client, "\(page)/leads", [("supplier", "acme"), ("receiver", "acme"), ("resource", "x")])
+            let same = try await anne.post(
+                client, "\(page)/leads", [("supplier", "acme"), ("receiver", "acme"), ("resource", "x")])
             #expect(same.status == .unprocessableContent)
 
             let fiches = try await anne.get(client, "\(page)/fiches").text

@@ -12,17 +12,24 @@ extension LeadsCommand {
 
         @Option(help: "The territory's number.") var territory: Int64
         @Option(help: "The id of a synergy of the last run, as its results give it.") var synergy: String?
-        @Option(help: ArgumentHelp("By hand: a firm and its flow, company[:flow]; the first supplies the second, or every firm pools (--kind pooling).", valueName: "company[:flow]"))
+        @Option(
+            help: ArgumentHelp(
+                "By hand: a firm and its flow, company[:flow]; the first supplies the second, or every firm pools (--kind pooling).",
+                valueName: "company[:flow]"))
         var firm: [String] = []
         @Option(help: "By hand: substitution or pooling.") var kind: Lead.Kind = .substitution
         @Option(help: "By hand: the resource code.") var resource: String?
         @Option(help: "A title (default: the firms and the resource).") var title: String?
         @Option(help: "By hand: where it came from: workshop, call or other.") var origin: Lead.Origin.Kind = .other
-        @Option(help: "The facilitator opening it (their e-mail): the first change is signed with it.") var author: String
+        @Option(help: "The facilitator opening it (their e-mail): the first change is signed with it.") var author:
+            String
         @Option(help: "When (YYYY-MM-DD or an ISO 8601 time; default: now).") var at: String?
         @Option(help: "The next action.") var nextAction: String?
         @Option(help: "When the next action is due (YYYY-MM-DD).") var due: String?
-        @Option(help: ArgumentHelp("A named contact of a firm of the lead, kept out of exports unless asked.", valueName: "company:name[:email[:phone]]"))
+        @Option(
+            help: ArgumentHelp(
+                "A named contact of a firm of the lead, kept out of exports unless asked.",
+                valueName: "company:name[:email[:phone]]"))
         var contact: [String] = []
         @OptionGroup var store: StoreOption
         @Option(help: "fr or en (default: from LANG).") var lang: Language?
@@ -33,7 +40,9 @@ extension LeadsCommand {
                 throw ValidationError("by hand, give at least two --firm and the --resource")
             }
             if let due, Day(due) == nil { throw ValidationError("--due: expected YYYY-MM-DD, got \(due)") }
-            if let at, LeadsCommand.date(at) == nil { throw ValidationError("--at: expected YYYY-MM-DD or an ISO 8601 time") }
+            if let at, LeadsCommand.date(at) == nil {
+                throw ValidationError("--at: expected YYYY-MM-DD or an ISO 8601 time")
+            }
         }
 
         func run() async throws {
@@ -74,7 +83,8 @@ extension LeadsCommand {
                             fr: "pas d'entreprise \(parts[0]) sur le territoire \(territory)"))
                 }
                 let role: Lead.Party.Role = kind == .pooling ? .member : (index == 0 ? .supplier : .receiver)
-                var party = Lead.Party(company: found.companyID, name: found.name, role: role, flow: parts.dropFirst().first)
+                var party = Lead.Party(
+                    company: found.companyID, name: found.name, role: role, flow: parts.dropFirst().first)
                 party.flowPrint = party.flow.flatMap { flow in
                     profiles.first { $0.company.id.rawValue == found.companyID }?.flows
                         .first { $0.id.rawValue == flow }.map(FlowPrint.of)

@@ -30,7 +30,9 @@ struct LeadsCommand: ParsableCommand {
                 let lead = stored.lead
                 let due = lead.due.map { (lead.isOverdue(today: today) ? "!" : "") + $0 } ?? "-"
                 let changed = (checks[stored.id] ?? []).filter { $0.state != .unchanged }.count
-                let flows = changed == 0 ? "" : (language == .fr ? "\t⚠ \(changed) flux modifié(s)" : "\t⚠ \(changed) flow(s) changed")
+                let flows =
+                    changed == 0
+                    ? "" : (language == .fr ? "\t⚠ \(changed) flux modifié(s)" : "\t⚠ \(changed) flow(s) changed")
                 print("\(stored.id)\t\(lead.status.label[language])\t\(due)\t\(lead.title)\(flows)")
             }
         }
@@ -60,7 +62,8 @@ struct LeadsCommand: ParsableCommand {
 
         @Option(help: "The territory's number.") var territory: Int64
         @Option(help: "csv, xlsx or json.") var format: LeadExportFormat = .csv
-        @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
+        @Option(
+            name: .shortAndLong, help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
         var output: String?
         @Flag(help: "Include the named contacts of each side.") var withContacts = false
         @OptionGroup var store: StoreOption

@@ -17,13 +17,17 @@ extension LeadsCommand {
         @Option(help: "Who makes the change (their e-mail).") var author: String
         @Option(help: "When (YYYY-MM-DD or an ISO 8601 time; default: now).") var at: String?
         @Option(help: "What happened.") var note: String?
-        @Option(help: "Why it was abandoned: technical, regulatory, economic, logistics, trust, timing or other (say what in --note).")
+        @Option(
+            help:
+                "Why it was abandoned: technical, regulatory, economic, logistics, trust, timing or other (say what in --note)."
+        )
         var reason: AbandonReason?
         @Option(help: "Realised: the quantity exchanged per --per.") var quantity: Double?
         @Option(help: "Realised: its unit (t, m3, MWh…).") var unit: String?
         @Option(help: "Realised: year, month, week or day.") var per = "year"
         @Option(help: "Realised: the first day of the exchange (YYYY-MM-DD).") var start: String?
-        @Option(help: "Realised: the CO2e it avoids, kg per year, as measured (default: estimated).") var co2eKg: Double?
+        @Option(help: "Realised: the CO2e it avoids, kg per year, as measured (default: estimated).") var co2eKg:
+            Double?
         @Option(help: "Realised: the euros it saves per year, as measured (default: estimated).") var eur: Double?
         @Option(help: "The next action.") var nextAction: String?
         @Option(help: "When the next action is due (YYYY-MM-DD).") var due: String?
@@ -31,7 +35,9 @@ extension LeadsCommand {
         @Option(help: "fr or en (default: from LANG).") var lang: Language?
 
         func validate() throws {
-            if let at, LeadsCommand.date(at) == nil { throw ValidationError("--at: expected YYYY-MM-DD or an ISO 8601 time") }
+            if let at, LeadsCommand.date(at) == nil {
+                throw ValidationError("--at: expected YYYY-MM-DD or an ISO 8601 time")
+            }
             if let due, Day(due) == nil { throw ValidationError("--due: expected YYYY-MM-DD, got \(due)") }
         }
 
@@ -78,7 +84,9 @@ extension LeadsCommand {
                 throw refuse(
                     LocalizedText(
                         en: "--contact \(text): expected company:name[:email[:phone]] for a firm of the lead",
-                        fr: "--contact \(text) : attendu entreprise:nom[:courriel[:téléphone]] d'une entreprise de la piste"),
+                        fr:
+                            "--contact \(text) : attendu entreprise:nom[:courriel[:téléphone]] d'une entreprise de la piste"
+                    ),
                     language)
             }
             let field = { (i: Int) in parts.count > i && !parts[i].isEmpty ? parts[i] : nil }

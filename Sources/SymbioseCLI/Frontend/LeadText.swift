@@ -42,12 +42,17 @@ struct LeadText {
         }
         if let realised = lead.realised {
             let impact = [
-                realised.co2eKgPerYear.map { "\(NumberFormatting.format($0, language: language)) kg CO2e/\(t("yr", "an"))" },
+                realised.co2eKgPerYear.map {
+                    "\(NumberFormatting.format($0, language: language)) kg CO2e/\(t("yr", "an"))"
+                },
                 realised.eurPerYear.map { "\(NumberFormatting.format($0, language: language)) €/\(t("yr", "an"))" },
             ].compactMap { $0 }.joined(separator: ", ")
             lines.append(
                 "\(t("Exchanged", "Échangé")): \(NumberFormatting.format(realised.value, decimals: 2, language: language)) \(realised.unit)/\(Self.period(realised.per, language)) \(t("from", "depuis le")) \(realised.start)"
-                    + (impact.isEmpty ? "" : "; \(impact) (\(realised.basis == .measured ? t("measured", "mesuré") : t("estimated", "estimé")))"))
+                    + (impact.isEmpty
+                        ? ""
+                        : "; \(impact) (\(realised.basis == .measured ? t("measured", "mesuré") : t("estimated", "estimé")))")
+            )
         }
         lines.append(t("History:", "Historique :"))
         for change in lead.history {

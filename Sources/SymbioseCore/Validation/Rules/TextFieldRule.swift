@@ -11,7 +11,8 @@ public struct TextFieldRule: ProfileRule {
     public func check(_ profile: Profile, taxonomy: Taxonomy, into reporter: inout RuleReporter) {
         let lines: [(String?, String)] = [
             (profile.company.name, "company.name"), (profile.company.group, "company.group"),
-            (profile.site.address, "site.address"), (profile.site.commune, "site.commune"), (profile.site.zone, "site.zone"),
+            (profile.site.address, "site.address"), (profile.site.commune, "site.commune"),
+            (profile.site.zone, "site.zone"),
             (profile.contact?.name, "contact.name"), (profile.contact?.email, "contact.email"),
             (profile.contact?.phone, "contact.phone"),
         ]
