@@ -36,17 +36,8 @@ public struct Lead: Sendable, Hashable, Codable {
         }
     }
 
-    public struct Contact: Sendable, Hashable, Codable {
-        public var name: String?
-        public var email: String?
-        public var phone: String?
-
-        public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
-            self.name = name
-            self.email = email
-            self.phone = phone
-        }
-    }
+    /// A named contact of a firm: the profile's own kind.
+    public typealias Contact = SymbioseCore.Contact
 
     /// Where the lead came from.
     public struct Origin: Sendable, Hashable, Codable {

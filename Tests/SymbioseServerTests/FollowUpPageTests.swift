@@ -12,13 +12,7 @@ import Testing
 /// refused when a change is incomplete, and reads the funnel.
 @Suite struct FollowUpPageTests {
     @Test func aLeadIsFollowedFromTheSynergiesAndMovedInTheBrowser() async throws {
-        let fixture = try await PortalFixture()
-        try await FacilitatorTests.submitProfiles(fixture)
-        let territory = "/territories/\(fixture.territory.id)"
-        try await fixture.application.test(.router) { client in
-            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
-            anne.take(try await anne.get(client, territory))
-            _ = try await anne.post(client, "\(territory)/runs", [])
+        try await PortalFixture.afterARun { fixture, client, anne, territory in
             let synergies = try await anne.get(client, "\(territory)/synergies")
             #expect(synergies.text.contains(#"name="synergy" value="acme.cullet&gt;bolt.cullet""#))
             let opened = try await anne.post(client, "\(territory)/leads", [("synergy", "acme.cullet>bolt.cullet")])
@@ -64,13 +58,7 @@ import Testing
     }
 
     @Test func theFunnelPageDrawsAndExportsTheFigures() async throws {
-        let fixture = try await PortalFixture()
-        try await FacilitatorTests.submitProfiles(fixture)
-        let territory = "/territories/\(fixture.territory.id)"
-        try await fixture.application.test(.router) { client in
-            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
-            anne.take(try await anne.get(client, territory))
-            _ = try await anne.post(client, "\(territory)/runs", [])
+        try await PortalFixture.afterARun { fixture, client, anne, territory in
             _ = try await anne.post(client, "\(territory)/leads", [("synergy", "acme.cullet>bolt.cullet")])
             let funnel = try await anne.get(client, "\(territory)/funnel?from=2000-01-01&to=2100-01-01")
             #expect(funnel.text.contains(#"class="funnel""#))

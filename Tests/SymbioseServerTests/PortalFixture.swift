@@ -155,3 +155,22 @@ struct Browser {
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
+
+extension PortalFixture {
+    /// The start of most facilitator tests: both firms' profiles submitted, matching run once, and
+    /// Anne signed in with her territory page's form token; `body` gets the fixture, the client,
+    /// Anne and her territory's path.
+    static func afterARun(
+        _ body: @escaping @Sendable (PortalFixture, any TestClientProtocol, Browser, String) async throws -> Void
+    ) async throws {
+        let fixture = try await PortalFixture()
+        try await FacilitatorTests.submitProfiles(fixture)
+        let territory = "/territories/\(fixture.territory.id)"
+        try await fixture.application.test(.router) { client in
+            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
+            anne.take(try await anne.get(client, territory))
+            _ = try await anne.post(client, "\(territory)/runs", [])
+            try await body(fixture, client, anne, territory)
+        }
+    }
+}

@@ -12,13 +12,7 @@ import Testing
 /// summaries printed.
 @Suite struct WorkshopTests {
     @Test func aWorkshopIsPreparedHeldAndSummed() async throws {
-        let fixture = try await PortalFixture()
-        try await FacilitatorTests.submitProfiles(fixture)
-        let territory = "/territories/\(fixture.territory.id)"
-        try await fixture.application.test(.router) { client in
-            var anne = try await Browser.signedIn(client, email: "anne@cci.test").0
-            anne.take(try await anne.get(client, territory))
-            _ = try await anne.post(client, "\(territory)/runs", [])
+        try await PortalFixture.afterARun { fixture, client, anne, territory in
             let form = try await anne.get(client, "\(territory)/workshops")
             #expect(form.text.contains(#"name="firm" value="acme" checked"#))
             let wrong = try await anne.post(

@@ -80,8 +80,9 @@ public struct Site: Sendable, Hashable {
     }
 }
 
-/// Whom to call about the profile. Contact details never appear in any output but the profile itself.
-public struct Contact: Sendable, Hashable {
+/// Whom to call about the profile, or on a side of a lead. Contact details never appear in any
+/// output but the profile itself, and a lead's exports when asked for.
+public struct Contact: Sendable, Hashable, Codable {
     public var name: String?
     public var email: String?
     public var phone: String?
