@@ -30,10 +30,14 @@ public struct Funnel: Sendable, Hashable {
     public var realisedPerYear: [String: Double] = [:]
     public var co2eTonnesPerYear = 0.0
     public var eurPerYear = 0.0
-    /// How many realised leads give their CO2e and € as estimates rather than measures.
+    /// How many realised leads give their CO2e and € as estimates rather than measures, and how
+    /// many give neither (left out of the sums, not counted as zero).
     public var estimatedImpacts = 0
+    public var unknownImpacts = 0
     /// The median number of days from a lead's opening to each stage it reached.
     public var medianDays: [LeadStatus: Double] = [:]
+    /// The median number of days from the stage before (the one the lead left) to each stage.
+    public var medianDaysFromPrevious: [LeadStatus: Double] = [:]
 
     /// The figures of the firms, synergies and leads of a territory whose start falls in
     /// `period` (a firm by its invitation, a lead by its opening).
@@ -46,11 +50,13 @@ public struct Funnel: Sendable, Hashable {
         let opened = leads.filter { lead in lead.history.first.map { inPeriod($0.at) } ?? false }
         self.leads = opened.count
         var days: [LeadStatus: [Double]] = [:]
+        var steps: [LeadStatus: [Double]] = [:]
         for lead in opened {
             current[lead.status, default: 0] += 1
             let start = lead.history[0].at
-            for change in lead.history.dropFirst() {
+            for (previous, change) in zip(lead.history, lead.history.dropFirst()) {
                 days[change.status, default: []].append(change.at.timeIntervalSince(start) / 86_400)
+                steps[change.status, default: []].append(change.at.timeIntervalSince(previous.at) / 86_400)
             }
             let furthest = lead.history.map(\.status).filter { $0 != .abandoned }.max() ?? .detected
             for stage in LeadStatus.allCases where stage != .abandoned && stage <= furthest {
@@ -60,10 +66,15 @@ public struct Funnel: Sendable, Hashable {
             if lead.status == .realised, let realised = lead.realised { add(realised) }
         }
         medianDays = days.mapValues(Self.median)
+        medianDaysFromPrevious = steps.mapValues(Self.median)
     }
 
     mutating func add(_ realised: Lead.Realisation) {
         if let yearly = realised.yearly { realisedPerYear[yearly.unit, default: 0] += yearly.value }
+        guard realised.co2eKgPerYear != nil || realised.eurPerYear != nil else {
+            unknownImpacts += 1
+            return
+        }
         co2eTonnesPerYear += (realised.co2eKgPerYear ?? 0) / 1000
         eurPerYear += realised.eurPerYear ?? 0
         if realised.basis == .estimated { estimatedImpacts += 1 }

@@ -74,8 +74,22 @@ struct FunnelView {
                 label: .init(
                     en: "Realised leads whose impacts are estimates", fr: "Pistes réalisées aux impacts estimés"),
                 value: Double(funnel.estimatedImpacts), unit: ""))
+        all.append(
+            Indicator(
+                key: "realised_unknown_impacts",
+                label: .init(en: "Realised leads without known impacts", fr: "Pistes réalisées sans impact connu"),
+                value: Double(funnel.unknownImpacts), unit: ""))
         for status in LeadStatus.allCases where status != .detected {
-            guard let days = funnel.medianDays[status] else { continue }
+            guard let days = funnel.medianDays[status], let step = funnel.medianDaysFromPrevious[status] else {
+                continue
+            }
+            all.append(
+                Indicator(
+                    key: "median_days_before_\(status.rawValue)",
+                    label: .init(
+                        en: "Median days from the previous stage to \(status.label.en)",
+                        fr: "Jours médians de l'étape précédente au stade « \(status.label.fr) »"),
+                    value: (step * 10).rounded() / 10, unit: language == .fr ? "jours" : "days"))
             all.append(
                 Indicator(
                     key: "median_days_to_\(status.rawValue)",

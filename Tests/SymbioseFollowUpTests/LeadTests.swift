@@ -198,6 +198,10 @@ func march(_ day: Int) -> Date {
         #expect(funnel.medianDays[.contacted] == 2)
         #expect(funnel.medianDays[.realised] == 20)
         #expect(funnel.medianDays[.studying] == 8)
+        // Between stages: contacted 2 days after opening (twice), realised 18 days after contact,
+        // abandoned 4 days after it.
+        #expect(funnel.medianDaysFromPrevious[.contacted] == 2 && funnel.medianDaysFromPrevious[.realised] == 18)
+        #expect(funnel.medianDaysFromPrevious[.abandoned] == 4 && funnel.medianDaysFromPrevious[.studying] == 8)
     }
 }
 
@@ -240,5 +244,20 @@ func march(_ day: Int) -> Date {
                 realisation: .init(
                     value: 400, unit: "t", per: "year", start: "2026-04-01", co2eKgPerYear: 9_000, basis: .measured)))
         #expect(measured.realised?.co2eKgPerYear == 9_000 && measured.realised?.basis == .measured)
+    }
+}
+
+@Suite struct FunnelImpactTests {
+    @Test func aRealisationWithoutImpactsIsCountedApartNotAsZero() throws {
+        var lead = cullet()
+        lead.proposal = nil
+        try lead.apply(
+            .init(
+                status: .realised, at: march(5), author: "a",
+                realisation: .init(value: 10, unit: "MWh", per: "month", start: "2026-03-05")))
+        let funnel = Funnel(
+            firms: [], synergies: 0, leads: [lead], period: DateInterval(start: march(1), end: march(9)))
+        #expect(funnel.unknownImpacts == 1 && funnel.estimatedImpacts == 0 && funnel.co2eTonnesPerYear == 0)
+        #expect(funnel.realisedPerYear == ["MWh": 120])
     }
 }
