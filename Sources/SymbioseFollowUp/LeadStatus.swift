@@ -194,3 +194,14 @@ extension Lead.Realisation {
         return (value * unit.factorToBase * perYear, base)
     }
 }
+
+extension Day {
+    /// When a change given as `text` happened: a day (`YYYY-MM-DD`, at noon UTC, or `now` for
+    /// today) or an ISO 8601 time, never later than `now`; `nil` when `text` is neither.
+    public static func moment(_ text: String, now: Date) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        guard let day = Day(text) else { return formatter.date(from: text).map { min($0, now) } }
+        if day == Day(now) { return now }
+        return formatter.date(from: text + "T12:00:00Z").map { min($0, now) }
+    }
+}

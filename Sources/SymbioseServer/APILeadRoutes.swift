@@ -58,14 +58,9 @@ struct APILeadRoutes: Sendable {
             let body = try await request.decode(as: Moving.self, context: context)
             let id = context.parameters.get("lead").flatMap { Int64($0) } ?? 0
             let now = portal.clock()
-            let at =
-                body.at.map { text in
-                    Day(text) != nil
-                        ? ISO8601DateFormatter().date(from: text + "T12:00:00Z")
-                        : ISO8601DateFormatter().date(from: text)
-                } ?? now
             let move = Lead.Move(
-                status: body.status, at: at.map { min($0, now) }, author: user.email, note: body.note,
+                status: body.status, at: body.at.map { Day.moment($0, now: now) } ?? now, author: user.email,
+                note: body.note,
                 reason: body.reason, realisation: body.realisation)
             do {
                 var stored = try await desk.move(id, territoryID: territory.id, move, at: now)

@@ -95,9 +95,8 @@ struct LeadMoveForm {
 
     func move(author: String, now: Date) -> Lead.Move {
         let status = form["status"].flatMap(LeadStatus.init(rawValue:)) ?? .detected
-        let at = form["at"].flatMap { Day($0) == nil ? nil : ISO8601DateFormatter().date(from: $0 + "T12:00:00Z") }
         var move = Lead.Move(
-            status: status, at: at.map { Day($0) == Day(now) ? now : min($0, now) }, author: author,
+            status: status, at: form["at"].flatMap { Day.moment($0, now: now) }, author: author,
             note: form["note"].map { String($0.prefix(2_000)) },
             reason: form["reason"].flatMap(AbandonReason.init(rawValue:)))
         if status == .realised, let value = form["quantity"].flatMap(NumberText.parse) {

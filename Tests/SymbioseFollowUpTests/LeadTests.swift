@@ -261,3 +261,14 @@ func march(_ day: Int) -> Date {
         #expect(funnel.realisedPerYear == ["MWh": 120])
     }
 }
+
+@Suite struct MomentTests {
+    @Test func aChangeIsDatedTheDayGivenNeverLaterThanNow() {
+        let now = march(10).addingTimeInterval(9 * 3_600)  // 10 March, 09:00 UTC
+        #expect(Day.moment("2026-03-10", now: now) == now)  // today: now, not noon
+        #expect(Day.moment("2026-03-04", now: now) == march(4).addingTimeInterval(12 * 3_600))
+        #expect(Day.moment("2026-03-20", now: now) == now)  // the future: now
+        #expect(Day.moment("2026-03-04T08:30:00Z", now: now) == march(4).addingTimeInterval(8.5 * 3_600))
+        #expect(Day.moment("4 mars", now: now) == nil)
+    }
+}

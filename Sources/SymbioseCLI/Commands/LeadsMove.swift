@@ -94,9 +94,6 @@ extension LeadsCommand {
         }
     }
 
-    /// A day (`YYYY-MM-DD`, taken at noon UTC) or an ISO 8601 time.
-    static func date(_ text: String) -> Date? {
-        if Day(text) != nil { return ISO8601DateFormatter().date(from: text + "T12:00:00Z") }
-        return ISO8601DateFormatter().date(from: text)
-    }
+    /// A day (`YYYY-MM-DD`, at noon UTC, or now for today) or an ISO 8601 time, never later than now.
+    static func date(_ text: String) -> Date? { Day.moment(text, now: Date()) }
 }
