@@ -56,7 +56,7 @@ import Testing
                 method: .get, path: "\(page)/synergies", body: nil,
                 expected: [.nobody: .seeOther, .firm: .forbidden, .other: .notFound, .owner: .ok, .admin: .ok]),
         ]
-            + ["leads", "leads.csv", "leads.xlsx", "leads.json", "funnel", "funnel.csv", "funnel.xlsx"].map { path in
+            + ["leads", "leads.csv", "leads.xlsx", "leads.json", "funnel", "funnel.csv", "funnel.xlsx", "workshops"].map { path in
                 Case(
                     method: .get, path: "\(page)/\(path)", body: nil,
                     expected: [.nobody: .seeOther, .firm: .forbidden, .other: .notFound, .owner: .ok, .admin: .ok])
