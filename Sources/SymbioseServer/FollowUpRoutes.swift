@@ -36,6 +36,28 @@ struct FollowUpRoutes: Sendable {
                 throw HTTPError(.unprocessableContent, message: refusal.text.en)
             }
         }
+        router.post("/territories/:id/leads/manual") { request, context -> Response in
+            guard let (visit, user, territory, form) = try await access.posted(request, context, limit: 16_384) else {
+                return .redirect(to: "/login")
+            }
+            let page = PageState(request: request, csrf: visit.session?.csrf)
+            var entry = LeadDesk.ByHand(
+                firms: [form["first"] ?? "", form["second"] ?? ""].map { ($0, nil) }, resource: form["resource"] ?? "",
+                origin: Lead.Origin(kind: form["origin"].flatMap(Lead.Origin.Kind.init(rawValue:)) ?? .other))
+            entry.kind = form["kind"] == "pooling" ? .pooling : .substitution
+            entry.note = form["note"]
+            do {
+                let stored = try await desk.open(
+                    entry, territoryID: territory.id, author: user.email, at: portal.clock(), language: page.language)
+                return .redirect(to: "/territories/\(territory.id)/leads/\(stored.id)")
+            } catch let refusal as LeadDesk.Refusal {
+                var values = try await LeadPages(desk: desk).list(territory, language: page.language)
+                values["refusal"] = refusal.text[page.language]
+                return pages.render(
+                    "leads", title: LocalizedText(en: "Leads", fr: "Pistes"), values: values, page: page,
+                    status: .unprocessableContent)
+            }
+        }
         addLeadRoutes(to: router)
         addContactRoute(to: router)
         addDownloads(to: router)

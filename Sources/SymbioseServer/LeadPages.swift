@@ -28,9 +28,10 @@ struct LeadPages {
                 counts.append(["label": status.label[language], "count": count, "status": status.rawValue])
             }
         }
+        let firms = try await desk.store.firms(territoryID: territory.id)
         return [
             "territoryID": territory.id, "territoryName": territory.name, "rows": rows, "hasRows": !rows.isEmpty,
-            "counts": counts,
+            "counts": counts, "firms": firms.map { ["id": $0.companyID, "name": $0.name] },
         ]
     }
 

@@ -42,31 +42,15 @@ extension WorkshopRoutes {
         -> StoredLead
     {
         let chosen = [form["supplier"] ?? "", form["receiver"] ?? ""]
-        let resource = (form["resource"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard chosen.allSatisfy(workshop.workshop.firms.contains), chosen[0] != chosen[1], !resource.isEmpty else {
+        guard chosen.allSatisfy(workshop.workshop.firms.contains) else {
             throw LeadDesk.Refusal(
-                text: LocalizedText(
-                    en: "choose two different firms of the workshop and say what they would exchange",
-                    fr: "choisissez deux entreprises différentes de l'atelier et ce qu'elles échangeraient"))
+                text: LocalizedText(en: "choose firms of the workshop", fr: "choisissez des entreprises de l'atelier"))
         }
-        var parties: [Lead.Party] = []
-        for (index, company) in chosen.enumerated() {
-            let name = try await portal.store.firm(territoryID: territory.id, companyID: company)?.name ?? company
-            parties.append(Lead.Party(company: company, name: name, role: index == 0 ? .supplier : .receiver))
-        }
-        // Words rather than a code: the best code of the ranked search, as for a firm's free text.
-        let taxonomy = portal.engine.taxonomy
-        let code =
-            taxonomy[ResourceCode(resource)] != nil
-            ? resource : taxonomy.search(resource, language: .fr).first?.code.rawValue ?? resource
-        let now = portal.clock()
-        let lead = Lead(
-            kind: .substitution, resource: code, title: "\(parties[0].name) → \(parties[1].name) : \(resource)",
-            parties: parties, facilitator: author,
-            origin: Lead.Origin(
-                kind: .workshop, workshop: workshop.id, note: form["note"].map { String($0.prefix(2_000)) }),
-            created: LeadChange(status: .detected, at: now, author: author, note: form["note"]))
-        return try await portal.store.addLead(lead, territoryID: territory.id, at: now)
+        var entry = LeadDesk.ByHand(
+            firms: chosen.map { ($0, nil) }, resource: form["resource"] ?? "",
+            origin: Lead.Origin(kind: .workshop, workshop: workshop.id))
+        entry.note = form["note"]
+        return try await desk.open(entry, territoryID: territory.id, author: author, at: portal.clock())
     }
 
     func page(

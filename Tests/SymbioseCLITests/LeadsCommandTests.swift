@@ -72,6 +72,24 @@ import Testing
         #expect(shown.contains("contacted — anne@cci.test: Appel"))
         #expect(shown.contains("[timing]"))
         #expect(try Binary.run(["leads", "show", "999", "--db", db]).status == 1)
+        // By hand, after a call: a firm and its flow, another firm, words for the resource.
+        let byHand = try Binary.run(
+            [
+                "leads", "add", "--territory", "1", "--firm", "tereos-bucy:fermentation-co2", "--firm",
+                "serres-de-bucy",
+                "--resource", "CO2 de fermentation", "--origin", "call", "--author", "anne@cci.test", "--db", db,
+            ])
+        #expect(byHand.status == 0)
+        let handID = String(byHand.stdout.prefix { $0 != "\t" })
+        let hand = try Binary.run(["leads", "show", handID, "--db", db, "--lang", "en"]).stdout
+        #expect(hand.contains("supplier: Tereos sucrerie-distillerie de Bucy (tereos-bucy) flow fermentation-co2"))
+        #expect(hand.contains("Origin: call"))
+        let unknown = try Binary.run(
+            [
+                "leads", "add", "--territory", "1", "--firm", "nobody", "--firm", "serres-de-bucy", "--resource", "CO2",
+                "--author", "anne@cci.test", "--db", db,
+            ])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no firm nobody"))
     }
 
     @Test func exportsLeaveContactsOutUnlessAsked() async throws {

@@ -99,4 +99,25 @@ import Testing
             #expect(list.text.contains("symbiose/leads@1") && list.text.contains("\"realised\""))
         }
     }
+
+    @Test func aLeadIsOpenedByHandAfterACall() async throws {
+        try await PortalFixture.afterARun { fixture, client, anne, territory in
+            let form = try await anne.get(client, "\(territory)/leads")
+            #expect(form.text.contains(#"<option value="bolt">"#))
+            let same = try await anne.post(
+                client, "\(territory)/leads/manual", [("first", "acme"), ("second", "acme"), ("resource", "calcin")])
+            #expect(same.status == .unprocessableContent)
+            #expect(same.text.contains("au moins deux entreprises différentes"))
+            let made = try await anne.post(
+                client, "\(territory)/leads/manual",
+                [
+                    ("first", "acme"), ("second", "bolt"), ("resource", "verre broyé"), ("origin", "call"),
+                    ("note", "Appel"),
+                ])
+            #expect(made.status == .seeOther)
+            let lead = try #require(try await fixture.store.lead(id: 1)).lead
+            #expect(lead.origin.kind == .call && lead.parties.map(\.role) == [.supplier, .receiver])
+            #expect(lead.resource == "material.glass.cullet" && lead.history[0].note == "Appel")
+        }
+    }
 }

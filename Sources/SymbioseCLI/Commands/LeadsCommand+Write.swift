@@ -61,41 +61,20 @@ extension LeadsCommand {
                         synergy: synergy, territoryID: territory, title: title, author: author, at: when,
                         language: language, prepare: prepare)
                 } else {
-                    var lead = try await byHand(desk, at: when)
-                    try prepare(&lead)
-                    stored = try await desk.store.addLead(lead, territoryID: territory, at: when)
+                    var entry = LeadDesk.ByHand(
+                        firms: firm.map { text in
+                            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                            return (parts.first ?? "", parts.dropFirst().first)
+                        }, resource: resource ?? "", origin: Lead.Origin(kind: origin))
+                    entry.kind = kind
+                    entry.title = title
+                    stored = try await desk.open(
+                        entry, territoryID: territory, author: author, at: when, language: language, prepare: prepare)
                 }
             } catch let refusal as LeadDesk.Refusal {
                 throw LeadsCommand.refuse(refusal.text, language)
             }
             print("\(stored.id)\t\(stored.lead.title)")
-        }
-
-        func byHand(_ desk: LeadDesk, at when: Date) async throws -> Lead {
-            let profiles = try await desk.currentProfiles(territoryID: territory)
-            var parties: [Lead.Party] = []
-            for (index, text) in firm.enumerated() {
-                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-                guard let found = try await desk.store.firm(territoryID: territory, companyID: parts[0]) else {
-                    throw LeadDesk.Refusal(
-                        text: LocalizedText(
-                            en: "no firm \(parts[0]) in territory \(territory)",
-                            fr: "pas d'entreprise \(parts[0]) sur le territoire \(territory)"))
-                }
-                let role: Lead.Party.Role = kind == .pooling ? .member : (index == 0 ? .supplier : .receiver)
-                var party = Lead.Party(
-                    company: found.companyID, name: found.name, role: role, flow: parts.dropFirst().first)
-                party.flowPrint = party.flow.flatMap { flow in
-                    profiles.first { $0.company.id.rawValue == found.companyID }?.flows
-                        .first { $0.id.rawValue == flow }.map(FlowPrint.of)
-                }
-                parties.append(party)
-            }
-            let names = parties.map(\.name).joined(separator: kind == .pooling ? ", " : " → ")
-            return Lead(
-                kind: kind, resource: resource ?? "", title: title ?? "\(names): \(resource ?? "")", parties: parties,
-                facilitator: author, origin: Lead.Origin(kind: origin),
-                created: LeadChange(status: .detected, at: when, author: author))
         }
     }
 }
