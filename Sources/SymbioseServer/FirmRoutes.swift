@@ -14,7 +14,8 @@ struct FirmRoutes: Sendable {
             let (visit, _, firm) = try await Access(portal: portal).firm(request)
             let page = PageState(request: request, csrf: visit.session?.csrf)
             let form = ProfileForm(
-                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
+                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name,
+                language: page.language)
             let results = try await publishedRun(for: firm) != nil
             return render(form, firm: firm, page: page, blankRows: form.rows.isEmpty ? 3 : 1, results: results)
         }
@@ -107,7 +108,8 @@ struct FirmRoutes: Sendable {
             (status == .submitted
             ? LocalizedText(en: "Profile sent to your facilitator.", fr: "Profil transmis à votre animateur.")
             : LocalizedText(en: "Draft saved.", fr: "Brouillon enregistré."))[page.language]
-        let stored = ProfileForm(profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name)
+        let stored = ProfileForm(
+            profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name, language: page.language)
         return render(
             stored, firm: saved, page: page, blankRows: status == .submitted ? 0 : 1,
             diagnostics: checked.diagnostics, layout: ProfileForm.Layout(rowsOf: stored))

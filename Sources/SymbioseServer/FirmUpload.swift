@@ -81,7 +81,8 @@ struct FirmUpload: Sendable {
         let routes = FirmRoutes(portal: portal, pages: pages)
         guard checked.isValid, let document = checked.document else {
             let form = ProfileForm(
-                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name)
+                profile: ProfileCheck.stored(firm.profile), companyID: firm.companyID, name: firm.name,
+                language: page.language)
             return routes.render(
                 form, firm: firm, page: page, blankRows: 0, diagnostics: checked.diagnostics.map(Self.unplaced),
                 status: .unprocessableContent)
@@ -96,7 +97,8 @@ struct FirmUpload: Sendable {
                 en: "File read and saved as a draft: check it below, then send it.",
                 fr: "Fichier lu et enregistré en brouillon : vérifiez-le ci-dessous, puis transmettez-le.")[
                 page.language]
-        let form = ProfileForm(profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name)
+        let form = ProfileForm(
+            profile: ProfileCheck.stored(document), companyID: firm.companyID, name: firm.name, language: page.language)
         return routes.render(form, firm: saved, page: page, blankRows: 0)
     }
 

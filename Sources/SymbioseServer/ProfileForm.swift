@@ -33,8 +33,9 @@ struct ProfileForm: Sendable {
     var lon = ""
     var rows: [Row] = []
 
-    /// The form of a stored profile, or a blank one with the firm's name.
-    init(profile: Profile?, companyID: String, name: String) {
+    /// The form of a stored profile, or a blank one with the firm's name; numbers are written as
+    /// the page's language writes them (`2400,5` in French), which the form reads back.
+    init(profile: Profile?, companyID: String, name: String, language: Language) {
         self.companyID = companyID
         self.name = name
         guard let profile else { return }
@@ -44,25 +45,30 @@ struct ProfileForm: Sendable {
         address = profile.site.address ?? ""
         commune = profile.site.commune ?? ""
         postcode = profile.site.postcode ?? ""
-        lat = profile.site.latitude.map { NumberText.plain($0) } ?? ""
-        lon = profile.site.longitude.map { NumberText.plain($0) } ?? ""
-        rows = profile.flows.map(Self.row)
+        lat = profile.site.latitude.map { Self.number($0, language) } ?? ""
+        lon = profile.site.longitude.map { Self.number($0, language) } ?? ""
+        rows = profile.flows.map { Self.row($0, language: language) }
     }
 
-    static func row(_ flow: Flow) -> Row {
+    static func number(_ value: Double, _ language: Language) -> String {
+        let text = NumberText.plain(value)
+        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    static func row(_ flow: Flow, language: Language) -> Row {
         var row = Row()
         row.id = flow.id.rawValue
         row.direction = flow.direction == .output ? "output" : "input"
         row.resource = flow.resource.rawValue.isEmpty ? (flow.resourceText ?? "") : flow.resource.rawValue
         if let quantity = flow.quantity {
-            row.value = NumberText.plain(quantity.value)
+            row.value = Self.number(quantity.value, language)
             row.unit = quantity.unit.rawValue
             row.per = quantity.period?.rawValue ?? "-"
         }
         if case .seasonal(let months) = flow.availability {
             row.months = months.map(String.init).joined(separator: " ")
         }
-        row.temperature = flow.quality.temperature.map { NumberText.plain($0) } ?? ""
+        row.temperature = flow.quality.temperature.map { Self.number($0, language) } ?? ""
         row.status = flow.status?.rawValue ?? ""
         row.confidential = flow.confidential
         row.note = flow.note ?? ""
