@@ -65,6 +65,13 @@ struct LeadPages {
             },
             "reasons": AbandonReason.allCases.map { ["value": $0.rawValue, "label": $0.label[language]] },
         ]
+        if let proposal = lead.proposal {
+            values["proposal"] = [
+                "quantity": NumberFormatting.format(proposal.value, decimals: 1, language: language),
+                "unit": proposal.unit, "per": PortalWords.period(proposal.per, language),
+                "co2e": proposal.co2eKgPerYear.map { NumberFormatting.format($0, language: language) } ?? "—",
+            ]
+        }
         if let realised = lead.realised {
             values["realised"] = [
                 "quantity": NumberFormatting.format(realised.value, decimals: 2, language: language),

@@ -199,7 +199,7 @@ enum PortalWords {
         ("download", "Télécharger :", "Download:"),
         ("noContacts", "(sans les contacts nominatifs)", "(without named contacts)"),
         ("inCharge", "suivie par", "in charge:"),
-        ("exchanged", "Échangé :", "Exchanged:"),
+        ("exchanged", "Échangé :", "Exchanged:"), ("proposed", "Proposé par le calcul :", "Proposed by matching:"),
         ("since", "depuis le", "since"),
         ("moveLead", "Faire avancer la piste", "Move the lead"),
         ("newStatus", "Nouveau statut", "New status"),

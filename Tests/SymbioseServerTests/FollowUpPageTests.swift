@@ -21,6 +21,7 @@ import Testing
             #expect(leadPage == "\(territory)/leads/1")
             let page = try await anne.get(client, leadPage)
             #expect(page.text.contains("Acme Verrerie → Bolt Flaconnage : Calcin"))
+            #expect(page.text.contains("Proposé par le calcul : 800 t/an"))
             #expect(page.text.contains(#"<option value="contacted">contactée</option>"#))
 
             let moves = "\(leadPage)/moves"
