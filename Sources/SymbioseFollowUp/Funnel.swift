@@ -28,8 +28,9 @@ public struct Funnel: Sendable, Hashable {
     public var current: [LeadStatus: Int] = [:]
     /// What realised leads exchange per year, by base unit (t, m3, MWh).
     public var realisedPerYear: [String: Double] = [:]
-    public var co2eTonnesPerYear = 0.0
-    public var eurPerYear = 0.0
+    /// Summed over the realised leads that give them; `nil` when none does (unknown, not zero).
+    public var co2eTonnesPerYear: Double?
+    public var eurPerYear: Double?
     /// How many realised leads give their CO2e and € as estimates rather than measures, and how
     /// many give neither (left out of the sums, not counted as zero).
     public var estimatedImpacts = 0
@@ -75,8 +76,8 @@ public struct Funnel: Sendable, Hashable {
             unknownImpacts += 1
             return
         }
-        co2eTonnesPerYear += (realised.co2eKgPerYear ?? 0) / 1000
-        eurPerYear += realised.eurPerYear ?? 0
+        if let kg = realised.co2eKgPerYear { co2eTonnesPerYear = (co2eTonnesPerYear ?? 0) + kg / 1000 }
+        if let eur = realised.eurPerYear { eurPerYear = (eurPerYear ?? 0) + eur }
         if realised.basis == .estimated { estimatedImpacts += 1 }
     }
 

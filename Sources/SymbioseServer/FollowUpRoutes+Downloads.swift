@@ -22,7 +22,8 @@ extension FollowUpRoutes {
                 "indicators": view.indicators.map {
                     [
                         "label": $0.label[page.language],
-                        "value": NumberFormatting.format($0.value, decimals: 1, language: page.language),
+                        "value": $0.value.map { NumberFormatting.format($0, decimals: 1, language: page.language) }
+                            ?? "—",
                         "unit": $0.unit,
                     ]
                 },

@@ -12,7 +12,8 @@ struct FunnelView {
     struct Indicator {
         var key: String
         var label: LocalizedText
-        var value: Double
+        /// `nil` when unknown: shown as "—", an empty cell in the exports.
+        var value: Double?
         var unit: String
     }
 
@@ -61,13 +62,16 @@ struct FunnelView {
         all.append(
             Indicator(
                 key: "realised_co2e_t_per_year",
-                label: .init(en: "Realised, CO2e avoided per year", fr: "Réalisé, CO2e évité par an"),
-                value: (funnel.co2eTonnesPerYear * 10).rounded() / 10, unit: "t CO2e/\(perYear)"))
+                label: .init(
+                    en: "Realised, CO2e avoided per year (where known)", fr: "Réalisé, CO2e évité par an (où connu)"),
+                value: funnel.co2eTonnesPerYear.map { ($0 * 10).rounded() / 10 }, unit: "t CO2e/\(perYear)"))
         all.append(
             Indicator(
                 key: "realised_eur_per_year",
-                label: .init(en: "Realised, euros saved per year", fr: "Réalisé, euros économisés par an"),
-                value: funnel.eurPerYear.rounded(), unit: "€/\(perYear)"))
+                label: .init(
+                    en: "Realised, euros saved per year (where known)",
+                    fr: "Réalisé, euros économisés par an (où connus)"),
+                value: funnel.eurPerYear.map { $0.rounded() }, unit: "€/\(perYear)"))
         all.append(
             Indicator(
                 key: "realised_estimated_impacts",
@@ -112,7 +116,7 @@ struct FunnelView {
     /// Horizontal bars, one per stage, longest for the largest figure.
     var chart: String {
         let rows = stages
-        let largest = max(rows.map(\.value).max() ?? 0, 1)
+        let largest = max(rows.compactMap(\.value).max() ?? 0, 1)
         let (labelWidth, barWidth, rowHeight) = (300.0, 380.0, 28.0)
         let height = Double(rows.count) * rowHeight + 10
         let title = language == .fr ? "Entonnoir du territoire" : "The territory's funnel"
@@ -121,12 +125,13 @@ struct FunnelView {
         ]
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight + 5
-            let width = max(row.value / largest * barWidth, row.value > 0 ? 2 : 0)
+            let value = row.value ?? 0
+            let width = max(value / largest * barWidth, value > 0 ? 2 : 0)
             let colour = index < 4 ? "#335c67" : "#2a9d8f"
             svg.append(
                 "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + 17))\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(MarkupEscaping.escape(row.label[language], attribute: false))</text>"
                     + "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 3))\" width=\"\(String(format: "%.1f", width))\" height=\"\(Int(rowHeight - 8))\" fill=\"\(colour)\"/>"
-                    + "<text x=\"\(String(format: "%.1f", labelWidth + width + 6))\" y=\"\(Int(y + 17))\" font-size=\"13\" fill=\"#222\">\(Int(row.value))</text>"
+                    + "<text x=\"\(String(format: "%.1f", labelWidth + width + 6))\" y=\"\(Int(y + 17))\" font-size=\"13\" fill=\"#222\">\(Int(value))</text>"
             )
         }
         svg.append("</svg>")

@@ -257,7 +257,8 @@ func march(_ day: Int) -> Date {
                 realisation: .init(value: 10, unit: "MWh", per: "month", start: "2026-03-05")))
         let funnel = Funnel(
             firms: [], synergies: 0, leads: [lead], period: DateInterval(start: march(1), end: march(9)))
-        #expect(funnel.unknownImpacts == 1 && funnel.estimatedImpacts == 0 && funnel.co2eTonnesPerYear == 0)
+        #expect(funnel.unknownImpacts == 1 && funnel.estimatedImpacts == 0)
+        #expect(funnel.co2eTonnesPerYear == nil && funnel.eurPerYear == nil)  // unknown, not zero
         #expect(funnel.realisedPerYear == ["MWh": 120])
     }
 }

@@ -68,6 +68,8 @@ import Testing
             #expect(csv.headers[.contentDisposition]?.contains("funnel.csv") == true)
             #expect(csv.text.contains("leads,Leads opened,1,"))
             #expect(csv.text.contains("profiles_submitted,Profiles submitted,2,"))
+            // Nothing realised: euros are unknown, an empty cell, not 0.
+            #expect(csv.text.contains(#"realised_eur_per_year,"Realised, euros saved per year (where known)",,"#))
         }
     }
 
