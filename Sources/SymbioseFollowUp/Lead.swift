@@ -145,27 +145,6 @@ public struct StoredLead: Sendable, Hashable {
     }
 }
 
-extension Lead {
-    /// The document as stored and exported: JSON with sorted keys and dates to the second.
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    /// A lead document; a readable error when it is not one.
-    public init(json: String) throws {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        self = try decoder.decode(Lead.self, from: Data(json.utf8))
-        guard schema == Lead.schemaName else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription: "not a \(Lead.schemaName) document"))
-        }
-    }
-}
-
 extension Lead.Realisation {
     private enum CodingKeys: String, CodingKey {
         case value, unit, per, start, co2eKgPerYear, eurPerYear, basis

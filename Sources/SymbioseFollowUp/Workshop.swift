@@ -40,19 +40,6 @@ public struct Workshop: Sendable, Hashable, Codable {
         if firms.count < 2 { problems.append(LeadProblem("at least two firms", "au moins deux entreprises")) }
         return problems
     }
-
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    public init(json: String) throws {
-        self = try JSONDecoder().decode(Workshop.self, from: Data(json.utf8))
-        guard schema == Workshop.schemaName else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not a workshop"))
-        }
-    }
 }
 
 /// A workshop in the store.

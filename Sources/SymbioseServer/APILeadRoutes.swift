@@ -80,9 +80,7 @@ struct APILeadRoutes: Sendable {
     }
 
     static func lead(_ stored: StoredLead, status: HTTPResponse.Status) -> Response {
-        var lead = stored.lead
-        for index in lead.parties.indices { lead.parties[index].contact = nil }
-        let body = "{\"id\": \(stored.id), \"territory\": \(stored.territoryID), \"lead\": \(lead.json)}\n"
+        let body = LeadTable.document(stored, withContacts: false) + "\n"
         return Response(
             status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: body)))

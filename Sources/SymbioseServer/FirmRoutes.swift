@@ -73,7 +73,7 @@ struct FirmRoutes: Sendable {
             throw HTTPError(.conflict, message: "The profile was sent: ask your facilitator to return it to change it.")
         }
         if action == "add-row" { return render(form, firm: firm, page: page, blankRows: 1) }
-        if let placed = Self.placed(posted, form: form) {
+        if let placed = Self.placed(posted, form: form, language: page.language) {
             page.notice =
                 LocalizedText(
                     en: "Site placed at \(placed.lat), \(placed.lon): save the draft to keep it.",
@@ -118,15 +118,15 @@ struct FirmRoutes: Sendable {
     /// The form with its site where the map was clicked; `nil` when the map was not clicked.
     /// A click at (0, 0) is what a browser sends when Enter submits the form through its first
     /// button — the map — so it is read as no click.
-    static func placed(_ posted: Form, form: ProfileForm) -> ProfileForm? {
+    static func placed(_ posted: Form, form: ProfileForm, language: Language) -> ProfileForm? {
         guard let x = posted["map.x"].flatMap(Double.init), let y = posted["map.y"].flatMap(Double.init),
             x != 0 || y != 0,
             let frame = SiteMap(lat: posted["map-lat"], lon: posted["map-lon"], km: posted["map-km"])
         else { return nil }
         let point = frame.point(x: min(max(x, 0), SiteMap.size), y: min(max(y, 0), SiteMap.size))
         var placed = form
-        placed.lat = NumberText.plain(point.latitude)
-        placed.lon = NumberText.plain(point.longitude)
+        placed.lat = ProfileForm.number(point.latitude, language)
+        placed.lon = ProfileForm.number(point.longitude, language)
         return placed
     }
 

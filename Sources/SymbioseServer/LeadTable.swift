@@ -85,12 +85,16 @@ public struct LeadTable: Sendable {
 
     /// `symbiose/leads@1`: every lead with its number, contacts removed unless asked for.
     public var json: String {
-        let documents = leads.map { stored -> String in
-            var lead = stored.lead
-            if !withContacts { for index in lead.parties.indices { lead.parties[index].contact = nil } }
-            let body = lead.json.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
-            return "  {\"id\": \(stored.id), \"territory\": \(stored.territoryID), \"lead\":\n\(body)}"
-        }
+        let documents = leads.map { Self.document($0, withContacts: withContacts, indent: "  ") }
         return "{\"schema\": \"symbiose/leads@1\", \"leads\": [\n" + documents.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    /// One lead as the exports and the API give it: its number, its territory and its document,
+    /// contacts removed unless asked for; every line after the first indented by `indent`.
+    static func document(_ stored: StoredLead, withContacts: Bool, indent: String = "") -> String {
+        var lead = stored.lead
+        if !withContacts { for index in lead.parties.indices { lead.parties[index].contact = nil } }
+        let body = lead.json.split(separator: "\n").map { indent + "  " + $0 }.joined(separator: "\n")
+        return indent + "{\"id\": \(stored.id), \"territory\": \(stored.territoryID), \"lead\":\n\(body)}"
     }
 }

@@ -242,10 +242,7 @@ enum PortalWords {
 
     /// A period in words: `year` → `an`.
     static func period(_ period: String, _ language: Language) -> String {
-        let french = [
-            "year": "an", "month": "mois", "week": "semaine", "day": "jour", "hour": "heure", "once": "une fois",
-        ]
-        return language == .fr ? french[period] ?? period : period
+        Period(rawValue: period)?.word(language) ?? period
     }
 
     static func status(_ status: String, _ language: Language) -> String {

@@ -44,7 +44,10 @@ import Testing
             let click = unplaced + hidden.map { ($0.key, $0.value) } + [("map.x", "240"), ("map.y", "80")]
             let placed = try await firm.post(client, "/firm", click)
             #expect(placed.status == .ok)
-            let lat = try #require(Self.attribute("value", of: #"name="lat""#, in: placed.text).flatMap(Double.init))
+            // Written as French writes it, as the rest of the form.
+            let lat = try #require(
+                Self.attribute("value", of: #"name="lat""#, in: placed.text).flatMap(NumberText.parse))
+            #expect(Self.attribute("value", of: #"name="lat""#, in: placed.text)?.contains(",") == true)
             #expect(abs((lat - 49.377) * SiteMap.kmPerDegreeLatitude - 3) < 0.01)
             #expect(placed.text.contains("Site placé en"))
             #expect(try await fixture.store.revisions(territoryID: fixture.territory.id, companyID: "acme").isEmpty)

@@ -48,7 +48,7 @@ struct LeadText {
                 realised.eurPerYear.map { "\(NumberFormatting.format($0, language: language)) €/\(t("yr", "an"))" },
             ].compactMap { $0 }.joined(separator: ", ")
             lines.append(
-                "\(t("Exchanged", "Échangé")): \(NumberFormatting.format(realised.value, decimals: 2, language: language)) \(realised.unit)/\(Self.period(realised.per, language)) \(t("from", "depuis le")) \(realised.start)"
+                "\(t("Exchanged", "Échangé")): \(NumberFormatting.format(realised.value, decimals: 2, language: language)) \(realised.unit)/\(Period(rawValue: realised.per)?.word(language) ?? realised.per) \(t("from", "depuis le")) \(realised.start)"
                     + (impact.isEmpty
                         ? ""
                         : "; \(impact) (\(realised.basis == .measured ? t("measured", "mesuré") : t("estimated", "estimé")))")
@@ -62,11 +62,6 @@ struct LeadText {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func period(_ per: String, _ language: Language) -> String {
-        guard language == .fr else { return per }
-        return ["year": "an", "month": "mois", "week": "semaine", "day": "jour"][per] ?? per
     }
 
     static func stamp(_ date: Date) -> String {
