@@ -79,6 +79,7 @@ public struct Engine: Sendable {
         loader.threads = configuration.settings.threads
         loader.sheet = configuration.sheet
         loader.limits = configuration.limits
+        if let onProgress { loader.onProgress = { onProgress(.reading(bytes: $0, total: $1)) } }
         switch input {
         case .paths(let paths):
             var result = loader.load(paths)

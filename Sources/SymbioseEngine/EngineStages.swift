@@ -59,6 +59,8 @@ public struct PlanOutcome: Sendable {
 
 /// Where a run has got to, for a progress display.
 public enum EngineProgress: Sendable {
+    /// Reading: bytes read out of the bytes of every file to read.
+    case reading(bytes: Int, total: Int)
     /// Substitution matching: needs done out of the total.
     case matching(done: Int, total: Int)
 }

@@ -51,6 +51,9 @@ public struct ProfileLoader: Sendable {
     public var sheet: String?
     /// How much a read may take in: bytes, values, profiles, flows (``ReaderLimits``).
     public var limits = ReaderLimits.standard
+    /// Told the bytes read so far and the bytes of all the files to read, as files and the
+    /// profiles of a large JSON collection are read; from several threads at once.
+    public var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -96,6 +99,8 @@ public struct ProfileLoader: Sendable {
         }
         let loader = self
         let work = jobs
+        let total = onProgress == nil ? 0 : jobs.reduce(0) { $0 + Self.size(of: $1) }
+        let done = SharedCount()
         let parts = Parallel.map(work.count, threads: threads) { range in
             range.map { position in
                 var part = Result()
@@ -109,7 +114,9 @@ public struct ProfileLoader: Sendable {
                             LocalizedText(en: "no such file or directory", fr: "fichier ou dossier introuvable"),
                             at: SourceLocation(file: path)))
                 case .file(let url, let display, let found):
-                    loader.readFile(url, displayedAs: display, found: found, into: &part)
+                    loader.readFile(url, displayedAs: display, found: found, into: &part) { bytes in
+                        if let onProgress = loader.onProgress { onProgress(done.add(bytes), total) }
+                    }
                 }
                 return part
             }
@@ -173,7 +180,17 @@ public struct ProfileLoader: Sendable {
         return files.sorted().map { (directory.appendingPathComponent($0), prefix + $0) }
     }
 
-    private func readFile(_ url: URL, displayedAs display: String, found: Bool, into result: inout Result) {
+    /// The size of a file to read, for progress; 0 for what is not a file.
+    private static func size(of job: Job) -> Int {
+        guard case .file(let url, _, _) = job else { return 0 }
+        return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int ?? 0
+    }
+
+    /// Reads one file; `advance` is told each part of its bytes read, for progress.
+    private func readFile(
+        _ url: URL, displayedAs display: String, found: Bool, into result: inout Result,
+        advance: @escaping (Int) -> Void
+    ) {
         guard let format = Format(pathExtension: url.pathExtension) else {
             result.diagnostics.append(
                 .error(
@@ -197,20 +214,28 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result)
+        var reported = 0
+        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result) { offset in
+            advance(offset - reported)
+            reported = offset
+        }
+        advance(data.count - reported)
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
-    /// character shows (`<` for XML, `{` for JSON).
+    /// character shows (`<` for XML, `{` for JSON). `progress` is told the bytes of a JSON
+    /// collection read so far, after each batch of its profiles.
     public func read(
-        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result,
+        progress: ((Int) -> Void)? = nil
     ) {
         result.files.append(file)
         if bytes.count > limits.bytes {
             result.diagnostics.append(limits.tooLarge(bytes.count, file: file))
             return
         }
-        var decoded = decode(bytes, file: file, format: format, skippingOtherTables: skippingOtherTables)
+        var decoded = decode(
+            bytes, file: file, format: format, skippingOtherTables: skippingOtherTables, progress: progress)
         decoded.profiles = refusingTooManyFlows(decoded.profiles, into: &decoded.diagnostics)
         var part = Result(profiles: decoded.profiles, diagnostics: decoded.diagnostics)
         refuseBeyondProfileLimit(&part, file: file)
@@ -219,7 +244,7 @@ public struct ProfileLoader: Sendable {
     }
 
     private func decode(
-        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool, progress: ((Int) -> Void)?
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         if format == .xlsx {
             return ProfileSheet.decodeXLSX(
@@ -236,7 +261,8 @@ public struct ProfileLoader: Sendable {
         case .xml: ProfileXML.decode(bytes, file: file, limits: limits)
         case .csv:
             ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables, limits: limits)
-        case .json, .xlsx: ProfileJSON.decode(bytes, file: file, threads: threads, limits: limits)
+        case .json, .xlsx:
+            ProfileJSON.decode(bytes, file: file, threads: threads, limits: limits, progress: progress)
         }
     }
 

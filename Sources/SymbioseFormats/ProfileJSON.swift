@@ -15,16 +15,19 @@ extension ProfileJSON {
     /// see sound profiles; the diagnostics say what to fix.
     ///
     /// More values than `limits.values` stop the read with one error, and the file gives no
-    /// profile.
+    /// profile. `progress` is told the bytes read so far after each batch of a collection's
+    /// profiles.
     ///
     /// - Complexity: O(*n*) in the size of the file.
     public static func decode(
-        _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard
+        _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard,
+        progress: ((Int) -> Void)? = nil
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         let parsed: (root: JSONNode, elements: [Element])
         do {
-            parsed = try parse(bytes, file: file, threads: threads, maximumValues: limits.values)
+            parsed = try parse(
+                bytes, file: file, threads: threads, maximumValues: limits.values, progress: progress ?? { _ in })
         } catch {
             let location = SourceLocation(file: file, line: error.position.line, column: error.position.column)
             switch error.kind {
@@ -49,7 +52,7 @@ extension ProfileJSON {
     /// batch at a time on several threads, each with its own collector: the whole file's tree
     /// never exists.
     private static func parse(
-        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int
+        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: (Int) -> Void
     ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
         var pending: [JSONNode] = []
         var read = 0
@@ -72,10 +75,13 @@ extension ProfileJSON {
             }
             pending.removeAll(keepingCapacity: true)
         }
-        let root = try JSONParser.parse(bytes, streaming: "profiles", maximumValues: maximumValues) { node in
+        let root = try JSONParser.parse(bytes, streaming: "profiles", maximumValues: maximumValues) { node, offset in
             pending.append(node)
             read += 1
-            if pending.count >= 1_024 { decodePending() }
+            if pending.count >= 1_024 {
+                decodePending()
+                progress(offset)
+            }
         }
         decodePending()
         return (root, elements)

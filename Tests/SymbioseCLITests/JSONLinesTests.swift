@@ -56,4 +56,24 @@ import Testing
         #expect(one.stdout.split(separator: "\n").count > 4_096)
         #expect(one.stdout == two.stdout)
     }
+
+    /// The JSON and XML forms of one territory give the same synergies, byte for byte, whatever
+    /// the number of threads reading and matching each.
+    @Test func theJSONAndXMLFormsOfOneTerritoryMatchAlike() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("symbiose-forms-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs: [String] = []
+        for (format, threads) in [("json", "1"), ("xml", "2"), ("xml", "1")] {
+            let input = dir.appendingPathComponent("territory.\(format)").path
+            let made = try Binary.run(["generate", "--sites", "2000", "--seed", "11", "--format", format, "-o", input])
+            #expect(made.status == 0)
+            let run = try Binary.run(["match", input, "--format", "ndjson", "--top", "0", "--threads", threads])
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.append(run.stdout)
+        }
+        #expect(outputs[0].split(separator: "\n").count > 2_000)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[1] == outputs[2])
+    }
 }

@@ -115,8 +115,14 @@ import Testing
     @Test func elementsOfTheStreamedMemberAreHandedOverInOrderAndNotKept() throws {
         let text = #"{"schema": "x", "profiles": [{"a": 1}, [2], "three"], "after": {"profiles": [9]}}"#
         var seen: [JSONNode] = []
-        let root = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { seen.append($0) }
+        var offsets: [Int] = []
+        let root = try JSONParser.parse(Array(text.utf8), streaming: "profiles") {
+            seen.append($0)
+            offsets.append($1)
+        }
         #expect(seen.count == 3)
+        // The offset just after each element: after `}`, `]` and the closing quote.
+        #expect(offsets == [37, 42, 51])
         #expect(seen[2].value == .string("three"))
         #expect(seen[1].position == TextPosition(line: 1, column: 40))
         guard case .object(let members) = root.value else {
@@ -137,11 +143,11 @@ import Testing
         let text = "{\"profiles\": [1, 2,]}"
         var seen = 0
         #expect(throws: JSONParser.Failure.self) {
-            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _ in seen += 1 }
+            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _, _ in seen += 1 }
         }
         #expect(seen == 2)
         do {
-            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _ in }
+            _ = try JSONParser.parse(Array(text.utf8), streaming: "profiles") { _, _ in }
         } catch {
             #expect(error.position == TextPosition(line: 1, column: 20))
         }

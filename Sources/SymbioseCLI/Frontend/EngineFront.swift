@@ -50,7 +50,10 @@ struct EngineFront {
                     en: "No path given: running on the bundled demo territory (Soissonnais-Valois, 43 sites).",
                     fr: "Aucun chemin donné : analyse du territoire de démonstration (Soissonnais-Valois, 43 sites)."))
         }
+        let progress = options.progress
+        engine.onProgress = Self.showing(on: progress)
         let validated = engine.validate(engine.load(paths.isEmpty ? .demo : .paths(paths)))
+        progress.finish()
         if validated.usable.isEmpty {
             // Nothing valid to match: say why and write nothing, so that an earlier output
             // is never replaced by an empty one.
@@ -67,17 +70,29 @@ struct EngineFront {
                     en: "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",
                     fr: "Flux déduits du code d'activité pour \(count) entreprise(s) sans flux déclaré : \(list)"))
         }
-        let progress = options.progress
-        let start = Date()
-        engine.onProgress = { event in
-            guard case .matching(let done, let total) = event else { return }
-            progress.show(
-                done, of: total, what: LocalizedText(en: "matching needs", fr: "appariement des besoins"), since: start)
-        }
+        engine.onProgress = Self.showing(on: progress)
         let outcome = engine.match(validated, ranker: ranker)
         progress.finish()
         report(outcome.diagnostics)
         return (engine, outcome)
+    }
+
+    /// A display of the engine's progress, timed from now: megabytes read, then needs matched.
+    private static func showing(on progress: Progress) -> @Sendable (EngineProgress) -> Void {
+        let start = Date()
+        return { event in
+            switch event {
+            case .reading(let bytes, let total):
+                progress.show(
+                    bytes / 1_000_000, of: total / 1_000_000,
+                    what: LocalizedText(en: "reading profiles", fr: "lecture des profils"),
+                    unit: LocalizedText(en: "MB", fr: "Mo"), from: 10, since: start)
+            case .matching(let done, let total):
+                progress.show(
+                    done, of: total, what: LocalizedText(en: "matching needs", fr: "appariement des besoins"),
+                    since: start)
+            }
+        }
     }
 
     /// Loads and checks profiles as `validate` does, against the user's taxonomy when it is

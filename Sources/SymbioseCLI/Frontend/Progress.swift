@@ -7,12 +7,18 @@ struct Progress: Sendable {
     var enabled: Bool
     var language: Language
 
-    /// Shows "matching 12 000 / 200 000 needs (8 400/s)" and the like.
-    func show(_ done: Int, of total: Int, what: LocalizedText, since start: Date) {
-        guard enabled, total >= 5_000 else { return }
+    /// Shows "matching needs 12 000 / 200 000 (8 400/s)", "reading profiles 412 / 850 MB
+    /// (120 MB/s)" and the like, for totals of at least `minimum`.
+    func show(
+        _ done: Int, of total: Int, what: LocalizedText, unit: LocalizedText? = nil, from minimum: Int = 5_000,
+        since start: Date
+    ) {
+        guard enabled, total >= minimum else { return }
         let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
+        let suffix = unit.map { " " + $0[language] } ?? ""
+        func number(_ value: Double) -> String { NumberFormatting.format(value, language: language) }
         let text =
-            "\r\(what[language]) \(NumberFormatting.format(Double(done), language: language)) / \(NumberFormatting.format(Double(total), language: language)) (\(NumberFormatting.format(rate, language: language))/s)   "
+            "\r\(what[language]) \(number(Double(done))) / \(number(Double(total)))\(suffix) (\(number(rate))\(suffix)/s)   "
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -36,9 +36,10 @@ public struct JSONParser {
     /// The most values read before the parse stops with ``Failure/Kind/tooManyValues``.
     var maximumValues = Int.max
     var values = 0
-    /// The top-level member whose array elements go to `onElement` instead of the tree.
+    /// The top-level member whose array elements go to `onElement` instead of the tree, with
+    /// the byte offset just after each.
     var streamedMember: String?
-    var onElement: ((JSONNode) -> Void)?
+    var onElement: ((JSONNode, Int) -> Void)?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -54,13 +55,14 @@ public struct JSONParser {
 
     /// Parses one JSON document, handing each element of the top-level member `member`'s array
     /// to `each` as soon as it is read instead of keeping it: that member is an empty array in the
-    /// tree returned. A long collection is then never held whole.
+    /// tree returned. A long collection is then never held whole. `each` also gets the byte
+    /// offset just after the element, to show progress.
     ///
     /// - Throws: ``Failure`` with the position of the first problem; elements already handed over
     ///   should then be dropped.
     /// More than `maximumValues` values (scalars, arrays and objects) stop the parse.
     public static func parse(
-        _ bytes: [UInt8], streaming member: String, maximumValues: Int = .max, each: (JSONNode) -> Void
+        _ bytes: [UInt8], streaming member: String, maximumValues: Int = .max, each: (JSONNode, Int) -> Void
     ) throws(Failure) -> JSONNode {
         try withoutActuallyEscaping(each) { (each) throws(Failure) -> JSONNode in
             var parser = JSONParser(bytes: bytes)
@@ -262,7 +264,7 @@ public struct JSONParser {
             }
             let element = try parseValue()
             count += 1
-            if streaming, let onElement { onElement(element) } else { elements.append(element) }
+            if streaming, let onElement { onElement(element, index) } else { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu")

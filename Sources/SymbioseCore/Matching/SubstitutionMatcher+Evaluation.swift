@@ -11,11 +11,34 @@ extension SubstitutionMatcher {
         supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
         envelopeKm: Double? = nil
     ) -> SubstitutionSynergy? {
+        let assessment = assess(
+            supplier: supplier, receiver: receiver, compatibility: compatibility, taxonomy: taxonomy,
+            envelopeKm: envelopeKm, cutoff: nil)
+        guard case .kept(let synergy) = assessment else { return nil }
+        return synergy
+    }
+
+    /// What weighing one release against one need gives.
+    enum Assessment {
+        /// The rules rule the pair out.
+        case rejected
+        /// A valid pair scoring below the cutoff: not built, since it could not be kept.
+        case below
+        case kept(SubstitutionSynergy)
+    }
+
+    /// As ``evaluate(supplier:receiver:compatibility:taxonomy:envelopeKm:)``, but a pair scoring
+    /// below `cutoff` is only counted, never built: most candidates of a need whose list is full
+    /// end there, and building one (its identifier, references and flags) is most of its cost.
+    func assess(
+        supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
+        envelopeKm: Double?, cutoff: Double?
+    ) -> Assessment {
         guard var pair = PairEvaluation(supplier, receiver, compatibility),
             pair.relations(supplier, receiver, include: settings.include)
-        else { return nil }
+        else { return .rejected }
         pair.quantities(supplier, receiver, taxonomy: taxonomy)
-        guard pair.heat(supplier, receiver, settings: settings) else { return nil }
+        guard pair.heat(supplier, receiver, settings: settings) else { return .rejected }
         pair.waterAndMaterials(supplier, receiver)
         let category = receiver.category
         let annualMWh = (category == .heat || category == .cold) ? pair.matched : nil
@@ -24,9 +47,11 @@ extension SubstitutionMatcher {
             ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
-        guard let distance = pair.distance(supplier, receiver, within: limit) else { return nil }
-        return pair.synergy(
-            supplier, receiver, compatibility, distance: distance, limit: limit, weights: settings.weights)
+        guard let distance = pair.distance(supplier, receiver, within: limit) else { return .rejected }
+        let scored = pair.score(supplier, receiver, distance: distance.term, weights: settings.weights)
+        if let cutoff, scored.score < cutoff { return .below }
+        return .kept(
+            pair.synergy(supplier, receiver, compatibility, distance: distance, limit: limit, scored: scored))
     }
 }
 
@@ -234,27 +259,35 @@ struct PairEvaluation {
         return (d, limit > 0 ? max(0, 1 - d / limit) : 1)
     }
 
-    /// The scored synergy, with the volume and confidence terms and the data flags.
+    /// The score terms (volume and confidence worked out here) and the score.
     @inline(__always)
-    mutating func synergy(
-        _ supplier: IndexedFlow, _ receiver: IndexedFlow, _ compatibility: Compatibility,
-        distance: (km: Double?, term: Double), limit: Double, weights: ScoreWeights
-    ) -> SubstitutionSynergy {
-        let needDimension = receiver.dimension
+    func score(_ supplier: IndexedFlow, _ receiver: IndexedFlow, distance: Double, weights: ScoreWeights) -> (
+        terms: [ScoreTerm], score: Double
+    ) {
         var volumeTerm = 0.25
         if let matched, let coverage {
-            volumeTerm = 0.3 * coverage + 0.7 * SubstitutionMatcher.magnitude(matched, needDimension)
+            volumeTerm = 0.3 * coverage + 0.7 * SubstitutionMatcher.magnitude(matched, receiver.dimension)
         }
         let confidenceTerm =
             (SubstitutionMatcher.confidence(supplier.flow) + SubstitutionMatcher.confidence(receiver.flow)) / 2
+        let terms = Scoring.terms(
+            distance: distance, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
+            weights: weights)
+        return (terms, Scoring.score(terms))
+    }
+
+    /// The scored synergy, with the data flags.
+    @inline(__always)
+    mutating func synergy(
+        _ supplier: IndexedFlow, _ receiver: IndexedFlow, _ compatibility: Compatibility,
+        distance: (km: Double?, term: Double), limit: Double, scored: (terms: [ScoreTerm], score: Double)
+    ) -> SubstitutionSynergy {
+        let needDimension = receiver.dimension
         if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated {
             flags.append(.estimatedData)
         }
         if supplier.flow.inferred || receiver.flow.inferred { flags.append(.inferred) }
         if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
-        let terms = Scoring.terms(
-            distance: distance.term, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
-            weights: weights)
         return SubstitutionSynergy(
             id:
                 "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
@@ -266,6 +299,6 @@ struct PairEvaluation {
             supplierTemperature: supplier.flow.quality.temperature,
             receiverTemperature: receiver.flow.quality.temperature,
             heatPumpCOP: heatPumpCOP, sourceHeatShare: sourceHeatShare, equivalence: equivalence,
-            flags: flags.sorted(), terms: terms, score: Scoring.score(terms))
+            flags: flags.sorted(), terms: scored.terms, score: scored.score)
     }
 }

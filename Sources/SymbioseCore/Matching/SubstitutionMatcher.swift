@@ -92,14 +92,16 @@ public struct SubstitutionMatcher: Sendable {
         var leftOut = 0
         func consider(_ position: Int, _ relation: Compatibility) {
             let supplier = index.outputs[position]
-            guard supplier.reference.company != receiver.reference.company,
-                let synergy = evaluate(
-                    supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
-                    envelopeKm: envelopeKm)
-            else { return }
+            guard supplier.reference.company != receiver.reference.company else { return }
+            // With the list full, a candidate scoring below its last could not enter it.
+            let full = limit > 0 && best.count >= limit
+            let assessment = assess(
+                supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
+                envelopeKm: envelopeKm, cutoff: full ? best.last?.score : nil)
+            if case .rejected = assessment { return }
             // With the list full, one candidate (the new one or the last kept) is left out.
-            if limit > 0 && best.count >= limit { leftOut += 1 }
-            Self.insert(synergy, into: &best, keeping: limit)
+            if full { leftOut += 1 }
+            if case .kept(let synergy) = assessment { Self.insert(synergy, into: &best, keeping: limit) }
         }
         for (releaseCode, relation) in candidates {
             envelopeKm = fixedEnvelopes[releaseCode]
