@@ -52,7 +52,8 @@ public struct ProfileLoader: Sendable {
     /// How much a read may take in: bytes, values, profiles, flows (``ReaderLimits``).
     public var limits = ReaderLimits.standard
     /// Told the bytes read so far and the bytes of all the files to read, as files and the
-    /// profiles of a large JSON collection are read; from several threads at once.
+    /// profiles of a large JSON collection are read; from several threads at once. Sizes are
+    /// looked up only when it is set; each file counts whole once read, refused or not.
     public var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(
@@ -99,7 +100,8 @@ public struct ProfileLoader: Sendable {
         }
         let loader = self
         let work = jobs
-        let total = onProgress == nil ? 0 : jobs.reduce(0) { $0 + Self.size(of: $1) }
+        let sizes = onProgress == nil ? [] : jobs.map(Self.size(of:))
+        let total = sizes.reduce(0, +)
         let done = SharedCount()
         let parts = Parallel.map(work.count, threads: threads) { range in
             range.map { position in
@@ -114,9 +116,14 @@ public struct ProfileLoader: Sendable {
                             LocalizedText(en: "no such file or directory", fr: "fichier ou dossier introuvable"),
                             at: SourceLocation(file: path)))
                 case .file(let url, let display, let found):
-                    loader.readFile(url, displayedAs: display, found: found, into: &part) { bytes in
-                        if let onProgress = loader.onProgress { onProgress(done.add(bytes), total) }
+                    var reported = 0
+                    func advance(to offset: Int) {
+                        guard let onProgress = loader.onProgress, offset > reported else { return }
+                        onProgress(done.add(offset - reported), total)
+                        reported = offset
                     }
+                    loader.readFile(url, displayedAs: display, found: found, into: &part, progress: advance)
+                    if !sizes.isEmpty { advance(to: sizes[position]) }
                 }
                 return part
             }
@@ -186,10 +193,10 @@ public struct ProfileLoader: Sendable {
         return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int ?? 0
     }
 
-    /// Reads one file; `advance` is told each part of its bytes read, for progress.
+    /// Reads one file; `progress` is told the bytes of a JSON collection read so far.
     private func readFile(
         _ url: URL, displayedAs display: String, found: Bool, into result: inout Result,
-        advance: @escaping (Int) -> Void
+        progress: @escaping (Int) -> Void
     ) {
         guard let format = Format(pathExtension: url.pathExtension) else {
             result.diagnostics.append(
@@ -214,12 +221,7 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        var reported = 0
-        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result) { offset in
-            advance(offset - reported)
-            reported = offset
-        }
-        advance(data.count - reported)
+        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result, progress: progress)
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first

@@ -70,6 +70,7 @@ struct EngineFront {
                     en: "Flows inferred from the activity code for \(count) firm(s) that declared none: \(list)",
                     fr: "Flux déduits du code d'activité pour \(count) entreprise(s) sans flux déclaré : \(list)"))
         }
+        // A new clock: the matching rate counts from here, not from the start of reading.
         engine.onProgress = Self.showing(on: progress)
         let outcome = engine.match(validated, ranker: ranker)
         progress.finish()
