@@ -109,6 +109,7 @@ public enum TaxonomyRenderer {
         if let dryMatter = entry.dryMatter { members.append(("dryMatter", .number(dryMatter))) }
         if let heatingValue = entry.heatingValue { members.append(("heatingValue", .number(heatingValue))) }
         if let value = entry.neutralisingValue { members.append(("neutralisingValue", .number(value))) }
+        if let value = entry.nitrogen { members.append(("nitrogen", .number(value))) }
         if !entry.excludes.isEmpty { members.append(("excludes", .array(entry.excludes.map { .string($0) }))) }
         if let range = entry.temperature {
             members.append(

@@ -57,6 +57,22 @@ import Testing
         #expect(french.contains("Compté en valeur neutralisante : 1 t d'écumes de sucrerie (0,24 t CaO/t) vaut 0,48 t"))
     }
 
+    @Test func manureIsCountedOnNitrogenAgainstOrganicFertiliser() throws {
+        // 1,000 t of manure at 7 kg N/t bring 7 t of nitrogen: 1,400 t of the reference organic
+        // fertiliser at 5 kg N/t, capped by a need of 2,000 t.
+        let (synergy, impact) = try pair(
+            release: "material.agri.manure", 1000, need: "material.amendment.organic-fertiliser", 2000)
+        let equivalence = try #require(synergy.equivalence)
+        #expect(equivalence.basis == .nitrogen)
+        #expect(abs((synergy.quantity?.value ?? 0) - 1400) < 1e-6)
+        // The credit is on the fertiliser replaced, the haul on the manure's own tonnes.
+        #expect(abs((impact.tonneKm ?? 0) - 13_000) < 1)
+        let french = ReasonWriter(taxonomy: TaxonomyFile.builtIn, language: .fr).reason(.substitution(synergy))
+        #expect(
+            french.contains("Compté en azote : 1 t de fumier (7 kg N/t) vaut 1,4 t de fertilisant organique (5 kg N/t)")
+        )
+    }
+
     @Test func tonnesCountOneForOneWithoutDeclaredValues() throws {
         let (synergy, _) = try pair(
             release: "material.food.potato-peel", 1000, need: "material.feedstock.methanisation", 1000)

@@ -177,6 +177,7 @@ public struct ReasonWriter: Sendable {
             case .heatingValue: NumberFormatting.format(v, decimals: 2, language: language) + " MWh/t"
             case .neutralisingValue:
                 NumberFormatting.format(v, decimals: 2, language: language) + " t CaO/t"
+            case .nitrogen: NumberFormatting.format(v * 1000, decimals: 1, language: language) + " kg N/t"
             }
         }
         let ratio = NumberFormatting.format(equivalence.ratio, decimals: 2, language: language)
@@ -187,6 +188,7 @@ public struct ReasonWriter: Sendable {
             case .dryMatter: LocalizedText(en: "dry matter", fr: "matière sèche")
             case .heatingValue: LocalizedText(en: "heating value", fr: "pouvoir calorifique")
             case .neutralisingValue: LocalizedText(en: "neutralising value", fr: "valeur neutralisante")
+            case .nitrogen: LocalizedText(en: "nitrogen", fr: "azote")
             }
         return LocalizedText(
             en: " Counted on \(basis.en): 1 t of \(release) (\(from)) counts as \(ratio) t of \(need) (\(to)).",

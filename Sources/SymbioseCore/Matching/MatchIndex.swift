@@ -23,11 +23,9 @@ public final class IndexedFlow: Sendable {
     /// The share of the amount in each month (index 0 = January) when the flow does not run
     /// evenly over its months; `nil` when it does.
     public let shares: [Double]?
-    /// The dry-matter share and heating value of the flow's resource, from the taxonomy.
-    public let dryMatter: Double?
-    public let heatingValue: Double?
-    /// The neutralising value of the flow's resource (liming), from the taxonomy.
-    public let neutralisingValue: Double?
+    /// What the flow's resource holds per tonne (dry matter, heating value, neutralising value,
+    /// nitrogen), from the taxonomy: the bases on which tonnes are weighed.
+    public let contents: MassEquivalence.Values
     /// The activity code (NAF) of the flow's company, when declared.
     public let activity: String?
     /// Whether the site was placed at its postcode's centre rather than located by its own
@@ -41,7 +39,7 @@ public final class IndexedFlow: Sendable {
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
         dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        dryMatter: Double? = nil, heatingValue: Double? = nil, neutralisingValue: Double? = nil,
+        contents: MassEquivalence.Values = .init(),
         activity: String? = nil, placedByPostcode: Bool = false,
         typicalTemperature: ClosedRange<Double>? = nil
     ) {
@@ -55,9 +53,7 @@ public final class IndexedFlow: Sendable {
         self.activity = activity
         self.placedByPostcode = placedByPostcode
         self.group = group
-        self.dryMatter = dryMatter
-        self.heatingValue = heatingValue
-        self.neutralisingValue = neutralisingValue
+        self.contents = contents
         self.reference = reference
         self.flow = flow
         self.point = point
@@ -138,9 +134,7 @@ public struct MatchIndex: Sendable {
                         dimension: entry.dimension,
                         grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
                         hazardous: hazardous, group: profile.company.group,
-                        dryMatter: taxonomy.dryMatter(of: entry.code),
-                        heatingValue: taxonomy.heatingValue(of: entry.code),
-                        neutralisingValue: taxonomy.neutralisingValue(of: entry.code),
+                        contents: taxonomy.contents(of: entry.code),
                         activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
                         typicalTemperature: taxonomy.typicalTemperature(of: entry.code))
                     if direction == .output {

@@ -132,13 +132,7 @@ struct PairEvaluation {
         }
         if supplier.dimension == .mass, receiver.dimension == .mass {
             equivalence = MassEquivalence(
-                release: .init(
-                    dryMatter: supplier.dryMatter, heatingValue: supplier.heatingValue,
-                    neutralisingValue: supplier.neutralisingValue),
-                need: .init(
-                    dryMatter: receiver.dryMatter, heatingValue: receiver.heatingValue,
-                    neutralisingValue: receiver.neutralisingValue),
-                needIsFuel: receiver.category == .energy)
+                release: supplier.contents, need: receiver.contents, needIsFuel: receiver.category == .energy)
             if let ratio = equivalence?.ratio { supplied = supplied.map { $0 * ratio } }
         }
         if let supplied, receiver.amount != nil {

@@ -31,6 +31,10 @@ public struct ResourceEntry: Sendable, Hashable {
     /// liming materials: a need for a liming agent is served in proportion (sugar factory lime
     /// at 0.24 against ground limestone at 0.50). Inherited by the codes below.
     public var neutralisingValue: Double?
+    /// The total nitrogen as delivered, in tonnes of N per tonne, for fertilisers: a need for a
+    /// fertiliser is served in proportion (cattle manure at 0.007 against the reference organic
+    /// fertiliser at 0.005). Inherited by the codes below.
+    public var nitrogen: Double?
     /// Needs this resource never serves, whatever its parents' links say (sugar factory lime is
     /// filed under agri-food by-products, but is mineral: no methanisation feedstock).
     public var excludes: [ResourceCode] = []

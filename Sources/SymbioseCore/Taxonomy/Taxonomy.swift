@@ -84,6 +84,16 @@ public struct Taxonomy: Sendable {
         firstInLineage(of: code) { $0.neutralisingValue }
     }
 
+    /// The total nitrogen (t N per t) of a code, or of its nearest ancestor declaring one.
+    public func nitrogen(of code: ResourceCode) -> Double? { firstInLineage(of: code) { $0.nitrogen } }
+
+    /// Everything a code holds per tonne, each value from the code or its nearest ancestor.
+    public func contents(of code: ResourceCode) -> MassEquivalence.Values {
+        MassEquivalence.Values(
+            dryMatter: dryMatter(of: code), heatingValue: heatingValue(of: code),
+            neutralisingValue: neutralisingValue(of: code), nitrogen: nitrogen(of: code))
+    }
+
     /// The conversion from `dimension` declared for `code` or, failing that, for its nearest
     /// ancestor that declares one (the density of water holds for every `water.*` code).
     public func equivalent(from dimension: PhysicalDimension, for code: ResourceCode) -> DimensionEquivalent? {

@@ -59,7 +59,7 @@ public enum TaxonomyFile {
     private static func decodeEntry(_ object: JSONObject) -> ResourceEntry? {
         object.rejectUnknownMembers(allowed: [
             "code", "dimension", "label", "synonyms", "ewc", "substitutes", "equivalents", "grade", "pooling",
-            "secondary", "dryMatter", "heatingValue", "neutralisingValue", "excludes", "gas", "temperature",
+            "secondary", "dryMatter", "heatingValue", "neutralisingValue", "nitrogen", "excludes", "gas", "temperature",
         ])
         let code = decodeCode(object)
         let dimension = object.enumeration("dimension", as: PhysicalDimension.self, required: true)
@@ -75,6 +75,7 @@ public enum TaxonomyFile {
         let dryMatter = decodeShare(object, "dryMatter", range: 0.01...1, unit: "")
         let heatingValue = decodeShare(object, "heatingValue", range: 0.01...15, unit: " MWh/t")
         let neutralising = decodeShare(object, "neutralisingValue", range: 0.01...1, unit: " t CaO/t")
+        let nitrogen = decodeShare(object, "nitrogen", range: 0.0001...0.5, unit: " t N/t")
         guard let code, let dimension, let label else { return nil }
         var entry = ResourceEntry(
             code: code, label: label, synonymsFR: synonyms?.strings("fr") ?? [],
@@ -86,6 +87,7 @@ public enum TaxonomyFile {
         entry.dryMatter = dryMatter
         entry.heatingValue = heatingValue
         entry.neutralisingValue = neutralising
+        entry.nitrogen = nitrogen
         entry.excludes = (object.strings("excludes") ?? []).map { ResourceCode($0) }
         return entry
     }
