@@ -45,6 +45,13 @@ public enum PlanJSON {
                 ])
             ),
             ("allocations", .array(allocations)),
+            (
+                "alternatives",
+                .array(
+                    plan.alternatives.enumerated().map {
+                        alternative($0.element, rank: $0.offset + 1, plan: plan, writer: writer)
+                    })
+            ),
             ("pools", .array(pools)),
             ("network", json(network)),
             ("factors", ImpactText.factorsJSON(plan.factorsUsed(from: factors), language: language)),
@@ -93,6 +100,28 @@ public enum PlanJSON {
                 ("score", .number(RecommendationsJSON.round4(s.score))),
                 ("impact", ImpactText.json(allocation.impact)),
             ] + pipe + [("reason", .string(writer.reason(.substitution(s))))])
+    }
+
+    /// A pair left out, as the plan that serves it first: the pair's allocation, that plan's
+    /// objective and totals, the difference from the plan, and the exchanges it takes from.
+    static func alternative(
+        _ alternative: PlanAlternative, rank: Int, plan: Plan, writer: ReasonWriter
+    ) -> JSONOutput {
+        let displaced = alternative.displaced.map { loss in
+            JSONOutput.object([
+                ("id", .string(loss.synergy.id)),
+                ("quantity", loss.synergy.quantity.map(RecommendationsJSON.quantity) ?? .null),
+                ("value", .number(RecommendationsJSON.rounded(loss.value, places: 4))),
+            ])
+        }
+        return .object([
+            ("allocation", allocation(alternative.allocation, rank: rank, writer: writer)),
+            ("objectiveValue", .number(RecommendationsJSON.rounded(alternative.value, places: 4))),
+            ("difference", .number(RecommendationsJSON.rounded(alternative.value - plan.optimal.value, places: 4))),
+            ("impact", ImpactText.json(alternative.totals)),
+            ("displaced", .array(displaced)),
+            ("rearranged", .integer(alternative.rearranged)),
+        ])
     }
 
     static func pool(_ group: PoolingGroup) -> JSONOutput {

@@ -168,7 +168,9 @@ public enum PlanText {
         planned.synergies = plan.synergies
         let names = Dictionary(profiles.map { ($0.company.id, $0.company.name) }, uniquingKeysWith: { a, _ in a })
         let header = summary(plan, network: network, language: language)
-        let details = self.network(network, names: names, language: language)
+        let details =
+            alternatives(plan, taxonomy: taxonomy, language: language)
+            + self.network(network, names: names, language: language)
         guard markdown else {
             let wrapped = header.flatMap { TextWrapping.wrap($0, width: SynergyTable.width) }
             return wrapped.joined(separator: "\n") + "\n\n"

@@ -48,6 +48,37 @@ import Testing
         #expect(!network.chains.isEmpty)
     }
 
+    /// The workshop's story: the glassworks' flue gas heats the town's network. Minimum pipe
+    /// sizes made the flow alone send it to the paper mill and the hospital; serving the
+    /// left-out pair first reaches more, so the plan takes it and says what each other
+    /// left-out pair would cost.
+    @Test func demoPlanSendsTheFlueGasToTheHeatNetworkAndShowsWhatItLeavesOut() throws {
+        let result = try demo()
+        let profiles = try demoProfiles()
+        let (plan, _) = TestSupport.plan(result, profiles: profiles)
+        let ids = Set(plan.optimal.allocations.map(\.synergy.id))
+        #expect(ids.contains("verallia-cuffies.furnace-flue-gas>reseau-chaleur-soissons.network-heat"))
+        #expect(plan.alternatives.count == 3)
+        for alternative in plan.alternatives {
+            let s = alternative.allocation.synergy
+            #expect(!ids.contains(s.id))
+            #expect(alternative.value <= plan.optimal.value)
+            #expect(
+                alternative.displaced.allSatisfy {
+                    $0.synergy.supplier == s.supplier || $0.synergy.receiver == s.receiver
+                })
+            #expect(alternative.displaced.allSatisfy { $0.value > 0 && ids.contains($0.synergy.id) })
+        }
+        let scores = plan.alternatives.map(\.allocation.synergy.score)
+        #expect(scores == scores.sorted(by: >))
+        let french = PlanText.render(
+            plan, network: SynergyNetwork(plan: plan, synergies: result.synergies, profiles: profiles),
+            shown: plan.synergies, result: result, profiles: profiles, taxonomy: taxonomy, markdown: true,
+            language: .fr)
+        #expect(french.contains("Écartées par le plan bien que bien classées"))
+        #expect(french.contains("de moins"))
+    }
+
     @Test func twoRunsGiveIdenticalBytes() throws {
         let first = try demo(), second = try demo()
         #expect(try json(first, language: .fr) == json(second, language: .fr))

@@ -23,9 +23,10 @@ extension AllocationPlanner {
     /// before anything else, the rest of it competing as before), and with all of it committed.
     /// The branch worth most, counting only links thick enough, is kept. After `pipeRounds`
     /// rounds any link still too thin is dropped.
-    func withoutThinPipes(_ candidates: Candidates, _ amounts: [Double], method: Method) -> [Double] {
-        var (kept, amounts) = (candidates, amounts)
-        var committed: [Int: Double] = [:]
+    func withoutThinPipes(
+        _ candidates: Candidates, _ amounts: [Double], method: Method, committed: [Int: Double] = [:]
+    ) -> [Double] {
+        var (kept, amounts, committed) = (candidates, amounts, committed)
         for round in 0...Self.pipeRounds {
             let thin = thinLinks(kept, amounts)
             guard let position = thin.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 })?.0 else { break }
@@ -58,7 +59,8 @@ extension AllocationPlanner {
 
     /// The allocation with the least quantity of some candidates committed: each is split into
     /// a committed part served first and the rest, and the parts are added back together.
-    private func allocate(_ candidates: Candidates, committing: [Int: Double], method: Method) -> [Double] {
+    func allocate(_ candidates: Candidates, committing: [Int: Double], method: Method) -> [Double] {
+        guard !committing.isEmpty else { return allocate(candidates, method: method).amounts }
         var split = candidates
         for (position, minimum) in committing.sorted(by: { $0.key < $1.key }) {
             var part = split.list[position]

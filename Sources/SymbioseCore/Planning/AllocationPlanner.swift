@@ -5,6 +5,9 @@
 public struct AllocationPlanner: Sendable {
     public var objective: PlanObjective
     public var calculator: ImpactCalculator
+    /// How many of the best pairs the plan leaves out are solved again to show what taking
+    /// them would cost (`PlanAlternative`); 0 for none.
+    public var alternativeCount = 3
     var supplies: [String: Double] = [:]
     var demands: [String: Double] = [:]
     /// The months each flow runs; `nil` for a one-off flow.
@@ -85,10 +88,21 @@ public struct AllocationPlanner: Sendable {
         // the two feasible solutions.
         let worth = { (amounts: [Double]) in zip(candidates.list, amounts).reduce(0) { $0 + $1.0.unitValue * $1.1 } }
         if worth(greedyAllocated) > worth(allocated) * (1 + 1e-9) + 1e-9 { allocated = greedyAllocated }
-        return Plan(
-            objective: objective, optimal: outcome(candidates.list, allocated, demand: candidates.demand),
+        var optimal = outcome(candidates.list, allocated, demand: candidates.demand)
+        var alternatives = self.alternatives(candidates, plan: optimal)
+        // Serving a left-out pair first can reach more than the flow did once minimum pipe sizes
+        // cut links: the better solution is the plan, and its own left-out pairs are shown.
+        let better = alternatives.max { $0.outcome.value < $1.outcome.value }?.outcome
+        if let better, better.value > optimal.value * (1 + 1e-9) + 1e-9 {
+            optimal = better
+            alternatives = self.alternatives(candidates, plan: optimal)
+        }
+        var plan = Plan(
+            objective: objective, optimal: optimal,
             greedy: outcome(candidates.list, greedyAllocated, demand: candidates.demand),
             candidates: candidates.substitutions, excluded: candidates.excluded, pools: pools, subnetworks: parts)
+        plan.alternatives = alternatives.map(\.alternative)
+        return plan
     }
 
     /// The substitutions worth planning, in id order so that ties are broken the same way
@@ -154,15 +168,19 @@ public struct AllocationPlanner: Sendable {
 
     /// One method's allocation, with a site's heat and fuel needs held to their shared budget
     /// (solved again with those capacities when the first solution exceeds it) and pipes too
-    /// thin for their length dropped.
-    func planned(_ candidates: Candidates, method: Method) -> (amounts: [Double], parts: Int) {
+    /// thin for their length dropped; `forcing` serves these quantities of some candidates
+    /// before any other.
+    func planned(
+        _ candidates: Candidates, method: Method, forcing: [Int: Double] = [:]
+    ) -> (amounts: [Double], parts: Int) {
         var (amounts, parts) = allocate(candidates, method: method)
+        if !forcing.isEmpty { amounts = allocate(candidates, committing: forcing, method: method) }
         var held = candidates
         if let demand = budgetedDemand(candidates, allocated: amounts) {
             held.demand = demand
-            amounts = allocate(held, method: method).amounts
+            amounts = allocate(held, committing: forcing, method: method)
         }
-        return (withoutThinPipes(held, amounts, method: method), parts)
+        return (withoutThinPipes(held, amounts, method: method, committed: forcing), parts)
     }
 
     /// The quantity of each candidate by one method, solved part by connected part (union–find

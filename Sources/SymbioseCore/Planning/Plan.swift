@@ -80,6 +80,8 @@ public struct Plan: Sendable {
     public var pools: [PoolingGroup]
     /// Connected parts of the release–need graph, solved separately.
     public var subnetworks: Int
+    /// The best pairs the plan leaves out, each with what taking it would cost.
+    public var alternatives: [PlanAlternative] = []
 
     /// Every member, for values built by hand (tests, fixtures).
     package init(

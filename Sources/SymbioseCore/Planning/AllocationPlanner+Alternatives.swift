@@ -1,0 +1,76 @@
+/// A pair matching ranks high that the plan leaves out, and what taking it would cost: the plan
+/// solved again with the pair served first, so that a facilitator who expected it sees why it
+/// is not there ("the glassworks' flue gas to the heat network: 540 t CO2e a year less").
+public struct PlanAlternative: Sendable, Hashable {
+    /// The pair, with the quantity it gets when served first.
+    public var allocation: Allocation
+    /// The objective of the plan that takes it, and that plan's impact totals.
+    public var value: Double
+    public var totals: ImpactTotals
+    /// The plan's exchanges of the same release or for the same need that get less, each with
+    /// the quantity and objective value it loses, the largest loss first.
+    public var displaced: [Allocation]
+    /// How many other exchanges of the plan get less in turn (a fuel need that shrinks frees a
+    /// residue for another farm, and so on).
+    public var rearranged: Int
+
+    package init(
+        allocation: Allocation, value: Double, totals: ImpactTotals, displaced: [Allocation], rearranged: Int
+    ) {
+        self.allocation = allocation
+        self.value = value
+        self.totals = totals
+        self.displaced = displaced
+        self.rearranged = rearranged
+    }
+}
+
+extension AllocationPlanner {
+    /// For the `alternativeCount` candidates with the best scores among those the plan leaves
+    /// at nothing, the plan that serves each first. A pair that cannot be served even then
+    /// (its pipe would be too thin once shared) is skipped.
+    func alternatives(
+        _ candidates: Candidates, plan: AllocationOutcome
+    ) -> [(alternative: PlanAlternative, outcome: AllocationOutcome)] {
+        guard alternativeCount > 0 else { return [] }
+        let taken = Set(plan.allocations.map(\.synergy.id))
+        let left = candidates.list.indices.filter { !taken.contains(candidates.list[$0].synergy.id) }
+        let ranked = left.sorted {
+            let (a, b) = (candidates.list[$0].synergy, candidates.list[$1].synergy)
+            return a.score != b.score ? a.score > b.score : a.id < b.id
+        }
+        var result: [(alternative: PlanAlternative, outcome: AllocationOutcome)] = []
+        for position in ranked.prefix(alternativeCount) {
+            let candidate = candidates.list[position]
+            let amounts = planned(candidates, method: .optimal, forcing: [position: candidate.quantity]).amounts
+            let forced = outcome(candidates.list, amounts, demand: candidates.demand)
+            guard let allocation = forced.allocations.first(where: { $0.synergy.id == candidate.synergy.id })
+            else { continue }
+            let changed = Self.displaced(from: plan, by: forced)
+            let competing = changed.filter {
+                $0.synergy.supplier == candidate.synergy.supplier || $0.synergy.receiver == candidate.synergy.receiver
+            }
+            let alternative = PlanAlternative(
+                allocation: allocation, value: forced.value, totals: forced.totals, displaced: competing,
+                rearranged: changed.count - competing.count)
+            result.append((alternative, forced))
+        }
+        return result
+    }
+
+    /// The plan's allocations that get less in `forced`, each reduced to what it loses.
+    static func displaced(from plan: AllocationOutcome, by forced: AllocationOutcome) -> [Allocation] {
+        let kept = Dictionary(forced.allocations.map { ($0.synergy.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var lost: [Allocation] = []
+        for allocation in plan.allocations {
+            let before = allocation.synergy.quantity?.value ?? 0
+            let after = kept[allocation.synergy.id]?.synergy.quantity?.value ?? 0
+            guard before - after > 1e-6 * max(1, before) else { continue }
+            var loss = allocation
+            loss.synergy.quantity?.value = before - after
+            loss.value = allocation.value - (kept[allocation.synergy.id]?.value ?? 0)
+            lost.append(loss)
+        }
+        return lost.sorted { $0.value != $1.value ? $0.value > $1.value : $0.synergy.id < $1.synergy.id }
+    }
+}
