@@ -9,7 +9,7 @@ extension PlanText {
         var lines = [
             LocalizedText(
                 en: "Left out by the plan though matching ranks them high (the plan that serves each first):",
-                fr: "Écartées par le plan bien que bien classées (le plan qui sert chacune d'abord) :")[language]
+                fr: "Écartées par le plan malgré un bon classement (le plan qui sert chacune d'abord) :")[language]
         ]
         for alternative in plan.alternatives {
             lines.append("  " + line(alternative, plan: plan, writer: writer, language: language))

@@ -48,7 +48,8 @@ public enum PlanText {
         let optimal = objectiveValue(plan.optimal.value, plan.objective, language: language)
         let greedy = objectiveValue(plan.greedy.value, plan.objective, language: language)
         let gain = plan.greedy.value > 0 ? (plan.optimal.value / plan.greedy.value - 1) * 100 : 0
-        let gainText = NumberFormatting.format(gain, decimals: 1, language: language)
+        // A gain under 0.05 % still shows: "+0 %" would read as none.
+        let gainText = NumberFormatting.format(gain, decimals: abs(gain) < 0.05 ? 2 : 1, language: language)
         func exchanges(_ n: Int) -> LocalizedText {
             .count(n, en: ("exchange", "exchanges"), fr: ("échange", "échanges"))
         }

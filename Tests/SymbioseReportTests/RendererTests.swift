@@ -75,7 +75,7 @@ import Testing
             plan, network: SynergyNetwork(plan: plan, synergies: result.synergies, profiles: profiles),
             shown: plan.synergies, result: result, profiles: profiles, taxonomy: taxonomy, markdown: true,
             language: .fr)
-        #expect(french.contains("Écartées par le plan bien que bien classées"))
+        #expect(french.contains("Écartées par le plan malgré un bon classement"))
         #expect(french.contains("de moins"))
     }
 

@@ -26,12 +26,13 @@ public struct PlanAlternative: Sendable, Hashable {
 }
 
 extension AllocationPlanner {
+    typealias Forced = (alternative: PlanAlternative, outcome: AllocationOutcome, amounts: [Double])
+
     /// For the `alternativeCount` candidates with the best scores among those the plan leaves
-    /// at nothing, the plan that serves each first. A pair that cannot be served even then
-    /// (its pipe would be too thin once shared) is skipped.
-    func alternatives(
-        _ candidates: Candidates, plan: AllocationOutcome
-    ) -> [(alternative: PlanAlternative, outcome: AllocationOutcome)] {
+    /// at nothing, the plan that serves each first: only the candidate's own part of the graph
+    /// is solved again, the rest of the plan stays. A pair that cannot be served even then (its
+    /// pipe would be too thin once shared) is skipped.
+    func alternatives(_ candidates: Candidates, plan: AllocationOutcome, amounts allocated: [Double]) -> [Forced] {
         guard alternativeCount > 0 else { return [] }
         let taken = Set(plan.allocations.map(\.synergy.id))
         let left = candidates.list.indices.filter { !taken.contains(candidates.list[$0].synergy.id) }
@@ -39,10 +40,16 @@ extension AllocationPlanner {
             let (a, b) = (candidates.list[$0].synergy, candidates.list[$1].synergy)
             return a.score != b.score ? a.score > b.score : a.id < b.id
         }
-        var result: [(alternative: PlanAlternative, outcome: AllocationOutcome)] = []
+        var result: [Forced] = []
         for position in ranked.prefix(alternativeCount) {
             let candidate = candidates.list[position]
-            let amounts = planned(candidates, method: .optimal, forcing: [position: candidate.quantity]).amounts
+            let members = part(of: position, candidates)
+            var local = candidates
+            local.list = members.map { candidates.list[$0] }
+            let served = members.firstIndex(of: position)!
+            let solved = planned(local, method: .optimal, forcing: [served: candidate.quantity]).amounts
+            var amounts = allocated
+            for (offset, member) in members.enumerated() { amounts[member] = solved[offset] }
             let forced = outcome(candidates.list, amounts, demand: candidates.demand)
             guard let allocation = forced.allocations.first(where: { $0.synergy.id == candidate.synergy.id })
             else { continue }
@@ -53,9 +60,25 @@ extension AllocationPlanner {
             let alternative = PlanAlternative(
                 allocation: allocation, value: forced.value, totals: forced.totals, displaced: competing,
                 rearranged: changed.count - competing.count)
-            result.append((alternative, forced))
+            result.append((alternative, forced, amounts))
         }
         return result
+    }
+
+    /// The candidates linked to `position` through a release, a need, or a site's shared energy
+    /// budget: the part a change to it can reach.
+    func part(of position: Int, _ candidates: Candidates) -> [Int] {
+        let offset = candidates.supply.count
+        var sets = DisjointSets(count: offset + candidates.demand.count)
+        for candidate in candidates.list { sets.union(candidate.release, offset + candidate.need) }
+        for budget in energyBudgets {
+            guard let heat = candidates.needIndex[budget.heat], let fuel = candidates.needIndex[budget.fuel] else {
+                continue
+            }
+            sets.union(offset + heat, offset + fuel)
+        }
+        let root = sets.find(candidates.list[position].release)
+        return candidates.list.indices.filter { sets.find(candidates.list[$0].release) == root }
     }
 
     /// The plan's allocations that get less in `forced`, each reduced to what it loses.

@@ -89,13 +89,13 @@ public struct AllocationPlanner: Sendable {
         let worth = { (amounts: [Double]) in zip(candidates.list, amounts).reduce(0) { $0 + $1.0.unitValue * $1.1 } }
         if worth(greedyAllocated) > worth(allocated) * (1 + 1e-9) + 1e-9 { allocated = greedyAllocated }
         var optimal = outcome(candidates.list, allocated, demand: candidates.demand)
-        var alternatives = self.alternatives(candidates, plan: optimal)
+        var alternatives = self.alternatives(candidates, plan: optimal, amounts: allocated)
         // Serving a left-out pair first can reach more than the flow did once minimum pipe sizes
         // cut links: the better solution is the plan, and its own left-out pairs are shown.
-        let better = alternatives.max { $0.outcome.value < $1.outcome.value }?.outcome
-        if let better, better.value > optimal.value * (1 + 1e-9) + 1e-9 {
-            optimal = better
-            alternatives = self.alternatives(candidates, plan: optimal)
+        let better = alternatives.max { $0.outcome.value < $1.outcome.value }
+        if let better, better.outcome.value > optimal.value * (1 + 1e-9) + 1e-9 {
+            optimal = better.outcome
+            alternatives = self.alternatives(candidates, plan: optimal, amounts: better.amounts)
         }
         var plan = Plan(
             objective: objective, optimal: optimal,
