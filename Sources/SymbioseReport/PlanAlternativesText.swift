@@ -17,8 +17,9 @@ extension PlanText {
         return lines
     }
 
-    /// "Verallia → Saica (flue gas, 19 529 MWh/yr, score 0.86): 13 950 t CO2e/yr, 21 t less
-    /// (−0.2 %), in place of Verallia → hospital (9 000 MWh/yr); 3 other exchanges change."
+    /// "Méthanisation → GAEC (digestate, 2,500 t/year), score 0.87: 13,855 t CO2e/yr, 102 t
+    /// CO2e/yr less (-0.7 %), in place of STEP → GAEC (sewage sludge, 2,250 t/year); 1 other
+    /// exchange changes."
     private static func line(
         _ alternative: PlanAlternative, plan: Plan, writer: ReasonWriter, language: Language
     ) -> String {
@@ -55,7 +56,7 @@ extension PlanText {
         return text + "."
     }
 
-    /// "Verallia France → Réseau de chaleur de Soissons (flue gas heat, 19 529 MWh/yr)".
+    /// "Verallia France → Réseau de chaleur de Soissons (flue gas heat, 19,529 MWh/year)".
     private static func pair(_ s: SubstitutionSynergy, writer: ReasonWriter, language: Language) -> String {
         let confidential = s.flags.contains(.confidential)
         let quantity =

@@ -1,6 +1,6 @@
 /// A pair matching ranks high that the plan leaves out, and what taking it would cost: the plan
 /// solved again with the pair served first, so that a facilitator who expected it sees why it
-/// is not there ("the glassworks' flue gas to the heat network: 540 t CO2e a year less").
+/// is not there ("the planned methaniser's digestate to the farm: 102 t CO2e a year less").
 public struct PlanAlternative: Sendable, Hashable {
     /// The pair, with the quantity it gets when served first.
     public var allocation: Allocation
@@ -40,10 +40,11 @@ extension AllocationPlanner {
             let (a, b) = (candidates.list[$0].synergy, candidates.list[$1].synergy)
             return a.score != b.score ? a.score > b.score : a.id < b.id
         }
+        let roots = partRoots(candidates)
         var result: [Forced] = []
         for position in ranked.prefix(alternativeCount) {
             let candidate = candidates.list[position]
-            let members = part(of: position, candidates)
+            let members = candidates.list.indices.filter { roots[$0] == roots[position] }
             var local = candidates
             local.list = members.map { candidates.list[$0] }
             let served = members.firstIndex(of: position)!
@@ -65,9 +66,9 @@ extension AllocationPlanner {
         return result
     }
 
-    /// The candidates linked to `position` through a release, a need, or a site's shared energy
-    /// budget: the part a change to it can reach.
-    func part(of position: Int, _ candidates: Candidates) -> [Int] {
+    /// Each candidate's part: candidates linked through a release, a need, or a site's shared
+    /// energy budget share one, the reach of a change to any of them.
+    func partRoots(_ candidates: Candidates) -> [Int] {
         let offset = candidates.supply.count
         var sets = DisjointSets(count: offset + candidates.demand.count)
         for candidate in candidates.list { sets.union(candidate.release, offset + candidate.need) }
@@ -77,8 +78,7 @@ extension AllocationPlanner {
             }
             sets.union(offset + heat, offset + fuel)
         }
-        let root = sets.find(candidates.list[position].release)
-        return candidates.list.indices.filter { sets.find(candidates.list[$0].release) == root }
+        return candidates.list.map { sets.find($0.release) }
     }
 
     /// The plan's allocations that get less in `forced`, each reduced to what it loses.

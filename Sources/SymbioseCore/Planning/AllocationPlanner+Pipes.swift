@@ -39,7 +39,9 @@ extension AllocationPlanner {
             dropped.list[position].quantity = 0
             var withoutIt = committed
             withoutIt[position] = nil
-            var best = (commitments: withoutIt, amounts: allocate(dropped, committing: withoutIt, method: method))
+            var best = (
+                commitments: withoutIt, amounts: allocate(dropped, committing: withoutIt, method: method).amounts
+            )
             var bestWorth = thickWorth(dropped, best.amounts)
             var keepsIt = false
             let link = kept.list[position]
@@ -47,7 +49,7 @@ extension AllocationPlanner {
             for level in levels.compactMap({ $0 }) where level <= link.quantity {
                 var committing = committed
                 committing[position] = level
-                let trial = allocate(kept, committing: committing, method: method)
+                let trial = allocate(kept, committing: committing, method: method).amounts
                 let worth = thickWorth(kept, trial)
                 if worth > bestWorth * (1 + 1e-9) { (best, bestWorth, keepsIt) = ((committing, trial), worth, true) }
             }
@@ -59,8 +61,10 @@ extension AllocationPlanner {
 
     /// The allocation with the least quantity of some candidates committed: each is split into
     /// a committed part served first and the rest, and the parts are added back together.
-    func allocate(_ candidates: Candidates, committing: [Int: Double], method: Method) -> [Double] {
-        guard !committing.isEmpty else { return allocate(candidates, method: method).amounts }
+    func allocate(
+        _ candidates: Candidates, committing: [Int: Double], method: Method
+    ) -> (amounts: [Double], parts: Int) {
+        guard !committing.isEmpty else { return allocate(candidates, method: method) }
         var split = candidates
         for (position, minimum) in committing.sorted(by: { $0.key < $1.key }) {
             var part = split.list[position]
@@ -69,11 +73,11 @@ extension AllocationPlanner {
             split.list[position].quantity -= minimum
             split.list.append(part)
         }
-        var amounts = allocate(split, method: method).amounts
+        var (amounts, parts) = allocate(split, method: method)
         for (offset, position) in committing.keys.sorted().enumerated() {
             amounts[position] += amounts[candidates.list.count + offset]
         }
-        return Array(amounts.prefix(candidates.list.count))
+        return (Array(amounts.prefix(candidates.list.count)), parts)
     }
 
     /// The links allocated less than their pipe's minimum, with the share of it they reach.

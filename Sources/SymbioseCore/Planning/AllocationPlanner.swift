@@ -173,12 +173,11 @@ public struct AllocationPlanner: Sendable {
     func planned(
         _ candidates: Candidates, method: Method, forcing: [Int: Double] = [:]
     ) -> (amounts: [Double], parts: Int) {
-        var (amounts, parts) = allocate(candidates, method: method)
-        if !forcing.isEmpty { amounts = allocate(candidates, committing: forcing, method: method) }
+        var (amounts, parts) = allocate(candidates, committing: forcing, method: method)
         var held = candidates
         if let demand = budgetedDemand(candidates, allocated: amounts) {
             held.demand = demand
-            amounts = allocate(held, committing: forcing, method: method)
+            amounts = allocate(held, committing: forcing, method: method).amounts
         }
         return (withoutThinPipes(held, amounts, method: method, committed: forcing), parts)
     }
