@@ -50,16 +50,27 @@ public struct ResourceResolver: Sendable {
     }
 
     /// The outcome of a resource named in words: the whole text, or when it is not conclusive,
-    /// its head (``heads(of:)``), the first head read confidently.
+    /// its head (``heads(of:)``), the first head read confidently. A complement says where the
+    /// stream comes from or what it is for, not what it is: when the whole is read as something
+    /// the words before the complement are not ("biogas from sewage sludge" read as sewage
+    /// sludge), those words decide; a whole read as the same thing, or a more specific one
+    /// ("carbon dioxide from fermentation" as biogenic CO2), stands.
     public func outcome(forText text: String) -> Outcome {
         let whole = searched(text)
-        guard case .ambiguous = whole else { return whole }
+        guard case .ambiguous = whole else { return overruledByHead(whole, of: text) }
         for head in Self.heads(of: text) {
             if case .fromText(let best, let runnerUp, _) = searched(head) {
                 return .fromText(best, runnerUp: runnerUp, words: head)
             }
         }
         return whole
+    }
+
+    private func overruledByHead(_ whole: Outcome, of text: String) -> Outcome {
+        guard case .fromText(let read, _, _) = whole, let head = Self.complementHead(of: text),
+            case .fromText(let best, let runnerUp, _) = searched(head), !Self.related(best.code, read.code)
+        else { return whole }
+        return .fromText(best, runnerUp: runnerUp, words: head)
     }
 
     private func searched(_ text: String) -> Outcome {
@@ -99,11 +110,21 @@ public struct ResourceResolver: Sendable {
             }
         }
         let words = outside.split(whereSeparator: \.isWhitespace)
-        let cut = words.firstIndex { Self.complements.contains($0.lowercased()) } ?? words.endIndex
-        var heads = [words[..<cut].joined(separator: " "), words.joined(separator: " ")] + inside
+        var heads = [beforeComplement(words).joined(separator: " "), words.joined(separator: " ")] + inside
         heads = heads.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != text }
         var seen = Set<String>()
         return heads.filter { seen.insert($0).inserted }
+    }
+
+    /// The words before the first complement, when the text has one and words before it.
+    static func complementHead(of text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let head = beforeComplement(words)
+        return head.isEmpty || head.count == words.count ? nil : head.joined(separator: " ")
+    }
+
+    private static func beforeComplement(_ words: [Substring]) -> ArraySlice<Substring> {
+        words[..<(words.firstIndex { complements.contains($0.lowercased()) } ?? words.endIndex)]
     }
 
     /// One code is the other's ancestor or descendant, or the same.
