@@ -150,25 +150,35 @@ extension ProfileJSON {
         // the checks report every other problem of the file too; its errors keep it out of
         // matching. Without a company or a site there is nothing to check.
         guard let company, let site else { return nil }
-        var fields: [String: SourceLocation] = [:]
-        record(node, relative: "", absolute: object.path.description, file: collector.file, into: &fields)
         let whole = collector.location(object.path, object.position)
+        var fields = FieldLocations(file: collector.file, pathBase: whole.path)
+        var key: [UInt8] = []
+        record(node, key: &key, escapedPath: nil, into: &fields)
+        fields.finish()
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
             source: ProfileSource(file: collector.file, whole: whole, fields: fields))
     }
 
-    /// Records the position of every value under `node`, keyed by its path relative to the profile.
+    /// Records the position of every value under `node`, keyed by its path relative to the
+    /// profile (`key`, as bytes, extended while descending and restored on the way back).
     ///
-    /// Paths are built as strings while descending (no intermediate path values), since this runs
-    /// for every value of every file.
+    /// The JSON path of a value is the profile's followed by the key, so it is not recorded,
+    /// except under a member whose name a JSON path escapes (`escapedPath`, from there down).
     private static func record(
-        _ node: JSONNode, relative: String, absolute: String, file: String, into fields: inout [String: SourceLocation]
+        _ node: JSONNode, key: inout [UInt8], escapedPath: String?, into fields: inout FieldLocations
     ) {
-        if !relative.isEmpty {
-            fields[relative] = SourceLocation(
-                file: file, line: node.position.line, column: node.position.column, path: absolute)
+        if !key.isEmpty {
+            if let escapedPath {
+                fields.append(
+                    key,
+                    SourceLocation(
+                        file: fields.file, line: node.position.line, column: node.position.column, path: escapedPath))
+            } else {
+                fields.append(derived: key, line: node.position.line, column: node.position.column)
+            }
         }
+        let length = key.count
         switch node.value {
         case .object(let members):
             for member in members {
@@ -178,15 +188,24 @@ extension ProfileJSON {
                         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
                             || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
                     }
-                let step = simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst()
-                record(
-                    member.value, relative: relative.isEmpty ? member.key : relative + "." + member.key,
-                    absolute: absolute + step, file: file, into: &fields)
+                var path = escapedPath
+                if !simple || path != nil {
+                    let here =
+                        path ?? (fields.pathBase ?? "$")
+                        + (key.isEmpty ? "" : "." + String(decoding: key, as: UTF8.self))
+                    path = here + (simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst())
+                }
+                if !key.isEmpty { key.append(0x2E) }
+                key.append(contentsOf: member.key.utf8)
+                record(member.value, key: &key, escapedPath: path, into: &fields)
+                key.removeSubrange(length...)
             }
         case .array(let elements):
             for (offset, element) in elements.enumerated() {
-                let index = "[\(offset)]"
-                record(element, relative: relative + index, absolute: absolute + index, file: file, into: &fields)
+                key.append(contentsOf: "[\(offset)]".utf8)
+                let path = escapedPath.map { $0 + "[\(offset)]" }
+                record(element, key: &key, escapedPath: path, into: &fields)
+                key.removeSubrange(length...)
             }
         default:
             break

@@ -100,6 +100,7 @@ public enum ProfileXML {
             }
         }
         let whole = SourceLocation(file: file, line: element.line, path: element.path)
+        recorder.fields.finish()
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
             source: ProfileSource(file: file, whole: whole, fields: recorder.fields))
@@ -203,19 +204,21 @@ public enum ProfileXML {
 /// Records the line and XML path of every element and attribute under the profile's field keys.
 private struct LocationRecorder {
     let file: String
-    var fields: [String: SourceLocation] = [:]
+    var fields: FieldLocations
 
     init(file: String) {
         self.file = file
+        fields = FieldLocations(file: file)
     }
 
     mutating func record(_ key: String, _ element: XMLElementView, attributes: Bool = false) {
         let location = SourceLocation(file: file, line: element.line, path: element.path)
-        if !key.isEmpty { fields[key] = location }
+        if !key.isEmpty { fields.append(Array(key.utf8), location) }
         guard attributes else { return }
         for name in element.attributeNames {
-            fields[key.isEmpty ? name : key + "." + name] = SourceLocation(
-                file: file, line: element.line, path: element.path + "/@" + name)
+            fields.append(
+                Array((key.isEmpty ? name : key + "." + name).utf8),
+                SourceLocation(file: file, line: element.line, path: element.path + "/@" + name))
         }
     }
 }

@@ -37,6 +37,23 @@ import Testing
         #expect(loaded.source.locate("company.naf").path == "$.company")
     }
 
+    @Test func fieldPathsFollowTheProfileInACollectionAndEscapeOddNames() throws {
+        let text = """
+            {"schema": "symbiose/profiles@1", "profiles": [
+              {"company": {"id": "a", "name": "A"}, "site": {"lat": 49.1, "lon": 3.2}},
+              {"company": {"id": "b", "name": "B", "my key": {"list": [1, 2]}},
+               "site": {"lat": 49.2, "lon": 3.3}}]}
+            """
+        let loaded = decode(text).profiles
+        #expect(loaded.count == 2)
+        let second = try #require(loaded.last?.source)
+        #expect(second.locate("company.name").path == "$.profiles[1].company.name")
+        #expect(second.locate("company.name").line == 3)
+        #expect(second.locate("company.my key.list[1]").path == #"$.profiles[1].company["my key"].list[1]"#)
+        #expect(second.locate("site.lon").line == 4)
+        #expect(second.locate("site.lon").column == 33)
+    }
+
     @Test func structuralErrorsAreLocatedAndDropTheProfile() {
         let text = """
             {"schema": "symbiose/profile@1",

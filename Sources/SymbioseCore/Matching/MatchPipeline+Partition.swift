@@ -128,7 +128,7 @@ private struct ProfileOwners {
             for position in positions {
                 let source = profiles[position].source
                 if let path = source.whole.path { byPath[file, default: [:]][path] = position }
-                for location in [source.whole] + source.fields.values {
+                for location in [source.whole] + source.fields.all.map(\.location) {
                     if byLocation[location] == nil { byLocation[location] = position }
                     if location.cell != nil, let line = location.line, byRow[Row(file: file, line: line)] == nil {
                         byRow[Row(file: file, line: line)] = position
@@ -177,7 +177,7 @@ private struct FlowLocator {
 
     init(_ loaded: LoadedProfile) {
         let source = loaded.source
-        for (key, location) in source.fields.sorted(by: { $0.key < $1.key }) {
+        for (key, location) in source.fields.all.sorted(by: { $0.key < $1.key }) {
             let flow = LoadedProfile.flowPart(of: key)
             if byLocation[location] == nil { byLocation[location] = .some(flow) }
             if let flow, location.cell != nil, let line = location.line,
@@ -223,15 +223,10 @@ extension LoadedProfile {
             }
             if direction == .output { copy.profile.outputs = kept } else { copy.profile.inputs = kept }
         }
-        var fields: [String: SourceLocation] = [:]
-        for (key, location) in source.fields {
-            guard let flow = Self.flowPart(of: key) else {
-                fields[key] = location
-                continue
-            }
-            if let new = renamed[flow] { fields[new + key.dropFirst(flow.count)] = location }
+        copy.source.fields = source.fields.rekeyed { key in
+            guard let flow = Self.flowPart(of: key) else { return key }
+            return renamed[flow].map { $0 + key.dropFirst(flow.count) }
         }
-        copy.source.fields = fields
         return copy
     }
 }

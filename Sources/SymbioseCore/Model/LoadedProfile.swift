@@ -18,19 +18,23 @@ public struct ProfileSource: Sendable {
     public var file: String
     /// The location of the profile as a whole.
     public var whole: SourceLocation
-    public var fields: [String: SourceLocation]
+    public var fields: FieldLocations
 
-    public init(file: String, whole: SourceLocation, fields: [String: SourceLocation] = [:]) {
+    public init(file: String, whole: SourceLocation, fields: FieldLocations) {
         self.file = file
         self.whole = whole
         self.fields = fields
+    }
+
+    public init(file: String, whole: SourceLocation, fields: [String: SourceLocation] = [:]) {
+        self.init(file: file, whole: whole, fields: FieldLocations(file: file, fields))
     }
 
     /// The location of `key`, or of its nearest recorded parent field, or of the whole profile.
     public func locate(_ key: String) -> SourceLocation {
         var current = Substring(key)
         while !current.isEmpty {
-            if let location = fields[String(current)] { return location }
+            if let location = fields[current] { return location }
             guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
             current = current[..<cut]
         }

@@ -1,0 +1,168 @@
+/// Where each field of one profile stands in its file, kept compact: a read profile records a
+/// location for every value it holds, tens per profile, and a territory holds up to a million
+/// profiles.
+///
+/// The keys' bytes share one buffer and each entry is a few integers. A location is turned back
+/// into a `SourceLocation` only when asked for, which happens for diagnostics. In a JSON file the
+/// path of a field is the profile's path followed by the field's key (`$.profiles[3]` and
+/// `outputs[0].quantity` give `$.profiles[3].outputs[0].quantity`), so it is not stored; any
+/// location that does not fit these integers (a spreadsheet cell, an XML path, a key that JSON
+/// paths escape) is kept whole beside them.
+///
+/// Lookups are binary searches once the recording is finished (`finish()`).
+public struct FieldLocations: Sendable {
+    private struct Entry: Sendable {
+        var keyStart: Int
+        var keyCount: Int32
+        var line: Int32
+        var column: Int32
+        /// `derivedPath`, `noPath`, or the position of the whole location in `others`.
+        var other: Int32
+    }
+
+    private static let derivedPath: Int32 = -1
+    private static let noPath: Int32 = -2
+    private static let absent = Int32.min
+
+    /// The file every compact location is in.
+    public let file: String
+    /// The JSON path of the profile, which a derived field path extends.
+    public let pathBase: String?
+    private var keyBytes: [UInt8] = []
+    private var entries: [Entry] = []
+    private var others: [SourceLocation] = []
+    private var sorted = true
+
+    public init(file: String, pathBase: String? = nil) {
+        self.file = file
+        self.pathBase = pathBase
+    }
+
+    /// The locations of a dictionary, keyed as it is.
+    public init(file: String, _ fields: [String: SourceLocation]) {
+        self.init(file: file)
+        for (key, location) in fields { append(Array(key.utf8), location) }
+        finish()
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Records a field whose path is `pathBase` followed by its key (a JSON value).
+    public mutating func append(derived key: [UInt8], line: Int, column: Int) {
+        guard pathBase != nil, let line = Int32(exactly: line), let column = Int32(exactly: column),
+            line != Self.absent,
+            column != Self.absent
+        else {
+            let path = pathBase.map { $0 + "." + String(decoding: key, as: UTF8.self) }
+            return append(key, SourceLocation(file: file, line: line, column: column, path: path))
+        }
+        appendEntry(key, line: line, column: column, other: Self.derivedPath)
+    }
+
+    /// Records a field at `location`.
+    public mutating func append(_ key: [UInt8], _ location: SourceLocation) {
+        if location.path == nil, location.cell == nil, location.file == file,
+            let line = Self.compact(location.line), let column = Self.compact(location.column)
+        {
+            return appendEntry(key, line: line, column: column, other: Self.noPath)
+        }
+        appendEntry(key, line: 0, column: 0, other: Int32(others.count))
+        others.append(location)
+    }
+
+    /// Sorts the entries for lookups; of two entries with the same key, the later one stays.
+    public mutating func finish() {
+        guard !sorted else { return }
+        let order = entries.indices.sorted { left, right in
+            let comparison = compare(entries[left], entries[right])
+            return comparison != 0 ? comparison < 0 : left < right
+        }
+        var kept: [Entry] = []
+        kept.reserveCapacity(order.count)
+        for position in order {
+            if let last = kept.last, compare(last, entries[position]) == 0 { kept.removeLast() }
+            kept.append(entries[position])
+        }
+        entries = kept
+        sorted = true
+    }
+
+    /// The location of the field `key`, if it was recorded.
+    public subscript(key: Substring) -> SourceLocation? {
+        let bytes = key.utf8
+        if sorted {
+            var low = 0
+            var high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                let comparison = compare(entries[middle], bytes)
+                if comparison == 0 { return location(of: entries[middle]) }
+                if comparison < 0 { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+        return entries.last { compare($0, bytes) == 0 }.map(location(of:))
+    }
+
+    /// The location of the field `key`, if it was recorded.
+    public subscript(key: String) -> SourceLocation? { self[Substring(key)] }
+
+    /// Every recorded field and its location, in no particular order.
+    public var all: [(key: String, location: SourceLocation)] {
+        entries.map { (key(of: $0), location(of: $0)) }
+    }
+
+    /// These locations under new keys: `rename` gives a key's new name, or nil to leave the field
+    /// out. The locations stay where they were read, derived paths included.
+    public func rekeyed(_ rename: (String) -> String?) -> FieldLocations {
+        var copy = FieldLocations(file: file, pathBase: pathBase)
+        for entry in entries {
+            guard let newKey = rename(key(of: entry)) else { continue }
+            copy.append(Array(newKey.utf8), location(of: entry))
+        }
+        copy.finish()
+        return copy
+    }
+
+    private static func compact(_ value: Int?) -> Int32? {
+        guard let value else { return absent }
+        guard let small = Int32(exactly: value), small != absent else { return nil }
+        return small
+    }
+
+    private mutating func appendEntry(_ key: [UInt8], line: Int32, column: Int32, other: Int32) {
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: key)
+        let entry = Entry(
+            keyStart: start, keyCount: Int32(keyBytes.count - start), line: line, column: column, other: other)
+        if sorted, let last = entries.last, compare(last, entry) >= 0 { sorted = false }
+        entries.append(entry)
+    }
+
+    private func keySlice(_ entry: Entry) -> ArraySlice<UInt8> {
+        keyBytes[entry.keyStart..<entry.keyStart + Int(entry.keyCount)]
+    }
+
+    private func key(of entry: Entry) -> String { String(decoding: keySlice(entry), as: UTF8.self) }
+
+    private func compare(_ left: Entry, _ right: Entry) -> Int { compare(left, keySlice(right)) }
+
+    /// The order of an entry's key against `bytes`: negative, zero or positive.
+    private func compare<Bytes: Collection<UInt8>>(_ entry: Entry, _ bytes: Bytes) -> Int {
+        var other = bytes.makeIterator()
+        for byte in keySlice(entry) {
+            guard let next = other.next() else { return 1 }
+            if byte != next { return byte < next ? -1 : 1 }
+        }
+        return other.next() == nil ? 0 : -1
+    }
+
+    private func location(of entry: Entry) -> SourceLocation {
+        if entry.other >= 0 { return others[Int(entry.other)] }
+        let line = entry.line == Self.absent ? nil : Int(entry.line)
+        let column = entry.column == Self.absent ? nil : Int(entry.column)
+        let path = entry.other == Self.derivedPath ? pathBase.map { $0 + "." + key(of: entry) } : nil
+        return SourceLocation(file: file, line: line, column: column, path: path)
+    }
+}
