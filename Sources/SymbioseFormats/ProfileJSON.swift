@@ -189,10 +189,7 @@ extension ProfileJSON {
                             || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
                     }
                 var path = escapedPath
-                if !simple || path != nil {
-                    let here =
-                        path ?? (fields.pathBase ?? "$")
-                        + (key.isEmpty ? "" : "." + String(decoding: key, as: UTF8.self))
+                if !simple || path != nil, let here = path ?? fields.path(derivedFrom: key) {
                     path = here + (simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst())
                 }
                 if !key.isEmpty { key.append(0x2E) }

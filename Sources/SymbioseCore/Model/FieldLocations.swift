@@ -31,6 +31,7 @@ public struct FieldLocations: Sendable {
     private var keyBytes: [UInt8] = []
     private var entries: [Entry] = []
     private var others: [SourceLocation] = []
+    /// Whether `finish()` has sorted the entries since the last one was recorded.
     private var sorted = true
 
     public init(file: String, pathBase: String? = nil) {
@@ -54,8 +55,7 @@ public struct FieldLocations: Sendable {
             line != Self.absent,
             column != Self.absent
         else {
-            let path = pathBase.map { $0 + "." + String(decoding: key, as: UTF8.self) }
-            return append(key, SourceLocation(file: file, line: line, column: column, path: path))
+            return append(key, SourceLocation(file: file, line: line, column: column, path: path(derivedFrom: key)))
         }
         appendEntry(key, line: line, column: column, other: Self.derivedPath)
     }
@@ -69,6 +69,12 @@ public struct FieldLocations: Sendable {
         }
         appendEntry(key, line: 0, column: 0, other: Int32(others.count))
         others.append(location)
+    }
+
+    /// The JSON path of the value at `key`: `pathBase` followed by the key, nil without a base.
+    public func path<Key: Collection<UInt8>>(derivedFrom key: Key) -> String? {
+        guard let pathBase else { return nil }
+        return key.isEmpty ? pathBase : pathBase + "." + String(decoding: key, as: UTF8.self)
     }
 
     /// Sorts the entries for lookups; of two entries with the same key, the later one stays.
@@ -134,10 +140,9 @@ public struct FieldLocations: Sendable {
     private mutating func appendEntry(_ key: [UInt8], line: Int32, column: Int32, other: Int32) {
         let start = keyBytes.count
         keyBytes.append(contentsOf: key)
-        let entry = Entry(
-            keyStart: start, keyCount: Int32(keyBytes.count - start), line: line, column: column, other: other)
-        if sorted, let last = entries.last, compare(last, entry) >= 0 { sorted = false }
-        entries.append(entry)
+        entries.append(
+            Entry(keyStart: start, keyCount: Int32(keyBytes.count - start), line: line, column: column, other: other))
+        sorted = false
     }
 
     private func keySlice(_ entry: Entry) -> ArraySlice<UInt8> {
@@ -162,7 +167,7 @@ public struct FieldLocations: Sendable {
         if entry.other >= 0 { return others[Int(entry.other)] }
         let line = entry.line == Self.absent ? nil : Int(entry.line)
         let column = entry.column == Self.absent ? nil : Int(entry.column)
-        let path = entry.other == Self.derivedPath ? pathBase.map { $0 + "." + key(of: entry) } : nil
+        let path = entry.other == Self.derivedPath ? path(derivedFrom: keySlice(entry)) : nil
         return SourceLocation(file: file, line: line, column: column, path: path)
     }
 }
