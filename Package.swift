@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -37,6 +38,7 @@ let package = Package(
         ),
         .target(
             name: "SymbioseCore",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             exclude: ["Resources/communes-fr.tsv"],
             resources: [
                 .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),

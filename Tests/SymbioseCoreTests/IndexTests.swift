@@ -100,3 +100,56 @@ import Testing
         }
     }
 }
+
+@Suite struct DenseGridTests {
+    /// Towns of thousands of points, some sharing one position (ties), at two latitudes: dense
+    /// cells keep a k-d tree, and what it finds must be what measuring every point finds.
+    static func towns(latitude: Double) -> [(GeoPoint, Int)] {
+        var random = SeededRandom(seed: 11)
+        var points: [(GeoPoint, Int)] = []
+        let centres = [(0.0, 0.0), (4.0, 7.0), (-30.0, 12.0)]
+        for (northKm, eastKm) in centres {
+            for _ in 0..<1_500 {
+                let spread = points.count % 3 == 0 ? 0.8 : 6.0
+                var point = MatchFixture.point(
+                    northKm: northKm + (random.unit() - 0.5) * spread, eastKm: eastKm + (random.unit() - 0.5) * spread)
+                point = GeoPoint(latitude: point.latitude + latitude - MatchFixture.origin.latitude, longitude: point.longitude)
+                points.append((point, points.count))
+                if points.count % 7 == 0 { points.append((point, points.count)) }
+            }
+        }
+        return points
+    }
+
+    @Test(arguments: [48.9, 64.0])
+    func nearestByRingIsEachRingsNearestInOrder(latitude: Double) {
+        let points = Self.towns(latitude: latitude)
+        let grid = SpatialGrid(points, cellKm: 10)
+        var densestRing = 0
+        for (northKm, eastKm) in [(0.1, 0.2), (4.0, 7.0), (-12.0, 3.0), (-30.0, 12.0)] {
+            let centre = GeoPoint(
+                latitude: MatchFixture.point(northKm: northKm).latitude + latitude - MatchFixture.origin.latitude,
+                longitude: MatchFixture.point(northKm: northKm, eastKm: eastKm).longitude)
+            for (budget, radius) in [(1, 40.0), (60, 40.0), (60, 2.0), (700, 25.0), (Int.max, 15.0)] {
+                var expected: [[Int]] = []
+                grid.visitRings(around: centre, within: radius) { items, _ in
+                    densestRing = max(densestRing, items.count)
+                    let sorted = items.sorted { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
+                    expected.append(sorted.prefix(budget).map(\.item))
+                    return true
+                }
+                var found: [[Int]] = []
+                grid.visitNearestByRing(around: centre, within: radius, budget: { budget }) { nearest, _ in
+                    found.append(nearest.map(\.item))
+                    return true
+                }
+                #expect(found == expected, "at \(northKm), \(eastKm): \(budget) within \(radius) km")
+            }
+            for radius in [0.3, 1.0, 2.5, 9.0, 30.0] {
+                #expect(grid.count(within: radius, of: centre) == grid.items(within: radius, of: centre).count)
+            }
+        }
+        // Rings of over a thousand points: the trees were searched, not only scanned.
+        #expect(densestRing > 1_000)
+    }
+}

@@ -410,19 +410,28 @@ import Testing
     }
 }
 
-@Suite struct NearestTests {
-    /// The partial selection of a ring's nearest releases agrees with a full sort, ties included.
-    @Test func nearestAgreesWithAFullSort() {
-        var random = SeededRandom(seed: 9)
-        for size in [0, 1, 5, 59, 60, 121, 500, 3_000] {
-            let items = (0..<size).map { (item: $0, distanceKm: Double(Int(random.unit() * 50)) / 10) }
-            let sorted = items.sorted { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
-            for count in [1, 10, 60] {
-                let expected = Array(sorted.prefix(count))
-                let found = SubstitutionMatcher.nearest(items, count: count)
-                #expect(found.map(\.item) == expected.map(\.item), "\(size) items, \(count) nearest")
-            }
+@Suite struct ScoringArithmeticTests {
+    /// Flags gathered in any order are listed in their declared order, each once.
+    @Test func flagSetsListFlagsInDeclaredOrder() {
+        #expect(SynergyFlag.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
+        var all = FlagSet()
+        for flag in SynergyFlag.allCases.reversed() { all.insert(flag) }
+        #expect(all.listed == SynergyFlag.allCases)
+        var some = FlagSet()
+        for flag in [SynergyFlag.planned, .seasonal, .planned, .hazardous] { some.insert(flag) }
+        #expect(some.listed == [.seasonal, .hazardous, .planned])
+    }
+
+    /// The score worked out without building terms is the terms' score to the last bit.
+    @Test func scoreWithoutTermsIsTheTermsScore() {
+        var random = SeededRandom(seed: 5)
+        let weights = ScoreWeights(distance: 3, volume: 2, quality: 2.5, time: 1, confidence: 0.7)
+        for _ in 0..<2_000 {
+            let values = Scoring.Values(
+                distance: random.unit() * 1.2 - 0.1, volume: random.unit(), quality: random.unit(),
+                time: random.unit(), confidence: random.unit())
+            let built = Scoring.score(Scoring.terms(values, weights: weights))
+            #expect(Scoring.score(values, normalizedWeights: weights.normalized).bitPattern == built.bitPattern)
         }
-        #expect(SubstitutionMatcher.nearest([(item: 1, distanceKm: 2)], count: 0).isEmpty)
     }
 }

@@ -10,15 +10,18 @@ import Foundation
 /// - Complexity: building is O(*n*); a query of radius *r* visits O((*r* / `cellKm` + 1)²)
 ///   cells and returns the items in them, then filters by exact distance.
 public struct SpatialGrid<Item: Sendable>: Sendable {
-    private struct CellKey: Hashable, Sendable {
+    struct CellKey: Hashable, Sendable {
         var row: Int
         var column: Int
     }
 
-    private let cellKm: Double
+    /// A cell with more points than this keeps them in a k-d tree.
+    static var treeThreshold: Int { 32 }
+
+    let cellKm: Double
     private let latitudeStep: Double
     private let longitudeStep: Double
-    private var cells: [CellKey: [(GeoPoint, Item)]] = [:]
+    private var cells: [CellKey: PointTree<Item>] = [:]
 
     /// - Parameters:
     ///   - items: the points to index with their payloads.
@@ -29,12 +32,14 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         latitudeStep = self.cellKm / kmPerDegree
         let maxLatitude = min(89.0, items.map { abs($0.0.latitude) }.max() ?? 0)
         longitudeStep = self.cellKm / (kmPerDegree * cos(maxLatitude * .pi / 180))
+        var buckets: [CellKey: [(GeoPoint, Item)]] = [:]
         for item in items {
-            cells[key(item.0), default: []].append(item)
+            buckets[key(item.0), default: []].append(item)
         }
+        cells = buckets.mapValues { PointTree($0, treeAbove: Self.treeThreshold) }
     }
 
-    private func key(_ point: GeoPoint) -> CellKey {
+    func key(_ point: GeoPoint) -> CellKey {
         CellKey(
             row: Int((point.latitude / latitudeStep).rounded(.down)),
             column: Int((point.longitude / longitudeStep).rounded(.down)))
@@ -50,21 +55,13 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         _ body: (_ items: [(item: Item, distanceKm: Double)], _ laterAtLeastKm: Double) -> Bool
     ) {
         let centre = key(point)
-        let rings = Int((radiusKm / cellKm).rounded(.up)) + 1
+        let rings = ringCount(within: radiusKm)
         for ring in 0...rings {
             var found: [(item: Item, distanceKm: Double)] = []
-            for row in (centre.row - ring)...(centre.row + ring) {
-                let edgeRow = row == centre.row - ring || row == centre.row + ring
-                var column = centre.column - ring
-                while column <= centre.column + ring {
-                    if let bucket = cells[CellKey(row: row, column: column)] {
-                        for (location, item) in bucket {
-                            let distance = point.distanceKm(to: location)
-                            if distance <= radiusKm { found.append((item, distance)) }
-                        }
-                    }
-                    // Inside rows only hold the ring's two edge cells.
-                    column += edgeRow || ring == 0 ? 1 : 2 * ring
+            forEachCell(inRing: ring, around: centre) { cell in
+                for (location, item) in cell.points {
+                    let distance = location.distanceKm(to: point)
+                    if distance <= radiusKm { found.append((item, distance)) }
                 }
             }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
@@ -73,18 +70,49 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         }
     }
 
-    /// The items within `radiusKm` of `point`, each with its distance, in grid order.
-    public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
+    /// How many rings of cells around a point's cell hold every item within `radiusKm`.
+    func ringCount(within radiusKm: Double) -> Int { Int((radiusKm / cellKm).rounded(.up)) + 1 }
+
+    /// Calls `body` with each non-empty cell of the ring `ring` cells away from `centre`.
+    func forEachCell(inRing ring: Int, around centre: CellKey, _ body: (PointTree<Item>) -> Void) {
+        for row in (centre.row - ring)...(centre.row + ring) {
+            let edgeRow = row == centre.row - ring || row == centre.row + ring
+            var column = centre.column - ring
+            while column <= centre.column + ring {
+                if let cell = cells[CellKey(row: row, column: column)] { body(cell) }
+                // Inside rows only hold the ring's two edge cells.
+                column += edgeRow || ring == 0 ? 1 : 2 * ring
+            }
+        }
+    }
+
+    /// How many items lie within `radiusKm` of `point`: as many as `items(within:of:)` returns.
+    ///
+    /// - Complexity: in a dense cell, about the number of tree nodes the circle's edge crosses
+    ///   rather than the number of items.
+    public func count(within radiusKm: Double, of point: GeoPoint) -> Int {
+        var found = 0
+        forEachCell(within: radiusKm, of: point) { found += $0.count(within: radiusKm, of: point) }
+        return found
+    }
+
+    private func forEachCell(within radiusKm: Double, of point: GeoPoint, _ body: (PointTree<Item>) -> Void) {
         let centre = key(point)
-        let span = Int((radiusKm / cellKm).rounded(.up)) + 1
-        var result: [(item: Item, distanceKm: Double)] = []
+        let span = ringCount(within: radiusKm)
         for row in (centre.row - span)...(centre.row + span) {
             for column in (centre.column - span)...(centre.column + span) {
-                guard let bucket = cells[CellKey(row: row, column: column)] else { continue }
-                for (location, item) in bucket {
-                    let distance = point.distanceKm(to: location)
-                    if distance <= radiusKm { result.append((item, distance)) }
-                }
+                if let cell = cells[CellKey(row: row, column: column)] { body(cell) }
+            }
+        }
+    }
+
+    /// The items within `radiusKm` of `point`, each with its distance, in grid order.
+    public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
+        var result: [(item: Item, distanceKm: Double)] = []
+        forEachCell(within: radiusKm, of: point) { cell in
+            for (location, item) in cell.points {
+                let distance = location.distanceKm(to: point)
+                if distance <= radiusKm { result.append((item, distance)) }
             }
         }
         return result

@@ -117,7 +117,7 @@ public struct PoolingMatcher: Sendable {
         let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
         // Only the counts are kept: holding every neighbourhood would take memory quadratic in
         // the local density.
-        let density = flows.map { flow in grid.items(within: 2 * radiusKm, of: flow.point!).count }
+        let density = flows.map { flow in grid.count(within: 2 * radiusKm, of: flow.point!) }
         let seeds = flows.indices.sorted { a, b in
             if density[a] != density[b] { return density[a] > density[b] }
             return flows[a].reference.company < flows[b].reference.company

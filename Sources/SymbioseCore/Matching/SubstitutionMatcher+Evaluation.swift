@@ -29,10 +29,12 @@ extension SubstitutionMatcher {
 
     /// As ``evaluate(supplier:receiver:compatibility:taxonomy:envelopeKm:)``, but a pair scoring
     /// below `cutoff` is only counted, never built: most candidates of a need whose list is full
-    /// end there, and building one (its identifier, references and flags) is most of its cost.
+    /// end there, and building one (its identifier, references, flags and terms) is most of its
+    /// cost. `distanceKm`, when given, is the distance from the supplier to the receiver already
+    /// measured by the search.
     func assess(
         supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
-        envelopeKm: Double?, cutoff: Double?
+        envelopeKm: Double?, cutoff: Double?, distanceKm: Double? = nil
     ) -> Assessment {
         guard var pair = PairEvaluation(supplier, receiver, compatibility),
             pair.relations(supplier, receiver, include: settings.include)
@@ -47,11 +49,16 @@ extension SubstitutionMatcher {
             ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
-        guard let distance = pair.distance(supplier, receiver, within: limit) else { return .rejected }
-        let scored = pair.score(supplier, receiver, distance: distance.term, weights: settings.weights)
+        guard let distance = pair.distance(supplier, receiver, within: limit, measured: distanceKm) else {
+            return .rejected
+        }
+        let scored = pair.score(
+            supplier, receiver, distance: distance.term, weights: normalizedWeights ?? settings.weights.normalized)
         if let cutoff, scored.score < cutoff { return .below }
         return .kept(
-            pair.synergy(supplier, receiver, compatibility, distance: distance, limit: limit, scored: scored))
+            pair.synergy(
+                supplier, receiver, compatibility, distance: distance, limit: limit,
+                scored: (Scoring.terms(scored.values, weights: settings.weights), scored.score)))
     }
 }
 
@@ -59,7 +66,7 @@ extension SubstitutionMatcher {
 /// values only: the two flows are passed to each step, so that the hot loop copies no
 /// reference and retains nothing.
 struct PairEvaluation {
-    var flags: [SynergyFlag] = []
+    var flags = FlagSet()
     var quality: Double
     /// The months both flows share.
     let overlap: MonthSet
@@ -79,8 +86,8 @@ struct PairEvaluation {
     @inline(__always)
     init?(_ supplier: IndexedFlow, _ receiver: IndexedFlow, _ compatibility: Compatibility) {
         quality = compatibility.factor
-        if case .link = compatibility { flags.append(.substitute) }
-        if case .lessSpecific = compatibility { flags.append(.lessSpecificRelease) }
+        if case .link = compatibility { flags.insert(.substitute) }
+        if case .lessSpecific = compatibility { flags.insert(.lessSpecificRelease) }
         overlap = supplier.months.intersection(receiver.months)
         switch (supplier.oneOff, receiver.oneOff) {
         case let (s?, r?):
@@ -96,10 +103,10 @@ struct PairEvaluation {
             guard !overlap.isEmpty else { return nil }
         }
         if oneOff != nil {
-            flags.append(.oneOff)
+            flags.insert(.oneOff)
         } else {
             timeTerm = Double(overlap.count) / Double(max(receiver.months.count, 1))
-            if overlap.count < 12 { flags.append(.seasonal) }
+            if overlap.count < 12 { flags.insert(.seasonal) }
         }
     }
 
@@ -109,16 +116,16 @@ struct PairEvaluation {
     mutating func relations(_ supplier: IndexedFlow, _ receiver: IndexedFlow, include: Set<SynergyFlag>) -> Bool {
         if let group = supplier.group, group == receiver.group {
             guard include.contains(.sameGroup) else { return false }
-            flags.append(.sameGroup)
+            flags.insert(.sameGroup)
         }
         if supplier.flow.existingPartner == receiver.reference.company
             || receiver.flow.existingPartner == supplier.reference.company
         {
             guard include.contains(.existing) else { return false }
-            flags.append(.existing)
+            flags.insert(.existing)
         }
-        if supplier.flow.planned || receiver.flow.planned { flags.append(.planned) }
-        if supplier.placedByPostcode || receiver.placedByPostcode { flags.append(.approximateLocation) }
+        if supplier.flow.planned || receiver.flow.planned { flags.insert(.planned) }
+        if supplier.placedByPostcode || receiver.placedByPostcode { flags.insert(.approximateLocation) }
         return true
     }
 
@@ -138,7 +145,7 @@ struct PairEvaluation {
         if let supplied, receiver.amount != nil {
             exchange(supplied, supplier, receiver)
         } else {
-            flags.append(.quantityUnknown)
+            flags.insert(.quantityUnknown)
         }
     }
 
@@ -177,7 +184,7 @@ struct PairEvaluation {
             sourceRange: supplier.temperatures, sinkRange: receiver.temperatures, sourceMedium: sourceMedium,
             sinkMedium: sinkMedium, cold: category == .cold, settings: settings)
         let assumed = supplier.temperatureAssumed || receiver.temperatureAssumed
-        if assumed, exchange != .impossible { flags.append(.temperatureAssumed) }
+        if assumed, exchange != .impossible { flags.insert(.temperatureAssumed) }
         if category == .heat, HeatExchange.isFlueGas(supplier.flow.resource),
             let source = supplier.temperatures?.lowerBound, let sink = receiver.temperatures?.upperBound
         {
@@ -191,18 +198,18 @@ struct PairEvaluation {
         case .direct:
             if let usable, sourceHeatShare != nil, receiver.amount != nil { self.exchange(usable, supplier, receiver) }
         case .preheat(let share):
-            flags.append(.preheat)
+            flags.insert(.preheat)
             if let usable, receiver.amount != nil { self.exchange(usable, supplier, receiver, needShare: share) }
         case .heatPump(let cop):
             heatPumpCOP = cop
-            flags.append(.heatPump)
+            flags.insert(.heatPump)
             quality *= 0.6
             // The pump adds its electricity: the source's heat delivers COP/(COP − 1) times more.
             if let supplied, receiver.amount != nil { self.exchange(supplied * cop / (cop - 1), supplier, receiver) }
         case .temperatureUnknown:
             // Unknown, or with assumed temperatures only possible at the favourable ends.
             if !assumed || supplier.temperatures == nil || receiver.temperatures == nil {
-                flags.append(.temperatureUnknown)
+                flags.insert(.temperatureUnknown)
             }
             quality *= 0.7
         case .impossible:
@@ -217,46 +224,47 @@ struct PairEvaluation {
         if receiver.category == .water, let offered = supplier.grade, let required = receiver.grade,
             offered > required
         {
-            flags.append(.needsTreatment)
+            flags.insert(.needsTreatment)
             quality *= max(0.25, 1 - 0.15 * Double(offered.rank - required.rank))
         }
         if supplier.hazardous {
-            flags.append(.hazardous)
+            flags.insert(.hazardous)
             quality *= 0.85
         }
         let (offered, required) = (supplier.flow.quality, receiver.flow.quality)
         if let state = offered.state, let needed = required.state, state != needed {
-            flags.append(.stateMismatch)
+            flags.insert(.stateMismatch)
             quality *= 0.7
         }
         if let needed = required.purity, let purity = offered.purity, purity < needed {
-            flags.append(.purityBelowNeed)
+            flags.insert(.purityBelowNeed)
             quality *= needed > 0 ? purity / needed : 1
         }
         if !offered.contaminants.isEmpty {
-            flags.append(.contaminants)
+            flags.insert(.contaminants)
             quality *= 0.85
         }
     }
 
     /// The distance and its score term; `nil` when the pair lies beyond `limit`.
     @inline(__always)
-    mutating func distance(_ supplier: IndexedFlow, _ receiver: IndexedFlow, within limit: Double) -> (
-        km: Double?, term: Double
-    )? {
+    mutating func distance(
+        _ supplier: IndexedFlow, _ receiver: IndexedFlow, within limit: Double, measured: Double? = nil
+    ) -> (km: Double?, term: Double)? {
         guard let from = supplier.point, let to = receiver.point else {
-            flags.append(.distanceUnknown)
+            flags.insert(.distanceUnknown)
             return (nil, 0)
         }
-        let d = from.distanceKm(to: to)
+        let d = measured ?? from.distanceKm(to: to)
         guard d <= limit else { return nil }
         return (d, limit > 0 ? max(0, 1 - d / limit) : 1)
     }
 
-    /// The score terms (volume and confidence worked out here) and the score.
+    /// The score's terms before weighting (volume and confidence worked out here) and the score,
+    /// for weights already normalised.
     @inline(__always)
     func score(_ supplier: IndexedFlow, _ receiver: IndexedFlow, distance: Double, weights: ScoreWeights) -> (
-        terms: [ScoreTerm], score: Double
+        values: Scoring.Values, score: Double
     ) {
         var volumeTerm = 0.25
         if let matched, let coverage {
@@ -264,10 +272,9 @@ struct PairEvaluation {
         }
         let confidenceTerm =
             (SubstitutionMatcher.confidence(supplier.flow) + SubstitutionMatcher.confidence(receiver.flow)) / 2
-        let terms = Scoring.terms(
-            distance: distance, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm,
-            weights: weights)
-        return (terms, Scoring.score(terms))
+        let values = Scoring.Values(
+            distance: distance, volume: volumeTerm, quality: quality, time: timeTerm, confidence: confidenceTerm)
+        return (values, Scoring.score(values, normalizedWeights: weights))
     }
 
     /// The scored synergy, with the data flags.
@@ -278,10 +285,10 @@ struct PairEvaluation {
     ) -> SubstitutionSynergy {
         let needDimension = receiver.dimension
         if supplier.flow.confidence == .estimated || receiver.flow.confidence == .estimated {
-            flags.append(.estimatedData)
+            flags.insert(.estimatedData)
         }
-        if supplier.flow.inferred || receiver.flow.inferred { flags.append(.inferred) }
-        if supplier.flow.confidential || receiver.flow.confidential { flags.append(.confidential) }
+        if supplier.flow.inferred || receiver.flow.inferred { flags.insert(.inferred) }
+        if supplier.flow.confidential || receiver.flow.confidential { flags.insert(.confidential) }
         return SubstitutionSynergy(
             id:
                 "\(supplier.reference.company).\(supplier.reference.flow)>\(receiver.reference.company).\(receiver.reference.flow)",
@@ -293,6 +300,21 @@ struct PairEvaluation {
             supplierTemperature: supplier.flow.quality.temperature,
             receiverTemperature: receiver.flow.quality.temperature,
             heatPumpCOP: heatPumpCOP, sourceHeatShare: sourceHeatShare, equivalence: equivalence,
-            flags: flags.sorted(), terms: scored.terms, score: scored.score)
+            flags: flags.listed, terms: scored.terms, score: scored.score)
+    }
+}
+
+/// The flags of a pair while it is weighed, in one word rather than an array allocated for each
+/// of the many pairs never kept.
+package struct FlagSet {
+    private var bits: UInt64 = 0
+
+    package init() {}
+
+    package mutating func insert(_ flag: SynergyFlag) { bits |= 1 << UInt64(flag.ordinal) }
+
+    /// The flags in their listing order.
+    package var listed: [SynergyFlag] {
+        SynergyFlag.allCases.enumerated().compactMap { bits & (1 << UInt64($0.offset)) != 0 ? $0.element : nil }
     }
 }

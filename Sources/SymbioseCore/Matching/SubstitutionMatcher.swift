@@ -18,6 +18,8 @@ public struct SubstitutionMatcher: Sendable {
     /// and cold), worked out once per run instead of once per pair; heat and cold codes are
     /// absent.
     private var fixedEnvelopes: [ResourceCode: Double] = [:]
+    /// The score weights normalised, worked out once per run instead of once per pair.
+    private(set) var normalizedWeights: ScoreWeights?
 
     public init(settings: MatchSettings = .default) {
         self.settings = settings
@@ -37,6 +39,7 @@ public struct SubstitutionMatcher: Sendable {
     /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         var matcher = self
+        matcher.normalizedWeights = settings.weights.normalized
         for code in index.outputsByCode.keys {
             // Heat and cold envelopes grow with the energy carried: those are worked out per pair.
             guard let category = ResourceCategory(code: code), category != .heat, category != .cold else { continue }
@@ -90,14 +93,14 @@ public struct SubstitutionMatcher: Sendable {
         }
         var envelopeKm: Double?
         var leftOut = 0
-        func consider(_ position: Int, _ relation: Compatibility) {
+        func consider(_ position: Int, _ relation: Compatibility, distanceKm: Double? = nil) {
             let supplier = index.outputs[position]
             guard supplier.reference.company != receiver.reference.company else { return }
             // With the list full, a candidate scoring below its last could not enter it.
             let full = limit > 0 && best.count >= limit
             let assessment = assess(
                 supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
-                envelopeKm: envelopeKm, cutoff: full ? best.last?.score : nil)
+                envelopeKm: envelopeKm, cutoff: full ? best.last?.score : nil, distanceKm: distanceKm)
             if case .rejected = assessment { return }
             // With the list full, one candidate (the new one or the last kept) is left out.
             if full { leftOut += 1 }
@@ -108,12 +111,13 @@ public struct SubstitutionMatcher: Sendable {
             let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
             if let point = receiver.point {
                 var examined = 0
-                index.outputGrids[releaseCode]?.visitRings(around: point, within: radius) { items, laterAtLeast in
-                    // In a dense town a ring holds thousands of releases: score only the nearest
-                    // ones still within the budget of candidates.
-                    let budget = enough > 0 ? enough - examined : items.count
-                    for (position, _) in Self.nearest(items, count: budget) { consider(position, relation) }
-                    examined += min(items.count, budget)
+                // In a dense town a ring holds thousands of releases: score only the nearest ones
+                // still within the budget of candidates.
+                index.outputGrids[releaseCode]?.visitNearestByRing(
+                    around: point, within: radius, budget: { enough > 0 ? enough - examined : .max }
+                ) { nearest, laterAtLeast in
+                    for (position, distance) in nearest { consider(position, relation, distanceKm: distance) }
+                    examined += nearest.count
                     if enough > 0 && examined >= enough { return false }
                     return !exhausted(beyond: laterAtLeast, radius: radius)
                 }
@@ -131,46 +135,6 @@ public struct SubstitutionMatcher: Sendable {
         }
         for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
         return best
-    }
-
-    /// The `count` items nearest first (ties by position), without sorting all of them when
-    /// there are many more.
-    ///
-    /// - Complexity: O(*m* log *k*) for *m* items and *k* = `count`.
-    package static func nearest(_ items: [(item: Int, distanceKm: Double)], count: Int) -> [(
-        item: Int, distanceKm: Double
-    )] {
-        func before(_ a: (item: Int, distanceKm: Double), _ b: (item: Int, distanceKm: Double)) -> Bool {
-            (a.distanceKm, a.item) < (b.distanceKm, b.item)
-        }
-        guard count > 0 else { return [] }
-        guard items.count > 2 * count else { return Array(items.sorted(by: before).prefix(count)) }
-        // A max-heap of the nearest `count` so far: its root is the farthest of them.
-        var heap: [(item: Int, distanceKm: Double)] = []
-        heap.reserveCapacity(count)
-        for item in items {
-            if heap.count < count {
-                heap.append(item)
-                var child = heap.count - 1
-                while child > 0, before(heap[(child - 1) / 2], heap[child]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if before(item, heap[0]) {
-                heap[0] = item
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1, right = left + 1
-                    var largest = parent
-                    if left < heap.count, before(heap[largest], heap[left]) { largest = left }
-                    if right < heap.count, before(heap[largest], heap[right]) { largest = right }
-                    if largest == parent { break }
-                    heap.swapAt(parent, largest)
-                    parent = largest
-                }
-            }
-        }
-        return heap.sorted(by: before)
     }
 
     /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
@@ -191,11 +155,9 @@ public struct SubstitutionMatcher: Sendable {
     /// Keeps each release's best `limit` proposals (0: all), in input order otherwise.
     static func bestPerRelease(_ synergies: [SubstitutionSynergy], keeping limit: Int) -> [SubstitutionSynergy] {
         guard limit > 0 else { return synergies }
-        var byRelease: [String: [SubstitutionSynergy]] = [:]
+        var byRelease: [PairKey: [SubstitutionSynergy]] = [:]
         for synergy in synergies {
-            Self.insert(
-                synergy, into: &byRelease["\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)", default: []],
-                keeping: limit)
+            Self.insert(synergy, into: &byRelease[PairKey(synergy.supplier), default: []], keeping: limit)
         }
         let keptIds = Set(byRelease.values.flatMap { $0.map(\.id) })
         return synergies.filter { keptIds.contains($0.id) }
@@ -205,10 +167,10 @@ public struct SubstitutionMatcher: Sendable {
     /// cullet offered to one glassworks for its cullet need and for its batch need is one
     /// proposal, not two. Ties keep the alphabetically first id.
     static func bestPerReceiver(_ synergies: [SubstitutionSynergy]) -> [SubstitutionSynergy] {
-        var best: [String: SubstitutionSynergy] = [:]
-        var order: [String] = []
+        var best: [PairKey: SubstitutionSynergy] = [:]
+        var order: [PairKey] = []
         for synergy in synergies {
-            let key = "\(synergy.supplier.company)\u{1F}\(synergy.supplier.flow)\u{1F}\(synergy.receiver.company)"
+            let key = PairKey(synergy.supplier, receiver: synergy.receiver.company)
             if let current = best[key] {
                 if synergy.score > current.score || (synergy.score == current.score && synergy.id < current.id) {
                     best[key] = synergy
@@ -219,6 +181,17 @@ public struct SubstitutionMatcher: Sendable {
             }
         }
         return order.map { best[$0]! }
+    }
+
+    /// A release, or a release and a receiving firm.
+    private struct PairKey: Hashable {
+        var company: CompanyID
+        var flow: FlowID
+        var receiver: CompanyID?
+
+        init(_ release: FlowReference, receiver: CompanyID? = nil) {
+            (company, flow, self.receiver) = (release.company, release.flow, receiver)
+        }
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.

@@ -56,9 +56,38 @@ public enum SynergyFlag: String, Sendable, Hashable, CaseIterable, Comparable, C
     /// A site of the synergy gave no coordinates and was placed at its postcode's centre.
     case approximateLocation = "approximate-location"
 
-    public static func < (lhs: SynergyFlag, rhs: SynergyFlag) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The flag's place in the order of declaration, which is the order flags are listed in.
+    package var ordinal: Int {
+        switch self {
+        case .seasonal: 0
+        case .oneOff: 1
+        case .heatPump: 2
+        case .preheat: 3
+        case .temperatureUnknown: 4
+        case .temperatureAssumed: 5
+        case .needsTreatment: 6
+        case .hazardous: 7
+        case .stateMismatch: 8
+        case .purityBelowNeed: 9
+        case .contaminants: 10
+        case .quantityUnknown: 11
+        case .distanceUnknown: 12
+        case .estimatedData: 13
+        case .inferred: 14
+        case .substitute: 15
+        case .lessSpecificRelease: 16
+        case .belowThreshold: 17
+        case .offerAvailable: 18
+        case .noOffer: 19
+        case .confidential: 20
+        case .sameGroup: 21
+        case .existing: 22
+        case .planned: 23
+        case .approximateLocation: 24
+        }
     }
+
+    public static func < (lhs: SynergyFlag, rhs: SynergyFlag) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// The terms a score is made of.
