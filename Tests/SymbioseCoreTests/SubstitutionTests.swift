@@ -284,6 +284,28 @@ import Testing
         #expect(result.diagnostics.contains { $0.code == .matchNoCoordinates && $0.message.hasPrefix("nowhere") })
     }
 
+    /// A need without coordinates cannot order releases by distance: it scores the first 60 of
+    /// each code in input order, not every release of the file.
+    @Test func aNeedWithoutCoordinatesScoresTheFirstSixtyReleases() throws {
+        var profiles = (0..<70).map { n in
+            F.profile(
+                CompanyID(rawValue: String(format: "s%02d", n)), at: F.point(northKm: Double(n)),
+                outputs: [F.output("c", "material.paper.cardboard", Quantity(value: n == 65 ? 900 : 20, unit: .tonne))])
+        }
+        profiles.append(
+            F.profile(
+                "nowhere", at: nil, inputs: [F.input("f", "material.paper.cardboard", Quantity(value: 900, unit: .tonne))]))
+        let found = F.substitutions(profiles).filter { $0.receiver.company == "nowhere" }
+        #expect(found.count == 5)
+        #expect(!found.contains { $0.supplier.company == "s65" })
+        // The 60 scored, less the 5 kept.
+        #expect(found.allSatisfy { $0.needCandidatesLeftOut == 55 })
+        var lifted = MatchSettings.default
+        lifted.candidatesPerNeed = 0
+        let all = F.substitutions(profiles, settings: lifted).filter { $0.receiver.company == "nowhere" }
+        #expect(all.first?.supplier.company == "s65")
+    }
+
     @Test func selfMatchesAreExcluded() {
         #expect(
             F.substitutions([

@@ -130,7 +130,11 @@ public struct SubstitutionMatcher: Sendable {
                     }
                 }
             } else {
-                for position in index.outputsByCode[releaseCode] ?? [] { consider(position, relation) }
+                // A need of a site without coordinates cannot order releases by distance either:
+                // as for releases without coordinates, the first ones in input order are scored,
+                // never every release of the country.
+                let all = index.outputsByCode[releaseCode] ?? []
+                for position in all.prefix(enough > 0 ? enough : all.count) { consider(position, relation) }
             }
         }
         for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
