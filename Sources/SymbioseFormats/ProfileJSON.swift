@@ -1,3 +1,4 @@
+import Dispatch
 import SymbioseCore
 
 /// The JSON profile format, `symbiose/profile@1` and `symbiose/profiles@1`
@@ -49,28 +50,25 @@ extension ProfileJSON {
     private typealias Element = (profile: LoadedProfile?, diagnostics: [Diagnostic])
 
     /// Parses the document. A collection's profiles are decoded as the parser reads them, a
-    /// batch at a time on several threads, each with its own collector: the whole file's tree
-    /// never exists.
+    /// batch at a time on several threads, each with its own collector, while the parser reads the
+    /// next batch: the whole file's tree never exists.
     private static func parse(
         _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: (Int) -> Void
     ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
         var pending: [JSONNode] = []
         var read = 0
-        var elements: [Element] = []
+        let decoded = DecodedBatches()
+        defer { decoded.wait() }
         func decodePending() {
             let batch = pending
             let first = read - batch.count
-            elements += Parallel.map(batch.count, threads: threads) { range in
-                range.map { offset in
-                    let local = DiagnosticCollector(file: file)
-                    let path = JSONPath.root.appending("profiles").appending(first + offset)
-                    guard let element = JSONObject(batch[offset], path: path, collector: local) else {
-                        return (nil, local.diagnostics)
+            decoded.add {
+                Parallel.map(batch.count, threads: threads) { range in
+                    range.map { offset in
+                        decodeElement(
+                            batch[offset], path: JSONPath.root.appending("profiles").appending(first + offset),
+                            file: file)
                     }
-                    return (
-                        decodeProfile(element, node: batch[offset], collector: local, topLevel: false),
-                        local.diagnostics
-                    )
                 }
             }
             pending.removeAll(keepingCapacity: true)
@@ -84,7 +82,14 @@ extension ProfileJSON {
             }
         }
         decodePending()
-        return (root, elements)
+        return (root, decoded.all())
+    }
+
+    /// One profile of a collection, with its own diagnostics.
+    private static func decodeElement(_ node: JSONNode, path: JSONPath, file: String) -> Element {
+        let local = DiagnosticCollector(file: file)
+        guard let element = JSONObject(node, path: path, collector: local) else { return (nil, local.diagnostics) }
+        return (decodeProfile(element, node: node, collector: local, topLevel: false), local.diagnostics)
     }
 
     /// The profiles of a parsed document, by its schema: one profile, or a collection.
@@ -241,4 +246,36 @@ extension ProfileJSON {
         "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
         "confidential", "note", "monthShares", "existingPartner", "planned", "outlet",
     ]
+}
+
+/// A collection's batches of profiles, each decoded in the background while the parser reads the
+/// next; one batch at a time, kept in the order of the file.
+private final class DecodedBatches: @unchecked Sendable {
+    private typealias Element = (profile: LoadedProfile?, diagnostics: [Diagnostic])
+    private let group = DispatchGroup()
+    private var done: [Element] = []
+    private var latest: [Element] = []
+
+    /// Waits for the batch before, then starts decoding this one.
+    func add(_ work: @escaping @Sendable () -> [(profile: LoadedProfile?, diagnostics: [Diagnostic])]) {
+        wait()
+        group.enter()
+        DispatchQueue.global().async {
+            self.latest = work()
+            self.group.leave()
+        }
+    }
+
+    /// Waits for the batch in progress, if any.
+    func wait() {
+        group.wait()
+        done += latest
+        latest = []
+    }
+
+    /// Every batch decoded, in order.
+    func all() -> [(profile: LoadedProfile?, diagnostics: [Diagnostic])] {
+        wait()
+        return done
+    }
 }

@@ -113,7 +113,8 @@ import Testing
                 let spread = points.count % 3 == 0 ? 0.8 : 6.0
                 var point = MatchFixture.point(
                     northKm: northKm + (random.unit() - 0.5) * spread, eastKm: eastKm + (random.unit() - 0.5) * spread)
-                point = GeoPoint(latitude: point.latitude + latitude - MatchFixture.origin.latitude, longitude: point.longitude)
+                point = GeoPoint(
+                    latitude: point.latitude + latitude - MatchFixture.origin.latitude, longitude: point.longitude)
                 points.append((point, points.count))
                 if points.count % 7 == 0 { points.append((point, points.count)) }
             }

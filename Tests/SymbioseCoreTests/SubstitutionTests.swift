@@ -294,7 +294,8 @@ import Testing
         }
         profiles.append(
             F.profile(
-                "nowhere", at: nil, inputs: [F.input("f", "material.paper.cardboard", Quantity(value: 900, unit: .tonne))]))
+                "nowhere", at: nil,
+                inputs: [F.input("f", "material.paper.cardboard", Quantity(value: 900, unit: .tonne))]))
         let found = F.substitutions(profiles).filter { $0.receiver.company == "nowhere" }
         #expect(found.count == 5)
         #expect(!found.contains { $0.supplier.company == "s65" })

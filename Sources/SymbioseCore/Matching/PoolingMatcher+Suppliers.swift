@@ -29,15 +29,12 @@ extension PoolingMatcher {
         return members.allSatisfy { $0.group == group }
     }
 
-    /// The suppliers among `flows`, as offers to a group around `centre`, nearest first.
-    static func supplierOffers(_ suppliers: [IndexedFlow], around centre: GeoPoint, within limitKm: Double)
+    /// The suppliers within `limitKm` of `centre`, as offers to the group there, nearest first.
+    static func supplierOffers(_ suppliers: SpatialGrid<IndexedFlow>, around centre: GeoPoint, within limitKm: Double)
         -> [PoolOffer]
     {
-        suppliers.compactMap { flow -> PoolOffer? in
-            guard let point = flow.point else { return nil }
-            let distance = point.distanceKm(to: centre)
-            guard distance <= limitKm else { return nil }
-            return PoolOffer(reference: flow.reference, quantity: nil, distanceToCentreKm: distance)
+        suppliers.items(within: limitKm, of: centre).map { flow, distance in
+            PoolOffer(reference: flow.reference, quantity: nil, distanceToCentreKm: distance)
         }.nearestFirst()
     }
 
@@ -61,7 +58,7 @@ extension PoolingMatcher {
     /// The offers to a group, with the flag they earn; `nil` when the group has no reason to
     /// be (firms sharing a water supply with no source of water nearby).
     func offers(
-        for members: [IndexedFlow], key: Key, suppliers: [IndexedFlow], centre: GeoPoint, radiusKm: Double,
+        for members: [IndexedFlow], key: Key, suppliers: SpatialGrid<IndexedFlow>, centre: GeoPoint, radiusKm: Double,
         index: MatchIndex
     ) -> (offers: [PoolOffer], flag: SynergyFlag?)? {
         if key.mode == .sharedService || (key.mode == .collection && key.direction == .input) {

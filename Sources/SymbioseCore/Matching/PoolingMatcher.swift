@@ -76,9 +76,10 @@ public struct PoolingMatcher: Sendable {
                     Self.suppliesPool(activity: $0.activity, code: key.code, mode: key.mode, direction: key.direction)
                 }
                 let flows = zip(all, supplies).filter { !$0.1 }.map(\.0)
-                let suppliers = zip(all, supplies).filter { $0.1 }.map(\.0)
                 guard flows.count >= max(2, matcher.settings.minimumMembers) else { continue }
                 let radius = matcher.settings.poolingRadiusKm ?? matcher.settings.poolingRadii.radiusKm(key.mode)
+                let suppliers = SpatialGrid(
+                    zip(all, supplies).filter { $0.1 }.map { ($0.0.point!, $0.0) }, cellKm: max(radius, 1))
                 for members in matcher.compactGroups(flows, radiusKm: radius) {
                     if Self.isInternal(members), !matcher.settings.include.contains(.sameGroup) { continue }
                     if let group = matcher.makeGroup(
@@ -169,7 +170,7 @@ public struct PoolingMatcher: Sendable {
     }
 
     private func makeGroup(
-        _ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex, suppliers: [IndexedFlow]
+        _ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex, suppliers: SpatialGrid<IndexedFlow>
     ) -> PoolingGroup? {
         let points = members.map { $0.point! }
         let centre = GeoPoint.centre(of: points)!

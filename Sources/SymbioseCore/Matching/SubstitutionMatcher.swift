@@ -54,24 +54,49 @@ public struct SubstitutionMatcher: Sendable {
             let list = positions.filter { index.outputs[$0].point == nil }
             if !list.isEmpty { unlocatedOutputs[code] = list }
         }
-        // Needs are independent: split them over threads; results come back in need order.
+        // Needs are independent: split them over threads. They are taken in an order of place,
+        // so that neighbouring needs, which look at the same releases, follow one another while
+        // those releases are still in the processor's cache; results come back in need order.
         let total = index.inputs.count
+        let order = Self.placeOrder(index.inputs)
         let done = SharedCount()
         let matcher = self
         let unlocated = unlocatedOutputs
-        let kept = Parallel.map(total, threads: settings.threads) { range in
-            var found: [SubstitutionSynergy] = []
-            for position in range {
-                found += matcher.bestReleases(
-                    for: index.inputs[position], index: index, compatibility: compatibility, unlocated: unlocated)
-                if (position - range.lowerBound) % 1000 == 999 {
-                    matcher.onProgress?(done.add(1000), total)
-                }
+        let found = Parallel.map(total, threads: settings.threads) { range in
+            range.map { step in
+                if (step - range.lowerBound) % 1000 == 999 { matcher.onProgress?(done.add(1000), total) }
+                return (
+                    order[step],
+                    matcher.bestReleases(
+                        for: index.inputs[order[step]], index: index, compatibility: compatibility,
+                        unlocated: unlocated)
+                )
             }
-            return found
         }
+        var byNeed = [[SubstitutionSynergy]](repeating: [], count: total)
+        for (position, synergies) in found { byNeed[position] = synergies }
+        let kept = byNeed.flatMap { $0 }
         onProgress?(total, total)
         return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
+    }
+
+    /// The positions of `flows` by place: by cell of the index's grid, row by row, then by code
+    /// and position; flows without a position last.
+    static func placeOrder(_ flows: [IndexedFlow]) -> [Int] {
+        let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
+        let keys = flows.map { flow -> (Int, Int) in
+            guard let point = flow.point else { return (.max, .max) }
+            let row = Int((point.latitude * kmPerDegree / MatchIndex.cellKm).rounded(.down))
+            let column = Int((point.longitude * kmPerDegree / MatchIndex.cellKm).rounded(.down))
+            return (row, column)
+        }
+        return flows.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            if flows[a].flow.resource != flows[b].flow.resource {
+                return flows[a].flow.resource.rawValue < flows[b].flow.resource.rawValue
+            }
+            return a < b
+        }
     }
 
     /// The best `maximumPerNeed` releases for one need.
