@@ -117,8 +117,11 @@ public struct PoolingMatcher: Sendable {
         let minimum = max(2, settings.minimumMembers)
         let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
         // Only the counts are kept: holding every neighbourhood would take memory quadratic in
-        // the local density.
-        let density = flows.map { flow in grid.count(within: 2 * radiusKm, of: flow.point!) }
+        // the local density. A national code holds most of the work: its counts are split over
+        // threads too.
+        let density = Parallel.map(flows.count, threads: settings.threads) { range in
+            range.map { grid.count(within: 2 * radiusKm, of: flows[$0].point!) }
+        }
         let seeds = flows.indices.sorted { a, b in
             if density[a] != density[b] { return density[a] > density[b] }
             return flows[a].reference.company < flows[b].reference.company

@@ -62,7 +62,7 @@ public struct SubstitutionMatcher: Sendable {
         let done = SharedCount()
         let matcher = self
         let unlocated = unlocatedOutputs
-        let found = Parallel.map(total, threads: settings.threads) { range in
+        var found = Parallel.map(total, threads: settings.threads) { range in
             range.map { step in
                 if (step - range.lowerBound) % 1000 == 999 { matcher.onProgress?(done.add(1000), total) }
                 return (
@@ -73,9 +73,17 @@ public struct SubstitutionMatcher: Sendable {
                 )
             }
         }
+        // Back in need order, each need's list let go as soon as it is copied: a national run
+        // holds millions of candidates.
         var byNeed = [[SubstitutionSynergy]](repeating: [], count: total)
         for (position, synergies) in found { byNeed[position] = synergies }
-        let kept = byNeed.flatMap { $0 }
+        found = []
+        var kept: [SubstitutionSynergy] = []
+        kept.reserveCapacity(byNeed.reduce(0) { $0 + $1.count })
+        for position in byNeed.indices {
+            kept += byNeed[position]
+            byNeed[position] = []
+        }
         onProgress?(total, total)
         return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
     }
