@@ -57,7 +57,7 @@ extension ProfileJSON {
     ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
         var pending: [JSONNode] = []
         var read = 0
-        let decoded = DecodedBatches()
+        let decoded = DecodedBatches(inBackground: threads > 1)
         defer { decoded.wait() }
         func decodePending() {
             let batch = pending
@@ -255,10 +255,18 @@ private final class DecodedBatches: @unchecked Sendable {
     private let group = DispatchGroup()
     private var done: [Element] = []
     private var latest: [Element] = []
+    /// With one thread, each batch is decoded where it is added.
+    private let inBackground: Bool
+
+    init(inBackground: Bool) { self.inBackground = inBackground }
 
     /// Waits for the batch before, then starts decoding this one.
     func add(_ work: @escaping @Sendable () -> [(profile: LoadedProfile?, diagnostics: [Diagnostic])]) {
         wait()
+        guard inBackground else {
+            done += work()
+            return
+        }
         group.enter()
         DispatchQueue.global().async {
             self.latest = work()

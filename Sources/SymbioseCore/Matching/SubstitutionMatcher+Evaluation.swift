@@ -303,18 +303,3 @@ struct PairEvaluation {
             flags: flags.listed, terms: scored.terms, score: scored.score)
     }
 }
-
-/// The flags of a pair while it is weighed, in one word rather than an array allocated for each
-/// of the many pairs never kept.
-package struct FlagSet {
-    private var bits: UInt64 = 0
-
-    package init() {}
-
-    package mutating func insert(_ flag: SynergyFlag) { bits |= 1 << UInt64(flag.ordinal) }
-
-    /// The flags in their listing order.
-    package var listed: [SynergyFlag] {
-        SynergyFlag.allCases.enumerated().compactMap { bits & (1 << UInt64($0.offset)) != 0 ? $0.element : nil }
-    }
-}

@@ -88,8 +88,9 @@ public struct SubstitutionMatcher: Sendable {
         return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
     }
 
-    /// The positions of `flows` by place: by cell of the index's grid, row by row, then by code
-    /// and position; flows without a position last.
+    /// The positions of `flows` by place: by square of `MatchIndex.cellKm` degrees-as-kilometres
+    /// (rows of latitude, then longitude), then by code and position; flows without a position
+    /// last. Only the order of work depends on it, never a result.
     static func placeOrder(_ flows: [IndexedFlow]) -> [Int] {
         let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
         let keys = flows.map { flow -> (Int, Int) in
@@ -117,7 +118,6 @@ public struct SubstitutionMatcher: Sendable {
         let distanceWeight = settings.weights.normalized.distance
         let limit = settings.maximumPerNeed
         var best: [SubstitutionSynergy] = []
-        let enough = settings.candidatesPerNeed
         /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
         func exhausted(beyond distance: Double, radius: Double) -> Bool {
             guard limit > 0, best.count >= limit, let last = best.last else { return false }
@@ -141,37 +141,48 @@ public struct SubstitutionMatcher: Sendable {
         }
         for (releaseCode, relation) in candidates {
             envelopeKm = fixedEnvelopes[releaseCode]
-            let radius = settings.maximumDistanceKm ?? searchRadius(for: releaseCode)
-            if let point = receiver.point {
-                var examined = 0
-                // In a dense town a ring holds thousands of releases: score only the nearest ones
-                // still within the budget of candidates.
-                index.outputGrids[releaseCode]?.visitNearestByRing(
-                    around: point, within: radius, budget: { enough > 0 ? enough - examined : .max }
-                ) { nearest, laterAtLeast in
-                    for (position, distance) in nearest { consider(position, relation, distanceKm: distance) }
-                    examined += nearest.count
-                    if enough > 0 && examined >= enough { return false }
-                    return !exhausted(beyond: laterAtLeast, radius: radius)
-                }
-                if !exhausted(beyond: .infinity, radius: radius) {
-                    // Releases of sites without coordinates cannot be ordered by distance: the
-                    // first ones in input order are scored, at most as many as located ones.
-                    let unlocatedHere = unlocated[releaseCode] ?? []
-                    for position in enough > 0 ? Array(unlocatedHere.prefix(enough)) : unlocatedHere {
-                        consider(position, relation)
-                    }
-                }
-            } else {
-                // A need of a site without coordinates cannot order releases by distance either:
-                // as for releases without coordinates, the first ones in input order are scored,
-                // never every release of the country.
-                let all = index.outputsByCode[releaseCode] ?? []
-                for position in all.prefix(enough > 0 ? enough : all.count) { consider(position, relation) }
+            forEachCandidate(of: releaseCode, for: receiver, index: index, unlocated: unlocated, until: exhausted) {
+                consider($0, relation, distanceKm: $1)
             }
         }
         for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
         return best
+    }
+
+    /// Gives `body` the releases of `code` to weigh for a need, with their distances when known:
+    /// ring by ring, nearest first, within the budget of candidates, then releases of sites without
+    /// coordinates; for a need without coordinates, the first ones in input order. `exhausted`
+    /// says when no release at a distance or beyond, within a radius, could enter the need's list.
+    private func forEachCandidate(
+        of code: ResourceCode, for receiver: IndexedFlow, index: MatchIndex, unlocated: [ResourceCode: [Int]],
+        until exhausted: (_ beyond: Double, _ radius: Double) -> Bool, _ body: (Int, Double?) -> Void
+    ) {
+        let enough = settings.candidatesPerNeed
+        guard let point = receiver.point else {
+            // A need of a site without coordinates cannot order releases by distance either: as
+            // for releases without coordinates, the first ones in input order are scored, never
+            // every release of the country.
+            let all = index.outputsByCode[code] ?? []
+            for position in all.prefix(enough > 0 ? enough : all.count) { body(position, nil) }
+            return
+        }
+        let radius = settings.maximumDistanceKm ?? searchRadius(for: code)
+        var examined = 0
+        // In a dense town a ring holds thousands of releases: score only the nearest ones still
+        // within the budget of candidates.
+        index.outputGrids[code]?.visitNearestByRing(
+            around: point, within: radius, budget: { enough > 0 ? enough - examined : .max }
+        ) { nearest, laterAtLeast in
+            for (position, distance) in nearest { body(position, distance) }
+            examined += nearest.count
+            if enough > 0 && examined >= enough { return false }
+            return !exhausted(laterAtLeast, radius)
+        }
+        guard !exhausted(.infinity, radius) else { return }
+        // Releases of sites without coordinates cannot be ordered by distance: the first ones in
+        // input order are scored, at most as many as located ones.
+        let unlocatedHere = unlocated[code] ?? []
+        for position in unlocatedHere.prefix(enough > 0 ? enough : unlocatedHere.count) { body(position, nil) }
     }
 
     /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
@@ -187,48 +198,6 @@ public struct SubstitutionMatcher: Sendable {
         let da = a.distanceKm ?? .infinity, db = b.distanceKm ?? .infinity
         if da != db { return da < db }
         return a.id < b.id
-    }
-
-    /// Keeps each release's best `limit` proposals (0: all), in input order otherwise.
-    static func bestPerRelease(_ synergies: [SubstitutionSynergy], keeping limit: Int) -> [SubstitutionSynergy] {
-        guard limit > 0 else { return synergies }
-        var byRelease: [PairKey: [SubstitutionSynergy]] = [:]
-        for synergy in synergies {
-            Self.insert(synergy, into: &byRelease[PairKey(synergy.supplier), default: []], keeping: limit)
-        }
-        let keptIds = Set(byRelease.values.flatMap { $0.map(\.id) })
-        return synergies.filter { keptIds.contains($0.id) }
-    }
-
-    /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
-    /// cullet offered to one glassworks for its cullet need and for its batch need is one
-    /// proposal, not two. Ties keep the alphabetically first id.
-    static func bestPerReceiver(_ synergies: [SubstitutionSynergy]) -> [SubstitutionSynergy] {
-        var best: [PairKey: SubstitutionSynergy] = [:]
-        var order: [PairKey] = []
-        for synergy in synergies {
-            let key = PairKey(synergy.supplier, receiver: synergy.receiver.company)
-            if let current = best[key] {
-                if synergy.score > current.score || (synergy.score == current.score && synergy.id < current.id) {
-                    best[key] = synergy
-                }
-            } else {
-                best[key] = synergy
-                order.append(key)
-            }
-        }
-        return order.map { best[$0]! }
-    }
-
-    /// A release, or a release and a receiving firm.
-    private struct PairKey: Hashable {
-        var company: CompanyID
-        var flow: FlowID
-        var receiver: CompanyID?
-
-        init(_ release: FlowReference, receiver: CompanyID? = nil) {
-            (company, flow, self.receiver) = (release.company, release.flow, receiver)
-        }
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.
