@@ -109,7 +109,19 @@ struct PointTree<Item: Sendable>: Sendable {
 
     private func scanCount(_ range: Range<Int>, within radiusKm: Double, of point: GeoPoint) -> Int {
         var found = 0
-        for position in range where points[position].0.distanceKm(to: point) <= radiusKm { found += 1 }
+        scan(range, within: radiusKm, of: point) { _, _ in found += 1 }
         return found
+    }
+
+    /// Calls `body` with each point of `range` (all when `nil`) within `radiusKm` of `point`,
+    /// with its distance measured from the point stored to `point`.
+    func scan(
+        _ range: Range<Int>? = nil, within radiusKm: Double, of point: GeoPoint, _ body: (Item, Double) -> Void
+    ) {
+        for position in range ?? points.indices {
+            let (location, item) = points[position]
+            let distance = location.distanceKm(to: point)
+            if distance <= radiusKm { body(item, distance) }
+        }
     }
 }

@@ -65,10 +65,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             trees.append(cell)
             push(tree: trees.count - 1, node: 0, cell.points.indices)
         } else {
-            for (location, item) in cell.points {
-                let distance = location.distanceKm(to: point)
-                if distance <= radiusKm { scanned.append(Found(distanceKm: distance, item: item)) }
-            }
+            cell.scan(within: radiusKm, of: point) { scanned.append(Found(distanceKm: $1, item: $0)) }
         }
     }
 
@@ -104,10 +101,6 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             push(tree: node.tree, node: 2 * node.node + 2, right)
             return
         }
-        for position in node.range {
-            let (location, item) = tree.points[position]
-            let distance = location.distanceKm(to: point)
-            if distance <= radiusKm { found.insert(Found(distanceKm: distance, item: item)) }
-        }
+        tree.scan(node.range, within: radiusKm, of: point) { found.insert(Found(distanceKm: $1, item: $0)) }
     }
 }

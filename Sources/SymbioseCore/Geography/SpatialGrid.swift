@@ -59,10 +59,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         for ring in 0...rings {
             var found: [(item: Item, distanceKm: Double)] = []
             forEachCell(inRing: ring, around: centre) { cell in
-                for (location, item) in cell.points {
-                    let distance = location.distanceKm(to: point)
-                    if distance <= radiusKm { found.append((item, distance)) }
-                }
+                cell.scan(within: radiusKm, of: point) { found.append(($0, $1)) }
             }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
@@ -110,10 +107,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
         var result: [(item: Item, distanceKm: Double)] = []
         forEachCell(within: radiusKm, of: point) { cell in
-            for (location, item) in cell.points {
-                let distance = location.distanceKm(to: point)
-                if distance <= radiusKm { result.append((item, distance)) }
-            }
+            cell.scan(within: radiusKm, of: point) { result.append(($0, $1)) }
         }
         return result
     }
