@@ -1,6 +1,7 @@
-import SymbioseCore
 import SymbioseTestSupport
 import Testing
+
+@testable import SymbioseCore
 
 @Suite struct IndexTests {
     typealias F = MatchFixture
@@ -152,5 +153,28 @@ import Testing
         }
         // Rings of over a thousand points: the trees were searched, not only scanned.
         #expect(densestRing > 1_000)
+    }
+}
+
+@Suite struct CellTableTests {
+    /// Cells of both signs, many sharing a hash slot in a small table, are each found with
+    /// their own value, and no empty cell is.
+    @Test func everyCellIsFoundAndNoOther() {
+        var random = SeededRandom(seed: 5)
+        var expected: [SIMD2<Int>: Int] = [:]
+        while expected.count < 3_000 {
+            let key = SIMD2(Int(random.unit() * 200) - 100, Int(random.unit() * 200) - 100)
+            if expected[key] == nil { expected[key] = expected.count }
+        }
+        let table = CellTable(expected.map { key, value in (key.x, key.y, value) })
+        var found = 0
+        for row in -101...101 {
+            for column in -101...101 {
+                let value = table[row, column]
+                #expect(value == expected[SIMD2(row, column)])
+                if value != nil { found += 1 }
+            }
+        }
+        #expect(found == 3_000)
     }
 }

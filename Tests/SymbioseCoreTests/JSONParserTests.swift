@@ -58,6 +58,38 @@ import Testing
         }
     }
 
+    /// Keys are compared one by one in small objects and through a set in large ones: a
+    /// duplicate is found, at its own position, on either side of the switch.
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func duplicateMembersAreFoundInObjectsOfAnySize(count: Int) {
+        let members = (0..<count).map { "\"k\($0)\": \($0)" }
+        let text = "{" + (members + ["\"k\(count - 1)\": 0"]).joined(separator: ", ") + "}"
+        let column = text.count - "\"k\(count - 1)\": 0}".count + 1
+        do {
+            _ = try parse(text)
+            Issue.record("accepted a duplicate member among \(count)")
+        } catch {
+            #expect(error.message.contains("duplicate member \"k\(count - 1)\""))
+            #expect(error.position == TextPosition(line: 1, column: column))
+        }
+        #expect(throws: Never.self) { _ = try parse("{" + members.joined(separator: ", ") + "}") }
+    }
+
+    /// Strings of plain ASCII are read on a shorter path than those with escapes or accents:
+    /// both give the same text and leave the same columns behind them.
+    @Test func asciiAndNonASCIIStringsReadAlike() throws {
+        let node = try parse("[\"plain\", \"caf\u{e9}\", \"tab\\there\", \"\u{e9}t\u{e9}\", 1]")
+        guard case .array(let elements) = node.value else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(
+            elements.map(\.value) == [
+                .string("plain"), .string("caf\u{e9}"), .string("tab\there"), .string("\u{e9}t\u{e9}"), .number(1),
+            ])
+        #expect(elements.map(\.position.column) == [2, 11, 19, 32, 39])
+    }
+
     @Test func rejectsDeepNestingWithoutExhaustingTheStack() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParser.Failure.self) { _ = try parse(text) }

@@ -15,10 +15,21 @@ public struct GeoPoint: Sendable, Hashable {
 
     /// The great-circle distance to `other`, in kilometres (haversine formula).
     public func distanceKm(to other: GeoPoint) -> Double {
+        distanceKm(to: other, cosines: (cosLatitude, other.cosLatitude))
+    }
+
+    /// The cosine of the latitude, as the distance uses it: worked out once per point by the
+    /// searches that measure one point against many.
+    var cosLatitude: Double { cos(latitude * .pi / 180) }
+
+    /// As ``distanceKm(to:)``, with the cosines of both latitudes (`cosLatitude`) already known:
+    /// the same value to the last bit.
+    func distanceKm(to other: GeoPoint, cosines: (Double, Double)) -> Double {
         let φ1 = latitude * .pi / 180, φ2 = other.latitude * .pi / 180
         let Δφ = φ2 - φ1
         let Δλ = (other.longitude - longitude) * .pi / 180
-        let a = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
+        let (sinHalfΔφ, sinHalfΔλ) = (sin(Δφ / 2), sin(Δλ / 2))
+        let a = sinHalfΔφ * sinHalfΔφ + cosines.0 * cosines.1 * sinHalfΔλ * sinHalfΔλ
         return 2 * GeoPoint.earthRadiusKm * asin(min(1, sqrt(a)))
     }
 

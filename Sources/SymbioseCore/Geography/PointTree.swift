@@ -14,6 +14,8 @@ struct PointTree<Item: Sendable>: Sendable {
     struct Box: Sendable {
         var minLatitude = Double.infinity, maxLatitude = -Double.infinity
         var minLongitude = Double.infinity, maxLongitude = -Double.infinity
+        /// The cosines of the two bounding latitudes (`GeoPoint.cosLatitude`), set by `finish()`.
+        var cosMinLatitude = 1.0, cosMaxLatitude = 1.0
 
         mutating func include(_ point: GeoPoint) {
             minLatitude = min(minLatitude, point.latitude)
@@ -22,27 +24,40 @@ struct PointTree<Item: Sendable>: Sendable {
             maxLongitude = max(maxLongitude, point.longitude)
         }
 
+        mutating func finish() {
+            cosMinLatitude = GeoPoint(latitude: minLatitude, longitude: 0).cosLatitude
+            cosMaxLatitude = GeoPoint(latitude: maxLatitude, longitude: 0).cosLatitude
+        }
+
+        /// The cosine of a latitude within or at the edge of the box's, `cosine` being that of
+        /// `latitude` itself.
+        private func cosine(of clamped: Double, _ latitude: Double, _ cosine: Double) -> Double {
+            clamped == latitude ? cosine : clamped == minLatitude ? cosMinLatitude : cosMaxLatitude
+        }
+
         /// At most the distance from `point` to any point in the box.
         ///
         /// The box's point nearest in latitude and longitude is the nearest on the sphere up to
         /// a term of the fourth order in the longitude difference (0.7 % of the distance at
         /// 1,000 km, at 56°); the bound takes 1 % and a metre off, and gives up beyond 1,000 km.
-        func lowerBoundKm(from point: GeoPoint) -> Double {
+        func lowerBoundKm(from point: GeoPoint, cosine: Double) -> Double {
             let nearest = GeoPoint(
                 latitude: min(max(point.latitude, minLatitude), maxLatitude),
                 longitude: min(max(point.longitude, minLongitude), maxLongitude))
-            let distance = point.distanceKm(to: nearest)
+            let distance = point.distanceKm(
+                to: nearest, cosines: (cosine, self.cosine(of: nearest.latitude, point.latitude, cosine)))
             return distance > 1000 ? 0 : max(0, distance * 0.99 - 0.001)
         }
 
         /// At least the distance from `point` to any point in the box: the farthest corner, since
         /// along a parallel or a meridian the distance from a point has no interior maximum.
-        func upperBoundKm(from point: GeoPoint) -> Double {
+        func upperBoundKm(from point: GeoPoint, cosine: Double) -> Double {
+            let (south, north) = ((cosine, cosMinLatitude), (cosine, cosMaxLatitude))
             let farthest = max(
-                point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: minLongitude)),
-                point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: maxLongitude)),
-                point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: minLongitude)),
-                point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: maxLongitude)))
+                point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: minLongitude), cosines: south),
+                point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: maxLongitude), cosines: south),
+                point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: minLongitude), cosines: north),
+                point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: maxLongitude), cosines: north))
             return farthest * (1 + 1e-9) + 1e-9
         }
     }
@@ -52,6 +67,8 @@ struct PointTree<Item: Sendable>: Sendable {
 
     /// The points, in tree order when there is a tree.
     private(set) var points: [(GeoPoint, Item)]
+    /// The cosine of each point's latitude (`GeoPoint.cosLatitude`), in the order of `points`.
+    private(set) var cosines: [Double] = []
     /// The nodes' boxes; empty when the points are scanned.
     private(set) var boxes: [Box] = []
 
@@ -59,6 +76,7 @@ struct PointTree<Item: Sendable>: Sendable {
     init(_ points: [(GeoPoint, Item)], treeAbove threshold: Int) {
         self.points = points
         if points.count > max(threshold, Self.leafSize) { build(node: 0, points.indices) }
+        cosines = self.points.map { $0.0.cosLatitude }
     }
 
     var hasTree: Bool { !boxes.isEmpty }
@@ -76,6 +94,7 @@ struct PointTree<Item: Sendable>: Sendable {
     private mutating func build(node: Int, _ range: Range<Int>) {
         var box = Box()
         for position in range { box.include(points[position].0) }
+        box.finish()
         if node >= boxes.count { boxes += Array(repeating: Box(), count: node + 1 - boxes.count) }
         boxes[node] = box
         guard !Self.isLeaf(range) else { return }
@@ -93,34 +112,40 @@ struct PointTree<Item: Sendable>: Sendable {
     /// How many points lie within `radiusKm` of `point`, each by the same distance test as a
     /// scan: whole nodes are counted or skipped only when their box decides for all their points.
     func count(within radiusKm: Double, of point: GeoPoint) -> Int {
-        guard hasTree else { return scanCount(points.indices, within: radiusKm, of: point) }
-        return count(node: 0, points.indices, within: radiusKm, of: point)
+        let cosine = point.cosLatitude
+        guard hasTree else { return scanCount(points.indices, within: radiusKm, of: point, cosine) }
+        return count(node: 0, points.indices, within: radiusKm, of: point, cosine)
     }
 
-    private func count(node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint) -> Int {
+    private func count(
+        node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double
+    ) -> Int {
         let box = boxes[node]
-        if box.lowerBoundKm(from: point) > radiusKm { return 0 }
-        if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point) }
-        if box.upperBoundKm(from: point) <= radiusKm { return range.count }
+        if box.lowerBoundKm(from: point, cosine: cosine) > radiusKm { return 0 }
+        if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point, cosine) }
+        if box.upperBoundKm(from: point, cosine: cosine) <= radiusKm { return range.count }
         let (left, right) = Self.halves(range)
-        return count(node: 2 * node + 1, left, within: radiusKm, of: point)
-            + count(node: 2 * node + 2, right, within: radiusKm, of: point)
+        return count(node: 2 * node + 1, left, within: radiusKm, of: point, cosine)
+            + count(node: 2 * node + 2, right, within: radiusKm, of: point, cosine)
     }
 
-    private func scanCount(_ range: Range<Int>, within radiusKm: Double, of point: GeoPoint) -> Int {
+    private func scanCount(_ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double) -> Int {
         var found = 0
-        scan(range, within: radiusKm, of: point) { _, _ in found += 1 }
+        scan(range, within: radiusKm, of: point, cosine: cosine) { _, _ in found += 1 }
         return found
     }
 
     /// Calls `body` with each point of `range` (all when `nil`) within `radiusKm` of `point`,
-    /// with its distance measured from the point stored to `point`.
+    /// with its distance measured from the point stored to `point`; `cosine` is
+    /// `point.cosLatitude`, when the caller already has it.
     func scan(
-        _ range: Range<Int>? = nil, within radiusKm: Double, of point: GeoPoint, _ body: (Item, Double) -> Void
+        _ range: Range<Int>? = nil, within radiusKm: Double, of point: GeoPoint, cosine: Double? = nil,
+        _ body: (Item, Double) -> Void
     ) {
+        let cosine = cosine ?? point.cosLatitude
         for position in range ?? points.indices {
             let (location, item) = points[position]
-            let distance = location.distanceKm(to: point)
+            let distance = location.distanceKm(to: point, cosines: (cosines[position], cosine))
             if distance <= radiusKm { body(item, distance) }
         }
     }

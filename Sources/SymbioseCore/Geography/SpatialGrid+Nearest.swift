@@ -50,6 +50,8 @@ private struct NearestSearch<Item: Comparable & Sendable> {
 
     let point: GeoPoint
     let radiusKm: Double
+    /// `point.cosLatitude`, worked out once for every distance of the search.
+    let cosine: Double
     private var trees: [PointTree<Item>] = []
     private var scanned: [Found] = []
     private var found = Heap<Found>()
@@ -58,6 +60,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
     init(point: GeoPoint, radiusKm: Double) {
         self.point = point
         self.radiusKm = radiusKm
+        cosine = point.cosLatitude
     }
 
     mutating func add(_ cell: PointTree<Item>) {
@@ -65,12 +68,12 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             trees.append(cell)
             push(tree: trees.count - 1, node: 0, cell.points.indices)
         } else {
-            cell.scan(within: radiusKm, of: point) { scanned.append(Found(distanceKm: $1, item: $0)) }
+            cell.scan(within: radiusKm, of: point, cosine: cosine) { scanned.append(Found(distanceKm: $1, item: $0)) }
         }
     }
 
     private mutating func push(tree: Int, node: Int, _ range: Range<Int>) {
-        let bound = trees[tree].box(node).lowerBoundKm(from: point)
+        let bound = trees[tree].box(node).lowerBoundKm(from: point, cosine: cosine)
         guard bound <= radiusKm else { return }
         nodes.insert(Node(boundKm: bound, tree: tree, node: node, range: range))
     }
@@ -101,6 +104,8 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             push(tree: node.tree, node: 2 * node.node + 2, right)
             return
         }
-        tree.scan(node.range, within: radiusKm, of: point) { found.insert(Found(distanceKm: $1, item: $0)) }
+        tree.scan(node.range, within: radiusKm, of: point, cosine: cosine) {
+            found.insert(Found(distanceKm: $1, item: $0))
+        }
     }
 }

@@ -21,7 +21,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     let cellKm: Double
     private let latitudeStep: Double
     private let longitudeStep: Double
-    private var cells: [CellKey: PointTree<Item>] = [:]
+    private var cells = CellTable<PointTree<Item>>([])
 
     /// - Parameters:
     ///   - items: the points to index with their payloads.
@@ -36,7 +36,8 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         for item in items {
             buckets[key(item.0), default: []].append(item)
         }
-        cells = buckets.mapValues { PointTree($0, treeAbove: Self.treeThreshold) }
+        cells = CellTable(
+            buckets.map { key, items in (key.row, key.column, PointTree(items, treeAbove: Self.treeThreshold)) })
     }
 
     func key(_ point: GeoPoint) -> CellKey {
@@ -76,7 +77,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             let edgeRow = row == centre.row - ring || row == centre.row + ring
             var column = centre.column - ring
             while column <= centre.column + ring {
-                if let cell = cells[CellKey(row: row, column: column)] { body(cell) }
+                if let cell = cells[row, column] { body(cell) }
                 // Inside rows only hold the ring's two edge cells.
                 column += edgeRow || ring == 0 ? 1 : 2 * ring
             }
@@ -98,7 +99,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         let span = ringCount(within: radiusKm)
         for row in (centre.row - span)...(centre.row + span) {
             for column in (centre.column - span)...(centre.column + span) {
-                if let cell = cells[CellKey(row: row, column: column)] { body(cell) }
+                if let cell = cells[row, column] { body(cell) }
             }
         }
     }

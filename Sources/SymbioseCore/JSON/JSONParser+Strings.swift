@@ -22,15 +22,23 @@ extension JSONParser {
 
     mutating func parseString() throws(Failure) -> String {
         advance()  // opening quote
-        var buffer: [UInt8] = []
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. No byte here is a line feed, so only the column moves.
+        var high: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            advance()
+            high |= byte
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
         }
-        buffer.append(contentsOf: bytes[start..<index])
+        if high < 0x80, index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            // ASCII throughout, hence valid UTF-8: no buffer and no validation.
+            let string = Self.asciiString(bytes, start..<index)
+            advance()
+            return string
+        }
+        var buffer = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw failure("unterminated string", "chaîne non terminée") }
             let byte = bytes[index]
@@ -51,6 +59,16 @@ extension JSONParser {
                 }
                 buffer.append(byte)
                 advance()
+            }
+        }
+    }
+
+    /// The string of `range` of `bytes`, all ASCII.
+    private static func asciiString(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            String(unsafeUninitializedCapacity: range.count) { target in
+                _ = target.initialize(from: all[range])
+                return range.count
             }
         }
     }

@@ -194,7 +194,7 @@ public struct JSONParser {
                     "expected a quoted member name, found \(describeCurrent().en)",
                     "un nom de membre entre guillemets était attendu, trouvé \(describeCurrent().fr)")
             }
-            members.append(try parseMember(seen: &seen))
+            members.append(try parseMember(after: members, seen: &seen))
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated object: expected ',' or '}'", "objet non terminé : ',' ou '}' attendu")
@@ -215,10 +215,22 @@ public struct JSONParser {
 
     /// One `"name": value` member of an object; the streamed member's array is handed out
     /// element by element and kept empty.
-    private mutating func parseMember(seen: inout Set<String>) throws(Failure) -> JSONMember {
+    ///
+    /// A key is compared with those of the object's first members one by one, then through
+    /// `seen` once the object has many: hashing every key of a file cost more than comparing it.
+    private mutating func parseMember(after members: [JSONMember], seen: inout Set<String>) throws(Failure)
+        -> JSONMember
+    {
         let keyPosition = position
         let key = try parseString()
-        if !seen.insert(key).inserted {
+        let duplicate: Bool
+        if members.count < 16 {
+            duplicate = members.contains { $0.key == key }
+        } else {
+            if seen.isEmpty { seen = Set(members.map(\.key)) }
+            duplicate = !seen.insert(key).inserted
+        }
+        if duplicate {
             throw Failure(
                 kind: .malformed,
                 text: LocalizedText(en: "duplicate member \"\(key)\"", fr: "membre « \(key) » en double"),

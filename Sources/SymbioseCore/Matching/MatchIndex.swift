@@ -98,14 +98,17 @@ public struct MatchIndex: Sendable {
     public init(_ profiles: [LoadedProfile], taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
         var withoutPoint: Set<CompanyID> = []
+        // What the taxonomy says of each code, looked up once per code rather than once per flow.
+        var facts: [ResourceCode: CodeFacts] = [:]
         for loaded in profiles {
             let profile = loaded.profile
             let point = profile.site.point
             if point == nil { withoutPoint.insert(profile.company.id) }
             for (direction, flows) in [(FlowDirection.output, profile.outputs), (.input, profile.inputs)] {
                 for (index, flow) in flows.enumerated() {
-                    guard let entry = taxonomy[flow.resource] else { continue }
-                    let amount = taxonomy.annualAmount(of: flow)
+                    guard let code = facts[flow.resource] ?? CodeFacts(flow.resource, taxonomy) else { continue }
+                    facts[flow.resource] = code
+                    let amount = taxonomy.annualAmount(of: flow, dimension: code.dimension)
                     if let quantity = flow.quantity, amount == nil,
                         quantity.normalized(activeMonths: MonthSet(flow.availability).count) != nil
                     {
@@ -114,9 +117,9 @@ public struct MatchIndex: Sendable {
                                 .quantityUnitMismatch,
                                 LocalizedText(
                                     en:
-                                        "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(entry.dimension.rawValue); the flow is matched as if its quantity were unknown",
+                                        "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(code.dimension.rawValue); the flow is matched as if its quantity were unknown",
                                     fr:
-                                        "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(entry.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
+                                        "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(code.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
                                 ),
                                 at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
                             ))
@@ -131,12 +134,10 @@ public struct MatchIndex: Sendable {
                             company: profile.company.id, companyName: profile.company.name, flow: flow.id,
                             inferred: flow.inferred),
                         flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
-                        dimension: entry.dimension,
-                        grade: flow.quality.waterGrade ?? taxonomy.defaultGrade(for: entry.code),
-                        hazardous: hazardous, group: profile.company.group,
-                        contents: taxonomy.contents(of: entry.code),
+                        dimension: code.dimension, grade: flow.quality.waterGrade ?? code.grade,
+                        hazardous: hazardous, group: profile.company.group, contents: code.contents,
                         activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
-                        typicalTemperature: taxonomy.typicalTemperature(of: entry.code))
+                        typicalTemperature: code.temperature)
                     if direction == .output {
                         outputsByCode[flow.resource, default: []].append(outputs.count)
                         outputs.append(indexed)
@@ -155,14 +156,37 @@ public struct MatchIndex: Sendable {
     }
 }
 
+/// What the taxonomy says of one resource code that indexing needs for each of its flows.
+private struct CodeFacts {
+    let dimension: PhysicalDimension
+    let grade: WaterGrade?
+    let contents: MassEquivalence.Values
+    let temperature: ClosedRange<Double>?
+
+    /// `nil` when the code is unknown.
+    init?(_ code: ResourceCode, _ taxonomy: Taxonomy) {
+        guard let entry = taxonomy[code] else { return nil }
+        dimension = entry.dimension
+        grade = taxonomy.defaultGrade(for: code)
+        contents = taxonomy.contents(of: code)
+        temperature = taxonomy.typicalTemperature(of: code)
+    }
+}
+
 extension Taxonomy {
     /// A flow's quantity over a year (or once, for a one-off flow) in its resource's dimension,
     /// through a declared equivalent when it is given in another; `nil` when unknown or not convertible.
     public func annualAmount(of flow: Flow) -> Double? {
-        guard let entry = self[flow.resource], let quantity = flow.quantity,
+        guard let entry = self[flow.resource] else { return nil }
+        return annualAmount(of: flow, dimension: entry.dimension)
+    }
+
+    /// As ``annualAmount(of:)``, for a flow whose resource's dimension is already known.
+    func annualAmount(of flow: Flow, dimension: PhysicalDimension) -> Double? {
+        guard let quantity = flow.quantity,
             let normalized = quantity.normalized(activeMonths: MonthSet(flow.availability).count)
         else { return nil }
-        if normalized.dimension == entry.dimension { return normalized.amount }
+        if normalized.dimension == dimension { return normalized.amount }
         guard let equivalent = equivalent(from: normalized.dimension, for: flow) else { return nil }
         return normalized.amount * equivalent.factor
     }

@@ -66,19 +66,7 @@ public struct MatchPipeline: Sendable {
         var diagnostics = excluded.flatMap(\.diagnostics)
         let index = MatchIndex(usable, taxonomy: taxonomy)
         diagnostics += index.diagnostics
-        for company in index.companiesWithoutCoordinates {
-            let loaded = usable.first { $0.profile.company.id == company }
-            diagnostics.append(
-                .warning(
-                    .matchNoCoordinates,
-                    LocalizedText(
-                        en:
-                            "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
-                        fr:
-                            "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"
-                    ),
-                    at: loaded?.source.locate("site")))
-        }
+        diagnostics += Self.withoutCoordinates(index.companiesWithoutCoordinates, among: usable)
         let compatibility = CompatibilityTable(
             releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys), taxonomy: taxonomy
         )
@@ -91,6 +79,33 @@ public struct MatchPipeline: Sendable {
         return MatchResult(
             synergies: ranker.rank(all), diagnostics: diagnostics, siteCount: usable.count,
             flowCount: index.outputs.count + index.inputs.count, foundCount: all.count)
+    }
+
+    /// A warning for each firm without coordinates, at the site of its first profile.
+    static func withoutCoordinates(_ companies: [CompanyID], among usable: [LoadedProfile]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        // The first profile of each firm, found once: a national file has thousands of sites
+        // without coordinates among a million.
+        let unplaced = Set(companies)
+        var firstProfile: [CompanyID: Int] = [:]
+        for position in usable.indices where !unplaced.isEmpty {
+            let company = usable[position].profile.company.id
+            if unplaced.contains(company), firstProfile[company] == nil { firstProfile[company] = position }
+        }
+        for company in companies {
+            let loaded = firstProfile[company].map { usable[$0] }
+            warnings.append(
+                .warning(
+                    .matchNoCoordinates,
+                    LocalizedText(
+                        en:
+                            "\(company) has no coordinates: its flows are matched without distance and scored as if far away",
+                        fr:
+                            "\(company) n'a pas de coordonnées : ses flux sont appariés sans distance et notés comme s'ils étaient loin"
+                    ),
+                    at: loaded?.source.locate("site")))
+        }
+        return warnings
     }
 
     /// Whether `path` is `base` or lies below it (`$.profiles[1].outputs[0]` within `$.profiles[1]`).
