@@ -50,7 +50,8 @@ public struct JSONObject {
     }
 
     public func member(_ key: String) -> JSONMember? {
-        members.first { $0.key == key }
+        for position in members.indices where members[position].key == key { return members[position] }
+        return nil
     }
 
     /// Reports every member whose name is not in `allowed`, suggesting the closest allowed name.
