@@ -174,6 +174,19 @@ public struct Engine: Sendable {
             mode: configuration.transport)
     }
 
+    /// An impact calculator over the firms of the substitutions among `synergies` only: those
+    /// shown are a few hundred of a territory's firms.
+    func calculator(for synergies: [Synergy], in outcome: MatchOutcome) -> ImpactCalculator {
+        var firms = Set<CompanyID>()
+        for case .substitution(let synergy) in synergies {
+            firms.insert(synergy.supplier.company)
+            firms.insert(synergy.receiver.company)
+        }
+        return ImpactCalculator(
+            profiles: outcome.profiles.filter { firms.contains($0.company.id) }, taxonomy: taxonomy,
+            factors: references.factors, mode: configuration.transport)
+    }
+
     /// The estimated CO2e and euros of the substitutions among `synergies`, by synergy id.
     ///
     /// - Parameter calculator: one made by ``calculator(for:)``, to share with ``plan(_:objective:calculator:)``;
@@ -183,7 +196,7 @@ public struct Engine: Sendable {
         of synergies: [Synergy], in outcome: MatchOutcome, calculator: ImpactCalculator? = nil
     ) -> [String: SynergyImpact] {
         ImpactCalculator.impacts(
-            of: synergies, calculator: calculator ?? self.calculator(for: outcome),
+            of: synergies, calculator: calculator ?? self.calculator(for: synergies, in: outcome),
             threads: configuration.settings.threads)
     }
 

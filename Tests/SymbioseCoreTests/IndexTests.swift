@@ -104,13 +104,18 @@ import Testing
 
 @Suite struct DenseGridTests {
     /// Towns of thousands of points, some sharing one position (ties), at two latitudes: dense
-    /// cells keep a k-d tree, and what it finds must be what measuring every point finds.
-    static func towns(latitude: Double) -> [(GeoPoint, Int)] {
+    /// cells keep a k-d tree, and what it finds must be what measuring every point finds. With
+    /// `scattered`, points strewn over 400 km around them too: a grid of more cells than a
+    /// search's rings hold is looked up cell by cell, one of fewer cells read whole.
+    static func towns(latitude: Double, scattered: Bool = false) -> [(GeoPoint, Int)] {
         var random = SeededRandom(seed: 11)
         var points: [(GeoPoint, Int)] = []
-        let centres = [(0.0, 0.0), (4.0, 7.0), (-30.0, 12.0)]
-        for (northKm, eastKm) in centres {
-            for _ in 0..<1_500 {
+        var centres = [(0.0, 0.0), (4.0, 7.0), (-30.0, 12.0)]
+        if scattered {
+            centres += (0..<2_000).map { _ in ((random.unit() - 0.5) * 400, (random.unit() - 0.5) * 400) }
+        }
+        for (index, (northKm, eastKm)) in centres.enumerated() {
+            for _ in 0..<(index < 3 ? 1_500 : 1) {
                 let spread = points.count % 3 == 0 ? 0.8 : 6.0
                 var point = MatchFixture.point(
                     northKm: northKm + (random.unit() - 0.5) * spread, eastKm: eastKm + (random.unit() - 0.5) * spread)
@@ -123,9 +128,9 @@ import Testing
         return points
     }
 
-    @Test(arguments: [48.9, 64.0])
-    func nearestByRingIsEachRingsNearestInOrder(latitude: Double) {
-        let points = Self.towns(latitude: latitude)
+    @Test(arguments: [(48.9, false), (64.0, false), (48.9, true)])
+    func nearestByRingIsEachRingsNearestInOrder(latitude: Double, scattered: Bool) {
+        let points = Self.towns(latitude: latitude, scattered: scattered)
         let grid = SpatialGrid(points, cellKm: 10)
         var densestRing = 0
         for (northKm, eastKm) in [(0.1, 0.2), (4.0, 7.0), (-12.0, 3.0), (-30.0, 12.0)] {

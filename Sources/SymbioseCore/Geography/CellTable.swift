@@ -4,10 +4,17 @@
 struct CellTable<Value: Sendable>: Sendable {
     /// The values, in the order given.
     private(set) var values: [Value] = []
-    /// Per slot, the row and column of its key and the position of its value; -1 when empty.
-    private var rows: [Int] = []
-    private var columns: [Int] = []
-    private var positions: [Int32] = []
+    /// The row and column of each value.
+    private(set) var keys: [(row: Int, column: Int)] = []
+    /// A slot of the table: the row and column of its key and the position of its value, -1
+    /// when empty; one slot is read from one place in memory.
+    private struct Slot: Sendable {
+        var row = 0
+        var column = 0
+        var position = -1
+    }
+
+    private var slots: [Slot] = []
     private var mask = 0
 
     /// - Parameter cells: each key once.
@@ -15,17 +22,15 @@ struct CellTable<Value: Sendable>: Sendable {
         var size = 8
         while size < 2 * cells.count { size *= 2 }
         mask = size - 1
-        rows = Array(repeating: 0, count: size)
-        columns = Array(repeating: 0, count: size)
-        positions = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         values.reserveCapacity(cells.count)
+        keys.reserveCapacity(cells.count)
         for cell in cells {
             var slot = Self.hash(cell.row, cell.column) & mask
-            while positions[slot] >= 0 { slot = (slot + 1) & mask }
-            rows[slot] = cell.row
-            columns[slot] = cell.column
-            positions[slot] = Int32(values.count)
+            while slots[slot].position >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(row: cell.row, column: cell.column, position: values.count)
             values.append(cell.value)
+            keys.append((cell.row, cell.column))
         }
     }
 
@@ -36,13 +41,15 @@ struct CellTable<Value: Sendable>: Sendable {
         return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
     }
 
+    var count: Int { values.count }
+
     /// The value of the cell at `row`, `column`, if it is not empty.
     subscript(row: Int, column: Int) -> Value? {
         var slot = Self.hash(row, column) & mask
         while true {
-            let position = positions[slot]
-            if position < 0 { return nil }
-            if rows[slot] == row && columns[slot] == column { return values[Int(position)] }
+            let found = slots[slot]
+            if found.position < 0 { return nil }
+            if found.row == row && found.column == column { return values[found.position] }
             slot = (slot + 1) & mask
         }
     }

@@ -22,7 +22,11 @@ public struct JSONNode: Sendable, Hashable {
 }
 
 /// A JSON value. Objects keep their members in document order.
-public enum JSONValue: Sendable, Hashable {
+///
+/// Each value is boxed (`indirect`), though arrays would give the recursion its indirection:
+/// built with values inline, the tests crashed releasing a parsed tree (a bad pointer in the
+/// reference count), and it stays boxed until that is understood.
+public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)

@@ -180,9 +180,7 @@ public struct DistanceEnvelopes: Sendable, Hashable {
     /// cold (ignored for other categories).
     public func envelopeKm(for code: ResourceCode, annualMWh: Double?) -> Double {
         if let category = ResourceCategory(code: code), category == .heat || category == .cold {
-            guard let annualMWh, annualMWh > 0 else { return heatMinimumKm * 4 }
-            let metres = annualMWh / heatMWhPerMetre
-            return min(heatMaximumKm, max(heatMinimumKm, metres / 1000))
+            return heatEnvelopeKm(annualMWh: annualMWh)
         }
         var current = Substring(code.rawValue)
         while true {
@@ -190,6 +188,13 @@ public struct DistanceEnvelopes: Sendable, Hashable {
             guard let dot = current.lastIndex(of: ".") else { return 50 }
             current = current[..<dot]
         }
+    }
+
+    /// The envelope of a heat or cold link carrying `annualMWh` a year.
+    public func heatEnvelopeKm(annualMWh: Double?) -> Double {
+        guard let annualMWh, annualMWh > 0 else { return heatMinimumKm * 4 }
+        let metres = annualMWh / heatMWhPerMetre
+        return min(heatMaximumKm, max(heatMinimumKm, metres / 1000))
     }
 
     /// The least a heat or cold link of `km` must carry a year for its envelope to reach that

@@ -57,7 +57,7 @@ public struct Ranker: Sendable {
     public func rank(_ synergies: [Synergy]) -> [Synergy] {
         // Sort keys worked out once per synergy, and positions sorted rather than the synergies
         // themselves: a national run ranks hundreds of thousands of them.
-        let kept = synergies.filter(filter.accepts)
+        let kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
         let keys = kept.map(Key.init)
         let order = keys.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])

@@ -46,7 +46,7 @@ extension SubstitutionMatcher {
         let annualMWh = (category == .heat || category == .cold) ? pair.matched : nil
         var limit =
             settings.maximumDistanceKm ?? envelopeKm
-            ?? envelope(for: supplier.flow.resource, annualMWh: annualMWh)
+            ?? envelope(for: supplier, annualMWh: annualMWh)
         if let own = supplier.flow.maxDistanceKm { limit = min(limit, own) }
         if let own = receiver.flow.maxDistanceKm { limit = min(limit, own) }
         guard let distance = pair.distance(supplier, receiver, within: limit, measured: distanceKm) else {

@@ -25,9 +25,14 @@ public struct SubstitutionMatcher: Sendable {
         self.settings = settings
     }
 
-    func envelope(for code: ResourceCode, annualMWh: Double?) -> Double {
-        if let known = fixedEnvelopes[code] { return known }
-        return settings.envelopes.envelopeKm(for: code, annualMWh: annualMWh)
+    /// The envelope of a release, for a link carrying `annualMWh` of heat or cold; the category
+    /// is the flow's own, so that no code is read again for each pair.
+    func envelope(for supplier: IndexedFlow, annualMWh: Double?) -> Double {
+        if supplier.category == .heat || supplier.category == .cold {
+            return settings.envelopes.heatEnvelopeKm(annualMWh: annualMWh)
+        }
+        if let known = fixedEnvelopes[supplier.flow.resource] { return known }
+        return settings.envelopes.envelopeKm(for: supplier.flow.resource, annualMWh: annualMWh)
     }
 
     /// Finds and scores the substitution candidates: for each need, its best
@@ -73,19 +78,12 @@ public struct SubstitutionMatcher: Sendable {
                 )
             }
         }
-        // Back in need order, each need's list let go as soon as it is copied: a national run
-        // holds millions of candidates.
+        // Back in need order: the lists themselves are moved, never their synergies.
         var byNeed = [[SubstitutionSynergy]](repeating: [], count: total)
-        for (position, synergies) in found { byNeed[position] = synergies }
+        for index in found.indices { byNeed[found[index].0] = found[index].1 }
         found = []
-        var kept: [SubstitutionSynergy] = []
-        kept.reserveCapacity(byNeed.reduce(0) { $0 + $1.count })
-        for position in byNeed.indices {
-            kept += byNeed[position]
-            byNeed[position] = []
-        }
         onProgress?(total, total)
-        return Self.bestPerReceiver(Self.bestPerRelease(kept, keeping: settings.maximumPerRelease))
+        return Self.withLimits(byNeed, perRelease: settings.maximumPerRelease)
     }
 
     /// The positions of `flows` by place: by square of `MatchIndex.cellKm` degrees-as-kilometres

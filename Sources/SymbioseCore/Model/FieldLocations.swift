@@ -9,7 +9,9 @@
 /// location that does not fit these integers (a spreadsheet cell, an XML path, a key that JSON
 /// paths escape) is kept whole beside them.
 ///
-/// Lookups are binary searches once the recording is finished (`finish()`).
+/// Lookups are binary searches once the recording is finished (`finish()`), else scans from the
+/// last entry back: a reader whose keys are never recorded twice may leave the locations
+/// unfinished when few of them will be looked up.
 public struct FieldLocations: Sendable {
     private struct Entry: Sendable {
         var keyStart: Int

@@ -49,12 +49,15 @@ public struct ProfileValidator: Sendable {
             range.map { validator.validate(profiles[$0]) }
         }
         var diagnostics: [Diagnostic] = []
-        var firstSeen: [CompanyID: SourceLocation] = [:]
-        for (loaded, found) in zip(profiles, own) {
+        // The first profile of each id; a location is worked out only for a duplicate.
+        var firstSeen: [CompanyID: Int] = [:]
+        for (position, found) in own.enumerated() {
             diagnostics += found
-            let id = loaded.profile.company.id
-            let location = loaded.source.locate("company.id")
-            if let first = firstSeen[id] {
+            let id = profiles[position].profile.company.id
+            if let earlier = firstSeen[id] {
+                let (location, first) = (
+                    profiles[position].source.locate("company.id"), profiles[earlier].source.locate("company.id")
+                )
                 diagnostics.append(
                     .error(
                         .profileDuplicateCompany,
@@ -65,7 +68,7 @@ public struct ProfileValidator: Sendable {
                             LocalizedText(en: "first used at \(first.prefix)", fr: "déjà utilisé en \(first.prefix)")
                         ]))
             } else {
-                firstSeen[id] = location
+                firstSeen[id] = position
             }
         }
         return diagnostics
