@@ -17,7 +17,7 @@ public struct SubstitutionMatcher: Sendable {
     /// Envelopes of the release codes that do not depend on the energy carried (all but heat
     /// and cold), worked out once per run instead of once per pair; heat and cold codes are
     /// absent.
-    private var fixedEnvelopes: [ResourceCode: Double] = [:]
+    private(set) var fixedEnvelopes: [ResourceCode: Double] = [:]
     /// The score weights normalised, worked out once per run instead of once per pair.
     private(set) var normalizedWeights: ScoreWeights?
 
@@ -54,11 +54,7 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
-        var unlocatedOutputs: [ResourceCode: [Int]] = [:]
-        for (code, positions) in index.outputsByCode {
-            let list = positions.filter { index.outputs[$0].point == nil }
-            if !list.isEmpty { unlocatedOutputs[code] = list }
-        }
+        let sources = releaseSources(index, compatibility: compatibility)
         // Needs are independent: split them over threads. They are taken in an order of place,
         // so that neighbouring needs, which look at the same releases, follow one another while
         // those releases are still in the processor's cache; results come back in need order.
@@ -66,15 +62,12 @@ public struct SubstitutionMatcher: Sendable {
         let order = Self.placeOrder(index.inputs)
         let done = SharedCount()
         let matcher = self
-        let unlocated = unlocatedOutputs
         var found = Parallel.map(total, threads: settings.threads) { range in
             range.map { step in
                 if (step - range.lowerBound) % 1000 == 999 { matcher.onProgress?(done.add(1000), total) }
                 return (
                     order[step],
-                    matcher.bestReleases(
-                        for: index.inputs[order[step]], index: index, compatibility: compatibility,
-                        unlocated: unlocated)
+                    matcher.bestReleases(for: index.inputs[order[step]], index: index, sources: sources)
                 )
             }
         }
@@ -108,10 +101,9 @@ public struct SubstitutionMatcher: Sendable {
 
     /// The best `maximumPerNeed` releases for one need.
     private func bestReleases(
-        for receiver: IndexedFlow, index: MatchIndex, compatibility: CompatibilityTable,
-        unlocated: [ResourceCode: [Int]]
+        for receiver: IndexedFlow, index: MatchIndex, sources: [ResourceCode: [ReleaseSource]]
     ) -> [SubstitutionSynergy] {
-        guard let candidates = compatibility.releasesForNeed[receiver.flow.resource] else { return [] }
+        guard let candidates = sources[receiver.flow.resource] else { return [] }
         let taxonomy = index.taxonomy
         let distanceWeight = settings.weights.normalized.distance
         let limit = settings.maximumPerNeed
@@ -137,10 +129,10 @@ public struct SubstitutionMatcher: Sendable {
             if full { leftOut += 1 }
             if case .kept(let synergy) = assessment { Self.insert(synergy, into: &best, keeping: limit) }
         }
-        for (releaseCode, relation) in candidates {
-            envelopeKm = fixedEnvelopes[releaseCode]
-            forEachCandidate(of: releaseCode, for: receiver, index: index, unlocated: unlocated, until: exhausted) {
-                consider($0, relation, distanceKm: $1)
+        for source in candidates {
+            envelopeKm = source.envelopeKm
+            forEachCandidate(of: source, for: receiver, until: exhausted) {
+                consider($0, source.relation, distanceKm: $1)
             }
         }
         for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
@@ -152,7 +144,7 @@ public struct SubstitutionMatcher: Sendable {
     /// coordinates; for a need without coordinates, the first ones in input order. `exhausted`
     /// says when no release at a distance or beyond, within a radius, could enter the need's list.
     private func forEachCandidate(
-        of code: ResourceCode, for receiver: IndexedFlow, index: MatchIndex, unlocated: [ResourceCode: [Int]],
+        of source: ReleaseSource, for receiver: IndexedFlow,
         until exhausted: (_ beyond: Double, _ radius: Double) -> Bool, _ body: (Int, Double?) -> Void
     ) {
         let enough = settings.candidatesPerNeed
@@ -160,15 +152,14 @@ public struct SubstitutionMatcher: Sendable {
             // A need of a site without coordinates cannot order releases by distance either: as
             // for releases without coordinates, the first ones in input order are scored, never
             // every release of the country.
-            let all = index.outputsByCode[code] ?? []
-            for position in all.prefix(enough > 0 ? enough : all.count) { body(position, nil) }
+            for position in source.all.prefix(enough > 0 ? enough : source.all.count) { body(position, nil) }
             return
         }
-        let radius = settings.maximumDistanceKm ?? searchRadius(for: code)
+        let radius = source.radiusKm
         var examined = 0
         // In a dense town a ring holds thousands of releases: score only the nearest ones still
         // within the budget of candidates.
-        index.outputGrids[code]?.visitNearestByRing(
+        source.grid?.visitNearestByRing(
             around: point, within: radius, budget: { enough > 0 ? enough - examined : .max }
         ) { nearest, laterAtLeast in
             for (position, distance) in nearest { body(position, distance) }
@@ -179,8 +170,8 @@ public struct SubstitutionMatcher: Sendable {
         guard !exhausted(.infinity, radius) else { return }
         // Releases of sites without coordinates cannot be ordered by distance: the first ones in
         // input order are scored, at most as many as located ones.
-        let unlocatedHere = unlocated[code] ?? []
-        for position in unlocatedHere.prefix(enough > 0 ? enough : unlocatedHere.count) { body(position, nil) }
+        let unlocated = source.unlocated
+        for position in unlocated.prefix(enough > 0 ? enough : unlocated.count) { body(position, nil) }
     }
 
     /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
@@ -199,7 +190,7 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.
-    private func searchRadius(for code: ResourceCode) -> Double {
+    func searchRadius(for code: ResourceCode) -> Double {
         let envelopes = settings.envelopes
         if let category = ResourceCategory(code: code), category == .heat || category == .cold {
             return envelopes.heatMaximumKm
