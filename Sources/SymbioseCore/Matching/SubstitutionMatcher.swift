@@ -73,7 +73,7 @@ public struct SubstitutionMatcher: Sendable {
         }
         // Back in need order: the lists themselves are moved, never their synergies.
         var byNeed = [[SubstitutionSynergy]](repeating: [], count: total)
-        for index in found.indices { byNeed[found[index].0] = found[index].1 }
+        for entry in found.indices { byNeed[found[entry].0] = found[entry].1 }
         found = []
         onProgress?(total, total)
         return Self.withLimits(byNeed, perRelease: settings.maximumPerRelease)
