@@ -16,6 +16,11 @@ struct PointTree<Item: Sendable>: Sendable {
         var minLongitude = Double.infinity, maxLongitude = -Double.infinity
         /// The cosines of the two bounding latitudes (`GeoPoint.cosLatitude`), set by `finish()`.
         var cosMinLatitude = 1.0, cosMaxLatitude = 1.0
+        /// The box's centre in latitude and longitude, its cosine, and the farthest a corner
+        /// lies from it, set by `finish()`.
+        var centre = GeoPoint(latitude: 0, longitude: 0)
+        var cosCentre = 1.0
+        var reachKm = 0.0
 
         mutating func include(_ point: GeoPoint) {
             minLatitude = min(minLatitude, point.latitude)
@@ -27,6 +32,18 @@ struct PointTree<Item: Sendable>: Sendable {
         mutating func finish() {
             cosMinLatitude = GeoPoint(latitude: minLatitude, longitude: 0).cosLatitude
             cosMaxLatitude = GeoPoint(latitude: maxLatitude, longitude: 0).cosLatitude
+            centre = GeoPoint(
+                latitude: (minLatitude + maxLatitude) / 2, longitude: (minLongitude + maxLongitude) / 2)
+            cosCentre = centre.cosLatitude
+            reachKm = farthestCornerKm(from: centre, cosine: cosCentre)
+        }
+
+        /// Whether every point of the box lies within `radiusKm` of `point`, by a bound of one
+        /// distance (to the centre, plus the reach: the triangle inequality), with the margin of
+        /// `upperBoundKm`. `false` says nothing: `upperBoundKm` then decides.
+        func surelyWithin(_ radiusKm: Double, of point: GeoPoint, cosine: Double) -> Bool {
+            let bound = point.distanceKm(to: centre, cosines: (cosine, cosCentre)) + reachKm
+            return bound * (1 + 1e-9) + 1e-9 <= radiusKm
         }
 
         /// The cosine of a latitude within or at the edge of the box's, `cosine` being that of
@@ -52,13 +69,17 @@ struct PointTree<Item: Sendable>: Sendable {
         /// At least the distance from `point` to any point in the box: the farthest corner, since
         /// along a parallel or a meridian the distance from a point has no interior maximum.
         func upperBoundKm(from point: GeoPoint, cosine: Double) -> Double {
+            farthestCornerKm(from: point, cosine: cosine) * (1 + 1e-9) + 1e-9
+        }
+
+        private func farthestCornerKm(from point: GeoPoint, cosine: Double) -> Double {
             let (south, north) = ((cosine, cosMinLatitude), (cosine, cosMaxLatitude))
             let farthest = max(
                 point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: minLongitude), cosines: south),
                 point.distanceKm(to: GeoPoint(latitude: minLatitude, longitude: maxLongitude), cosines: south),
                 point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: minLongitude), cosines: north),
                 point.distanceKm(to: GeoPoint(latitude: maxLatitude, longitude: maxLongitude), cosines: north))
-            return farthest * (1 + 1e-9) + 1e-9
+            return farthest
         }
     }
 
@@ -121,6 +142,7 @@ struct PointTree<Item: Sendable>: Sendable {
         node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double
     ) -> Int {
         let box = boxes[node]
+        if box.surelyWithin(radiusKm, of: point, cosine: cosine) { return range.count }
         if box.lowerBoundKm(from: point, cosine: cosine) > radiusKm { return 0 }
         if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point, cosine) }
         if box.upperBoundKm(from: point, cosine: cosine) <= radiusKm { return range.count }
