@@ -105,8 +105,8 @@ import Testing
 @Suite struct DenseGridTests {
     /// Towns of thousands of points, some sharing one position (ties), at two latitudes: dense
     /// cells keep a k-d tree, and what it finds must be what measuring every point finds. With
-    /// `scattered`, points strewn over 400 km around them too: a grid of more cells than a
-    /// search's rings hold is looked up cell by cell, one of fewer cells read whole.
+    /// `scattered`, points strewn over 400 km around them too: a grid of thousands of cells, many
+    /// of them sharing slots of the cell table.
     static func towns(latitude: Double, scattered: Bool = false) -> [(GeoPoint, Int)] {
         var random = SeededRandom(seed: 11)
         var points: [(GeoPoint, Int)] = []

@@ -3,9 +3,7 @@
 /// most of them empty, and a general-purpose hash of every key cost more than the search.
 struct CellTable<Value: Sendable>: Sendable {
     /// The values, in the order given.
-    private(set) var values: [Value] = []
-    /// The row and column of each value.
-    private(set) var keys: [(row: Int, column: Int)] = []
+    private var values: [Value] = []
     /// A slot of the table: the row and column of its key and the position of its value, -1
     /// when empty; one slot is read from one place in memory.
     private struct Slot: Sendable {
@@ -24,13 +22,11 @@ struct CellTable<Value: Sendable>: Sendable {
         mask = size - 1
         slots = Array(repeating: Slot(), count: size)
         values.reserveCapacity(cells.count)
-        keys.reserveCapacity(cells.count)
         for cell in cells {
             var slot = Self.hash(cell.row, cell.column) & mask
             while slots[slot].position >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Slot(row: cell.row, column: cell.column, position: values.count)
             values.append(cell.value)
-            keys.append((cell.row, cell.column))
         }
     }
 
@@ -40,8 +36,6 @@ struct CellTable<Value: Sendable>: Sendable {
             ^ (UInt64(bitPattern: Int64(column)) &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
     }
-
-    var count: Int { values.count }
 
     /// The value of the cell at `row`, `column`, if it is not empty.
     subscript(row: Int, column: Int) -> Value? {

@@ -17,19 +17,9 @@ extension SpatialGrid where Item: Comparable {
         _ body: (_ nearest: [(item: Item, distanceKm: Double)], _ laterAtLeastKm: Double) -> Bool
     ) {
         let centre = key(point)
-        let rings = ringCount(within: radiusKm)
-        let few = fewCells(around: centre, rings: rings)
-        var next = 0
-        for ring in 0...rings {
+        for ring in 0...ringCount(within: radiusKm) {
             var search = NearestSearch<Item>(point: point, radiusKm: radiusKm)
-            if let few {
-                while next < few.count, few[next].ring == ring {
-                    search.add(cells.values[few[next].cell])
-                    next += 1
-                }
-            } else {
-                forEachCell(inRing: ring, around: centre) { search.add($0) }
-            }
+            forEachCell(inRing: ring, around: centre) { search.add($0) }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
             if !body(search.nearest(budget()), Double(ring) * cellKm) { return }

@@ -21,7 +21,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     let cellKm: Double
     private let latitudeStep: Double
     private let longitudeStep: Double
-    private(set) var cells = CellTable<PointTree<Item>>([])
+    private var cells = CellTable<PointTree<Item>>([])
 
     /// - Parameters:
     ///   - items: the points to index with their payloads.
@@ -81,23 +81,6 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
                 // Inside rows only hold the ring's two edge cells.
                 column += edgeRow || ring == 0 ? 1 : 2 * ring
             }
-        }
-    }
-
-    /// The grid's cells within `rings` rings of `centre`, by ring, then row and column, when the
-    /// grid has fewer cells than those rings: a sparse code's grid is then read whole rather than
-    /// looked up cell by cell, most of them empty. `nil` otherwise.
-    func fewCells(around centre: CellKey, rings: Int) -> [(ring: Int, cell: Int)]? {
-        let side = 2 * rings + 1
-        guard cells.count < side * side else { return nil }
-        var near: [(ring: Int, cell: Int)] = []
-        for (position, key) in cells.keys.enumerated() {
-            let ring = max(abs(key.row - centre.row), abs(key.column - centre.column))
-            if ring <= rings { near.append((ring, position)) }
-        }
-        let keys = cells.keys
-        return near.sorted { a, b in
-            (a.ring, keys[a.cell].row, keys[a.cell].column) < (b.ring, keys[b.cell].row, keys[b.cell].column)
         }
     }
 
