@@ -116,14 +116,14 @@ public struct ProfileLoader: Sendable {
                             LocalizedText(en: "no such file or directory", fr: "fichier ou dossier introuvable"),
                             at: SourceLocation(file: path)))
                 case .file(let url, let display, let found):
-                    var reported = 0
-                    func advance(to offset: Int) {
-                        guard let onProgress = loader.onProgress, offset > reported else { return }
-                        onProgress(done.add(offset - reported), total)
-                        reported = offset
+                    let reported = SharedCount()
+                    let advance: @Sendable (Int) -> Void = { bytes in
+                        guard let onProgress = loader.onProgress, bytes > 0 else { return }
+                        _ = reported.add(bytes)
+                        onProgress(done.add(bytes), total)
                     }
                     loader.readFile(url, displayedAs: display, found: found, into: &part, progress: advance)
-                    if !sizes.isEmpty { advance(to: sizes[position]) }
+                    if !sizes.isEmpty { advance(sizes[position] - reported.add(0)) }
                 }
                 return part
             }
@@ -193,10 +193,11 @@ public struct ProfileLoader: Sendable {
         return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int ?? 0
     }
 
-    /// Reads one file; `progress` is told the bytes of a JSON collection read so far.
+    /// Reads one file; `progress` is told the bytes of a JSON collection read since it was last
+    /// told.
     private func readFile(
         _ url: URL, displayedAs display: String, found: Bool, into result: inout Result,
-        progress: @escaping (Int) -> Void
+        progress: @escaping @Sendable (Int) -> Void
     ) {
         guard let format = Format(pathExtension: url.pathExtension) else {
             result.diagnostics.append(
@@ -225,11 +226,11 @@ public struct ProfileLoader: Sendable {
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
-    /// character shows (`<` for XML, `{` for JSON). `progress` is told the bytes of a JSON
-    /// collection read so far, after each batch of its profiles.
+    /// character shows (`<` for XML, `{` for JSON). `progress` is told, from any thread, the bytes
+    /// of a JSON collection read since it was last told.
     public func read(
         _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result,
-        progress: ((Int) -> Void)? = nil
+        progress: (@Sendable (Int) -> Void)? = nil
     ) {
         result.files.append(file)
         if bytes.count > limits.bytes {
@@ -246,7 +247,7 @@ public struct ProfileLoader: Sendable {
     }
 
     private func decode(
-        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool, progress: ((Int) -> Void)?
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool, progress: (@Sendable (Int) -> Void)?
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         if format == .xlsx {
             return ProfileSheet.decodeXLSX(

@@ -1,4 +1,3 @@
-import Dispatch
 import SymbioseCore
 
 /// The JSON profile format, `symbiose/profile@1` and `symbiose/profiles@1`
@@ -16,13 +15,13 @@ extension ProfileJSON {
     /// see sound profiles; the diagnostics say what to fix.
     ///
     /// More values than `limits.values` stop the read with one error, and the file gives no
-    /// profile. `progress` is told the bytes read so far after each batch of a collection's
-    /// profiles.
+    /// profile. `progress` is told, from any thread, the bytes of a collection's profiles read
+    /// since it was last told.
     ///
     /// - Complexity: O(*n*) in the size of the file.
     public static func decode(
         _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard,
-        progress: ((Int) -> Void)? = nil
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         let parsed: (root: JSONNode, elements: [Element])
@@ -49,40 +48,18 @@ extension ProfileJSON {
     /// A profile of a collection, decoded as it was read, with its own diagnostics.
     private typealias Element = (profile: LoadedProfile?, diagnostics: [Diagnostic])
 
-    /// Parses the document. A collection's profiles are decoded as the parser reads them, a
-    /// batch at a time on several threads, each with its own collector, while the parser reads the
-    /// next batch: the whole file's tree never exists.
+    /// Parses the document. A collection's profiles are decoded as the parser reads them, on
+    /// several threads, each part of the collection parsed and decoded on its own with its own
+    /// collectors: the whole file's tree never exists.
     private static func parse(
-        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: (Int) -> Void
+        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void
     ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
-        var pending: [JSONNode] = []
-        var read = 0
-        let decoded = DecodedBatches(inBackground: threads > 1)
-        defer { decoded.wait() }
-        func decodePending() {
-            let batch = pending
-            let first = read - batch.count
-            decoded.add {
-                Parallel.map(batch.count, threads: threads) { range in
-                    range.map { offset in
-                        decodeElement(
-                            batch[offset], path: JSONPath.root.appending("profiles").appending(first + offset),
-                            file: file)
-                    }
-                }
-            }
-            pending.removeAll(keepingCapacity: true)
+        let profiles = JSONPath.root.appending("profiles")
+        return try JSONParser.parse(
+            bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
+        ) { node, index in
+            decodeElement(node, path: profiles.appending(index), file: file)
         }
-        let root = try JSONParser.parse(bytes, streaming: "profiles", maximumValues: maximumValues) { node, offset in
-            pending.append(node)
-            read += 1
-            if pending.count >= 1_024 {
-                decodePending()
-                progress(offset)
-            }
-        }
-        decodePending()
-        return (root, decoded.all())
     }
 
     /// One profile of a collection, with its own diagnostics.
@@ -247,44 +224,4 @@ extension ProfileJSON {
         "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
         "confidential", "note", "monthShares", "existingPartner", "planned", "outlet",
     ]
-}
-
-/// A collection's batches of profiles, each decoded in the background while the parser reads the
-/// next; one batch at a time, kept in the order of the file.
-private final class DecodedBatches: @unchecked Sendable {
-    private typealias Element = (profile: LoadedProfile?, diagnostics: [Diagnostic])
-    private let group = DispatchGroup()
-    private var done: [Element] = []
-    private var latest: [Element] = []
-    /// With one thread, each batch is decoded where it is added.
-    private let inBackground: Bool
-
-    init(inBackground: Bool) { self.inBackground = inBackground }
-
-    /// Waits for the batch before, then starts decoding this one.
-    func add(_ work: @escaping @Sendable () -> [(profile: LoadedProfile?, diagnostics: [Diagnostic])]) {
-        wait()
-        guard inBackground else {
-            done += work()
-            return
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            self.latest = work()
-            self.group.leave()
-        }
-    }
-
-    /// Waits for the batch in progress, if any.
-    func wait() {
-        group.wait()
-        done += latest
-        latest = []
-    }
-
-    /// Every batch decoded, in order.
-    func all() -> [(profile: LoadedProfile?, diagnostics: [Diagnostic])] {
-        wait()
-        return done
-    }
 }

@@ -40,6 +40,8 @@ public struct JSONParser {
     /// the byte offset just after each.
     var streamedMember: String?
     var onElement: ((JSONNode, Int) -> Void)?
+    /// Reads the streamed member's array instead of `onElement`, on several threads.
+    var arrayReader: (any StreamedArrayReader)?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -247,7 +249,7 @@ public struct JSONParser {
         let value: JSONNode
         if depth == 1, key == streamedMember, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
             let start = position
-            _ = try parseArray(streaming: true)
+            if let arrayReader { try arrayReader.read(&self) } else { _ = try parseArray(streaming: true) }
             value = JSONNode(.array([]), at: start)
         } else {
             value = try parseValue()

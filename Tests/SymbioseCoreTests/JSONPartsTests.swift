@@ -1,0 +1,114 @@
+import Testing
+
+@testable import SymbioseCore
+
+/// A long array read in parts on several threads gives what a one-pass read gives: the same
+/// elements at the same lines and columns, the same indices, the same first error.
+@Suite struct JSONPartsTests {
+    /// Elements, each with the index it was given, and how many parts were read.
+    private struct Read: Equatable {
+        var root: JSONNode
+        var elements: [JSONNode]
+        var indices: [Int]
+        var parts: Int
+    }
+
+    private func read(_ text: [UInt8], threads: Int, maximumValues: Int = .max) -> Result<Read, JSONParser.Failure> {
+        Result { () throws(JSONParser.Failure) -> Read in
+            let read = try JSONParser.parse(
+                text, streaming: "profiles", threads: threads, partBytes: 0, maximumValues: maximumValues,
+                progress: { _ in }, transform: { node, index in (node, index) })
+            return Read(
+                root: read.root, elements: read.elements.map(\.0), indices: read.elements.map(\.1), parts: read.parts)
+        }
+    }
+
+    /// A collection written over many lines, with accents before elements (columns count
+    /// characters), and brackets, commas and quotes inside strings.
+    private var collection: String { collection(of: 40) }
+
+    private func collection(of count: Int) -> String {
+        let elements = (0..<count).map { index in
+            """
+              {"id": "é\(index)", "text": "a [tricky], {\\"quoted\\"} \\\\ value ]", "list": [1, [2, {"x": null}]],
+               "n": -\(index).5e1, "ok": true}
+            """
+        }
+        return "{\"schema\": \"s\", \"profiles\": [\n" + elements.joined(separator: ",\n") + "\n], \"after\": [3]}\n"
+    }
+
+    @Test func partsGiveTheElementsOfOnePass() throws {
+        for text in [collection, "\u{FEFF}" + collection.replacingOccurrences(of: "\n", with: " ")] {
+            let bytes = Array(text.utf8)
+            let one = try read(bytes, threads: 1).get()
+            #expect(one.parts == 1)
+            #expect(one.elements.count == 40)
+            #expect(one.indices == Array(0..<40))
+            for threads in [2, 3, 7] {
+                var parted = try read(bytes, threads: threads).get()
+                #expect(parted.parts == threads)
+                parted.parts = 1
+                #expect(parted == one)
+            }
+        }
+    }
+
+    @Test func aMalformedArrayFailsAsInOnePass() throws {
+        let good = collection
+        let broken = [
+            good.replacingOccurrences(of: "\n]", with: ",\n]"),  // trailing comma
+            good.replacingOccurrences(of: "\"é30\"", with: "\"é30"),  // unterminated string, late
+            good.replacingOccurrences(of: "\"é25\", ", with: "\"é25\" "),  // missing comma
+            good.replacingOccurrences(of: "true},\n  {\"id\": \"é20\"", with: "true}\n  {\"id\": \"é20\""),  // no comma between
+            good.replacingOccurrences(of: "-33.5e1", with: "-033.5"),  // leading zero
+            String(good.prefix(good.count - 20)),  // no end
+        ]
+        for text in broken {
+            let bytes = Array(text.utf8)
+            guard case .failure(let expected) = read(bytes, threads: 1) else {
+                Issue.record("a broken text was read")
+                continue
+            }
+            for threads in [2, 3, 7] {
+                guard case .failure(let failure) = read(bytes, threads: threads) else {
+                    Issue.record("a broken text was read on \(threads) threads")
+                    continue
+                }
+                #expect(failure == expected)
+            }
+        }
+    }
+
+    @Test func tooManyValuesInALatePartFailsAtTheSameValue() throws {
+        let bytes = Array(collection.utf8)
+        let values = 2 + 40 * 11 - 5
+        guard case .failure(let expected) = read(bytes, threads: 1, maximumValues: values) else {
+            Issue.record("the limit was not reached")
+            return
+        }
+        #expect(expected.kind == .tooManyValues)
+        for threads in [2, 3] {
+            #expect(read(bytes, threads: threads, maximumValues: values).failure == expected)
+        }
+        #expect(try read(bytes, threads: 2, maximumValues: values + 10).get().elements.count == 40)
+    }
+
+    @Test func progressCountsEachByteOnceEvenWhenPartsAreGivenUp() throws {
+        // Read again after the parts are given up, past two progress reports, until element 590.
+        let text = collection(of: 600).replacingOccurrences(of: "\"é590\", ", with: "\"é590\" ")
+        let bytes = Array(text.utf8)
+        let told = SharedCount()
+        _ = try? JSONParser.parse(
+            bytes, streaming: "profiles", threads: 3, partBytes: 0, maximumValues: .max,
+            progress: { _ = told.add($0) }, transform: { node, _ in node })
+        #expect(told.add(0) > bytes.count / 2)
+        #expect(told.add(0) <= bytes.count)
+    }
+}
+
+extension Result {
+    fileprivate var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
