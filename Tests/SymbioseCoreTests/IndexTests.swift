@@ -182,4 +182,25 @@ import Testing
         }
         #expect(found == 3_000)
     }
+
+    /// Cells too far apart for a bit each, and rows and columns at the ends of the integers, are
+    /// still found, and their neighbours still empty.
+    @Test func cellsFarApartAndAtTheExtremesAreFound() {
+        let far = [(0, 0, 1), (1 << 40, -(1 << 40), 2), (Int.max, Int.min, 3), (Int.min, Int.max, 4), (5, 7, 5)]
+        let near = [(3, 3, 1), (4, 9, 2), (3, 9, 3)]
+        for cells in [far, near] {
+            let table = CellTable(cells.map { (row: $0.0, column: $0.1, value: $0.2) })
+            for (row, column, value) in cells {
+                #expect(table[row, column] == value)
+                for (dr, dc) in [(0, 1), (1, 0), (0, -1), (-1, 0)] {
+                    let (r, c) = (row.addingReportingOverflow(dr), column.addingReportingOverflow(dc))
+                    guard !r.overflow, !c.overflow,
+                        !cells.contains(where: { $0.0 == r.partialValue && $0.1 == c.partialValue })
+                    else { continue }
+                    #expect(table[r.partialValue, c.partialValue] == nil)
+                }
+            }
+            #expect(table[Int.min, Int.min] == nil && table[Int.max, Int.max] == nil)
+        }
+    }
 }

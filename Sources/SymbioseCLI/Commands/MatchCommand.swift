@@ -64,6 +64,7 @@ struct MatchCommand: ParsableCommand {
         var report = list.report(.synergies, of: shown, engine: engine, outcome: outcome, language: options.language)
         report.impacts = engine.impacts(of: shown, in: outcome)
         try list.write(report, language: options.language)
+        Teardown.shared.keep((outcome, report))
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 

@@ -43,6 +43,7 @@ struct PlanCommand: ParsableCommand {
         report.impacts = planned.plan.impacts
         report.plan = (planned.plan, planned.network)
         try list.write(report, language: language)
+        Teardown.shared.keep((outcome, report))
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 }

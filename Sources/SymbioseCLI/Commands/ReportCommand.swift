@@ -82,6 +82,7 @@ struct ReportCommand: ParsableCommand {
         try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
             try format.format.write(report, to: emit)
         }
+        Teardown.shared.keep((outcome, report))
         if outcome.hasErrors { throw ExitStatus.invalidInput }
     }
 
