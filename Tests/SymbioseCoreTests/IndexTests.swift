@@ -183,8 +183,8 @@ import Testing
         #expect(found == 3_000)
     }
 
-    /// Cells too far apart for a bit each, and rows and columns at the ends of the integers, are
-    /// still found, and their neighbours still empty.
+    /// Cells far apart, and rows and columns at the ends of the integers, are found, and their
+    /// neighbours are empty.
     @Test func cellsFarApartAndAtTheExtremesAreFound() {
         let far = [(0, 0, 1), (1 << 40, -(1 << 40), 2), (Int.max, Int.min, 3), (Int.min, Int.max, 4), (5, 7, 5)]
         let near = [(3, 3, 1), (4, 9, 2), (3, 9, 3)]
