@@ -39,6 +39,14 @@ public struct ProfileLoader: Sendable {
             self.diagnostics = diagnostics
             self.files = files
         }
+
+        /// Appends what `part` found; into an empty result, its lists are taken whole rather
+        /// than copied profile by profile.
+        mutating func take(_ part: Result) {
+            if profiles.isEmpty { profiles = part.profiles } else { profiles += part.profiles }
+            diagnostics += part.diagnostics
+            files += part.files
+        }
     }
 
     /// Relative paths are resolved against this directory; diagnostics show them as given.
@@ -129,11 +137,7 @@ public struct ProfileLoader: Sendable {
             }
         }
         var result = Result()
-        for part in parts {
-            result.profiles += part.profiles
-            result.diagnostics += part.diagnostics
-            result.files += part.files
-        }
+        for part in parts { result.take(part) }
         refuseBeyondProfileLimit(&result, file: paths.joined(separator: " "))
         return result
     }
@@ -158,7 +162,12 @@ public struct ProfileLoader: Sendable {
     private func refusingTooManyFlows(_ profiles: [LoadedProfile], into diagnostics: inout [Diagnostic])
         -> [LoadedProfile]
     {
-        profiles.filter { loaded in
+        let limit = limits.flowsPerProfile
+        // Filtering copies every profile: only done when one is refused.
+        guard profiles.contains(where: { $0.profile.outputs.count + $0.profile.inputs.count > limit }) else {
+            return profiles
+        }
+        return profiles.filter { loaded in
             let count = loaded.profile.outputs.count + loaded.profile.inputs.count
             guard count > limits.flowsPerProfile else { return true }
             diagnostics.append(
@@ -242,8 +251,7 @@ public struct ProfileLoader: Sendable {
         decoded.profiles = refusingTooManyFlows(decoded.profiles, into: &decoded.diagnostics)
         var part = Result(profiles: decoded.profiles, diagnostics: decoded.diagnostics)
         refuseBeyondProfileLimit(&part, file: file)
-        result.profiles += part.profiles
-        result.diagnostics += part.diagnostics
+        result.take(part)
     }
 
     private func decode(

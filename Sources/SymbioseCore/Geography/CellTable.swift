@@ -39,11 +39,24 @@ struct CellTable<Value: Sendable>: Sendable {
 
     /// The value of the cell at `row`, `column`, if it is not empty.
     subscript(row: Int, column: Int) -> Value? {
+        position(row, column).map { values[$0] }
+    }
+
+    /// Calls `body` with the value of the cell at `row`, `column` if it is not empty, lent
+    /// rather than copied: a search visits thousands of cells, and a copy retains and releases
+    /// each array the value holds.
+    @inline(__always)
+    func visit(_ row: Int, _ column: Int, _ body: (Value) -> Void) {
+        if let position = position(row, column) { body(values[position]) }
+    }
+
+    @inline(__always)
+    private func position(_ row: Int, _ column: Int) -> Int? {
         var slot = Self.hash(row, column) & mask
         while true {
             let found = slots[slot]
             if found.position < 0 { return nil }
-            if found.row == row && found.column == column { return values[found.position] }
+            if found.row == row && found.column == column { return found.position }
             slot = (slot + 1) & mask
         }
     }

@@ -77,7 +77,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             let edgeRow = row == centre.row - ring || row == centre.row + ring
             var column = centre.column - ring
             while column <= centre.column + ring {
-                if let cell = cells[row, column] { body(cell) }
+                cells.visit(row, column, body)
                 // Inside rows only hold the ring's two edge cells.
                 column += edgeRow || ring == 0 ? 1 : 2 * ring
             }
@@ -99,7 +99,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         let span = ringCount(within: radiusKm)
         for row in (centre.row - span)...(centre.row + span) {
             for column in (centre.column - span)...(centre.column + span) {
-                if let cell = cells[row, column] { body(cell) }
+                cells.visit(row, column, body)
             }
         }
     }

@@ -75,10 +75,24 @@ public struct MatchPipeline: Sendable {
         matcher.onProgress = onProgress
         let substitutions = matcher.match(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)
-        let all = substitutions.map(Synergy.substitution) + pools.map(Synergy.pooling)
+        let all = Self.gathered(substitutions, pools)
         return MatchResult(
             synergies: ranker.rank(all), diagnostics: diagnostics, siteCount: usable.count,
             flowCount: index.outputs.count + index.inputs.count, foundCount: all.count)
+    }
+
+    /// The synergies of both kinds in one list, substitutions first, each in its order: moved
+    /// rather than copied, as a copy retains and later releases each of a synergy's dozen
+    /// references.
+    static func gathered(
+        _ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]
+    ) -> [Synergy] {
+        var all: [Synergy] = []
+        all.reserveCapacity(substitutions.count + pools.count)
+        while let pool = pools.popLast() { all.append(.pooling(pool)) }
+        while let substitution = substitutions.popLast() { all.append(.substitution(substitution)) }
+        all.reverse()
+        return all
     }
 
     /// A warning for each firm without coordinates, at the site of its first profile.

@@ -142,22 +142,27 @@ public struct ResourceResolver: Sendable {
         var resolved = profiles
         var diagnostics: [Diagnostic] = []
         for index in resolved.indices {
-            let source = resolved[index].source
-            for (direction, path) in [(FlowDirection.output, \Profile.outputs), (.input, \Profile.inputs)] {
-                for position in resolved[index].profile[keyPath: path].indices {
-                    let key = ProfileSource.flowKey(direction, position)
-                    let flow = resolved[index].profile[keyPath: path][position]
-                    guard let (code, warning) = resolution(of: flow, key: key, source: source) else { continue }
-                    resolved[index].profile[keyPath: path][position].resource = code
-                    diagnostics.append(warning)
-                }
+            for (position, flow) in resolved[index].profile.outputs.enumerated() {
+                guard let (code, warning) = resolution(of: flow, .output, position, in: resolved[index].source)
+                else { continue }
+                resolved[index].profile.outputs[position].resource = code
+                diagnostics.append(warning)
+            }
+            for (position, flow) in resolved[index].profile.inputs.enumerated() {
+                guard let (code, warning) = resolution(of: flow, .input, position, in: resolved[index].source)
+                else { continue }
+                resolved[index].profile.inputs[position].resource = code
+                diagnostics.append(warning)
             }
         }
         return (resolved, diagnostics)
     }
 
     /// The code a confident outcome gives a flow, with its warning.
-    private func resolution(of flow: Flow, key: String, source: ProfileSource) -> (ResourceCode, Diagnostic)? {
+    private func resolution(of flow: Flow, _ direction: FlowDirection, _ position: Int, in source: ProfileSource)
+        -> (ResourceCode, Diagnostic)?
+    {
+        var key: String { ProfileSource.flowKey(direction, position) }
         switch outcome(for: flow) {
         case .fromText(let best, let runnerUp, let words):
             let message = readAs(flow.resourceText ?? "", words, best, runnerUp)
