@@ -79,6 +79,76 @@ import Testing
         }
     }
 
+    /// Random damage anywhere (bytes removed, doubled, or replaced by a bracket, quote, comma,
+    /// backslash, digit or line feed): whatever one pass makes of the text, parts make the same.
+    @Test func damagedTextsReadTheSameInParts() throws {
+        let original = Array(collection(of: 12).utf8)
+        let replacements = Array("[]{}\",\\:0\n ".utf8)
+        var random = SeededRandom(seed: 11)
+        var failures = 0
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0...random.int(0...2) {
+                let at = random.int(0...(bytes.count - 1))
+                switch random.int(0...2) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = replacements[random.int(0...(replacements.count - 1))]
+                }
+            }
+            let one = read(bytes, threads: 1)
+            if case .failure = one { failures += 1 }
+            for threads in [2, 5] {
+                var parted = read(bytes, threads: threads)
+                if case .success(var read) = parted {
+                    read.parts = 1
+                    parted = .success(read)
+                }
+                #expect(parted == one)
+            }
+        }
+        // Both outcomes were exercised.
+        #expect(failures > 50 && failures < 400)
+    }
+
+    /// A profile nested to the deepest level allowed is read in a part as on one thread, and
+    /// one level more fails alike.
+    @Test func deepElementsInALatePart() throws {
+        for depth in [JSONParser.maximumDepth - 3, JSONParser.maximumDepth - 2] {
+            let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            let text = collection.replacingOccurrences(of: "[1, [2, {\"x\": null}]]", with: deep)
+            let bytes = Array(text.utf8)
+            let one = read(bytes, threads: 1)
+            #expect(
+                read(bytes, threads: 3).map {
+                    var read = $0; read.parts = 1; return read
+                } == one)
+            if depth == JSONParser.maximumDepth - 3 {
+                #expect(try one.get().elements.count == 40)
+            } else {
+                #expect(one.failure?.kind == .tooDeep)
+            }
+        }
+    }
+
+    /// A part that does not end exactly where the next begins, or the last one not at the
+    /// array's end, is given up.
+    @Test func aPartNotEndingWhereTheNextBeginsIsGivenUp() throws {
+        let text = Array(#"[{"a": 1}, {"bc": [2, 3]}, 4]"#.utf8)
+        let second = 11, inside = 14, end = text.count - 1
+        #expect(text[second] == UInt8(ascii: "{") && text[end] == UInt8(ascii: "]"))
+        func part(next: Int?, end: Int) throws -> Int? {
+            var parser = JSONParser(bytes: text)
+            (parser.index, parser.depth) = (1, 1)
+            return try parser.readPart(first: 0, next: next, end: end, transform: { _, _ in 1 }, progress: { _ in })?
+                .count
+        }
+        #expect(try part(next: second, end: end) == 1)
+        #expect(try part(next: inside, end: end) == nil)
+        #expect(try part(next: nil, end: end) == 3)
+        #expect(try part(next: nil, end: end - 1) == nil)
+    }
+
     @Test func tooManyValuesInALatePartFailsAtTheSameValue() throws {
         let bytes = Array(collection.utf8)
         let values = 2 + 40 * 11 - 5
