@@ -128,7 +128,7 @@ public struct ProfileLoader: Sendable {
                     let advance: @Sendable (Int) -> Void = { bytes in
                         guard let onProgress = loader.onProgress, bytes > 0 else { return }
                         _ = reported.add(bytes)
-                        onProgress(done.add(bytes), total)
+                        done.add(bytes) { onProgress($0, total) }
                     }
                     loader.readFile(url, displayedAs: display, found: found, into: &part, progress: advance)
                     if !sizes.isEmpty { advance(sizes[position] - reported.add(0)) }

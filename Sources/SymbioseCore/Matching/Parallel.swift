@@ -70,4 +70,13 @@ package final class SharedCount: @unchecked Sendable {
         value += amount
         return value
     }
+
+    /// Adds `amount` and tells `show` the new total before any other thread adds: totals shown
+    /// from several threads then never go back.
+    package func add(_ amount: Int, show: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        show(value)
+    }
 }

@@ -64,7 +64,9 @@ public struct SubstitutionMatcher: Sendable {
         let matcher = self
         var found = Parallel.map(total, threads: settings.threads) { range in
             range.map { step in
-                if (step - range.lowerBound) % 1000 == 999 { matcher.onProgress?(done.add(1000), total) }
+                if (step - range.lowerBound) % 1000 == 999, let onProgress = matcher.onProgress {
+                    done.add(1000) { onProgress($0, total) }
+                }
                 return (
                     order[step],
                     matcher.bestReleases(for: index.inputs[order[step]], index: index, sources: sources)
