@@ -14,6 +14,9 @@ extension SubstitutionMatcher {
         let envelopeKm: Double?
         /// The largest distance a release of the code could travel.
         let radiusKm: Double
+        /// How much of the need one unit of the release serves when both are in one dimension
+        /// (1, or the ratio of a common basis for tonnes); `nil` across dimensions.
+        let supplyFactor: Double?
     }
 
     /// For each need code, the release codes that can serve it, in the compatibility table's
@@ -23,13 +26,29 @@ extension SubstitutionMatcher {
         for (code, positions) in index.outputsByCode {
             unlocated[code] = positions.filter { index.outputs[$0].point == nil }
         }
-        return compatibility.releasesForNeed.mapValues { candidates in
-            candidates.map { code, relation in
+        var sources: [ResourceCode: [ReleaseSource]] = [:]
+        for (need, candidates) in compatibility.releasesForNeed {
+            sources[need] = candidates.map { code, relation in
                 ReleaseSource(
                     code: code, relation: relation, all: index.outputsByCode[code] ?? [],
                     unlocated: unlocated[code] ?? [], grid: index.outputGrids[code],
-                    envelopeKm: fixedEnvelopes[code], radiusKm: settings.maximumDistanceKm ?? searchRadius(for: code))
+                    envelopeKm: fixedEnvelopes[code], radiusKm: settings.maximumDistanceKm ?? searchRadius(for: code),
+                    supplyFactor: Self.supplyFactor(of: code, for: need, taxonomy: index.taxonomy))
             }
         }
+        return sources
+    }
+
+    /// As `PairEvaluation.quantities` weighs a release of `code` for a need of `need`: one for one
+    /// in one dimension, through a common basis for tonnes against tonnes; `nil` across dimensions.
+    static func supplyFactor(of code: ResourceCode, for need: ResourceCode, taxonomy: Taxonomy) -> Double? {
+        guard let release = taxonomy[code]?.dimension, let wanted = taxonomy[need]?.dimension, release == wanted else {
+            return nil
+        }
+        guard release == .mass else { return 1 }
+        let category = ResourceCategory(code: need) ?? .material
+        let equivalence = MassEquivalence(
+            release: taxonomy.contents(of: code), need: taxonomy.contents(of: need), needIsFuel: category == .energy)
+        return equivalence?.ratio ?? 1
     }
 }

@@ -55,6 +55,7 @@ public struct SubstitutionMatcher: Sendable {
 
     private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         let sources = releaseSources(index, compatibility: compatibility)
+        let gates = FlowGate.gates(index)
         // Needs are independent: split them over threads. They are taken in an order of place,
         // so that neighbouring needs, which look at the same releases, follow one another while
         // those releases are still in the processor's cache; results come back in need order.
@@ -69,16 +70,21 @@ public struct SubstitutionMatcher: Sendable {
                 }
                 return (
                     order[step],
-                    matcher.bestReleases(for: index.inputs[order[step]], index: index, sources: sources)
+                    matcher.bestReleases(
+                        for: order[step], index: index, sources: sources, gates: gates.releases,
+                        need: gates.needs[order[step]])
                 )
             }
         }
         // Back in need order: the lists themselves are moved, never their synergies.
-        var byNeed = [[SubstitutionSynergy]](repeating: [], count: total)
+        var byNeed = [NeedList](repeating: NeedList(), count: total)
         for entry in found.indices { byNeed[found[entry].0] = found[entry].1 }
         found = []
         onProgress?(total, total)
-        return Self.withLimits(byNeed, perRelease: settings.maximumPerRelease)
+        return Self.withLimits(
+            byNeed, receivers: gates.needs.map(\.company),
+            releaseKeys: Self.releaseKeys(index.outputs, companies: gates.releases),
+            perRelease: settings.maximumPerRelease)
     }
 
     /// The positions of `flows` by place: by square of `MatchIndex.cellKm` degrees-as-kilometres
@@ -101,44 +107,56 @@ public struct SubstitutionMatcher: Sendable {
         }
     }
 
-    /// The best `maximumPerNeed` releases for one need.
+    /// The best `maximumPerNeed` releases for the need at `needPosition`, whose gate is `need`;
+    /// `gates` are those of the releases.
     private func bestReleases(
-        for receiver: IndexedFlow, index: MatchIndex, sources: [ResourceCode: [ReleaseSource]]
-    ) -> [SubstitutionSynergy] {
-        guard let candidates = sources[receiver.flow.resource] else { return [] }
+        for needPosition: Int, index: MatchIndex, sources: [ResourceCode: [ReleaseSource]], gates: [FlowGate],
+        need: FlowGate
+    ) -> NeedList {
+        let receiver = index.inputs[needPosition]
+        guard let candidates = sources[receiver.flow.resource] else { return NeedList() }
+        let bound = needBound(receiver, gate: need)
         let taxonomy = index.taxonomy
         let distanceWeight = settings.weights.normalized.distance
         let limit = settings.maximumPerNeed
-        var best: [SubstitutionSynergy] = []
+        var kept = NeedList()
         /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
         func exhausted(beyond distance: Double, radius: Double) -> Bool {
-            guard limit > 0, best.count >= limit, let last = best.last else { return false }
+            guard limit > 0, kept.synergies.count >= limit, let last = kept.synergies.last else { return false }
             let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
             return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
         }
-        var envelopeKm: Double?
         var leftOut = 0
-        func consider(_ position: Int, _ relation: Compatibility, distanceKm: Double? = nil) {
-            let supplier = index.outputs[position]
-            guard supplier.reference.company != receiver.reference.company else { return }
+        func consider(_ position: Int, _ source: ReleaseSource, distanceKm: Double? = nil) {
+            guard gates[position].company != need.company else { return }
             // With the list full, a candidate scoring below its last could not enter it.
-            let full = limit > 0 && best.count >= limit
+            let full = limit > 0 && kept.synergies.count >= limit
+            let cutoff = full ? kept.synergies.last?.score : nil
+            // Most such candidates are settled from the gates alone, without reading the release.
+            if let cutoff, let envelopeKm = source.envelopeKm,
+                let settled = settle(
+                    gates[position], against: bound, source: source, envelopeKm: envelopeKm,
+                    distanceKm: distanceKm, cutoff: cutoff)
+            {
+                if case .below = settled { leftOut += 1 }
+                return
+            }
+            let supplier = index.outputs[position]
             let assessment = assess(
-                supplier: supplier, receiver: receiver, compatibility: relation, taxonomy: taxonomy,
-                envelopeKm: envelopeKm, cutoff: full ? best.last?.score : nil, distanceKm: distanceKm)
+                supplier: supplier, receiver: receiver, compatibility: source.relation, taxonomy: taxonomy,
+                envelopeKm: source.envelopeKm, cutoff: cutoff, distanceKm: distanceKm)
             if case .rejected = assessment { return }
             // With the list full, one candidate (the new one or the last kept) is left out.
             if full { leftOut += 1 }
-            if case .kept(let synergy) = assessment { Self.insert(synergy, into: &best, keeping: limit) }
+            if case .kept(let synergy) = assessment { kept.insert(synergy, release: position, keeping: limit) }
         }
         for source in candidates {
-            envelopeKm = source.envelopeKm
             forEachCandidate(of: source, for: receiver, until: exhausted) {
-                consider($0, source.relation, distanceKm: $1)
+                consider($0, source, distanceKm: $1)
             }
         }
-        for position in best.indices { best[position].needCandidatesLeftOut = leftOut }
-        return best
+        for slot in kept.synergies.indices { kept.synergies[slot].needCandidatesLeftOut = leftOut }
+        return kept
     }
 
     /// Gives `body` the releases of `code` to weigh for a need, with their distances when known:
@@ -174,14 +192,6 @@ public struct SubstitutionMatcher: Sendable {
         // input order are scored, at most as many as located ones.
         let unlocated = source.unlocated
         for position in unlocated.prefix(enough > 0 ? enough : unlocated.count) { body(position, nil) }
-    }
-
-    /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
-    static func insert(_ synergy: SubstitutionSynergy, into list: inout [SubstitutionSynergy], keeping limit: Int) {
-        let index = list.firstIndex { ranksBefore(synergy, $0) } ?? list.endIndex
-        if limit > 0 && index >= limit { return }
-        list.insert(synergy, at: index)
-        if limit > 0 && list.count > limit { list.removeLast() }
     }
 
     static func ranksBefore(_ a: SubstitutionSynergy, _ b: SubstitutionSynergy) -> Bool {
