@@ -71,7 +71,7 @@ import Testing
         let compatibility = CompatibilityTable(
             releaseCodes: Array(index.outputsByCode.keys), needCodes: Array(index.inputsByCode.keys),
             taxonomy: TaxonomyFile.builtIn)
-        let gates = FlowGate.gates(index)
+        let gates = (releases: index.releaseGates, needs: index.needGates)
         var random = SeededRandom(seed: 5)
         var settled = (rejected: 0, below: 0, open: 0)
         for (needPosition, receiver) in index.inputs.enumerated() {
@@ -122,7 +122,7 @@ import Testing
     @Test func companiesAndGroupsAreNumberedByTheirIds() {
         let profiles = Self.territory(seed: 3, firms: 40)
         let index = MatchIndex(profiles, taxonomy: TaxonomyFile.builtIn)
-        let gates = FlowGate.gates(index)
+        let gates = (releases: index.releaseGates, needs: index.needGates)
         let flows = index.outputs + index.inputs
         let all = gates.releases + gates.needs
         for a in flows.indices {
@@ -133,12 +133,16 @@ import Testing
                     (all[a].group >= 0 && all[a].group == all[b].group)
                         == (flows[a].group.map { $0 == flows[b].group } ?? false))
             }
-            let partner = flows[a].flow.existingPartner
-            #expect(
-                all[a].partner
-                    == (partner == nil
-                        ? -1
-                        : all.indices.first { flows[$0].reference.company == partner }.map { all[$0].company } ?? -2))
+            // A partner with flows has its company's number; any other, a number no flow has.
+            guard let partner = flows[a].flow.existingPartner else {
+                #expect(all[a].partner == -1)
+                continue
+            }
+            if let other = flows.indices.first(where: { flows[$0].reference.company == partner }) {
+                #expect(all[a].partner == all[other].company)
+            } else {
+                #expect(!all.contains { $0.company == all[a].partner })
+            }
         }
     }
 
@@ -152,9 +156,15 @@ import Testing
             F.profile("a", at: F.point(northKm: 2), outputs: [F.output("x", "water.rain")]),
         ]
         let index = MatchIndex(profiles, taxonomy: TaxonomyFile.builtIn)
-        let keys = SubstitutionMatcher.releaseKeys(index.outputs, companies: FlowGate.gates(index).releases)
-        #expect(keys == [0, 1, 2, 0])
+        #expect(index.releaseNamesRepeat)
+        #expect(SubstitutionMatcher.releaseKeys(index) == [0, 1, 2, 0])
         let valid = MatchIndex(Array(profiles.prefix(2)), taxonomy: TaxonomyFile.builtIn)
-        #expect(SubstitutionMatcher.releaseKeys(valid.outputs, companies: FlowGate.gates(valid).releases) == [0, 1, 2])
+        #expect(!valid.releaseNamesRepeat)
+        #expect(SubstitutionMatcher.releaseKeys(valid) == [0, 1, 2])
+        // One flow id twice in one profile.
+        let twice = MatchIndex(
+            [F.profile("a", at: nil, outputs: [F.output("x", "water.rain"), F.output("x", "water.rain")])],
+            taxonomy: TaxonomyFile.builtIn)
+        #expect(SubstitutionMatcher.releaseKeys(twice) == [0, 0])
     }
 }

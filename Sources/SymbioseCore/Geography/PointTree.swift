@@ -8,8 +8,11 @@ import Foundation
 /// node *i*'s children are 2*i* + 1 and 2*i* + 2, splitting its range in two halves along the
 /// box's longer side. A cell with few points keeps no tree and is scanned.
 ///
+/// A class, so that a search can visit a cell without retaining each of its arrays (see
+/// `SpatialGrid`); it never changes once built.
+///
 /// - Complexity: building is O(*n* log² *n*); memory is O(*n*).
-struct PointTree<Item: Sendable>: Sendable {
+final class PointTree<Item: Sendable>: Sendable {
     /// A latitude/longitude box, in degrees.
     struct Box: Sendable {
         var minLatitude = Double.infinity, maxLatitude = -Double.infinity
@@ -87,17 +90,18 @@ struct PointTree<Item: Sendable>: Sendable {
     static var leafSize: Int { 8 }
 
     /// The points, in tree order when there is a tree.
-    private(set) var points: [(GeoPoint, Item)]
+    let points: [(GeoPoint, Item)]
     /// The cosine of each point's latitude (`GeoPoint.cosLatitude`), in the order of `points`.
-    private(set) var cosines: [Double] = []
+    let cosines: [Double]
     /// The nodes' boxes; empty when the points are scanned.
-    private(set) var boxes: [Box] = []
+    let boxes: [Box]
 
     /// - Parameter threshold: more points than this get a tree.
     init(_ points: [(GeoPoint, Item)], treeAbove threshold: Int) {
-        self.points = points
-        if points.count > max(threshold, Self.leafSize) { build(node: 0, points.indices) }
-        cosines = self.points.map { $0.0.cosLatitude }
+        var (points, boxes) = (points, [Box]())
+        if points.count > max(threshold, Self.leafSize) { Self.build(node: 0, points.indices, &points, &boxes) }
+        (self.points, self.boxes) = (points, boxes)
+        cosines = points.map { $0.0.cosLatitude }
     }
 
     var hasTree: Bool { !boxes.isEmpty }
@@ -112,7 +116,8 @@ struct PointTree<Item: Sendable>: Sendable {
 
     func box(_ node: Int) -> Box { boxes[node] }
 
-    private mutating func build(node: Int, _ range: Range<Int>) {
+    private static func build(node: Int, _ range: Range<Int>, _ points: inout [(GeoPoint, Item)], _ boxes: inout [Box])
+    {
         var box = Box()
         for position in range { box.include(points[position].0) }
         box.finish()
@@ -126,8 +131,8 @@ struct PointTree<Item: Sendable>: Sendable {
             byLatitude ? a.0.latitude < b.0.latitude : a.0.longitude < b.0.longitude
         }
         let (left, right) = Self.halves(range)
-        build(node: 2 * node + 1, left)
-        build(node: 2 * node + 2, right)
+        build(node: 2 * node + 1, left, &points, &boxes)
+        build(node: 2 * node + 2, right, &points, &boxes)
     }
 
     /// How many points lie within `radiusKm` of `point`, each by the same distance test as a

@@ -29,32 +29,16 @@ struct FlowGate: Sendable {
     /// declares contaminants.
     var releaseQuality: Double
 
-    /// The gates of a run's releases and needs. Companies and groups are numbered in order of
-    /// first appearance, releases first.
-    static func gates(_ index: MatchIndex) -> (releases: [FlowGate], needs: [FlowGate]) {
-        var numbers = Numbers()
-        var releases = index.outputs.map { FlowGate($0, &numbers) }
-        var needs = index.inputs.map { FlowGate($0, &numbers) }
-        // A partner may be a company met later: partners are numbered once every company is.
-        for (flows, side) in [(index.outputs, 0), (index.inputs, 1)] {
-            for position in flows.indices {
-                guard let partner = flows[position].flow.existingPartner else { continue }
-                let number = numbers.companies[partner] ?? -2
-                if side == 0 { releases[position].partner = number } else { needs[position].partner = number }
-            }
-        }
-        return (releases, needs)
-    }
-
-    private init(_ indexed: IndexedFlow, _ numbers: inout Numbers) {
+    /// The gate of `indexed`, whose company and group have the numbers given; its partner, if
+    /// any, is numbered once every company is (`partner`, −2 until then).
+    init(_ indexed: IndexedFlow, company: Int32, group: Int32) {
         let flow = indexed.flow
         (oneOff, exact) = (Int.min, true)
         if let date = indexed.oneOff {
             let (scaled, overflow) = date.year.multipliedReportingOverflow(by: 16)
             if overflow || !(1...12).contains(date.month) { exact = false } else { oneOff = scaled + date.month }
         }
-        company = numbers.company(indexed.reference.company)
-        group = indexed.group.map { numbers.group($0) } ?? -1
+        (self.company, self.group) = (company, group)
         partner = flow.existingPartner == nil ? -1 : -2
         (months, located, amount) = (indexed.months, indexed.point != nil, indexed.amount)
         confidence = SubstitutionMatcher.confidence(flow)
@@ -66,16 +50,17 @@ struct FlowGate: Sendable {
     struct Numbers {
         var companies: [CompanyID: Int32] = [:]
         var groups: [String: Int32] = [:]
-        /// The last company numbered: a profile's flows follow one another, so most flows are
-        /// numbered without hashing their company's id.
-        private var last: (id: CompanyID, number: Int32)?
+        /// Whether a company was numbered twice: asked once per profile, that is two profiles
+        /// with one company id.
+        private(set) var companyRepeated = false
 
         mutating func company(_ id: CompanyID) -> Int32 {
-            if let last, last.id == id { return last.number }
-            let number = companies[id] ?? Int32(companies.count)
-            if number == companies.count { companies[id] = number }
-            last = (id, number)
-            return number
+            if let number = companies[id] {
+                companyRepeated = true
+                return number
+            }
+            companies[id] = Int32(companies.count)
+            return Int32(companies.count - 1)
         }
 
         mutating func group(_ name: String) -> Int32 {

@@ -88,6 +88,13 @@ public struct MatchIndex: Sendable {
     public private(set) var companiesWithoutCoordinates: [CompanyID] = []
     /// Problems found while indexing (quantities whose unit cannot be brought to the resource's dimension).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What the search weighs of each release and need before reading it, in the order of
+    /// `outputs` and `inputs`.
+    private(set) var releaseGates: [FlowGate] = []
+    private(set) var needGates: [FlowGate] = []
+    /// Whether a company id or a release's flow id within a profile repeats, so that a company
+    /// and flow id may name several releases (never in a valid territory).
+    private(set) var releaseNamesRepeat = false
 
     /// The grid cell size, in kilometres.
     public static let cellKm = 10.0
@@ -100,29 +107,22 @@ public struct MatchIndex: Sendable {
         var withoutPoint: Set<CompanyID> = []
         // What the taxonomy says of each code, looked up once per code rather than once per flow.
         var facts: [ResourceCode: CodeFacts] = [:]
+        var numbers = FlowGate.Numbers()
+        var partners: [(output: Bool, position: Int, partner: CompanyID)] = []
         for loaded in profiles {
             let profile = loaded.profile
             let point = profile.site.point
             if point == nil { withoutPoint.insert(profile.company.id) }
+            let company = numbers.company(profile.company.id)
+            let group = profile.company.group.map { numbers.group($0) } ?? -1
+            if Self.repeatsAnId(profile.outputs) { releaseNamesRepeat = true }
             for (direction, flows) in [(FlowDirection.output, profile.outputs), (.input, profile.inputs)] {
                 for (index, flow) in flows.enumerated() {
                     guard let code = facts[flow.resource] ?? CodeFacts(flow.resource, taxonomy) else { continue }
                     facts[flow.resource] = code
                     let amount = taxonomy.annualAmount(of: flow, dimension: code.dimension)
-                    if let quantity = flow.quantity, amount == nil,
-                        quantity.normalized(activeMonths: MonthSet(flow.availability).count) != nil
-                    {
-                        diagnostics.append(
-                            .warning(
-                                .quantityUnitMismatch,
-                                LocalizedText(
-                                    en:
-                                        "\(profile.company.id)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(code.dimension.rawValue); the flow is matched as if its quantity were unknown",
-                                    fr:
-                                        "\(profile.company.id)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(code.dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
-                                ),
-                                at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit")
-                            ))
+                    if amount == nil, let warning = Self.unitMismatch(flow, code.dimension, loaded, direction, index) {
+                        diagnostics.append(warning)
                     }
                     var oneOff: YearMonth?
                     if case .oneOff(let year, let month) = flow.availability {
@@ -138,21 +138,68 @@ public struct MatchIndex: Sendable {
                         hazardous: hazardous, group: profile.company.group, contents: code.contents,
                         activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
                         typicalTemperature: code.temperature)
-                    if direction == .output {
-                        outputsByCode[flow.resource, default: []].append(outputs.count)
-                        outputs.append(indexed)
-                    } else {
-                        inputsByCode[flow.resource, default: []].append(inputs.count)
-                        inputs.append(indexed)
+                    if let partner = flow.existingPartner {
+                        partners.append(
+                            (direction == .output, direction == .output ? outputs.count : inputs.count, partner))
                     }
+                    add(indexed, FlowGate(indexed, company: company, group: group), direction)
                 }
             }
+        }
+        if numbers.companyRepeated { releaseNamesRepeat = true }
+        // A partner may be a company met later: partners are numbered once every company is.
+        for (output, position, partner) in partners {
+            let number = numbers.companies[partner] ?? -2
+            if output { releaseGates[position].partner = number } else { needGates[position].partner = number }
         }
         companiesWithoutCoordinates = withoutPoint.sorted()
         for (code, positions) in outputsByCode {
             let located = positions.compactMap { position in outputs[position].point.map { ($0, position) } }
             outputGrids[code] = SpatialGrid(located, cellKm: Self.cellKm)
         }
+    }
+}
+
+extension MatchIndex {
+    private mutating func add(_ indexed: IndexedFlow, _ gate: FlowGate, _ direction: FlowDirection) {
+        if direction == .output {
+            outputsByCode[indexed.flow.resource, default: []].append(outputs.count)
+            outputs.append(indexed)
+            releaseGates.append(gate)
+        } else {
+            inputsByCode[indexed.flow.resource, default: []].append(inputs.count)
+            inputs.append(indexed)
+            needGates.append(gate)
+        }
+    }
+
+    /// The warning for a quantity given in a unit that cannot be brought to its resource's
+    /// dimension; `nil` when the quantity is missing or its own unit cannot be read.
+    private static func unitMismatch(
+        _ flow: Flow, _ dimension: PhysicalDimension, _ loaded: LoadedProfile, _ direction: FlowDirection, _ index: Int
+    ) -> Diagnostic? {
+        guard let quantity = flow.quantity, quantity.normalized(activeMonths: MonthSet(flow.availability).count) != nil
+        else { return nil }
+        let company = loaded.profile.company.id
+        return .warning(
+            .quantityUnitMismatch,
+            LocalizedText(
+                en:
+                    "\(company)/\(flow.id): \(quantity.unit.rawValue) cannot be brought to \(dimension.rawValue); the flow is matched as if its quantity were unknown",
+                fr:
+                    "\(company)/\(flow.id) : \(quantity.unit.rawValue) ne se convertit pas en \(dimension.rawValue) ; le flux est apparié comme si sa quantité était inconnue"
+            ),
+            at: loaded.source.locate(ProfileSource.flowKey(direction, index) + ".quantity.unit"))
+    }
+
+    /// Whether two of `flows` share an id.
+    static func repeatsAnId(_ flows: [Flow]) -> Bool {
+        guard flows.count > 1 else { return false }
+        guard flows.count <= 16 else { return Set(flows.map(\.id)).count < flows.count }
+        for later in 1..<flows.count where flows[..<later].contains(where: { $0.id == flows[later].id }) {
+            return true
+        }
+        return false
     }
 }
 

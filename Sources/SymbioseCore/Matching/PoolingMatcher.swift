@@ -115,12 +115,13 @@ public struct PoolingMatcher: Sendable {
     /// within the radius of their centre. Accepted members are not offered to later seeds.
     func compactGroups(_ flows: [IndexedFlow], radiusKm: Double) -> [[IndexedFlow]] {
         let minimum = max(2, settings.minimumMembers)
-        let grid = SpatialGrid(flows.enumerated().map { ($0.element.point!, $0.offset) }, cellKm: max(radiusKm, 1))
+        let points = flows.map { $0.point! }
+        let grid = SpatialGrid(points.enumerated().map { ($0.element, $0.offset) }, cellKm: max(radiusKm, 1))
         // Only the counts are kept: holding every neighbourhood would take memory quadratic in
         // the local density. A national code holds most of the work: its counts are split over
         // threads too.
         let density = Parallel.map(flows.count, threads: settings.threads) { range in
-            range.map { grid.count(within: 2 * radiusKm, of: flows[$0].point!) }
+            range.map { grid.count(within: 2 * radiusKm, of: points[$0]) }
         }
         let seeds = flows.indices.sorted { a, b in
             if density[a] != density[b] { return density[a] > density[b] }
@@ -130,7 +131,7 @@ public struct PoolingMatcher: Sendable {
         var result: [[IndexedFlow]] = []
         let largest = settings.maximumGroupSize
         for seed in seeds where !assigned[seed] {
-            var near = grid.items(within: 2 * radiusKm, of: flows[seed].point!).filter { !assigned[$0.item] }
+            var near = grid.items(within: 2 * radiusKm, of: points[seed]).filter { !assigned[$0.item] }
             if largest > 0 && near.count > largest {
                 near.sort { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
                 near = Array(near.prefix(largest))

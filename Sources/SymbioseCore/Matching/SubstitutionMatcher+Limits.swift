@@ -94,27 +94,14 @@ extension SubstitutionMatcher {
         return order.map { best[$0]! }
     }
 
-    /// A number per release, equal for releases of equal company and flow ids: its position when
-    /// those ids name one release each, as they do in a valid territory (a profile's flows
-    /// follow one another, and neither a company nor a flow id repeats).
-    static func releaseKeys(_ outputs: [IndexedFlow], companies gates: [FlowGate]) -> [Int32] {
-        var keys = outputs.indices.map { Int32($0) }
-        var seen: Set<Int32> = []
-        var runStart = 0
-        var unique = true
-        for position in outputs.indices where unique {
-            if position == 0 || gates[position].company != gates[position - 1].company {
-                unique = seen.insert(gates[position].company).inserted
-                runStart = position
-            } else {
-                let flow = outputs[position].reference.flow
-                unique = !outputs[runStart..<position].contains { $0.reference.flow == flow }
-            }
-        }
-        guard !unique else { return keys }
+    /// A number per release of `index`, equal for releases of equal company and flow ids: its
+    /// position when those ids name one release each, as in a valid territory.
+    static func releaseKeys(_ index: MatchIndex) -> [Int32] {
+        var keys = index.outputs.indices.map { Int32($0) }
+        guard index.releaseNamesRepeat else { return keys }
         var byName: [String: Int32] = [:]
-        for position in outputs.indices {
-            let reference = outputs[position].reference
+        for position in index.outputs.indices {
+            let reference = index.outputs[position].reference
             let name = "\(reference.company.rawValue)\u{0}\(reference.flow.rawValue)"
             keys[position] = byName[name] ?? Int32(position)
             if byName[name] == nil { byName[name] = Int32(position) }

@@ -55,12 +55,12 @@ public struct SubstitutionMatcher: Sendable {
 
     private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         let sources = releaseSources(index, compatibility: compatibility)
-        let gates = FlowGate.gates(index)
+        let gates = (releases: index.releaseGates, needs: index.needGates)
         // Needs are independent: split them over threads. They are taken in an order of place,
         // so that neighbouring needs, which look at the same releases, follow one another while
         // those releases are still in the processor's cache; results come back in need order.
         let total = index.inputs.count
-        let order = Self.placeOrder(index.inputs)
+        let order = Self.placeOrder(index.inputs, byCode: index.inputsByCode)
         let done = SharedCount()
         let matcher = self
         var found = Parallel.map(total, threads: settings.threads) { range in
@@ -83,28 +83,29 @@ public struct SubstitutionMatcher: Sendable {
         onProgress?(total, total)
         return Self.withLimits(
             byNeed, receivers: gates.needs.map(\.company),
-            releaseKeys: Self.releaseKeys(index.outputs, companies: gates.releases),
+            releaseKeys: Self.releaseKeys(index),
             perRelease: settings.maximumPerRelease)
     }
 
     /// The positions of `flows` by place: by square of `MatchIndex.cellKm` degrees-as-kilometres
     /// (rows of latitude, then longitude), then by code and position; flows without a position
-    /// last. Only the order of work depends on it, never a result.
-    static func placeOrder(_ flows: [IndexedFlow]) -> [Int] {
+    /// last. `byCode` holds the positions of each code. Only the order of work depends on it,
+    /// never a result.
+    static func placeOrder(_ flows: [IndexedFlow], byCode: [ResourceCode: [Int]]) -> [Int] {
         let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
-        let keys = flows.map { flow -> (Int, Int) in
-            guard let point = flow.point else { return (.max, .max) }
+        // Codes by rank in the order of their text, so that the sort compares numbers only.
+        var codeRank = [Int](repeating: 0, count: flows.count)
+        for (rank, code) in byCode.keys.sorted().enumerated() {
+            for position in byCode[code] ?? [] { codeRank[position] = rank }
+        }
+        var keys = flows.indices.map { position -> (row: Int, column: Int, code: Int, position: Int) in
+            guard let point = flows[position].point else { return (.max, .max, codeRank[position], position) }
             let row = Int((point.latitude * kmPerDegree / MatchIndex.cellKm).rounded(.down))
             let column = Int((point.longitude * kmPerDegree / MatchIndex.cellKm).rounded(.down))
-            return (row, column)
+            return (row, column, codeRank[position], position)
         }
-        return flows.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            if flows[a].flow.resource != flows[b].flow.resource {
-                return flows[a].flow.resource.rawValue < flows[b].flow.resource.rawValue
-            }
-            return a < b
-        }
+        keys.sort { ($0.row, $0.column, $0.code, $0.position) < ($1.row, $1.column, $1.code, $1.position) }
+        return keys.map(\.position)
     }
 
     /// The best `maximumPerNeed` releases for the need at `needPosition`, whose gate is `need`;
