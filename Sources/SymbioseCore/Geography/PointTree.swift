@@ -8,11 +8,8 @@ import Foundation
 /// node *i*'s children are 2*i* + 1 and 2*i* + 2, splitting its range in two halves along the
 /// box's longer side. A cell with few points keeps no tree and is scanned.
 ///
-/// A class, so that a search can visit a cell without retaining each of its arrays (see
-/// `SpatialGrid`); it never changes once built.
-///
 /// - Complexity: building is O(*n* log² *n*); memory is O(*n*).
-final class PointTree<Item: Sendable>: Sendable {
+struct PointTree<Item: Sendable>: Sendable {
     /// A latitude/longitude box, in degrees.
     struct Box: Sendable {
         var minLatitude = Double.infinity, maxLatitude = -Double.infinity
@@ -90,18 +87,17 @@ final class PointTree<Item: Sendable>: Sendable {
     static var leafSize: Int { 8 }
 
     /// The points, in tree order when there is a tree.
-    let points: [(GeoPoint, Item)]
+    private(set) var points: [(GeoPoint, Item)]
     /// The cosine of each point's latitude (`GeoPoint.cosLatitude`), in the order of `points`.
-    let cosines: [Double]
+    private(set) var cosines: [Double] = []
     /// The nodes' boxes; empty when the points are scanned.
-    let boxes: [Box]
+    private(set) var boxes: [Box] = []
 
     /// - Parameter threshold: more points than this get a tree.
     init(_ points: [(GeoPoint, Item)], treeAbove threshold: Int) {
-        var (points, boxes) = (points, [Box]())
-        if points.count > max(threshold, Self.leafSize) { Self.build(node: 0, points.indices, &points, &boxes) }
-        (self.points, self.boxes) = (points, boxes)
-        cosines = points.map { $0.0.cosLatitude }
+        self.points = points
+        if points.count > max(threshold, Self.leafSize) { build(node: 0, points.indices) }
+        cosines = self.points.map { $0.0.cosLatitude }
     }
 
     var hasTree: Bool { !boxes.isEmpty }
@@ -116,8 +112,7 @@ final class PointTree<Item: Sendable>: Sendable {
 
     func box(_ node: Int) -> Box { boxes[node] }
 
-    private static func build(node: Int, _ range: Range<Int>, _ points: inout [(GeoPoint, Item)], _ boxes: inout [Box])
-    {
+    private mutating func build(node: Int, _ range: Range<Int>) {
         var box = Box()
         for position in range { box.include(points[position].0) }
         box.finish()
@@ -131,8 +126,8 @@ final class PointTree<Item: Sendable>: Sendable {
             byLatitude ? a.0.latitude < b.0.latitude : a.0.longitude < b.0.longitude
         }
         let (left, right) = Self.halves(range)
-        build(node: 2 * node + 1, left, &points, &boxes)
-        build(node: 2 * node + 2, right, &points, &boxes)
+        build(node: 2 * node + 1, left)
+        build(node: 2 * node + 2, right)
     }
 
     /// How many points lie within `radiusKm` of `point`, each by the same distance test as a

@@ -21,13 +21,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     let cellKm: Double
     private let latitudeStep: Double
     private let longitudeStep: Double
-    /// The position of each non-empty cell's tree in `trees`.
-    private var cells = CellTable<Int>([])
-    /// The cells' points; `lent` holds the same trees unretained, so that a search visiting
-    /// thousands of cells, on several threads, neither retains nor releases them (each retain
-    /// of a cell another thread had just retained waited for that processor's cache).
-    private var trees: [PointTree<Item>] = []
-    private var lent: [Unmanaged<PointTree<Item>>] = []
+    private var cells = CellTable<PointTree<Item>>([])
 
     /// - Parameters:
     ///   - items: the points to index with their payloads.
@@ -42,13 +36,8 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         for item in items {
             buckets[key(item.0), default: []].append(item)
         }
-        var table: [(row: Int, column: Int, value: Int)] = []
-        for (key, items) in buckets {
-            table.append((key.row, key.column, trees.count))
-            trees.append(PointTree(items, treeAbove: Self.treeThreshold))
-        }
-        cells = CellTable(table)
-        lent = trees.map { Unmanaged.passUnretained($0) }
+        cells = CellTable(
+            buckets.map { key, items in (key.row, key.column, PointTree(items, treeAbove: Self.treeThreshold)) })
     }
 
     func key(_ point: GeoPoint) -> CellKey {
@@ -79,13 +68,6 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         }
     }
 
-    /// Calls `body` with the cell at `row`, `column` if it is not empty. The tree is lent without
-    /// a retain: `trees` holds it for as long as the grid lives.
-    @inline(__always)
-    private func visit(_ row: Int, _ column: Int, _ body: (PointTree<Item>) -> Void) {
-        cells.visit(row, column) { position in lent[position]._withUnsafeGuaranteedRef(body) }
-    }
-
     /// How many rings of cells around a point's cell hold every item within `radiusKm`.
     func ringCount(within radiusKm: Double) -> Int { Int((radiusKm / cellKm).rounded(.up)) + 1 }
 
@@ -95,7 +77,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             let edgeRow = row == centre.row - ring || row == centre.row + ring
             var column = centre.column - ring
             while column <= centre.column + ring {
-                visit(row, column, body)
+                cells.visit(row, column, body)
                 // Inside rows only hold the ring's two edge cells.
                 column += edgeRow || ring == 0 ? 1 : 2 * ring
             }
@@ -117,7 +99,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         let span = ringCount(within: radiusKm)
         for row in (centre.row - span)...(centre.row + span) {
             for column in (centre.column - span)...(centre.column + span) {
-                visit(row, column, body)
+                cells.visit(row, column, body)
             }
         }
     }
