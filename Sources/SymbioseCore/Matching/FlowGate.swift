@@ -11,7 +11,7 @@ struct FlowGate: Sendable {
     /// The group's number, −1 without one.
     var group: Int32
     /// The number of the company the flow is already exchanged with: −1 without one, −2 for a
-    /// company that declares no flow of this run (it cannot be the other side of a pair).
+    /// company with no profile in the run (it cannot be the other side of a pair).
     var partner: Int32
     var months: MonthSet
     var located: Bool
