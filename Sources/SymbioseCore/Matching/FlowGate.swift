@@ -1,10 +1,10 @@
 /// What the search weighs of one flow before it reads the flow itself: plain numbers, side by
 /// side in one array.
 ///
-/// At national scale most candidates of a need are ruled out, or cannot beat the need's last kept
-/// candidate once its list is full. Finding that out from this short record costs one read of
-/// memory; reading the flow's object and its strings cost several, each missing the processor's
-/// cache, and was most of the search's time on a million sites.
+/// Many candidates of a need are ruled out, or cannot beat the need's last kept candidate once
+/// its list is full. Finding that out from this short record costs one read of memory; reading
+/// the flow's object and its strings cost several, each missing the processor's cache, and was
+/// the largest part of the search's own time at a million sites.
 struct FlowGate: Sendable {
     /// The company's number in the run; equal numbers, equal companies.
     var company: Int32
