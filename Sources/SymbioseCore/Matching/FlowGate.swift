@@ -100,7 +100,7 @@ extension SubstitutionMatcher {
         var volume = 0.25
         if let needed = receiver.amount { volume = max(volume, 0.3 + 0.7 * Self.magnitude(needed, receiver.dimension)) }
         let w = normalizedWeights ?? settings.weights.normalized
-        let signs = [w.distance, w.volume, w.quality, w.time, w.confidence].allSatisfy { $0 >= 0 }
+        let signs = w.distance >= 0 && w.volume >= 0 && w.quality >= 0 && w.time >= 0 && w.confidence >= 0
         let thermal = receiver.category == .heat || receiver.category == .cold
         return NeedBound(
             gate: gate, dimension: receiver.dimension, volume: volume, usable: signs && !thermal && gate.exact)

@@ -95,8 +95,8 @@ public struct SubstitutionMatcher: Sendable {
         let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
         // Codes by rank in the order of their text, so that the sort compares numbers only.
         var codeRank = [Int](repeating: 0, count: flows.count)
-        for (rank, code) in byCode.keys.sorted().enumerated() {
-            for position in byCode[code] ?? [] { codeRank[position] = rank }
+        for (rank, code) in byCode.sorted(by: { $0.key < $1.key }).enumerated() {
+            for position in code.value { codeRank[position] = rank }
         }
         var keys = flows.indices.map { position -> (row: Int, column: Int, code: Int, position: Int) in
             guard let point = flows[position].point else { return (.max, .max, codeRank[position], position) }
