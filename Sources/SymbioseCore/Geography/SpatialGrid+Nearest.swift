@@ -18,7 +18,7 @@ extension SpatialGrid where Item: Comparable {
     ) {
         let centre = key(point)
         for ring in 0...ringCount(within: radiusKm) {
-            var search = NearestSearch<Item>(point: point, radiusKm: radiusKm)
+            var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm)
             forEachCell(inRing: ring, around: centre) { search.add($0) }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
@@ -39,43 +39,46 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         static func == (a: Found, b: Found) -> Bool { a.distanceKm == b.distanceKm && a.item == b.item }
     }
 
+    /// Node `node` of the tree whose root's box is at `root`.
     struct Node: Comparable {
         var boundKm: Double
-        var tree: Int
+        var root: Int
         var node: Int
         var range: Range<Int>
-        static func < (a: Node, b: Node) -> Bool { (a.boundKm, a.tree, a.node) < (b.boundKm, b.tree, b.node) }
-        static func == (a: Node, b: Node) -> Bool { a.tree == b.tree && a.node == b.node }
+        static func < (a: Node, b: Node) -> Bool { (a.boundKm, a.root, a.node) < (b.boundKm, b.root, b.node) }
+        static func == (a: Node, b: Node) -> Bool { a.root == b.root && a.node == b.node }
     }
 
+    let trees: PointTrees<Item>
     let point: GeoPoint
     let radiusKm: Double
     /// `point.cosLatitude`, worked out once for every distance of the search.
     let cosine: Double
-    private var trees: [PointTree<Item>] = []
     private var scanned: [Found] = []
     private var found = Heap<Found>()
     private var nodes = Heap<Node>()
 
-    init(point: GeoPoint, radiusKm: Double) {
+    init(_ trees: PointTrees<Item>, point: GeoPoint, radiusKm: Double) {
+        self.trees = trees
         self.point = point
         self.radiusKm = radiusKm
         cosine = point.cosLatitude
     }
 
-    mutating func add(_ cell: PointTree<Item>) {
+    mutating func add(_ cell: PointTrees<Item>.Cell) {
         if cell.hasTree {
-            trees.append(cell)
-            push(tree: trees.count - 1, node: 0, cell.points.indices)
+            push(root: cell.root, node: 0, cell.range)
         } else {
-            cell.scan(within: radiusKm, of: point, cosine: cosine) { scanned.append(Found(distanceKm: $1, item: $0)) }
+            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) {
+                scanned.append(Found(distanceKm: $1, item: $0))
+            }
         }
     }
 
-    private mutating func push(tree: Int, node: Int, _ range: Range<Int>) {
-        let bound = trees[tree].box(node).lowerBoundKm(from: point, cosine: cosine)
+    private mutating func push(root: Int, node: Int, _ range: Range<Int>) {
+        let bound = trees.box(root: root, node: node).lowerBoundKm(from: point, cosine: cosine)
         guard bound <= radiusKm else { return }
-        nodes.insert(Node(boundKm: bound, tree: tree, node: node, range: range))
+        nodes.insert(Node(boundKm: bound, root: root, node: node, range: range))
     }
 
     /// The `count` nearest items, nearest first.
@@ -97,14 +100,13 @@ private struct NearestSearch<Item: Comparable & Sendable> {
     }
 
     private mutating func expand(_ node: Node) {
-        let tree = trees[node.tree]
-        guard PointTree<Item>.isLeaf(node.range) else {
-            let (left, right) = PointTree<Item>.halves(node.range)
-            push(tree: node.tree, node: 2 * node.node + 1, left)
-            push(tree: node.tree, node: 2 * node.node + 2, right)
+        guard PointTrees<Item>.isLeaf(node.range) else {
+            let (left, right) = PointTrees<Item>.halves(node.range)
+            push(root: node.root, node: 2 * node.node + 1, left)
+            push(root: node.root, node: 2 * node.node + 2, right)
             return
         }
-        tree.scan(node.range, within: radiusKm, of: point, cosine: cosine) {
+        trees.scan(node.range, within: radiusKm, of: point, cosine: cosine) {
             found.insert(Found(distanceKm: $1, item: $0))
         }
     }

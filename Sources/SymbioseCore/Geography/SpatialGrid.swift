@@ -21,7 +21,9 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     let cellKm: Double
     private let latitudeStep: Double
     private let longitudeStep: Double
-    private var cells = CellTable<PointTree<Item>>([])
+    /// Every point, cell after cell.
+    let trees: PointTrees<Item>
+    private var cells = CellTable<PointTrees<Item>.Cell>([])
 
     /// - Parameters:
     ///   - items: the points to index with their payloads.
@@ -32,15 +34,30 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         latitudeStep = self.cellKm / kmPerDegree
         let maxLatitude = min(89.0, items.map { abs($0.0.latitude) }.max() ?? 0)
         longitudeStep = self.cellKm / (kmPerDegree * cos(maxLatitude * .pi / 180))
-        var buckets: [CellKey: [(GeoPoint, Item)]] = [:]
-        for item in items {
-            buckets[key(item.0), default: []].append(item)
+        var trees = PointTrees<Item>(capacity: items.count)
+        var cells: [(row: Int, column: Int, value: PointTrees<Item>.Cell)] = []
+        let (latitudeStep, longitudeStep) = (latitudeStep, longitudeStep)
+        let keys = items.map { Self.key($0.0, latitudeStep, longitudeStep) }
+        // Cells in row and column order, each cell's points in the order given.
+        let order = items.indices.sorted { a, b in
+            (keys[a].row, keys[a].column, a) < (keys[b].row, keys[b].column, b)
         }
-        cells = CellTable(
-            buckets.map { key, items in (key.row, key.column, PointTree(items, treeAbove: Self.treeThreshold)) })
+        var start = 0
+        while start < order.count {
+            let key = keys[order[start]]
+            var end = start + 1
+            while end < order.count && keys[order[end]] == key { end += 1 }
+            let cell = trees.append(order[start..<end].lazy.map { items[$0] }, treeAbove: Self.treeThreshold)
+            cells.append((key.row, key.column, cell))
+            start = end
+        }
+        self.trees = trees
+        self.cells = CellTable(cells)
     }
 
-    func key(_ point: GeoPoint) -> CellKey {
+    func key(_ point: GeoPoint) -> CellKey { Self.key(point, latitudeStep, longitudeStep) }
+
+    private static func key(_ point: GeoPoint, _ latitudeStep: Double, _ longitudeStep: Double) -> CellKey {
         CellKey(
             row: Int((point.latitude / latitudeStep).rounded(.down)),
             column: Int((point.longitude / longitudeStep).rounded(.down)))
@@ -57,10 +74,11 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     ) {
         let centre = key(point)
         let rings = ringCount(within: radiusKm)
+        let cosine = point.cosLatitude
         for ring in 0...rings {
             var found: [(item: Item, distanceKm: Double)] = []
             forEachCell(inRing: ring, around: centre) { cell in
-                cell.scan(within: radiusKm, of: point) { found.append(($0, $1)) }
+                trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) { found.append(($0, $1)) }
             }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
@@ -72,7 +90,7 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     func ringCount(within radiusKm: Double) -> Int { Int((radiusKm / cellKm).rounded(.up)) + 1 }
 
     /// Calls `body` with each non-empty cell of the ring `ring` cells away from `centre`.
-    func forEachCell(inRing ring: Int, around centre: CellKey, _ body: (PointTree<Item>) -> Void) {
+    func forEachCell(inRing ring: Int, around centre: CellKey, _ body: (PointTrees<Item>.Cell) -> Void) {
         for row in (centre.row - ring)...(centre.row + ring) {
             let edgeRow = row == centre.row - ring || row == centre.row + ring
             var column = centre.column - ring
@@ -90,11 +108,14 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     ///   rather than the number of items.
     public func count(within radiusKm: Double, of point: GeoPoint) -> Int {
         var found = 0
-        forEachCell(within: radiusKm, of: point) { found += $0.count(within: radiusKm, of: point) }
+        let cosine = point.cosLatitude
+        forEachCell(within: radiusKm, of: point) {
+            found += trees.count($0, within: radiusKm, of: point, cosine: cosine)
+        }
         return found
     }
 
-    private func forEachCell(within radiusKm: Double, of point: GeoPoint, _ body: (PointTree<Item>) -> Void) {
+    private func forEachCell(within radiusKm: Double, of point: GeoPoint, _ body: (PointTrees<Item>.Cell) -> Void) {
         let centre = key(point)
         let span = ringCount(within: radiusKm)
         for row in (centre.row - span)...(centre.row + span) {
@@ -107,8 +128,9 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     /// The items within `radiusKm` of `point`, each with its distance, in grid order.
     public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
         var result: [(item: Item, distanceKm: Double)] = []
+        let cosine = point.cosLatitude
         forEachCell(within: radiusKm, of: point) { cell in
-            cell.scan(within: radiusKm, of: point) { result.append(($0, $1)) }
+            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) { result.append(($0, $1)) }
         }
         return result
     }

@@ -1,15 +1,18 @@
 import Foundation
 
-/// The points of one grid cell, arranged as a static k-d tree when there are many of them, so
-/// that the nearest ones and the ones within a radius are found without measuring the distance
-/// to every point of a dense town.
+/// The points of a grid, cell after cell in one array; a cell with many points arranges its
+/// range as a static k-d tree, so that the nearest points and the points within a radius are
+/// found without measuring the distance to every point of a dense town.
 ///
 /// Each node covers a range of `points` and keeps the latitude/longitude box of its points;
 /// node *i*'s children are 2*i* + 1 and 2*i* + 2, splitting its range in two halves along the
 /// box's longer side. A cell with few points keeps no tree and is scanned.
 ///
+/// One array for all cells rather than arrays per cell: a search visits thousands of cells, and
+/// each cell holding its own arrays cost a retain and a release of each of them per visit.
+///
 /// - Complexity: building is O(*n* log² *n*); memory is O(*n*).
-struct PointTree<Item: Sendable>: Sendable {
+struct PointTrees<Item: Sendable>: Sendable {
     /// A latitude/longitude box, in degrees.
     struct Box: Sendable {
         var minLatitude = Double.infinity, maxLatitude = -Double.infinity
@@ -83,24 +86,43 @@ struct PointTree<Item: Sendable>: Sendable {
         }
     }
 
+    /// One cell: its range of `points`, and the position in `boxes` of its tree's root, or -1
+    /// when its points are scanned. Plain numbers, visited without a retain.
+    struct Cell: Sendable {
+        var range: Range<Int>
+        var root: Int
+
+        var hasTree: Bool { root >= 0 }
+    }
+
     /// A leaf holds at most this many points.
     static var leafSize: Int { 8 }
 
-    /// The points, in tree order when there is a tree.
-    private(set) var points: [(GeoPoint, Item)]
+    /// The points, cell after cell, each dense cell's in tree order.
+    private(set) var points: [(GeoPoint, Item)] = []
     /// The cosine of each point's latitude (`GeoPoint.cosLatitude`), in the order of `points`.
     private(set) var cosines: [Double] = []
-    /// The nodes' boxes; empty when the points are scanned.
+    /// The trees' nodes' boxes, each tree's nodes from its root's position on.
     private(set) var boxes: [Box] = []
 
-    /// - Parameter threshold: more points than this get a tree.
-    init(_ points: [(GeoPoint, Item)], treeAbove threshold: Int) {
-        self.points = points
-        if points.count > max(threshold, Self.leafSize) { build(node: 0, points.indices) }
-        cosines = self.points.map { $0.0.cosLatitude }
+    /// - Parameter capacity: how many points will be appended.
+    init(capacity: Int = 0) {
+        points.reserveCapacity(capacity)
+        cosines.reserveCapacity(capacity)
     }
 
-    var hasTree: Bool { !boxes.isEmpty }
+    /// Adds a cell's points, with a tree when there are more than `threshold`.
+    mutating func append(_ cellPoints: some Collection<(GeoPoint, Item)>, treeAbove threshold: Int) -> Cell {
+        let range = points.count..<(points.count + cellPoints.count)
+        points.append(contentsOf: cellPoints)
+        var root = -1
+        if range.count > max(threshold, Self.leafSize) {
+            root = boxes.count
+            build(root: root, node: 0, range)
+        }
+        cosines.append(contentsOf: points[range].lazy.map { $0.0.cosLatitude })
+        return Cell(range: range, root: root)
+    }
 
     static func isLeaf(_ range: Range<Int>) -> Bool { range.count <= leafSize }
 
@@ -110,14 +132,15 @@ struct PointTree<Item: Sendable>: Sendable {
         return (range.lowerBound..<middle, middle..<range.upperBound)
     }
 
-    func box(_ node: Int) -> Box { boxes[node] }
+    /// The box of node `node` of the tree whose root is at `root`.
+    func box(root: Int, node: Int) -> Box { boxes[root + node] }
 
-    private mutating func build(node: Int, _ range: Range<Int>) {
+    private mutating func build(root: Int, node: Int, _ range: Range<Int>) {
         var box = Box()
         for position in range { box.include(points[position].0) }
         box.finish()
-        if node >= boxes.count { boxes += Array(repeating: Box(), count: node + 1 - boxes.count) }
-        boxes[node] = box
+        if root + node >= boxes.count { boxes += Array(repeating: Box(), count: root + node + 1 - boxes.count) }
+        boxes[root + node] = box
         guard !Self.isLeaf(range) else { return }
         let middleLatitude = (box.minLatitude + box.maxLatitude) / 2
         let byLatitude =
@@ -126,29 +149,29 @@ struct PointTree<Item: Sendable>: Sendable {
             byLatitude ? a.0.latitude < b.0.latitude : a.0.longitude < b.0.longitude
         }
         let (left, right) = Self.halves(range)
-        build(node: 2 * node + 1, left)
-        build(node: 2 * node + 2, right)
+        build(root: root, node: 2 * node + 1, left)
+        build(root: root, node: 2 * node + 2, right)
     }
 
-    /// How many points lie within `radiusKm` of `point`, each by the same distance test as a
-    /// scan: whole nodes are counted or skipped only when their box decides for all their points.
-    func count(within radiusKm: Double, of point: GeoPoint) -> Int {
-        let cosine = point.cosLatitude
-        guard hasTree else { return scanCount(points.indices, within: radiusKm, of: point, cosine) }
-        return count(node: 0, points.indices, within: radiusKm, of: point, cosine)
+    /// How many points of `cell` lie within `radiusKm` of `point`, each by the same distance test
+    /// as a scan: whole nodes are counted or skipped only when their box decides for all their
+    /// points. `cosine` is `point.cosLatitude`.
+    func count(_ cell: Cell, within radiusKm: Double, of point: GeoPoint, cosine: Double) -> Int {
+        guard cell.hasTree else { return scanCount(cell.range, within: radiusKm, of: point, cosine) }
+        return count(root: cell.root, node: 0, cell.range, within: radiusKm, of: point, cosine)
     }
 
     private func count(
-        node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double
+        root: Int, node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double
     ) -> Int {
-        let box = boxes[node]
+        let box = boxes[root + node]
         if box.surelyWithin(radiusKm, of: point, cosine: cosine) { return range.count }
         if box.lowerBoundKm(from: point, cosine: cosine) > radiusKm { return 0 }
         if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point, cosine) }
         if box.upperBoundKm(from: point, cosine: cosine) <= radiusKm { return range.count }
         let (left, right) = Self.halves(range)
-        return count(node: 2 * node + 1, left, within: radiusKm, of: point, cosine)
-            + count(node: 2 * node + 2, right, within: radiusKm, of: point, cosine)
+        return count(root: root, node: 2 * node + 1, left, within: radiusKm, of: point, cosine)
+            + count(root: root, node: 2 * node + 2, right, within: radiusKm, of: point, cosine)
     }
 
     private func scanCount(_ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double) -> Int {
@@ -157,15 +180,13 @@ struct PointTree<Item: Sendable>: Sendable {
         return found
     }
 
-    /// Calls `body` with each point of `range` (all when `nil`) within `radiusKm` of `point`,
-    /// with its distance measured from the point stored to `point`; `cosine` is
-    /// `point.cosLatitude`, when the caller already has it.
+    /// Calls `body` with each point of `range` within `radiusKm` of `point`, with its distance
+    /// measured from the point stored to `point`; `cosine` is `point.cosLatitude`.
     func scan(
-        _ range: Range<Int>? = nil, within radiusKm: Double, of point: GeoPoint, cosine: Double? = nil,
+        _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, cosine: Double,
         _ body: (Item, Double) -> Void
     ) {
-        let cosine = cosine ?? point.cosLatitude
-        for position in range ?? points.indices {
+        for position in range {
             let (location, item) = points[position]
             let distance = location.distanceKm(to: point, cosines: (cosines[position], cosine))
             if distance <= radiusKm { body(item, distance) }
