@@ -1,3 +1,4 @@
 import SymbioseCLI
 
+HugePages.restartIfUseful()
 await SymbioseCommand.runMain()
