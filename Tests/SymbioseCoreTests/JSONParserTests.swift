@@ -141,6 +141,26 @@ import Testing
         #expect(JSONOutput.format(49.3906) == "49.3906")
         #expect(JSONOutput.format(-0.5) == "-0.5")
     }
+
+    @Test func textsAreEscapedExactlyWhereJSONNeedsIt() throws {
+        let texts = [
+            "Fonderie de l’Oise – Chauny", "🔥 chaleur", "\"\u{301}é", "a\\b\u{1}\r\n\t", "", "\u{1F}",
+        ]
+        let text = JSONOutput.array(texts.map { .string($0) }).rendered()
+        #expect(
+            text == #"["Fonderie de l’Oise – Chauny", "🔥 chaleur", "\"\#u{301}é", "a\\b\u0001\r\n\t", "", "\u001f"]"#
+                + "\n")
+        guard case .array(let values) = try JSONParser.parse(Array(text.utf8)).value else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(values.map(\.value) == texts.map { .string($0) })
+        // Indentation past the depths made in advance.
+        var deep = JSONOutput.array([.integer(1), .object([])])
+        for _ in 0..<30 { deep = .array([deep, .object([])]) }
+        let lines = deep.rendered().split(separator: "\n")
+        #expect(lines.map { $0.prefix { $0 == " " }.count }.max() == 62)
+    }
 }
 
 @Suite struct StreamedParsingTests {

@@ -80,6 +80,13 @@ public indirect enum JSONOutput: Sendable, Hashable {
         return "\(value)"
     }
 
+    /// Indentations made once, not once per line.
+    private static let indentations = (0..<24).map { String(repeating: " ", count: $0) }
+
+    private static func spaces(_ count: Int) -> String {
+        count < indentations.count ? indentations[count] : String(repeating: " ", count: count)
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .object: false
@@ -108,11 +115,12 @@ public indirect enum JSONOutput: Sendable, Hashable {
             } else {
                 text += "[\n"
                 for (offset, element) in elements.enumerated() {
-                    text += String(repeating: " ", count: indent + 2)
+                    text += Self.spaces(indent + 2)
                     element.write(into: &text, indent: indent + 2)
                     text += offset == elements.count - 1 ? "\n" : ",\n"
                 }
-                text += String(repeating: " ", count: indent) + "]"
+                text += Self.spaces(indent)
+                text += "]"
             }
         case .object(let members):
             if members.isEmpty {
@@ -135,18 +143,25 @@ public indirect enum JSONOutput: Sendable, Hashable {
             }
             text += "{\n"
             for (offset, member) in members.enumerated() {
-                text += String(repeating: " ", count: indent + 2)
+                text += Self.spaces(indent + 2)
                 Self.writeString(member.0, into: &text)
                 text += ": "
                 member.1.write(into: &text, indent: indent + 2)
                 text += offset == members.count - 1 ? "\n" : ",\n"
             }
-            text += String(repeating: " ", count: indent) + "}"
+            text += Self.spaces(indent)
+            text += "}"
         }
     }
 
     static func writeString(_ value: String, into text: inout String) {
         text += "\""
+        // Most texts need no escape: appended whole, not a character at a time.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
