@@ -160,6 +160,11 @@ import Testing
         for _ in 0..<30 { deep = .array([deep, .object([])]) }
         let lines = deep.rendered().split(separator: "\n")
         #expect(lines.map { $0.prefix { $0 == " " }.count }.max() == 62)
+        // A small object stays on one line when its characters, not its bytes, fit the width.
+        let fits = JSONOutput.object([("name", .string(String(repeating: "é", count: 60)))]).rendered()
+        #expect(fits == "{\"name\": \"" + String(repeating: "é", count: 60) + "\"}\n")
+        let wide = JSONOutput.object([("name", .string(String(repeating: "é", count: 61)))]).rendered()
+        #expect(wide == "{\n  \"name\": \"" + String(repeating: "é", count: 61) + "\"\n}\n")
     }
 }
 

@@ -253,5 +253,11 @@ import Testing
         #expect(NumberFormatting.format(-1234567, language: .en) == "-1,234,567")
         #expect(NumberFormatting.format(0.5, decimals: 2, language: .fr) == "0,5")
         #expect(NumberFormatting.format(999.996, decimals: 2, language: .en) == "1,000")
+        // Whole numbers of every size keep their exact digits, past 2^53 and past 2^63.
+        #expect(NumberFormatting.format(0, language: .en) == "0")
+        #expect(NumberFormatting.format(-0.4, language: .en) == "0")
+        #expect(NumberFormatting.format(123_456_789_012_345_678, language: .en) == "123,456,789,012,345,680")
+        #expect(NumberFormatting.format(1e19, language: .en) == "10,000,000,000,000,000,000")
+        #expect(NumberFormatting.format(9.2e18, language: .en) == "9,200,000,000,000,000,000")
     }
 }

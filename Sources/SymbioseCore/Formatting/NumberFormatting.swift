@@ -18,23 +18,28 @@ public enum NumberFormatting {
             let fractionDigits = Int(((rounded - integerPart) * scale).rounded())
             if fractionDigits > 0 {
                 var digits = String(fractionDigits)
-                digits = String(repeating: "0", count: decimals - digits.count) + digits
+                digits = String(repeating: "0", count: max(0, decimals - digits.count)) + digits
                 while digits.hasSuffix("0") { digits.removeLast() }
                 fraction = digits
             }
         }
-        let integerDigits = String(format: "%.0f", integerPart)
-        let groupMark = language.groupMark
-        var grouped = ""
-        for (offset, character) in integerDigits.enumerated() {
-            if offset > 0 && (integerDigits.count - offset) % 3 == 0 {
-                grouped.append(groupMark)
-            }
-            grouped.append(character)
-        }
         let sign = negative ? String(language.minusSign) : ""
+        let grouped = grouped(integerPart, mark: language.groupMark)
         guard !fraction.isEmpty else { return sign + grouped }
         return sign + grouped + String(language.decimalMark) + fraction
+    }
+
+    /// The digits of a whole, non-negative `value`, in groups of three.
+    private static func grouped(_ value: Double, mark: Character) -> String {
+        // Below 2^63 the integer's digits are the double's exact digits, without a format string.
+        let digits = Array((value < 9.2e18 ? String(Int64(value)) : String(format: "%.0f", value)).utf8)
+        var grouped = ""
+        grouped.reserveCapacity(digits.count * 2)
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(mark) }
+            grouped.unicodeScalars.append(Unicode.Scalar(digit))
+        }
+        return grouped
     }
 
     /// A number as exactly as it is stored (the shortest text that reads back to the same

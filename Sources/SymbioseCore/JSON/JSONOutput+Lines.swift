@@ -1,24 +1,24 @@
 /// JSON Lines (also called NDJSON): one value per line, so that DuckDB, pandas or `jq` read a
 /// long list record by record without loading it whole (<https://jsonlines.org>).
 extension JSONOutput {
-    private func writeCompact(into text: inout String) {
+    private func writeCompact(into text: inout JSONText) {
         switch self {
         case .array(let elements):
-            text += "["
+            text.append("[")
             for (offset, element) in elements.enumerated() {
-                if offset > 0 { text += "," }
+                if offset > 0 { text.append(",") }
                 element.writeCompact(into: &text)
             }
-            text += "]"
+            text.append("]")
         case .object(let members):
-            text += "{"
+            text.append("{")
             for (offset, member) in members.enumerated() {
-                if offset > 0 { text += "," }
-                Self.writeString(member.0, into: &text)
-                text += ":"
+                if offset > 0 { text.append(",") }
+                text.appendQuoted(member.0)
+                text.append(":")
                 member.1.writeCompact(into: &text)
             }
-            text += "}"
+            text.append("}")
         default:
             // Scalars are written the same way in both layouts.
             write(into: &text, indent: 0)
@@ -31,18 +31,10 @@ extension JSONOutput {
         count: Int, threads: Int = 1, element: @escaping @Sendable (Int) -> JSONOutput,
         to emit: (String) throws -> Void
     ) rethrows {
-        let batch = 4_096
-        for start in stride(from: 0, to: count, by: batch) {
-            let end = min(count, start + batch)
-            let pieces = Parallel.map(end - start, threads: threads) { range in
-                var piece = ""
-                for index in range {
-                    element(start + index).writeCompact(into: &piece)
-                    piece += "\n"
-                }
-                return [piece]
-            }
-            try emit(pieces.joined())
+        var text = JSONText()
+        try forEachBatch(count: count, threads: threads, to: emit, text: &text) { index, piece in
+            element(index).writeCompact(into: &piece)
+            piece.append("\n")
         }
     }
 }

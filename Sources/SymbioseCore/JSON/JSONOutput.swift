@@ -23,10 +23,10 @@ public indirect enum JSONOutput: Sendable, Hashable {
     /// The value as JSON text: two-space indentation, one member per line, arrays of scalars and
     /// small objects of scalars (a quantity, a cost) on one line, and a final newline.
     public func rendered() -> String {
-        var text = ""
+        var text = JSONText()
         write(into: &text, indent: 0)
-        text += "\n"
-        return text
+        text.append("\n")
+        return text.string
     }
 
     /// Renders an object like `.object(members).rendered()`, except that the member named
@@ -37,38 +37,49 @@ public indirect enum JSONOutput: Sendable, Hashable {
         _ members: [(String, JSONOutput)], streaming streamed: String, count: Int, threads: Int = 1,
         element: @escaping @Sendable (Int) -> JSONOutput, to emit: (String) throws -> Void
     ) rethrows {
-        let batch = 4_096
-        var text = "{\n"
+        var text = JSONText(capacity: 1 << 16)
+        text.append("{\n")
         for (offset, member) in members.enumerated() {
-            text += "  "
-            writeString(member.0, into: &text)
-            text += ": "
+            text.append("  ")
+            text.appendQuoted(member.0)
+            text.append(": ")
             if member.0 != streamed {
                 member.1.write(into: &text, indent: 2)
             } else if count == 0 {
-                text += "[]"
+                text.append("[]")
             } else {
-                text += "[\n"
-                for start in stride(from: 0, to: count, by: batch) {
-                    let end = min(count, start + batch)
-                    let pieces = Parallel.map(end - start, threads: threads) { range in
-                        var piece = ""
-                        for index in range {
-                            piece += "    "
-                            element(start + index).write(into: &piece, indent: 4)
-                            piece += start + index == count - 1 ? "\n" : ",\n"
-                        }
-                        return [piece]
-                    }
-                    for piece in pieces { text += piece }
-                    try emit(text)
-                    text = ""
+                text.append("[\n")
+                try forEachBatch(count: count, threads: threads, to: emit, text: &text) { index, piece in
+                    piece.append("    ")
+                    element(index).write(into: &piece, indent: 4)
+                    if index == count - 1 { piece.append("\n") } else { piece.append(",\n") }
                 }
-                text += "  ]"
+                text.append("  ]")
             }
-            text += offset == members.count - 1 ? "\n" : ",\n"
+            if offset == members.count - 1 { text.append("\n") } else { text.append(",\n") }
         }
-        try emit(text + "}\n")
+        text.append("}\n")
+        try emit(text.string)
+    }
+
+    /// Writes the texts of `count` elements a batch at a time, each batch made on up to
+    /// `threads` threads and sent to `emit` after what `text` already holds, which is left empty.
+    static func forEachBatch(
+        count: Int, threads: Int, to emit: (String) throws -> Void, text: inout JSONText,
+        _ write: @escaping @Sendable (Int, inout JSONText) -> Void
+    ) rethrows {
+        let batch = 4_096
+        for start in stride(from: 0, to: count, by: batch) {
+            let end = min(count, start + batch)
+            let pieces = Parallel.map(end - start, threads: threads) { range in
+                var piece = JSONText(capacity: range.count * 512)
+                for index in range { write(start + index, &piece) }
+                return [piece.bytes]
+            }
+            for piece in pieces { text.append(bytes: piece) }
+            try emit(text.string)
+            text.clear()
+        }
     }
 
     /// Formats a number the same way on every machine: integers without a fraction, other values
@@ -80,13 +91,6 @@ public indirect enum JSONOutput: Sendable, Hashable {
         return "\(value)"
     }
 
-    /// Indentations made once, not once per line.
-    private static let indentations = (0..<24).map { String(repeating: " ", count: $0) }
-
-    private static func spaces(_ count: Int) -> String {
-        count < indentations.count ? indentations[count] : String(repeating: " ", count: count)
-    }
-
     private var isScalar: Bool {
         switch self {
         case .array, .object: false
@@ -94,88 +98,69 @@ public indirect enum JSONOutput: Sendable, Hashable {
         }
     }
 
-    func write(into text: inout String, indent: Int) {
+    func write(into text: inout JSONText, indent: Int) {
         switch self {
-        case .null: text += "null"
-        case .bool(let value): text += value ? "true" : "false"
+        case .null: text.append("null")
+        case .bool(let value): text.append(value ? "true" : "false")
         // JSON has no infinity or NaN: such a value is written as null, never as invalid JSON.
-        case .number(let value): text += value.isFinite ? Self.format(value) : "null"
-        case .integer(let value): text += String(value)
-        case .string(let value): Self.writeString(value, into: &text)
-        case .array(let elements):
-            if elements.isEmpty {
-                text += "[]"
-            } else if elements.allSatisfy(\.isScalar) {
-                text += "["
-                for (offset, element) in elements.enumerated() {
-                    if offset > 0 { text += ", " }
-                    element.write(into: &text, indent: indent)
-                }
-                text += "]"
-            } else {
-                text += "[\n"
-                for (offset, element) in elements.enumerated() {
-                    text += Self.spaces(indent + 2)
-                    element.write(into: &text, indent: indent + 2)
-                    text += offset == elements.count - 1 ? "\n" : ",\n"
-                }
-                text += Self.spaces(indent)
-                text += "]"
-            }
-        case .object(let members):
-            if members.isEmpty {
-                text += "{}"
-                return
-            }
-            if members.count <= 4, members.allSatisfy({ $0.1.isScalar }) {
-                var inline = "{"
-                for (offset, member) in members.enumerated() {
-                    if offset > 0 { inline += ", " }
-                    Self.writeString(member.0, into: &inline)
-                    inline += ": "
-                    member.1.write(into: &inline, indent: indent)
-                }
-                inline += "}"
-                if inline.count <= Self.inlineObjectWidth {
-                    text += inline
-                    return
-                }
-            }
-            text += "{\n"
-            for (offset, member) in members.enumerated() {
-                text += Self.spaces(indent + 2)
-                Self.writeString(member.0, into: &text)
-                text += ": "
-                member.1.write(into: &text, indent: indent + 2)
-                text += offset == members.count - 1 ? "\n" : ",\n"
-            }
-            text += Self.spaces(indent)
-            text += "}"
+        case .number(let value): if value.isFinite { text.append(Self.format(value)) } else { text.append("null") }
+        case .integer(let value): text.append(String(value))
+        case .string(let value): text.appendQuoted(value)
+        case .array(let elements): Self.write(elements, into: &text, indent: indent)
+        case .object(let members): Self.write(members, into: &text, indent: indent)
         }
     }
 
-    static func writeString(_ value: String, into text: inout String) {
-        text += "\""
-        // Most texts need no escape: appended whole, not a character at a time.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            text += value
-            text += "\""
+    private static func write(_ elements: [JSONOutput], into text: inout JSONText, indent: Int) {
+        if elements.isEmpty {
+            text.append("[]")
+        } else if elements.allSatisfy(\.isScalar) {
+            text.append("[")
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { text.append(", ") }
+                element.write(into: &text, indent: indent)
+            }
+            text.append("]")
+        } else {
+            text.append("[\n")
+            for (offset, element) in elements.enumerated() {
+                text.appendSpaces(indent + 2)
+                element.write(into: &text, indent: indent + 2)
+                if offset == elements.count - 1 { text.append("\n") } else { text.append(",\n") }
+            }
+            text.appendSpaces(indent)
+            text.append("]")
+        }
+    }
+
+    private static func write(_ members: [(String, JSONOutput)], into text: inout JSONText, indent: Int) {
+        if members.isEmpty {
+            text.append("{}")
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        if members.count <= 4, members.allSatisfy({ $0.1.isScalar }) {
+            let start = text.count
+            text.append("{")
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { text.append(", ") }
+                text.appendQuoted(member.0)
+                text.append(": ")
+                member.1.write(into: &text, indent: indent)
             }
+            text.append("}")
+            if text.characters(from: start) <= inlineObjectWidth { return }
+            text.truncate(to: start)
         }
-        text += "\""
+        text.append("{\n")
+        for (offset, member) in members.enumerated() {
+            text.appendSpaces(indent + 2)
+            text.appendQuoted(member.0)
+            text.append(": ")
+            member.1.write(into: &text, indent: indent + 2)
+            if offset == members.count - 1 { text.append("\n") } else { text.append(",\n") }
+        }
+        text.appendSpaces(indent)
+        text.append("}")
     }
 }
 
