@@ -160,6 +160,16 @@ import Testing
         for _ in 0..<30 { deep = .array([deep, .object([])]) }
         let lines = deep.rendered().split(separator: "\n")
         #expect(lines.map { $0.prefix { $0 == " " }.count }.max() == 62)
+        // Numbers: integers digit by digit, whole doubles without a fraction, others shortest.
+        let numbers: [JSONOutput] = [
+            .integer(0), .integer(-7), .integer(Int.min), .integer(Int.max), .number(-0.0),
+            .number(999_999_999_999_999),
+            .number(1e15), .number(1e16), .number(-2.5), .number(0.1),
+        ]
+        #expect(
+            JSONOutput.array(numbers).rendered()
+                == "[0, -7, -9223372036854775808, 9223372036854775807, 0, 999999999999999, 1000000000000000.0, 1e+16, -2.5, 0.1]\n"
+        )
         // A small object stays on one line when its characters, not its bytes, fit the width.
         let fits = JSONOutput.object([("name", .string(String(repeating: "é", count: 60)))]).rendered()
         #expect(fits == "{\"name\": \"" + String(repeating: "é", count: 60) + "\"}\n")
