@@ -103,7 +103,14 @@ enum OutputFile {
     static func stream(
         to path: String?, force: Bool = false, _ produce: ((String) throws -> Void) throws -> Void
     ) throws {
-        try streamHandle(to: path, force: force) { handle in try produce { try write($0, to: handle) } }
+        try streamHandle(to: path, force: force) { handle in
+            // The pieces are made on this thread and written on another.
+            let writer = BackgroundWriter(handle)
+            let produced = Result { try produce(writer.write) }
+            let finished = Result { try writer.finish() }
+            try produced.get()
+            try finished.get()
+        }
     }
 
     /// Hands `produce` the handle to write to: standard output, a device or pipe written
@@ -111,8 +118,13 @@ enum OutputFile {
     /// read-only file is refused unless `force`.
     static func streamHandle(to path: String?, force: Bool = false, _ produce: (FileHandle) throws -> Void) throws {
         guard let path, path != "-" else {
-            // A closed pipe (`| head`) is not an error worth a message.
-            try? produce(FileHandle.standardOutput)
+            do {
+                try produce(FileHandle.standardOutput)
+            } catch  where posixCode(of: error) == EPIPE {
+                // A closed pipe (`| head`) is not an error worth a message.
+            } catch {
+                throw writeError(error, path: "standard output")
+            }
             return
         }
         let target = try OutputTarget(path, replacingReadOnly: force)
@@ -121,7 +133,7 @@ enum OutputFile {
                 throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
             defer { try? handle.close() }
-            try produce(handle)
+            do { try produce(handle) } catch { throw writeError(error, path: path) }
             return
         }
         let url = URL(fileURLWithPath: target.path)
@@ -139,10 +151,24 @@ enum OutputFile {
             try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? WriteError { throw error }
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+            throw writeError(error, path: path)
         }
         try replace(target, with: temporary.path, given: path)
+    }
+
+    /// A failure to write to `path`, said as the system says it ("No space left on device").
+    private static func writeError(_ error: Error, path: String) -> WriteError {
+        if let error = error as? WriteError { return error }
+        if let code = posixCode(of: error) { return WriteError(path: path, reason: String(cString: strerror(code))) }
+        return WriteError(path: path, reason: (error as NSError).localizedDescription)
+    }
+
+    /// The system's error number behind a failed write, if it has one.
+    private static func posixCode(of error: Error) -> Int32? {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return nil }
+        return underlying.domain == NSPOSIXErrorDomain ? Int32(underlying.code) : nil
     }
 
     /// Puts the written temporary file in place of the target: with the target's mode and
