@@ -1,6 +1,6 @@
 /// A JSON value to write, with object members in the order given, so that output is
 /// deterministic and laid out for people as well as programs.
-public indirect enum JSONOutput: Sendable, Hashable {
+public enum JSONOutput: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)

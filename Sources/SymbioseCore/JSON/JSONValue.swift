@@ -23,9 +23,11 @@ public struct JSONNode: Sendable, Hashable {
 
 /// A JSON value. Objects keep their members in document order.
 ///
-/// Each value is boxed (`indirect`), though arrays would give the recursion its indirection:
-/// built with values inline, the tests crashed releasing a parsed tree (a bad pointer in the
-/// reference count), and it stays boxed until that is understood.
+/// Each value is boxed (`indirect`), though arrays would give the recursion its indirection.
+/// Held inline, values read no faster (`validate` on 100,000 sites, three pairs), so the boxes
+/// stay. (The crashes once seen with inline values came from incremental builds that did not
+/// recompile every module using the type after its layout changed: rebuild all after such a
+/// change.)
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
