@@ -120,7 +120,7 @@ enum OutputFile {
         guard let path, path != "-" else {
             do {
                 try produce(FileHandle.standardOutput)
-            } catch  where posixCode(of: error) == EPIPE {
+            } catch let error where posixCode(of: error) == EPIPE {
                 // A closed pipe (`| head`) is not an error worth a message.
             } catch {
                 throw writeError(error, path: "standard output")

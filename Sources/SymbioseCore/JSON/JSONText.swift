@@ -1,6 +1,6 @@
 /// JSON text being written, as UTF-8 bytes: appending to an array of bytes skips the
 /// bookkeeping a `String` does on every append (capacity, counts, the ASCII flag), which was
-/// most of the time spent writing long outputs.
+/// about half of the time spent writing long outputs.
 struct JSONText {
     private(set) var bytes: [UInt8] = []
 
