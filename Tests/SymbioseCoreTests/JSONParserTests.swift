@@ -160,7 +160,7 @@ import Testing
         for _ in 0..<30 { deep = .array([deep, .object([])]) }
         let lines = deep.rendered().split(separator: "\n")
         #expect(lines.map { $0.prefix { $0 == " " }.count }.max() == 62)
-        // Numbers: integers digit by digit, whole doubles without a fraction, others shortest.
+        // Numbers: integers as they are, whole doubles without a fraction, others shortest.
         let numbers: [JSONOutput] = [
             .integer(0), .integer(-7), .integer(Int.min), .integer(Int.max), .number(-0.0),
             .number(999_999_999_999_999),

@@ -103,8 +103,8 @@ public enum JSONOutput: Sendable, Hashable {
         case .null: text.append("null")
         case .bool(let value): text.append(value ? "true" : "false")
         // JSON has no infinity or NaN: such a value is written as null, never as invalid JSON.
-        case .number(let value): if value.isFinite { text.append(number: value) } else { text.append("null") }
-        case .integer(let value): text.append(integer: value)
+        case .number(let value): text.append(value.isFinite ? Self.format(value) : "null")
+        case .integer(let value): text.append(String(value))
         case .string(let value): text.appendQuoted(value)
         case .array(let elements): Self.write(elements, into: &text, indent: indent)
         case .object(let members): Self.write(members, into: &text, indent: indent)

@@ -26,27 +26,6 @@ struct JSONText {
         bytes.append(contentsOf: other)
     }
 
-    /// A finite number as `JSONOutput.format` writes it.
-    mutating func append(number value: Double) {
-        if value == value.rounded(), abs(value) < 1e15 {
-            append(integer: Int(value))
-        } else {
-            append(value.description)
-        }
-    }
-
-    /// An integer's decimal digits, written straight into the bytes.
-    mutating func append(integer value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var rest = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(0x30 + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
-    }
-
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(0x20, count: count))
     }
