@@ -66,7 +66,7 @@ public struct ProfileLoader: Sendable {
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        standardInput: @escaping @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        standardInput: @escaping @Sendable () -> [UInt8] = { FileBytes.read(descriptor: 0) ?? [] }
     ) {
         self.workingDirectory = workingDirectory
         self.standardInput = standardInput
@@ -218,20 +218,21 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int, size > limits.bytes
-        {
+        let bytes: [UInt8]
+        switch FileBytes.read(path: url.path, limit: limits.bytes) {
+        case .bytes(let read): bytes = read
+        case .tooLarge(let size):
             result.files.append(display)
             result.diagnostics.append(limits.tooLarge(size, file: display))
             return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        case .unreadable:
             result.diagnostics.append(
                 .error(
                     .ioUnreadable, LocalizedText(en: "the file cannot be read", fr: "le fichier est illisible"),
                     at: SourceLocation(file: display)))
             return
         }
-        read(Array(data), file: display, format: format, skippingOtherTables: found, into: &result, progress: progress)
+        read(bytes, file: display, format: format, skippingOtherTables: found, into: &result, progress: progress)
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
