@@ -76,9 +76,10 @@ public struct MatchPipeline: Sendable {
         let substitutions = matcher.match(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)
         let all = Self.gathered(substitutions, pools)
+        let found = all.count
         return MatchResult(
             synergies: ranker.rank(all), diagnostics: diagnostics, siteCount: usable.count,
-            flowCount: index.outputs.count + index.inputs.count, foundCount: all.count)
+            flowCount: index.outputs.count + index.inputs.count, foundCount: found)
     }
 
     /// The synergies of both kinds in one list, substitutions first, each in its order: moved
@@ -87,12 +88,7 @@ public struct MatchPipeline: Sendable {
     static func gathered(
         _ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]
     ) -> [Synergy] {
-        var all: [Synergy] = []
-        all.reserveCapacity(substitutions.count + pools.count)
-        while let pool = pools.popLast() { all.append(.pooling(pool)) }
-        while let substitution = substitutions.popLast() { all.append(.substitution(substitution)) }
-        all.reverse()
-        return all
+        .joined(&substitutions, &pools, wrapping: Synergy.substitution, Synergy.pooling)
     }
 
     /// A warning for each firm without coordinates, at the site of its first profile.

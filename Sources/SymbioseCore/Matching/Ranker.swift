@@ -54,10 +54,11 @@ public struct Ranker: Sendable {
         self.filter = filter
     }
 
-    public func rank(_ synergies: [Synergy]) -> [Synergy] {
+    public func rank(_ synergies: consuming [Synergy]) -> [Synergy] {
         // Sort keys worked out once per synergy, and positions sorted rather than the synergies
-        // themselves: a national run ranks hundreds of thousands of them.
-        let kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
+        // themselves: a national run ranks hundreds of thousands of them. The synergies are then
+        // moved into that order, not copied.
+        var kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
         let keys = kept.map(Key.init)
         let order = keys.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])
@@ -69,7 +70,8 @@ public struct Ranker: Sendable {
             }
             return ka.ranksBefore(kb)
         }
-        return order.map { kept[$0] }
+        kept.permute(by: order)
+        return kept
     }
 
     /// What ordering looks at.
