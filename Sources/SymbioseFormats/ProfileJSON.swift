@@ -24,7 +24,7 @@ extension ProfileJSON {
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
-        let parsed: (root: JSONNode, elements: [Element])
+        var parsed: (root: JSONNode, parts: [[Element]])
         do {
             parsed = try parse(
                 bytes, file: file, threads: threads, maximumValues: limits.values, progress: progress ?? { _ in })
@@ -41,7 +41,7 @@ extension ProfileJSON {
         guard let object = JSONObject(parsed.root, path: .root, collector: collector) else {
             return ([], collector.diagnostics)
         }
-        let profiles = self.profiles(in: object, root: parsed.root, elements: parsed.elements, collector: collector)
+        let profiles = self.profiles(in: object, root: parsed.root, parts: &parsed.parts, collector: collector)
         return (profiles, collector.diagnostics)
     }
 
@@ -53,7 +53,7 @@ extension ProfileJSON {
     /// collectors: the whole file's tree never exists.
     private static func parse(
         _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void
-    ) throws(JSONParser.Failure) -> (root: JSONNode, elements: [Element]) {
+    ) throws(JSONParser.Failure) -> (root: JSONNode, parts: [[Element]]) {
         let profiles = JSONPath.root.appending("profiles")
         return try JSONParser.parse(
             bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
@@ -69,9 +69,10 @@ extension ProfileJSON {
         return (decodeProfile(element, node: node, collector: local, topLevel: false), local.diagnostics)
     }
 
-    /// The profiles of a parsed document, by its schema: one profile, or a collection.
+    /// The profiles of a parsed document, by its schema: one profile, or a collection, whose
+    /// profiles are moved out of `parts`, not copied.
     private static func profiles(
-        in object: JSONObject, root: JSONNode, elements: [Element], collector: DiagnosticCollector
+        in object: JSONObject, root: JSONNode, parts: inout [[Element]], collector: DiagnosticCollector
     ) -> [LoadedProfile] {
         var profiles: [LoadedProfile] = []
         switch object.string("schema", required: true) {
@@ -82,10 +83,12 @@ extension ProfileJSON {
         case collectionSchema?:
             object.rejectUnknownMembers(allowed: ["schema", "profiles"])
             _ = object.array("profiles", required: true)
-            for (profile, diagnostics) in elements {
-                if let profile { profiles.append(profile) }
-                for diagnostic in diagnostics { collector.append(diagnostic) }
+            for part in parts.indices {
+                for element in parts[part].indices {
+                    for diagnostic in parts[part][element].diagnostics { collector.append(diagnostic) }
+                }
             }
+            profiles = .gathering(&parts) { $0.profile }
         case let other?:
             collector.error(
                 .jsonSchema, LocalizedText(en: "unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"),

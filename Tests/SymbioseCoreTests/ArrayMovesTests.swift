@@ -34,3 +34,19 @@ import Testing
         #expect([String].joined(&none, &alsoNone, wrapping: { $0 }, { "\($0)" }).isEmpty)
     }
 }
+
+extension ArrayMovesTests {
+    @Test func gatheringKeepsOrderAcrossPartsAndLeavesOutNil() {
+        var parts: [[(name: String?, note: Int)]] = [
+            [("a", 0), (nil, 1), ("b", 2)], [], [(nil, 3)], [("c", 4), ("d", 5)],
+        ]
+        let names = [String].gathering(&parts) { $0.name }
+        #expect(names == ["a", "b", "c", "d"])
+        #expect(parts.isEmpty)
+        var none: [[(name: String?, note: Int)]] = [[(nil, 0)], []]
+        #expect([String].gathering(&none) { $0.name }.isEmpty)
+        var many = (0..<10).map { part in (0..<100).map { "\(part)-\($0)" } }
+        let expected = many.flatMap { $0 }
+        #expect([String].gathering(&many) { $0 } == expected)
+    }
+}

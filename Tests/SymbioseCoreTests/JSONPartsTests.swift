@@ -18,8 +18,9 @@ import Testing
             let read = try JSONParser.parse(
                 text, streaming: "profiles", threads: threads, partBytes: 0, maximumValues: maximumValues,
                 progress: { _ in }, transform: { node, index in (node, index) })
+            let elements = read.parts.flatMap { $0 }
             return Read(
-                root: read.root, elements: read.elements.map(\.0), indices: read.elements.map(\.1), parts: read.parts)
+                root: read.root, elements: elements.map(\.0), indices: elements.map(\.1), parts: read.parts.count)
         }
     }
 

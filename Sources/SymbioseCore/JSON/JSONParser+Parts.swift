@@ -8,7 +8,9 @@ protocol StreamedArrayReader: AnyObject {
 extension JSONParser {
     /// Parses one JSON document whose top-level member `member` holds a long array (a collection
     /// of profiles), turning each of its elements into an `Element` with `transform` as soon as it
-    /// is read; that member is an empty array in the tree returned.
+    /// is read; that member is an empty array in the tree returned. The elements come back in the
+    /// parts they were read in, in order: joining them is left to the caller, who can move them
+    /// into what it keeps instead of copying them twice.
     ///
     /// With more than one thread, the array is cut into as many parts at element boundaries,
     /// found by a quick scan of its brackets and strings, and each part is parsed and transformed
@@ -26,19 +28,17 @@ extension JSONParser {
         _ bytes: [UInt8], streaming member: String, threads: Int, maximumValues: Int = .max,
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         transform: @escaping @Sendable (JSONNode, Int) -> Element
-    ) throws(Failure) -> (root: JSONNode, elements: [Element]) {
-        let read = try parse(
+    ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
+        try parse(
             bytes, streaming: member, threads: threads, partBytes: 1 << 18, maximumValues: maximumValues,
             progress: progress, transform: transform)
-        return (read.root, read.elements)
     }
 
-    /// The same, with no part shorter than about `partBytes`; `parts` tells how many were read
-    /// on their own (1 when read in one pass).
+    /// The same, with no part shorter than about `partBytes` (one part when read in one pass).
     static func parse<Element: Sendable>(
         _ bytes: [UInt8], streaming member: String, threads: Int, partBytes: Int, maximumValues: Int,
         progress: @escaping @Sendable (Int) -> Void, transform: @escaping @Sendable (JSONNode, Int) -> Element
-    ) throws(Failure) -> (root: JSONNode, elements: [Element], parts: Int) {
+    ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
         let reader = PartedArrayReader(
             threads: threads, partBytes: partBytes, progress: progress, transform: transform)
         var parser = JSONParser(bytes: bytes)
@@ -46,7 +46,7 @@ extension JSONParser {
         parser.streamedMember = member
         parser.arrayReader = reader
         let root = try parser.parseDocument()
-        return (root, reader.elements, reader.parts)
+        return (root, reader.parts)
     }
 
     /// Reads the elements of one part, from here (the start of element `first`) to `next`, the
@@ -82,9 +82,8 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
     let partBytes: Int
     let progress: @Sendable (Int) -> Void
     let transform: @Sendable (JSONNode, Int) -> Element
-    private(set) var elements: [Element] = []
-    /// How many parts the array was read in.
-    private(set) var parts = 1
+    /// The elements, in the parts they were read in (one empty part until the array is read).
+    private(set) var parts: [[Element]] = [[]]
 
     init(
         threads: Int, partBytes: Int, progress: @escaping @Sendable (Int) -> Void,
@@ -113,8 +112,7 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
 
     /// One pass on this thread, as a one-thread parse does.
     private func readInOrder(_ parser: inout JSONParser) throws(JSONParser.Failure) {
-        elements = []
-        parts = 1
+        var elements: [Element] = []
         var reported = parser.index
         func tell(upTo offset: Int) {
             let repeated = min(toldBefore, offset - reported)
@@ -123,12 +121,13 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             reported = offset
         }
         parser.onElement = { node, offset in
-            self.elements.append(self.transform(node, self.elements.count))
-            if self.elements.count % 256 == 0 { tell(upTo: offset) }
+            elements.append(self.transform(node, elements.count))
+            if elements.count % 256 == 0 { tell(upTo: offset) }
         }
         defer { parser.onElement = nil }
         _ = try parser.parseArray(streaming: true)
         tell(upTo: parser.index)
+        parts = [elements]
     }
 
     /// Every part on its own thread; `parser` is left just after the array when they all chain,
@@ -155,14 +154,17 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             else { return }
             results.store(PartResults.Part(elements: elements, values: reader.values, end: reader.position), at: part)
         }
-        let read = results.all
+        var read = results.taken
         guard read.count == starts.count, let last = read.last, read.reduce(0, { $0 + $1.values }) <= budget else {
             toldBefore = results.bytesTold
             return false
         }
-        elements = read.flatMap(\.elements)
-        parts = read.count
-        parser.values += read.reduce(0) { $0 + $1.values }
+        let values = read.reduce(0) { $0 + $1.values }
+        // Moved out one by one, so that each part's elements are held once and can be moved on.
+        parts = []
+        while let part = read.popLast() { parts.append(part.elements) }
+        parts.reverse()
+        parser.values += values
         (parser.index, parser.line, parser.column) = (splits.end, last.end.line, last.end.column)
         parser.advance()  // ]
         return true
@@ -193,6 +195,14 @@ private final class PartResults<Element: Sendable>: @unchecked Sendable {
         lock.withLock { bytesTold += bytes }
     }
 
-    /// The parts in order, if every one chained.
-    var all: [Part] { lock.withLock { parts.compactMap { $0 } } }
+    /// The parts in order, if every one chained, given away: they are held here no longer.
+    var taken: [Part] {
+        lock.withLock {
+            var kept: [Part] = []
+            for position in parts.indices {
+                if let part = parts[position].take() { kept.append(part) }
+            }
+            return kept
+        }
+    }
 }
