@@ -20,8 +20,8 @@ extension Array {
         }
     }
 
-    /// The elements of `first` then those of `second`, each turned into an element by `wrap`,
-    /// `first` and `second` emptied: their elements are moved, not copied.
+    /// The elements of `first` then those of `second`, turned into elements by `wrapFirst` and
+    /// `wrapSecond`; `first` and `second` emptied: their elements are moved, not copied.
     package static func joined<A, B>(
         _ first: inout [A], _ second: inout [B], wrapping wrapFirst: (A) -> Element, _ wrapSecond: (B) -> Element
     ) -> [Element] {
