@@ -51,8 +51,8 @@ public struct ProfileLoader: Sendable {
 
     /// Relative paths are resolved against this directory; diagnostics show them as given.
     public var workingDirectory: URL
-    /// Reads standard input when a path is `-`.
-    public var standardInput: @Sendable () -> [UInt8]
+    /// Reads standard input when a path is `-`; `nil` when it cannot be read.
+    public var standardInput: @Sendable () -> [UInt8]?
     /// The most files decoded at once.
     public var threads = Parallel.processors
     /// The worksheet read from .xlsx files; the first when `nil`.
@@ -66,7 +66,7 @@ public struct ProfileLoader: Sendable {
 
     public init(
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        standardInput: @escaping @Sendable () -> [UInt8] = { FileBytes.read(descriptor: 0) ?? [] }
+        standardInput: @escaping @Sendable () -> [UInt8]? = { FileBytes.read(descriptor: 0) }
     ) {
         self.workingDirectory = workingDirectory
         self.standardInput = standardInput
@@ -116,7 +116,17 @@ public struct ProfileLoader: Sendable {
                 var part = Result()
                 switch work[position] {
                 case .standardInput:
-                    loader.read(loader.standardInput(), file: "<stdin>", format: nil, into: &part)
+                    guard let bytes = loader.standardInput() else {
+                        part.files.append("<stdin>")
+                        part.diagnostics.append(
+                            .error(
+                                .ioUnreadable,
+                                LocalizedText(
+                                    en: "standard input cannot be read", fr: "l'entrée standard est illisible"),
+                                at: SourceLocation(file: "<stdin>")))
+                        break
+                    }
+                    loader.read(bytes, file: "<stdin>", format: nil, into: &part)
                 case .missing(let path):
                     part.diagnostics.append(
                         .error(

@@ -1,4 +1,5 @@
 import Foundation
+import SymbioseCore
 import Testing
 
 @testable import SymbioseEngine
@@ -60,5 +61,18 @@ import Testing
             Issue.record("a missing file was read")
             return
         }
+    }
+
+    @Test func unreadableStandardInputIsSaidSo() throws {
+        let directory = open(NSTemporaryDirectory(), O_RDONLY)
+        #expect(directory >= 0)
+        defer { close(directory) }
+        #expect(FileBytes.read(descriptor: directory) == nil)
+        let loader = ProfileLoader(standardInput: { FileBytes.read(descriptor: directory) })
+        let result = loader.load(["-"])
+        #expect(result.profiles.isEmpty)
+        #expect(result.diagnostics.map(\.code) == [.ioUnreadable])
+        #expect(result.diagnostics.first?.location?.file == "<stdin>")
+        #expect(result.diagnostics.first?.text.en == "standard input cannot be read")
     }
 }
