@@ -116,17 +116,7 @@ public struct ProfileLoader: Sendable {
                 var part = Result()
                 switch work[position] {
                 case .standardInput:
-                    guard let bytes = loader.standardInput() else {
-                        part.files.append("<stdin>")
-                        part.diagnostics.append(
-                            .error(
-                                .ioUnreadable,
-                                LocalizedText(
-                                    en: "standard input cannot be read", fr: "l'entrée standard est illisible"),
-                                at: SourceLocation(file: "<stdin>")))
-                        break
-                    }
-                    loader.read(bytes, file: "<stdin>", format: nil, into: &part)
+                    loader.readStandardInput(into: &part)
                 case .missing(let path):
                     part.diagnostics.append(
                         .error(
@@ -150,6 +140,20 @@ public struct ProfileLoader: Sendable {
         for part in parts { result.take(part) }
         refuseBeyondProfileLimit(&result, file: paths.joined(separator: " "))
         return result
+    }
+
+    /// Reads standard input, or says it cannot be read.
+    private func readStandardInput(into result: inout Result) {
+        guard let bytes = standardInput() else {
+            result.files.append("<stdin>")
+            result.diagnostics.append(
+                .error(
+                    .ioUnreadable,
+                    LocalizedText(en: "standard input cannot be read", fr: "l'entrée standard est illisible"),
+                    at: SourceLocation(file: "<stdin>")))
+            return
+        }
+        read(bytes, file: "<stdin>", format: nil, into: &result)
     }
 
     /// More profiles than `limits.profiles` in one load: none is kept, and one error says so.
