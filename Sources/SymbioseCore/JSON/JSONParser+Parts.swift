@@ -154,18 +154,17 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             else { return }
             results.store(PartResults.Part(elements: elements, values: reader.values, end: reader.position), at: part)
         }
-        var read = results.taken
-        guard read.count == starts.count, let last = read.last, read.reduce(0, { $0 + $1.values }) <= budget else {
+        let read = results.all
+        let values = read.reduce(0) { $0 + $1.values }
+        guard read.count == starts.count, let end = read.last?.end, values <= budget else {
             toldBefore = results.bytesTold
             return false
         }
-        let values = read.reduce(0) { $0 + $1.values }
-        // Moved out one by one, so that each part's elements are held once and can be moved on.
-        parts = []
-        while let part = read.popLast() { parts.append(part.elements) }
-        parts.reverse()
+        // Each part's elements are held here alone once this reader and its results are gone, so
+        // the caller can move them on.
+        parts = read.map(\.elements)
         parser.values += values
-        (parser.index, parser.line, parser.column) = (splits.end, last.end.line, last.end.column)
+        (parser.index, parser.line, parser.column) = (splits.end, end.line, end.column)
         parser.advance()  // ]
         return true
     }
@@ -195,14 +194,6 @@ private final class PartResults<Element: Sendable>: @unchecked Sendable {
         lock.withLock { bytesTold += bytes }
     }
 
-    /// The parts in order, if every one chained, given away: they are held here no longer.
-    var taken: [Part] {
-        lock.withLock {
-            var kept: [Part] = []
-            for position in parts.indices {
-                if let part = parts[position].take() { kept.append(part) }
-            }
-            return kept
-        }
-    }
+    /// The parts in order, if every one chained.
+    var all: [Part] { lock.withLock { parts.compactMap { $0 } } }
 }
