@@ -23,15 +23,31 @@ import Testing
         #expect(single.map(\.name) == ["one"])
     }
 
-    @Test func joiningMovesBothListsInOrder() {
-        var first = (0..<300).map { "s\($0)" }
+    @Test func gatheringTwoListsTakesTheOrderAndLetsTheRestGo() {
+        var first = (0..<300).map { Box("s\($0)") }
         var second = (0..<5).map { $0 }
-        let joined = [String].joined(&first, &second, wrapping: { $0 }, { "p\($0)" })
-        #expect(joined == (0..<300).map { "s\($0)" } + (0..<5).map { "p\($0)" })
+        weak var dropped = first[7]
+        // Every third position, backwards, across both lists: 300 and 303 are of the second.
+        let order = stride(from: 303, through: 0, by: -3).map { $0 }
+        let gathered = [String].gathering(&first, &second, in: order, wrapping: { $0.name }, { "p\($0)" })
+        #expect(gathered.first == "p3" && gathered[1] == "p0" && gathered[2] == "s297" && gathered.last == "s0")
+        #expect(gathered.count == 102)
         #expect(first.isEmpty && second.isEmpty)
+        #expect(dropped == nil)
         var none: [String] = []
         var alsoNone: [Int] = []
-        #expect([String].joined(&none, &alsoNone, wrapping: { $0 }, { "\($0)" }).isEmpty)
+        #expect([String].gathering(&none, &alsoNone, in: [], wrapping: { $0 }, { "\($0)" }).isEmpty)
+    }
+
+    @Test func gatheringPartsTakesPositionsAcrossThem() {
+        var parts = [[Box("a"), Box("b")], [], [Box("c")], [Box("d"), Box("e"), Box("f")]]
+        weak var left = parts[3][2]
+        weak var kept = parts[0][1]
+        let gathered = [Box].gathering(&parts, in: [3, 1, 2, 0])
+        #expect(gathered.map(\.name) == ["d", "b", "c", "a"])
+        #expect(parts.isEmpty)
+        #expect(left == nil)
+        #expect(kept != nil)
     }
 }
 

@@ -163,24 +163,32 @@ import Testing
         let all = pipeline.run(territory).synergies
         #expect(all.count == 3)
         #expect(zip(all, all.dropFirst()).allSatisfy { $0.score >= $1.score })
+        // The list of both kinds and the two lists apart rank alike, filter and sort included.
+        let substitutions = all.compactMap { if case .substitution(let s) = $0 { s } else { nil } }
+        let pools = all.compactMap { if case .pooling(let p) = $0 { p } else { nil } }
+        func rank(_ ranker: Ranker) -> [Synergy] {
+            let ranked = ranker.rank(all)
+            #expect(ranker.rank(substitutions, pools).map(\.id) == ranked.map(\.id))
+            return ranked
+        }
         var filter = SynergyFilter()
         filter.kinds = [.pooling]
-        #expect(Ranker(filter: filter).rank(all).map(\.kind) == [.pooling])
+        #expect(rank(Ranker(filter: filter)).map(\.kind) == [.pooling])
         filter = SynergyFilter()
         filter.categories = [.heat]
-        #expect(Ranker(filter: filter).rank(all).count == 1)
+        #expect(rank(Ranker(filter: filter)).count == 1)
         filter = SynergyFilter()
         filter.company = "bottler"
-        #expect(Ranker(filter: filter).rank(all).map(\.id) == ["sorter.cullet>bottler.cullet"])
+        #expect(rank(Ranker(filter: filter)).map(\.id) == ["sorter.cullet>bottler.cullet"])
         filter = SynergyFilter()
         filter.resource = "material.glass"
-        #expect(Ranker(filter: filter).rank(all).count == 1)
+        #expect(rank(Ranker(filter: filter)).count == 1)
         filter = SynergyFilter()
         filter.minimumScore = 0.99
-        #expect(Ranker(filter: filter).rank(all).isEmpty)
-        let byDistance = Ranker(sort: .distance).rank(all)
+        #expect(rank(Ranker(filter: filter)).isEmpty)
+        let byDistance = rank(Ranker(sort: .distance))
         #expect(zip(byDistance, byDistance.dropFirst()).allSatisfy { $0.rankingDistanceKm <= $1.rankingDistanceKm })
-        let byVolume = Ranker(sort: .volume).rank(all)
+        let byVolume = rank(Ranker(sort: .volume))
         #expect(zip(byVolume, byVolume.dropFirst()).allSatisfy { $0.volumeTerm >= $1.volumeTerm })
     }
 

@@ -5,40 +5,65 @@ extension Array {
     /// - Precondition: `order` holds every position of the array exactly once.
     package mutating func permute(by order: [Int]) {
         precondition(order.count == count, "an order of every element")
-        guard count > 1 else { return }
-        var seen = [Bool](repeating: false, count: count)
-        for position in order {
-            precondition(!seen[position], "each element once")
-            seen[position] = true
-        }
-        let moved = UnsafeMutablePointer<Element>.allocate(capacity: count)
-        defer { moved.deallocate() }
-        withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            moved.moveInitialize(from: base, count: buffer.count)
-            for (slot, position) in order.enumerated() { (base + slot).initialize(to: (moved + position).move()) }
+        var parts: [[Element]] = [[]]
+        swap(&parts[0], &self)
+        self = .gathering(&parts, in: order)
+    }
+
+    /// The elements of `parts` (positions counted across them, part after part) taken in
+    /// `order`; those `order` leaves out are let go. `parts` is emptied: the elements are moved,
+    /// not copied.
+    ///
+    /// - Precondition: `order` holds positions of the parts' elements, each at most once.
+    package static func gathering(_ parts: inout [[Element]], in order: [Int]) -> [Element] {
+        let slots = destinations(of: order, among: parts.reduce(0) { $0 + $1.count })
+        return [Element](unsafeUninitializedCapacity: order.count) { buffer, count in
+            var position = slots.count
+            while var part = parts.popLast() {
+                while let element = part.popLast() {
+                    position -= 1
+                    if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: element) }
+                }
+            }
+            count = order.count
         }
     }
 
-    /// The elements of `first` then those of `second`, turned into elements by `wrapFirst` and
-    /// `wrapSecond`; `first` and `second` emptied: their elements are moved, not copied.
-    package static func joined<A, B>(
-        _ first: inout [A], _ second: inout [B], wrapping wrapFirst: (A) -> Element, _ wrapSecond: (B) -> Element
+    /// The elements of `first` then those of `second` (positions from 0 to the sum of their
+    /// counts) taken in `order` and turned into elements by `wrapFirst` and `wrapSecond`; those
+    /// `order` leaves out are let go. `first` and `second` are emptied: their elements are moved,
+    /// not copied.
+    ///
+    /// - Precondition: `order` holds positions of either list, each at most once.
+    package static func gathering<A, B>(
+        _ first: inout [A], _ second: inout [B], in order: [Int], wrapping wrapFirst: (A) -> Element,
+        _ wrapSecond: (B) -> Element
     ) -> [Element] {
-        let total = first.count + second.count
-        return [Element](unsafeUninitializedCapacity: total) { buffer, count in
+        let slots = destinations(of: order, among: first.count + second.count)
+        return [Element](unsafeUninitializedCapacity: order.count) { buffer, count in
             // From the end, as `popLast` moves an element out where `removeFirst` would shift the rest.
-            var slot = total
+            var position = slots.count
             while let element = second.popLast() {
-                slot -= 1
-                (buffer.baseAddress! + slot).initialize(to: wrapSecond(element))
+                position -= 1
+                if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapSecond(element)) }
             }
             while let element = first.popLast() {
-                slot -= 1
-                (buffer.baseAddress! + slot).initialize(to: wrapFirst(element))
+                position -= 1
+                if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapFirst(element)) }
             }
-            count = total
+            count = order.count
         }
+    }
+
+    /// For each of `total` positions, the slot `order` gives it, or -1.
+    private static func destinations(of order: [Int], among total: Int) -> [Int] {
+        var slots = [Int](repeating: -1, count: total)
+        for (slot, position) in order.enumerated() {
+            precondition(position >= 0 && position < total, "a position among the elements")
+            precondition(slots[position] < 0, "each element once")
+            slots[position] = slot
+        }
+        return slots
     }
 
     /// What `keep` makes of each element of `parts`, in order, leaving out `nil`; `parts` emptied:

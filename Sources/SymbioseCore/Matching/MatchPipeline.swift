@@ -75,20 +75,10 @@ public struct MatchPipeline: Sendable {
         matcher.onProgress = onProgress
         let substitutions = matcher.match(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)
-        let all = Self.gathered(substitutions, pools)
-        let found = all.count
+        let found = substitutions.count + pools.count
         return MatchResult(
-            synergies: ranker.rank(all), diagnostics: diagnostics, siteCount: usable.count,
+            synergies: ranker.rank(substitutions, pools), diagnostics: diagnostics, siteCount: usable.count,
             flowCount: index.outputs.count + index.inputs.count, foundCount: found)
-    }
-
-    /// The synergies of both kinds in one list, substitutions first, each in its order: moved
-    /// rather than copied, as a copy retains and later releases each of a synergy's dozen
-    /// references.
-    static func gathered(
-        _ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]
-    ) -> [Synergy] {
-        .joined(&substitutions, &pools, wrapping: Synergy.substitution, Synergy.pooling)
     }
 
     /// A warning for each firm without coordinates, at the site of its first profile.

@@ -21,18 +21,33 @@ public struct SynergyFilter: Sendable, Hashable {
     public init() {}
 
     public func accepts(_ synergy: Synergy) -> Bool {
-        guard kinds.contains(synergy.kind), synergy.score >= minimumScore else { return false }
-        if !categories.isEmpty && !categories.contains(synergy.category) { return false }
-        if let company, !synergy.companies.contains(company) { return false }
-        if let resource {
-            let codes: [ResourceCode]
-            switch synergy {
-            case .substitution(let s): codes = [s.resource, s.needResource]
-            case .pooling(let p): codes = [p.resource]
-            }
-            if !codes.contains(where: { $0.isWithin(resource) }) { return false }
+        switch synergy {
+        case .substitution(let s): accepts(s)
+        case .pooling(let p): accepts(p)
         }
+    }
+
+    func accepts(_ s: SubstitutionSynergy) -> Bool {
+        guard accepts(kind: .substitution, score: s.score, category: s.category) else { return false }
+        if let company, s.supplier.company != company && s.receiver.company != company { return false }
+        if let resource, !s.resource.isWithin(resource) && !s.needResource.isWithin(resource) { return false }
         return true
+    }
+
+    func accepts(_ p: PoolingGroup) -> Bool {
+        guard accepts(kind: .pooling, score: p.score, category: p.category) else { return false }
+        if let company, !p.members.contains(where: { $0.reference.company == company }),
+            !p.offers.contains(where: { $0.reference.company == company })
+        {
+            return false
+        }
+        if let resource, !p.resource.isWithin(resource) { return false }
+        return true
+    }
+
+    private func accepts(kind: SynergyKind, score: Double, category: ResourceCategory) -> Bool {
+        guard kinds.contains(kind), score >= minimumScore else { return false }
+        return categories.isEmpty || categories.contains(category)
     }
 }
 
@@ -54,13 +69,37 @@ public struct Ranker: Sendable {
         self.filter = filter
     }
 
+    /// The synergies of both kinds kept by the filter, in rank order: substitutions before pools
+    /// where everything else ties. The sort keys are read from each list as it is, and the
+    /// synergies then moved straight into their order: no list of every synergy is gathered
+    /// before ranking, and none is copied.
+    public func rank(_ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]) -> [Synergy] {
+        var keys: [Key] = []
+        var positions: [Int] = []
+        for position in substitutions.indices where filter.accepts(substitutions[position]) {
+            keys.append(Key(substitutions[position]))
+            positions.append(position)
+        }
+        for position in pools.indices where filter.accepts(pools[position]) {
+            keys.append(Key(pools[position]))
+            positions.append(substitutions.count + position)
+        }
+        let order = self.order(keys).map { positions[$0] }
+        return .gathering(&substitutions, &pools, in: order, wrapping: Synergy.substitution, Synergy.pooling)
+    }
+
+    /// The synergies kept by the filter, in rank order.
     public func rank(_ synergies: consuming [Synergy]) -> [Synergy] {
-        // Sort keys worked out once per synergy, and positions sorted rather than the synergies
-        // themselves: a national run ranks hundreds of thousands of them. The synergies are then
-        // moved into that order, not copied.
         var kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
-        let keys = kept.map(Key.init)
-        let order = keys.indices.sorted { a, b in
+        kept.permute(by: order(kept.map(Key.init)))
+        return kept
+    }
+
+    /// The positions of `keys` in rank order. Sort keys are worked out once per synergy, and
+    /// positions sorted rather than the synergies themselves: a national run ranks hundreds of
+    /// thousands of them. Equal keys keep their order.
+    private func order(_ keys: [Key]) -> [Int] {
+        keys.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])
             if ka.serviceSwap != kb.serviceSwap { return kb.serviceSwap }
             switch sort {
@@ -68,10 +107,9 @@ public struct Ranker: Sendable {
             case .distance: if ka.distance != kb.distance { return ka.distance < kb.distance }
             case .volume: if ka.volume != kb.volume { return ka.volume > kb.volume }
             }
-            return ka.ranksBefore(kb)
+            if ka.ranksBefore(kb) { return true }
+            return !kb.ranksBefore(ka) && a < b
         }
-        kept.permute(by: order)
-        return kept
     }
 
     /// What ordering looks at.
@@ -83,11 +121,26 @@ public struct Ranker: Sendable {
         var serviceSwap: Bool
 
         init(_ synergy: Synergy) {
-            serviceSwap = synergy.isServiceSwap
-            score = synergy.score
-            distance = synergy.rankingDistanceKm
-            volume = synergy.volumeTerm
-            id = synergy.id
+            switch synergy {
+            case .substitution(let s): self.init(s)
+            case .pooling(let p): self.init(p)
+            }
+        }
+
+        init(_ s: SubstitutionSynergy) {
+            serviceSwap = s.category == .service
+            score = s.score
+            distance = s.distanceKm ?? .infinity
+            volume = s.terms.first { $0.term == .volume }?.value ?? 0
+            id = s.id
+        }
+
+        init(_ p: PoolingGroup) {
+            serviceSwap = false
+            score = p.score
+            distance = p.spreadKm
+            volume = p.terms.first { $0.term == .volume }?.value ?? 0
+            id = p.id
         }
 
         /// Score (higher first), then distance (shorter first), then volume (larger first), then id.

@@ -35,7 +35,7 @@ extension SubstitutionMatcher {
     /// `receivers` holds each need's company number, `releaseKeys` each release's number (equal
     /// for equal company and flow ids).
     static func withLimits(
-        _ byNeed: [NeedList], receivers: [Int32], releaseKeys: [Int32], perRelease limit: Int
+        _ byNeed: consuming [NeedList], receivers: [Int32], releaseKeys: [Int32], perRelease limit: Int
     ) -> [SubstitutionSynergy] {
         var places: [Place] = []
         places.reserveCapacity(byNeed.reduce(0) { $0 + $1.synergies.count })
@@ -46,9 +46,18 @@ extension SubstitutionMatcher {
             }
         }
         let kept = bestPerRelease(places, of: byNeed, keeping: limit, releases: releaseKeys.count)
-        return bestPerReceiver(kept, of: byNeed, receivers: receivers).map {
-            byNeed[Int($0.need)].synergies[Int($0.slot)]
+        let chosen = bestPerReceiver(kept, of: byNeed, receivers: receivers)
+        // The survivors moved out of the needs' lists, not copied; the rest let go on the way.
+        var starts: [Int] = []
+        var lists: [[SubstitutionSynergy]] = []
+        starts.reserveCapacity(byNeed.count)
+        lists.reserveCapacity(byNeed.count)
+        for need in byNeed.indices {
+            starts.append((starts.last ?? 0) + (lists.last?.count ?? 0))
+            lists.append([])
+            swap(&lists[need], &byNeed[need].synergies)
         }
+        return .gathering(&lists, in: chosen.map { starts[Int($0.need)] + Int($0.slot) })
     }
 
     /// Keeps each release's best `limit` proposals (0: all), in need order otherwise.

@@ -82,7 +82,7 @@ public struct SubstitutionMatcher: Sendable {
         found = []
         onProgress?(total, total)
         return Self.withLimits(
-            byNeed, receivers: gates.needs.map(\.company),
+            consume byNeed, receivers: gates.needs.map(\.company),
             releaseKeys: Self.releaseKeys(index),
             perRelease: settings.maximumPerRelease)
     }
