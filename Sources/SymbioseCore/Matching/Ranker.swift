@@ -131,7 +131,7 @@ public struct Ranker: Sendable {
             serviceSwap = s.category == .service
             score = s.score
             distance = s.distanceKm ?? .infinity
-            volume = s.terms.first { $0.term == .volume }?.value ?? 0
+            volume = s.terms.volumeValue
             id = s.id
         }
 
@@ -139,7 +139,7 @@ public struct Ranker: Sendable {
             serviceSwap = false
             score = p.score
             distance = p.spreadKm
-            volume = p.terms.first { $0.term == .volume }?.value ?? 0
+            volume = p.terms.volumeValue
             id = p.id
         }
 

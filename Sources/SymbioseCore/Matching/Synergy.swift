@@ -334,8 +334,8 @@ public enum Synergy: Sendable, Hashable {
     /// The volume term's value, comparable across dimensions.
     public var volumeTerm: Double {
         switch self {
-        case .substitution(let s): s.terms.first { $0.term == .volume }?.value ?? 0
-        case .pooling(let p): p.terms.first { $0.term == .volume }?.value ?? 0
+        case .substitution(let s): s.terms.volumeValue
+        case .pooling(let p): p.terms.volumeValue
         }
     }
 
@@ -360,4 +360,9 @@ public enum Synergy: Sendable, Hashable {
         case .pooling(let p): p.terms
         }
     }
+}
+
+extension [ScoreTerm] {
+    /// The volume term's value, 0 when there is none.
+    var volumeValue: Double { first { $0.term == .volume }?.value ?? 0 }
 }
