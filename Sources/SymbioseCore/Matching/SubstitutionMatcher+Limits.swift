@@ -1,25 +1,35 @@
 /// The per-release and per-receiver limits, applied once every need has its candidates.
 ///
-/// They work on positions in the needs' lists and copy only the synergies that survive both:
-/// a national run holds millions of candidates, and copying each of them (its strings and
-/// arrays) from list to list cost more than deciding which to keep. Releases and receiving
-/// firms are told apart by number, not by their ids' text.
+/// They work on positions in the needs' lists, whose candidates are plain numbers; a synergy is
+/// built, on every thread, only for the candidates that survive both: a national run weighs
+/// millions of candidates, and building each one's identifier, references, flags and terms cost
+/// more than deciding which to keep. Releases and receiving firms are told apart by number, not
+/// by their ids' text.
 extension SubstitutionMatcher {
-    /// A need's kept candidates, best first, with the position of each one's release.
-    struct NeedList {
-        var synergies: [SubstitutionSynergy] = []
-        var releases: [Int32] = []
+    /// A need's kept candidates, best first.
+    struct NeedList: Sendable {
+        /// One kept candidate, with the position of its release and the number of its release
+        /// code among the need code's sources.
+        struct Entry: Sendable {
+            var candidate: Candidate
+            var release: Int32
+            var source: Int32
+        }
 
-        /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no limit).
-        mutating func insert(_ synergy: SubstitutionSynergy, release: Int, keeping limit: Int) {
-            let index = synergies.firstIndex { SubstitutionMatcher.ranksBefore(synergy, $0) } ?? synergies.endIndex
+        var entries: [Entry] = []
+        /// How many of the need's candidates were left out, below a full list or pushed out of it.
+        var leftOut = 0
+
+        /// Inserts in rank order (score, then distance, then id) and trims to `limit` (0: no
+        /// limit); `idsInOrder` compares the identifiers of two releases' synergies for this need.
+        mutating func insert(_ entry: Entry, keeping limit: Int, idsInOrder: (Int32, Int32) -> Bool) {
+            let index =
+                entries.firstIndex { kept in
+                    entry.candidate.ranksBefore(kept.candidate) { idsInOrder(entry.release, kept.release) }
+                } ?? entries.endIndex
             if limit > 0 && index >= limit { return }
-            synergies.insert(synergy, at: index)
-            releases.insert(Int32(release), at: index)
-            if limit > 0 && synergies.count > limit {
-                synergies.removeLast()
-                releases.removeLast()
-            }
+            entries.insert(entry, at: index)
+            if limit > 0 && entries.count > limit { entries.removeLast() }
         }
     }
 
@@ -30,42 +40,64 @@ extension SubstitutionMatcher {
         var release: Int32
     }
 
-    /// The candidates of every need, in need order, with each release's best `limit` proposals
-    /// (0: all), then for each release and each receiving firm only the best-scoring use.
-    /// `receivers` holds each need's company number, `releaseKeys` each release's number (equal
-    /// for equal company and flow ids).
-    static func withLimits(
-        _ byNeed: consuming [NeedList], receivers: [Int32], releaseKeys: [Int32], perRelease limit: Int
+    /// The synergies of the candidates of every need, in need order, with each release's best
+    /// `maximumPerRelease` proposals (0: all), then for each release and each receiving firm
+    /// only the best-scoring use. `receivers` holds each need's company number.
+    func withLimits(
+        _ byNeed: consuming [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]],
+        receivers: [Int32]
     ) -> [SubstitutionSynergy] {
+        let lists = byNeed
+        let releaseKeys = Self.releaseKeys(index)
         var places: [Place] = []
-        places.reserveCapacity(byNeed.reduce(0) { $0 + $1.synergies.count })
-        for need in byNeed.indices {
-            for slot in byNeed[need].releases.indices {
-                let release = releaseKeys[Int(byNeed[need].releases[slot])]
+        places.reserveCapacity(lists.reduce(0) { $0 + $1.entries.count })
+        for need in lists.indices {
+            for slot in lists[need].entries.indices {
+                let release = releaseKeys[Int(lists[need].entries[slot].release)]
                 places.append(Place(need: Int32(need), slot: Int32(slot), release: release))
             }
         }
-        let kept = bestPerRelease(places, of: byNeed, keeping: limit, releases: releaseKeys.count)
-        let chosen = bestPerReceiver(kept, of: byNeed, receivers: receivers)
-        // The survivors moved out of the needs' lists, not copied; the rest let go on the way.
-        var starts: [Int] = []
-        var lists: [[SubstitutionSynergy]] = []
-        starts.reserveCapacity(byNeed.count)
-        lists.reserveCapacity(byNeed.count)
-        for need in byNeed.indices {
-            starts.append((starts.last ?? 0) + (lists.last?.count ?? 0))
-            lists.append([])
-            swap(&lists[need], &byNeed[need].synergies)
+        /// The identifier of a place's synergy, worked out only to break a tie.
+        func id(_ place: Place) -> String {
+            let release = lists[Int(place.need)].entries[Int(place.slot)].release
+            return Self.synergyID(index.outputs[Int(release)], index.inputs[Int(place.need)])
         }
-        return .gathering(&lists, in: chosen.map { starts[Int($0.need)] + Int($0.slot) })
+        let kept = Self.bestPerRelease(
+            places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count, id: id)
+        let chosen = Self.bestPerReceiver(kept, of: lists, receivers: receivers, id: id)
+        let matcher = self
+        return Parallel.map(chosen.count, threads: settings.threads) { range in
+            range.map { matcher.synergy(at: chosen[$0], of: lists, index: index, sources: sources) }
+        }
     }
 
-    /// Keeps each release's best `limit` proposals (0: all), in need order otherwise.
-    static func bestPerRelease(_ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int) -> [Place] {
+    /// The synergy of the candidate at `place`.
+    private func synergy(
+        at place: Place, of lists: [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]]
+    ) -> SubstitutionSynergy {
+        let need = Int(place.need)
+        let entry = lists[need].entries[Int(place.slot)]
+        let receiver = index.inputs[need]
+        // A need with candidates has its code's sources: they are where its candidates came from.
+        let relation = sources[receiver.flow.resource]![Int(entry.source)].relation
+        var built = synergy(
+            of: entry.candidate, supplier: index.outputs[Int(entry.release)], receiver: receiver,
+            compatibility: relation)
+        built.needCandidatesLeftOut = lists[need].leftOut
+        return built
+    }
+
+    /// Keeps each release's best `limit` proposals (0: all), in need order otherwise; `id` gives
+    /// a place's synergy identifier, to break ties.
+    static func bestPerRelease(
+        _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int, id: (Place) -> String
+    ) -> [Place] {
         guard limit > 0 else { return places }
         func ranksBefore(_ a: Place, _ b: Place) -> Bool {
-            SubstitutionMatcher.ranksBefore(
-                byNeed[Int(a.need)].synergies[Int(a.slot)], byNeed[Int(b.need)].synergies[Int(b.slot)])
+            let (first, second) = (
+                byNeed[Int(a.need)].entries[Int(a.slot)].candidate, byNeed[Int(b.need)].entries[Int(b.slot)].candidate
+            )
+            return first.ranksBefore(second) { id(a) < id(b) }
         }
         var byRelease = [[Int]](repeating: [], count: releases)
         for position in places.indices {
@@ -84,15 +116,17 @@ extension SubstitutionMatcher {
     /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
     /// cullet offered to one glassworks for its cullet need and for its batch need is one
     /// proposal, not two. Ties keep the alphabetically first id.
-    static func bestPerReceiver(_ places: [Place], of byNeed: [NeedList], receivers: [Int32]) -> [Place] {
+    static func bestPerReceiver(
+        _ places: [Place], of byNeed: [NeedList], receivers: [Int32], id: (Place) -> String
+    ) -> [Place] {
         var best: [Int: Place] = [:]
         var order: [Int] = []
         for place in places {
             let key = Int(place.release) << 32 | Int(UInt32(bitPattern: receivers[Int(place.need)]))
-            let synergy = byNeed[Int(place.need)].synergies[Int(place.slot)]
+            let score = byNeed[Int(place.need)].entries[Int(place.slot)].candidate.score
             if let current = best[key] {
-                let other = byNeed[Int(current.need)].synergies[Int(current.slot)]
-                if synergy.score > other.score || (synergy.score == other.score && synergy.id < other.id) {
+                let other = byNeed[Int(current.need)].entries[Int(current.slot)].candidate.score
+                if score > other || (score == other && id(place) < id(current)) {
                     best[key] = place
                 }
             } else {

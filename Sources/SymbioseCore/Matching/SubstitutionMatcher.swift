@@ -81,10 +81,7 @@ public struct SubstitutionMatcher: Sendable {
         for entry in found.indices { byNeed[found[entry].0] = found[entry].1 }
         found = []
         onProgress?(total, total)
-        return Self.withLimits(
-            consume byNeed, receivers: gates.needs.map(\.company),
-            releaseKeys: Self.releaseKeys(index),
-            perRelease: settings.maximumPerRelease)
+        return withLimits(consume byNeed, index: index, sources: sources, receivers: gates.needs.map(\.company))
     }
 
     /// The positions of `flows` by place: by square of `MatchIndex.cellKm` degrees-as-kilometres
@@ -123,23 +120,22 @@ public struct SubstitutionMatcher: Sendable {
         var kept = NeedList()
         /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
         func exhausted(beyond distance: Double, radius: Double) -> Bool {
-            guard limit > 0, kept.synergies.count >= limit, let last = kept.synergies.last else { return false }
+            guard limit > 0, kept.entries.count >= limit, let last = kept.entries.last?.candidate else { return false }
             let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
             return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
         }
-        var leftOut = 0
-        func consider(_ position: Int, _ source: ReleaseSource, distanceKm: Double? = nil) {
+        func consider(_ position: Int, _ number: Int, _ source: ReleaseSource, distanceKm: Double? = nil) {
             guard gates[position].company != need.company else { return }
             // With the list full, a candidate scoring below its last could not enter it.
-            let full = limit > 0 && kept.synergies.count >= limit
-            let cutoff = full ? kept.synergies.last?.score : nil
+            let full = limit > 0 && kept.entries.count >= limit
+            let cutoff = full ? kept.entries.last?.candidate.score : nil
             // Most such candidates are settled from the gates alone, without reading the release.
             if let cutoff, let envelopeKm = source.envelopeKm,
                 let settled = settle(
                     gates[position], against: bound, source: source, envelopeKm: envelopeKm,
                     distanceKm: distanceKm, cutoff: cutoff)
             {
-                if case .below = settled { leftOut += 1 }
+                if case .below = settled { kept.leftOut += 1 }
                 return
             }
             let supplier = index.outputs[position]
@@ -148,15 +144,17 @@ public struct SubstitutionMatcher: Sendable {
                 envelopeKm: source.envelopeKm, cutoff: cutoff, distanceKm: distanceKm)
             if case .rejected = assessment { return }
             // With the list full, one candidate (the new one or the last kept) is left out.
-            if full { leftOut += 1 }
-            if case .kept(let synergy) = assessment { kept.insert(synergy, release: position, keeping: limit) }
+            if full { kept.leftOut += 1 }
+            guard case .kept(let candidate) = assessment else { return }
+            kept.insert(
+                .init(candidate: candidate, release: Int32(position), source: Int32(number)), keeping: limit
+            ) { Self.synergyID(index.outputs[Int($0)], receiver) < Self.synergyID(index.outputs[Int($1)], receiver) }
         }
-        for source in candidates {
+        for (number, source) in candidates.enumerated() {
             forEachCandidate(of: source, for: receiver, until: exhausted) {
-                consider($0, source, distanceKm: $1)
+                consider($0, number, source, distanceKm: $1)
             }
         }
-        for slot in kept.synergies.indices { kept.synergies[slot].needCandidatesLeftOut = leftOut }
         return kept
     }
 
@@ -193,13 +191,6 @@ public struct SubstitutionMatcher: Sendable {
         // input order are scored, at most as many as located ones.
         let unlocated = source.unlocated
         for position in unlocated.prefix(enough > 0 ? enough : unlocated.count) { body(position, nil) }
-    }
-
-    static func ranksBefore(_ a: SubstitutionSynergy, _ b: SubstitutionSynergy) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        let da = a.distanceKm ?? .infinity, db = b.distanceKm ?? .infinity
-        if da != db { return da < db }
-        return a.id < b.id
     }
 
     /// The largest distance a release of this code could travel, to bound the neighbour query.
