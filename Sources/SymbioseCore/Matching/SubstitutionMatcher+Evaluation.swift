@@ -27,24 +27,14 @@ extension SubstitutionMatcher {
         case kept(Candidate)
     }
 
-    /// A pair that passed every rule, held as numbers: its synergy (identifier, references,
-    /// flags and terms, most of a candidate's cost and memory) is built only if it is kept.
-    struct Candidate: Sendable {
+    /// A pair that passed every rule, with what its synergy is built from.
+    struct Candidate {
         var pair: PairEvaluation
         var distance: (km: Double?, term: Double)
         /// The distance envelope that applied to the pair.
         var limit: Double
         var values: Scoring.Values
         var score: Double
-
-        /// Whether this candidate ranks before `other`: by score, then distance (unknown last),
-        /// then identifier; `idsInOrder` compares the identifiers, worked out only for a tie.
-        func ranksBefore(_ other: Candidate, idsInOrder: () -> Bool) -> Bool {
-            if score != other.score { return score > other.score }
-            let (mine, theirs) = (distance.km ?? .infinity, other.distance.km ?? .infinity)
-            if mine != theirs { return mine < theirs }
-            return idsInOrder()
-        }
     }
 
     /// The synergy of a kept candidate of `supplier` for `receiver`.

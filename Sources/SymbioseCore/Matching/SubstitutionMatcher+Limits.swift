@@ -1,21 +1,14 @@
 /// The per-release and per-receiver limits, applied once every need has its candidates.
 ///
-/// They work on positions in the needs' lists, whose candidates are plain numbers; a synergy is
-/// built, on every thread, only for the candidates that survive both: a national run weighs
-/// millions of candidates, and building each one's identifier, references, flags and terms cost
-/// more than deciding which to keep. Releases and receiving firms are told apart by number, not
-/// by their ids' text.
+/// A need's list holds short records of numbers (score, distance, release), not synergies: a
+/// national run weighs millions of candidates, and building each one's identifier, references,
+/// flags and terms cost more than deciding which to keep. The limits work on positions in those
+/// lists, and a synergy is built, on every thread, only for a candidate that survives both, by
+/// weighing its pair again. Releases and receiving firms are told apart by number, not by their
+/// ids' text.
 extension SubstitutionMatcher {
     /// A need's kept candidates, best first.
     struct NeedList: Sendable {
-        /// One kept candidate, with the position of its release and the number of its release
-        /// code among the need code's sources.
-        struct Entry: Sendable {
-            var candidate: Candidate
-            var release: Int32
-            var source: Int32
-        }
-
         var entries: [Entry] = []
         /// How many of the need's candidates were left out, below a full list or pushed out of it.
         var leftOut = 0
@@ -24,12 +17,31 @@ extension SubstitutionMatcher {
         /// limit); `idsInOrder` compares the identifiers of two releases' synergies for this need.
         mutating func insert(_ entry: Entry, keeping limit: Int, idsInOrder: (Int32, Int32) -> Bool) {
             let index =
-                entries.firstIndex { kept in
-                    entry.candidate.ranksBefore(kept.candidate) { idsInOrder(entry.release, kept.release) }
-                } ?? entries.endIndex
+                entries.firstIndex { kept in entry.ranksBefore(kept) { idsInOrder(entry.release, kept.release) } }
+                ?? entries.endIndex
             if limit > 0 && index >= limit { return }
+            if entries.isEmpty && limit > 0 { entries.reserveCapacity(limit) }
             entries.insert(entry, at: index)
             if limit > 0 && entries.count > limit { entries.removeLast() }
+        }
+    }
+
+    /// A candidate kept in a need's list: what ranks it, and where its release is.
+    struct Entry: Sendable {
+        var score: Double
+        /// The distance measured by the search; infinite when unknown.
+        var distanceKm: Double
+        /// The release's position in the index.
+        var release: Int32
+        /// The number of the release's code among the need code's sources.
+        var source: Int32
+
+        /// Whether this candidate ranks before `other`: by score, then distance (unknown last),
+        /// then identifier; `idsInOrder` compares the identifiers, worked out only for a tie.
+        func ranksBefore(_ other: Entry, idsInOrder: () -> Bool) -> Bool {
+            if score != other.score { return score > other.score }
+            if distanceKm != other.distanceKm { return distanceKm < other.distanceKm }
+            return idsInOrder()
         }
     }
 
@@ -71,18 +83,22 @@ extension SubstitutionMatcher {
         }
     }
 
-    /// The synergy of the candidate at `place`.
+    /// The synergy of the candidate at `place`, its pair weighed again: the rules are a few
+    /// comparisons, cheaper than holding every candidate's details until the limits are known.
     private func synergy(
         at place: Place, of lists: [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]]
     ) -> SubstitutionSynergy {
         let need = Int(place.need)
         let entry = lists[need].entries[Int(place.slot)]
-        let receiver = index.inputs[need]
+        let (supplier, receiver) = (index.outputs[Int(entry.release)], index.inputs[need])
         // A need with candidates has its code's sources: they are where its candidates came from.
-        let relation = sources[receiver.flow.resource]![Int(entry.source)].relation
-        var built = synergy(
-            of: entry.candidate, supplier: index.outputs[Int(entry.release)], receiver: receiver,
-            compatibility: relation)
+        let source = sources[receiver.flow.resource]![Int(entry.source)]
+        let assessment = assess(
+            supplier: supplier, receiver: receiver, compatibility: source.relation, taxonomy: index.taxonomy,
+            envelopeKm: source.envelopeKm, cutoff: nil,
+            distanceKm: entry.distanceKm.isFinite ? entry.distanceKm : nil)
+        guard case .kept(let candidate) = assessment else { preconditionFailure("a kept pair weighed again is kept") }
+        var built = synergy(of: candidate, supplier: supplier, receiver: receiver, compatibility: source.relation)
         built.needCandidatesLeftOut = lists[need].leftOut
         return built
     }
@@ -94,9 +110,7 @@ extension SubstitutionMatcher {
     ) -> [Place] {
         guard limit > 0 else { return places }
         func ranksBefore(_ a: Place, _ b: Place) -> Bool {
-            let (first, second) = (
-                byNeed[Int(a.need)].entries[Int(a.slot)].candidate, byNeed[Int(b.need)].entries[Int(b.slot)].candidate
-            )
+            let (first, second) = (byNeed[Int(a.need)].entries[Int(a.slot)], byNeed[Int(b.need)].entries[Int(b.slot)])
             return first.ranksBefore(second) { id(a) < id(b) }
         }
         var byRelease = [[Int]](repeating: [], count: releases)
@@ -123,9 +137,9 @@ extension SubstitutionMatcher {
         var order: [Int] = []
         for place in places {
             let key = Int(place.release) << 32 | Int(UInt32(bitPattern: receivers[Int(place.need)]))
-            let score = byNeed[Int(place.need)].entries[Int(place.slot)].candidate.score
+            let score = byNeed[Int(place.need)].entries[Int(place.slot)].score
             if let current = best[key] {
-                let other = byNeed[Int(current.need)].entries[Int(current.slot)].candidate.score
+                let other = byNeed[Int(current.need)].entries[Int(current.slot)].score
                 if score > other || (score == other && id(place) < id(current)) {
                     best[key] = place
                 }

@@ -120,7 +120,7 @@ public struct SubstitutionMatcher: Sendable {
         var kept = NeedList()
         /// Whether no release at `distance` or beyond (within `radius`) could enter the list.
         func exhausted(beyond distance: Double, radius: Double) -> Bool {
-            guard limit > 0, kept.entries.count >= limit, let last = kept.entries.last?.candidate else { return false }
+            guard limit > 0, kept.entries.count >= limit, let last = kept.entries.last else { return false }
             let distanceTerm = distance.isFinite ? max(0, 1 - distance / radius) : 0
             return distanceWeight * distanceTerm + (1 - distanceWeight) < last.score
         }
@@ -128,7 +128,7 @@ public struct SubstitutionMatcher: Sendable {
             guard gates[position].company != need.company else { return }
             // With the list full, a candidate scoring below its last could not enter it.
             let full = limit > 0 && kept.entries.count >= limit
-            let cutoff = full ? kept.entries.last?.candidate.score : nil
+            let cutoff = full ? kept.entries.last?.score : nil
             // Most such candidates are settled from the gates alone, without reading the release.
             if let cutoff, let envelopeKm = source.envelopeKm,
                 let settled = settle(
@@ -146,9 +146,12 @@ public struct SubstitutionMatcher: Sendable {
             // With the list full, one candidate (the new one or the last kept) is left out.
             if full { kept.leftOut += 1 }
             guard case .kept(let candidate) = assessment else { return }
-            kept.insert(
-                .init(candidate: candidate, release: Int32(position), source: Int32(number)), keeping: limit
-            ) { Self.synergyID(index.outputs[Int($0)], receiver) < Self.synergyID(index.outputs[Int($1)], receiver) }
+            let entry = Entry(
+                score: candidate.score, distanceKm: candidate.distance.km ?? .infinity, release: Int32(position),
+                source: Int32(number))
+            kept.insert(entry, keeping: limit) {
+                Self.synergyID(index.outputs[Int($0)], receiver) < Self.synergyID(index.outputs[Int($1)], receiver)
+            }
         }
         for (number, source) in candidates.enumerated() {
             forEachCandidate(of: source, for: receiver, until: exhausted) {
