@@ -145,7 +145,7 @@ public struct Engine: Sendable {
         var validated = ValidatedProfiles(
             profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
             inferredCompanies: inferred)
-        validated.asGiven = resolved.profiles.map(\.profile)
+        validated.given = resolved.profiles
         return validated
     }
 

@@ -102,6 +102,8 @@ struct PointTrees<Item: Sendable>: Sendable {
     private(set) var points: [(GeoPoint, Item)] = []
     /// The cosine of each point's latitude (`GeoPoint.cosLatitude`), in the order of `points`.
     private(set) var cosines: [Double] = []
+    /// Each point as a unit vector, in the order of `points`, for `ChordTest`.
+    private(set) var units: [UnitVector] = []
     /// The trees' nodes' boxes, each tree's nodes from its root's position on.
     private(set) var boxes: [Box] = []
 
@@ -109,6 +111,7 @@ struct PointTrees<Item: Sendable>: Sendable {
     init(capacity: Int = 0) {
         points.reserveCapacity(capacity)
         cosines.reserveCapacity(capacity)
+        units.reserveCapacity(capacity)
     }
 
     /// Adds a cell's points, with a tree when there are more than `threshold`.
@@ -121,6 +124,7 @@ struct PointTrees<Item: Sendable>: Sendable {
             build(root: root, node: 0, range)
         }
         cosines.append(contentsOf: points[range].lazy.map { $0.0.cosLatitude })
+        for position in range { units.append(UnitVector(points[position].0, cosLatitude: cosines[position])) }
         return Cell(range: range, root: root)
     }
 
@@ -155,38 +159,51 @@ struct PointTrees<Item: Sendable>: Sendable {
 
     /// How many points of `cell` lie within `radiusKm` of `point`, each by the same distance test
     /// as a scan: whole nodes are counted or skipped only when their box decides for all their
-    /// points. `cosine` is `point.cosLatitude`.
-    func count(_ cell: Cell, within radiusKm: Double, of point: GeoPoint, cosine: Double) -> Int {
-        guard cell.hasTree else { return scanCount(cell.range, within: radiusKm, of: point, cosine) }
-        return count(root: cell.root, node: 0, cell.range, within: radiusKm, of: point, cosine)
+    /// points. `cosine` is `point.cosLatitude`, `chords` a `ChordTest` of the same radius and point.
+    func count(_ cell: Cell, within radiusKm: Double, of point: GeoPoint, cosine: Double, chords: ChordTest?) -> Int {
+        guard cell.hasTree else { return scanCount(cell.range, within: radiusKm, of: point, cosine, chords: chords) }
+        return count(root: cell.root, node: 0, cell.range, within: radiusKm, of: point, cosine, chords)
     }
 
     private func count(
-        root: Int, node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double
+        root: Int, node: Int, _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double,
+        _ chords: ChordTest?
     ) -> Int {
         let box = boxes[root + node]
         if box.surelyWithin(radiusKm, of: point, cosine: cosine) { return range.count }
         if box.lowerBoundKm(from: point, cosine: cosine) > radiusKm { return 0 }
-        if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point, cosine) }
+        if Self.isLeaf(range) { return scanCount(range, within: radiusKm, of: point, cosine, chords: chords) }
         if box.upperBoundKm(from: point, cosine: cosine) <= radiusKm { return range.count }
         let (left, right) = Self.halves(range)
-        return count(root: root, node: 2 * node + 1, left, within: radiusKm, of: point, cosine)
-            + count(root: root, node: 2 * node + 2, right, within: radiusKm, of: point, cosine)
+        return count(root: root, node: 2 * node + 1, left, within: radiusKm, of: point, cosine, chords)
+            + count(root: root, node: 2 * node + 2, right, within: radiusKm, of: point, cosine, chords)
     }
 
-    private func scanCount(_ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double) -> Int {
+    private func scanCount(
+        _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, _ cosine: Double, chords: ChordTest?
+    ) -> Int {
         var found = 0
-        scan(range, within: radiusKm, of: point, cosine: cosine) { _, _ in found += 1 }
+        for position in range {
+            switch chords?.answer(units[position]) ?? .edge {
+            case .within: found += 1
+            case .beyond: continue
+            case .edge:
+                let distance = points[position].0.distanceKm(to: point, cosines: (cosines[position], cosine))
+                if distance <= radiusKm { found += 1 }
+            }
+        }
         return found
     }
 
     /// Calls `body` with each point of `range` within `radiusKm` of `point`, with its distance
-    /// measured from the point stored to `point`; `cosine` is `point.cosLatitude`.
+    /// measured from the point stored to `point`; `cosine` is `point.cosLatitude`, `chords` a
+    /// `ChordTest` of the same radius and point, which spares the distance of points beyond it.
     func scan(
-        _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, cosine: Double,
+        _ range: Range<Int>, within radiusKm: Double, of point: GeoPoint, cosine: Double, chords: ChordTest?,
         _ body: (Item, Double) -> Void
     ) {
         for position in range {
+            if let chords, case .beyond = chords.answer(units[position]) { continue }
             let (location, item) = points[position]
             let distance = location.distanceKm(to: point, cosines: (cosines[position], cosine))
             if distance <= radiusKm { body(item, distance) }

@@ -54,6 +54,8 @@ private struct NearestSearch<Item: Comparable & Sendable> {
     let radiusKm: Double
     /// `point.cosLatitude`, worked out once for every distance of the search.
     let cosine: Double
+    /// The chord test of the search's circle, which spares the distance of points beyond it.
+    let chords: ChordTest?
     private var scanned: [Found] = []
     private var found = Heap<Found>()
     private var nodes = Heap<Node>()
@@ -63,13 +65,14 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         self.point = point
         self.radiusKm = radiusKm
         cosine = point.cosLatitude
+        chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
     }
 
     mutating func add(_ cell: PointTrees<Item>.Cell) {
         if cell.hasTree {
             push(root: cell.root, node: 0, cell.range)
         } else {
-            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) {
+            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
                 scanned.append(Found(distanceKm: $1, item: $0))
             }
         }
@@ -106,7 +109,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             push(root: node.root, node: 2 * node.node + 2, right)
             return
         }
-        trees.scan(node.range, within: radiusKm, of: point, cosine: cosine) {
+        trees.scan(node.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
             found.insert(Found(distanceKm: $1, item: $0))
         }
     }

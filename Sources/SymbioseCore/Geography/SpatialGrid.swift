@@ -75,10 +75,13 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         let centre = key(point)
         let rings = ringCount(within: radiusKm)
         let cosine = point.cosLatitude
+        let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
         for ring in 0...rings {
             var found: [(item: Item, distanceKm: Double)] = []
             forEachCell(inRing: ring, around: centre) { cell in
-                trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) { found.append(($0, $1)) }
+                trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
+                    found.append(($0, $1))
+                }
             }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
@@ -109,8 +112,9 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     public func count(within radiusKm: Double, of point: GeoPoint) -> Int {
         var found = 0
         let cosine = point.cosLatitude
+        let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
         forEachCell(within: radiusKm, of: point) {
-            found += trees.count($0, within: radiusKm, of: point, cosine: cosine)
+            found += trees.count($0, within: radiusKm, of: point, cosine: cosine, chords: chords)
         }
         return found
     }
@@ -129,8 +133,11 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     public func items(within radiusKm: Double, of point: GeoPoint) -> [(item: Item, distanceKm: Double)] {
         var result: [(item: Item, distanceKm: Double)] = []
         let cosine = point.cosLatitude
+        let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
         forEachCell(within: radiusKm, of: point) { cell in
-            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine) { result.append(($0, $1)) }
+            trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
+                result.append(($0, $1))
+            }
         }
         return result
     }

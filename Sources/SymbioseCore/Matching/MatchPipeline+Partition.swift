@@ -66,12 +66,12 @@ extension MatchPipeline {
         _ profiles: [LoadedProfile], validation: [Diagnostic]
     ) -> (usable: [LoadedProfile], excluded: [ExcludedProfile]) {
         let errors = validation.filter { $0.severity == .error }
+        // Without an error every profile is usable as it is: the list is handed on, not rebuilt.
+        guard !errors.isEmpty else { return (profiles, []) }
         var reasons = [[Diagnostic]](repeating: [], count: profiles.count)
-        if !errors.isEmpty {
-            let owners = ProfileOwners(profiles)
-            for error in errors {
-                if let owner = error.location.flatMap(owners.owner) { reasons[owner].append(error) }
-            }
+        let owners = ProfileOwners(profiles)
+        for error in errors {
+            if let owner = error.location.flatMap(owners.owner) { reasons[owner].append(error) }
         }
         var usable: [LoadedProfile] = []
         var excluded: [ExcludedProfile] = []
