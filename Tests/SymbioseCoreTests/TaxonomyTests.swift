@@ -6,6 +6,19 @@ import Testing
 @Suite struct TaxonomyTests {
     let taxonomy = TaxonomyFile.builtIn
 
+    @Test func aCodesCategoryIsItsFirstSegment() {
+        let cases: [(String, ResourceCategory?)] = [
+            ("heat.steam", .heat), ("heat", .heat), ("cold.chilled-water", .cold), ("water.grey", .water),
+            ("material.metal.ferrous", .material), ("energy.gas", .energy), ("service.transport", .service),
+            ("heating.x", nil), ("hea", nil), ("", nil), (".heat", nil), ("Heat.steam", nil),
+            // A dot carrying a combining mark is no separator: the root is the whole code.
+            ("heat.\u{301}steam", nil), ("heat\u{301}.steam", nil), ("water.é", .water),
+        ]
+        for (code, category) in cases {
+            #expect(ResourceCategory(code: ResourceCode(code)) == category, "\(code)")
+        }
+    }
+
     @Test func builtInTaxonomyIsLargeCompleteAndConsistent() {
         #expect(taxonomy.count >= 150)
         for category in ResourceCategory.allCases {
