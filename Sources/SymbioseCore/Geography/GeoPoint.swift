@@ -35,22 +35,30 @@ public struct GeoPoint: Sendable, Hashable {
 
     /// The mean of points on a sphere: the normalised average of their unit vectors.
     public static func centre(of points: [GeoPoint]) -> GeoPoint? {
-        guard !points.isEmpty else { return nil }
+        guard let first = points.first else { return nil }
+        return centre(of: points.map(\.unitVector), else: first)
+    }
+
+    /// As ``centre(of:)``, for points already turned into their unit vectors (the same value to
+    /// the last bit); `first` is the first point, the answer when the vectors cancel out.
+    static func centre(of vectors: [UnitVector], else first: GeoPoint) -> GeoPoint {
         var x = 0.0, y = 0.0, z = 0.0
-        for point in points {
-            let φ = point.latitude * .pi / 180, λ = point.longitude * .pi / 180
-            x += cos(φ) * cos(λ)
-            y += cos(φ) * sin(λ)
-            z += sin(φ)
+        for vector in vectors {
+            x += vector.x
+            y += vector.y
+            z += vector.z
         }
-        let n = Double(points.count)
+        let n = Double(vectors.count)
         x /= n
         y /= n
         z /= n
         let hypotenuse = sqrt(x * x + y * y)
-        guard hypotenuse > 0 || z != 0 else { return points[0] }
+        guard hypotenuse > 0 || z != 0 else { return first }
         return GeoPoint(latitude: atan2(z, hypotenuse) * 180 / .pi, longitude: atan2(y, x) * 180 / .pi)
     }
+
+    /// The point as a unit vector from the Earth's centre.
+    var unitVector: UnitVector { UnitVector(self, cosLatitude: cosLatitude) }
 }
 
 extension Site {

@@ -151,9 +151,15 @@ public struct PoolingMatcher: Sendable {
     /// member goes at each step, so that the group stays around its seed.
     private func prune(_ members: [Int], mustKeep seed: Int, flows: [IndexedFlow], radiusKm: Double) -> [Int] {
         var current = members
+        // Each member's unit vector and cosine worked out once, not at every step: the same values.
+        var vectors = members.map { flows[$0].point!.unitVector }
+        var cosines = members.map { flows[$0].point!.cosLatitude }
         while current.count >= 2 {
-            guard let centre = GeoPoint.centre(of: current.map { flows[$0].point! }) else { break }
-            let distances = current.map { flows[$0].point!.distanceKm(to: centre) }
+            let centre = GeoPoint.centre(of: vectors, else: flows[current[0]].point!)
+            let cosCentre = centre.cosLatitude
+            let distances = current.indices.map {
+                flows[current[$0]].point!.distanceKm(to: centre, cosines: (cosines[$0], cosCentre))
+            }
             guard let worst = distances.max(), worst > radiusKm else { return current }
             let seedOutside = current.firstIndex(of: seed).map { distances[$0] > radiusKm } ?? true
             if seedOutside {
@@ -164,10 +170,13 @@ public struct PoolingMatcher: Sendable {
                     })
                 else { return [] }
                 current.remove(at: farthest)
+                vectors.remove(at: farthest)
+                cosines.remove(at: farthest)
             } else {
-                current = current.indices.filter { distances[$0] <= radiusKm || current[$0] == seed }.map {
-                    current[$0]
-                }
+                let kept = current.indices.filter { distances[$0] <= radiusKm || current[$0] == seed }
+                (current, vectors, cosines) = (
+                    kept.map { current[$0] }, kept.map { vectors[$0] }, kept.map { cosines[$0] }
+                )
             }
         }
         return current
