@@ -33,6 +33,25 @@ import Testing
         #expect(index.outputGrids["heat.steam"]?.items(within: 1, of: F.point(northKm: 0.5)).count == 1)
     }
 
+    /// The flows are prepared in parts of 512 profiles split over threads: the index is the same
+    /// for any number of threads, in input order, with the same warnings and numbers.
+    @Test func theIndexIsTheSameOnOneOrTwoThreads() {
+        let profiles = FlowGateTests.territory(seed: 3, firms: 1300)
+        let one = MatchIndex(profiles, taxonomy: TaxonomyFile.builtIn, threads: 1)
+        let two = MatchIndex(profiles, taxonomy: TaxonomyFile.builtIn, threads: 2)
+        #expect(one.outputs.count + one.inputs.count > 2000)
+        #expect(one.outputs.map(\.reference) == two.outputs.map(\.reference))
+        #expect(one.inputs.map(\.reference) == two.inputs.map(\.reference))
+        #expect(one.outputs.map(\.amount) == two.outputs.map(\.amount))
+        #expect(one.outputsByCode == two.outputsByCode)
+        #expect(one.inputsByCode == two.inputsByCode)
+        #expect(one.releaseGates.map(\.company) == two.releaseGates.map(\.company))
+        #expect(one.needGates.map(\.partner) == two.needGates.map(\.partner))
+        #expect(one.companiesWithoutCoordinates == two.companiesWithoutCoordinates)
+        #expect(!one.diagnostics.isEmpty)
+        #expect(one.diagnostics == two.diagnostics)
+    }
+
     @Test func spatialGridFindsExactlyThePointsWithinTheRadius() {
         var points: [(GeoPoint, Int)] = []
         for i in 0..<40 {

@@ -1,76 +1,3 @@
-/// One flow prepared for matching: its quantity brought to its resource's dimension and base
-/// unit, its months as a set, and its site's position.
-///
-/// A class, so that the matcher's inner loops pass references instead of copying a flow's
-/// strings and arrays (and their reference counts) for every candidate pair.
-public final class IndexedFlow: Sendable {
-    public let reference: FlowReference
-    public let flow: Flow
-    public let point: GeoPoint?
-    public let months: MonthSet
-    public let oneOff: YearMonth?
-    /// Per year, or in total for a one-off flow, in the base unit of `dimension`.
-    public let amount: Double?
-    /// The dimension of the flow's resource.
-    public let dimension: PhysicalDimension
-    /// The water grade: declared, or the taxonomy's default for the resource.
-    public let grade: WaterGrade?
-    public let hazardous: Bool
-    /// The group of the flow's company, when it declares one.
-    public let group: String?
-    /// The category of the flow's resource.
-    public let category: ResourceCategory
-    /// The share of the amount in each month (index 0 = January) when the flow does not run
-    /// evenly over its months; `nil` when it does.
-    public let shares: [Double]?
-    /// What the flow's resource holds per tonne (dry matter, heating value, neutralising value,
-    /// nitrogen), from the taxonomy: the bases on which tonnes are weighed.
-    public let contents: MassEquivalence.Values
-    /// The activity code (NAF) of the flow's company, when declared.
-    public let activity: String?
-    /// Whether the site was placed at its postcode's centre rather than located by its own
-    /// coordinates.
-    public let placedByPostcode: Bool
-    /// The temperatures of a heat or cold flow: the declared one, else its code's typical range
-    /// (`temperatureAssumed`); `nil` when neither is known.
-    public let temperatures: ClosedRange<Double>?
-    public let temperatureAssumed: Bool
-
-    init(
-        reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
-        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        contents: MassEquivalence.Values = .init(),
-        activity: String? = nil, placedByPostcode: Bool = false,
-        typicalTemperature: ClosedRange<Double>? = nil
-    ) {
-        if let declared = flow.quality.temperature {
-            temperatures = declared...declared
-            temperatureAssumed = false
-        } else {
-            temperatures = typicalTemperature
-            temperatureAssumed = typicalTemperature != nil
-        }
-        self.activity = activity
-        self.placedByPostcode = placedByPostcode
-        self.group = group
-        self.contents = contents
-        self.reference = reference
-        self.flow = flow
-        self.point = point
-        self.months = months
-        self.oneOff = oneOff
-        self.amount = amount
-        self.dimension = dimension
-        self.grade = grade
-        self.hazardous = hazardous
-        self.category = ResourceCategory(code: flow.resource) ?? .material
-        self.shares = oneOff == nil ? LoadShape.of(flow)?.shares(over: months) : nil
-    }
-
-    /// The share of the amount in each month (index 0 = January), even when no shape is set.
-    public var monthlyShares: [Double] { shares ?? LoadShape.even(over: months) }
-}
-
 /// The index stage: every flow of every valid profile, grouped by direction and resource code,
 /// with a spatial grid per code for neighbour queries.
 ///
@@ -101,50 +28,36 @@ public struct MatchIndex: Sendable {
 
     /// Indexes the profiles' flows.
     ///
-    /// - Parameter profiles: validated profiles; flows with unknown resource codes are skipped.
-    public init(_ profiles: [LoadedProfile], taxonomy: Taxonomy) {
+    /// - Parameters:
+    ///   - profiles: validated profiles; flows with unknown resource codes are skipped.
+    ///   - threads: how many threads prepare the flows; the index is the same for any number.
+    public init(_ profiles: [LoadedProfile], taxonomy: Taxonomy, threads: Int = 1) {
         self.taxonomy = taxonomy
         var withoutPoint: Set<CompanyID> = []
-        // What the taxonomy says of each code, looked up once per code rather than once per flow.
-        var facts: [ResourceCode: CodeFacts] = [:]
         var numbers = FlowGate.Numbers()
         var partners: [(output: Bool, position: Int, partner: CompanyID)] = []
-        for loaded in profiles {
-            let profile = loaded.profile
-            let point = profile.site.point
-            if point == nil { withoutPoint.insert(profile.company.id) }
-            let company = numbers.company(profile.company.id)
-            let group = profile.company.group.map { numbers.group($0) } ?? -1
-            if Self.repeatsAnId(profile.outputs) { releaseNamesRepeat = true }
-            for (direction, flows) in [(FlowDirection.output, profile.outputs), (.input, profile.inputs)] {
-                for (index, flow) in flows.enumerated() {
-                    guard let code = facts[flow.resource] ?? CodeFacts(flow.resource, taxonomy) else { continue }
-                    facts[flow.resource] = code
-                    let amount = taxonomy.annualAmount(of: flow, dimension: code.dimension)
-                    if amount == nil, let warning = Self.unitMismatch(flow, code.dimension, loaded, direction, index) {
-                        diagnostics.append(warning)
-                    }
-                    var oneOff: YearMonth?
-                    if case .oneOff(let year, let month) = flow.availability {
-                        oneOff = YearMonth(year: year, month: month)
-                    }
-                    let hazardous = flow.quality.hazardous ?? flow.quality.ewc.map(EWCCode.isHazardous) ?? false
-                    let indexed = IndexedFlow(
-                        reference: FlowReference(
-                            company: profile.company.id, companyName: profile.company.name, flow: flow.id,
-                            inferred: flow.inferred),
-                        flow: flow, point: point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
-                        dimension: code.dimension, grade: flow.quality.waterGrade ?? code.grade,
-                        hazardous: hazardous, group: profile.company.group, contents: code.contents,
-                        activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
-                        typicalTemperature: code.temperature)
-                    if let partner = flow.existingPartner {
+        var position = 0
+        // Each flow prepared on any thread; numbered and placed here, in input order.
+        for part in Self.prepare(profiles, taxonomy: taxonomy, threads: threads) {
+            var start = 0
+            for end in part.ends {
+                let company = numbers.company(profiles[position].profile.company.id)
+                let group = profiles[position].profile.company.group.map { numbers.group($0) } ?? -1
+                if profiles[position].profile.site.point == nil {
+                    withoutPoint.insert(profiles[position].profile.company.id)
+                }
+                if Self.repeatsAnId(profiles[position].profile.outputs) { releaseNamesRepeat = true }
+                for flow in start..<end {
+                    let (indexed, direction) = (part.flows[flow], part.directions[flow])
+                    if let partner = indexed.flow.existingPartner {
                         partners.append(
                             (direction == .output, direction == .output ? outputs.count : inputs.count, partner))
                     }
                     add(indexed, FlowGate(indexed, company: company, group: group), direction)
                 }
+                (start, position) = (end, position + 1)
             }
+            diagnostics += part.warnings
         }
         if numbers.companyRepeated { releaseNamesRepeat = true }
         // A partner may be a company met later: partners are numbered once every company is.
@@ -175,7 +88,7 @@ extension MatchIndex {
 
     /// The warning for a quantity given in a unit that cannot be brought to its resource's
     /// dimension; `nil` when the quantity is missing or its own unit cannot be read.
-    private static func unitMismatch(
+    static func unitMismatch(
         _ flow: Flow, _ dimension: PhysicalDimension, _ loaded: LoadedProfile, _ direction: FlowDirection, _ index: Int
     ) -> Diagnostic? {
         guard let quantity = flow.quantity, quantity.normalized(activeMonths: MonthSet(flow.availability).count) != nil
@@ -204,7 +117,7 @@ extension MatchIndex {
 }
 
 /// What the taxonomy says of one resource code that indexing needs for each of its flows.
-private struct CodeFacts {
+struct CodeFacts: Sendable {
     let dimension: PhysicalDimension
     let grade: WaterGrade?
     let contents: MassEquivalence.Values

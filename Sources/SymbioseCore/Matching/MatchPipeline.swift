@@ -64,7 +64,7 @@ public struct MatchPipeline: Sendable {
     /// - Complexity: as ``run(_:validation:)``.
     public func match(_ usable: [LoadedProfile], excluding excluded: [ExcludedProfile] = []) -> MatchResult {
         var diagnostics = excluded.flatMap(\.diagnostics)
-        let index = MatchIndex(usable, taxonomy: taxonomy)
+        let index = MatchIndex(usable, taxonomy: taxonomy, threads: settings.threads)
         diagnostics += index.diagnostics
         diagnostics += Self.withoutCoordinates(index.companiesWithoutCoordinates, among: usable)
         let compatibility = CompatibilityTable(

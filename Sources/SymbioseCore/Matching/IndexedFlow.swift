@@ -1,0 +1,72 @@
+/// One flow prepared for matching: its quantity brought to its resource's dimension and base
+/// unit, its months as a set, and its site's position.
+///
+/// A class, so that the matcher's inner loops pass references instead of copying a flow's
+/// strings and arrays (and their reference counts) for every candidate pair.
+public final class IndexedFlow: Sendable {
+    public let reference: FlowReference
+    public let flow: Flow
+    public let point: GeoPoint?
+    public let months: MonthSet
+    public let oneOff: YearMonth?
+    /// Per year, or in total for a one-off flow, in the base unit of `dimension`.
+    public let amount: Double?
+    /// The dimension of the flow's resource.
+    public let dimension: PhysicalDimension
+    /// The water grade: declared, or the taxonomy's default for the resource.
+    public let grade: WaterGrade?
+    public let hazardous: Bool
+    /// The group of the flow's company, when it declares one.
+    public let group: String?
+    /// The category of the flow's resource.
+    public let category: ResourceCategory
+    /// The share of the amount in each month (index 0 = January) when the flow does not run
+    /// evenly over its months; `nil` when it does.
+    public let shares: [Double]?
+    /// What the flow's resource holds per tonne (dry matter, heating value, neutralising value,
+    /// nitrogen), from the taxonomy: the bases on which tonnes are weighed.
+    public let contents: MassEquivalence.Values
+    /// The activity code (NAF) of the flow's company, when declared.
+    public let activity: String?
+    /// Whether the site was placed at its postcode's centre rather than located by its own
+    /// coordinates.
+    public let placedByPostcode: Bool
+    /// The temperatures of a heat or cold flow: the declared one, else its code's typical range
+    /// (`temperatureAssumed`); `nil` when neither is known.
+    public let temperatures: ClosedRange<Double>?
+    public let temperatureAssumed: Bool
+
+    init(
+        reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
+        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
+        contents: MassEquivalence.Values = .init(),
+        activity: String? = nil, placedByPostcode: Bool = false,
+        typicalTemperature: ClosedRange<Double>? = nil
+    ) {
+        if let declared = flow.quality.temperature {
+            temperatures = declared...declared
+            temperatureAssumed = false
+        } else {
+            temperatures = typicalTemperature
+            temperatureAssumed = typicalTemperature != nil
+        }
+        self.activity = activity
+        self.placedByPostcode = placedByPostcode
+        self.group = group
+        self.contents = contents
+        self.reference = reference
+        self.flow = flow
+        self.point = point
+        self.months = months
+        self.oneOff = oneOff
+        self.amount = amount
+        self.dimension = dimension
+        self.grade = grade
+        self.hazardous = hazardous
+        self.category = ResourceCategory(code: flow.resource) ?? .material
+        self.shares = oneOff == nil ? LoadShape.of(flow)?.shares(over: months) : nil
+    }
+
+    /// The share of the amount in each month (index 0 = January), even when no shape is set.
+    public var monthlyShares: [Double] { shares ?? LoadShape.even(over: months) }
+}
