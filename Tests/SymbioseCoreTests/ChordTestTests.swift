@@ -41,7 +41,7 @@ import Testing
         #expect(decided < total * 3 / 4)
     }
 
-    @Test func noTestForAQuarterOfTheGlobe() {
+    @Test func noTestForAnEighthOfTheCircumferenceOrMore() {
         let point = GeoPoint(latitude: 10, longitude: 20)
         #expect(ChordTest(radiusKm: 6000, around: point, cosine: point.cosLatitude) == nil)
         #expect(ChordTest(radiusKm: .infinity, around: point, cosine: point.cosLatitude) == nil)

@@ -33,7 +33,8 @@ struct ChordTest: Sendable {
     /// The squared chords below which a point is within, above which it is beyond.
     private let inner: Double, outer: Double
 
-    /// `nil` for a radius of a quarter of the globe or more, where the test would gain nothing.
+    /// `nil` for a radius of an eighth of the Earth's circumference (5,000 km) or more, where the
+    /// test would gain nothing.
     init?(radiusKm: Double, around point: GeoPoint, cosine: Double) {
         let half = radiusKm / (2 * GeoPoint.earthRadiusKm)
         guard half.isFinite, half >= 0, half < .pi / 8 else { return nil }

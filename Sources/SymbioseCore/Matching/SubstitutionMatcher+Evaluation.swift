@@ -53,9 +53,9 @@ extension SubstitutionMatcher {
     }
 
     /// As ``evaluate(supplier:receiver:compatibility:taxonomy:envelopeKm:)``, but a kept pair is
-    /// held as numbers, and one scoring below `cutoff` is only counted: most candidates of a need whose list is full
-    /// end there, and building one (its identifier, references, flags and terms) is most of its
-    /// cost. `distanceKm`, when given, is the distance from the supplier to the receiver already
+    /// held as numbers, and one scoring below `cutoff` is only counted: most candidates of a need
+    /// whose list is full end there, and building one (its identifier, references, flags and
+    /// terms) is most of its cost. `distanceKm`, when given, is the distance from the supplier to the receiver already
     /// measured by the search.
     func assess(
         supplier: IndexedFlow, receiver: IndexedFlow, compatibility: Compatibility, taxonomy: Taxonomy,
