@@ -10,7 +10,8 @@ import Testing
         let cases: [(String, ResourceCategory?)] = [
             ("heat.steam", .heat), ("heat", .heat), ("cold.chilled-water", .cold), ("water.grey", .water),
             ("material.metal.ferrous", .material), ("energy.gas", .energy), ("service.transport", .service),
-            ("heating.x", nil), ("hea", nil), ("", nil), (".heat", nil), ("Heat.steam", nil),
+            ("heating.x", nil), ("hea", nil), ("", nil), ("heat.", .heat), (".", nil), (".heat", nil),
+            ("Heat.steam", nil),
             // A dot carrying a combining mark is no separator: the root is the whole code.
             ("heat.\u{301}steam", nil), ("heat\u{301}.steam", nil), ("water.é", .water),
         ]

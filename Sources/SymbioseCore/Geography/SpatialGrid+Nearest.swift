@@ -17,8 +17,11 @@ extension SpatialGrid where Item: Comparable {
         _ body: (_ nearest: [(item: Item, distanceKm: Double)], _ laterAtLeastKm: Double) -> Bool
     ) {
         let centre = key(point)
+        // Worked out once for every ring's search.
+        let cosine = point.cosLatitude
+        let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
         for ring in 0...ringCount(within: radiusKm) {
-            var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm)
+            var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm, cosine: cosine, chords: chords)
             forEachCell(inRing: ring, around: centre) { search.add($0) }
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
@@ -60,12 +63,12 @@ private struct NearestSearch<Item: Comparable & Sendable> {
     private var found = Heap<Found>()
     private var nodes = Heap<Node>()
 
-    init(_ trees: PointTrees<Item>, point: GeoPoint, radiusKm: Double) {
+    init(_ trees: PointTrees<Item>, point: GeoPoint, radiusKm: Double, cosine: Double, chords: ChordTest?) {
         self.trees = trees
         self.point = point
         self.radiusKm = radiusKm
-        cosine = point.cosLatitude
-        chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
+        self.cosine = cosine
+        self.chords = chords
     }
 
     mutating func add(_ cell: PointTrees<Item>.Cell) {
