@@ -284,7 +284,7 @@ public struct ProfileLoader: Sendable {
                 return first == UInt8(ascii: "<") ? .xml : .json
             }()
         return switch detected {
-        case .xml: ProfileXML.decode(bytes, file: file, limits: limits)
+        case .xml: ProfileXML.decode(bytes, file: file, threads: threads, limits: limits)
         case .csv:
             ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables, limits: limits)
         case .json, .xlsx:

@@ -22,8 +22,13 @@ final class LibXML2ErrorSink {
     private static let libraryInitialized: Void = xmlInitParser()
 
     private(set) var errors: [LibXML2Error] = []
+    /// Whether an error other than a warning has come.
+    private(set) var failed = false
 
-    func append(_ error: LibXML2Error) { errors.append(error) }
+    func append(_ error: LibXML2Error) {
+        errors.append(error)
+        if !error.isWarning { failed = true }
+    }
 
     static func collecting<Result>(_ body: (LibXML2ErrorSink) throws -> Result) rethrows -> (Result, [LibXML2Error]) {
         _ = libraryInitialized
@@ -36,6 +41,12 @@ final class LibXML2ErrorSink {
         }
         let result = try withExtendedLifetime(sink) { try body(sink) }
         return (result, sink.errors)
+    }
+
+    /// Makes `reader` report to this sink, its schema validation included: libxml2's reader
+    /// does not hand every validation error to the per-thread handler.
+    func collect(from reader: xmlTextReaderPtr) {
+        xmlTextReaderSetStructuredErrorHandler(reader, structuredHandler, Unmanaged.passUnretained(self).toOpaque())
     }
 
     static func copy(_ error: xmlErrorPtr) -> LibXML2Error {

@@ -31,15 +31,20 @@ final class ProfileSchema: @unchecked Sendable {
         self.schema = schema
     }
 
-    /// Every schema violation of `document`, located by line.
-    func validate(_ document: xmlDocPtr, file: String) -> [Diagnostic] {
-        let (_, errors) = LibXML2ErrorSink.collecting { _ in
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return }
-            defer { xmlSchemaFreeValidCtxt(context) }
-            xmlSchemaSetValidStructuredErrors(context, nil, nil)
-            _ = xmlSchemaValidateDoc(context, document)
-        }
-        return errors.filter { !$0.isWarning }.map {
+    /// Makes `reader` validate the document against the schema as it reads it; false when
+    /// libxml2 refuses (the reader has already started).
+    func validate(as reader: xmlTextReaderPtr) -> Bool {
+        xmlTextReaderSetSchema(reader, schema) == 0
+    }
+
+    /// Whether libxml2 raised `error` while validating against a schema.
+    static func isViolation(_ error: LibXML2Error) -> Bool {
+        error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
+    }
+
+    /// The diagnostics of schema violations, located by line.
+    static func diagnostics(_ violations: [LibXML2Error], file: String) -> [Diagnostic] {
+        violations.filter { !$0.isWarning }.map {
             .error(
                 .xmlSchema, LocalizedText(en: $0.message, fr: "non conforme au schéma : " + $0.message),
                 at: SourceLocation(file: file, line: $0.line))

@@ -5,220 +5,224 @@ import SymbioseCore
 public enum ProfileXML {
     public static let namespace = ProfileSchema.namespace
 
-    /// Reads one profile file or a collection: parses it securely, validates it against the
-    /// embedded XSD, then builds the profiles with the line of every field.
+    /// Reads one profile file or a collection: parses it securely and validates it against the
+    /// embedded XSD as one stream, building each profile, with the line of every field, as soon
+    /// as its element ends. Memory holds one profile's tree at a time, not the document's. A
+    /// large collection is read in parts (``XMLCollectionSplit``), on `threads` threads; the
+    /// result is the same on any number.
     ///
     /// A file with schema errors yields no profiles: its structural errors are reported first,
     /// and semantic checks run once they are fixed.
     ///
-    /// A document of more elements than `limits.values` is refused before it is parsed.
+    /// A document of more elements than `limits.values`, or with a DOCTYPE, is refused before
+    /// it is parsed.
     ///
     /// - Complexity: O(*n*) in the size of the file.
     public static func decode(
-        _ bytes: [UInt8], file: String, limits: ReaderLimits = .standard
+        _ bytes: [UInt8], file: String, threads: Int = 1, limits: ReaderLimits = .standard
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
-        let (parsed, parseDiagnostics) = SecureXMLParser.parse(bytes, file: file, limits: limits)
-        guard let document = parsed else { return ([], parseDiagnostics) }
-        defer { xmlFreeDoc(document) }
-        guard let rootNode = xmlDocGetRootElement(document) else {
-            return (
-                [],
-                [
-                    .error(
-                        .inputEmpty,
-                        LocalizedText(
-                            en: "the document has no root element", fr: "le document n'a pas d'élément racine"),
-                        at: SourceLocation(file: file))
-                ]
-            )
-        }
-        let root = XMLElementView(node: rootNode, path: "/" + String(cString: rootNode.pointee.name))
-        guard root.namespace == namespace, root.name == "profile" || root.name == "profiles" else {
-            return (
-                [],
-                [
-                    .error(
-                        .xmlNamespace,
-                        LocalizedText(
-                            en:
-                                "the root element is <\(root.name)> in namespace \(root.namespace.map { "\"\($0)\"" } ?? "none")",
-                            fr:
-                                "l'élément racine est <\(root.name)> dans l'espace de noms \(root.namespace.map { "« \($0) »" } ?? "vide")"
-                        ),
-                        at: SourceLocation(file: file, line: root.line, path: root.path),
-                        notes: [
-                            LocalizedText(
-                                en: "expected <profile> or <profiles> with xmlns=\"\(namespace)\"",
-                                fr: "<profile> ou <profiles> attendu, avec xmlns=\"\(namespace)\"")
-                        ])
-                ]
-            )
-        }
-        let schemaDiagnostics = ProfileSchema.shared.validate(document, file: file)
-        guard schemaDiagnostics.isEmpty else { return ([], schemaDiagnostics) }
-        let elements = root.name == "profile" ? [root] : root.children.filter { $0.name == "profile" }
-        return (elements.map { decodeProfile($0, file: file) }, [])
+        decode(bytes, file: file, threads: threads, limits: limits, linesPerPart: XMLCollectionSplit.linesPerPart)
     }
 
-    /// Builds one profile from a schema-valid element.
-    private static func decodeProfile(_ element: XMLElementView, file: String) -> LoadedProfile {
-        var recorder = LocationRecorder(file: file)
-        recorder.record("", element)
-        var company = Company(id: "", name: "")
-        var site = Site()
-        var contact: Contact?
-        var outputs: [Flow] = []
-        var inputs: [Flow] = []
-        for child in element.children {
-            switch child.name {
-            case "company":
-                recorder.record("company", child, attributes: true)
-                company = Company(
-                    id: CompanyID(child.attribute("id") ?? ""), name: child.attribute("name") ?? "",
-                    naf: child.attribute("naf"),
-                    siret: child.attribute("siret"), employees: child.attribute("employees").flatMap { Int($0) },
-                    group: child.attribute("group"))
-            case "site":
-                recorder.record("site", child, attributes: true)
-                site = Site(
-                    latitude: child.attribute("lat").flatMap(double), longitude: child.attribute("lon").flatMap(double),
-                    approximate: child.attribute("approximate").flatMap(bool) ?? false,
-                    commune: child.attribute("commune"), postcode: child.attribute("postcode"),
-                    zone: child.attribute("zone"), address: child.attribute("address"))
-            case "contact":
-                recorder.record("contact", child, attributes: true)
-                contact = Contact(
-                    name: child.attribute("name"), email: child.attribute("email"), phone: child.attribute("phone"))
-            case "output":
-                let key = ProfileSource.flowKey(.output, outputs.count)
-                outputs.append(decodeFlow(child, direction: .output, key: key, recorder: &recorder))
-            case "input":
-                let key = ProfileSource.flowKey(.input, inputs.count)
-                inputs.append(decodeFlow(child, direction: .input, key: key, recorder: &recorder))
-            default:
-                break
+    /// Reads a document cut into parts of at least `linesPerPart` lines.
+    static func decode(
+        _ bytes: [UInt8], file: String, threads: Int, limits: ReaderLimits, linesPerPart: Int
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        if let finding = XMLScreen.firstProblem(in: bytes, maximumElements: limits.values) {
+            return ([], [XMLScreen.diagnostic(finding, file: file, limits: limits)])
+        }
+        guard !bytes.isEmpty else {
+            let empty = LocalizedText(en: "the document is empty", fr: "le document est vide")
+            return ([], [.error(.inputEmpty, empty, at: SourceLocation(file: file))])
+        }
+        guard let split = XMLCollectionSplit(bytes, linesPerPart: linesPerPart) else {
+            return merge([read(bytes, file: file, limits: limits, place: StreamPlace())], of: bytes, file: file)
+        }
+        let outcomes = Parallel.map(split.parts.count, threads: threads) { range in
+            range.map {
+                read(split.document($0, of: bytes), file: file, limits: limits, place: split.place(ofPart: $0))
             }
         }
-        let whole = SourceLocation(file: file, line: element.line, path: element.path)
-        recorder.fields.finish()
-        return LoadedProfile(
-            profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
-            source: ProfileSource(file: file, whole: whole, fields: recorder.fields))
+        return merge(outcomes, of: bytes, file: file)
     }
 
-    private static func decodeFlow(
-        _ element: XMLElementView, direction: FlowDirection, key: String, recorder: inout LocationRecorder
-    ) -> Flow {
-        recorder.record(key, element, attributes: true)
-        var flow = Flow(
-            id: FlowID(element.attribute("id") ?? ""), direction: direction,
-            resource: ResourceCode(element.attribute("resource") ?? ""))
-        flow.resourceText = element.attribute("resourceText")
-        flow.quality = FlowQuality(
-            temperature: element.attribute("temperature").flatMap(double),
-            medium: element.attribute("medium").flatMap(HeatMedium.init(rawValue:)),
-            waterGrade: element.attribute("grade").flatMap(WaterGrade.init(rawValue:)),
-            purity: element.attribute("purity").flatMap(double),
-            state: element.attribute("state").flatMap(PhysicalState.init(rawValue:)),
-            hazardous: element.attribute("hazardous").flatMap(bool), ewc: element.attribute("ewc"),
-            methane: element.attribute("methane").flatMap(double))
-        flow.maxDistanceKm = element.attribute("maxDistanceKm").flatMap(double)
-        flow.status = element.attribute("status").flatMap(OutputStatus.init(rawValue:))
-        flow.outlet = element.attribute("outlet").flatMap(ReleaseOutlet.init(rawValue:))
-        flow.confidence = element.attribute("confidence").flatMap(DataConfidence.init(rawValue:)) ?? .declared
-        flow.confidential = element.attribute("confidential").flatMap(bool) ?? false
-        flow.existingPartner = element.attribute("existingPartner").map { CompanyID($0) }
-        flow.planned = element.attribute("planned").flatMap(bool) ?? false
-        for child in element.children { decodeFlowChild(child, into: &flow, key: key, recorder: &recorder) }
-        return flow
+    private static func read(_ bytes: [UInt8], file: String, limits: ReaderLimits, place: StreamPlace) -> StreamOutcome
+    {
+        let stream = ProfileStream(file: file, limits: limits, place: place)
+        let (_, errors) = LibXML2ErrorSink.collecting { sink in stream.read(bytes, sink: sink) }
+        return stream.outcome(errors)
     }
 
-    /// One child element of a flow: quantity, months, shape, one-off date, costs, contaminants, note.
-    private static func decodeFlowChild(
-        _ child: XMLElementView, into flow: inout Flow, key: String, recorder: inout LocationRecorder
-    ) {
-        func list(_ text: String) -> [Substring] {
-            text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+    /// The profiles of every part, or the diagnostics that refuse the document: what stopped a
+    /// stream, the first parse error, a wrong root, or every schema violation, in this order.
+    ///
+    /// A parse error is the one a parse of the whole document gives: the reader, which parses
+    /// in pieces, may place the same error a few columns on.
+    private static func merge(
+        _ outcomes: [StreamOutcome], of bytes: [UInt8], file: String
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        if let problem = outcomes.lazy.compactMap(\.problem).first { return ([], [problem]) }
+        if let failure = outcomes.lazy.compactMap(\.failure).first {
+            return ([], [SecureXMLParser.firstMalformation(bytes, file: file) ?? failure])
         }
-        switch child.name {
-        case "quantity":
-            recorder.record(key + ".quantity", child, attributes: true)
-            if let value = child.attribute("value").flatMap(double),
-                let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
-            {
-                let period = child.attribute("per").flatMap(Period.init(rawValue:))
-                flow.quantity = Quantity(
-                    value: value, unit: unit, per: unit.isPower ? period : (period ?? .year),
-                    hours: child.attribute("hours").flatMap(double))
-            }
-        case "months":
-            recorder.record(key + ".months", child)
-            flow.availability = .seasonal(months: list(child.text).compactMap { Int($0) })
-        case "monthShares":
-            recorder.record(key + ".monthShares", child)
-            flow.monthShares = list(child.text).compactMap { double(String($0)) }
-        case "oneOff":
-            recorder.record(key + ".oneOff", child)
-            if let (year, month) = child.attribute("month").flatMap(ProfileText.yearMonth) {
-                flow.availability = .oneOff(year: year, month: month)
-            }
-        case "price", "disposalCost":
-            recorder.record(key + "." + child.name, child, attributes: true)
-            if let value = child.attribute("value").flatMap(double),
-                let unit = child.attribute("unit").flatMap(QuantityUnit.init(rawValue:))
-            {
-                let cost = Cost(value: value, currency: child.attribute("currency") ?? "EUR", per: unit)
-                if child.name == "price" { flow.price = cost } else { flow.disposalCost = cost }
-            }
-        case "contaminant":
-            flow.quality.contaminants.append(child.text)
-        case "note":
-            recorder.record(key + ".note", child)
-            flow.note = child.text
-        default:
-            break
-        }
+        if let wrongRoot = outcomes.lazy.compactMap(\.wrongRoot).first { return ([], [wrongRoot]) }
+        let violations = outcomes.flatMap(\.violations)
+        return violations.isEmpty ? (outcomes.flatMap(\.profiles), []) : ([], violations)
     }
 
-    /// Reads an `xs:double`, including `NaN` and `INF`, which the validator then reports.
-    static func double(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        switch trimmed {
-        case "INF", "+INF": return .infinity
-        case "-INF": return -.infinity
-        case "NaN": return .nan
-        default: return Double(trimmed)
-        }
-    }
-
-    /// Reads an `xs:boolean`.
-    static func bool(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces) {
-        case "true", "1": true
-        case "false", "0": false
-        default: nil
-        }
+    /// The error for a root other than `<profile>` or `<profiles>` in the profile namespace.
+    static func wrongRoot(name: String, namespace found: String?, line: Int?, file: String) -> Diagnostic {
+        .error(
+            .xmlNamespace,
+            LocalizedText(
+                en: "the root element is <\(name)> in namespace \(found.map { "\"\($0)\"" } ?? "none")",
+                fr: "l'élément racine est <\(name)> dans l'espace de noms \(found.map { "« \($0) »" } ?? "vide")"),
+            at: SourceLocation(file: file, line: line, path: "/" + name),
+            notes: [
+                LocalizedText(
+                    en: "expected <profile> or <profiles> with xmlns=\"\(namespace)\"",
+                    fr: "<profile> ou <profiles> attendu, avec xmlns=\"\(namespace)\"")
+            ])
     }
 }
 
-/// Records the line and XML path of every element and attribute under the profile's field keys.
-private struct LocationRecorder {
-    let file: String
-    var fields: FieldLocations
+/// What one stream found.
+private struct StreamOutcome: Sendable {
+    var problem: Diagnostic?
+    var failure: Diagnostic?
+    var wrongRoot: Diagnostic?
+    var violations: [Diagnostic] = []
+    var profiles: [LoadedProfile] = []
+}
 
-    init(file: String) {
+/// One pass of libxml2's reader over a profile document, validating against the schema as it
+/// parses. Each `<profile>` is expanded, decoded while the schema has found nothing wrong, and
+/// freed as the reader moves past it.
+private final class ProfileStream {
+    private let file: String
+    private let limits: ReaderLimits
+    private let place: StreamPlace
+    private var profiles: [LoadedProfile] = []
+    /// What stopped the stream before its end: a DOCTYPE, no root.
+    private var problem: Diagnostic?
+    /// A root other than the two the format has; the stream still reads on for parse errors.
+    private var wrongRoot: Diagnostic?
+    /// Whether the reader reached the end of the document.
+    private var finished = false
+    /// The first profile of a collection, kept until a second one says whether its path needs
+    /// an index (`/profiles/profile[1]`, or `/profiles/profile` when alone).
+    private var first: xmlNodePtr?
+    private var count = 0
+
+    init(file: String, limits: ReaderLimits, place: StreamPlace) {
         self.file = file
-        fields = FieldLocations(file: file)
+        self.limits = limits
+        self.place = place
     }
 
-    mutating func record(_ key: String, _ element: XMLElementView, attributes: Bool = false) {
-        let location = SourceLocation(file: file, line: element.line, path: element.path)
-        if !key.isEmpty { fields.append(Array(key.utf8), location) }
-        guard attributes else { return }
-        for name in element.attributeNames {
-            fields.append(
-                Array((key.isEmpty ? name : key + "." + name).utf8),
-                SourceLocation(file: file, line: element.line, path: element.path + "/@" + name))
+    deinit { if let first { xmlFreeNode(first) } }
+
+    func read(_ bytes: [UInt8], sink: LibXML2ErrorSink) {
+        let reader = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                xmlReaderForMemory(pointer, Int32(buffer.count), file, nil, SecureXMLParser.options)
+            }
         }
+        guard let reader else { return }
+        defer { xmlFreeTextReader(reader) }
+        sink.collect(from: reader)
+        guard ProfileSchema.shared.validate(as: reader) else { return }
+        var status = xmlTextReaderRead(reader)
+        while status == 1, xmlTextReaderNodeType(reader) != Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+                let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                problem = XMLScreen.diagnostic(.doctype(line: line), file: file, limits: limits)
+                return
+            }
+            status = xmlTextReaderRead(reader)
+        }
+        guard status == 1 else {
+            if status == 0 {
+                problem = .error(
+                    .inputEmpty,
+                    LocalizedText(en: "the document has no root element", fr: "le document n'a pas d'élément racine"),
+                    at: SourceLocation(file: file))
+            }
+            return finished = status == 0
+        }
+        status = root(reader, sink: sink)
+        while status == 1 { status = xmlTextReaderRead(reader) }
+        finished = status == 0
+    }
+
+    /// Reads the root element and what it holds; returns the reader's status after it.
+    private func root(_ reader: xmlTextReaderPtr, sink: LibXML2ErrorSink) -> Int32 {
+        let name = String(cString: xmlTextReaderConstLocalName(reader))
+        let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+        guard namespace == ProfileXML.namespace, name == "profile" || name == "profiles" else {
+            let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) }.flatMap { $0 > 0 ? $0 : nil }
+            wrongRoot = ProfileXML.wrongRoot(name: name, namespace: namespace, line: line, file: file)
+            return xmlTextReaderRead(reader)
+        }
+        if name == "profile" {
+            if let node = xmlTextReaderExpand(reader), !sink.failed {
+                profiles.append(ProfileXML.decodeProfile(node, path: "/profile", file: file, lineOffset: 0))
+            }
+            return xmlTextReaderNext(reader)
+        }
+        var status = xmlTextReaderRead(reader)
+        while status == 1 {
+            guard xmlTextReaderDepth(reader) == 1,
+                xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue),
+                String(cString: xmlTextReaderConstLocalName(reader)) == "profile"
+            else {
+                status = xmlTextReaderRead(reader)
+                continue
+            }
+            count += 1
+            if let node = xmlTextReaderExpand(reader), !sink.failed { take(node) }
+            status = xmlTextReaderNext(reader)
+        }
+        if let first, count == 1, !sink.failed {
+            profiles.append(ProfileXML.decodeProfile(first, path: "/profiles/profile", file: file, lineOffset: 0))
+        }
+        return status
+    }
+
+    /// Decodes the `count`th profile of the stream. Without the collection's count, the first is
+    /// kept as a copy until a second comes.
+    private func take(_ node: xmlNodePtr) {
+        if let all = place.profilesInAll {
+            let path = all == 1 ? "/profiles/profile" : "/profiles/profile[\(place.profilesBefore + count)]"
+            return profiles.append(ProfileXML.decodeProfile(node, path: path, file: file, lineOffset: place.lineOffset))
+        }
+        if count == 1 {
+            first = xmlCopyNode(node, 1)
+            return
+        }
+        if let first {
+            profiles.append(ProfileXML.decodeProfile(first, path: "/profiles/profile[1]", file: file, lineOffset: 0))
+            xmlFreeNode(first)
+            self.first = nil
+        }
+        profiles.append(ProfileXML.decodeProfile(node, path: "/profiles/profile[\(count)]", file: file, lineOffset: 0))
+    }
+
+    /// What the stream found, its errors' lines shifted to the file's, those they quote too;
+    /// errors on lines copied from the file's start are left to the first part.
+    func outcome(_ errors: [LibXML2Error]) -> StreamOutcome {
+        let errors = errors.compactMap { error -> LibXML2Error? in
+            var shifted = error
+            shifted.message = place.shiftingLines(in: error.message)
+            guard let line = error.line else { return shifted }
+            shifted.line = place.line(line)
+            return shifted.line == nil ? nil : shifted
+        }
+        var outcome = StreamOutcome(problem: problem, wrongRoot: wrongRoot)
+        let parseErrors = errors.filter { !$0.isWarning && !ProfileSchema.isViolation($0) }
+        if !parseErrors.isEmpty || !finished { outcome.failure = SecureXMLParser.failure(parseErrors, file: file) }
+        outcome.violations = ProfileSchema.diagnostics(errors.filter(ProfileSchema.isViolation), file: file)
+        outcome.profiles = profiles
+        return outcome
     }
 }

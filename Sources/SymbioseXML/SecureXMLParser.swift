@@ -28,11 +28,36 @@ package enum SecureXMLParser {
         if let finding = XMLScreen.firstProblem(in: bytes, maximumElements: limits.values) {
             return (nil, [XMLScreen.diagnostic(finding, file: file, limits: limits)])
         }
+        let (document, errors, doctypeLine) = run(bytes, file: file, tree: true)
+        if let line = doctypeLine {
+            if let document { xmlFreeDoc(document) }
+            return (nil, [XMLScreen.diagnostic(.doctype(line: line), file: file, limits: limits)])
+        }
+        if errors.contains(where: { !$0.isWarning }) || document == nil {
+            if let document { xmlFreeDoc(document) }
+            return (nil, [failure(errors, file: file)])
+        }
+        return (document, [])
+    }
+
+    /// The first error of a document that is not well-formed, as a parse of the whole document
+    /// places it, without building its tree; nil when there is none.
+    package static func firstMalformation(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        let (document, errors, _) = run(bytes, file: file, tree: false)
+        if let document { xmlFreeDoc(document) }
+        return errors.contains { !$0.isWarning } ? failure(errors, file: file) : nil
+    }
+
+    /// Parses `bytes`, building the tree or not; stops at a DOCTYPE and gives its line.
+    private static func run(
+        _ bytes: [UInt8], file: String, tree: Bool
+    ) -> (document: xmlDocPtr?, errors: [LibXML2Error], doctypeLine: Int?) {
         let probe = DoctypeProbe()
         let (document, errors) = LibXML2ErrorSink.collecting { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
             context.pointee._private = Unmanaged.passUnretained(probe).toOpaque()
+            if !tree { withoutTree(context.pointee.sax) }
             context.pointee.sax.pointee.internalSubset = { rawContext, _, _, _ in
                 guard let rawContext else { return }
                 let parser = rawContext.assumingMemoryBound(to: xmlParserCtxt.self)
@@ -50,45 +75,34 @@ package enum SecureXMLParser {
                 }
             }
         }
-        if let line = probe.line {
-            if let document { xmlFreeDoc(document) }
-            return (nil, [doctypeError(file: file, line: line)])
-        }
-        let diagnostics = errors.filter { !$0.isWarning }.map { error -> Diagnostic in
-            let (code, message, notes) = describe(error)
-            return .error(
-                code, message, at: SourceLocation(file: file, line: error.line, column: error.column), notes: notes)
-        }
-        if !diagnostics.isEmpty || document == nil {
-            if let document { xmlFreeDoc(document) }
-            return (
-                nil,
-                diagnostics.isEmpty
-                    ? [
-                        .error(
-                            .xmlMalformed,
-                            LocalizedText(en: "the document could not be parsed", fr: "le document n'a pas pu être lu"),
-                            at: SourceLocation(file: file))
-                    ]
-                    : Array(diagnostics.prefix(1))
-            )
-        }
-        return (document, [])
+        return (document, errors, probe.line)
     }
 
-    /// The error that refuses a document type declaration (which could expand entities).
-    private static func doctypeError(file: String, line: Int) -> Diagnostic {
-        .error(
-            .xmlDoctype,
-            LocalizedText(
-                en: "DOCTYPE declarations are not allowed in profiles",
-                fr: "les déclarations DOCTYPE sont interdites dans les profils"),
-            at: SourceLocation(file: file, line: line),
-            notes: [
-                LocalizedText(
-                    en: "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
-                    fr: "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose")
-            ])
+    /// Leaves out the callbacks that build the tree: the parser still checks every rule of
+    /// well-formedness.
+    private static func withoutTree(_ handler: UnsafeMutablePointer<xmlSAXHandler>) {
+        handler.pointee.startElementNs = nil
+        handler.pointee.endElementNs = nil
+        handler.pointee.characters = nil
+        handler.pointee.ignorableWhitespace = nil
+        handler.pointee.cdataBlock = nil
+        handler.pointee.comment = nil
+        handler.pointee.processingInstruction = nil
+        handler.pointee.reference = nil
+    }
+
+    /// The error that stopped a parse: the first of libxml2's errors, or a general one when
+    /// libxml2 gave none.
+    static func failure(_ errors: [LibXML2Error], file: String) -> Diagnostic {
+        guard let error = errors.first(where: { !$0.isWarning }) else {
+            return .error(
+                .xmlMalformed,
+                LocalizedText(en: "the document could not be parsed", fr: "le document n'a pas pu être lu"),
+                at: SourceLocation(file: file))
+        }
+        let (code, message, notes) = describe(error)
+        return .error(
+            code, message, at: SourceLocation(file: file, line: error.line, column: error.column), notes: notes)
     }
 
     /// The diagnostic code, message and notes for one of libxml2's parse errors.

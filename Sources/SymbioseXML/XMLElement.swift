@@ -37,17 +37,6 @@ package struct XMLElementView {
         return String(cString: value)
     }
 
-    /// The names of the element's attributes, in document order.
-    var attributeNames: [String] {
-        var names: [String] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            names.append(String(cString: current.pointee.name))
-            attribute = current.pointee.next
-        }
-        return names
-    }
-
     /// The element's text content.
     package var text: String {
         guard let content = xmlNodeGetContent(node) else { return "" }
@@ -67,23 +56,70 @@ package struct XMLElementView {
         return result
     }
 
-    /// The child elements, each with its indexed path (`output[2]` counts outputs only).
+    /// The child elements, each with its path: indexed among its namesakes (`output[2]` counts
+    /// outputs only) when it has any.
     package var children: [XMLElementView] {
-        var result: [XMLElementView] = []
-        var counts: [String: Int] = [:]
+        var found: [(node: xmlNodePtr, name: String, ordinal: Int)] = []
+        var counts: [(name: String, count: Int)] = []
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
                 let name = String(cString: current.pointee.name)
-                counts[name, default: 0] += 1
-                result.append(XMLElementView(node: current, path: path + "/\(name)[\(counts[name]!)]"))
+                if let known = counts.firstIndex(where: { $0.name == name }) {
+                    counts[known].count += 1
+                    found.append((current, name, counts[known].count))
+                } else {
+                    counts.append((name, 1))
+                    found.append((current, name, 1))
+                }
             }
             child = current.pointee.next
         }
-        return result.map { element in
-            counts[element.name] == 1
-                ? XMLElementView(node: element.node, path: path + "/" + element.name) : element
+        return found.map { element in
+            let alone = counts.first { $0.name == element.name }?.count == 1
+            return XMLElementView(
+                node: element.node,
+                path: alone ? path + "/" + element.name : path + "/" + element.name + "[\(element.ordinal)]")
         }
+    }
+
+    /// The element's attributes, read in one pass.
+    package var attributes: XMLAttributes { XMLAttributes(node) }
+}
+
+/// An element's attributes, listed in one pass: every name in document order, and the values of
+/// those without a namespace (what `xmlGetNoNsProp` gives, without a search and a copy per
+/// name). Valid while its document lives.
+package struct XMLAttributes {
+    /// Every attribute's local name, in document order.
+    package private(set) var names: [UnsafePointer<CChar>] = []
+    private var plain: [xmlAttrPtr] = []
+
+    init(_ node: xmlNodePtr) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                names.append(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                if current.pointee.ns == nil { plain.append(current) }
+            }
+            attribute = current.pointee.next
+        }
+    }
+
+    /// The value of the first attribute called `name` without namespace, or nil.
+    package subscript(name: String) -> String? {
+        plain.first { xmlStrEqual($0.pointee.name, name) == 1 }.map(Self.value(of:))
+    }
+
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        if let text = attribute.pointee.children, text.pointee.next == nil,
+            text.pointee.type == XML_TEXT_NODE || text.pointee.type == XML_CDATA_SECTION_NODE
+        {
+            return text.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        guard let joined = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return "" }
+        defer { symbiose_xml_free(joined) }
+        return String(cString: joined)
     }
 }
 

@@ -3,22 +3,25 @@ import SymbioseCore
 /// A lexical pass over XML bytes before libxml2 sees them: libxml2 checks an element's
 /// attributes against each other, which is quadratic in their number (100,000 attributes on one
 /// element took two minutes), so an element carrying more than `maximumAttributes` is refused
-/// first (`xml.too-many-attributes`); and a document of more elements than the reader's limit
-/// is refused before any tree is built (`input.too-many-values`). One pass, no allocation per
-/// byte.
+/// first (`xml.too-many-attributes`); a document of more elements than the reader's limit
+/// is refused before any tree is built (`input.too-many-values`); and a document type
+/// declaration is refused before libxml2 reads its entities (`xml.doctype`), which the parsers
+/// also check for documents in encodings other than UTF-8. One pass, no allocation per byte.
 enum XMLScreen {
     /// What the pass found, and on which line.
     enum Finding: Equatable {
         case tooManyAttributes(line: Int)
         case tooManyElements(line: Int)
+        case doctype(line: Int)
     }
 
     /// The most attributes an element may carry: the profile schema's widest element has fewer
     /// than 20, a worksheet cell three.
     static let maximumAttributes = 64
 
-    /// The first start tag carrying more than `maximumAttributes` attributes, or the first
-    /// beyond `maximumElements`.
+    /// The first start tag carrying more than `maximumAttributes` attributes, the first beyond
+    /// `maximumElements`, or the first `<!DOCTYPE`, outside comments, CDATA sections and
+    /// processing instructions.
     static func firstProblem(in bytes: [UInt8], maximumElements: Int = .max) -> Finding? {
         let (lt, gt, eq, bang, question) = (
             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?")
@@ -34,6 +37,7 @@ enum XMLScreen {
                 continue
             }
             let next = bytes[index + 1]
+            if next == bang, isDoctype(bytes, at: index + 2) { return .doctype(line: line) }
             if next == bang || next == question {
                 // Comments, CDATA, declarations and processing instructions hold no attributes.
                 index = skip(
@@ -68,8 +72,14 @@ enum XMLScreen {
         return nil
     }
 
+    /// Whether `DOCTYPE` starts at `index`.
+    private static func isDoctype(_ bytes: [UInt8], at index: Int) -> Bool {
+        let word = "DOCTYPE".utf8
+        return index + word.count <= bytes.count && bytes[index..<index + word.count].elementsEqual(word)
+    }
+
     /// The end marker of a `<!…` construct starting at `index`: `-->`, `]]>` or `>`.
-    private static func closing(_ bytes: [UInt8], _ index: Int) -> [UInt8] {
+    static func closing(_ bytes: [UInt8], _ index: Int) -> [UInt8] {
         if index + 3 < bytes.count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
             return Array("-->".utf8)
         }
@@ -78,7 +88,7 @@ enum XMLScreen {
     }
 
     /// The index just after `marker`, searched from `start`, counting lines on the way.
-    private static func skip(_ bytes: [UInt8], from start: Int, to marker: [UInt8], line: inout Int) -> Int {
+    static func skip(_ bytes: [UInt8], from start: Int, to marker: [UInt8], line: inout Int) -> Int {
         var index = start
         while index < bytes.count {
             if bytes[index] == 0x0A { line += 1 }
@@ -104,6 +114,18 @@ enum XMLScreen {
                 at: SourceLocation(file: file, line: line))
         case .tooManyElements(let line):
             limits.tooManyValues(at: SourceLocation(file: file, line: line))
+        case .doctype(let line):
+            .error(
+                .xmlDoctype,
+                LocalizedText(
+                    en: "DOCTYPE declarations are not allowed in profiles",
+                    fr: "les déclarations DOCTYPE sont interdites dans les profils"),
+                at: SourceLocation(file: file, line: line),
+                notes: [
+                    LocalizedText(
+                        en: "remove the <!DOCTYPE …> line: profiles are checked against Symbiose's own schema",
+                        fr: "supprimez la ligne <!DOCTYPE …> : les profils sont vérifiés avec le schéma de Symbiose")
+                ])
         }
     }
 }

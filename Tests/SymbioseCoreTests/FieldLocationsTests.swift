@@ -47,6 +47,23 @@ import Testing
         #expect(Set(fields.all.map(\.key)) == Set(dictionary.keys))
     }
 
+    @Test func anXMLAttributeStandsWhereItsElementDoes() {
+        var fields = FieldLocations(file: "p.xml")
+        let element = SourceLocation(file: "p.xml", line: 12, path: "/profiles/profile[3]/output[2]/quantity")
+        let quantity = fields.append(element: key("outputs[1].quantity"), element)
+        fields.append(attribute: key("outputs[1].quantity.value"), ofElement: quantity)
+        let company = fields.append(element: [], SourceLocation(file: "p.xml", line: 4, path: "/profile/company"))
+        fields.append(attribute: key("name"), ofElement: company)
+        fields.finish()
+        #expect(fields.count == 3)
+        #expect(fields["outputs[1].quantity"] == element)
+        #expect(
+            fields["outputs[1].quantity.value"]
+                == SourceLocation(file: "p.xml", line: 12, path: "/profiles/profile[3]/output[2]/quantity/@value"))
+        #expect(fields["name"] == SourceLocation(file: "p.xml", line: 4, path: "/profile/company/@name"))
+        #expect(fields.rekeyed { $0 }["name"]?.path == "/profile/company/@name")
+    }
+
     @Test func renamedKeysKeepWhereTheyWereRead() {
         var fields = FieldLocations(file: "f.json", pathBase: "$")
         fields.append(derived: key("outputs[0]"), line: 3, column: 5)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each field of one profile stands in its file, kept compact: a read profile records a
 /// location for every value it holds, tens per profile, and a territory holds up to a million
 /// profiles.
@@ -6,8 +8,9 @@
 /// into a `SourceLocation` only when asked for, which happens for diagnostics. In a JSON file the
 /// path of a field is the profile's path followed by the field's key (`$.profiles[3]` and
 /// `outputs[0].quantity` give `$.profiles[3].outputs[0].quantity`), so it is not stored; any
-/// location that does not fit these integers (a spreadsheet cell, an XML path, a key that JSON
-/// paths escape) is kept whole beside them.
+/// location that does not fit these integers (a spreadsheet cell, an XML element's path, a key
+/// that JSON paths escape) is kept whole beside them. An XML attribute refers to its element's
+/// location: its path is the element's followed by `/@` and the key's last segment.
 ///
 /// Lookups are binary searches once the recording is finished (`finish()`), else scans from the
 /// last entry back: a reader whose keys are never recorded twice may leave the locations
@@ -18,12 +21,14 @@ public struct FieldLocations: Sendable {
         var keyCount: Int32
         var line: Int32
         var column: Int32
-        /// `derivedPath`, `noPath`, or the position of the whole location in `others`.
+        /// `derivedPath`, `noPath`, `attributePath` (`column` is then the position of the
+        /// element's location in `others`), or the position of the whole location in `others`.
         var other: Int32
     }
 
     private static let derivedPath: Int32 = -1
     private static let noPath: Int32 = -2
+    private static let attributePath: Int32 = -3
     private static let absent = Int32.min
 
     /// The file every compact location is in.
@@ -71,6 +76,22 @@ public struct FieldLocations: Sendable {
         }
         appendEntry(key, line: 0, column: 0, other: Int32(others.count))
         others.append(location)
+    }
+
+    /// Records an element of an XML document at `location`, under `key` unless it is empty, and
+    /// returns the number by which its attributes refer to it (``append(attribute:ofElement:)``).
+    public mutating func append(element key: [UInt8], _ location: SourceLocation) -> Int32 {
+        let position = Int32(others.count)
+        others.append(location)
+        if !key.isEmpty { appendEntry(key, line: 0, column: 0, other: position) }
+        return position
+    }
+
+    /// Records an attribute of the element numbered `element`, whose name is the key's last
+    /// segment (after its last dot, or the whole key): it stands on the element's line, and its
+    /// path is the element's followed by `/@` and the name.
+    public mutating func append(attribute key: [UInt8], ofElement element: Int32) {
+        appendEntry(key, line: 0, column: element, other: Self.attributePath)
     }
 
     /// The JSON path of the value at `key`: `pathBase` followed by the key, nil without a base.
@@ -153,7 +174,16 @@ public struct FieldLocations: Sendable {
 
     private func key(of entry: Entry) -> String { String(decoding: keySlice(entry), as: UTF8.self) }
 
-    private func compare(_ left: Entry, _ right: Entry) -> Int { compare(left, keySlice(right)) }
+    private func compare(_ left: Entry, _ right: Entry) -> Int {
+        let shorter = Int(min(left.keyCount, right.keyCount))
+        if shorter > 0 {
+            let order = keyBytes.withUnsafeBytes {
+                memcmp($0.baseAddress! + left.keyStart, $0.baseAddress! + right.keyStart, shorter)
+            }
+            if order != 0 { return order < 0 ? -1 : 1 }
+        }
+        return left.keyCount == right.keyCount ? 0 : (left.keyCount < right.keyCount ? -1 : 1)
+    }
 
     /// The order of an entry's key against `bytes`: negative, zero or positive.
     private func compare<Bytes: Collection<UInt8>>(_ entry: Entry, _ bytes: Bytes) -> Int {
@@ -167,6 +197,13 @@ public struct FieldLocations: Sendable {
 
     private func location(of entry: Entry) -> SourceLocation {
         if entry.other >= 0 { return others[Int(entry.other)] }
+        if entry.other == Self.attributePath {
+            var location = others[Int(entry.column)]
+            let key = keySlice(entry)
+            let name = key.lastIndex(of: UInt8(ascii: ".")).map { key[($0 + 1)...] } ?? key
+            location.path = location.path.map { $0 + "/@" + String(decoding: name, as: UTF8.self) }
+            return location
+        }
         let line = entry.line == Self.absent ? nil : Int(entry.line)
         let column = entry.column == Self.absent ? nil : Int(entry.column)
         let path = entry.other == Self.derivedPath ? path(derivedFrom: keySlice(entry)) : nil
