@@ -93,14 +93,16 @@ package struct XMLElementView {
 package struct XMLAttributes {
     /// Every attribute's local name, in document order.
     package private(set) var names: [UnsafePointer<CChar>] = []
-    private var plain: [xmlAttrPtr] = []
+    /// The attributes without namespace, with their names as strings: short names compare as
+    /// two words, where a C string would be made for each comparison.
+    private var plain: [(name: String, attribute: xmlAttrPtr)] = []
 
     init(_ node: xmlNodePtr) {
         var attribute = node.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
                 names.append(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                if current.pointee.ns == nil { plain.append(current) }
+                if current.pointee.ns == nil { plain.append((String(cString: name), current)) }
             }
             attribute = current.pointee.next
         }
@@ -108,7 +110,7 @@ package struct XMLAttributes {
 
     /// The value of the first attribute called `name` without namespace, or nil.
     package subscript(name: String) -> String? {
-        plain.first { xmlStrEqual($0.pointee.name, name) == 1 }.map(Self.value(of:))
+        plain.first { $0.name == name }.map { Self.value(of: $0.attribute) }
     }
 
     private static func value(of attribute: xmlAttrPtr) -> String {

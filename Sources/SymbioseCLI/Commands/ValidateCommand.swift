@@ -34,6 +34,8 @@ struct ValidateCommand: ParsableCommand {
         if errorsOnly { diagnostics = diagnostics.filter { $0.severity == .error } }
         front.report(diagnostics)
         if options.diagnosticsFormat.format == .text { front.say(validated.summary(in: options.language)) }
-        if (taxonomyDiagnostics + validated.diagnostics).containsErrors { throw ExitStatus.invalidInput }
+        let invalid = (taxonomyDiagnostics + validated.diagnostics).containsErrors
+        Teardown.shared.keep(validated)
+        if invalid { throw ExitStatus.invalidInput }
     }
 }

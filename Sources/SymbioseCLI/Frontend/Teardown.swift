@@ -3,7 +3,7 @@ import Foundation
 /// What a command built, kept once its output is written, until the process ends or the next
 /// command of the same process replaces it: the system takes the memory back at once at exit,
 /// where releasing millions of values one by one only delayed it (0.6 s of a 100,000-site
-/// `match`).
+/// `match`, 0.3 s of a `validate`).
 final class Teardown: @unchecked Sendable {
     static let shared = Teardown()
     private let lock = NSLock()
