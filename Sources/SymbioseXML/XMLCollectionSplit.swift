@@ -127,21 +127,10 @@ struct XMLCollectionSplit {
         var cursor = nameStart
         while cursor < bytes.count, !isNameEnd(bytes[cursor]) { cursor += 1 }
         let name = bytes[nameStart..<cursor]
-        var quote: UInt8?
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == 0x0A { line += 1 }
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                let empty = !closing && bytes[cursor - 1] == UInt8(ascii: "/")
-                return name.isEmpty ? nil : (name, closing, empty, cursor + 1)
-            }
-            cursor += 1
-        }
-        return nil
+        let (close, _) = XMLScreen.tagEnd(bytes, from: cursor, line: &line)
+        guard close < bytes.count, !name.isEmpty else { return nil }
+        let empty = !closing && bytes[close - 1] == UInt8(ascii: "/")
+        return (name, closing, empty, close + 1)
     }
 
     private static func isNameEnd(_ byte: UInt8) -> Bool {

@@ -23,9 +23,7 @@ enum XMLScreen {
     /// `maximumElements`, or the first `<!DOCTYPE`, outside comments, CDATA sections and
     /// processing instructions.
     static func firstProblem(in bytes: [UInt8], maximumElements: Int = .max) -> Finding? {
-        let (lt, gt, eq, bang, question) = (
-            UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "?")
-        )
+        let (lt, gt, bang, question) = (UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "?"))
         var line = 1
         var index = 0
         var elements = 0
@@ -49,27 +47,35 @@ enum XMLScreen {
                 elements += 1
                 if elements > maximumElements { return .tooManyElements(line: tagLine) }
             }
-            var count = 0
-            var quote: UInt8?
-            index += 1
-            while index < bytes.count {
-                let inner = bytes[index]
-                if inner == 0x0A { line += 1 }
-                if let open = quote {
-                    if inner == open { quote = nil }
-                } else if inner == UInt8(ascii: "\"") || inner == UInt8(ascii: "'") {
-                    quote = inner
-                } else if inner == eq {
-                    count += 1
-                    if count > maximumAttributes { return .tooManyAttributes(line: tagLine) }
-                } else if inner == gt {
-                    break
-                }
-                index += 1
+            let (close, equals) = tagEnd(bytes, from: index + 1, line: &line)
+            if equals > maximumAttributes { return .tooManyAttributes(line: tagLine) }
+            index = close + 1
+        }
+        return nil
+    }
+
+    /// The end of a tag read from `start`: the index of its `>` outside quoted values (the end
+    /// of the bytes when there is none), and the `=` outside quoted values on the way, counting
+    /// lines.
+    static func tagEnd(_ bytes: [UInt8], from start: Int, line: inout Int) -> (close: Int, equals: Int) {
+        var equals = 0
+        var quote: UInt8?
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "=") {
+                equals += 1
+            } else if byte == UInt8(ascii: ">") {
+                break
             }
             index += 1
         }
-        return nil
+        return (index, equals)
     }
 
     /// Whether `DOCTYPE` starts at `index`.
