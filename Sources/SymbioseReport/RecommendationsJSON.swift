@@ -33,6 +33,7 @@ public enum RecommendationsJSON {
         let weights = settings.weights.normalized
         var totals = ImpactTotals()
         for synergy in synergies { if let impact = impacts[synergy.id] { totals.add(impact) } }
+        let perNeedLimit = result.perNeedLimit
         let members: [(String, JSONOutput)] = [
             ("schema", .string(schema)),
             ("language", .string(language.rawValue)),
@@ -44,8 +45,8 @@ public enum RecommendationsJSON {
                     ("sites", .integer(result.siteCount)), ("flows", .integer(result.flowCount)),
                     ("found", .integer(result.foundCount)), ("matching", .integer(result.synergies.count)),
                     ("shown", .integer(synergies.count)),
-                    ("needsOverPerNeedLimit", .integer(result.perNeedLimit.needs)),
-                    ("leftOutByPerNeedLimit", .integer(result.perNeedLimit.leftOut)),
+                    ("needsOverPerNeedLimit", .integer(perNeedLimit.needs)),
+                    ("leftOutByPerNeedLimit", .integer(perNeedLimit.leftOut)),
                 ])
             ),
             ("impactUpperBound", ImpactText.json(totals)),

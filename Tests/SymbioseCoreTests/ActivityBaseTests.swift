@@ -52,6 +52,24 @@ import Testing
         // NACE codes without the French letter find their class.
         #expect(base.activity(naf: "10.81")?.naf == "10.81Z")
         #expect(base.activity(naf: "99.99Z") == nil)
+        // Blanks around a code and small letters are forgiven, as written by hand.
+        #expect(base.activity(naf: " 10.81z\t")?.naf == "10.81Z")
+        #expect(base.activity(naf: "\u{A0}10.81Z")?.naf == "10.81Z")
+        #expect(base.activity(naf: " \t") == nil)
+    }
+
+    @Test func aCodeInSmallLettersIsALocatedError() {
+        let file = """
+            {"schema": "symbiose/activities@1", "version": "1", "sources": [],
+             "activities": [{"naf": "10.81z", "name": {"en": "Sugar", "fr": "Sucre"}, "sector": "food",
+               "employees": 100, "source": "estimate",
+               "flows": [{"direction": "output", "resource": "material.food.beet-pulp", "range": [1, 2], "unit": "t"}]}]}
+            """
+        let (_, diagnostics) = ActivityBase.decode(
+            Array(file.utf8), file: "mine.json", taxonomy: taxonomy, knownSources: ["estimate"])
+        #expect(diagnostics.map(\.code) == [.activitiesInvalid])
+        #expect(diagnostics.first?.location?.path == "$.activities[0].naf")
+        #expect(diagnostics.first?.text.en == "a NAF code is written in capitals, as 10.81Z")
     }
 
     @Test func amountsFollowHeadcountOrOutput() throws {

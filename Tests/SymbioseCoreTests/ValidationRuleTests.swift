@@ -170,6 +170,24 @@ import Testing
         #expect(try diagnostics(Self.profile(), rule: example.rule).isEmpty)
     }
 
+    /// Text fields are measured in characters, not bytes, and a note may hold line breaks
+    /// where a one-line field may not; the control character is named.
+    @Test func textFieldsCountCharactersAndAllowBreaksInNotesOnly() throws {
+        let accents = String(repeating: "é", count: 300)
+        let name = #""id": "acme", "name": "\#(accents)""#
+        #expect(try diagnostics(Self.profile(company: name), rule: "TextFieldRule").isEmpty)
+        let withNote =
+            #""id": "heat", "resource": "heat.hot-water", "temperature": 60, "note": "line one\r\n\tline two""#
+        #expect(try diagnostics(Self.profile(input: withNote), rule: "TextFieldRule").isEmpty)
+        let brokenText = #""id": "heat", "resource": "heat.hot-water", "temperature": 60, "resourceText": "hot\nwater""#
+        let found = try diagnostics(Self.profile(input: brokenText), rule: "TextFieldRule")
+        #expect(found.map(\.code) == [.valueControlCharacter])
+        #expect(found.first?.location?.path == "$.inputs[0].resourceText")
+        #expect(found.first?.text.en.contains("U+000A") == true)
+        let tooLong = #""id": "acme", "name": "\#(accents)é""#
+        #expect(try diagnostics(Self.profile(company: tooLong), rule: "TextFieldRule").map(\.code) == [.valueTooLong])
+    }
+
     @Test func everyRuleHasACase() {
         let tested = Set((Self.profileCases + Self.flowCases).map(\.rule))
         let registered =

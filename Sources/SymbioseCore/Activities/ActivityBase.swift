@@ -31,7 +31,11 @@ public struct ActivityBase: Sendable {
     /// The activity of a NAF code (`10.81Z`), or of a NACE code without the French letter
     /// (`10.81`, the first NAF subclass under it).
     public func activity(naf: String?) -> ActivityProfile? {
-        guard let naf = naf?.trimmingCharacters(in: .whitespaces).uppercased(), !naf.isEmpty else { return nil }
+        guard let trimmed = naf?.trimmingBlanks, !trimmed.isEmpty else { return nil }
+        // Codes are kept in capitals (a check of the base says so): one written so, as nearly
+        // every profile writes it, is found without a copy.
+        if let exact = activities[trimmed] { return exact }
+        let naf = trimmed.uppercased()
         if let exact = activities[naf] { return exact }
         guard naf.count == 5 else { return nil }
         return activities.keys.sorted().first { $0.hasPrefix(naf) }.flatMap { activities[$0] }
@@ -72,6 +76,14 @@ public struct ActivityBase: Sendable {
                     code: .activitiesUnknownSource, member: "source",
                     text: LocalizedText(
                         en: "unknown source \(activity.source)", fr: "source inconnue \(activity.source)")))
+        }
+        if activity.naf.uppercased() != activity.naf {
+            problems.append(
+                Problem(
+                    code: .activitiesInvalid, member: "naf",
+                    text: LocalizedText(
+                        en: "a NAF code is written in capitals, as 10.81Z",
+                        fr: "un code NAF s'écrit en majuscules, comme 10.81Z")))
         }
         if activity.flows.isEmpty {
             problems.append(

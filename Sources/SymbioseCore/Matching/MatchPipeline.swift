@@ -15,9 +15,10 @@ public struct MatchResult: Sendable {
     public var perNeedLimit: (needs: Int, leftOut: Int) {
         var seen = Set<FlowReference>()
         var total = (needs: 0, leftOut: 0)
-        for case .substitution(let s) in synergies where s.needCandidatesLeftOut > 0 && seen.insert(s.receiver).inserted
-        {
-            total = (total.needs + 1, total.leftOut + s.needCandidatesLeftOut)
+        // Read in place, by position: a loop over the synergies would copy each one.
+        for position in synergies.indices {
+            guard let (need, count) = synergies[position].needLeftOut, seen.insert(need).inserted else { continue }
+            total = (total.needs + 1, total.leftOut + count)
         }
         return total
     }

@@ -76,13 +76,18 @@ public struct Ranker: Sendable {
     public func rank(_ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]) -> [Synergy] {
         var keys: [Key] = []
         var positions: [Int] = []
-        for position in substitutions.indices where filter.accepts(substitutions[position]) {
-            keys.append(Key(substitutions[position]))
-            positions.append(position)
+        // Read through buffers, in place: an array's element handed to a function is copied.
+        substitutions.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices where filter.accepts(buffer[position]) {
+                keys.append(Key(buffer[position]))
+                positions.append(position)
+            }
         }
-        for position in pools.indices where filter.accepts(pools[position]) {
-            keys.append(Key(pools[position]))
-            positions.append(substitutions.count + position)
+        pools.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices where filter.accepts(buffer[position]) {
+                keys.append(Key(buffer[position]))
+                positions.append(substitutions.count + position)
+            }
         }
         let order = self.order(keys).map { positions[$0] }
         return .gathering(&substitutions, &pools, in: order, wrapping: Synergy.substitution, Synergy.pooling)

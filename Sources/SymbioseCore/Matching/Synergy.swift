@@ -310,6 +310,13 @@ public enum Synergy: Sendable, Hashable {
         }
     }
 
+    /// For a substitution whose need had candidates left out by the per-need limit, the need
+    /// and how many; `nil` otherwise.
+    var needLeftOut: (need: FlowReference, count: Int)? {
+        guard case .substitution(let s) = self, s.needCandidatesLeftOut > 0 else { return nil }
+        return (s.receiver, s.needCandidatesLeftOut)
+    }
+
     /// A substitution of the `service` category: ranked in its own section, after the rest.
     public var isServiceSwap: Bool {
         if case .substitution(let s) = self { return s.category == .service }

@@ -46,11 +46,11 @@ public struct QuantityPlausibilityRule: ProfileRule {
     private func typicalTop(
         of flow: Flow, in activity: ActivityProfile, _ profile: Profile
     ) -> (base: Double, low: Double, high: Double, unit: String)? {
-        let matches = activity.flows.filter { typical in
+        let typical = activity.flows.first { typical in
             typical.direction == flow.direction
                 && (flow.resource.isWithin(typical.resource) || typical.resource.isWithin(flow.resource))
         }
-        guard let typical = matches.first, typical.unit.dimension == flow.quantity?.unit.dimension else { return nil }
+        guard let typical, typical.unit.dimension == flow.quantity?.unit.dimension else { return nil }
         let amounts = activity.amounts(of: typical, employees: profile.company.employees)
         return (amounts.high * typical.unit.factorToBase, amounts.low, amounts.high, typical.unit.rawValue)
     }

@@ -19,8 +19,11 @@ public struct TextFieldRule: ProfileRule {
         for (value, key) in lines { if let value { check(value, at: key, multiline: false, &reporter) } }
         for direction in [FlowDirection.output, .input] {
             let flows = direction == .output ? profile.outputs : profile.inputs
-            for (index, flow) in flows.enumerated() {
-                let key = ProfileSource.flowKey(direction, index)
+            for index in flows.indices
+            where flows[index].note != nil || flows[index].resourceText != nil
+                || !flows[index].quality.contaminants.isEmpty
+            {
+                let (flow, key) = (flows[index], ProfileSource.flowKey(direction, index))
                 if let note = flow.note { check(note, at: key + ".note", multiline: true, &reporter) }
                 if let text = flow.resourceText {
                     check(text, at: key + ".resourceText", multiline: false, &reporter)
@@ -34,7 +37,8 @@ public struct TextFieldRule: ProfileRule {
 
     private func check(_ value: String, at key: String, multiline: Bool, _ reporter: inout RuleReporter) {
         let limit = multiline ? Self.maximumNoteLength : Self.maximumLineLength
-        if value.count > limit {
+        // A character takes at least one byte: only a text of more bytes than the limit is counted.
+        if value.utf8.count > limit, value.count > limit {
             reporter.error(
                 .valueTooLong,
                 LocalizedText(
@@ -42,13 +46,13 @@ public struct TextFieldRule: ProfileRule {
                     fr: "\(key) contient \(value.count) caractères, plus que \(limit)"),
                 at: key)
         }
-        let allowed: Set<UInt32> = multiline ? [0x09, 0x0A, 0x0D] : [0x09]
+        // Control characters are single bytes in UTF-8, and no other character holds those bytes.
         guard
-            let bad = value.unicodeScalars.first(where: {
-                ($0.value < 0x20 || $0.value == 0x7F) && !allowed.contains($0.value)
+            let bad = value.utf8.first(where: { byte in
+                (byte < 0x20 || byte == 0x7F) && byte != 0x09 && !(multiline && (byte == 0x0A || byte == 0x0D))
             })
         else { return }
-        let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let code = "U+" + String(bad, radix: 16, uppercase: true).leftPadded(to: 4)
         reporter.error(
             .valueControlCharacter,
             LocalizedText(
