@@ -69,14 +69,18 @@ extension SubstitutionMatcher {
                 places.append(Place(need: Int32(need), slot: Int32(slot), release: release))
             }
         }
-        /// The identifier of a place's synergy, worked out only to break a tie.
-        func id(_ place: Place) -> String {
-            let release = lists[Int(place.need)].entries[Int(place.slot)].release
-            return Self.synergyID(index.outputs[Int(release)], index.inputs[Int(place.need)])
+        /// Whether the identifier of one place's synergy sorts before the other's, worked out
+        /// only to break a tie.
+        func idsInOrder(_ a: Place, _ b: Place) -> Bool {
+            func pair(_ place: Place) -> (IndexedFlow, IndexedFlow) {
+                let release = lists[Int(place.need)].entries[Int(place.slot)].release
+                return (index.outputs[Int(release)], index.inputs[Int(place.need)])
+            }
+            return Self.synergyIDPrecedes(pair(a), pair(b))
         }
         let kept = Self.bestPerRelease(
-            places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count, id: id)
-        let chosen = Self.bestPerReceiver(kept, of: lists, receivers: receivers, id: id)
+            places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count, idsInOrder: idsInOrder)
+        let chosen = Self.bestPerReceiver(kept, of: lists, receivers: receivers, idsInOrder: idsInOrder)
         let matcher = self
         return Parallel.map(chosen.count, threads: settings.threads) { range in
             range.map { matcher.synergy(at: chosen[$0], of: lists, index: index, sources: sources) }
@@ -103,15 +107,16 @@ extension SubstitutionMatcher {
         return built
     }
 
-    /// Keeps each release's best `limit` proposals (0: all), in need order otherwise; `id` gives
-    /// a place's synergy identifier, to break ties.
+    /// Keeps each release's best `limit` proposals (0: all), in need order otherwise;
+    /// `idsInOrder` compares two places' synergy identifiers, to break ties.
     static func bestPerRelease(
-        _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int, id: (Place) -> String
+        _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int,
+        idsInOrder: (Place, Place) -> Bool
     ) -> [Place] {
         guard limit > 0 else { return places }
         func ranksBefore(_ a: Place, _ b: Place) -> Bool {
             let (first, second) = (byNeed[Int(a.need)].entries[Int(a.slot)], byNeed[Int(b.need)].entries[Int(b.slot)])
-            return first.ranksBefore(second) { id(a) < id(b) }
+            return first.ranksBefore(second) { idsInOrder(a, b) }
         }
         var byRelease = [[Int]](repeating: [], count: releases)
         for position in places.indices {
@@ -131,7 +136,7 @@ extension SubstitutionMatcher {
     /// cullet offered to one glassworks for its cullet need and for its batch need is one
     /// proposal, not two. Ties keep the alphabetically first id.
     static func bestPerReceiver(
-        _ places: [Place], of byNeed: [NeedList], receivers: [Int32], id: (Place) -> String
+        _ places: [Place], of byNeed: [NeedList], receivers: [Int32], idsInOrder: (Place, Place) -> Bool
     ) -> [Place] {
         var best: [Int: Place] = [:]
         var order: [Int] = []
@@ -140,7 +145,7 @@ extension SubstitutionMatcher {
             let score = byNeed[Int(place.need)].entries[Int(place.slot)].score
             if let current = best[key] {
                 let other = byNeed[Int(current.need)].entries[Int(current.slot)].score
-                if score > other || (score == other && id(place) < id(current)) {
+                if score > other || (score == other && idsInOrder(place, current)) {
                     best[key] = place
                 }
             } else {

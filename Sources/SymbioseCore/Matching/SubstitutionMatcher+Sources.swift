@@ -2,7 +2,10 @@ extension SubstitutionMatcher {
     /// What the search for a need's candidates uses of one release code, gathered once per run:
     /// a need looks at several codes, and finding each of these by its code for every need
     /// (hashing the code's text four times) cost more than the search in a sparse code.
-    struct ReleaseSource: Sendable {
+    ///
+    /// A class: a need goes through its code's sources one by one, and a structure's arrays and
+    /// grid were retained anew for each need and each source.
+    final class ReleaseSource: Sendable {
         let code: ResourceCode
         let relation: Compatibility
         /// The releases of the code, in input order.
@@ -17,6 +20,14 @@ extension SubstitutionMatcher {
         /// How much of the need one unit of the release serves when both are in one dimension
         /// (1, or the ratio of a common basis for tonnes); `nil` across dimensions.
         let supplyFactor: Double?
+
+        init(
+            code: ResourceCode, relation: Compatibility, all: [Int], unlocated: [Int], grid: SpatialGrid<Int>?,
+            envelopeKm: Double?, radiusKm: Double, supplyFactor: Double?
+        ) {
+            (self.code, self.relation, self.all, self.unlocated, self.grid) = (code, relation, all, unlocated, grid)
+            (self.envelopeKm, self.radiusKm, self.supplyFactor) = (envelopeKm, radiusKm, supplyFactor)
+        }
     }
 
     /// For each need code, the release codes that can serve it, in the compatibility table's

@@ -150,7 +150,7 @@ public struct SubstitutionMatcher: Sendable {
                 score: candidate.score, distanceKm: candidate.distance.km ?? .infinity, release: Int32(position),
                 source: Int32(number))
             kept.insert(entry, keeping: limit) {
-                Self.synergyID(index.outputs[Int($0)], receiver) < Self.synergyID(index.outputs[Int($1)], receiver)
+                Self.synergyIDPrecedes((index.outputs[Int($0)], receiver), (index.outputs[Int($1)], receiver))
             }
         }
         for (number, source) in candidates.enumerated() {
