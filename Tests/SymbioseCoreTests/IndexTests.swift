@@ -178,6 +178,27 @@ import Testing
         // Rings of over a thousand points: the trees were searched, not only scanned.
         #expect(densestRing > 1_000)
     }
+
+    /// The nearest accepted points are the first of the accepted points within the radius,
+    /// ordered by distance then item, whatever share of the points is refused.
+    @Test(arguments: [(48.9, false), (48.9, true)])
+    func nearestAcceptedAreTheFirstOfTheAcceptedInOrder(latitude: Double, scattered: Bool) {
+        let points = Self.towns(latitude: latitude, scattered: scattered)
+        let grid = SpatialGrid(points, cellKm: 5)
+        for (northKm, eastKm) in [(0.1, 0.2), (4.0, 7.0), (-12.0, 3.0)] {
+            let centre = MatchFixture.point(northKm: northKm, eastKm: eastKm)
+            for (count, radius, refused) in [
+                (50, 10.0, 0), (50, 10.0, 2), (50, 10.0, 50), (5, 1.0, 3), (3000, 12.0, 4),
+            ] {
+                func accepted(_ item: Int) -> Bool { refused == 0 || item % refused != 0 }
+                let expected = grid.items(within: radius, of: centre).filter { accepted($0.item) }
+                    .sorted { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }.prefix(count)
+                let found = grid.nearest(count, within: radius, of: centre, where: accepted)
+                #expect(found.map(\.item) == expected.map(\.item), "\(count) within \(radius), refusing \(refused)")
+                #expect(found.map(\.distanceKm) == expected.map(\.distanceKm))
+            }
+        }
+    }
 }
 
 @Suite struct CellTableTests {

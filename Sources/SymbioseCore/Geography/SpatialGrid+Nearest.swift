@@ -30,6 +30,28 @@ extension SpatialGrid where Item: Comparable {
     }
 }
 
+extension SpatialGrid where Item: Comparable {
+    /// The `count` nearest items within `radiusKm` of `point` that `include` accepts, nearest
+    /// first (ties by item): the first `count` of the accepted items of `items(within:of:)`
+    /// ordered by distance then item, found without measuring the distance to every item of a
+    /// dense cell.
+    ///
+    /// - Complexity: O(*k* log *n*) for the *k* items looked at in dense cells (those refused
+    ///   included), plus the items of the sparse cells within the radius.
+    public func nearest(
+        _ count: Int, within radiusKm: Double, of point: GeoPoint, where include: (Item) -> Bool
+    ) -> [(item: Item, distanceKm: Double)] {
+        let cosine = point.cosLatitude
+        let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
+        var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm, cosine: cosine, chords: chords)
+        let centre = key(point)
+        for ring in 0...ringCount(within: radiusKm) {
+            forEachCell(inRing: ring, around: centre) { search.add($0, where: include) }
+        }
+        return search.nearest(count, where: include)
+    }
+}
+
 /// A best-first search over the cells of one ring: the items of sparse cells with their
 /// distances, and the nodes of dense cells' trees by the least distance their box allows. An
 /// item is given out only when no node left could hold a nearer one (or one as near with a
@@ -71,12 +93,13 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         self.chords = chords
     }
 
-    mutating func add(_ cell: PointTrees<Item>.Cell) {
+    /// Adds a cell's items (of a sparse cell, those `include` accepts only).
+    mutating func add(_ cell: PointTrees<Item>.Cell, where include: (Item) -> Bool = { _ in true }) {
         if cell.hasTree {
             push(root: cell.root, node: 0, cell.range)
         } else {
             trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
-                scanned.append(Found(distanceKm: $1, item: $0))
+                if include($0) { scanned.append(Found(distanceKm: $1, item: $0)) }
             }
         }
     }
@@ -87,8 +110,11 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         nodes.insert(Node(boundKm: bound, root: root, node: node, range: range))
     }
 
-    /// The `count` nearest items, nearest first.
-    mutating func nearest(_ count: Int) -> [(item: Item, distanceKm: Double)] {
+    /// The `count` nearest items, nearest first; of the items in trees, only those `include`
+    /// accepts.
+    mutating func nearest(_ count: Int, where include: (Item) -> Bool = { _ in true }) -> [(
+        item: Item, distanceKm: Double
+    )] {
         found = Heap(scanned)
         var result: [(item: Item, distanceKm: Double)] = []
         while result.count < count {
@@ -97,7 +123,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
                 _ = found.popMin()
                 result.append((next.item, next.distanceKm))
             } else if let node = nodes.popMin() {
-                expand(node)
+                expand(node, where: include)
             } else {
                 break
             }
@@ -105,7 +131,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         return result
     }
 
-    private mutating func expand(_ node: Node) {
+    private mutating func expand(_ node: Node, where include: (Item) -> Bool) {
         guard PointTrees<Item>.isLeaf(node.range) else {
             let (left, right) = PointTrees<Item>.halves(node.range)
             push(root: node.root, node: 2 * node.node + 1, left)
@@ -113,7 +139,7 @@ private struct NearestSearch<Item: Comparable & Sendable> {
             return
         }
         trees.scan(node.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
-            found.insert(Found(distanceKm: $1, item: $0))
+            if include($0) { found.insert(Found(distanceKm: $1, item: $0)) }
         }
     }
 }

@@ -131,11 +131,12 @@ public struct PoolingMatcher: Sendable {
         var result: [[IndexedFlow]] = []
         let largest = settings.maximumGroupSize
         for seed in seeds where !assigned[seed] {
-            var near = grid.items(within: 2 * radiusKm, of: points[seed]).filter { !assigned[$0.item] }
-            if largest > 0 && near.count > largest {
-                near.sort { ($0.distanceKm, $0.item) < ($1.distanceKm, $1.item) }
-                near = Array(near.prefix(largest))
-            }
+            // With a largest size, only the nearest free sites count: a nearest-first search
+            // stops there, rather than measuring every site of a dense town for each seed.
+            let near =
+                largest > 0
+                ? grid.nearest(largest, within: 2 * radiusKm, of: points[seed]) { !assigned[$0] }
+                : grid.items(within: 2 * radiusKm, of: points[seed]).filter { !assigned[$0.item] }
             let free = near.map(\.item).sorted()
             guard free.count >= minimum else { continue }
             let members = prune(free, mustKeep: seed, flows: flows, radiusKm: radiusKm)
