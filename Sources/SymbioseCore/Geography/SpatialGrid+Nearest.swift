@@ -20,12 +20,17 @@ extension SpatialGrid where Item: Comparable {
         // Worked out once for every ring's search.
         let cosine = point.cosLatitude
         let chords = ChordTest(radiusKm: radiusKm, around: point, cosine: cosine)
+        // One search and one list for every ring, emptied between rings: making them anew for
+        // each ring of each need's search was most of a national run's memory traffic.
+        var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm, cosine: cosine, chords: chords)
+        var nearest: [(item: Item, distanceKm: Double)] = []
         for ring in 0...ringCount(within: radiusKm) {
-            var search = NearestSearch<Item>(trees, point: point, radiusKm: radiusKm, cosine: cosine, chords: chords)
+            if ring > 0 { search.empty() }
             forEachCell(inRing: ring, around: centre) { search.add($0) }
+            search.nearest(budget(), into: &nearest)
             // Any item in a later ring lies at least `ring` whole cells away (cells are at
             // least `cellKm` wide and high everywhere in the grid).
-            if !body(search.nearest(budget()), Double(ring) * cellKm) { return }
+            if !body(nearest, Double(ring) * cellKm) { return }
         }
     }
 }
@@ -48,7 +53,9 @@ extension SpatialGrid where Item: Comparable {
         for ring in 0...ringCount(within: radiusKm) {
             forEachCell(inRing: ring, around: centre) { search.add($0, where: include) }
         }
-        return search.nearest(count, where: include)
+        var nearest: [(item: Item, distanceKm: Double)] = []
+        search.nearest(count, into: &nearest, where: include)
+        return nearest
     }
 }
 
@@ -81,7 +88,6 @@ private struct NearestSearch<Item: Comparable & Sendable> {
     let cosine: Double
     /// The chord test of the search's circle, which spares the distance of points beyond it.
     let chords: ChordTest?
-    private var scanned: [Found] = []
     private var found = Heap<Found>()
     private var nodes = Heap<Node>()
 
@@ -98,8 +104,10 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         if cell.hasTree {
             push(root: cell.root, node: 0, cell.range)
         } else {
+            // Into the heap one by one: in no particular order, an insertion moves an item up
+            // about two levels on average, and the heap's storage is kept from ring to ring.
             trees.scan(cell.range, within: radiusKm, of: point, cosine: cosine, chords: chords) {
-                if include($0) { scanned.append(Found(distanceKm: $1, item: $0)) }
+                if include($0) { found.insert(Found(distanceKm: $1, item: $0)) }
             }
         }
     }
@@ -110,13 +118,19 @@ private struct NearestSearch<Item: Comparable & Sendable> {
         nodes.insert(Node(boundKm: bound, root: root, node: node, range: range))
     }
 
-    /// The `count` nearest items, nearest first; of the items in trees, only those `include`
-    /// accepts.
-    mutating func nearest(_ count: Int, where include: (Item) -> Bool = { _ in true }) -> [(
-        item: Item, distanceKm: Double
-    )] {
-        found = Heap(scanned)
-        var result: [(item: Item, distanceKm: Double)] = []
+    /// Forgets the items and nodes added, keeping the storage for the next ring.
+    mutating func empty() {
+        found.removeAll { _ in true }
+        nodes.removeAll { _ in true }
+    }
+
+    /// The `count` nearest items, nearest first, into `result` (emptied first); of the items in
+    /// trees, only those `include` accepts.
+    mutating func nearest(
+        _ count: Int, into result: inout [(item: Item, distanceKm: Double)],
+        where include: (Item) -> Bool = { _ in true }
+    ) {
+        result.removeAll(keepingCapacity: true)
         while result.count < count {
             let bound = nodes.min?.boundKm ?? .infinity
             if let next = found.min, next.distanceKm < bound {
@@ -128,7 +142,6 @@ private struct NearestSearch<Item: Comparable & Sendable> {
                 break
             }
         }
-        return result
     }
 
     private mutating func expand(_ node: Node, where include: (Item) -> Bool) {
