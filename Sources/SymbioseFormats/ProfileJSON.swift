@@ -141,6 +141,7 @@ extension ProfileJSON {
         // Left unsorted: a JSON profile has no key twice, and its locations are looked up only
         // for its diagnostics, a few profiles in a territory; sorting each cost more.
         record(node, key: &key, escapedPath: nil, into: &fields)
+        fields.trim()
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
             source: ProfileSource(file: collector.file, whole: whole, fields: fields))

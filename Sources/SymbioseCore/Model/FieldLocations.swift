@@ -17,7 +17,7 @@ import Foundation
 /// unfinished when few of them will be looked up.
 public struct FieldLocations: Sendable {
     private struct Entry: Sendable {
-        var keyStart: Int
+        var keyStart: Int32
         var keyCount: Int32
         var line: Int32
         var column: Int32
@@ -100,8 +100,10 @@ public struct FieldLocations: Sendable {
         return key.isEmpty ? pathBase : pathBase + "." + String(decoding: key, as: UTF8.self)
     }
 
-    /// Sorts the entries for lookups; of two entries with the same key, the later one stays.
+    /// Sorts the entries for lookups (of two entries with the same key, the later one stays),
+    /// and gives back the room the arrays grew into (``trim()``).
     public mutating func finish() {
+        defer { trim() }
         guard !sorted else { return }
         let order = entries.indices.sorted { left, right in
             let comparison = compare(entries[left], entries[right])
@@ -115,6 +117,15 @@ public struct FieldLocations: Sendable {
         }
         entries = kept
         sorted = true
+    }
+
+    /// Gives back the room the arrays grew into while recording: appending one entry at a time
+    /// leaves up to half of each array unused, and a territory keeps a million profiles'
+    /// locations for its whole run.
+    public mutating func trim() {
+        keyBytes.trimCapacity()
+        entries.trimCapacity()
+        others.trimCapacity()
     }
 
     /// The location of the field `key`, if it was recorded.
@@ -160,16 +171,20 @@ public struct FieldLocations: Sendable {
         return small
     }
 
+    /// Records an entry. Its key's bytes are counted in 32 bits, like its line: one profile's
+    /// keys beyond 2 GiB (a document no reader limit lets through whole) are not recorded, and
+    /// their fields then stand at the profile's location.
     private mutating func appendEntry(_ key: [UInt8], line: Int32, column: Int32, other: Int32) {
-        let start = keyBytes.count
+        guard let start = Int32(exactly: keyBytes.count), let count = Int32(exactly: key.count),
+            start <= Int32.max - count
+        else { return }
         keyBytes.append(contentsOf: key)
-        entries.append(
-            Entry(keyStart: start, keyCount: Int32(keyBytes.count - start), line: line, column: column, other: other))
+        entries.append(Entry(keyStart: start, keyCount: count, line: line, column: column, other: other))
         sorted = false
     }
 
     private func keySlice(_ entry: Entry) -> ArraySlice<UInt8> {
-        keyBytes[entry.keyStart..<entry.keyStart + Int(entry.keyCount)]
+        keyBytes[Int(entry.keyStart)..<Int(entry.keyStart) + Int(entry.keyCount)]
     }
 
     private func key(of entry: Entry) -> String { String(decoding: keySlice(entry), as: UTF8.self) }
@@ -178,7 +193,7 @@ public struct FieldLocations: Sendable {
         let shorter = Int(min(left.keyCount, right.keyCount))
         if shorter > 0 {
             let order = keyBytes.withUnsafeBytes {
-                memcmp($0.baseAddress! + left.keyStart, $0.baseAddress! + right.keyStart, shorter)
+                memcmp($0.baseAddress! + Int(left.keyStart), $0.baseAddress! + Int(right.keyStart), shorter)
             }
             if order != 0 { return order < 0 ? -1 : 1 }
         }
@@ -208,5 +223,17 @@ public struct FieldLocations: Sendable {
         let column = entry.column == Self.absent ? nil : Int(entry.column)
         let path = entry.other == Self.derivedPath ? path(derivedFrom: keySlice(entry)) : nil
         return SourceLocation(file: file, line: line, column: column, path: path)
+    }
+}
+
+extension Array {
+    /// Copies the elements into storage of their own size when a fifth or more of the capacity
+    /// is unused.
+    fileprivate mutating func trimCapacity() {
+        guard capacity - count > Swift.max(count / 4, 2) else { return }
+        let elements = self
+        self = Array(unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+            initialized = elements.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+        }
     }
 }
