@@ -129,12 +129,12 @@ public struct Engine: Sendable {
     public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
-        let resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.profiles)
-        let located = SiteLocator(places: references.places).locate(resolved.profiles)
-        let checked = Self.withoutEchoes(validator.validate(located.profiles), of: loaded.diagnostics)
+        var resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.profiles)
+        let located = SiteLocator(places: references.places).locate(&resolved.profiles)
+        let checked = Self.withoutEchoes(validator.validate(resolved.profiles), of: loaded.diagnostics)
         let diagnostics = (loaded.diagnostics + resolved.diagnostics + located.diagnostics + checked)
             .sortedForOutput()
-        var profiles = located.profiles
+        var profiles = resolved.profiles
         var inferred: [CompanyID] = []
         if configuration.infer, let base = references.activities {
             let inference = ActivityInference.infer(profiles, base: base)
@@ -145,7 +145,7 @@ public struct Engine: Sendable {
         var validated = ValidatedProfiles(
             profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
             inferredCompanies: inferred)
-        validated.given = resolved.profiles
+        (validated.located, validated.sitesAsGiven) = (resolved.profiles, located.given)
         return validated
     }
 

@@ -10,10 +10,19 @@ public struct ValidatedProfiles: Sendable {
     /// postcode's position, an inferred flow) is ever written back as if given, except the
     /// resource codes resolved from words or List of Waste codes, each reported by a warning,
     /// which `import` writes beside the words so that the firm can confirm them.
-    public var asGiven: [Profile] { given.map(\.profile) }
-    /// The profiles behind `asGiven`, held as loaded: a match never asks for them, and copying
-    /// each profile out for every run cost a retain of each of its strings.
-    var given: [LoadedProfile] = []
+    public var asGiven: [Profile] {
+        located.indices.map { position in
+            var profile = located[position].profile
+            if let site = sitesAsGiven[position] { profile.site = site }
+            return profile
+        }
+    }
+    /// The profiles behind `asGiven`, held as loaded (a match never asks for them, and copying
+    /// each profile out for every run cost a retain of each of its strings), with sites placed
+    /// by their postcode: the same array as `profiles` when no flow is inferred.
+    var located: [LoadedProfile] = []
+    /// The sites placed by their postcode, as given, by position in `located`.
+    var sitesAsGiven: [Int: Site] = [:]
     /// The files read, in order.
     public var files: [String]
     /// Loading and validation diagnostics, sorted by file, line and column.

@@ -84,6 +84,24 @@ import Testing
         #expect(again.diagnostics.isEmpty && again.profiles.first?.profile == joinery)
     }
 
+    @Test func importWritesNoPositionPlacedFromAPostcode() throws {
+        let two = """
+            {"schema": "symbiose/profiles@1", "profiles": [
+             {"company": {"id": "a", "name": "A"}, "site": {"postcode": "02200"}},
+             {"company": {"id": "b", "name": "B"}, "site": {"lat": 49.1, "lon": 3.2, "postcode": "02200"}}]}
+            """
+        let engine = Engine()
+        let validated = engine.validate(engine.load(.bytes(Array(two.utf8), file: "t.json", format: .json)))
+        try #require(validated.profiles.count == 2, "\(validated.diagnostics.map(\.text.en))")
+        #expect(validated.profiles[0].profile.site.placedByPostcode)
+        #expect(validated.profiles[0].profile.site.point != nil)
+        let given = validated.asGiven
+        #expect(given.count == 2)
+        #expect(given[0].site.latitude == nil && given[0].site.longitude == nil && !given[0].site.approximate)
+        #expect(given[0].site.postcode == "02200")
+        #expect(given[1] == validated.profiles[1].profile)
+    }
+
     @Test func aFlowWithNoResourceAtAllIsRefusedInEveryFormat() throws {
         let none = """
             {"schema": "symbiose/profile@1", "company": {"id": "a", "name": "A"}, "site": {"lat": 49, "lon": 3},

@@ -58,4 +58,16 @@ import Testing
         #expect(!located[0].profile.site.approximate)
         #expect(diagnostics.isEmpty)
     }
+
+    @Test func sitesPlacedInPlaceAreGivenBackAsTheyWere() {
+        var profiles = [site(postcode: "02200"), site(postcode: "00000"), site(postcode: "20000")]
+        profiles[2].profile.site.commune = "Ajaccio"
+        let before = profiles.map(\.profile.site)
+        let (diagnostics, given) = SiteLocator().locate(&profiles)
+        #expect(diagnostics.count == 2)
+        #expect(given.keys.sorted() == [0, 2])
+        #expect(given[0] == before[0] && given[2] == before[2])
+        #expect(profiles[0].profile.site.placedByPostcode && profiles[2].profile.site.placedByPostcode)
+        #expect(profiles[1].profile.site == before[1])
+    }
 }

@@ -90,31 +90,41 @@ public struct SiteLocator: Sendable {
     /// Places every site it can, each with its `profile.located` warning.
     public func locate(_ profiles: [LoadedProfile]) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         var located = profiles
+        let diagnostics = locate(&located).diagnostics
+        return (located, diagnostics)
+    }
+
+    /// Places every site it can in place, each with its `profile.located` warning, and gives the
+    /// sites it placed as they were, by position: a territory's profiles are then held once,
+    /// not copied whole for the few sites placed.
+    public func locate(_ profiles: inout [LoadedProfile]) -> (diagnostics: [Diagnostic], given: [Int: Site]) {
         var diagnostics: [Diagnostic] = []
-        for index in located.indices {
-            let outcome = outcome(for: located[index].profile.site)
+        var given: [Int: Site] = [:]
+        for index in profiles.indices {
+            let outcome = outcome(for: profiles[index].profile.site)
             if case .ambiguous(let commune, let count) = outcome {
-                diagnostics.append(Self.ambiguity(commune, count, at: located[index].source.locate("site")))
+                diagnostics.append(Self.ambiguity(commune, count, at: profiles[index].source.locate("site")))
             }
             guard case .placed(let placement) = outcome else { continue }
-            located[index].profile.site.latitude = placement.point.latitude
-            located[index].profile.site.longitude = placement.point.longitude
-            located[index].profile.site.approximate = true
-            located[index].profile.site.placedByPostcode = true
+            given[index] = profiles[index].profile.site
+            profiles[index].profile.site.latitude = placement.point.latitude
+            profiles[index].profile.site.longitude = placement.point.longitude
+            profiles[index].profile.site.approximate = true
+            profiles[index].profile.site.placedByPostcode = true
             diagnostics.append(
                 .warning(
                     .profileLocated,
                     LocalizedText(
                         en: "the site has no coordinates: it is placed at \(placement.basis.en), marked approximate",
                         fr: "le site n'a pas de coordonnées : il est placé \(placement.basis.fr), marqué approximatif"),
-                    at: located[index].source.locate("site"),
+                    at: profiles[index].source.locate("site"),
                     notes: [
                         LocalizedText(
                             en: "give lat and lon for distances closer than the commune",
                             fr: "donnez lat et lon pour des distances plus fines que la commune")
                     ]))
         }
-        return (located, diagnostics)
+        return (diagnostics, given)
     }
 
     /// The warning for a commune name that several communes bear.
