@@ -124,7 +124,14 @@ extension ProfileJSON {
         var inputs: [Flow] = []
         for direction in [FlowDirection.output, .input] {
             let key = direction == .output ? "outputs" : "inputs"
-            for (flowNode, path) in object.array(key) ?? [] {
+            let nodes = object.array(key) ?? []
+            // Flows are a profile's largest part: held at their count, not at a doubling past it.
+            if direction == .output {
+                outputs.reserveCapacity(nodes.count)
+            } else {
+                inputs.reserveCapacity(nodes.count)
+            }
+            for (flowNode, path) in nodes {
                 guard let flowObject = JSONObject(flowNode, path: path, collector: collector),
                     let flow = decodeFlow(flowObject, direction: direction)
                 else { continue }

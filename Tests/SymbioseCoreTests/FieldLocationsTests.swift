@@ -24,6 +24,22 @@ import Testing
         #expect(fields["site.lat.x"] == nil)
     }
 
+    @Test func trimmedLocationsAreFoundAsBeforeAndCanGrowAgain() {
+        var fields = FieldLocations(file: "f.json", pathBase: "$.profiles[0]")
+        let keys = (0..<300).map { "outputs[\($0)].quantity.value" }
+        for (line, name) in keys.enumerated() { fields.append(derived: key(name), line: line + 1, column: 7) }
+        let before = keys.map { fields[$0] }
+        fields.trim()
+        #expect(keys.map { fields[$0] } == before)
+        fields.append(derived: key("site"), line: 400, column: 3)
+        fields.trim()
+        fields.finish()
+        #expect(fields.count == 301)
+        #expect(keys.map { fields[$0] } == before)
+        #expect(fields["site"] == SourceLocation(file: "f.json", line: 400, column: 3, path: "$.profiles[0].site"))
+        #expect(fields["outputs[299].quantity.value"]?.line == 300)
+    }
+
     @Test func theLastLocationRecordedForAKeyIsKept() {
         var fields = FieldLocations(file: "f.csv")
         fields.append(key("b"), SourceLocation(file: "f.csv", line: 2, cell: "Nom"))
