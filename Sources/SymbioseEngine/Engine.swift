@@ -130,9 +130,9 @@ public struct Engine: Sendable {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
         var resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.profiles)
-        let located = SiteLocator(places: references.places).locate(&resolved.profiles)
+        let placed = SiteLocator(places: references.places).locate(&resolved.profiles)
         let checked = Self.withoutEchoes(validator.validate(resolved.profiles), of: loaded.diagnostics)
-        let diagnostics = (loaded.diagnostics + resolved.diagnostics + located.diagnostics + checked)
+        let diagnostics = (loaded.diagnostics + resolved.diagnostics + placed.diagnostics + checked)
             .sortedForOutput()
         var profiles = resolved.profiles
         var inferred: [CompanyID] = []
@@ -145,7 +145,7 @@ public struct Engine: Sendable {
         var validated = ValidatedProfiles(
             profiles: profiles, files: loaded.files, diagnostics: diagnostics, usable: usable, excluded: excluded,
             inferredCompanies: inferred)
-        (validated.located, validated.sitesAsGiven) = (resolved.profiles, located.given)
+        (validated.located, validated.sitesAsGiven) = (resolved.profiles, placed.given)
         return validated
     }
 

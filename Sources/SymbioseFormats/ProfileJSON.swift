@@ -120,24 +120,8 @@ extension ProfileJSON {
         let company = object.object("company", required: true).flatMap(decodeCompany)
         let site = object.object("site", required: true).map(decodeSite)
         let contact = object.object("contact").map(decodeContact)
-        var outputs: [Flow] = []
-        var inputs: [Flow] = []
-        for direction in [FlowDirection.output, .input] {
-            let key = direction == .output ? "outputs" : "inputs"
-            let nodes = object.array(key) ?? []
-            // Flows are a profile's largest part: held at their count, not at a doubling past it.
-            if direction == .output {
-                outputs.reserveCapacity(nodes.count)
-            } else {
-                inputs.reserveCapacity(nodes.count)
-            }
-            for (flowNode, path) in nodes {
-                guard let flowObject = JSONObject(flowNode, path: path, collector: collector),
-                    let flow = decodeFlow(flowObject, direction: direction)
-                else { continue }
-                if direction == .output { outputs.append(flow) } else { inputs.append(flow) }
-            }
-        }
+        let outputs = decodeFlows(object, .output, collector: collector)
+        let inputs = decodeFlows(object, .input, collector: collector)
         // A profile with a field of the wrong type is still read, without that field, so that
         // the checks report every other problem of the file too; its errors keep it out of
         // matching. Without a company or a site there is nothing to check.
@@ -152,6 +136,23 @@ extension ProfileJSON {
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
             source: ProfileSource(file: collector.file, whole: whole, fields: fields))
+    }
+
+    /// The flows of one direction that can be read; flows are a profile's largest part, so they
+    /// are held at their count rather than at a doubling past it.
+    private static func decodeFlows(
+        _ object: JSONObject, _ direction: FlowDirection, collector: DiagnosticCollector
+    ) -> [Flow] {
+        let nodes = object.array(direction == .output ? "outputs" : "inputs") ?? []
+        var flows: [Flow] = []
+        flows.reserveCapacity(nodes.count)
+        for (flowNode, path) in nodes {
+            guard let flowObject = JSONObject(flowNode, path: path, collector: collector),
+                let flow = decodeFlow(flowObject, direction: direction)
+            else { continue }
+            flows.append(flow)
+        }
+        return flows
     }
 
     /// Records the position of every value under `node`, keyed by its path relative to the
