@@ -24,17 +24,20 @@ import Testing
     }
 
     @Test func gatheringTwoListsTakesTheOrderAndLetsTheRestGo() {
-        var first = (0..<300).map { Box("s\($0)") }
+        // The first list in parts, one of them empty: positions run across them.
+        var first = [(0..<100).map { Box("s\($0)") }, [], (100..<300).map { Box("s\($0)") }]
         var second = (0..<5).map { $0 }
-        weak var dropped = first[7]
+        weak var dropped = first[0][7]
+        weak var droppedLater = first[2][51]
         // Every third position, backwards, across both lists: 300 and 303 are of the second.
         let order = stride(from: 303, through: 0, by: -3).map { $0 }
         let gathered = [String].gathering(&first, &second, in: order, wrapping: { $0.name }, { "p\($0)" })
         #expect(gathered.first == "p3" && gathered[1] == "p0" && gathered[2] == "s297" && gathered.last == "s0")
+        #expect(gathered[67] == "s102" && gathered[68] == "s99")
         #expect(gathered.count == 102)
         #expect(first.isEmpty && second.isEmpty)
-        #expect(dropped == nil)
-        var none: [String] = []
+        #expect(dropped == nil && droppedLater == nil)
+        var none: [[String]] = []
         var alsoNone: [Int] = []
         #expect([String].gathering(&none, &alsoNone, in: [], wrapping: { $0 }, { "\($0)" }).isEmpty)
     }

@@ -29,17 +29,17 @@ extension Array {
         }
     }
 
-    /// The elements of `first` then those of `second` (positions from 0 to the sum of their
-    /// counts) taken in `order` and turned into elements by `wrapFirst` and `wrapSecond`; those
-    /// `order` leaves out are let go. `first` and `second` are emptied: their elements are moved,
-    /// not copied.
+    /// The elements of the parts of `first`, then those of `second` (positions from 0 to their
+    /// total count, part after part) taken in `order` and turned into elements by `wrapFirst`
+    /// and `wrapSecond`; those `order` leaves out are let go. `first` and `second` are emptied:
+    /// their elements are moved, not copied, and each part is let go once it is.
     ///
     /// - Precondition: `order` holds positions of either list, each at most once.
     package static func gathering<A, B>(
-        _ first: inout [A], _ second: inout [B], in order: [Int], wrapping wrapFirst: (A) -> Element,
+        _ first: inout [[A]], _ second: inout [B], in order: [Int], wrapping wrapFirst: (A) -> Element,
         _ wrapSecond: (B) -> Element
     ) -> [Element] {
-        let slots = destinations(of: order, among: first.count + second.count)
+        let slots = destinations(of: order, among: first.reduce(second.count) { $0 + $1.count })
         return [Element](unsafeUninitializedCapacity: order.count) { buffer, count in
             // From the end, as `popLast` moves an element out where `removeFirst` would shift the rest.
             var position = slots.count
@@ -47,9 +47,11 @@ extension Array {
                 position -= 1
                 if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapSecond(element)) }
             }
-            while let element = first.popLast() {
-                position -= 1
-                if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapFirst(element)) }
+            while var part = first.popLast() {
+                while let element = part.popLast() {
+                    position -= 1
+                    if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapFirst(element)) }
+                }
             }
             count = order.count
         }

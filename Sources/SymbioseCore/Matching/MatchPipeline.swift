@@ -64,6 +64,19 @@ public struct MatchPipeline: Sendable {
     ///
     /// - Complexity: as ``run(_:validation:)``.
     public func match(_ usable: [LoadedProfile], excluding excluded: [ExcludedProfile] = []) -> MatchResult {
+        let (substitutions, pools, diagnostics, flowCount) = find(usable, excluding: excluded)
+        let found = substitutions.reduce(pools.count) { $0 + $1.count }
+        return MatchResult(
+            synergies: ranker.rank(parts: substitutions, pools), diagnostics: diagnostics, siteCount: usable.count,
+            flowCount: flowCount, foundCount: found)
+    }
+
+    /// The synergies of both kinds, not yet ranked, with what indexing and matching said and the
+    /// number of flows indexed. The index is let go on return, before ranking: at a million
+    /// sites it is the largest thing held besides the profiles and the synergies.
+    private func find(
+        _ usable: [LoadedProfile], excluding excluded: [ExcludedProfile]
+    ) -> ([[SubstitutionSynergy]], [PoolingGroup], [Diagnostic], Int) {
         var diagnostics = excluded.flatMap(\.diagnostics)
         let index = MatchIndex(usable, taxonomy: taxonomy, threads: settings.threads)
         diagnostics += index.diagnostics
@@ -74,12 +87,9 @@ public struct MatchPipeline: Sendable {
         diagnostics += compatibility.diagnostics
         var matcher = SubstitutionMatcher(settings: settings)
         matcher.onProgress = onProgress
-        let substitutions = matcher.match(index, compatibility: compatibility)
+        let substitutions = matcher.matchInParts(index, compatibility: compatibility)
         let pools = PoolingMatcher(settings: settings).match(index)
-        let found = substitutions.count + pools.count
-        return MatchResult(
-            synergies: ranker.rank(substitutions, pools), diagnostics: diagnostics, siteCount: usable.count,
-            flowCount: index.outputs.count + index.inputs.count, foundCount: found)
+        return (substitutions, pools, diagnostics, index.outputs.count + index.inputs.count)
     }
 
     /// A warning for each firm without coordinates, at the site of its first profile.

@@ -13,8 +13,20 @@ public enum Parallel {
     package static func map<Result: Sendable>(
         _ count: Int, threads: Int, _ work: @escaping @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
+        var parts = inParts(count, threads: threads, work)
+        // The chunks' results moved into one array, not copied: a copied synergy is a dozen
+        // references retained, and released again with its chunk.
+        return parts.count == 1 ? parts.removeLast() : .gathering(&parts) { $0 }
+    }
+
+    /// Maps `0..<count` through `work` as ``map(_:threads:_:)`` does, but leaves the chunks'
+    /// results apart, in item order: joining them holds every result twice for a moment, which
+    /// a caller that moves them on anyway can do without.
+    package static func inParts<Result: Sendable>(
+        _ count: Int, threads: Int, _ work: @escaping @Sendable (Range<Int>) -> [Result]
+    ) -> [[Result]] {
         let threads = max(1, min(threads, count))
-        guard threads > 1 else { return work(0..<count) }
+        guard threads > 1 else { return [work(0..<count)] }
         // Several chunks a thread, taken in turn, so that a slow chunk does not hold up the rest.
         let chunks = min(count, threads * 8)
         let bounds = (0...chunks).map { $0 * count / chunks }
@@ -24,10 +36,7 @@ public enum Parallel {
                 shared.store(work(bounds[chunk]..<bounds[chunk + 1]), at: chunk)
             }
         }
-        // The chunks' results moved into one array, not copied: a copied synergy is a dozen
-        // references retained, and released again with its chunk.
-        var parts = shared.take()
-        return .gathering(&parts) { $0 }
+        return shared.take()
     }
 
     /// The number of processors the system offers: the default number of threads.

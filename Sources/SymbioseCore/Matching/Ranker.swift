@@ -74,23 +74,34 @@ public struct Ranker: Sendable {
     /// synergies then moved straight into their order: no list of every synergy is gathered
     /// before ranking, and none is copied.
     public func rank(_ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]) -> [Synergy] {
+        rank(parts: [substitutions], pools)
+    }
+
+    /// The synergies of both kinds kept by the filter, in rank order, as for one list of
+    /// substitutions, with the substitutions in parts (positions counted across the parts, part
+    /// after part): each part is let go as soon as its synergies are moved.
+    package func rank(parts: consuming [[SubstitutionSynergy]], _ pools: consuming [PoolingGroup]) -> [Synergy] {
         var keys: [Key] = []
         var positions: [Int] = []
-        // Read through buffers, in place: an array's element handed to a function is copied.
-        substitutions.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices where filter.accepts(buffer[position]) {
-                keys.append(Key(buffer[position]))
-                positions.append(position)
+        var first = 0
+        for part in parts.indices {
+            // Read through buffers, in place: an array's element handed to a function is copied.
+            parts[part].withUnsafeBufferPointer { buffer in
+                for position in buffer.indices where filter.accepts(buffer[position]) {
+                    keys.append(Key(buffer[position]))
+                    positions.append(first + position)
+                }
             }
+            first += parts[part].count
         }
         pools.withUnsafeBufferPointer { buffer in
             for position in buffer.indices where filter.accepts(buffer[position]) {
                 keys.append(Key(buffer[position]))
-                positions.append(substitutions.count + position)
+                positions.append(first + position)
             }
         }
         let order = self.order(keys).map { positions[$0] }
-        return .gathering(&substitutions, &pools, in: order, wrapping: Synergy.substitution, Synergy.pooling)
+        return .gathering(&parts, &pools, in: order, wrapping: Synergy.substitution, Synergy.pooling)
     }
 
     /// The synergies kept by the filter, in rank order.

@@ -54,11 +54,12 @@ extension SubstitutionMatcher {
 
     /// The synergies of the candidates of every need, in need order, with each release's best
     /// `maximumPerRelease` proposals (0: all), then for each release and each receiving firm
-    /// only the best-scoring use. `receivers` holds each need's company number.
+    /// only the best-scoring use. `receivers` holds each need's company number. They come in
+    /// the parts the threads built them in (``Parallel/inParts(_:threads:_:)``).
     func withLimits(
         _ byNeed: consuming [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]],
         receivers: [Int32]
-    ) -> [SubstitutionSynergy] {
+    ) -> [[SubstitutionSynergy]] {
         let lists = byNeed
         let releaseKeys = Self.releaseKeys(index)
         var places: [Place] = []
@@ -82,7 +83,7 @@ extension SubstitutionMatcher {
             places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count, idsInOrder: idsInOrder)
         let chosen = Self.bestPerReceiver(kept, of: lists, receivers: receivers, idsInOrder: idsInOrder)
         let matcher = self
-        return Parallel.map(chosen.count, threads: settings.threads) { range in
+        return Parallel.inParts(chosen.count, threads: settings.threads) { range in
             range.map { matcher.synergy(at: chosen[$0], of: lists, index: index, sources: sources) }
         }
     }

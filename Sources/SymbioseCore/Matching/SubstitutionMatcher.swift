@@ -43,6 +43,13 @@ public struct SubstitutionMatcher: Sendable {
     /// current last kept candidate at the next ring's distance: far candidates are never looked
     /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
+        var parts = matchInParts(index, compatibility: compatibility)
+        return parts.count == 1 ? parts.removeLast() : .gathering(&parts) { $0 }
+    }
+
+    /// The synergies of ``match(_:compatibility:)``, in the same order, left in the parts the
+    /// threads built them in: the ranker moves them from there.
+    package func matchInParts(_ index: MatchIndex, compatibility: CompatibilityTable) -> [[SubstitutionSynergy]] {
         var matcher = self
         matcher.normalizedWeights = settings.weights.normalized
         for code in index.outputsByCode.keys {
@@ -53,7 +60,7 @@ public struct SubstitutionMatcher: Sendable {
         return matcher.matchAll(index, compatibility: compatibility)
     }
 
-    private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
+    private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [[SubstitutionSynergy]] {
         let sources = releaseSources(index, compatibility: compatibility)
         let gates = (releases: index.releaseGates, needs: index.needGates)
         // Needs are independent: split them over threads. They are taken in an order of place,
