@@ -111,7 +111,7 @@ import Testing
 
     @Test func modesFollowDirectionAndCategory() {
         func mode(_ direction: FlowDirection, _ code: String) -> PoolingMode? {
-            PoolingMatcher.mode(of: Flow(id: "f", direction: direction, resource: ResourceCode(code)))
+            PoolingMatcher.mode(of: .init(Flow(id: "f", direction: direction, resource: ResourceCode(code))))
         }
         #expect(mode(.input, "energy.electricity") == .purchasing)
         #expect(mode(.input, "service.purchasing.energy") == .purchasing)

@@ -99,7 +99,7 @@ public enum HeatExchange: Sendable, Hashable {
 
     /// The medium class of a heat flow: its declared medium, else the one its code implies
     /// (flue gas and exhaust air are gases; everything else is treated as a liquid).
-    public static func mediumClass(of flow: Flow) -> MediumClass {
+    public static func mediumClass(of flow: IndexedFlow.Declared) -> MediumClass {
         if let medium = flow.quality.medium { return MediumClass(medium) }
         let code = flow.resource.rawValue
         if code.hasPrefix("heat.flue-gas") || code.hasPrefix("heat.exhaust-air") || code.hasPrefix("heat.drying") {

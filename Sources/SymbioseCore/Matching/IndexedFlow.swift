@@ -5,7 +5,8 @@
 /// strings and arrays (and their reference counts) for every candidate pair.
 public final class IndexedFlow: Sendable {
     public let reference: FlowReference
-    public let flow: Flow
+    /// What matching reads of the flow as declared: a few of its fields, not a copy of it all.
+    public let flow: Declared
     public let point: GeoPoint?
     public let months: MonthSet
     public let oneOff: YearMonth?
@@ -55,7 +56,7 @@ public final class IndexedFlow: Sendable {
         self.group = group
         self.contents = contents
         self.reference = reference
-        self.flow = flow
+        self.flow = Declared(flow)
         self.point = point
         self.months = months
         self.oneOff = oneOff
@@ -69,4 +70,27 @@ public final class IndexedFlow: Sendable {
 
     /// The share of the amount in each month (index 0 = January), even when no shape is set.
     public var monthlyShares: [Double] { shares ?? LoadShape.even(over: months) }
+}
+
+extension IndexedFlow {
+    /// The fields of a declared flow that matching reads once the flow is indexed. The rest (its
+    /// words, price, note, outlet, quantity as written) stays with the profile: at a million
+    /// sites a full copy per indexed flow held about a gigabyte more.
+    public struct Declared: Sendable {
+        public let direction: FlowDirection
+        public let resource: ResourceCode
+        public let quality: FlowQuality
+        public let existingPartner: CompanyID?
+        public let maxDistanceKm: Double?
+        public let confidence: DataConfidence
+        public let confidential: Bool
+        public let planned: Bool
+        public let inferred: Bool
+
+        public init(_ flow: Flow) {
+            (direction, resource, quality) = (flow.direction, flow.resource, flow.quality)
+            (existingPartner, maxDistanceKm, confidence) = (flow.existingPartner, flow.maxDistanceKm, flow.confidence)
+            (confidential, planned, inferred) = (flow.confidential, flow.planned, flow.inferred)
+        }
+    }
 }

@@ -20,7 +20,7 @@ public struct PoolingMatcher: Sendable {
 
     /// The pooling mode of a flow, or `nil` when such flows are not pooled (heat, cold, energy
     /// and service releases).
-    public static func mode(of flow: Flow) -> PoolingMode? {
+    public static func mode(of flow: IndexedFlow.Declared) -> PoolingMode? {
         let code = flow.resource
         guard let category = code.category else { return nil }
         switch (flow.direction, category) {

@@ -244,7 +244,7 @@ public struct SubstitutionMatcher: Sendable {
     }
 
     /// Measured 1, declared 0.8, estimated 0.5; 0.3 for a flow inferred from the activity code.
-    public static func confidence(_ flow: Flow) -> Double {
+    public static func confidence(_ flow: IndexedFlow.Declared) -> Double {
         if flow.inferred { return 0.3 }
         let declared: Double =
             switch flow.confidence {
