@@ -36,6 +36,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "SymbioseCore",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")],
@@ -121,7 +122,7 @@ let package = Package(
             name: "SymbioseCLI",
             dependencies: [
                 "SymbioseCore", "SymbioseEngine", "SymbioseXML", "SymbioseFormats", "SymbioseReport",
-                "SymbioseSpreadsheet", "SymbioseStore", "SymbioseServer",
+                "SymbioseSpreadsheet", "SymbioseStore", "SymbioseServer", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import SymbioseCLI
 
 HugePages.restartIfUseful()
+LargeBlocks.returnWhenFreed()
 await SymbioseCommand.runMain()

@@ -50,4 +50,11 @@ import Testing
             #expect(process.terminationStatus == 0)
         #endif
     }
+
+    @Test func largeBlocksKeepTheirOwnMappingUnlessTheSizeIsSetAlready() {
+        #expect(LargeBlocks.fixesSize(tunables: nil))
+        #expect(LargeBlocks.fixesSize(tunables: "glibc.malloc.hugetlb=1"))
+        #expect(!LargeBlocks.fixesSize(tunables: "glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1048576"))
+        #expect(!LargeBlocks.fixesSize(tunables: "glibc.malloc.trim_threshold=0"))
+    }
 }
