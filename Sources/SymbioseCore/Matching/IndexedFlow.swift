@@ -26,7 +26,9 @@ public final class IndexedFlow: Sendable {
     public let shares: [Double]?
     /// What the flow's resource holds per tonne (dry matter, heating value, neutralising value,
     /// nitrogen), from the taxonomy: the bases on which tonnes are weighed.
-    public let contents: MassEquivalence.Values
+    public var contents: MassEquivalence.Values { code.contents }
+    /// What the taxonomy says of the flow's code, shared by every flow of that code.
+    private let code: CodeFacts
     /// The activity code (NAF) of the flow's company, when declared.
     public let activity: String?
     /// Whether the site was placed at its postcode's centre rather than located by its own
@@ -39,11 +41,10 @@ public final class IndexedFlow: Sendable {
 
     init(
         reference: FlowReference, flow: Flow, point: GeoPoint?, months: MonthSet, oneOff: YearMonth?, amount: Double?,
-        dimension: PhysicalDimension, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
-        contents: MassEquivalence.Values = .init(),
-        activity: String? = nil, placedByPostcode: Bool = false,
-        typicalTemperature: ClosedRange<Double>? = nil
+        code: CodeFacts, grade: WaterGrade?, hazardous: Bool, group: String? = nil,
+        activity: String? = nil, placedByPostcode: Bool = false
     ) {
+        let typicalTemperature = code.temperature
         if let declared = flow.quality.temperature {
             temperatures = declared...declared
             temperatureAssumed = false
@@ -54,14 +55,14 @@ public final class IndexedFlow: Sendable {
         self.activity = activity
         self.placedByPostcode = placedByPostcode
         self.group = group
-        self.contents = contents
+        self.code = code
         self.reference = reference
         self.flow = Declared(flow)
         self.point = point
         self.months = months
         self.oneOff = oneOff
         self.amount = amount
-        self.dimension = dimension
+        self.dimension = code.dimension
         self.grade = grade
         self.hazardous = hazardous
         self.category = ResourceCategory(code: flow.resource) ?? .material

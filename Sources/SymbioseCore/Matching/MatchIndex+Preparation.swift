@@ -15,22 +15,24 @@ extension MatchIndex {
     /// other flows.
     static func prepare(_ profiles: [LoadedProfile], taxonomy: Taxonomy, threads: Int) -> [PreparedFlows] {
         let size = 512
+        let table = CodeFacts.Table(taxonomy)
         return Parallel.map((profiles.count + size - 1) / size, threads: threads) { range in
             range.map { part in
-                prepare(profiles[(part * size)..<min(profiles.count, (part + 1) * size)], taxonomy: taxonomy)
+                prepare(profiles[(part * size)..<min(profiles.count, (part + 1) * size)], table: table)
             }
         }
     }
 
-    private static func prepare(_ profiles: ArraySlice<LoadedProfile>, taxonomy: Taxonomy) -> PreparedFlows {
-        // What the taxonomy says of each code, looked up once per code rather than once per flow.
+    private static func prepare(_ profiles: ArraySlice<LoadedProfile>, table: CodeFacts.Table) -> PreparedFlows {
+        let taxonomy = table.taxonomy
+        // What the taxonomy says of each code, asked of the shared table once per code and part.
         var facts: [ResourceCode: CodeFacts] = [:]
         var prepared = PreparedFlows()
         for loaded in profiles {
             for direction in [FlowDirection.output, .input] {
                 let flows = direction == .output ? loaded.profile.outputs : loaded.profile.inputs
                 for (index, flow) in flows.enumerated() {
-                    guard let code = facts[flow.resource] ?? CodeFacts(flow.resource, taxonomy) else { continue }
+                    guard let code = facts[flow.resource] ?? table.facts(of: flow.resource) else { continue }
                     facts[flow.resource] = code
                     let amount = taxonomy.annualAmount(of: flow, dimension: code.dimension)
                     if amount == nil, let warning = unitMismatch(flow, code.dimension, loaded, direction, index) {
@@ -54,9 +56,8 @@ extension MatchIndex {
                 company: profile.company.id, companyName: profile.company.name, flow: flow.id,
                 inferred: flow.inferred),
             flow: flow, point: profile.site.point, months: MonthSet(flow.availability), oneOff: oneOff, amount: amount,
-            dimension: code.dimension, grade: flow.quality.waterGrade ?? code.grade,
-            hazardous: hazardous, group: profile.company.group, contents: code.contents,
-            activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode,
-            typicalTemperature: code.temperature)
+            code: code, grade: flow.quality.waterGrade ?? code.grade,
+            hazardous: hazardous, group: profile.company.group,
+            activity: profile.company.naf, placedByPostcode: profile.site.placedByPostcode)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The index stage: every flow of every valid profile, grouped by direction and resource code,
 /// with a spatial grid per code for neighbour queries.
 ///
@@ -38,7 +40,9 @@ public struct MatchIndex: Sendable {
         var partners: [(output: Bool, position: Int, partner: CompanyID)] = []
         var position = 0
         // Each flow prepared on any thread; numbered and placed here, in input order.
-        for part in Self.prepare(profiles, taxonomy: taxonomy, threads: threads) {
+        let parts = Self.prepare(profiles, taxonomy: taxonomy, threads: threads)
+        reserve(parts)
+        for part in parts {
             var start = 0
             for end in part.ends {
                 let company = numbers.company(profiles[position].profile.company.id)
@@ -74,6 +78,17 @@ public struct MatchIndex: Sendable {
 }
 
 extension MatchIndex {
+    /// Room for every prepared flow, so that the lists of flows and gates are held at their count
+    /// rather than at a doubling past it.
+    private mutating func reserve(_ parts: [PreparedFlows]) {
+        let releases = parts.reduce(0) { total, part in total + part.directions.count { $0 == .output } }
+        let needs = parts.reduce(0) { $0 + $1.directions.count } - releases
+        outputs.reserveCapacity(releases)
+        releaseGates.reserveCapacity(releases)
+        inputs.reserveCapacity(needs)
+        needGates.reserveCapacity(needs)
+    }
+
     private mutating func add(_ indexed: IndexedFlow, _ gate: FlowGate, _ direction: FlowDirection) {
         if direction == .output {
             outputsByCode[indexed.flow.resource, default: []].append(outputs.count)
@@ -116,8 +131,9 @@ extension MatchIndex {
     }
 }
 
-/// What the taxonomy says of one resource code that indexing needs for each of its flows.
-struct CodeFacts: Sendable {
+/// What the taxonomy says of one resource code that indexing needs for each of its flows: one
+/// object per code, which the code's flows share.
+final class CodeFacts: Sendable {
     let dimension: PhysicalDimension
     let grade: WaterGrade?
     let contents: MassEquivalence.Values
@@ -130,6 +146,26 @@ struct CodeFacts: Sendable {
         grade = taxonomy.defaultGrade(for: code)
         contents = taxonomy.contents(of: code)
         temperature = taxonomy.typicalTemperature(of: code)
+    }
+
+    /// The facts of each code met, made once for all the threads that index.
+    final class Table: @unchecked Sendable {
+        let taxonomy: Taxonomy
+        private let lock = NSLock()
+        /// `nil` for a code the taxonomy does not know.
+        private var known: [ResourceCode: CodeFacts?] = [:]
+
+        init(_ taxonomy: Taxonomy) { self.taxonomy = taxonomy }
+
+        /// The facts of `code`; `nil` when the taxonomy does not know it.
+        func facts(of code: ResourceCode) -> CodeFacts? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let facts = known[code] { return facts }
+            let facts = CodeFacts(code, taxonomy)
+            known[code] = .some(facts)
+            return facts
+        }
     }
 }
 
