@@ -55,18 +55,20 @@ extension ProfileJSON {
         _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void
     ) throws(JSONParser.Failure) -> (root: JSONNode, parts: [[Element]]) {
         let profiles = JSONPath.root.appending("profiles")
+        // One table of field keys for the file's profiles, whichever thread reads them.
+        let keys = FieldKeys()
         return try JSONParser.parse(
             bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
         ) { node, index in
-            decodeElement(node, path: profiles.appending(index), file: file)
+            decodeElement(node, path: profiles.appending(index), file: file, keys: keys)
         }
     }
 
     /// One profile of a collection, with its own diagnostics.
-    private static func decodeElement(_ node: JSONNode, path: JSONPath, file: String) -> Element {
+    private static func decodeElement(_ node: JSONNode, path: JSONPath, file: String, keys: FieldKeys) -> Element {
         let local = DiagnosticCollector(file: file)
         guard let element = JSONObject(node, path: path, collector: local) else { return (nil, local.diagnostics) }
-        return (decodeProfile(element, node: node, collector: local, topLevel: false), local.diagnostics)
+        return (decodeProfile(element, node: node, collector: local, topLevel: false, keys: keys), local.diagnostics)
     }
 
     /// The profiles of a parsed document, by its schema: one profile, or a collection, whose
@@ -105,8 +107,10 @@ extension ProfileJSON {
         return profiles
     }
 
+    /// A profile; the keys of its field locations are kept in `keys`, shared with the file's
+    /// other profiles, when given.
     private static func decodeProfile(
-        _ object: JSONObject, node: JSONNode, collector: DiagnosticCollector, topLevel: Bool
+        _ object: JSONObject, node: JSONNode, collector: DiagnosticCollector, topLevel: Bool, keys: FieldKeys? = nil
     ) -> LoadedProfile? {
         object.rejectUnknownMembers(allowed: ["schema", "company", "site", "contact", "outputs", "inputs"])
         if !topLevel, let schema = object.string("schema"), schema != profileSchema {
@@ -132,6 +136,7 @@ extension ProfileJSON {
         // Left unsorted: a JSON profile has no key twice, and its locations are looked up only
         // for its diagnostics, a few profiles in a territory; sorting each cost more.
         record(node, key: &key, escapedPath: nil, into: &fields)
+        if let keys { fields.share(keysIn: keys) }
         fields.trim()
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The keys of many profiles' field locations, each written once and numbered.
+///
+/// The profiles of one file repeat the same few hundred keys (`outputs[0].quantity.value`), each
+/// a million times in a national file: about 520 bytes of keys a profile, half a gigabyte at a
+/// million sites. Profiles that share their keys here (``FieldLocations/share(keysIn:)``) keep
+/// only the keys' numbers. Numbers are given under a lock, so the profiles of a file read on
+/// several threads may share one table; a number, once given, always names the same key.
+public final class FieldKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8] = []
+    /// Where each key starts in `bytes`, and where the last one ends.
+    private var bounds: [Int] = [0]
+    private var numbers: [ArraySlice<UInt8>: Int32] = [:]
+
+    public init() {}
+
+    /// How many keys have a number.
+    public var count: Int { lock.withLock { numbers.count } }
+
+    /// The numbers of `count` keys, `key` giving each one; keys met for the first time are given
+    /// the next numbers. `nil`, with nothing given, when the numbers would go beyond 32 bits.
+    func numbers(_ count: Int, of key: (Int) -> ArraySlice<UInt8>) -> [Int32]? {
+        lock.withLock {
+            guard numbers.count + count <= Int(Int32.max) else { return nil }
+            return (0..<count).map { position in
+                let wanted = key(position)
+                if let known = numbers[wanted] { return known }
+                let number = Int32(numbers.count)
+                bytes.append(contentsOf: wanted)
+                bounds.append(bytes.count)
+                numbers[ArraySlice(Array(wanted))] = number
+                return number
+            }
+        }
+    }
+
+    /// The number of `key`, if it has one: never gives a new one.
+    func existingNumber(of key: ArraySlice<UInt8>) -> Int32? {
+        lock.withLock { numbers[key] }
+    }
+
+    /// The bytes of the key numbered `number`.
+    func key(_ number: Int32) -> ArraySlice<UInt8> {
+        lock.withLock { bytes[bounds[Int(number)]..<bounds[Int(number) + 1]] }
+    }
+}
