@@ -57,6 +57,12 @@ extension Array {
         }
     }
 
+    /// The elements of `parts`, in order, moved rather than copied; `parts` is emptied. A single
+    /// part is taken as it is.
+    package static func joining(_ parts: inout [[Element]]) -> [Element] {
+        parts.count == 1 ? parts.removeLast() : .gathering(&parts) { $0 }
+    }
+
     /// For each of `total` positions, the slot `order` gives it, or -1.
     private static func destinations(of order: [Int], among total: Int) -> [Int] {
         var slots = [Int](repeating: -1, count: total)

@@ -16,7 +16,7 @@ public enum Parallel {
         var parts = inParts(count, threads: threads, work)
         // The chunks' results moved into one array, not copied: a copied synergy is a dozen
         // references retained, and released again with its chunk.
-        return parts.count == 1 ? parts.removeLast() : .gathering(&parts) { $0 }
+        return .joining(&parts)
     }
 
     /// Maps `0..<count` through `work` as ``map(_:threads:_:)`` does, but leaves the chunks'

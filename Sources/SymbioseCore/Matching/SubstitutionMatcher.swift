@@ -44,7 +44,7 @@ public struct SubstitutionMatcher: Sendable {
     /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
         var parts = matchInParts(index, compatibility: compatibility)
-        return parts.count == 1 ? parts.removeLast() : .gathering(&parts) { $0 }
+        return .joining(&parts)
     }
 
     /// The synergies of ``match(_:compatibility:)``, in the same order, left in the parts the

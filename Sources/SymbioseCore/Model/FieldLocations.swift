@@ -217,13 +217,13 @@ public struct FieldLocations: Sendable {
     private func key(of entry: Entry) -> String { String(decoding: keySlice(entry), as: UTF8.self) }
 
     private func compare(_ left: Entry, _ right: Entry) -> Int {
-        let shorter = Int(min(left.keyCount, right.keyCount))
         if sharedKeys != nil {
             if left.keyStart == right.keyStart { return 0 }
             let (first, second) = (keySlice(left), keySlice(right))
             if first.lexicographicallyPrecedes(second) { return -1 }
             return second.lexicographicallyPrecedes(first) ? 1 : 0
         }
+        let shorter = Int(min(left.keyCount, right.keyCount))
         if shorter > 0 {
             let order = keyBytes.withUnsafeBytes {
                 memcmp($0.baseAddress! + Int(left.keyStart), $0.baseAddress! + Int(right.keyStart), shorter)
