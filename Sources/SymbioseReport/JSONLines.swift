@@ -5,6 +5,10 @@ import SymbioseCore
 /// order. The run's summary and diagnostics are not records: diagnostics go to stderr.
 public enum RecommendationsNDJSON: ReportRenderer {
     public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try writeUTF8(report) { try JSONOutput.pass(&$0, asTextTo: emit) }
+    }
+
+    public static func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws {
         let (synergies, impacts) = (report.synergies, report.impacts)
         let writer = ReasonWriter(taxonomy: report.taxonomy, language: report.language)
         try JSONOutput.writeLines(
@@ -12,7 +16,7 @@ public enum RecommendationsNDJSON: ReportRenderer {
             element: { index in
                 RecommendationsJSON.render(
                     synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
-            }, to: emit)
+            }, toUTF8: emit)
     }
 }
 
@@ -21,6 +25,10 @@ public enum RecommendationsNDJSON: ReportRenderer {
 /// `record` (`allocation` or `pool`) telling which.
 public enum PlanNDJSON: ReportRenderer {
     public static func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
+        try writeUTF8(report) { try JSONOutput.pass(&$0, asTextTo: emit) }
+    }
+
+    public static func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws {
         guard let (plan, _) = report.plan else { throw OutputFormat.Unsupported(format: .ndjson) }
         let writer = ReasonWriter(taxonomy: report.taxonomy, language: report.language)
         let allocations = plan.optimal.allocations
@@ -31,7 +39,7 @@ public enum PlanNDJSON: ReportRenderer {
                 index < allocations.count
                     ? tagged("allocation", PlanJSON.allocation(allocations[index], rank: index + 1, writer: writer))
                     : tagged("pool", PlanJSON.pool(pools[index - allocations.count]))
-            }, to: emit)
+            }, toUTF8: emit)
     }
 
     private static func tagged(_ record: String, _ value: JSONOutput) -> JSONOutput {

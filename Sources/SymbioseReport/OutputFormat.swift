@@ -22,6 +22,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Writes a run's report in one format, in pieces, to `emit`.
 public protocol ReportRenderer {
     static func write(_ report: RunReport, to emit: (String) throws -> Void) throws
+    /// Writes the same text as UTF-8 bytes: `emit` takes each piece and leaves the array empty,
+    /// perhaps with room kept from an earlier piece. The long lists (JSON, NDJSON) are made as
+    /// bytes in a few buffers reused to the end; the other formats hand over their texts' bytes.
+    static func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws
+}
+
+extension ReportRenderer {
+    public static func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws {
+        try write(report) { text in
+            var bytes = Array(text.utf8)
+            try emit(&bytes)
+        }
+    }
 }
 
 extension OutputFormat {
@@ -55,6 +68,12 @@ extension OutputFormat {
     public func write(_ report: RunReport, to emit: (String) throws -> Void) throws {
         guard let renderer = renderer(for: report.subject) else { throw Unsupported(format: self) }
         try renderer.write(report, to: emit)
+    }
+
+    /// Writes `report` in this format to `emit`, as UTF-8 bytes (``ReportRenderer/writeUTF8(_:to:)``).
+    public func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws {
+        guard let renderer = renderer(for: report.subject) else { throw Unsupported(format: self) }
+        try renderer.writeUTF8(report, to: emit)
     }
 
     /// `report` in this format, whole.

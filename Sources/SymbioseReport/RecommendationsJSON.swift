@@ -29,6 +29,19 @@ public enum RecommendationsJSON {
         impacts: [String: SynergyImpact], factorsVersion: String, language: Language, threads: Int = 1,
         to emit: (String) throws -> Void
     ) rethrows {
+        try write(
+            synergies, result: result, taxonomy: taxonomy, settings: settings, impacts: impacts,
+            factorsVersion: factorsVersion, language: language, threads: threads,
+            toUTF8: { try JSONOutput.pass(&$0, asTextTo: emit) })
+    }
+
+    /// Writes the same document as UTF-8 bytes, handed over as
+    /// ``ReportRenderer/writeUTF8(_:to:)`` says.
+    public static func write(
+        _ synergies: [Synergy], result: MatchResult, taxonomy: Taxonomy, settings: MatchSettings,
+        impacts: [String: SynergyImpact], factorsVersion: String, language: Language, threads: Int = 1,
+        toUTF8 emit: (inout [UInt8]) throws -> Void
+    ) rethrows {
         let writer = ReasonWriter(taxonomy: taxonomy, language: language)
         let weights = settings.weights.normalized
         var totals = ImpactTotals()
@@ -65,7 +78,7 @@ public enum RecommendationsJSON {
             members, streaming: "synergies", count: synergies.count, threads: threads,
             element: { index in
                 render(synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
-            }, to: emit)
+            }, toUTF8: emit)
     }
 
     static func round4(_ value: Double) -> Double { rounded(value, places: 4) }
@@ -229,5 +242,12 @@ extension RecommendationsJSON: ReportRenderer {
             report.synergies, result: report.result, taxonomy: report.taxonomy, settings: report.settings,
             impacts: report.impacts, factorsVersion: report.factors.version, language: report.language,
             threads: report.style.threads, to: emit)
+    }
+
+    public static func writeUTF8(_ report: RunReport, to emit: (inout [UInt8]) throws -> Void) throws {
+        try write(
+            report.synergies, result: report.result, taxonomy: report.taxonomy, settings: report.settings,
+            impacts: report.impacts, factorsVersion: report.factors.version, language: report.language,
+            threads: report.style.threads, toUTF8: emit)
     }
 }

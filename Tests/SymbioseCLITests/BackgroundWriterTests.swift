@@ -22,6 +22,35 @@ import Testing
         #expect(try String(contentsOf: url, encoding: .utf8) == pieces.joined())
     }
 
+    /// Bytes handed over are replaced by the emptied buffer of the piece written before them,
+    /// so that a long output goes through two buffers; texts and bytes keep their order.
+    @Test func bytesComeBackAsTheEmptiedBufferOfTheLastPiece() throws {
+        let url = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: url)
+        let writer = BackgroundWriter(handle)
+        var expected = ""
+        var buffer: [UInt8] = []
+        var previous = 0
+        for index in 0..<50 {
+            let piece = "bytes \(index) " + String(repeating: "ü", count: 1_000 + index) + "\n"
+            buffer.append(contentsOf: piece.utf8)
+            let size = buffer.count
+            try writer.write(&buffer)
+            #expect(buffer.isEmpty)
+            // From the second piece on, the buffer given back held the piece before this one.
+            if index > 0 { #expect(buffer.capacity >= previous) }
+            previous = size
+            expected += piece
+            try writer.write("text \(index)\n")
+            expected += "text \(index)\n"
+        }
+        try writer.finish()
+        try handle.close()
+        #expect(try String(contentsOf: url, encoding: .utf8) == expected)
+    }
+
     @Test func aFailedWriteFailsTheNextWriteAndTheFinish() throws {
         let url = temporaryFile()
         defer { try? FileManager.default.removeItem(at: url) }

@@ -54,8 +54,8 @@ struct ListOutputOptions: ParsableArguments {
                 try chosen.bytes(report)
             }
         }
-        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
-            try chosen.write(report, to: emit)
+        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { writer in
+            try chosen.writeUTF8(report, to: writer.write)
         }
     }
 

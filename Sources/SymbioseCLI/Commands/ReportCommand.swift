@@ -79,8 +79,8 @@ struct ReportCommand: ParsableCommand {
         var report = RunReport(
             .synergies, of: outcome.result.synergies, engine: engine, outcome: outcome, presentation: presentation)
         if format.format == .html { addPlan(to: &report, engine: engine, outcome: outcome) }
-        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { emit in
-            try format.format.write(report, to: emit)
+        try OutputFile.streamOrExit(to: output, force: replace.force, language: language) { writer in
+            try format.format.writeUTF8(report, to: writer.write)
         }
         Teardown.shared.keep((outcome, report))
         if outcome.hasErrors { throw ExitStatus.invalidInput }

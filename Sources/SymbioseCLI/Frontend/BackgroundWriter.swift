@@ -10,7 +10,11 @@ import Foundation
 public final class BackgroundWriter: @unchecked Sendable {
     private let handle: FileHandle
     private let condition = NSCondition()
-    private var pending: String?
+    private var pendingText: String?
+    private var pendingBytes: [UInt8]?
+    /// The buffer of the last piece of bytes written, emptied, for the next piece.
+    private var spare: [UInt8] = []
+    private var writing = false
     private var failure: Error?
     private var closed = false
     private var running = true
@@ -22,11 +26,27 @@ public final class BackgroundWriter: @unchecked Sendable {
 
     /// Hands `text` over to be written, once the piece before it is written.
     public func write(_ text: String) throws {
+        try handOver { pendingText = text }
+    }
+
+    /// Hands `bytes` over to be written, once the piece before it is written, and leaves in
+    /// their place the emptied buffer of an earlier piece: a long output goes through two
+    /// buffers, not one fresh buffer a piece.
+    public func write(_ bytes: inout [UInt8]) throws {
+        try handOver {
+            var piece = spare
+            spare = []
+            swap(&piece, &bytes)
+            pendingBytes = piece
+        }
+    }
+
+    private func handOver(_ store: () -> Void) throws {
         condition.lock()
         defer { condition.unlock() }
-        while pending != nil && failure == nil { condition.wait() }
+        while (writing || pendingText != nil || pendingBytes != nil) && failure == nil { condition.wait() }
         if let failure { throw failure }
-        pending = text
+        store()
         condition.broadcast()
     }
 
@@ -43,13 +63,28 @@ public final class BackgroundWriter: @unchecked Sendable {
     private func run() {
         condition.lock()
         while true {
-            while pending == nil && !closed { condition.wait() }
-            guard let text = pending else { break }
+            while pendingText == nil && pendingBytes == nil && !closed { condition.wait() }
+            if pendingText == nil && pendingBytes == nil { break }
+            var text: String?
+            var bytes: [UInt8]?
+            swap(&text, &pendingText)
+            swap(&bytes, &pendingBytes)
+            writing = true
             condition.unlock()
             var error: Error?
-            do { try OutputFile.write(text, to: handle) } catch let thrown { error = thrown }
+            do {
+                if let text { try OutputFile.write(text, to: handle) }
+                if var written = bytes {
+                    bytes = nil
+                    try written.withUnsafeBytes { try handle.write(contentsOf: $0) }
+                    written.removeAll(keepingCapacity: true)
+                    condition.lock()
+                    spare = written
+                    condition.unlock()
+                }
+            } catch let thrown { error = thrown }
             condition.lock()
-            pending = nil
+            writing = false
             if failure == nil { failure = error }
             condition.broadcast()
         }

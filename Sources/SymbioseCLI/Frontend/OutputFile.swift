@@ -36,15 +36,15 @@ enum OutputFile {
 
     /// Writes, or says why not on standard error and exits with status 73.
     static func writeOrExit(_ text: String, to path: String?, force: Bool = false, language: Language) throws {
-        try streamOrExit(to: path, force: force, language: language) { emit in try emit(text) }
+        try streamOrExit(to: path, force: force, language: language) { writer in try writer.write(text) }
     }
 
-    /// Writes what `produce` hands to its `emit` argument, piece by piece, or says why not on
+    /// Writes what `produce` hands to the writer it is given, piece by piece, or says why not on
     /// standard error and exits with status 73. Into a file, the pieces go to the temporary
     /// file, renamed only once all are written.
     static func streamOrExit(
         to path: String?, force: Bool = false, language: Language,
-        _ produce: ((String) throws -> Void) throws -> Void
+        _ produce: (BackgroundWriter) throws -> Void
     ) throws {
         do {
             try stream(to: path, force: force, produce)
@@ -61,7 +61,7 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String?, force: Bool = false) throws {
-        try stream(to: path, force: force) { emit in try emit(text) }
+        try stream(to: path, force: force) { writer in try writer.write(text) }
     }
 
     /// Exits 64 with a message when a workbook would go to `path` and that is a terminal.
@@ -101,12 +101,12 @@ enum OutputFile {
     }
 
     static func stream(
-        to path: String?, force: Bool = false, _ produce: ((String) throws -> Void) throws -> Void
+        to path: String?, force: Bool = false, _ produce: (BackgroundWriter) throws -> Void
     ) throws {
         try streamHandle(to: path, force: force) { handle in
             // The pieces are made on this thread and written on another.
             let writer = BackgroundWriter(handle)
-            let produced = Result { try produce(writer.write) }
+            let produced = Result { try produce(writer) }
             let finished = Result { try writer.finish() }
             try produced.get()
             try finished.get()

@@ -31,6 +31,17 @@ extension JSONOutput {
         count: Int, threads: Int = 1, element: @escaping @Sendable (Int) -> JSONOutput,
         to emit: (String) throws -> Void
     ) rethrows {
+        try writeLines(
+            count: count, threads: threads, element: element,
+            toUTF8: { try JSONOutput.pass(&$0, asTextTo: emit) })
+    }
+
+    /// Writes the same lines as UTF-8 bytes, handed to `emit` as
+    /// ``writeObject(_:streaming:count:threads:element:toUTF8:)`` hands them.
+    public static func writeLines(
+        count: Int, threads: Int = 1, element: @escaping @Sendable (Int) -> JSONOutput,
+        toUTF8 emit: (inout [UInt8]) throws -> Void
+    ) rethrows {
         var text = JSONText()
         try forEachBatch(count: count, threads: threads, to: emit, text: &text) { index, piece in
             element(index).writeCompact(into: &piece)

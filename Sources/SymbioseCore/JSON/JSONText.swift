@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON text being written, as UTF-8 bytes: appending to an array of bytes skips the
 /// bookkeeping a `String` does on every append (capacity, counts, the ASCII flag), which was
 /// about half of the time spent writing long outputs.
@@ -28,6 +30,36 @@ struct JSONText {
 
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    /// Hands the bytes written to `emit`, which may keep them, and goes on from what it leaves:
+    /// an empty array, perhaps with room.
+    mutating func handOver(to emit: (inout [UInt8]) throws -> Void) rethrows {
+        try emit(&bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Buffers given back once their text is copied on, for the threads to write the next
+    /// pieces into: each thread takes one, so a few exist however long the output.
+    final class Spare: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [JSONText] = []
+
+        func take() -> JSONText {
+            lock.lock()
+            defer { lock.unlock() }
+            return texts.popLast() ?? JSONText(capacity: 1 << 16)
+        }
+
+        /// Keeps `text`'s room for a later piece, and leaves `text` empty.
+        func give(_ text: inout JSONText) {
+            var kept = JSONText()
+            swap(&kept, &text)
+            kept.clear()
+            lock.lock()
+            texts.append(kept)
+            lock.unlock()
+        }
     }
 
     /// Forgets everything written, keeping the room it took.
