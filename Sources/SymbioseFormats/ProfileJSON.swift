@@ -90,7 +90,11 @@ extension ProfileJSON {
                     for diagnostic in parts[part][element].diagnostics { collector.append(diagnostic) }
                 }
             }
-            profiles = .gathering(&parts) { $0.profile }
+            // Taken out of each part, not copied: a profile holds a few dozen references.
+            profiles = .gathering(&parts) { element in
+                var element = element
+                return element.profile.take()
+            }
         case let other?:
             collector.error(
                 .jsonSchema, LocalizedText(en: "unknown schema \"\(other)\"", fr: "schéma inconnu « \(other) »"),

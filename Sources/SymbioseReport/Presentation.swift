@@ -8,7 +8,9 @@ import SymbioseCore
 /// `firm-a`, coordinates are rounded to 0.01° (about 1 km), and every quantity is shown as a
 /// band. Confidential flows are always banded unless `revealConfidential`.
 public struct Presentation: Sendable {
-    public var anonymize: Bool
+    /// Set when made: the pseudonyms are worked out then, and only when anonymised (a national
+    /// run names a million firms as they are).
+    public let anonymize: Bool
     public var revealConfidential: Bool
     public var language: Language
     private var letters: [CompanyID: String] = [:]
@@ -17,6 +19,7 @@ public struct Presentation: Sendable {
         self.anonymize = anonymize
         self.revealConfidential = revealConfidential
         self.language = language
+        guard anonymize else { return }
         for (offset, id) in Set(companies).sorted().enumerated() { letters[id] = Self.letters(for: offset) }
     }
 

@@ -36,8 +36,8 @@ extension Array {
     ///
     /// - Precondition: `order` holds positions of either list, each at most once.
     package static func gathering<A, B>(
-        _ first: inout [[A]], _ second: inout [B], in order: [Int], wrapping wrapFirst: (A) -> Element,
-        _ wrapSecond: (B) -> Element
+        _ first: inout [[A]], _ second: inout [B], in order: [Int], wrapping wrapFirst: (consuming A) -> Element,
+        _ wrapSecond: (consuming B) -> Element
     ) -> [Element] {
         let slots = destinations(of: order, among: first.reduce(second.count) { $0 + $1.count })
         return [Element](unsafeUninitializedCapacity: order.count) { buffer, count in

@@ -37,6 +37,8 @@ public struct MatchIndex: Sendable {
         self.taxonomy = taxonomy
         var withoutPoint: Set<CompanyID> = []
         var numbers = FlowGate.Numbers()
+        // One company a profile, as in most territories: the table is never grown and rehashed.
+        numbers.companies.reserveCapacity(profiles.count)
         var partners: [(output: Bool, position: Int, partner: CompanyID)] = []
         var position = 0
         // Each flow prepared on any thread; numbered and placed here, in input order.

@@ -101,7 +101,8 @@ public struct Ranker: Sendable {
             }
         }
         let order = self.order(keys).map { positions[$0] }
-        return .gathering(&parts, &pools, in: order, wrapping: Synergy.substitution, Synergy.pooling)
+        // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
+        return .gathering(&parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
     }
 
     /// The synergies kept by the filter, in rank order.

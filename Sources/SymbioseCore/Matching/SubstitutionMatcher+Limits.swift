@@ -46,7 +46,7 @@ extension SubstitutionMatcher {
     }
 
     /// One candidate: its need, its place in that need's list, and its release's number.
-    struct Place {
+    struct Place: Sendable {
         var need: Int32
         var slot: Int32
         var release: Int32
@@ -64,15 +64,14 @@ extension SubstitutionMatcher {
         let releaseKeys = Self.releaseKeys(index)
         var places: [Place] = []
         places.reserveCapacity(lists.reduce(0) { $0 + $1.entries.count })
-        for need in lists.indices {
-            for slot in lists[need].entries.indices {
-                let release = releaseKeys[Int(lists[need].entries[slot].release)]
-                places.append(Place(need: Int32(need), slot: Int32(slot), release: release))
+        for (need, list) in lists.enumerated() {
+            for (slot, entry) in list.entries.enumerated() {
+                places.append(Place(need: Int32(need), slot: Int32(slot), release: releaseKeys[Int(entry.release)]))
             }
         }
         /// Whether the identifier of one place's synergy sorts before the other's, worked out
         /// only to break a tie.
-        func idsInOrder(_ a: Place, _ b: Place) -> Bool {
+        let idsInOrder: @Sendable (Place, Place) -> Bool = { a, b in
             func pair(_ place: Place) -> (IndexedFlow, IndexedFlow) {
                 let release = lists[Int(place.need)].entries[Int(place.slot)].release
                 return (index.outputs[Int(release)], index.inputs[Int(place.need)])
@@ -80,8 +79,10 @@ extension SubstitutionMatcher {
             return Self.synergyIDPrecedes(pair(a), pair(b))
         }
         let kept = Self.bestPerRelease(
-            places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count, idsInOrder: idsInOrder)
-        let chosen = Self.bestPerReceiver(kept, of: lists, receivers: receivers, idsInOrder: idsInOrder)
+            places, of: lists, keeping: settings.maximumPerRelease, releases: releaseKeys.count,
+            threads: settings.threads, idsInOrder: idsInOrder)
+        let chosen = Self.bestPerReceiver(
+            kept, of: lists, receivers: receivers, threads: settings.threads, idsInOrder: idsInOrder)
         let matcher = self
         return Parallel.inParts(chosen.count, threads: settings.threads) { range in
             range.map { matcher.synergy(at: chosen[$0], of: lists, index: index, sources: sources) }
@@ -109,52 +110,91 @@ extension SubstitutionMatcher {
     }
 
     /// Keeps each release's best `limit` proposals (0: all), in need order otherwise;
-    /// `idsInOrder` compares two places' synergy identifiers, to break ties.
+    /// `idsInOrder` compares two places' synergy identifiers, to break ties. Each of up to
+    /// `threads` threads weighs the places of its own releases (every `threads`-th number), so
+    /// that what is kept does not depend on how many there are.
     static func bestPerRelease(
-        _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int,
-        idsInOrder: (Place, Place) -> Bool
+        _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int, threads: Int,
+        idsInOrder: @escaping @Sendable (Place, Place) -> Bool
     ) -> [Place] {
         guard limit > 0 else { return places }
-        func ranksBefore(_ a: Place, _ b: Place) -> Bool {
+        @Sendable func ranksBefore(_ a: Place, _ b: Place) -> Bool {
             let (first, second) = (byNeed[Int(a.need)].entries[Int(a.slot)], byNeed[Int(b.need)].entries[Int(b.slot)])
             return first.ranksBefore(second) { idsInOrder(a, b) }
         }
-        var byRelease = [[Int]](repeating: [], count: releases)
-        for position in places.indices {
-            let place = places[position]
-            let index = byRelease[Int(place.release)].firstIndex { ranksBefore(place, places[$0]) }
-            let at = index ?? byRelease[Int(place.release)].endIndex
-            guard at < limit else { continue }
-            byRelease[Int(place.release)].insert(position, at: at)
-            if byRelease[Int(place.release)].count > limit { byRelease[Int(place.release)].removeLast() }
+        let shares = max(1, threads)
+        let kept = Parallel.map(shares, threads: shares) { range in
+            var kept: [Int] = []
+            for share in range {
+                // The kept positions of each release of this share, best first.
+                var byRelease = [[Int]](repeating: [], count: releases / shares + 1)
+                for position in places.indices where Int(places[position].release) % shares == share {
+                    let place = places[position]
+                    let release = Int(place.release) / shares
+                    let index = byRelease[release].firstIndex { ranksBefore(place, places[$0]) }
+                    let at = index ?? byRelease[release].endIndex
+                    guard at < limit else { continue }
+                    byRelease[release].insert(position, at: at)
+                    if byRelease[release].count > limit { byRelease[release].removeLast() }
+                }
+                for list in byRelease { kept += list }
+            }
+            return kept
         }
         var keep = [Bool](repeating: false, count: places.count)
-        for list in byRelease { for position in list { keep[position] = true } }
+        for position in kept { keep[position] = true }
         return places.indices.filter { keep[$0] }.map { places[$0] }
     }
 
     /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
     /// cullet offered to one glassworks for its cullet need and for its batch need is one
-    /// proposal, not two. Ties keep the alphabetically first id.
+    /// proposal, not two. Ties keep the alphabetically first id. Uses come out in the order of
+    /// each pair's first place; each of up to `threads` threads weighs its own releases.
     static func bestPerReceiver(
-        _ places: [Place], of byNeed: [NeedList], receivers: [Int32], idsInOrder: (Place, Place) -> Bool
+        _ places: [Place], of byNeed: [NeedList], receivers: [Int32], threads: Int,
+        idsInOrder: @escaping @Sendable (Place, Place) -> Bool
     ) -> [Place] {
-        var best: [Int: Place] = [:]
-        var order: [Int] = []
-        for place in places {
-            let key = Int(place.release) << 32 | Int(UInt32(bitPattern: receivers[Int(place.need)]))
-            let score = byNeed[Int(place.need)].entries[Int(place.slot)].score
-            if let current = best[key] {
-                let other = byNeed[Int(current.need)].entries[Int(current.slot)].score
-                if score > other || (score == other && idsInOrder(place, current)) {
-                    best[key] = place
+        let shares = max(1, threads)
+        let runs = Parallel.inParts(shares, threads: shares) { range in
+            // Each pair's first position and best place, in the order of first positions.
+            var uses: [(first: Int, place: Place)] = []
+            for share in range {
+                var best: [Int: Int] = [:]
+                for position in places.indices where Int(places[position].release) % shares == share {
+                    let place = places[position]
+                    let key = Int(place.release) << 32 | Int(UInt32(bitPattern: receivers[Int(place.need)]))
+                    guard let at = best[key] else {
+                        best[key] = uses.count
+                        uses.append((position, place))
+                        continue
+                    }
+                    let current = uses[at].place
+                    let score = byNeed[Int(place.need)].entries[Int(place.slot)].score
+                    let other = byNeed[Int(current.need)].entries[Int(current.slot)].score
+                    if score > other || (score == other && idsInOrder(place, current)) { uses[at].place = place }
                 }
-            } else {
-                best[key] = place
-                order.append(key)
             }
+            return uses
         }
-        return order.map { best[$0]! }
+        return merged(runs.filter { !$0.isEmpty }).map(\.place)
+    }
+
+    /// Runs each in the order of their first positions, merged into one in that order.
+    private static func merged(_ runs: [[(first: Int, place: Place)]]) -> [(first: Int, place: Place)] {
+        guard runs.count > 1 else { return runs.first ?? [] }
+        var heads = [Int](repeating: 0, count: runs.count)
+        var merged: [(first: Int, place: Place)] = []
+        merged.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+        while true {
+            var next: Int?
+            for run in runs.indices where heads[run] < runs[run].count {
+                if let best = next, runs[best][heads[best]].first < runs[run][heads[run]].first { continue }
+                next = run
+            }
+            guard let run = next else { return merged }
+            merged.append(runs[run][heads[run]])
+            heads[run] += 1
+        }
     }
 
     /// A number per release of `index`, equal for releases of equal company and flow ids: its

@@ -83,6 +83,13 @@ public struct FlowReference: Sendable, Hashable {
         self.flow = flow
         self.inferred = inferred
     }
+
+    /// Hashes the ids only: a firm's name goes with its id, and hashing it too was most of the
+    /// cost of counting a national run's needs. Equality still compares every member.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(company)
+        hasher.combine(flow)
+    }
 }
 
 /// One firm's release replacing another firm's need.
