@@ -92,8 +92,8 @@ extension ProfileJSON {
             }
             // Taken out of each part, not copied: a profile holds a few dozen references.
             profiles = .gathering(&parts) { element in
-                var element = element
-                return element.profile.take()
+                let (profile, _) = element
+                return profile
             }
         case let other?:
             collector.error(

@@ -22,7 +22,7 @@ extension Array {
             while var part = parts.popLast() {
                 while let element = part.popLast() {
                     position -= 1
-                    if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: element) }
+                    if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: consume element) }
                 }
             }
             count = order.count
@@ -45,12 +45,16 @@ extension Array {
             var position = slots.count
             while let element = second.popLast() {
                 position -= 1
-                if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapSecond(element)) }
+                if slots[position] >= 0 {
+                    buffer.initializeElement(at: slots[position], to: wrapSecond(consume element))
+                }
             }
             while var part = first.popLast() {
                 while let element = part.popLast() {
                     position -= 1
-                    if slots[position] >= 0 { buffer.initializeElement(at: slots[position], to: wrapFirst(element)) }
+                    if slots[position] >= 0 {
+                        buffer.initializeElement(at: slots[position], to: wrapFirst(consume element))
+                    }
                 }
             }
             count = order.count
@@ -84,7 +88,7 @@ extension Array {
             var slot = total
             while var part = parts.popLast() {
                 while let element = part.popLast() {
-                    if let kept = keep(element) {
+                    if let kept = keep(consume element) {
                         slot -= 1
                         (base + slot).initialize(to: kept)
                     }

@@ -21,9 +21,13 @@ public struct PoolingMatcher: Sendable {
     /// The pooling mode of a flow, or `nil` when such flows are not pooled (heat, cold, energy
     /// and service releases).
     public static func mode(of flow: IndexedFlow.Declared) -> PoolingMode? {
-        let code = flow.resource
+        mode(of: flow.resource, direction: flow.direction)
+    }
+
+    /// The pooling mode of the flows of `code` in `direction`: it depends on nothing else.
+    static func mode(of code: ResourceCode, direction: FlowDirection) -> PoolingMode? {
         guard let category = code.category else { return nil }
-        switch (flow.direction, category) {
+        switch (direction, category) {
         case (.input, .service):
             if code.rawValue.hasPrefix("service.purchasing") { return .purchasing }
             if code.rawValue.hasPrefix("service.collection") { return .collection }
@@ -59,10 +63,16 @@ public struct PoolingMatcher: Sendable {
 
     /// Finds and scores every pooling group, in a deterministic order.
     public func match(_ index: MatchIndex) -> [PoolingGroup] {
+        // The flows of each code with a place, in index order; the mode is worked out once a code.
         var byKey: [Key: [IndexedFlow]] = [:]
-        for flow in index.outputs + index.inputs {
-            guard flow.point != nil, let mode = Self.mode(of: flow.flow) else { continue }
-            byKey[Key(code: flow.flow.resource, mode: mode, direction: flow.flow.direction), default: []].append(flow)
+        for (flows, byCode, direction) in [
+            (index.outputs, index.outputsByCode, FlowDirection.output), (index.inputs, index.inputsByCode, .input),
+        ] {
+            for (code, positions) in byCode {
+                guard let mode = Self.mode(of: code, direction: direction) else { continue }
+                let placed = positions.compactMap { flows[$0].point == nil ? nil : flows[$0] }
+                if !placed.isEmpty { byKey[Key(code: code, mode: mode, direction: direction)] = placed }
+            }
         }
         // Each resource, mode and direction is grouped on its own: split them over threads.
         let keys = byKey.keys.sorted()
