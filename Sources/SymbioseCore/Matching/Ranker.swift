@@ -116,16 +116,20 @@ public struct Ranker: Sendable {
     /// positions sorted rather than the synergies themselves: a national run ranks hundreds of
     /// thousands of them. Equal keys keep their order.
     private func order(_ keys: [Key]) -> [Int] {
-        keys.indices.sorted { a, b in
-            let (ka, kb) = (keys[a], keys[b])
-            if ka.serviceSwap != kb.serviceSwap { return kb.serviceSwap }
-            switch sort {
-            case .score: break
-            case .distance: if ka.distance != kb.distance { return ka.distance < kb.distance }
-            case .volume: if ka.volume != kb.volume { return ka.volume > kb.volume }
+        let sort = self.sort
+        // Keys compared where they lie: a key copied out retains its id, then releases it, and a
+        // national run compares tens of millions of pairs.
+        return keys.withUnsafeBufferPointer { keys in
+            keys.indices.sorted { a, b in
+                if keys[a].serviceSwap != keys[b].serviceSwap { return keys[b].serviceSwap }
+                switch sort {
+                case .score: break
+                case .distance: if keys[a].distance != keys[b].distance { return keys[a].distance < keys[b].distance }
+                case .volume: if keys[a].volume != keys[b].volume { return keys[a].volume > keys[b].volume }
+                }
+                if keys[a].ranksBefore(keys[b]) { return true }
+                return !keys[b].ranksBefore(keys[a]) && a < b
             }
-            if ka.ranksBefore(kb) { return true }
-            return !kb.ranksBefore(ka) && a < b
         }
     }
 
