@@ -122,7 +122,7 @@ extension SubstitutionMatcher {
             let (first, second) = (byNeed[Int(a.need)].entries[Int(a.slot)], byNeed[Int(b.need)].entries[Int(b.slot)])
             return first.ranksBefore(second) { idsInOrder(a, b) }
         }
-        let shares = max(1, threads)
+        let shares = shareCount(threads)
         let kept = Parallel.map(shares, threads: shares) { range in
             var kept: [Int] = []
             for share in range {
@@ -154,11 +154,11 @@ extension SubstitutionMatcher {
         _ places: [Place], of byNeed: [NeedList], receivers: [Int32], threads: Int,
         idsInOrder: @escaping @Sendable (Place, Place) -> Bool
     ) -> [Place] {
-        let shares = max(1, threads)
-        let runs = Parallel.inParts(shares, threads: shares) { range in
-            // Each pair's first position and best place, in the order of first positions.
-            var uses: [(first: Int, place: Place)] = []
-            for share in range {
+        let shares = shareCount(threads)
+        // One run a share: each pair's first position and best place, in first positions' order.
+        let runs = Parallel.map(shares, threads: shares) { range in
+            range.map { share in
+                var uses: [(first: Int, place: Place)] = []
                 var best: [Int: Int] = [:]
                 for position in places.indices where Int(places[position].release) % shares == share {
                     let place = places[position]
@@ -173,10 +173,16 @@ extension SubstitutionMatcher {
                     let other = byNeed[Int(current.need)].entries[Int(current.slot)].score
                     if score > other || (score == other && idsInOrder(place, current)) { uses[at].place = place }
                 }
+                return uses
             }
-            return uses
         }
         return merged(runs.filter { !$0.isEmpty }).map(\.place)
+    }
+
+    /// How many shares of the releases to weigh apart: each thread reads every place to find
+    /// its own, so no more shares than threads, nor than processors.
+    private static func shareCount(_ threads: Int) -> Int {
+        max(1, min(threads, Parallel.processors))
     }
 
     /// Runs each in the order of their first positions, merged into one in that order.
