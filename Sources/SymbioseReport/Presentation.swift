@@ -8,19 +8,22 @@ import SymbioseCore
 /// `firm-a`, coordinates are rounded to 0.01° (about 1 km), and every quantity is shown as a
 /// band. Confidential flows are always banded unless `revealConfidential`.
 public struct Presentation: Sendable {
-    /// Set when made: the pseudonyms are worked out then, and only when anonymised (a national
-    /// run names a million firms as they are).
+    /// Set when made: the pseudonyms are worked out then, and only when anonymised.
     public let anonymize: Bool
     public var revealConfidential: Bool
     public var language: Language
     private var letters: [CompanyID: String] = [:]
 
-    public init(companies: [CompanyID], anonymize: Bool, revealConfidential: Bool = false, language: Language) {
+    /// `companies` is read only when anonymised: a national run names a million firms.
+    public init(
+        companies: @autoclosure () -> [CompanyID], anonymize: Bool, revealConfidential: Bool = false,
+        language: Language
+    ) {
         self.anonymize = anonymize
         self.revealConfidential = revealConfidential
         self.language = language
         guard anonymize else { return }
-        for (offset, id) in Set(companies).sorted().enumerated() { letters[id] = Self.letters(for: offset) }
+        for (offset, id) in Set(companies()).sorted().enumerated() { letters[id] = Self.letters(for: offset) }
     }
 
     /// A, B, …, Z, AA, AB, …

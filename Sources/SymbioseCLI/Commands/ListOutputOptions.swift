@@ -64,9 +64,8 @@ struct ListOutputOptions: ParsableArguments {
         _ subject: RunReport.Subject, of shown: [Synergy], engine: Engine, outcome: MatchOutcome,
         language: Language
     ) -> RunReport {
-        // The firms are named only to be given pseudonyms.
         let presentation = Presentation(
-            companies: anonymize ? outcome.validated.profiles.map(\.profile.company.id) : [], anonymize: anonymize,
+            companies: outcome.validated.profiles.map(\.profile.company.id), anonymize: anonymize,
             language: language)
         var report = RunReport(
             subject, of: shown, engine: engine, outcome: outcome, presentation: presentation)

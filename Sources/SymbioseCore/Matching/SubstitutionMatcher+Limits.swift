@@ -110,9 +110,9 @@ extension SubstitutionMatcher {
     }
 
     /// Keeps each release's best `limit` proposals (0: all), in need order otherwise;
-    /// `idsInOrder` compares two places' synergy identifiers, to break ties. Each of up to
-    /// `threads` threads weighs the places of its own releases (every `threads`-th number), so
-    /// that what is kept does not depend on how many there are.
+    /// `idsInOrder` compares two places' synergy identifiers, to break ties. The releases are
+    /// split in shares by number (``shareCount(_:)``), each weighed on a thread of its own, and
+    /// what is kept does not depend on how many shares there are.
     static func bestPerRelease(
         _ places: [Place], of byNeed: [NeedList], keeping limit: Int, releases: Int, threads: Int,
         idsInOrder: @escaping @Sendable (Place, Place) -> Bool
@@ -149,7 +149,7 @@ extension SubstitutionMatcher {
     /// Keeps, for each release and each receiving firm, only the best-scoring use: the same
     /// cullet offered to one glassworks for its cullet need and for its batch need is one
     /// proposal, not two. Ties keep the alphabetically first id. Uses come out in the order of
-    /// each pair's first place; each of up to `threads` threads weighs its own releases.
+    /// each pair's first place; the releases are weighed in shares, as in ``bestPerRelease``.
     static func bestPerReceiver(
         _ places: [Place], of byNeed: [NeedList], receivers: [Int32], threads: Int,
         idsInOrder: @escaping @Sendable (Place, Place) -> Bool
