@@ -126,10 +126,13 @@ public struct Engine: Sendable {
     ///
     /// - Complexity: O(*p* · *f*) for *p* profiles of *f* flows, plus O(*p* · *e*) to set
     ///   apart the profiles holding *e* errors.
-    public func validate(_ loaded: ProfileLoader.Result) -> ValidatedProfiles {
+    public func validate(_ loaded: consuming ProfileLoader.Result) -> ValidatedProfiles {
         var validator = ProfileValidator(taxonomy: taxonomy)
         validator.threads = configuration.settings.threads
-        var resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.profiles)
+        // Moved out of the load, not shared with it: the resolver and the locator change a few
+        // profiles in place, and a list still shared would be copied whole, profile by profile,
+        // and held twice until the run ends.
+        var resolved = ResourceResolver(taxonomy: taxonomy).resolve(loaded.takeProfiles())
         let placed = SiteLocator(places: references.places).locate(&resolved.profiles)
         let checked = Self.withoutEchoes(validator.validate(resolved.profiles), of: loaded.diagnostics)
         let diagnostics = (loaded.diagnostics + resolved.diagnostics + placed.diagnostics + checked)
@@ -158,8 +161,7 @@ public struct Engine: Sendable {
         let result = pipeline.match(validated.usable, excluding: validated.excluded)
         return MatchOutcome(
             validated: validated, result: result,
-            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput(),
-            profiles: validated.usable.map(\.profile))
+            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput())
     }
 
     /// Load, validate and match in one call.
@@ -182,9 +184,13 @@ public struct Engine: Sendable {
             firms.insert(synergy.supplier.company)
             firms.insert(synergy.receiver.company)
         }
+        // By position: a loop over the profiles would copy each one to read its id.
+        let usable = outcome.validated.usable
+        let profiles = usable.indices.lazy.filter { firms.contains(usable[$0].profile.company.id) }.map {
+            usable[$0].profile
+        }
         return ImpactCalculator(
-            profiles: outcome.profiles.filter { firms.contains($0.company.id) }, taxonomy: taxonomy,
-            factors: references.factors, mode: configuration.transport)
+            profiles: Array(profiles), taxonomy: taxonomy, factors: references.factors, mode: configuration.transport)
     }
 
     /// The estimated CO2e and euros of the substitutions among `synergies`, by synergy id.

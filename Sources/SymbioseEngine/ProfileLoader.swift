@@ -40,6 +40,13 @@ public struct ProfileLoader: Sendable {
             self.files = files
         }
 
+        /// The profiles, moved out: the result keeps none.
+        mutating func takeProfiles() -> [LoadedProfile] {
+            var taken: [LoadedProfile] = []
+            swap(&taken, &profiles)
+            return taken
+        }
+
         /// Appends what `part` found; into an empty result, its lists are taken whole rather
         /// than copied profile by profile.
         mutating func take(_ part: Result) {

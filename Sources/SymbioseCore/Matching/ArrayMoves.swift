@@ -79,7 +79,9 @@ extension Array {
     }
 
     /// What `keep` makes of each element of `parts`, in order, leaving out `nil`; `parts` emptied:
-    /// the elements are moved, not copied.
+    /// the elements are moved, not copied. Inlinable, so that it is made for the caller's types:
+    /// through the generic code, each element kept was copied once more, then let go.
+    @inlinable
     package static func gathering<Part>(_ parts: inout [[Part]], _ keep: (consuming Part) -> Element?) -> [Element] {
         let total = parts.reduce(0) { $0 + $1.count }
         return [Element](unsafeUninitializedCapacity: total) { buffer, count in
@@ -90,7 +92,7 @@ extension Array {
                 while let element = part.popLast() {
                     if let kept = keep(consume element) {
                         slot -= 1
-                        (base + slot).initialize(to: kept)
+                        (base + slot).initialize(to: consume kept)
                     }
                 }
             }

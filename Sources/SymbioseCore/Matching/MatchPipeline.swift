@@ -1,7 +1,7 @@
 /// What matching found.
 public struct MatchResult: Sendable {
     /// Ranked, filtered synergies (not yet cut to `--top`).
-    public var synergies: [Synergy]
+    public var synergies: [Synergy] { didSet { counted = nil } }
     /// Problems found while matching: sites without coordinates, incomparable dimensions,
     /// profiles left out because they are invalid.
     public var diagnostics: [Diagnostic]
@@ -12,16 +12,19 @@ public struct MatchResult: Sendable {
 
     /// The needs that had more candidates than the per-need limit kept, and how many
     /// candidates it left out in all (at least: see `SubstitutionSynergy.needCandidatesLeftOut`).
+    /// Counted while ranking, where each synergy is read anyway, until the synergies change.
     public var perNeedLimit: (needs: Int, leftOut: Int) {
-        var seen = Set<FlowReference>()
-        var total = (needs: 0, leftOut: 0)
+        if let counted { return counted }
+        var counts = NeedCounts()
         // Read in place, by position: a loop over the synergies would copy each one.
         for position in synergies.indices {
-            guard let (need, count) = synergies[position].needLeftOut, seen.insert(need).inserted else { continue }
-            total = (total.needs + 1, total.leftOut + count)
+            if let (need, count) = synergies[position].needLeftOut { counts.add(need, count) }
         }
-        return total
+        return counts.total
     }
+
+    /// `perNeedLimit` as ranking counted it; `nil` once the synergies are changed.
+    private var counted: (needs: Int, leftOut: Int)?
 
     /// Every member, for values built by hand (tests, fixtures).
     package init(synergies: [Synergy], diagnostics: [Diagnostic], siteCount: Int, flowCount: Int, foundCount: Int) {
@@ -30,6 +33,25 @@ public struct MatchResult: Sendable {
         self.siteCount = siteCount
         self.flowCount = flowCount
         self.foundCount = foundCount
+    }
+
+    /// The result of ranking, with the per-need limit's count made while ranking.
+    init(ranked: Ranker.Ranked, diagnostics: [Diagnostic], siteCount: Int, flowCount: Int, foundCount: Int) {
+        self.init(
+            synergies: ranked.synergies, diagnostics: diagnostics, siteCount: siteCount, flowCount: flowCount,
+            foundCount: foundCount)
+        counted = ranked.perNeedLimit
+    }
+}
+
+/// The needs counted once each, with the candidates each left out.
+struct NeedCounts {
+    private var seen = Set<FlowReference>()
+    private(set) var total = (needs: 0, leftOut: 0)
+
+    mutating func add(_ need: FlowReference, _ leftOut: Int) {
+        guard seen.insert(need).inserted else { return }
+        total = (total.needs + 1, total.leftOut + leftOut)
     }
 }
 
@@ -67,8 +89,8 @@ public struct MatchPipeline: Sendable {
         let (substitutions, pools, diagnostics, flowCount) = find(usable, excluding: excluded)
         let found = substitutions.reduce(pools.count) { $0 + $1.count }
         return MatchResult(
-            synergies: ranker.rank(parts: substitutions, pools), diagnostics: diagnostics, siteCount: usable.count,
-            flowCount: flowCount, foundCount: found)
+            ranked: ranker.rank(parts: substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
+            siteCount: usable.count, flowCount: flowCount, foundCount: found)
     }
 
     /// The synergies of both kinds, not yet ranked, with what indexing and matching said and the

@@ -74,35 +74,81 @@ public struct Ranker: Sendable {
     /// synergies then moved straight into their order: no list of every synergy is gathered
     /// before ranking, and none is copied.
     public func rank(_ substitutions: consuming [SubstitutionSynergy], _ pools: consuming [PoolingGroup]) -> [Synergy] {
-        rank(parts: [substitutions], pools)
+        rank(parts: [substitutions], pools).synergies
+    }
+
+    /// Ranked synergies, with ``MatchResult/perNeedLimit`` counted on the way.
+    package struct Ranked {
+        var synergies: [Synergy]
+        var perNeedLimit: (needs: Int, leftOut: Int)
     }
 
     /// The synergies of both kinds kept by the filter, in rank order, as for one list of
     /// substitutions, with the substitutions in parts (positions counted across the parts, part
-    /// after part): each part is let go as soon as its synergies are moved.
-    package func rank(parts: consuming [[SubstitutionSynergy]], _ pools: consuming [PoolingGroup]) -> [Synergy] {
-        var keys: [Key] = []
-        var positions: [Int] = []
-        var first = 0
-        for part in parts.indices {
-            // Read through buffers, in place: an array's element handed to a function is copied.
-            parts[part].withUnsafeBufferPointer { buffer in
-                for position in buffer.indices where filter.accepts(buffer[position]) {
-                    keys.append(Key(buffer[position]))
-                    positions.append(first + position)
-                }
-            }
-            first += parts[part].count
+    /// after part): each part is let go as soon as its synergies are moved. The parts' keys are
+    /// read and the order sorted on up to `threads` threads; the order is the same for any number.
+    package func rank(
+        parts: consuming [[SubstitutionSynergy]], _ pools: consuming [PoolingGroup], threads: Int = 1
+    ) -> Ranked {
+        var read = keys(of: parts, threads: threads)
+        var needs = NeedCounts()
+        for part in read.indices { for (need, leftOut) in read[part].needs { needs.add(need, leftOut) } }
+        // The parts' keys moved into one list, not copied: a key copied retains its id.
+        var keyParts = read.indices.map { part in
+            var taken: [Key] = []
+            swap(&taken, &read[part].keys)
+            return taken
         }
+        var keys = Array.joining(&keyParts)
+        var positions = read.flatMap(\.positions)
+        let first = parts.reduce(0) { $0 + $1.count }
+        // Read through a buffer, in place: an array's element handed to a function is copied.
         pools.withUnsafeBufferPointer { buffer in
             for position in buffer.indices where filter.accepts(buffer[position]) {
                 keys.append(Key(buffer[position]))
                 positions.append(first + position)
             }
         }
-        let order = self.order(keys).map { positions[$0] }
+        let order = self.order(keys, threads: threads).map { positions[$0] }
         // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
-        return .gathering(&parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
+        let synergies: [Synergy] = .gathering(
+            &parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
+        return Ranked(synergies: synergies, perNeedLimit: needs.total)
+    }
+
+    /// What is read of the substitutions of one part that the filter keeps: their keys, their
+    /// positions counted across the parts, and the needs the per-need limit left candidates
+    /// out of, each with how many (a need met again straight after is not listed again).
+    private struct PartKeys: Sendable {
+        var keys: [Key] = []
+        var positions: [Int] = []
+        var needs: [(FlowReference, Int)] = []
+    }
+
+    /// The keys of the substitutions the filter keeps, with their positions counted across the
+    /// parts, in order; each part read on any of `threads` threads. Reading a synergy's key
+    /// copies it whole (its dozen references retained, then released): at a million sites,
+    /// nearly a second on one thread.
+    private func keys(of parts: [[SubstitutionSynergy]], threads: Int) -> [PartKeys] {
+        let ends = parts.reduce(into: [Int]()) { ends, part in ends.append((ends.last ?? 0) + part.count) }
+        let filter = self.filter
+        return Parallel.map(parts.count, threads: threads) { range in
+            range.map { part in
+                // Read through buffers, in place: an array's element handed to a function is copied.
+                parts[part].withUnsafeBufferPointer { buffer in
+                    var read = PartKeys()
+                    for position in buffer.indices where filter.accepts(buffer[position]) {
+                        let synergy = buffer[position]
+                        read.keys.append(Key(synergy))
+                        read.positions.append(ends[part] - buffer.count + position)
+                        if synergy.needCandidatesLeftOut > 0, read.needs.last?.0 != synergy.receiver {
+                            read.needs.append((synergy.receiver, synergy.needCandidatesLeftOut))
+                        }
+                    }
+                    return read
+                }
+            }
+        }
     }
 
     /// The synergies kept by the filter, in rank order.
@@ -115,12 +161,12 @@ public struct Ranker: Sendable {
     /// The positions of `keys` in rank order. Sort keys are worked out once per synergy, and
     /// positions sorted rather than the synergies themselves: a national run ranks hundreds of
     /// thousands of them. Equal keys keep their order.
-    private func order(_ keys: [Key]) -> [Int] {
+    private func order(_ keys: [Key], threads: Int = 1) -> [Int] {
         let sort = self.sort
         // Keys compared where they lie: a key copied out retains its id, then releases it, and a
         // national run compares tens of millions of pairs.
-        return keys.withUnsafeBufferPointer { keys in
-            keys.indices.sorted { a, b in
+        @Sendable func precedes(_ a: Int, _ b: Int) -> Bool {
+            keys.withUnsafeBufferPointer { keys in
                 if keys[a].serviceSwap != keys[b].serviceSwap { return keys[b].serviceSwap }
                 switch sort {
                 case .score: break
@@ -131,10 +177,37 @@ public struct Ranker: Sendable {
                 return !keys[b].ranksBefore(keys[a]) && a < b
             }
         }
+        // No two positions tie (the position decides last), so halves sorted apart and merged
+        // give the one order a single sort gives.
+        guard threads > 1, keys.count >= 4096 else { return keys.indices.sorted(by: precedes) }
+        let middle = keys.count / 2
+        let halves = Parallel.inParts(2, threads: 2) { range in
+            range.map { half in (half == 0 ? 0..<middle : middle..<keys.count).sorted(by: precedes) }
+        }.joined().map { $0 }
+        return Self.merging(halves[0], halves[1], by: precedes)
+    }
+
+    /// The positions of two sorted lists in one sorted list.
+    private static func merging(_ a: [Int], _ b: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if precedes(b[j], a[i]) {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged += a[i...]
+        merged += b[j...]
+        return merged
     }
 
     /// What ordering looks at.
-    private struct Key {
+    private struct Key: Sendable {
         var score: Double
         var distance: Double
         var volume: Double

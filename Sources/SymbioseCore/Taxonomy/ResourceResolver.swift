@@ -138,8 +138,9 @@ public struct ResourceResolver: Sendable {
     /// reports why (``ResourceCodeRule``).
     ///
     /// - Complexity: one search per flow named in words; nothing for flows with a code.
-    public func resolve(_ profiles: [LoadedProfile]) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
-        var resolved = profiles
+    public func resolve(_ profiles: consuming [LoadedProfile]) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic])
+    {
+        var resolved = consume profiles
         var diagnostics: [Diagnostic] = []
         for index in resolved.indices {
             for (position, flow) in resolved[index].profile.outputs.enumerated() {
