@@ -240,7 +240,7 @@ public struct ProfileLoader: Sendable {
             return
         }
         let bytes: [UInt8]
-        switch FileBytes.read(path: url.path, limit: limits.bytes) {
+        switch FileBytes.read(path: url.path, limit: limits.bytes, threads: threads) {
         case .bytes(let read): bytes = read
         case .tooLarge(let size):
             result.files.append(display)

@@ -28,6 +28,20 @@ import Testing
         #expect(read == bytes)
     }
 
+    /// A large file is read in pieces at once, one a thread; the bytes are the file's, in order.
+    @Test(arguments: [2, 3])
+    func aLargeFileIsReadInPiecesAtOnce(threads: Int) throws {
+        let bytes = pattern(FileBytes.piecewiseSize + 7)
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard case .bytes(let read) = FileBytes.read(path: path, limit: 1 << 30, threads: threads) else {
+            Issue.record("the file was not read")
+            return
+        }
+        #expect(read.count == bytes.count)
+        #expect(read == bytes)
+    }
+
     @Test func aPipeIsReadInPiecesToItsEnd() throws {
         let bytes = pattern(150_000)
         let pipe = Pipe()

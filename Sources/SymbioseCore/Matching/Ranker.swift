@@ -91,8 +91,7 @@ public struct Ranker: Sendable {
         parts: consuming [[SubstitutionSynergy]], _ pools: consuming [PoolingGroup], threads: Int = 1
     ) -> Ranked {
         var read = keys(of: parts, threads: threads)
-        var needs = NeedCounts()
-        for part in read.indices { for (need, leftOut) in read[part].needs { needs.add(need, leftOut) } }
+        let perNeedLimit = Self.countNeeds(&read)
         // The parts' keys moved into one list, not copied: a key copied retains its id.
         var keyParts = read.indices.map { part in
             var taken: [Key] = []
@@ -101,6 +100,7 @@ public struct Ranker: Sendable {
         }
         var keys = Array.joining(&keyParts)
         var positions = read.flatMap(\.positions)
+        read = []
         let first = parts.reduce(0) { $0 + $1.count }
         // Read through a buffer, in place: an array's element handed to a function is copied.
         pools.withUnsafeBufferPointer { buffer in
@@ -113,7 +113,19 @@ public struct Ranker: Sendable {
         // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
         let synergies: [Synergy] = .gathering(
             &parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
-        return Ranked(synergies: synergies, perNeedLimit: needs.total)
+        return Ranked(synergies: synergies, perNeedLimit: perNeedLimit)
+    }
+
+    /// ``MatchResult/perNeedLimit`` of the needs the parts list, which are let go: at a million
+    /// sites they and the set that counts them once each held some hundred megabytes, which
+    /// gathering the ranked synergies does not need.
+    private static func countNeeds(_ parts: inout [PartKeys]) -> (needs: Int, leftOut: Int) {
+        var needs = NeedCounts()
+        for part in parts.indices {
+            for (need, leftOut) in parts[part].needs { needs.add(need, leftOut) }
+            parts[part].needs = []
+        }
+        return needs.total
     }
 
     /// What is read of the substitutions of one part that the filter keeps: their keys, their
