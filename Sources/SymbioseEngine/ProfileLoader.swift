@@ -40,11 +40,10 @@ public struct ProfileLoader: Sendable {
             self.files = files
         }
 
-        /// The profiles, moved out: the result keeps none.
+        /// The profiles, moved out.
         mutating func takeProfiles() -> [LoadedProfile] {
-            var taken: [LoadedProfile] = []
-            swap(&taken, &profiles)
-            return taken
+            defer { profiles = [] }
+            return profiles
         }
 
         /// Appends what `part` found; into an empty result, its lists are taken whole rather

@@ -79,8 +79,8 @@ public struct Ranker: Sendable {
 
     /// Ranked synergies, with ``MatchResult/perNeedLimit`` counted on the way.
     package struct Ranked {
-        var synergies: [Synergy]
-        var perNeedLimit: (needs: Int, leftOut: Int)
+        package var synergies: [Synergy]
+        package var perNeedLimit: (needs: Int, leftOut: Int)
     }
 
     /// The synergies of both kinds kept by the filter, in rank order, as for one list of
