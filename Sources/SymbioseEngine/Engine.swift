@@ -161,7 +161,8 @@ public struct Engine: Sendable {
         let result = pipeline.match(validated.usable, excluding: validated.excluded)
         return MatchOutcome(
             validated: validated, result: result,
-            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput())
+            diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput(),
+            profiles: validated.usable.map(\.profile))
     }
 
     /// Load, validate and match in one call.
@@ -185,10 +186,8 @@ public struct Engine: Sendable {
             firms.insert(synergy.receiver.company)
         }
         // By position: a loop over the profiles would copy each one to read its id.
-        let usable = outcome.validated.usable
-        let profiles = usable.indices.lazy.filter { firms.contains(usable[$0].profile.company.id) }.map {
-            usable[$0].profile
-        }
+        let all = outcome.profiles
+        let profiles = all.indices.lazy.filter { firms.contains(all[$0].company.id) }.map { all[$0] }
         return ImpactCalculator(
             profiles: Array(profiles), taxonomy: taxonomy, factors: references.factors, mode: configuration.transport)
     }

@@ -57,9 +57,8 @@ public struct MatchOutcome: Sendable {
     public var result: MatchResult
     /// Validation and matching diagnostics together, sorted for output.
     public var diagnostics: [Diagnostic]
-    /// The profiles that took part in matching (`validated.usable`, without their sources),
-    /// listed anew at each read: a national run's outcome does not hold every profile twice.
-    public var profiles: [Profile] { validated.usable.map(\.profile) }
+    /// The profiles that took part in matching (`validated.usable`, without their sources).
+    public var profiles: [Profile]
     /// Whether any input was invalid: the run's exit status is then 1.
     public var hasErrors: Bool { validated.diagnostics.containsErrors }
 }

@@ -193,9 +193,9 @@ public struct Ranker: Sendable {
         // give the one order a single sort gives.
         guard threads > 1, keys.count >= 4096 else { return keys.indices.sorted(by: precedes) }
         let middle = keys.count / 2
-        let halves = Parallel.inParts(2, threads: 2) { range in
+        let halves = Parallel.map(2, threads: 2) { range in
             range.map { half in (half == 0 ? 0..<middle : middle..<keys.count).sorted(by: precedes) }
-        }.joined().map { $0 }
+        }
         return Self.merging(halves[0], halves[1], by: precedes)
     }
 
