@@ -3,7 +3,40 @@ import Foundation
 /// Text folded for comparison: lowercase, without accents or ligatures, punctuation as spaces.
 package enum TextFolding {
     /// `"Drêches de Brasserie"` → `"dreches de brasserie"`.
+    ///
+    /// A text of Latin letters (below U+0180) is folded a character at a time from a table made
+    /// once by ``foldWhole(_:)``: for those characters, lowercasing and decomposing a text are
+    /// the same as doing so for each character apart (none of them is a combining mark, and
+    /// the accents decomposition adds are dropped). Folding France's 35,000 commune names whole
+    /// took a tenth of a second of every run that places a site by its commune.
     package static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = Int(scalar.value)
+            guard value < latinFolds.count else { return foldWhole(text) }
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    result.unicodeScalars.append(scalar)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    result.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
+                default: result += " "
+                }
+            } else {
+                result += latinFolds[value]
+            }
+        }
+        return result
+    }
+
+    /// The fold of each character below U+0180, by its scalar value.
+    private static let latinFolds: [String] = (0..<0x180).map { foldWhole(String(Unicode.Scalar($0)!)) }
+
+    /// The fold of `text` as a whole: lowercased, decomposed, without combining accents, with
+    /// ligatures spelt out and every character that is neither a letter nor a digit as a space.
+    static func foldWhole(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
