@@ -59,7 +59,7 @@ public enum ProfileXML {
     /// A parse error is the one a parse of the whole document gives: the reader, which parses
     /// in pieces, may place the same error a few columns on.
     private static func merge(
-        _ outcomes: [StreamOutcome], of bytes: [UInt8], file: String
+        _ outcomes: consuming [StreamOutcome], of bytes: [UInt8], file: String
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         if let problem = outcomes.lazy.compactMap(\.problem).first { return ([], [problem]) }
         if let failure = outcomes.lazy.compactMap(\.failure).first {
@@ -67,7 +67,11 @@ public enum ProfileXML {
         }
         if let wrongRoot = outcomes.lazy.compactMap(\.wrongRoot).first { return ([], [wrongRoot]) }
         let violations = outcomes.flatMap(\.violations)
-        return violations.isEmpty ? (outcomes.flatMap(\.profiles), []) : ([], violations)
+        guard violations.isEmpty else { return ([], violations) }
+        // Each part's profiles moved out, never copied: a copy of each was a tenth of the time
+        // reading a large collection, on one thread.
+        var parts = outcomes.indices.map { outcomes[$0].takeProfiles() }
+        return (.joining(&parts), [])
     }
 
     /// The error for a root other than `<profile>` or `<profiles>` in the profile namespace.
@@ -93,6 +97,13 @@ private struct StreamOutcome: Sendable {
     var wrongRoot: Diagnostic?
     var violations: [Diagnostic] = []
     var profiles: [LoadedProfile] = []
+
+    /// The profiles, leaving none.
+    mutating func takeProfiles() -> [LoadedProfile] {
+        var taken: [LoadedProfile] = []
+        swap(&taken, &profiles)
+        return taken
+    }
 }
 
 /// One pass of libxml2's reader over a profile document, validating against the schema as it

@@ -63,17 +63,22 @@ public struct PlaceTable: Sendable {
     /// Reads tab-separated rows: postcode, name, latitude, longitude; the first line is a header.
     init(tsv bytes: [UInt8]) {
         var entries: [Entry] = []
+        entries.reserveCapacity(bytes.count / 32)
         for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 4, let latitude = Double(fields[2]), let longitude = Double(fields[3]) else {
-                continue
-            }
+            guard fields.count == 4, let latitude = Self.number(fields[2]), let longitude = Self.number(fields[3])
+            else { continue }
             entries.append(
                 Entry(
-                    commune: fields[1], postcode: fields[0], point: GeoPoint(latitude: latitude, longitude: longitude)))
+                    commune: String(decoding: fields[1], as: UTF8.self),
+                    postcode: String(decoding: fields[0], as: UTF8.self),
+                    point: GeoPoint(latitude: latitude, longitude: longitude)))
         }
         self.init(entries)
+    }
+
+    private static func number(_ field: ArraySlice<UInt8>) -> Double? {
+        Double(Substring(decoding: field, as: UTF8.self))
     }
 
     /// The place of a commune name, told apart by its postcode (or, failing that, its
@@ -110,14 +115,23 @@ public struct PlaceTable: Sendable {
     /// A name folded for comparison: `"L'Abergement-Clémenciat"` → `"abergement clemenciat"`,
     /// `"St-Quentin"` → `"saint quentin"`.
     static func key(_ name: String) -> String {
-        var words = TextFolding.fold(name).split(separator: " ").map { word -> String in
-            switch word {
-            case "st": "saint"
-            case "ste": "sainte"
-            default: String(word)
+        let folded = TextFolding.fold(name)
+        var words = folded.utf8.split(separator: UInt8(ascii: " "))
+        if words.count > 1, articles.contains(where: { words[0].elementsEqual($0.utf8) }) { words.removeFirst() }
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.utf8.count + 8)
+        for word in words {
+            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+            if word.elementsEqual("st".utf8) {
+                key += "saint".utf8
+            } else if word.elementsEqual("ste".utf8) {
+                key += "sainte".utf8
+            } else {
+                key += word
             }
         }
-        if words.count > 1, ["le", "la", "les", "l"].contains(words[0]) { words.removeFirst() }
-        return words.joined(separator: " ")
+        return String(decoding: key, as: UTF8.self)
     }
+
+    private static let articles = ["le", "la", "les", "l"]
 }
