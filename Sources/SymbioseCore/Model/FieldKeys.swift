@@ -21,18 +21,35 @@ public final class FieldKeys: @unchecked Sendable {
 
     /// The numbers of `count` keys, `key` giving each one; keys met for the first time are given
     /// the next numbers. `nil`, with nothing given, when the numbers would go beyond 32 bits.
+    ///
+    /// The lock is held only to take the table as it stands, and again when a key is new: after
+    /// a file's first profiles every key is known, and the threads no longer wait for each other.
+    /// Held for every look-up, two threads reading a file waited on it for a tenth of the read.
     func numbers(_ count: Int, of key: (Int) -> ArraySlice<UInt8>) -> [Int32]? {
-        lock.withLock {
+        // A copy of the table, which the lock's holder copies in turn before changing it.
+        let known = lock.withLock { numbers }
+        var found: [Int32] = []
+        found.reserveCapacity(count)
+        for position in 0..<count {
+            guard let number = known[key(position)] else { break }
+            found.append(number)
+        }
+        if found.count == count { return found }
+        return lock.withLock {
             guard numbers.count + count <= Int(Int32.max) else { return nil }
-            return (0..<count).map { position in
+            for position in found.count..<count {
                 let wanted = key(position)
-                if let known = numbers[wanted] { return known }
+                if let number = numbers[wanted] {
+                    found.append(number)
+                    continue
+                }
                 let number = Int32(numbers.count)
                 bytes.append(contentsOf: wanted)
                 bounds.append(bytes.count)
                 numbers[ArraySlice(Array(wanted))] = number
-                return number
+                found.append(number)
             }
+            return found
         }
     }
 

@@ -130,8 +130,12 @@ public struct FieldLocations: Sendable {
     /// Keeps the keys in `table`, shared with other profiles' locations, and only their numbers
     /// here. Nothing changes when they are shared already, or when the table is full.
     public mutating func share(keysIn table: FieldKeys) {
+        // Read through copies made once, as in `finish()`.
+        let (recorded, keys) = (entries, keyBytes)
         guard sharedKeys == nil,
-            let numbers = table.numbers(entries.count, of: { keySlice(entries[$0]) })
+            let numbers = table.numbers(
+                recorded.count,
+                of: { keys[Int(recorded[$0].keyStart)..<Int(recorded[$0].keyStart) + Int(recorded[$0].keyCount)] })
         else { return }
         for position in entries.indices { entries[position].keyStart = numbers[position] }
         (keyBytes, sharedKeys) = ([], table)
