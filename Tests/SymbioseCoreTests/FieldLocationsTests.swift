@@ -69,6 +69,26 @@ import Testing
         #expect(second["company.id"]?.line == 20 && first["site.lat"]?.line == 2)
     }
 
+    @Test func profilesSharingOneTableOnSeveralThreadsNumberEachKeyOnce() {
+        let table = FieldKeys()
+        // Profiles of 1 to 4 outputs, read at once: keys new to the table and keys known to it.
+        let shared = Parallel.map(400, threads: 4) { range in
+            range.map { profile -> FieldLocations in
+                var fields = FieldLocations(file: "f.json", pathBase: "$.profiles[\(profile)]")
+                let names = ["company.id"] + (0...(profile % 4)).map { "outputs[\($0)].resource" }
+                for (line, name) in names.enumerated() { fields.append(derived: key(name), line: line + 1, column: 1) }
+                fields.share(keysIn: table)
+                return fields
+            }
+        }
+        #expect(table.count == 5)
+        for (profile, fields) in shared.enumerated() {
+            #expect(fields["outputs[\(profile % 4)].resource"]?.line == profile % 4 + 2)
+            #expect(fields["company.id"]?.path == "$.profiles[\(profile)].company.id")
+            #expect(fields["outputs[\(profile % 4 + 1)].resource"] == nil)
+        }
+    }
+
     @Test func theLastLocationRecordedForAKeyIsKept() {
         var fields = FieldLocations(file: "f.csv")
         fields.append(key("b"), SourceLocation(file: "f.csv", line: 2, cell: "Nom"))
