@@ -31,6 +31,7 @@ public struct PlaceTable: Sendable {
     private var byPostcode: [String: [Entry]] = [:]
 
     public init(_ entries: [Entry]) {
+        byName.reserveCapacity(entries.count)
         for entry in entries {
             if let commune = entry.commune {
                 byName[Self.key(commune), default: []].append(entry)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resource codes Symbiose knows, their labels, dimensions and substitution links.
 ///
 /// The built-in taxonomy is data embedded in the binary (`taxonomy.json`); users add or override
@@ -8,26 +10,51 @@ public struct Taxonomy: Sendable {
     public private(set) var entries: [ResourceCode: ResourceEntry]
     /// Every code, sorted.
     public private(set) var codes: [ResourceCode]
-    private(set) var searchIndex: SearchIndex
+    /// The index searches read, made the first time one needs it: most runs never search, and
+    /// making it (with the List of Waste's texts) took a twentieth of checking 10,000 sites.
+    var searchIndex: SearchIndex { search.index }
+    private var search: LazySearchIndex
 
     public init(version: String, entries: [ResourceEntry]) {
         self.version = version
         self.entries = [:]
         self.codes = []
-        self.searchIndex = SearchIndex(codes: [], entries: [:], wasteTexts: [:])
+        self.search = LazySearchIndex(codes: [], entries: [:])
         for entry in entries { self.entries[entry.code] = entry }
         reindex()
     }
 
     private mutating func reindex() {
         codes = entries.keys.sorted()
-        searchIndex = SearchIndex(codes: codes, entries: entries, wasteTexts: Self.wasteTexts(of: entries))
+        search = LazySearchIndex(codes: codes, entries: entries)
+    }
+
+    /// A search index made on first use, once, whichever thread asks first; the copies of a
+    /// taxonomy share it.
+    private final class LazySearchIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private let codes: [ResourceCode]
+        private let entries: [ResourceCode: ResourceEntry]
+        private var made: SearchIndex?
+
+        init(codes: [ResourceCode], entries: [ResourceCode: ResourceEntry]) {
+            (self.codes, self.entries) = (codes, entries)
+        }
+
+        var index: SearchIndex {
+            lock.withLock {
+                if let made { return made }
+                let index = SearchIndex(codes: codes, entries: entries, wasteTexts: Taxonomy.wasteTexts(of: entries))
+                made = index
+                return index
+            }
+        }
     }
 
     /// The List of Waste texts search reads for each code: those of the List of Waste codes its
     /// entry lists (not those mapped to it by `Scripts/build-list-of-waste`, which runs this
     /// search: the mapping would feed on itself).
-    private static func wasteTexts(of entries: [ResourceCode: ResourceEntry]) -> [ResourceCode: [LocalizedText]] {
+    fileprivate static func wasteTexts(of entries: [ResourceCode: ResourceEntry]) -> [ResourceCode: [LocalizedText]] {
         let list = ListOfWaste.shared
         var texts: [ResourceCode: [LocalizedText]] = [:]
         for (code, entry) in entries {
