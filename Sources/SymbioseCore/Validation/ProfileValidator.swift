@@ -76,17 +76,21 @@ public struct ProfileValidator: Sendable {
 
     /// Checks one profile on its own: every profile rule, then every flow rule on each flow,
     /// outputs first.
+    ///
+    /// Flows and rules are read where they stand, by position: a loop over a list copies each
+    /// element out, a boxed rule a dozen times for each of hundreds of thousands of flows.
     public func validate(_ loaded: LoadedProfile) -> [Diagnostic] {
         var reporter = RuleReporter(source: loaded.source)
-        let profile = loaded.profile
-        for rule in profileRules { rule.check(profile, taxonomy: taxonomy, into: &reporter) }
+        for rule in profileRules.indices {
+            profileRules[rule].check(loaded.profile, taxonomy: taxonomy, into: &reporter)
+        }
         for direction in [FlowDirection.output, .input] {
-            let flows = direction == .output ? profile.outputs : profile.inputs
-            for (index, flow) in flows.enumerated() {
+            let flows = direction == .output ? loaded.profile.outputs : loaded.profile.inputs
+            for index in flows.indices {
                 let context = FlowContext(
-                    flow: flow, key: ProfileSource.flowKey(direction, index), entry: taxonomy[flow.resource],
-                    taxonomy: taxonomy)
-                for rule in flowRules { rule.check(context, into: &reporter) }
+                    flow: flows[index], key: ProfileSource.flowKey(direction, index),
+                    entry: taxonomy[flows[index].resource], taxonomy: taxonomy)
+                for rule in flowRules.indices { flowRules[rule].check(context, into: &reporter) }
             }
         }
         return reporter.diagnostics
