@@ -4,12 +4,29 @@ import Testing
 
 /// Folding a character at a time gives what folding the whole text gives.
 @Suite struct TextFoldingTests {
+    private let names = embeddedCommunesFR.split(separator: "\n").dropFirst().compactMap { line in
+        line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+    }
+
     @Test func everyCommuneNameFoldsAsAWhole() {
-        let names = embeddedCommunesFR.split(separator: "\n").dropFirst().compactMap { line in
-            line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
-        }
         #expect(names.count > 30_000)
         let different = names.filter { TextFolding.fold($0) != TextFolding.foldWhole($0) }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
+    /// A commune's key is its folded words, `st` and `ste` spelt out, without a leading article
+    /// when a name follows it.
+    @Test func everyCommuneKeyIsItsWordsWithoutALeadingArticle() {
+        func expected(_ name: String) -> String {
+            var words = TextFolding.foldWhole(name).split(separator: " ").map { word in
+                word == "st" ? "saint" : word == "ste" ? "sainte" : String(word)
+            }
+            if words.count > 1, ["le", "la", "les", "l"].contains(words[0]) { words.removeFirst() }
+            return words.joined(separator: " ")
+        }
+        let different = (names + ["L'Isle", "Le  Mans ", "St-Ouen-l'Aumône", "Ste Marie", "les", " ", "Œ"]).filter {
+            PlaceTable.key($0) != expected($0)
+        }
         #expect(different.isEmpty, "\(different.prefix(5))")
     }
 

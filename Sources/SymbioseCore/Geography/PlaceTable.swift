@@ -65,14 +65,18 @@ public struct PlaceTable: Sendable {
     init(tsv bytes: [UInt8]) {
         var entries: [Entry] = []
         entries.reserveCapacity(bytes.count / 32)
+        let tab = UInt8(ascii: "\t")
         for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 4, let latitude = Self.number(fields[2]), let longitude = Self.number(fields[3])
+            // Four fields: three tabs, no more.
+            guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),
+                let third = line[(second + 1)...].firstIndex(of: tab), !line[(third + 1)...].contains(tab),
+                let latitude = Self.number(line[(second + 1)..<third]),
+                let longitude = Self.number(line[(third + 1)...])
             else { continue }
             entries.append(
                 Entry(
-                    commune: String(decoding: fields[1], as: UTF8.self),
-                    postcode: String(decoding: fields[0], as: UTF8.self),
+                    commune: String(decoding: line[(first + 1)..<second], as: UTF8.self),
+                    postcode: String(decoding: line[..<first], as: UTF8.self),
                     point: GeoPoint(latitude: latitude, longitude: longitude)))
         }
         self.init(entries)
@@ -116,13 +120,15 @@ public struct PlaceTable: Sendable {
     /// A name folded for comparison: `"L'Abergement-Clémenciat"` → `"abergement clemenciat"`,
     /// `"St-Quentin"` → `"saint quentin"`.
     static func key(_ name: String) -> String {
-        let folded = TextFolding.fold(name)
-        var words = folded.utf8.split(separator: UInt8(ascii: " "))
-        if words.count > 1, articles.contains(where: { words[0].elementsEqual($0.utf8) }) { words.removeFirst() }
+        let folded = TextFolding.foldedBytes(name) ?? Array(TextFolding.foldWhole(name).utf8)
         var key: [UInt8] = []
-        key.reserveCapacity(folded.utf8.count + 8)
-        for word in words {
-            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+        key.reserveCapacity(folded.count + 8)
+        var (words, firstEnd, firstIsArticle) = (0, 0, false)
+        var end = folded.startIndex
+        while let start = folded[end...].firstIndex(where: { $0 != UInt8(ascii: " ") }) {
+            end = folded[start...].firstIndex(of: UInt8(ascii: " ")) ?? folded.endIndex
+            let word = folded[start..<end]
+            if words > 0 { key.append(UInt8(ascii: " ")) }
             if word.elementsEqual("st".utf8) {
                 key += "saint".utf8
             } else if word.elementsEqual("ste".utf8) {
@@ -130,7 +136,13 @@ public struct PlaceTable: Sendable {
             } else {
                 key += word
             }
+            if words == 0 {
+                (firstEnd, firstIsArticle) = (key.count, articles.contains { word.elementsEqual($0.utf8) })
+            }
+            words += 1
         }
+        // A leading article is dropped when a name follows it.
+        if words > 1, firstIsArticle { key.removeFirst(firstEnd + 1) }
         return String(decoding: key, as: UTF8.self)
     }
 

@@ -10,29 +10,30 @@ package enum TextFolding {
     /// the accents decomposition adds are dropped). Folding France's 35,000 commune names whole
     /// took a tenth of a second of every run that places a site by its commune.
     package static func fold(_ text: String) -> String {
-        var result = ""
+        foldedBytes(text).map { String(decoding: $0, as: UTF8.self) } ?? foldWhole(text)
+    }
+
+    /// The UTF-8 bytes of ``fold(_:)`` for a text of Latin letters; nil for any other text.
+    static func foldedBytes(_ text: String) -> [UInt8]? {
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = Int(scalar.value)
-            guard value < latinFolds.count else { return foldWhole(text) }
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    result.unicodeScalars.append(scalar)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    result.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
-                default: result += " "
-                }
-            } else {
-                result += latinFolds[value]
+            switch value {
+            case 0x61...0x7A, 0x30...0x39: result.append(UInt8(value))  // a-z, 0-9
+            case 0x41...0x5A: result.append(UInt8(value + 0x20))  // A-Z
+            case 0..<0x80: result.append(UInt8(ascii: " "))
+            case 0..<latinFolds.count: result += latinFolds[value]
+            default: return nil
             }
         }
         return result
     }
 
-    /// The fold of each character below U+0180, by its scalar value.
-    private static let latinFolds: [String] = (0..<0x180).map { foldWhole(String(Unicode.Scalar($0)!)) }
+    /// The fold of each character below U+0180, by its scalar value, in UTF-8.
+    private static let latinFolds: [[UInt8]] = (0..<0x180).map {
+        Array(foldWhole(String(Unicode.Scalar($0)!)).utf8)
+    }
 
     /// The fold of `text` as a whole: lowercased, decomposed, without combining accents, with
     /// ligatures spelt out and every character that is neither a letter nor a digit as a space.
