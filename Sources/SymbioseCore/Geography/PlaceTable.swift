@@ -30,11 +30,17 @@ public struct PlaceTable: Sendable {
     private var byName: [String: [Entry]] = [:]
     private var byPostcode: [String: [Entry]] = [:]
 
-    public init(_ entries: [Entry]) {
+    ///
+    /// The names' keys are made on up to `threads` threads: for France's table, on one thread,
+    /// they held up the first site placed by its commune while every other thread waited.
+    public init(_ entries: [Entry], threads: Int = Parallel.processors) {
+        let keys = Parallel.map(entries.count, threads: threads) { range in
+            range.map { entries[$0].commune.map(Self.key) }
+        }
         byName.reserveCapacity(entries.count)
-        for entry in entries {
-            if let commune = entry.commune {
-                byName[Self.key(commune), default: []].append(entry)
+        for (entry, key) in zip(entries, keys) {
+            if let key {
+                byName[key, default: []].append(entry)
             } else if let postcode = entry.postcode {
                 byPostcode[postcode, default: []].append(entry)
             }
