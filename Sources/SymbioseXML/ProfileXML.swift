@@ -68,8 +68,8 @@ public enum ProfileXML {
         if let wrongRoot = outcomes.lazy.compactMap(\.wrongRoot).first { return ([], [wrongRoot]) }
         let violations = outcomes.flatMap(\.violations)
         guard violations.isEmpty else { return ([], violations) }
-        // Each part's profiles moved out, never copied: a copy of each was a tenth of the time
-        // reading a large collection, on one thread.
+        // Each part's profiles moved out, never copied: copying each took a sixth of a second of
+        // one thread at 100,000 sites.
         var parts = outcomes.indices.map { outcomes[$0].takeProfiles() }
         return (.joining(&parts), [])
     }

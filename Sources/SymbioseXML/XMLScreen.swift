@@ -25,8 +25,8 @@ enum XMLScreen {
     /// processing instructions.
     ///
     /// Lines are counted only for a finding: the pass jumps from one `<` to the next, and over
-    /// quoted values, with `memchr`; counting every byte's line made it a twentieth of reading
-    /// a collection, on one thread before any other starts.
+    /// quoted values, with `memchr`. It runs on one thread before any other work starts; byte
+    /// by byte, counting lines, it took over half as long again.
     static func firstProblem(in bytes: [UInt8], maximumElements: Int = .max) -> Finding? {
         bytes.withUnsafeBufferPointer { firstProblem(in: $0, maximumElements: maximumElements) }
     }

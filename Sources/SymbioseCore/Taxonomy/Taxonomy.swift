@@ -11,7 +11,7 @@ public struct Taxonomy: Sendable {
     /// Every code, sorted.
     public private(set) var codes: [ResourceCode]
     /// The index searches read, made the first time one needs it: most runs never search, and
-    /// making it (with the List of Waste's texts) took a twentieth of checking 10,000 sites.
+    /// making it (with the List of Waste's texts) took a fortieth of checking 10,000 sites.
     var searchIndex: SearchIndex { search.index }
     private var search: LazySearchIndex
 

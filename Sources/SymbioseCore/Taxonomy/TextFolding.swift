@@ -7,8 +7,8 @@ package enum TextFolding {
     /// A text of Latin letters (below U+0180) is folded a character at a time from a table made
     /// once by ``foldWhole(_:)``: for those characters, lowercasing and decomposing a text are
     /// the same as doing so for each character apart (none of them is a combining mark, and
-    /// the accents decomposition adds are dropped). Folding France's 35,000 commune names whole
-    /// took a tenth of a second of every run that places a site by its commune.
+    /// the accents decomposition adds are dropped). Folding France's 36,000 commune names whole
+    /// took 70 ms of every run that places a site by its commune, on one thread.
     package static func fold(_ text: String) -> String {
         foldedBytes(text).map { String(decoding: $0, as: UTF8.self) } ?? foldWhole(text)
     }
