@@ -65,7 +65,8 @@ enum XMLScreen {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// As ``tagEnd(_:from:line:)``, without counting lines: quoted values are skipped whole.
+    /// The end of a tag read from `start`, as ``tagEnd(_:from:line:)`` gives it: quoted values
+    /// are skipped whole.
     private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (close: Int, equals: Int) {
         var equals = 0
         var index = start
@@ -100,24 +101,9 @@ enum XMLScreen {
     /// of the bytes when there is none), and the `=` outside quoted values on the way, counting
     /// lines.
     static func tagEnd(_ bytes: [UInt8], from start: Int, line: inout Int) -> (close: Int, equals: Int) {
-        var equals = 0
-        var quote: UInt8?
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "=") {
-                equals += 1
-            } else if byte == UInt8(ascii: ">") {
-                break
-            }
-            index += 1
-        }
-        return (index, equals)
+        let found = bytes.withUnsafeBufferPointer { tagEnd($0, from: start) }
+        if start < found.close { line += bytes[start..<found.close].count(where: { $0 == 0x0A }) }
+        return found
     }
 
     /// Whether `DOCTYPE` starts at `index`.
