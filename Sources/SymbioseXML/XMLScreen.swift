@@ -123,17 +123,9 @@ enum XMLScreen {
 
     /// The index just after `marker`, searched from `start`, counting lines on the way.
     static func skip(_ bytes: [UInt8], from start: Int, to marker: [UInt8], line: inout Int) -> Int {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == 0x0A { line += 1 }
-            if bytes[index] == marker[0], index + marker.count <= bytes.count,
-                bytes[index..<index + marker.count].elementsEqual(marker)
-            {
-                return index + marker.count
-            }
-            index += 1
-        }
-        return bytes.count
+        let end = bytes.withUnsafeBufferPointer { after(marker, in: $0, from: start) }
+        if start < end { line += bytes[start..<end].count(where: { $0 == 0x0A }) }
+        return end
     }
 
     /// The error of a finding.

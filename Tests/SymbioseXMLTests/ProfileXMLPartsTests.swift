@@ -82,6 +82,19 @@ import Testing
         for result in results.dropFirst() { #expect(located(result) == located(results[0])) }
     }
 
+    /// Comments and processing instructions over several lines, between profiles and inside
+    /// one, with markup in them: the parts still start at profiles and count every line.
+    @Test func commentsAndInstructionsKeepEveryLineInParts() {
+        var text = replacing(
+            40, of: "<profile>", with: "<!-- a\n<profile> in\n a comment -->\n<?note\n<profile>\n?>\n<profile>",
+            in: Self.collection)
+        text = replacing(200, of: "<site ", with: "<!-- \n<site/>\n --><site ", in: text)
+        let results = readings(text)
+        #expect(results[0].profiles.count == 300)
+        #expect(results[0].diagnostics.allSatisfy { $0.severity != .error })
+        for result in results.dropFirst() { #expect(located(result) == located(results[0])) }
+    }
+
     @Test func aCollectionOfOneProfileKeepsItsPathWithoutIndex() throws {
         let one = ProfileXML.encode(
             Array(TerritoryGenerator(sites: 1, seed: 3).generate().prefix(1)), asCollection: true)

@@ -30,6 +30,7 @@ public struct PlaceTable: Sendable {
     private var byName: [String: [Entry]] = [:]
     private var byPostcode: [String: [Entry]] = [:]
 
+    /// A table of `entries`, found by their folded names, or by postcode for rows without one.
     ///
     /// The names' keys are made on up to `threads` threads: for France's table, on one thread,
     /// they held up the first site placed by its commune while every other thread waited.
