@@ -12,7 +12,16 @@ public final class FieldKeys: @unchecked Sendable {
     private var bytes: [UInt8] = []
     /// Where each key starts in `bytes`, and where the last one ends.
     private var bounds: [Int] = [0]
-    private var numbers: [ArraySlice<UInt8>: Int32] = [:]
+    private var numbers: [Key: Int32] = [:]
+
+    /// A key's bytes, hashed in one call: an array of bytes is hashed a byte at a time.
+    private struct Key: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     public init() {}
 
@@ -31,7 +40,7 @@ public final class FieldKeys: @unchecked Sendable {
         var found: [Int32] = []
         found.reserveCapacity(count)
         for position in 0..<count {
-            guard let number = known[key(position)] else { break }
+            guard let number = known[Key(bytes: key(position))] else { break }
             found.append(number)
         }
         if found.count == count { return found }
@@ -39,14 +48,14 @@ public final class FieldKeys: @unchecked Sendable {
             guard numbers.count + count <= Int(Int32.max) else { return nil }
             for position in found.count..<count {
                 let wanted = key(position)
-                if let number = numbers[wanted] {
+                if let number = numbers[Key(bytes: wanted)] {
                     found.append(number)
                     continue
                 }
                 let number = Int32(numbers.count)
                 bytes.append(contentsOf: wanted)
                 bounds.append(bytes.count)
-                numbers[ArraySlice(Array(wanted))] = number
+                numbers[Key(bytes: ArraySlice(Array(wanted)))] = number
                 found.append(number)
             }
             return found
@@ -55,7 +64,7 @@ public final class FieldKeys: @unchecked Sendable {
 
     /// The number of `key`, if it has one: never gives a new one.
     func existingNumber(of key: ArraySlice<UInt8>) -> Int32? {
-        lock.withLock { numbers[key] }
+        lock.withLock { numbers[Key(bytes: key)] }
     }
 
     /// The bytes of the key numbered `number`.
