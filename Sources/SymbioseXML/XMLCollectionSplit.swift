@@ -89,8 +89,7 @@ struct XMLCollectionSplit {
             }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-                let marker = next == UInt8(ascii: "?") ? Array("?>".utf8) : XMLScreen.closing(bytes, index)
-                index = XMLScreen.skip(bytes, from: index + 2, to: marker, line: &line)
+                index = XMLScreen.skip(bytes, from: index + 2, to: XMLScreen.closing(bytes, index), line: &line)
                 continue
             }
             let (start, startLine) = (index, line)

@@ -41,9 +41,7 @@ enum XMLScreen {
             if next == bang, isDoctype(bytes, at: open + 2) { return .doctype(line: line(open)) }
             if next == bang || next == question {
                 // Comments, CDATA, declarations and processing instructions hold no attributes.
-                let marker =
-                    next == question ? [question, UInt8(ascii: ">")] : closing(Array(bytes[open...].prefix(4)), 0)
-                index = after(marker, in: bytes, from: open + 2)
+                index = after(closing(bytes, open), in: bytes, from: open + 2)
                 continue
             }
             if next != UInt8(ascii: "/") {
@@ -112,8 +110,10 @@ enum XMLScreen {
         return index + word.count <= bytes.count && bytes[index..<index + word.count].elementsEqual(word)
     }
 
-    /// The end marker of a `<!…` construct starting at `index`: `-->`, `]]>` or `>`.
-    static func closing(_ bytes: [UInt8], _ index: Int) -> [UInt8] {
+    /// The end marker of a `<?…` or `<!…` construct starting at `index`: `?>`, `-->`, `]]>` or `>`.
+    static func closing<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ index: Int) -> [UInt8]
+    where Bytes.Index == Int {
+        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "?") { return Array("?>".utf8) }
         if index + 3 < bytes.count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
             return Array("-->".utf8)
         }

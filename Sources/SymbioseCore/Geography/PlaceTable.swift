@@ -127,7 +127,7 @@ public struct PlaceTable: Sendable {
     /// A name folded for comparison: `"L'Abergement-Clémenciat"` → `"abergement clemenciat"`,
     /// `"St-Quentin"` → `"saint quentin"`.
     static func key(_ name: String) -> String {
-        let folded = TextFolding.foldedBytes(name) ?? Array(TextFolding.foldWhole(name).utf8)
+        let folded = TextFolding.foldedBytes(name)
         var key: [UInt8] = []
         key.reserveCapacity(folded.count + 8)
         var (words, firstEnd, firstIsArticle) = (0, 0, false)

@@ -10,11 +10,11 @@ package enum TextFolding {
     /// the accents decomposition adds are dropped). Folding France's 36,000 commune names whole
     /// took 70 ms of every run that places a site by its commune, on one thread.
     package static func fold(_ text: String) -> String {
-        foldedBytes(text).map { String(decoding: $0, as: UTF8.self) } ?? foldWhole(text)
+        String(decoding: foldedBytes(text), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of ``fold(_:)`` for a text of Latin letters; nil for any other text.
-    static func foldedBytes(_ text: String) -> [UInt8]? {
+    /// The UTF-8 bytes of ``fold(_:)``.
+    static func foldedBytes(_ text: String) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -24,7 +24,7 @@ package enum TextFolding {
             case 0x41...0x5A: result.append(UInt8(value + 0x20))  // A-Z
             case 0..<0x80: result.append(UInt8(ascii: " "))
             case 0..<latinFolds.count: result += latinFolds[value]
-            default: return nil
+            default: return Array(foldWhole(text).utf8)
             }
         }
         return result
