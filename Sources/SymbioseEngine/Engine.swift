@@ -185,11 +185,9 @@ public struct Engine: Sendable {
             firms.insert(synergy.supplier.company)
             firms.insert(synergy.receiver.company)
         }
-        // By position: a loop over the profiles would copy each one to read its id.
-        let all = outcome.profiles
-        let profiles = all.indices.lazy.filter { firms.contains(all[$0].company.id) }.map { all[$0] }
         return ImpactCalculator(
-            profiles: Array(profiles), taxonomy: taxonomy, factors: references.factors, mode: configuration.transport)
+            profiles: outcome.profiles, taxonomy: taxonomy, factors: references.factors,
+            mode: configuration.transport, only: firms)
     }
 
     /// The estimated CO2e and euros of the substitutions among `synergies`, by synergy id.

@@ -5,18 +5,45 @@ public struct ImpactCalculator: Sendable {
     public var taxonomy: Taxonomy
     /// How material goes between sites.
     public var mode: TransportMode
-    private var outputs: [CompanyID: [FlowID: Flow]] = [:]
-    private var inputs: [CompanyID: [FlowID: Flow]] = [:]
+    /// The profiles, and the position among them of each firm whose flows may be priced: the
+    /// last profile given for an id. Flows are found in their profile, not copied out.
+    private let profiles: [Profile]
+    private var firms: [CompanyID: Int] = [:]
 
-    public init(profiles: [Profile], taxonomy: Taxonomy, factors: ImpactFactors, mode: TransportMode = .road) {
+    /// A calculator over `profiles`; over the firms in `only` among them when given.
+    public init(
+        profiles: [Profile], taxonomy: Taxonomy, factors: ImpactFactors, mode: TransportMode = .road,
+        only: Set<CompanyID>? = nil
+    ) {
         self.factors = factors
         self.taxonomy = taxonomy
         self.mode = mode
-        for profile in profiles {
-            outputs[profile.company.id] = Dictionary(
-                profile.outputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            inputs[profile.company.id] = Dictionary(profile.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.profiles = profiles
+        firms.reserveCapacity(only?.count ?? profiles.count)
+        for position in profiles.indices {
+            let id = profiles[position].company.id
+            if only?.contains(id) ?? true { firms[id] = position }
         }
+    }
+
+    /// What the priced sides of a synergy declare: the supplier's outlet, status and disposal
+    /// cost, the receiver's price, read from the first flow of each firm with the flow's id.
+    private func declared(_ synergy: SubstitutionSynergy) -> (supplier: SupplierTerms?, price: Cost?) {
+        var supplier: SupplierTerms?
+        var price: Cost?
+        if let firm = firms[synergy.supplier.company] {
+            let outputs = profiles[firm].outputs
+            if let flow = outputs.firstIndex(where: { $0.id == synergy.supplier.flow }) {
+                supplier = SupplierTerms(
+                    outlet: outputs[flow].outlet, status: outputs[flow].status,
+                    disposalCost: outputs[flow].disposalCost)
+            }
+        }
+        if let firm = firms[synergy.receiver.company] {
+            let inputs = profiles[firm].inputs
+            if let flow = inputs.firstIndex(where: { $0.id == synergy.receiver.flow }) { price = inputs[flow].price }
+        }
+        return (supplier, price)
     }
 
     /// The impact of a substitution, for its own quantity or for `quantity` of the need's unit
@@ -39,8 +66,7 @@ public struct ImpactCalculator: Sendable {
 
     /// The impact of one unit of the need's base unit exchanged.
     public func rates(of synergy: SubstitutionSynergy) -> ImpactRates {
-        let supplier = outputs[synergy.supplier.company]?[synergy.supplier.flow]
-        let receiver = inputs[synergy.receiver.company]?[synergy.receiver.flow]
+        let (supplier, price) = declared(synergy)
         let dimension = needDimension(synergy)
         var ledger = RateLedger(factors: factors)
         var rates = ImpactRates(
@@ -60,15 +86,15 @@ public struct ImpactCalculator: Sendable {
         avoided(synergy, supplier: supplier, dimension: dimension, delivered: delivered, into: &rates, ledger: &ledger)
         // The purchase the receiver no longer makes; a secondary material is bought on its market
         // either way, so only the haul is saved.
-        if let price = receiver?.price, !taxonomy.isSecondary(synergy.needResource) {
+        if let price, !taxonomy.isSecondary(synergy.needResource) {
             if let perUnit = euros(price, code: synergy.needResource, dimension: dimension) {
                 rates.purchaseSavedEUR = perUnit * delivered
             } else {
                 ledger.gaps.append(.costNotComparable)
             }
         }
-        rates.factors = Array(Set(ledger.used)).sorted()
-        rates.gaps = Array(Set(ledger.gaps)).sorted()
+        rates.factors = ledger.factorIDs()
+        rates.gaps = ledger.gapsMet()
         return rates
     }
 
@@ -123,28 +149,29 @@ public struct ImpactCalculator: Sendable {
         _ synergy: SubstitutionSynergy, dimension: PhysicalDimension, into rates: inout ImpactRates,
         ledger: inout RateLedger
     ) {
-        guard let haul = factors.factor(.marketHaul),
+        guard let haul = factors.position(.marketHaul),
             let tonnes = tonnes(perUnitOf: synergy.needResource, dimension: dimension)
         else {
             ledger.gaps.append(.noProductionFactor)
             return
         }
-        ledger.used.append(haul.id)
-        rates.avoidedHaulKg = tonnes * haul.value * ledger.value(.transportEmissions, .road)
-        rates.avoidedHaulEUR = tonnes * haul.value * ledger.value(.transportCost, .road)
+        let km = ledger.value(at: haul)
+        rates.avoidedHaulKg = tonnes * km * ledger.value(.transportEmissions, .road)
+        rates.avoidedHaulEUR = tonnes * km * ledger.value(.transportCost, .road)
     }
 
     /// The production the need no longer calls for and, for a waste, the disposal avoided
     /// with its cost.
     private func avoided(
-        _ synergy: SubstitutionSynergy, supplier: Flow?, dimension: PhysicalDimension, delivered: Double,
+        _ synergy: SubstitutionSynergy, supplier: SupplierTerms?, dimension: PhysicalDimension, delivered: Double,
         into rates: inout ImpactRates, ledger: inout RateLedger
     ) {
         if taxonomy.isSecondary(synergy.needResource) {
             avoidedHaul(synergy, dimension: dimension, into: &rates, ledger: &ledger)
-        } else if let factor = factors.production(for: synergy.needResource), unitFits(factor, dimension: dimension) {
-            ledger.used.append(factor.id)
-            rates.avoidedProductionKg = factor.value * delivered
+        } else if let factor = factors.productionPosition(for: synergy.needResource),
+            unitFits(factor, dimension: dimension)
+        {
+            rates.avoidedProductionKg = ledger.value(at: factor) * delivered
         } else {
             ledger.gaps.append(.noProductionFactor)
         }
@@ -156,7 +183,8 @@ public struct ImpactCalculator: Sendable {
     /// declared cost. A release already recovered — recycled, reused, sold, or a by-product or
     /// surplus that names no outlet — avoids no disposal; a sale saves no cost either.
     private func supplierSide(
-        _ synergy: SubstitutionSynergy, supplier: Flow?, dimension: PhysicalDimension, into rates: inout ImpactRates,
+        _ synergy: SubstitutionSynergy, supplier: SupplierTerms?, dimension: PhysicalDimension,
+        into rates: inout ImpactRates,
         ledger: inout RateLedger
     ) {
         let outlet = supplier?.outlet
@@ -166,11 +194,10 @@ public struct ImpactCalculator: Sendable {
         if let outlet, outlet.recovers {
             rates.avoidedDisposalKg = 0
             rates.recovered = outlet
-        } else if let factor = factors.disposal(for: synergy.resource, outlet: outlet),
+        } else if let factor = factors.disposalPosition(for: synergy.resource, outlet: outlet),
             unitFits(factor, dimension: releaseDimension), let perNeedUnit
         {
-            ledger.used.append(factor.id)
-            rates.avoidedDisposalKg = factor.value * perNeedUnit
+            rates.avoidedDisposalKg = ledger.value(at: factor) * perNeedUnit
         } else {
             ledger.gaps.append(.noDisposalFactor)
         }
@@ -202,8 +229,9 @@ public struct ImpactCalculator: Sendable {
         return taxonomy.equivalent(from: need, for: synergy.resource)?.factor
     }
 
-    private func unitFits(_ factor: ImpactFactor, dimension: PhysicalDimension) -> Bool {
-        factor.unit == "kgCO2e/" + dimension.baseUnit.rawValue
+    /// Whether the factor at `position` in the factors is per base unit of `dimension`.
+    private func unitFits(_ position: Int, dimension: PhysicalDimension) -> Bool {
+        factors.all[position].unit == "kgCO2e/" + dimension.baseUnit.rawValue
     }
 
     /// A declared cost in € per base unit of `dimension`, or `nil` when it is in another
@@ -223,15 +251,44 @@ public struct ImpactCalculator: Sendable {
 /// The factors used and the gaps met while working out one synergy's rates.
 private struct RateLedger {
     let factors: ImpactFactors
-    var used: [String] = []
+    /// Positions in `factors.all`, which is sorted by id.
+    var used: [Int] = []
     var gaps: [ImpactGap] = []
 
     init(factors: ImpactFactors) { self.factors = factors }
 
     /// The factor's value, noted as used; 0 when there is no such factor.
     mutating func value(_ role: FactorRole, _ mode: TransportMode? = nil) -> Double {
-        guard let factor = factors.factor(role, mode: mode) else { return 0 }
-        used.append(factor.id)
-        return factor.value
+        guard let position = factors.position(role, mode: mode) else { return 0 }
+        return value(at: position)
     }
+
+    /// The value of the factor at `position`, noted as used.
+    mutating func value(at position: Int) -> Double {
+        used.append(position)
+        return factors.all[position].value
+    }
+
+    /// The ids of the factors used, sorted, each once.
+    func factorIDs() -> [String] {
+        var ids: [String] = []
+        for position in used.sorted() where ids.last != factors.all[position].id {
+            ids.append(factors.all[position].id)
+        }
+        return ids
+    }
+
+    /// The gaps met, sorted, each once.
+    func gapsMet() -> [ImpactGap] {
+        var met: [ImpactGap] = []
+        for gap in gaps.sorted() where met.last != gap { met.append(gap) }
+        return met
+    }
+}
+
+/// What the supplier of a substitution declares about its release that prices it.
+private struct SupplierTerms {
+    var outlet: ReleaseOutlet?
+    var status: OutputStatus?
+    var disposalCost: Cost?
 }

@@ -122,28 +122,39 @@ public struct ImpactFactors: Sendable {
     public private(set) var version: String
     /// All factors, sorted by id.
     public private(set) var all: [ImpactFactor]
-    private var production: [ResourceCode: ImpactFactor] = [:]
-    private var disposal: [ResourceCode: ImpactFactor] = [:]
-    private var disposalByOutlet: [ReleaseOutlet: [ResourceCode: ImpactFactor]] = [:]
-    private var byRole: [FactorRole: [TransportMode?: ImpactFactor]] = [:]
+    // Factors by what they are for, as positions in `all`: reading a factor's value or id
+    // then copies neither the factor nor its texts.
+    private var production: [ResourceCode: Int] = [:]
+    private var disposal: [ResourceCode: Int] = [:]
+    private var disposalByOutlet: [ReleaseOutlet: [ResourceCode: Int]] = [:]
+    private var byRole: [RoleKey: Int] = [:]
     /// Pipe costs by capacity class, smallest first; the last has no upper bound.
     public private(set) var pipeCosts: [ImpactFactor] = []
 
+    private struct RoleKey: Hashable {
+        var role: FactorRole
+        var mode: TransportMode?
+    }
+
     public init(version: String, factors: [ImpactFactor]) {
         self.version = version
-        self.all = factors.sorted { $0.id < $1.id }
+        let order = factors.indices.sorted { factors[$0].id < factors[$1].id }
+        self.all = order.map { factors[$0] }
+        var position = [Int](repeating: 0, count: factors.count)
+        for (sorted, given) in order.enumerated() { position[given] = sorted }
         // Where two factors cover the same resource, the later one in `factors` wins: an
         // override file's factors come after the built-in ones.
-        for factor in factors {
+        for (given, factor) in factors.enumerated() {
+            let at = position[given]
             switch factor.role {
-            case .avoidedProduction: for code in factor.resources { production[code] = factor }
+            case .avoidedProduction: for code in factor.resources { production[code] = at }
             case .avoidedDisposal:
                 for code in factor.resources {
-                    if factor.usual { disposal[code] = factor }
-                    if let outlet = factor.outlet { disposalByOutlet[outlet, default: [:]][code] = factor }
+                    if factor.usual { disposal[code] = at }
+                    if let outlet = factor.outlet { disposalByOutlet[outlet, default: [:]][code] = at }
                 }
             case .pipeCost: pipeCosts.append(factor)
-            default: byRole[factor.role, default: [:]][factor.mode] = factor
+            default: byRole[RoleKey(role: factor.role, mode: factor.mode)] = at
             }
         }
         pipeCosts.sort { ($0.capacityMW ?? .infinity, $0.id) < ($1.capacityMW ?? .infinity, $1.id) }
@@ -158,20 +169,35 @@ public struct ImpactFactors: Sendable {
 
     /// The factor of a role that has no resource, for `mode` where the role is per mode.
     public func factor(_ role: FactorRole, mode: TransportMode? = nil) -> ImpactFactor? {
-        byRole[role]?[mode]
+        position(role, mode: mode).map { all[$0] }
     }
 
     /// The avoided-production factor of a need's resource: its own, or its nearest parent's.
-    public func production(for code: ResourceCode) -> ImpactFactor? { Self.nearest(code, in: production) }
+    public func production(for code: ResourceCode) -> ImpactFactor? {
+        productionPosition(for: code).map { all[$0] }
+    }
 
     /// The avoided-disposal factor of a release's resource: its own, or its nearest parent's; for
     /// the route `outlet` when given, for the resource's usual route otherwise.
     public func disposal(for code: ResourceCode, outlet: ReleaseOutlet? = nil) -> ImpactFactor? {
+        disposalPosition(for: code, outlet: outlet).map { all[$0] }
+    }
+
+    /// Where ``factor(_:mode:)`` stands in `all`.
+    func position(_ role: FactorRole, mode: TransportMode? = nil) -> Int? {
+        byRole[RoleKey(role: role, mode: mode)]
+    }
+
+    /// Where ``production(for:)`` stands in `all`.
+    func productionPosition(for code: ResourceCode) -> Int? { Self.nearest(code, in: production) }
+
+    /// Where ``disposal(for:outlet:)`` stands in `all`.
+    func disposalPosition(for code: ResourceCode, outlet: ReleaseOutlet? = nil) -> Int? {
         guard let outlet else { return Self.nearest(code, in: disposal) }
         return disposalByOutlet[outlet].flatMap { Self.nearest(code, in: $0) }
     }
 
-    private static func nearest(_ code: ResourceCode, in table: [ResourceCode: ImpactFactor]) -> ImpactFactor? {
+    private static func nearest(_ code: ResourceCode, in table: [ResourceCode: Int]) -> Int? {
         var current: ResourceCode? = code
         while let code = current {
             if let factor = table[code] { return factor }
