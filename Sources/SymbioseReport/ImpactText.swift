@@ -82,48 +82,41 @@ public enum ImpactText {
 
     /// The `impact` member of a synergy in JSON documents.
     public static func json(_ impact: SynergyImpact) -> JSONOutput {
-        func number(_ value: Double?, _ places: Int) -> JSONOutput {
-            value.map { .number(RecommendationsJSON.rounded($0, places: places)) } ?? .null
-        }
-        let rates = impact.rates
-        var members: [(String, JSONOutput)] = [
-            ("carrier", .string(rates.carrier.rawValue)),
-            ("networkKm", number(rates.networkKm, 2)),
-        ]
-        if rates.tonnesPerUnit != nil { members.append(("tonneKm", number(impact.tonneKm, 1))) }
-        if let loss = rates.lossShare { members.append(("heatLossShare", .number(RecommendationsJSON.round4(loss)))) }
-        if let outlet = rates.recovered { members.append(("supplierOutlet", .string(outlet.rawValue))) }
-        members += [
-            (
-                "co2eKg",
-                .object(
-                    [
-                        ("avoidedProduction", number(impact.avoidedProductionKg, 0)),
-                        ("avoidedDisposal", number(impact.avoidedDisposalKg, 0)),
-                    ] + (rates.avoidedHaulKg == nil ? [] : [("avoidedHaul", number(impact.avoidedHaulKg, 0))]) + [
-                        ("transport", number(impact.transportKg, 0)),
-                        ("heatPump", number(impact.heatPumpKg, 0)),
-                        ("net", number(impact.netKg, 0)),
-                    ])
-            ),
-            (
-                "eur",
-                .object(
-                    [
-                        ("purchaseSaved", number(impact.purchaseSavedEUR, 0)),
-                        ("disposalSaved", number(impact.disposalSavedEUR, 0)),
-                    ] + (rates.avoidedHaulEUR == nil ? [] : [("avoidedHaul", number(impact.avoidedHaulEUR, 0))]) + [
-                        ("operatingCost", number(impact.operatingCostEUR, 0)),
-                        ("net", number(impact.netEUR, 0)),
-                    ])
-            ),
-            ("factors", .array(rates.factors.map(JSONOutput.string))),
-            ("gaps", .array(rates.gaps.map { .string($0.rawValue) })),
-        ]
-        return .object(members)
+        JSONTreeBuilder.build { write(impact, to: &$0) }
     }
 
-    /// Totals in JSON.
+    /// The same object, written to `out`.
+    public static func write<Sink: JSONSink>(_ impact: SynergyImpact, to out: inout Sink) {
+        func rounded(_ value: Double?, _ places: Int) -> Double? {
+            value.map { RecommendationsJSON.rounded($0, places: places) }
+        }
+        let rates = impact.rates
+        out.beginObject()
+        out.member("carrier", rates.carrier.rawValue)
+        out.member("networkKm", rounded(rates.networkKm, 2))
+        if rates.tonnesPerUnit != nil { out.member("tonneKm", rounded(impact.tonneKm, 1)) }
+        if let loss = rates.lossShare { out.member("heatLossShare", RecommendationsJSON.round4(loss)) }
+        if let outlet = rates.recovered { out.member("supplierOutlet", outlet.rawValue) }
+        out.object("co2eKg") { out in
+            out.member("avoidedProduction", rounded(impact.avoidedProductionKg, 0))
+            out.member("avoidedDisposal", rounded(impact.avoidedDisposalKg, 0))
+            if rates.avoidedHaulKg != nil { out.member("avoidedHaul", rounded(impact.avoidedHaulKg, 0)) }
+            out.member("transport", rounded(impact.transportKg, 0))
+            out.member("heatPump", rounded(impact.heatPumpKg, 0))
+            out.member("net", rounded(impact.netKg, 0))
+        }
+        out.object("eur") { out in
+            out.member("purchaseSaved", rounded(impact.purchaseSavedEUR, 0))
+            out.member("disposalSaved", rounded(impact.disposalSavedEUR, 0))
+            if rates.avoidedHaulEUR != nil { out.member("avoidedHaul", rounded(impact.avoidedHaulEUR, 0)) }
+            out.member("operatingCost", rounded(impact.operatingCostEUR, 0))
+            out.member("net", rounded(impact.netEUR, 0))
+        }
+        out.array("factors") { out in for factor in rates.factors { out.string(factor) } }
+        out.array("gaps") { out in for gap in rates.gaps { out.string(gap.rawValue) } }
+        out.endObject()
+    }
+
     public static func json(_ totals: ImpactTotals) -> JSONOutput {
         .object([
             ("synergies", .integer(totals.count)),

@@ -13,9 +13,9 @@ public enum RecommendationsNDJSON: ReportRenderer {
         let writer = ReasonWriter(taxonomy: report.taxonomy, language: report.language)
         try JSONOutput.writeLines(
             count: synergies.count, threads: report.style.threads,
-            element: { index in
-                RecommendationsJSON.render(
-                    synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
+            element: { index, out in
+                RecommendationsJSON.write(
+                    synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer, to: &out)
             }, toUTF8: emit)
     }
 }

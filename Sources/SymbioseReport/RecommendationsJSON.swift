@@ -76,8 +76,8 @@ public enum RecommendationsJSON {
         ]
         try JSONOutput.writeObject(
             members, streaming: "synergies", count: synergies.count, threads: threads,
-            element: { index in
-                render(synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer)
+            element: { index, out in
+                write(synergies[index], rank: index + 1, impact: impacts[synergies[index].id], writer: writer, to: &out)
             }, toUTF8: emit)
     }
 
@@ -91,148 +91,143 @@ public enum RecommendationsJSON {
     }
 
     static func quantity(_ amount: Amount) -> JSONOutput {
-        .object([
-            ("value", .number(rounded(amount.value, places: 3))), ("unit", .string(amount.unit.rawValue)),
-            ("per", .string(amount.period.rawValue)),
-        ])
+        JSONTreeBuilder.build { quantity(amount, to: &$0) }
+    }
+
+    /// `value`, `unit` and `per`; `null` when there is no amount.
+    static func quantity<Sink: JSONSink>(_ amount: Amount?, to out: inout Sink) {
+        guard let amount else { return out.null() }
+        out.object { out in
+            out.member("value", rounded(amount.value, places: 3))
+            out.member("unit", amount.unit.rawValue)
+            out.member("per", amount.period.rawValue)
+        }
     }
 
     static func reference(_ reference: FlowReference) -> JSONOutput {
-        .object(referenceMembers(reference))
+        JSONTreeBuilder.build { out in out.object { self.reference(reference, to: &$0) } }
     }
 
     /// `company`, `name` and `flow`, and `inferred: true` for a flow inferred from the
-    /// activity code.
-    static func referenceMembers(_ reference: FlowReference) -> [(String, JSONOutput)] {
-        var members: [(String, JSONOutput)] = [
-            ("company", .string(reference.company)), ("name", .string(reference.companyName)),
-            ("flow", .string(reference.flow)),
-        ]
-        if reference.inferred { members.append(("inferred", .bool(true))) }
-        return members
+    /// activity code, as members of the object being written.
+    static func reference<Sink: JSONSink>(_ reference: FlowReference, to out: inout Sink) {
+        out.member("company", reference.company.rawValue)
+        out.member("name", reference.companyName)
+        out.member("flow", reference.flow.rawValue)
+        if reference.inferred { out.member("inferred", true) }
     }
 
-    static func render(_ synergy: Synergy, rank: Int, impact: SynergyImpact?, writer: ReasonWriter) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [
-            ("id", .string(synergy.id)), ("rank", .integer(rank)), ("kind", .string(synergy.kind.rawValue)),
-        ]
+    /// One synergy as an element of `synergies`, with its explanation and reason.
+    static func write<Sink: JSONSink>(
+        _ synergy: Synergy, rank: Int, impact: SynergyImpact?, writer: ReasonWriter, to out: inout Sink
+    ) {
+        out.beginObject()
+        out.member("id", synergy.id)
+        out.member("rank", integer: rank)
+        out.member("kind", synergy.kind.rawValue)
         switch synergy {
-        case .substitution(let s): members += substitutionMembers(s, impact: impact)
-        case .pooling(let p): members += poolingMembers(p)
+        case .substitution(let s): substitution(s, impact: impact, to: &out)
+        case .pooling(let p): pooling(p, to: &out)
         }
-        members.append(
-            (
-                "explanation",
-                .array(
-                    synergy.terms.map { term in
-                        .object([
-                            ("term", .string(term.term.rawValue)), ("value", .number(round4(term.value))),
-                            ("weight", .number(round4(term.weight))),
-                        ])
-                    })
-            ))
-        members.append(("flags", .array(synergy.flags.map { .string($0.rawValue) })))
-        members.append(("reason", .string(writer.reason(synergy))))
-        return .object(members)
+        out.array("explanation") { out in
+            for term in synergy.terms {
+                out.object { out in
+                    out.member("term", term.term.rawValue)
+                    out.member("value", round4(term.value))
+                    out.member("weight", round4(term.weight))
+                }
+            }
+        }
+        out.array("flags") { out in for flag in synergy.flags { out.string(flag.rawValue) } }
+        out.member("reason", writer.reason(synergy))
+        out.endObject()
     }
 
     /// What only a substitution has: codes, compatibility, distance, quantity, timing, the two
     /// firms and the impact.
-    static func substitutionMembers(_ s: SubstitutionSynergy, impact: SynergyImpact?) -> [(String, JSONOutput)] {
-        var members: [(String, JSONOutput)] = []
-        members += [
-            ("score", .number(round4(s.score))), ("category", .string(s.category.rawValue)),
-            ("resource", .string(s.resource)), ("needResource", .string(s.needResource)),
-            ("compatibility", .string(s.compatibility.name)),
-        ]
-        if case .link(let link) = s.compatibility {
-            members.append(("substitutionFactor", .number(link.factor)))
-        }
-        members.append(("distanceKm", s.distanceKm.map { .number(rounded($0, places: 2)) } ?? .null))
-        members.append(("limitKm", .number(rounded(s.limitKm, places: 2))))
-        members.append(("quantity", s.quantity.map(quantity) ?? .null))
-        members.append(("coverage", s.coverage.map { .number(round4($0)) } ?? .null))
-        members.append(("months", .array(s.months.months.map(JSONOutput.integer))))
-        if let oneOff = s.oneOff {
-            members.append(("oneOff", .string(ProfileText.yearMonth(year: oneOff.year, month: oneOff.month))))
-        }
-        if let t = s.supplierTemperature { members.append(("supplierTemperature", .number(t))) }
-        if let t = s.receiverTemperature { members.append(("receiverTemperature", .number(t))) }
-        if let cop = s.heatPumpCOP { members.append(("heatPumpCOP", .number(rounded(cop, places: 2)))) }
-        if let share = s.sourceHeatShare {
-            members.append(("sourceHeatShare", .number(rounded(share, places: 4))))
-        }
+    static func substitution<Sink: JSONSink>(_ s: SubstitutionSynergy, impact: SynergyImpact?, to out: inout Sink) {
+        out.member("score", round4(s.score))
+        out.member("category", s.category.rawValue)
+        out.member("resource", s.resource.rawValue)
+        out.member("needResource", s.needResource.rawValue)
+        out.member("compatibility", s.compatibility.name)
+        if case .link(let link) = s.compatibility { out.member("substitutionFactor", link.factor) }
+        out.member("distanceKm", s.distanceKm.map { rounded($0, places: 2) })
+        out.member("limitKm", rounded(s.limitKm, places: 2))
+        out.key("quantity")
+        quantity(s.quantity, to: &out)
+        out.member("coverage", s.coverage.map(round4))
+        out.array("months") { out in for month in s.months.months { out.integer(month) } }
+        if let oneOff = s.oneOff { out.member("oneOff", ProfileText.yearMonth(year: oneOff.year, month: oneOff.month)) }
+        if let t = s.supplierTemperature { out.member("supplierTemperature", t) }
+        if let t = s.receiverTemperature { out.member("receiverTemperature", t) }
+        if let cop = s.heatPumpCOP { out.member("heatPumpCOP", rounded(cop, places: 2)) }
+        if let share = s.sourceHeatShare { out.member("sourceHeatShare", rounded(share, places: 4)) }
         if let equivalence = s.equivalence {
-            members.append(
-                (
-                    "equivalence",
-                    .object([
-                        ("basis", .string(equivalence.basis.rawValue)),
-                        ("release", .number(rounded(equivalence.release, places: 3))),
-                        ("need", .number(rounded(equivalence.need, places: 3))),
-                        ("ratio", .number(rounded(equivalence.ratio, places: 3))),
-                    ])
-                ))
+            out.object("equivalence") { out in
+                out.member("basis", equivalence.basis.rawValue)
+                out.member("release", rounded(equivalence.release, places: 3))
+                out.member("need", rounded(equivalence.need, places: 3))
+                out.member("ratio", rounded(equivalence.ratio, places: 3))
+            }
         }
-        if s.needCandidatesLeftOut > 0 { members.append(("needCandidatesLeftOut", .integer(s.needCandidatesLeftOut))) }
-        members.append(("supplier", reference(s.supplier)))
-        members.append(("receiver", reference(s.receiver)))
-        if let impact { members.append(("impact", ImpactText.json(impact))) }
-        return members
+        if s.needCandidatesLeftOut > 0 { out.member("needCandidatesLeftOut", integer: s.needCandidatesLeftOut) }
+        out.object("supplier") { reference(s.supplier, to: &$0) }
+        out.object("receiver") { reference(s.receiver, to: &$0) }
+        if let impact {
+            out.key("impact")
+            ImpactText.write(impact, to: &out)
+        }
     }
 
     /// What only a pooling group has: mode, members, centre, spread, total, threshold, offers.
-    static func poolingMembers(_ p: PoolingGroup) -> [(String, JSONOutput)] {
-        var members: [(String, JSONOutput)] = []
-        members += [
-            ("mode", .string(p.mode.rawValue)), ("score", .number(round4(p.score))),
-            ("category", .string(p.category.rawValue)), ("resource", .string(p.resource)),
-            ("direction", .string(p.direction.rawValue)),
-            (
-                "members",
-                .array(
-                    p.members.map { member in
-                        .object(
-                            referenceMembers(member.reference) + [
-                                ("quantity", member.quantity.map(quantity) ?? .null),
-                                ("distanceToCentreKm", .number(rounded(member.distanceToCentreKm, places: 2))),
-                            ])
-                    })
-            ),
-            (
-                "centre",
-                .object([("lat", .number(round4(p.centre.latitude))), ("lon", .number(round4(p.centre.longitude)))])
-            ),
-            ("spreadKm", .number(rounded(p.spreadKm, places: 2))), ("radiusKm", .number(p.radiusKm)),
-            ("total", p.total.map(quantity) ?? .null),
-        ]
+    static func pooling<Sink: JSONSink>(_ p: PoolingGroup, to out: inout Sink) {
+        out.member("mode", p.mode.rawValue)
+        out.member("score", round4(p.score))
+        out.member("category", p.category.rawValue)
+        out.member("resource", p.resource.rawValue)
+        out.member("direction", p.direction.rawValue)
+        out.array("members") { out in
+            for member in p.members {
+                participant(member.reference, member.quantity, member.distanceToCentreKm, to: &out)
+            }
+        }
+        out.object("centre") { out in
+            out.member("lat", round4(p.centre.latitude))
+            out.member("lon", round4(p.centre.longitude))
+        }
+        out.member("spreadKm", rounded(p.spreadKm, places: 2))
+        out.member("radiusKm", p.radiusKm)
+        out.key("total")
+        quantity(p.total, to: &out)
         if let threshold = p.threshold {
-            members.append(
-                (
-                    "threshold",
-                    .object([
-                        ("value", .number(threshold.value)),
-                        ("unit", .string(p.total?.unit.rawValue ?? "")),
-                        ("source", .string(threshold.source)),
-                    ])
-                ))
-            members.append(("reachesThreshold", p.reachesThreshold.map(JSONOutput.bool) ?? .null))
+            out.object("threshold") { out in
+                out.member("value", threshold.value)
+                out.member("unit", p.total?.unit.rawValue ?? "")
+                out.member("source", threshold.source)
+            }
+            out.key("reachesThreshold")
+            if let reaches = p.reachesThreshold { out.bool(reaches) } else { out.null() }
         }
         if !p.offers.isEmpty {
-            members.append(
-                (
-                    "offers",
-                    .array(
-                        p.offers.map { offer in
-                            .object(
-                                referenceMembers(offer.reference) + [
-                                    ("quantity", offer.quantity.map(quantity) ?? .null),
-                                    ("distanceToCentreKm", .number(rounded(offer.distanceToCentreKm, places: 2))),
-                                ])
-                        })
-                ))
+            out.array("offers") { out in
+                for offer in p.offers {
+                    participant(offer.reference, offer.quantity, offer.distanceToCentreKm, to: &out)
+                }
+            }
         }
-        return members
+    }
+
+    /// A member of a pooling group, or an offer to it: the firm, its quantity, its distance.
+    private static func participant<Sink: JSONSink>(
+        _ reference: FlowReference, _ quantity: Amount?, _ distanceKm: Double, to out: inout Sink
+    ) {
+        out.object { out in
+            self.reference(reference, to: &out)
+            out.key("quantity")
+            self.quantity(quantity, to: &out)
+            out.member("distanceToCentreKm", rounded(distanceKm, places: 2))
+        }
     }
 }
 

@@ -24,8 +24,39 @@ struct JSONText {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(bytes other: [UInt8]) {
+    mutating func append<Bytes: Collection>(bytes other: Bytes) where Bytes.Element == UInt8 {
         bytes.append(contentsOf: other)
+    }
+
+    /// Appends the bytes at `range` of this text to `other`.
+    func appendCopy(of range: Range<Int>, to other: inout JSONText) {
+        bytes.withUnsafeBufferPointer { other.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// `value` in decimal, as `String(value)` writes it, without making the string.
+    mutating func append(integer value: Int64) {
+        if value < 0 { bytes.append(0x2D) }
+        var rest = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: buffer[position...])
+        }
+    }
+
+    /// `value` the same way on every machine: a whole number without a fraction, any other in
+    /// the shortest form that reads back to the same double.
+    mutating func append(number value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            append(integer: Int64(value))
+        } else {
+            append(value.description)
+        }
     }
 
     mutating func appendSpaces(_ count: Int) {
