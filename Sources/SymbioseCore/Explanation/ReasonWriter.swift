@@ -30,35 +30,35 @@ public struct ReasonWriter: Sendable {
         case .energy: "MWh"
         case .area: "m²"
         case .duration: "h"
-        case .count: LocalizedText(en: "units", fr: "unités")[language]
+        case .count: language.pick(en: "units", fr: "unités")
         }
     }
 
     /// `28 000 MWh/an`, `500 t once`.
     public func amount(_ amount: Amount) -> String {
         let value = NumberFormatting.quantity(amount.value, language: language) + " " + unit(amount)
-        if amount.isOneOff { return value + (LocalizedText(en: " once", fr: " en une fois")[language]) }
-        return value + (LocalizedText(en: "/year", fr: "/an")[language])
+        if amount.isOneOff { return value + language.pick(en: " once", fr: " en une fois") }
+        return value + language.pick(en: "/year", fr: "/an")
     }
 
     private func temperature(_ value: Double?) -> String {
         guard let value else { return "" }
         let text = NumberFormatting.format(value, decimals: 0, language: language) + " °C"
-        return LocalizedText(en: " at ", fr: " à ")[language] + text
+        return language.pick(en: " at ", fr: " à ") + text
     }
 
     private func period(_ s: SubstitutionSynergy) -> String {
         if let oneOff = s.oneOff {
             let month = MonthNames.name(oneOff.month, language: language)
-            return LocalizedText(en: "in \(month) \(oneOff.year)", fr: "en \(month) \(oneOff.year)")[language]
+            return language.pick(en: "in \(month) \(oneOff.year)", fr: "en \(month) \(oneOff.year)")
         }
         return MonthNames.period(s.months, language: language)
     }
 
     private func distance(_ km: Double?) -> String {
-        guard let km else { return LocalizedText(en: "distance unknown", fr: "distance inconnue")[language] }
+        guard let km else { return language.pick(en: "distance unknown", fr: "distance inconnue") }
         let text = NumberFormatting.distance(km, language: language) + " km"
-        return LocalizedText(en: "\(text) away", fr: "à \(text)")[language]
+        return language.pick(en: "\(text) away", fr: "à \(text)")
     }
 
     private func capitalized(_ text: String) -> String {
@@ -72,7 +72,7 @@ public struct ReasonWriter: Sendable {
         // A share that rounds to 0 % is still something: "less than 1 %".
         let share: String? = s.coverage.map {
             $0 > 0 && $0 < 0.005
-                ? LocalizedText(en: "less than 1 %", fr: "moins de 1 %")[language]
+                ? language.pick(en: "less than 1 %", fr: "moins de 1 %")
                 : NumberFormatting.format($0 * 100, decimals: 0, language: language)
                     + (language == .fr ? "\u{00A0}%" : " %")
         }
@@ -134,37 +134,37 @@ public struct ReasonWriter: Sendable {
         if let cop = s.heatPumpCOP {
             let estimate = NumberFormatting.format(cop, decimals: 1, language: language)
             text +=
-                LocalizedText(
+                language.pick(
                     en: " With a heat pump (estimated COP \(estimate)).",
-                    fr: " Avec une pompe à chaleur (COP estimé \(estimate)).")[language]
+                    fr: " Avec une pompe à chaleur (COP estimé \(estimate)).")
         }
         if let share = s.sourceHeatShare {
             let percent = NumberFormatting.format(share * 100, decimals: 0, language: language)
             text +=
-                LocalizedText(
+                language.pick(
                     en:
                         " Only \(percent) % of the flue gas heat is hot enough for this need; the rest is left for a cooler one.",
                     fr:
                         " Seuls \(percent)\u{00A0}% de la chaleur des fumées sont assez chauds pour ce besoin ; le reste va à un besoin moins chaud."
-                )[language]
+                )
         }
         if s.flags.contains(.preheat) {
             text +=
-                LocalizedText(
+                language.pick(
                     en: " As preheating: the source is not hot enough for the whole need.",
-                    fr: " En préchauffage : la source n'est pas assez chaude pour tout le besoin.")[language]
+                    fr: " En préchauffage : la source n'est pas assez chaude pour tout le besoin.")
         }
         if let equivalence = s.equivalence { text += weighed(s, equivalence) }
         if s.flags.contains(.needsTreatment) {
             text +=
-                LocalizedText(
-                    en: " The water needs treatment first.", fr: " L'eau doit d'abord être traitée.")[language]
+                language.pick(
+                    en: " The water needs treatment first.", fr: " L'eau doit d'abord être traitée.")
         }
         if s.flags.contains(.hazardous) {
             text +=
-                LocalizedText(
+                language.pick(
                     en: " Hazardous waste: traceability rules apply.",
-                    fr: " Déchet dangereux : traçabilité obligatoire.")[language]
+                    fr: " Déchet dangereux : traçabilité obligatoire.")
         }
         return text
     }
@@ -190,10 +190,9 @@ public struct ReasonWriter: Sendable {
             case .neutralisingValue: LocalizedText(en: "neutralising value", fr: "valeur neutralisante")
             case .nitrogen: LocalizedText(en: "nitrogen", fr: "azote")
             }
-        return LocalizedText(
+        return language.pick(
             en: " Counted on \(basis.en): 1 t of \(release) (\(from)) counts as \(ratio) t of \(need) (\(to)).",
-            fr: " Compté en \(basis.fr) : 1 t \(Self.of(release)) (\(from)) vaut \(ratio) t \(Self.of(need)) (\(to)).")[
-                language]
+            fr: " Compté en \(basis.fr) : 1 t \(Self.of(release)) (\(from)) vaut \(ratio) t \(Self.of(need)) (\(to)).")
     }
 
     /// "Inferred, not declared: …" naming the firms whose flow is a guess from their activity
@@ -205,10 +204,9 @@ public struct ReasonWriter: Sendable {
         }
         guard !names.isEmpty else { return "" }
         let list = names.joined(separator: ", ")
-        return LocalizedText(
+        return language.pick(
             en: " \(list): flow inferred from the activity code, not declared; confirm it with the firm.",
-            fr: " Flux de \(list) déduit de son code d'activité, non déclaré : à confirmer avec l'entreprise.")[
-                language]
+            fr: " Flux de \(list) déduit de son code d'activité, non déclaré : à confirmer avec l'entreprise.")
     }
 
     func reason(_ p: PoolingGroup) -> String {

@@ -3,6 +3,12 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     case fr
     case en
 
+    /// The text in this language; the other is never made (a sentence written for every
+    /// synergy of a long output would otherwise be made twice).
+    public func pick(en: @autoclosure () -> String, fr: @autoclosure () -> String) -> String {
+        self == .fr ? fr() : en()
+    }
+
     /// French when a `LANG`-style locale string starts with `fr`, English otherwise.
     public init(locale: String?) {
         self = (locale?.lowercased().hasPrefix("fr") ?? false) ? .fr : .en
