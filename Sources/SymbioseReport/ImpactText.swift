@@ -117,6 +117,7 @@ public enum ImpactText {
         out.endObject()
     }
 
+    /// Totals in JSON.
     public static func json(_ totals: ImpactTotals) -> JSONOutput {
         .object([
             ("synergies", .integer(totals.count)),

@@ -184,8 +184,7 @@ public struct ImpactCalculator: Sendable {
     /// surplus that names no outlet — avoids no disposal; a sale saves no cost either.
     private func supplierSide(
         _ synergy: SubstitutionSynergy, supplier: SupplierTerms?, dimension: PhysicalDimension,
-        into rates: inout ImpactRates,
-        ledger: inout RateLedger
+        into rates: inout ImpactRates, ledger: inout RateLedger
     ) {
         let outlet = supplier?.outlet
         if outlet == nil && supplier?.status != .waste { return }

@@ -140,7 +140,7 @@ public struct JSONWriter: JSONSink {
             }
         }
         text.append(object ? "}" : "]")
-        marks.removeSubrange(min(frame.marksBase, marks.count)...)
+        marks.removeSubrange(frame.marksBase...)
         frames.removeLast()
     }
 
