@@ -55,20 +55,22 @@ extension ProfileJSON {
         _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void
     ) throws(JSONParser.Failure) -> (root: JSONNode, parts: [[Element]]) {
         let profiles = JSONPath.root.appending("profiles")
-        // One table of field keys for the file's profiles, whichever thread reads them.
-        let keys = FieldKeys()
         return try JSONParser.parse(
             bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
-        ) { node, index in
-            decodeElement(node, path: profiles.appending(index), file: file, keys: keys)
+        ) { node, index, offset in
+            let text = DeferredJSONFields(bytes: bytes, offset: offset, position: node.position)
+            return decodeElement(node, path: profiles.appending(index), file: file, text: text)
         }
     }
 
-    /// One profile of a collection, with its own diagnostics.
-    private static func decodeElement(_ node: JSONNode, path: JSONPath, file: String, keys: FieldKeys) -> Element {
+    /// One profile of a collection, with its own diagnostics; its field locations are recorded
+    /// from `text` when asked for.
+    private static func decodeElement(
+        _ node: JSONNode, path: JSONPath, file: String, text: DeferredJSONFields
+    ) -> Element {
         let local = DiagnosticCollector(file: file)
         guard let element = JSONObject(node, path: path, collector: local) else { return (nil, local.diagnostics) }
-        return (decodeProfile(element, node: node, collector: local, topLevel: false, keys: keys), local.diagnostics)
+        return (decodeProfile(element, node: node, collector: local, topLevel: false, text: text), local.diagnostics)
     }
 
     /// The profiles of a parsed document, by its schema: one profile, or a collection, whose
@@ -111,10 +113,10 @@ extension ProfileJSON {
         return profiles
     }
 
-    /// A profile; the keys of its field locations are kept in `keys`, shared with the file's
-    /// other profiles, when given.
+    /// A profile; its field locations are recorded now, or from `text` when asked for.
     private static func decodeProfile(
-        _ object: JSONObject, node: JSONNode, collector: DiagnosticCollector, topLevel: Bool, keys: FieldKeys? = nil
+        _ object: JSONObject, node: JSONNode, collector: DiagnosticCollector, topLevel: Bool,
+        text: DeferredJSONFields? = nil
     ) -> LoadedProfile? {
         object.rejectUnknownMembers(allowed: ["schema", "company", "site", "contact", "outputs", "inputs"])
         if !topLevel, let schema = object.string("schema"), schema != profileSchema {
@@ -135,16 +137,17 @@ extension ProfileJSON {
         // matching. Without a company or a site there is nothing to check.
         guard let company, let site else { return nil }
         let whole = collector.location(object.path, object.position)
-        var fields = FieldLocations(file: collector.file, pathBase: whole.path)
-        var key: [UInt8] = []
-        // Left unsorted: a JSON profile has no key twice, and its locations are looked up only
-        // for its diagnostics, a few profiles in a territory; sorting each cost more.
-        record(node, key: &key, escapedPath: nil, into: &fields)
-        if let keys { fields.share(keysIn: keys) }
-        fields.trim()
+        let source =
+            if let text {
+                ProfileSource(file: collector.file, whole: whole, deferred: text)
+            } else {
+                ProfileSource(
+                    file: collector.file, whole: whole,
+                    fields: .recording(node, file: collector.file, pathBase: whole.path))
+            }
         return LoadedProfile(
             profile: Profile(company: company, site: site, contact: contact, outputs: outputs, inputs: inputs),
-            source: ProfileSource(file: collector.file, whole: whole, fields: fields))
+            source: source)
     }
 
     /// The flows of one direction that can be read; flows are a profile's largest part, so they
@@ -162,55 +165,6 @@ extension ProfileJSON {
             flows.append(flow)
         }
         return flows
-    }
-
-    /// Records the position of every value under `node`, keyed by its path relative to the
-    /// profile (`key`, as bytes, extended while descending and restored on the way back).
-    ///
-    /// The JSON path of a value is the profile's followed by the key, so it is not recorded,
-    /// except under a member whose name a JSON path escapes (`escapedPath`, from there down).
-    private static func record(
-        _ node: JSONNode, key: inout [UInt8], escapedPath: String?, into fields: inout FieldLocations
-    ) {
-        if !key.isEmpty {
-            if let escapedPath {
-                fields.append(
-                    key,
-                    SourceLocation(
-                        file: fields.file, line: node.position.line, column: node.position.column, path: escapedPath))
-            } else {
-                fields.append(derived: key, line: node.position.line, column: node.position.column)
-            }
-        }
-        let length = key.count
-        switch node.value {
-        case .object(let members):
-            for member in members {
-                let simple =
-                    !member.key.isEmpty
-                    && member.key.utf8.allSatisfy { byte in
-                        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-                            || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-                    }
-                var path = escapedPath
-                if !simple || path != nil, let here = path ?? fields.path(derivedFrom: key) {
-                    path = here + (simple ? "." + member.key : JSONPath([.key(member.key)]).description.dropFirst())
-                }
-                if !key.isEmpty { key.append(0x2E) }
-                key.append(contentsOf: member.key.utf8)
-                record(member.value, key: &key, escapedPath: path, into: &fields)
-                key.removeSubrange(length...)
-            }
-        case .array(let elements):
-            for (offset, element) in elements.enumerated() {
-                key.append(contentsOf: "[\(offset)]".utf8)
-                let path = escapedPath.map { $0 + "[\(offset)]" }
-                record(element, key: &key, escapedPath: path, into: &fields)
-                key.removeSubrange(length...)
-            }
-        default:
-            break
-        }
     }
 
     private static func decodeCompany(_ object: JSONObject) -> Company? {

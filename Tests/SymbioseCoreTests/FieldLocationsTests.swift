@@ -40,55 +40,6 @@ import Testing
         #expect(fields["outputs[299].quantity.value"]?.line == 300)
     }
 
-    @Test func sharedKeysAreFoundAsBeforeAndWrittenOnce() {
-        let table = FieldKeys()
-        var first = FieldLocations(file: "f.json", pathBase: "$.profiles[0]")
-        var second = FieldLocations(file: "f.json", pathBase: "$.profiles[1]")
-        let names = ["company.id", "site.lat", "outputs[0].quantity.value", "outputs[1]"]
-        for (line, name) in names.enumerated() {
-            first.append(derived: key(name), line: line + 1, column: 3)
-            second.append(derived: key(name), line: line + 20, column: 5)
-        }
-        second.append(key("outputs[1].note"), SourceLocation(file: "f.json", line: 30, column: 9, path: "$[\"x\"]"))
-        let before = (names + ["outputs[1].note", "site"]).map { (first[$0], second[$0]) }
-        first.share(keysIn: table)
-        second.share(keysIn: table)
-        // Five different keys in all, each numbered once for both profiles.
-        #expect(table.count == 5)
-        #expect(
-            (names + ["outputs[1].note", "site"]).map { (first[$0], second[$0]) }.elementsEqual(before) { $0 == $1 })
-        #expect(second["outputs[0].quantity.value"]?.path == "$.profiles[1].outputs[0].quantity.value")
-        #expect(Set(first.all.map(\.key)) == Set(names))
-        // Recorded after sharing, then sorted: still found, and the table grows by the new key only.
-        second.append(derived: key("inputs[0]"), line: 40, column: 1)
-        second.append(derived: key("site.lat"), line: 41, column: 1)
-        second.finish()
-        #expect(table.count == 6)
-        #expect(second.count == 6)
-        #expect(second["inputs[0]"]?.line == 40 && second["site.lat"]?.line == 41)
-        #expect(second["company.id"]?.line == 20 && first["site.lat"]?.line == 2)
-    }
-
-    @Test func profilesSharingOneTableOnSeveralThreadsNumberEachKeyOnce() {
-        let table = FieldKeys()
-        // Profiles of 1 to 4 outputs, read at once: keys new to the table and keys known to it.
-        let shared = Parallel.map(400, threads: 4) { range in
-            range.map { profile -> FieldLocations in
-                var fields = FieldLocations(file: "f.json", pathBase: "$.profiles[\(profile)]")
-                let names = ["company.id"] + (0...(profile % 4)).map { "outputs[\($0)].resource" }
-                for (line, name) in names.enumerated() { fields.append(derived: key(name), line: line + 1, column: 1) }
-                fields.share(keysIn: table)
-                return fields
-            }
-        }
-        #expect(table.count == 5)
-        for (profile, fields) in shared.enumerated() {
-            #expect(fields["outputs[\(profile % 4)].resource"]?.line == profile % 4 + 2)
-            #expect(fields["company.id"]?.path == "$.profiles[\(profile)].company.id")
-            #expect(fields["outputs[\(profile % 4 + 1)].resource"] == nil)
-        }
-    }
-
     @Test func theLastLocationRecordedForAKeyIsKept() {
         var fields = FieldLocations(file: "f.csv")
         fields.append(key("b"), SourceLocation(file: "f.csv", line: 2, cell: "Nom"))

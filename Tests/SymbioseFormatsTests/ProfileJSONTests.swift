@@ -164,6 +164,45 @@ import Testing
     }
 }
 
+extension CollectionDecodingTests {
+    /// A collection's profiles record their field locations only when asked for, by reading
+    /// their text again: the same locations as recording the profile's node parsed whole.
+    @Test func fieldsRecordedWhenAskedForAreThoseOfTheProfilesParsedWhole() throws {
+        let generated = TerritoryGenerator(sites: 700, seed: 9).generate()
+        let bytes = Array(ProfileJSON.encode(generated, asCollection: true).utf8)
+        let root = try JSONParser.parse(bytes)
+        guard case .object(let members) = root.value,
+            case .array(let elements)? = members.first(where: { $0.key == "profiles" })?.value.value
+        else {
+            Issue.record("no profiles array")
+            return
+        }
+        func sorted(_ fields: FieldLocations) -> [String] {
+            fields.all.map { "\($0.key) \($0.location)" }.sorted()
+        }
+        for threads in [1, 3] {
+            let read = ProfileJSON.decode(bytes, file: "t.json", threads: threads).profiles
+            #expect(read.count == elements.count)
+            var recorded = 0
+            for (index, loaded) in read.enumerated() {
+                let whole = FieldLocations.recording(elements[index], file: "t.json", pathBase: "$.profiles[\(index)]")
+                #expect(loaded.source.fieldPathsExtendWhole)
+                #expect(sorted(loaded.source.fields) == sorted(whole))
+                #expect(loaded.source.fields.count == whole.count)
+                recorded += whole.count
+            }
+            // Tens of fields a profile: the company, the site and each flow's members.
+            #expect(recorded > 10 * read.count)
+        }
+        // Read again from a place that is not a value: no locations, the profile's own stands.
+        let astray = DeferredJSONFields(
+            bytes: bytes, offset: bytes.count - 1, position: TextPosition(line: 1, column: 1))
+        let source = ProfileSource(file: "t.json", whole: SourceLocation(file: "t.json", path: "$"), deferred: astray)
+        #expect(source.fields.isEmpty)
+        #expect(source.locate("company.id") == source.whole)
+    }
+}
+
 @Suite struct MonthSharesJSONTests {
     @Test func aWeightThatIsNotANumberIsLocated() {
         let text = """

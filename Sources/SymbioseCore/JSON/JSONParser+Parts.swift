@@ -22,12 +22,13 @@ extension JSONParser {
     ///
     /// - Parameters:
     ///   - progress: told the bytes of the array read since it was last told, from any thread.
-    ///   - transform: gets each element and its index in the array, from any thread.
+    ///   - transform: gets each element, its index in the array and the byte offset where it
+    ///     starts, from any thread.
     /// - Throws: ``Failure`` with the position of the first problem.
     public static func parse<Element: Sendable>(
         _ bytes: [UInt8], streaming member: String, threads: Int, maximumValues: Int = .max,
         progress: @escaping @Sendable (Int) -> Void = { _ in },
-        transform: @escaping @Sendable (JSONNode, Int) -> Element
+        transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
     ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
         try parse(
             bytes, streaming: member, threads: threads, partBytes: 1 << 18, maximumValues: maximumValues,
@@ -37,7 +38,7 @@ extension JSONParser {
     /// The same, with no part shorter than about `partBytes` (one part when read in one pass).
     static func parse<Element: Sendable>(
         _ bytes: [UInt8], streaming member: String, threads: Int, partBytes: Int, maximumValues: Int,
-        progress: @escaping @Sendable (Int) -> Void, transform: @escaping @Sendable (JSONNode, Int) -> Element
+        progress: @escaping @Sendable (Int) -> Void, transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
     ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
         let reader = PartedArrayReader(
             threads: threads, partBytes: partBytes, progress: progress, transform: transform)
@@ -54,13 +55,14 @@ extension JSONParser {
     ///
     /// - Returns: `nil` when the text after an element does not lead exactly there.
     mutating func readPart<Element>(
-        first: Int, next: Int?, end: Int, transform: (JSONNode, Int) -> Element, progress: (Int) -> Void
+        first: Int, next: Int?, end: Int, transform: (JSONNode, Int, Int) -> Element, progress: (Int) -> Void
     ) throws(Failure) -> [Element]? {
         var elements: [Element] = []
         var reported = index
         defer { progress(index - reported) }
         while true {
-            elements.append(transform(try parseValue(), first + elements.count))
+            let start = index
+            elements.append(transform(try parseValue(), first + elements.count, start))
             if elements.count % 256 == 0 {
                 progress(index - reported)
                 reported = index
@@ -81,13 +83,13 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
     let threads: Int
     let partBytes: Int
     let progress: @Sendable (Int) -> Void
-    let transform: @Sendable (JSONNode, Int) -> Element
+    let transform: @Sendable (JSONNode, Int, Int) -> Element
     /// The elements, in the parts they were read in (one empty part until the array is read).
     private(set) var parts: [[Element]] = [[]]
 
     init(
         threads: Int, partBytes: Int, progress: @escaping @Sendable (Int) -> Void,
-        transform: @escaping @Sendable (JSONNode, Int) -> Element
+        transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
     ) {
         self.threads = threads
         self.partBytes = partBytes
@@ -120,9 +122,9 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             if offset - reported > repeated { progress(offset - reported - repeated) }
             reported = offset
         }
-        parser.onElement = { node, offset in
-            elements.append(self.transform(node, elements.count))
-            if elements.count % 256 == 0 { tell(upTo: offset) }
+        parser.onElement = { node, start, end in
+            elements.append(self.transform(node, elements.count, start))
+            if elements.count % 256 == 0 { tell(upTo: end) }
         }
         defer { parser.onElement = nil }
         _ = try parser.parseArray(streaming: true)
@@ -196,4 +198,21 @@ private final class PartResults<Element: Sendable>: @unchecked Sendable {
 
     /// The parts in order, if every one chained.
     var all: [Part] { lock.withLock { parts.compactMap { $0 } } }
+}
+
+extension JSONParser {
+    /// The depth the streamed member's elements are read at: inside the document's object and
+    /// the member's array.
+    static let streamedElementDepth = 2
+
+    /// An element of the streamed member's array read again from `offset`, where it starts, at
+    /// `position`: the same node as the first reading gave, or `nil` when the text there is not a
+    /// value.
+    public static func streamedElement(in bytes: [UInt8], at offset: Int, position: TextPosition) -> JSONNode? {
+        guard offset >= 0, offset < bytes.count else { return nil }
+        var parser = JSONParser(bytes: bytes)
+        (parser.index, parser.line, parser.column) = (offset, position.line, position.column)
+        parser.depth = streamedElementDepth
+        return try? parser.parseValue()
+    }
 }

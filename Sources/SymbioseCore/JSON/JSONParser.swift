@@ -37,9 +37,9 @@ public struct JSONParser {
     var maximumValues = Int.max
     var values = 0
     /// The top-level member whose array elements go to `onElement` instead of the tree, with
-    /// the byte offset just after each.
+    /// the byte offsets where each starts and just after it.
     var streamedMember: String?
-    var onElement: ((JSONNode, Int) -> Void)?
+    var onElement: ((JSONNode, Int, Int) -> Void)?
     /// Reads the streamed member's array instead of `onElement`, on several threads.
     var arrayReader: (any StreamedArrayReader)?
 
@@ -70,7 +70,7 @@ public struct JSONParser {
             var parser = JSONParser(bytes: bytes)
             parser.maximumValues = maximumValues
             parser.streamedMember = member
-            parser.onElement = each
+            parser.onElement = { node, _, end in each(node, end) }
             return try parser.parseDocument()
         }
     }
@@ -276,9 +276,10 @@ public struct JSONParser {
                     "trailing comma before ']': remove the last ','",
                     "virgule en trop avant ']' : retirez la dernière ','")
             }
+            let start = index
             let element = try parseValue()
             count += 1
-            if streaming, let onElement { onElement(element, index) } else { elements.append(element) }
+            if streaming, let onElement { onElement(element, start, index) } else { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu")

@@ -128,6 +128,9 @@ private struct ProfileOwners {
             for position in positions {
                 let source = profiles[position].source
                 if let path = source.whole.path { byPath[file, default: [:]][path] = position }
+                // Each field's path then leads to the profile by `byPath`: its text is not read
+                // again for locations that would never be looked up.
+                if source.fieldPathsExtendWhole { continue }
                 for location in [source.whole] + source.fields.all.map(\.location) {
                     if byLocation[location] == nil { byLocation[location] = position }
                     if location.cell != nil, let line = location.line, byRow[Row(file: file, line: line)] == nil {

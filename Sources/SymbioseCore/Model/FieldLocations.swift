@@ -2,10 +2,10 @@ import Foundation
 
 /// Where each field of one profile stands in its file, kept compact: a read profile records a
 /// location for every value it holds, tens per profile, and a territory holds up to a million
-/// profiles.
+/// profiles. (A JSON collection's profiles record theirs only when asked for:
+/// ``DeferredJSONFields``.)
 ///
-/// The keys' bytes share one buffer, or a table shared with the other profiles of the file
-/// (``FieldKeys``), and each entry is a few integers. A location is turned back
+/// The keys' bytes share one buffer, and each entry is a few integers. A location is turned back
 /// into a `SourceLocation` only when asked for, which happens for diagnostics. In a JSON file the
 /// path of a field is the profile's path followed by the field's key (`$.profiles[3]` and
 /// `outputs[0].quantity` give `$.profiles[3].outputs[0].quantity`), so it is not stored; any
@@ -18,7 +18,7 @@ import Foundation
 /// unfinished when few of them will be looked up.
 public struct FieldLocations: Sendable {
     private struct Entry: Sendable {
-        /// Where the key starts in `keyBytes`, or its number in `sharedKeys` once shared.
+        /// Where the key starts in `keyBytes`.
         var keyStart: Int32
         var keyCount: Int32
         var line: Int32
@@ -38,9 +38,6 @@ public struct FieldLocations: Sendable {
     /// The JSON path of the profile, which a derived field path extends.
     public let pathBase: String?
     private var keyBytes: [UInt8] = []
-    /// The table holding the keys, once they are shared (``share(keysIn:)``); `keyBytes` is
-    /// then empty.
-    private var sharedKeys: FieldKeys?
     private var entries: [Entry] = []
     private var others: [SourceLocation] = []
     /// Whether `finish()` has sorted the entries since the last one was recorded.
@@ -127,20 +124,6 @@ public struct FieldLocations: Sendable {
         sorted = true
     }
 
-    /// Keeps the keys in `table`, shared with other profiles' locations, and only their numbers
-    /// here. Nothing changes when they are shared already, or when the table is full.
-    public mutating func share(keysIn table: FieldKeys) {
-        // Read through copies made once, as in `finish()`.
-        let (recorded, keys) = (entries, keyBytes)
-        guard sharedKeys == nil,
-            let numbers = table.numbers(
-                recorded.count,
-                of: { keys[Int(recorded[$0].keyStart)..<Int(recorded[$0].keyStart) + Int(recorded[$0].keyCount)] })
-        else { return }
-        for position in entries.indices { entries[position].keyStart = numbers[position] }
-        (keyBytes, sharedKeys) = ([], table)
-    }
-
     /// Gives back the room the arrays grew into while recording: appending one entry at a time
     /// leaves up to half of each array unused, and a territory keeps a million profiles'
     /// locations for its whole run.
@@ -163,10 +146,6 @@ public struct FieldLocations: Sendable {
                 if comparison < 0 { low = middle + 1 } else { high = middle }
             }
             return nil
-        }
-        if let sharedKeys {
-            guard let number = sharedKeys.existingNumber(of: ArraySlice(bytes)) else { return nil }
-            return entries.last { $0.keyStart == number }.map(location(of:))
         }
         return entries.last { compare($0, bytes) == 0 }.map(location(of:))
     }
@@ -201,13 +180,6 @@ public struct FieldLocations: Sendable {
     /// keys beyond 2 GiB (a document no reader limit lets through whole) are not recorded, and
     /// their fields then stand at the profile's location.
     private mutating func appendEntry(_ key: [UInt8], line: Int32, column: Int32, other: Int32) {
-        if let sharedKeys {
-            guard let count = Int32(exactly: key.count), let number = sharedKeys.numbers(1, of: { _ in key[...] })
-            else { return }
-            entries.append(Entry(keyStart: number[0], keyCount: count, line: line, column: column, other: other))
-            sorted = false
-            return
-        }
         guard let start = Int32(exactly: keyBytes.count), let count = Int32(exactly: key.count),
             start <= Int32.max - count
         else { return }
@@ -217,19 +189,12 @@ public struct FieldLocations: Sendable {
     }
 
     private func keySlice(_ entry: Entry) -> ArraySlice<UInt8> {
-        if let sharedKeys { return sharedKeys.key(entry.keyStart) }
         return keyBytes[Int(entry.keyStart)..<Int(entry.keyStart) + Int(entry.keyCount)]
     }
 
     private func key(of entry: Entry) -> String { String(decoding: keySlice(entry), as: UTF8.self) }
 
     private func compare(_ left: Entry, _ right: Entry) -> Int {
-        if sharedKeys != nil {
-            if left.keyStart == right.keyStart { return 0 }
-            let (first, second) = (keySlice(left), keySlice(right))
-            if first.lexicographicallyPrecedes(second) { return -1 }
-            return second.lexicographicallyPrecedes(first) ? 1 : 0
-        }
         let shorter = Int(min(left.keyCount, right.keyCount))
         if shorter > 0 {
             let order = keyBytes.withUnsafeBytes {

@@ -13,25 +13,58 @@ public struct LoadedProfile: Sendable {
 /// Where a profile and each of its fields stand in their file.
 ///
 /// Fields are keyed by their path relative to the profile, in JSON-path form whatever the file's
-/// format: `company.naf`, `outputs[0].quantity.unit`, `inputs[2].months`.
+/// format: `company.naf`, `outputs[0].quantity.unit`, `inputs[2].months`. A profile of a JSON
+/// collection records them only when asked for (``DeferredJSONFields``).
 public struct ProfileSource: Sendable {
     public var file: String
     /// The location of the profile as a whole.
     public var whole: SourceLocation
-    public var fields: FieldLocations
+    private var stored: StoredFields
+
+    private enum StoredFields: Sendable {
+        case recorded(FieldLocations)
+        case deferred(DeferredJSONFields)
+    }
 
     public init(file: String, whole: SourceLocation, fields: FieldLocations) {
         self.file = file
         self.whole = whole
-        self.fields = fields
+        self.stored = .recorded(fields)
     }
 
     public init(file: String, whole: SourceLocation, fields: [String: SourceLocation] = [:]) {
         self.init(file: file, whole: whole, fields: FieldLocations(file: file, fields))
     }
 
+    /// A profile of a JSON collection, whose fields' paths are its own (`whole.path`) followed
+    /// by their keys.
+    public init(file: String, whole: SourceLocation, deferred: DeferredJSONFields) {
+        self.file = file
+        self.whole = whole
+        self.stored = .deferred(deferred)
+    }
+
+    /// The fields' locations; a deferred profile's are recorded at each call.
+    public var fields: FieldLocations {
+        get {
+            switch stored {
+            case .recorded(let fields): fields
+            case .deferred(let deferred): deferred.recorded(file: file, pathBase: whole.path)
+            }
+        }
+        set { stored = .recorded(newValue) }
+    }
+
+    /// Whether every field's path is the profile's own followed by its key, so that the path of
+    /// a location tells the profile it lies in.
+    public var fieldPathsExtendWhole: Bool {
+        if case .deferred = stored { return whole.path != nil }
+        return false
+    }
+
     /// The location of `key`, or of its nearest recorded parent field, or of the whole profile.
     public func locate(_ key: String) -> SourceLocation {
+        let fields = self.fields
         var current = Substring(key)
         while !current.isEmpty {
             if let location = fields[current] { return location }
