@@ -23,11 +23,21 @@ extension ProfileJSON {
         _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard,
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
+        decode(bytes, file: file, threads: threads, limits: limits, progress: progress, direct: true)
+    }
+
+    /// The same; with `direct`, a collection's profiles are read straight from the text when
+    /// they can be (``directProfile(_:)``), otherwise always through the tree.
+    static func decode(
+        _ bytes: [UInt8], file: String, threads: Int, limits: ReaderLimits, progress: (@Sendable (Int) -> Void)?,
+        direct: Bool
+    ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         var parsed: (root: JSONNode, parts: [[Element]])
         do {
             parsed = try parse(
-                bytes, file: file, threads: threads, maximumValues: limits.values, progress: progress ?? { _ in })
+                bytes, file: file, threads: threads, maximumValues: limits.values, progress: progress ?? { _ in },
+                direct: direct)
         } catch {
             let location = SourceLocation(file: file, line: error.position.line, column: error.position.column)
             switch error.kind {
@@ -50,16 +60,28 @@ extension ProfileJSON {
 
     /// Parses the document. A collection's profiles are decoded as the parser reads them, on
     /// several threads, each part of the collection parsed and decoded on its own with its own
-    /// collectors: the whole file's tree never exists.
+    /// collectors: the whole file's tree never exists. With `direct`, a sound profile is read
+    /// without a tree of its own either.
     private static func parse(
-        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void
+        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void,
+        direct: Bool
     ) throws(JSONParser.Failure) -> (root: JSONNode, parts: [[Element]]) {
         let profiles = JSONPath.root.appending("profiles")
         return try JSONParser.parse(
             bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
-        ) { node, index, offset in
-            let text = DeferredJSONFields(bytes: bytes, offset: offset, position: node.position)
-            return decodeElement(node, path: profiles.appending(index), file: file, text: text)
+        ) { (parser, index, offset) throws(JSONParser.Failure) in
+            let (mark, position) = (parser.mark, parser.textPosition)
+            let text = DeferredJSONFields(bytes: bytes, offset: offset, position: position)
+            let path = profiles.appending(index)
+            if direct, let profile = try? directProfile(&parser) {
+                let whole = SourceLocation(
+                    file: file, line: position.line, column: position.column, path: path.description)
+                return (
+                    LoadedProfile(profile: profile, source: ProfileSource(file: file, whole: whole, deferred: text)), []
+                )
+            }
+            parser.reset(to: mark)
+            return decodeElement(try parser.parseValue(), path: path, file: file, text: text)
         }
     }
 
@@ -192,11 +214,6 @@ extension ProfileJSON {
         return Contact(name: object.string("name"), email: object.string("email"), phone: object.string("phone"))
     }
 
-    static let flowMembers = [
-        "id", "resource", "resourceText", "quantity", "temperature", "medium", "grade", "purity", "methane", "state",
-        "hazardous",
-        "ewc",
-        "contaminants", "months", "oneOff", "price", "disposalCost", "maxDistanceKm", "status", "confidence",
-        "confidential", "note", "monthShares", "existingPartner", "planned", "outlet",
-    ]
+    /// The members of a flow.
+    static let flowMembers = names(FlowMember.self)
 }

@@ -17,7 +17,8 @@ import Testing
         Result { () throws(JSONParser.Failure) -> Read in
             let read = try JSONParser.parse(
                 text, streaming: "profiles", threads: threads, partBytes: 0, maximumValues: maximumValues,
-                progress: { _ in }, transform: { node, index, _ in (node, index) })
+                progress: { _ in },
+                read: { (parser, index, _) throws(JSONParser.Failure) in (try parser.parseValue(), index) })
             let elements = read.parts.flatMap { $0 }
             return Read(
                 root: read.root, elements: elements.map(\.0), indices: elements.map(\.1), parts: read.parts.count)
@@ -141,8 +142,11 @@ import Testing
         func part(next: Int?, end: Int) throws -> Int? {
             var parser = JSONParser(bytes: text)
             (parser.index, parser.depth) = (1, 1)
-            return try parser.readPart(first: 0, next: next, end: end, transform: { _, _, _ in 1 }, progress: { _ in })?
-                .count
+            return try parser.readPart(
+                first: 0, next: next, end: end,
+                read: { (parser, _, _) throws(JSONParser.Failure) in _ = try parser.parseValue() }, progress: { _ in }
+            )?
+            .count
         }
         #expect(try part(next: second, end: end) == 1)
         #expect(try part(next: inside, end: end) == nil)
@@ -171,7 +175,8 @@ import Testing
         let told = SharedCount()
         _ = try? JSONParser.parse(
             bytes, streaming: "profiles", threads: 3, partBytes: 0, maximumValues: .max,
-            progress: { _ = told.add($0) }, transform: { node, _, _ in node })
+            progress: { _ = told.add($0) },
+            read: { (parser, _, _) throws(JSONParser.Failure) in try parser.parseValue() })
         #expect(told.add(0) > bytes.count / 2)
         #expect(told.add(0) <= bytes.count)
     }

@@ -3,7 +3,7 @@
 ///
 /// The scan follows only brackets, commas and strings (with their escapes); it checks nothing
 /// else. On a valid array the cuts are exact; on an invalid one they may not be, and the parser
-/// reading the parts finds out (``JSONParser/readPart(first:next:end:transform:progress:)``).
+/// reading the parts finds out (``JSONParser/readPart(first:next:end:read:progress:)``).
 struct ArraySplits {
     struct Start {
         var offset: Int

@@ -31,17 +31,31 @@ extension JSONParser {
         transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
     ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
         try parse(
+            bytes, streaming: member, threads: threads, maximumValues: maximumValues, progress: progress,
+            read: { (parser, index, start) throws(Failure) in transform(try parser.parseValue(), index, start) })
+    }
+
+    /// The same, each element read by `read` from the parser standing at its start: it may read
+    /// the element its own way (``readObject(_:_:)`` and the other direct readers), going back
+    /// to ``mark`` to parse it whole when that way fails. It must leave the parser just after
+    /// the element, as ``parseValue()`` does.
+    package static func parse<Element: Sendable>(
+        _ bytes: [UInt8], streaming member: String, threads: Int, maximumValues: Int = .max,
+        progress: @escaping @Sendable (Int) -> Void = { _ in },
+        read: @escaping @Sendable (inout JSONParser, Int, Int) throws(Failure) -> Element
+    ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
+        try parse(
             bytes, streaming: member, threads: threads, partBytes: 1 << 18, maximumValues: maximumValues,
-            progress: progress, transform: transform)
+            progress: progress, read: read)
     }
 
     /// The same, with no part shorter than about `partBytes` (one part when read in one pass).
     static func parse<Element: Sendable>(
         _ bytes: [UInt8], streaming member: String, threads: Int, partBytes: Int, maximumValues: Int,
-        progress: @escaping @Sendable (Int) -> Void, transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
+        progress: @escaping @Sendable (Int) -> Void,
+        read: @escaping @Sendable (inout JSONParser, Int, Int) throws(Failure) -> Element
     ) throws(Failure) -> (root: JSONNode, parts: [[Element]]) {
-        let reader = PartedArrayReader(
-            threads: threads, partBytes: partBytes, progress: progress, transform: transform)
+        let reader = PartedArrayReader(threads: threads, partBytes: partBytes, progress: progress, read: read)
         var parser = JSONParser(bytes: bytes)
         parser.maximumValues = maximumValues
         parser.streamedMember = member
@@ -55,14 +69,14 @@ extension JSONParser {
     ///
     /// - Returns: `nil` when the text after an element does not lead exactly there.
     mutating func readPart<Element>(
-        first: Int, next: Int?, end: Int, transform: (JSONNode, Int, Int) -> Element, progress: (Int) -> Void
+        first: Int, next: Int?, end: Int, read: (inout JSONParser, Int, Int) throws(Failure) -> Element,
+        progress: (Int) -> Void
     ) throws(Failure) -> [Element]? {
         var elements: [Element] = []
         var reported = index
         defer { progress(index - reported) }
         while true {
-            let start = index
-            elements.append(transform(try parseValue(), first + elements.count, start))
+            elements.append(try read(&self, first + elements.count, index))
             if elements.count % 256 == 0 {
                 progress(index - reported)
                 reported = index
@@ -83,18 +97,18 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
     let threads: Int
     let partBytes: Int
     let progress: @Sendable (Int) -> Void
-    let transform: @Sendable (JSONNode, Int, Int) -> Element
+    let read: @Sendable (inout JSONParser, Int, Int) throws(JSONParser.Failure) -> Element
     /// The elements, in the parts they were read in (one empty part until the array is read).
     private(set) var parts: [[Element]] = [[]]
 
     init(
         threads: Int, partBytes: Int, progress: @escaping @Sendable (Int) -> Void,
-        transform: @escaping @Sendable (JSONNode, Int, Int) -> Element
+        read: @escaping @Sendable (inout JSONParser, Int, Int) throws(JSONParser.Failure) -> Element
     ) {
         self.threads = threads
         self.partBytes = partBytes
         self.progress = progress
-        self.transform = transform
+        self.read = read
     }
 
     func read(_ parser: inout JSONParser) throws(JSONParser.Failure) {
@@ -122,11 +136,11 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             if offset - reported > repeated { progress(offset - reported - repeated) }
             reported = offset
         }
-        parser.onElement = { node, start, end in
-            elements.append(self.transform(node, elements.count, start))
-            if elements.count % 256 == 0 { tell(upTo: end) }
+        parser.readElement = { (parser, start) throws(JSONParser.Failure) in
+            elements.append(try self.read(&parser, elements.count, start))
+            if elements.count % 256 == 0 { tell(upTo: parser.index) }
         }
-        defer { parser.onElement = nil }
+        defer { parser.readElement = nil }
         _ = try parser.parseArray(streaming: true)
         tell(upTo: parser.index)
         parts = [elements]
@@ -140,7 +154,7 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
         let bytes = parser.bytes
         let depth = parser.depth + 1
         let budget = parser.maximumValues - parser.values
-        let (transform, tell) = (self.transform, self.progress)
+        let (read, tell) = (self.read, self.progress)
         let progress: @Sendable (Int) -> Void = { bytes in
             results.told(bytes)
             tell(bytes)
@@ -152,19 +166,19 @@ final class PartedArrayReader<Element: Sendable>: StreamedArrayReader {
             let next = part + 1 < starts.count ? starts[part + 1].offset : nil
             guard
                 let elements = try? reader.readPart(
-                    first: starts[part].element, next: next, end: splits.end, transform: transform, progress: progress)
+                    first: starts[part].element, next: next, end: splits.end, read: read, progress: progress)
             else { return }
             results.store(PartResults.Part(elements: elements, values: reader.values, end: reader.position), at: part)
         }
-        let read = results.all
-        let values = read.reduce(0) { $0 + $1.values }
-        guard read.count == starts.count, let end = read.last?.end, values <= budget else {
+        let done = results.all
+        let values = done.reduce(0) { $0 + $1.values }
+        guard done.count == starts.count, let end = done.last?.end, values <= budget else {
             toldBefore = results.bytesTold
             return false
         }
         // Each part's elements are held here alone once this reader and its results are gone, so
         // the caller can move them on.
-        parts = read.map(\.elements)
+        parts = done.map(\.elements)
         parser.values += values
         (parser.index, parser.line, parser.column) = (splits.end, end.line, end.column)
         parser.advance()  // ]

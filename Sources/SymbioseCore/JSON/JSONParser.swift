@@ -36,10 +36,10 @@ public struct JSONParser {
     /// The most values read before the parse stops with ``Failure/Kind/tooManyValues``.
     var maximumValues = Int.max
     var values = 0
-    /// The top-level member whose array elements go to `onElement` instead of the tree, with
-    /// the byte offsets where each starts and just after it.
+    /// The top-level member whose array elements `readElement` reads instead of the tree, from
+    /// the byte offset where each starts.
     var streamedMember: String?
-    var onElement: ((JSONNode, Int, Int) -> Void)?
+    var readElement: ((inout JSONParser, Int) throws(Failure) -> Void)?
     /// Reads the streamed member's array instead of `onElement`, on several threads.
     var arrayReader: (any StreamedArrayReader)?
 
@@ -70,7 +70,10 @@ public struct JSONParser {
             var parser = JSONParser(bytes: bytes)
             parser.maximumValues = maximumValues
             parser.streamedMember = member
-            parser.onElement = { node, _, end in each(node, end) }
+            parser.readElement = { (parser, _) throws(Failure) in
+                let node = try parser.parseValue()
+                each(node, parser.index)
+            }
             return try parser.parseDocument()
         }
     }
@@ -124,7 +127,7 @@ public struct JSONParser {
         return LocalizedText(en: "byte " + code, fr: "l'octet " + code)
     }
 
-    mutating func parseValue() throws(Failure) -> JSONNode {
+    package mutating func parseValue() throws(Failure) -> JSONNode {
         guard index < bytes.count else {
             throw failure(
                 "expected a JSON value, found the end of the input",
@@ -257,7 +260,7 @@ public struct JSONParser {
         return JSONMember(key: key, keyPosition: keyPosition, value: value)
     }
 
-    /// - Parameter streaming: hand each element to `onElement` instead of keeping it.
+    /// - Parameter streaming: have `readElement` read each element instead of keeping it.
     mutating func parseArray(streaming: Bool = false) throws(Failure) -> JSONValue {
         try enter()
         defer { depth -= 1 }
@@ -276,10 +279,8 @@ public struct JSONParser {
                     "trailing comma before ']': remove the last ','",
                     "virgule en trop avant ']' : retirez la dernière ','")
             }
-            let start = index
-            let element = try parseValue()
+            if streaming, let readElement { try readElement(&self, index) } else { elements.append(try parseValue()) }
             count += 1
-            if streaming, let onElement { onElement(element, start, index) } else { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure("unterminated array: expected ',' or ']'", "tableau non terminé : ',' ou ']' attendu")
