@@ -109,6 +109,26 @@ import Testing
         #expect(!TaxonomyFile.builtIn.isSecondary("material.glass.raw-materials"))
     }
 
+    /// A code is secondary when it or its nearest parent declaring so is; codes the taxonomy
+    /// does not know follow their parents too, and an override changes its children.
+    @Test func secondaryMaterialsFollowTheirParents() {
+        func entry(_ code: ResourceCode, secondary: Bool) -> ResourceEntry {
+            var entry = ResourceEntry(code: code, label: LocalizedText(en: "x", fr: "x"), dimension: .mass)
+            entry.secondary = secondary
+            return entry
+        }
+        let taxonomy = Taxonomy(
+            version: "t",
+            entries: [entry("material.scrap", secondary: true), entry("material.scrap.steel", secondary: false)])
+        #expect(taxonomy.isSecondary("material.scrap.steel"))
+        #expect(taxonomy.isSecondary("material.scrap.steel.rebar"))
+        #expect(!taxonomy.isSecondary("material"))
+        let merged = taxonomy.merging([entry("material.scrap", secondary: false)])
+        #expect(!merged.isSecondary("material.scrap.steel"))
+        #expect(!merged.isSecondary("material.scrap.steel.rebar"))
+        #expect(taxonomy.isSecondary("material.scrap.steel"))
+    }
+
     @Test func builtInFactorsResolveToTaxonomyCodesOfTheRightDimension() {
         let factors = FactorsFile.builtIn
         #expect(factors.all.count >= 40)

@@ -14,12 +14,16 @@ public struct Taxonomy: Sendable {
     /// making it (with the List of Waste's texts) took a fortieth of checking 10,000 sites.
     var searchIndex: SearchIndex { search.index }
     private var search: LazySearchIndex
+    /// Whether each known code or one of its parents is a secondary material, worked out once:
+    /// the impacts ask it for every synergy shown, and walking up a code's parents cuts its text.
+    private var secondary: [ResourceCode: Bool]
 
     public init(version: String, entries: [ResourceEntry]) {
         self.version = version
         self.entries = [:]
         self.codes = []
         self.search = LazySearchIndex(codes: [], entries: [:])
+        self.secondary = [:]
         for entry in entries { self.entries[entry.code] = entry }
         reindex()
     }
@@ -27,6 +31,8 @@ public struct Taxonomy: Sendable {
     private mutating func reindex() {
         codes = entries.keys.sorted()
         search = LazySearchIndex(codes: codes, entries: entries)
+        secondary = [:]
+        for code in codes { secondary[code] = secondaryInLineage(code) }
     }
 
     /// A search index made on first use, once, whichever thread asks first; the copies of a
@@ -86,6 +92,10 @@ public struct Taxonomy: Sendable {
 
     /// Whether `code` or one of its parents is a secondary material.
     public func isSecondary(_ code: ResourceCode) -> Bool {
+        secondary[code] ?? secondaryInLineage(code)
+    }
+
+    private func secondaryInLineage(_ code: ResourceCode) -> Bool {
         firstInLineage(of: code) { $0.secondary ? true : nil } ?? false
     }
 
