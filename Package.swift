@@ -39,7 +39,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "SymbioseCore",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            dependencies: [.product(name: "HeapModule", package: "swift-collections"), "CMalloc"],
             exclude: ["Resources/communes-fr.tsv"],
             resources: [
                 .embedInCode("Resources/taxonomy.json"), .embedInCode("Resources/factors.json"),

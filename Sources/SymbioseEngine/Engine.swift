@@ -156,6 +156,7 @@ public struct Engine: Sendable {
     ///
     /// - Complexity: as ``MatchPipeline/run(_:validation:)``.
     public func match(_ validated: ValidatedProfiles, ranker: Ranker = Ranker()) -> MatchOutcome {
+        Self.letGoOfTexts(validated.profiles)
         var pipeline = MatchPipeline(taxonomy: taxonomy, settings: configuration.settings, ranker: ranker)
         if let onProgress { pipeline.onProgress = { onProgress(.matching(done: $0, total: $1)) } }
         let result = pipeline.match(validated.usable, excluding: validated.excluded)
@@ -163,6 +164,17 @@ public struct Engine: Sendable {
             validated: validated, result: result,
             diagnostics: (validated.diagnostics + result.diagnostics).sortedForOutput(),
             profiles: validated.usable.map(\.profile))
+    }
+
+    /// Lets the texts of the JSON collections go before matching (``CollectionText/letGo()``):
+    /// the few locations matching asks for are read again from their files.
+    static func letGoOfTexts(_ profiles: [LoadedProfile]) {
+        var last: ObjectIdentifier?
+        for position in profiles.indices {
+            guard let text = profiles[position].source.text, ObjectIdentifier(text) != last else { continue }
+            text.letGo()
+            last = ObjectIdentifier(text)
+        }
     }
 
     /// Load, validate and match in one call.

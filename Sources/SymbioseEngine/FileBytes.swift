@@ -11,7 +11,8 @@ import SymbioseCore
 /// had to clear.
 public enum FileBytes {
     enum Outcome {
-        case bytes([UInt8])
+        /// The bytes, with the regular file they were read from (`nil` for a pipe or a device).
+        case bytes([UInt8], FileOrigin?)
         /// A regular file larger than the limit, with its size: not read.
         case tooLarge(Int)
         /// Not found, a directory, or a read failed.
@@ -29,10 +30,11 @@ public enum FileBytes {
         // A regular file says its size; a pipe or a device says 0 and is read in pieces.
         let size = Int(status.st_size)
         if size > limit { return .tooLarge(size) }
+        let origin = FileOrigin(descriptor: descriptor, path: path)
         if threads > 1, size >= piecewiseSize, let bytes = read(descriptor: descriptor, size: size, threads: threads) {
-            return .bytes(bytes)
+            return .bytes(bytes, origin)
         }
-        return read(descriptor: descriptor, expected: size).map(Outcome.bytes) ?? .unreadable
+        return read(descriptor: descriptor, expected: size).map { .bytes($0, origin) } ?? .unreadable
     }
 
     /// The size from which a file is read in pieces at once: copying a national territory's

@@ -238,9 +238,9 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        let bytes: [UInt8]
+        let (bytes, origin): ([UInt8], FileOrigin?)
         switch FileBytes.read(path: url.path, limit: limits.bytes, threads: threads) {
-        case .bytes(let read): bytes = read
+        case .bytes(let read, let file): (bytes, origin) = (read, file)
         case .tooLarge(let size):
             result.files.append(display)
             result.diagnostics.append(limits.tooLarge(size, file: display))
@@ -252,15 +252,18 @@ public struct ProfileLoader: Sendable {
                     at: SourceLocation(file: display)))
             return
         }
-        read(bytes, file: display, format: format, skippingOtherTables: found, into: &result, progress: progress)
+        read(
+            bytes, file: display, format: format, skippingOtherTables: found, origin: origin, into: &result,
+            progress: progress)
     }
 
     /// Decodes bytes in the given format, or, for standard input, the format its first
     /// character shows (`<` for XML, `{` for JSON). `progress` is told, from any thread, the bytes
-    /// of a JSON collection read since it was last told.
+    /// of a JSON collection read since it was last told. `origin` is the file the bytes were
+    /// read from, if any (``FileOrigin``).
     public func read(
-        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, into result: inout Result,
-        progress: (@Sendable (Int) -> Void)? = nil
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool = false, origin: FileOrigin? = nil,
+        into result: inout Result, progress: (@Sendable (Int) -> Void)? = nil
     ) {
         result.files.append(file)
         if bytes.count > limits.bytes {
@@ -268,7 +271,8 @@ public struct ProfileLoader: Sendable {
             return
         }
         var decoded = decode(
-            bytes, file: file, format: format, skippingOtherTables: skippingOtherTables, progress: progress)
+            bytes, file: file, format: format, skippingOtherTables: skippingOtherTables, origin: origin,
+            progress: progress)
         decoded.profiles = refusingTooManyFlows(decoded.profiles, into: &decoded.diagnostics)
         var part = Result(profiles: decoded.profiles, diagnostics: decoded.diagnostics)
         refuseBeyondProfileLimit(&part, file: file)
@@ -276,7 +280,8 @@ public struct ProfileLoader: Sendable {
     }
 
     private func decode(
-        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool, progress: (@Sendable (Int) -> Void)?
+        _ bytes: [UInt8], file: String, format: Format?, skippingOtherTables: Bool, origin: FileOrigin?,
+        progress: (@Sendable (Int) -> Void)?
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         if format == .xlsx {
             return ProfileSheet.decodeXLSX(
@@ -294,34 +299,8 @@ public struct ProfileLoader: Sendable {
         case .csv:
             ProfileSheet.decodeCSV(bytes, file: file, skippingOtherTables: skippingOtherTables, limits: limits)
         case .json, .xlsx:
-            ProfileJSON.decode(bytes, file: file, threads: threads, limits: limits, progress: progress)
+            ProfileJSON.decode(
+                bytes, file: file, threads: threads, limits: limits, origin: origin, progress: progress)
         }
-    }
-
-    /// Rejects what is not text at all before any parser sees it: empty files, binary data
-    /// (a NUL byte), and UTF-16 or UTF-32 text, which profiles never use.
-    public static func screen(_ bytes: [UInt8], file: String) -> Diagnostic? {
-        let location = SourceLocation(file: file)
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            return .error(.inputEmpty, LocalizedText(en: "the file is empty", fr: "le fichier est vide"), at: location)
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .error(
-                .inputEncoding,
-                LocalizedText(
-                    en: "the file is UTF-16 or UTF-32 encoded", fr: "le fichier est encodé en UTF-16 ou UTF-32"),
-                at: location,
-                notes: [LocalizedText(en: "save it as UTF-8", fr: "enregistrez-le en UTF-8")])
-        }
-        if let nul = bytes.prefix(65536).firstIndex(of: 0) {
-            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return .error(
-                .inputBinary,
-                LocalizedText(
-                    en: "the file holds binary data (a NUL byte), not text",
-                    fr: "le fichier contient des données binaires (un octet NUL), pas du texte"),
-                at: SourceLocation(file: file, line: line))
-        }
-        return nil
     }
 }

@@ -18,26 +18,29 @@ extension ProfileJSON {
     /// profile. `progress` is told, from any thread, the bytes of a collection's profiles read
     /// since it was last told.
     ///
+    /// `origin`, the file the bytes were read from, lets a collection's profiles give their text
+    /// back and read it again from the file when a location is asked for (``CollectionText``).
+    ///
     /// - Complexity: O(*n*) in the size of the file.
     public static func decode(
         _ bytes: [UInt8], file: String, threads: Int = Parallel.processors, limits: ReaderLimits = .standard,
-        progress: (@Sendable (Int) -> Void)? = nil
+        origin: FileOrigin? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
-        decode(bytes, file: file, threads: threads, limits: limits, progress: progress, direct: true)
+        decode(bytes, file: file, threads: threads, limits: limits, origin: origin, progress: progress, direct: true)
     }
 
     /// The same; with `direct`, a collection's profiles are read straight from the text when
     /// they can be (``directProfile(_:)``), otherwise always through the tree.
     static func decode(
-        _ bytes: [UInt8], file: String, threads: Int, limits: ReaderLimits, progress: (@Sendable (Int) -> Void)?,
-        direct: Bool
+        _ bytes: [UInt8], file: String, threads: Int, limits: ReaderLimits, origin: FileOrigin? = nil,
+        progress: (@Sendable (Int) -> Void)?, direct: Bool
     ) -> (profiles: [LoadedProfile], diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         var parsed: (root: JSONNode, parts: [[Element]])
         do {
             parsed = try parse(
-                bytes, file: file, threads: threads, maximumValues: limits.values, progress: progress ?? { _ in },
-                direct: direct)
+                bytes, text: CollectionText(bytes, origin: origin), file: file, threads: threads,
+                maximumValues: limits.values, progress: progress ?? { _ in }, direct: direct)
         } catch {
             let location = SourceLocation(file: file, line: error.position.line, column: error.position.column)
             switch error.kind {
@@ -61,27 +64,32 @@ extension ProfileJSON {
     /// Parses the document. A collection's profiles are decoded as the parser reads them, on
     /// several threads, each part of the collection parsed and decoded on its own with its own
     /// collectors: the whole file's tree never exists. With `direct`, a sound profile is read
-    /// without a tree of its own either.
+    /// without a tree of its own either. The profiles share `text`, holding `bytes`, for the
+    /// field locations asked of them later.
     private static func parse(
-        _ bytes: [UInt8], file: String, threads: Int, maximumValues: Int, progress: @escaping @Sendable (Int) -> Void,
-        direct: Bool
+        _ bytes: [UInt8], text: CollectionText, file: String, threads: Int, maximumValues: Int,
+        progress: @escaping @Sendable (Int) -> Void, direct: Bool
     ) throws(JSONParser.Failure) -> (root: JSONNode, parts: [[Element]]) {
         let profiles = JSONPath.root.appending("profiles")
         return try JSONParser.parse(
             bytes, streaming: "profiles", threads: threads, maximumValues: maximumValues, progress: progress
         ) { (parser, index, offset) throws(JSONParser.Failure) in
             let (mark, position) = (parser.mark, parser.textPosition)
-            let text = DeferredJSONFields(bytes: bytes, offset: offset, position: position)
             let path = profiles.appending(index)
             if direct, let profile = try? directProfile(&parser) {
                 let whole = SourceLocation(
                     file: file, line: position.line, column: position.column, path: path.description)
+                let deferred = DeferredJSONFields(text: text, span: offset..<parser.offset, position: position)
                 return (
-                    LoadedProfile(profile: profile, source: ProfileSource(file: file, whole: whole, deferred: text)), []
+                    LoadedProfile(
+                        profile: profile, source: ProfileSource(file: file, whole: whole, deferred: deferred)),
+                    []
                 )
             }
             parser.reset(to: mark)
-            return decodeElement(try parser.parseValue(), path: path, file: file, text: text)
+            let node = try parser.parseValue()
+            let deferred = DeferredJSONFields(text: text, span: offset..<parser.offset, position: position)
+            return decodeElement(node, path: path, file: file, text: deferred)
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
         let bytes = pattern(count)
         let path = try temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard case .bytes(let read) = FileBytes.read(path: path, limit: 1 << 20) else {
+        guard case .bytes(let read, _) = FileBytes.read(path: path, limit: 1 << 20) else {
             Issue.record("the file was not read")
             return
         }
@@ -34,7 +34,7 @@ import Testing
         let bytes = pattern(FileBytes.piecewiseSize + 7)
         let path = try temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard case .bytes(let read) = FileBytes.read(path: path, limit: 1 << 30, threads: threads) else {
+        guard case .bytes(let read, _) = FileBytes.read(path: path, limit: 1 << 30, threads: threads) else {
             Issue.record("the file was not read")
             return
         }
@@ -62,7 +62,7 @@ import Testing
             return
         }
         #expect(size == 2_000)
-        guard case .bytes(let read) = FileBytes.read(path: path, limit: 2_000) else {
+        guard case .bytes(let read, _) = FileBytes.read(path: path, limit: 2_000) else {
             Issue.record("a file at the limit was not read")
             return
         }

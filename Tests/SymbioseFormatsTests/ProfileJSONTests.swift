@@ -196,7 +196,8 @@ extension CollectionDecodingTests {
         }
         // Read again from a place that is not a value: no locations, the profile's own stands.
         let astray = DeferredJSONFields(
-            bytes: bytes, offset: bytes.count - 1, position: TextPosition(line: 1, column: 1))
+            text: CollectionText(bytes), span: (bytes.count - 1)..<bytes.count,
+            position: TextPosition(line: 1, column: 1))
         let source = ProfileSource(file: "t.json", whole: SourceLocation(file: "t.json", path: "$"), deferred: astray)
         #expect(source.fields.isEmpty)
         #expect(source.locate("company.id") == source.whole)

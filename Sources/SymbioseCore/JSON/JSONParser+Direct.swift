@@ -44,6 +44,9 @@ extension JSONParser {
     /// The line and column of the next byte.
     package var textPosition: TextPosition { position }
 
+    /// Where the next byte is in the text.
+    package var offset: Int { index }
+
     /// The next byte, if any.
     private var next: UInt8? { index < bytes.count ? bytes[index] : nil }
 

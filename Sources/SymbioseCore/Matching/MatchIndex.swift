@@ -91,6 +91,12 @@ extension MatchIndex {
         needGates.reserveCapacity(needs)
     }
 
+    /// Lets the gates go once substitution matching is done: pooling never reads them, and at
+    /// 100,000 sites they are 16 MiB held while pooling adds its own.
+    mutating func letGoOfGates() {
+        (releaseGates, needGates) = ([], [])
+    }
+
     private mutating func add(_ indexed: IndexedFlow, _ gate: FlowGate, _ direction: FlowDirection) {
         if direction == .output {
             outputsByCode[indexed.flow.resource, default: []].append(outputs.count)

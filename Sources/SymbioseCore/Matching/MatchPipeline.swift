@@ -87,6 +87,8 @@ public struct MatchPipeline: Sendable {
     /// - Complexity: as ``run(_:validation:)``.
     public func match(_ usable: [LoadedProfile], excluding excluded: [ExcludedProfile] = []) -> MatchResult {
         let (substitutions, pools, diagnostics, flowCount) = find(usable, excluding: excluded)
+        // The index is gone: its memory goes back to the system before ranking takes more.
+        FreedMemory.giveBack()
         let found = substitutions.reduce(pools.count) { $0 + $1.count }
         return MatchResult(
             ranked: ranker.rank(parts: substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
@@ -100,7 +102,7 @@ public struct MatchPipeline: Sendable {
         _ usable: [LoadedProfile], excluding excluded: [ExcludedProfile]
     ) -> ([[SubstitutionSynergy]], [PoolingGroup], [Diagnostic], Int) {
         var diagnostics = excluded.flatMap(\.diagnostics)
-        let index = MatchIndex(usable, taxonomy: taxonomy, threads: settings.threads)
+        var index = MatchIndex(usable, taxonomy: taxonomy, threads: settings.threads)
         diagnostics += index.diagnostics
         diagnostics += Self.withoutCoordinates(index.companiesWithoutCoordinates, among: usable)
         let compatibility = CompatibilityTable(
@@ -110,6 +112,7 @@ public struct MatchPipeline: Sendable {
         var matcher = SubstitutionMatcher(settings: settings)
         matcher.onProgress = onProgress
         let substitutions = matcher.matchInParts(index, compatibility: compatibility)
+        index.letGoOfGates()
         let pools = PoolingMatcher(settings: settings).match(index)
         return (substitutions, pools, diagnostics, index.outputs.count + index.inputs.count)
     }

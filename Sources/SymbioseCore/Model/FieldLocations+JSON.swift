@@ -66,27 +66,28 @@ extension FieldLocations {
 /// only when asked for, by reading its text again.
 ///
 /// Recording every value's location as a collection was read took an eighth of the time of
-/// reading and checking it, for the few profiles a diagnostic points into. The file's bytes are
-/// kept instead, shared by its profiles: about as much memory as the locations took.
+/// reading and checking it, for the few profiles a diagnostic points into. The file's text is
+/// kept instead, shared by its profiles (``CollectionText``), or read again from the file.
 public struct DeferredJSONFields: Sendable {
-    /// The whole file.
-    let bytes: [UInt8]
-    /// Where the profile starts in `bytes`, and at which line and column.
-    let offset: Int
+    /// The whole file's text.
+    let text: CollectionText
+    /// Where the profile starts and ends in the text, and the line and column it starts at.
+    let span: Range<Int>
     let position: TextPosition
 
-    public init(bytes: [UInt8], offset: Int, position: TextPosition) {
-        self.bytes = bytes
-        self.offset = offset
+    public init(text: CollectionText, span: Range<Int>, position: TextPosition) {
+        self.text = text
+        self.span = span
         self.position = position
     }
 
     /// The profile's field locations, as ``FieldLocations/recording(_:file:pathBase:)`` records
     /// them from the profile's node; none when the text is not there any more.
     func recorded(file: String, pathBase: String?) -> FieldLocations {
-        guard let node = JSONParser.streamedElement(in: bytes, at: offset, position: position) else {
-            return FieldLocations(file: file, pathBase: pathBase)
+        let node = text.withSpan(span) { bytes, offset in
+            JSONParser.streamedElement(in: bytes, at: offset, position: position)
         }
+        guard let node else { return FieldLocations(file: file, pathBase: pathBase) }
         return .recording(node, file: file, pathBase: pathBase)
     }
 }

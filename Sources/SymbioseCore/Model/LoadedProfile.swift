@@ -55,6 +55,13 @@ public struct ProfileSource: Sendable {
         set { stored = .recorded(newValue) }
     }
 
+    /// The text of the JSON collection the profile was read from, when its fields' locations are
+    /// read again from it.
+    public var text: CollectionText? {
+        if case .deferred(let deferred) = stored { return deferred.text }
+        return nil
+    }
+
     /// Whether every field's path is the profile's own followed by its key, so that the path of
     /// a location tells the profile it lies in.
     public var fieldPathsExtendWhole: Bool {
