@@ -152,7 +152,8 @@ public struct Engine: Sendable {
         return validated
     }
 
-    /// Indexes, matches and ranks the usable profiles.
+    /// Indexes, matches and ranks the usable profiles. The texts of the JSON collections read
+    /// from files are let go first: locations asked for later are read again from the files.
     ///
     /// - Complexity: as ``MatchPipeline/run(_:validation:)``.
     public func match(_ validated: ValidatedProfiles, ranker: Ranker = Ranker()) -> MatchOutcome {
