@@ -52,7 +52,7 @@ public enum FileBytes {
                 pieces.map { piece in
                     let (from, to) = (piece * size / threads, (piece + 1) * size / threads)
                     var failed = false
-                    let got = readFully(
+                    let got = Descriptor.readFully(
                         descriptor, into: UnsafeMutableRawBufferPointer(start: start.address + from, count: to - from),
                         at: from, failed: &failed)
                     return !failed && got == to - from
@@ -83,50 +83,16 @@ public enum FileBytes {
         var failed = false
         let first = expected + 1
         var bytes = [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
-            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failed: &failed)
+            count = Descriptor.readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failed: &failed)
         }
         guard !failed else { return nil }
         guard bytes.count == first else { return bytes }
         var piece = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let got = piece.withUnsafeMutableBytes { readFully(descriptor, into: $0, failed: &failed) }
+            let got = piece.withUnsafeMutableBytes { Descriptor.readFully(descriptor, into: $0, failed: &failed) }
             guard !failed else { return nil }
             bytes.append(contentsOf: piece[..<got])
             if got < piece.count { return bytes }
         }
-    }
-
-    /// Fills `buffer` until it is full or the input ends, from the file's position `offset` when
-    /// given (without moving the descriptor's), from the descriptor's own otherwise; the number
-    /// of bytes read.
-    private static func readFully(
-        _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int? = nil, failed: inout Bool
-    ) -> Int {
-        guard let start = buffer.baseAddress else { return 0 }
-        var done = 0
-        while done < buffer.count {
-            let got =
-                if let offset {
-                    pread(descriptor, start + done, buffer.count - done, off_t(offset + done))
-                } else {
-                    systemRead(descriptor, start + done, buffer.count - done)
-                }
-            if got < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                return done
-            }
-            if got == 0 { break }
-            done += got
-        }
-        return done
-    }
-
-    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.read(descriptor, buffer, count)
-        #else
-            Darwin.read(descriptor, buffer, count)
-        #endif
     }
 }

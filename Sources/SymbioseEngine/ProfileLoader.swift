@@ -240,7 +240,7 @@ public struct ProfileLoader: Sendable {
         }
         let (bytes, origin): ([UInt8], FileOrigin?)
         switch FileBytes.read(path: url.path, limit: limits.bytes, threads: threads) {
-        case .bytes(let read, let file): (bytes, origin) = (read, file)
+        case .bytes(let read, let readFrom): (bytes, origin) = (read, readFrom)
         case .tooLarge(let size):
             result.files.append(display)
             result.diagnostics.append(limits.tooLarge(size, file: display))

@@ -78,15 +78,10 @@ public struct FileOrigin: Sendable, Equatable {
         else { return nil }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: span.count) { buffer, count in
-            var done = 0
-            while done < span.count {
-                let got = pread(
-                    descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.lowerBound + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            complete = done == span.count
+            var failed = false
+            let done = Descriptor.readFully(
+                descriptor, into: UnsafeMutableRawBufferPointer(buffer), at: span.lowerBound, failed: &failed)
+            complete = !failed && done == span.count
             count = complete ? done : 0
         }
         return complete ? bytes : nil
