@@ -56,7 +56,7 @@ public enum RecommendationsJSON {
                 "summary",
                 .object([
                     ("sites", .integer(result.siteCount)), ("flows", .integer(result.flowCount)),
-                    ("found", .integer(result.foundCount)), ("matching", .integer(result.synergies.count)),
+                    ("found", .integer(result.foundCount)), ("matching", .integer(result.matching)),
                     ("shown", .integer(synergies.count)),
                     ("needsOverPerNeedLimit", .integer(perNeedLimit.needs)),
                     ("leftOutByPerNeedLimit", .integer(perNeedLimit.leftOut)),

@@ -14,9 +14,9 @@ public enum SynergyMarkdown {
         out +=
             LocalizedText(
                 en:
-                    "\(result.siteCount) sites, \(result.flowCount) flows; \(synergies.count) of \(result.synergies.count) synergies shown.\n\n",
+                    "\(result.siteCount) sites, \(result.flowCount) flows; \(synergies.count) of \(result.matching) synergies shown.\n\n",
                 fr:
-                    "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.synergies.count).\n\n"
+                    "\(result.siteCount) sites, \(result.flowCount) flux ; \(synergies.count) synergies affichées sur \(result.matching).\n\n"
             )[language]
         if let note = ReportText.perNeedLimit(result) { out += note[language] + "\n\n" }
         out +=

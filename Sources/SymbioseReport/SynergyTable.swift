@@ -53,7 +53,7 @@ public enum SynergyTable {
         if sumsImpacts && totals.withCO2e + totals.withEUR > 0 {
             lines += TextWrapping.wrap(ImpactText.upperBound(totals, language: language), width: width)
         }
-        let shown = synergies.count, total = result.synergies.count
+        let shown = synergies.count, total = result.matching
         lines.append(
             LocalizedText(
                 en:

@@ -47,4 +47,51 @@ import Testing
         // Ranked on one thread without splitting, by the same keys.
         #expect(one.synergies.map(\.id) == Ranker().rank(Array(parts.joined()), []).map(\.id))
     }
+
+    /// With a limit, ranking keeps the first synergies of the whole order, and counts what the
+    /// whole order counts: on one thread or several, whatever the sort.
+    @Test func aLimitKeepsTheFirstOfTheWholeOrder() {
+        let parts = parts()
+        let total = parts.joined().count
+        for sort in SynergySort.allCases {
+            let all = Ranker(sort: sort).rank(parts: parts, [], threads: 1)
+            #expect(all.matching == total)
+            for limit in [0, 1, 7, 1_000, total - 1, total, total + 3] {
+                for threads in [1, 2] {
+                    let first = Ranker(sort: sort, limit: limit).rank(parts: parts, [], threads: threads)
+                    let expected = all.synergies.prefix(limit).map(\.id)
+                    #expect(first.synergies.map(\.id) == expected, "\(sort), \(limit), \(threads) threads")
+                    #expect(first.matching == total)
+                    #expect(first.perNeedLimit == all.perNeedLimit)
+                }
+            }
+        }
+    }
+
+    /// Scores rising along the list: each synergy read ranks before every one kept so far, the
+    /// costliest input for keeping the first.
+    @Test func aLimitOverARisingListKeepsTheLast() {
+        let rising: [Synergy] = parts().joined().enumerated().map { position, synergy in
+            var synergy = synergy
+            synergy.score = Double(position) / 10_000
+            return .substitution(synergy)
+        }
+        let first = Ranker(limit: 25).rank(rising)
+        #expect(first.map(\.id) == rising.suffix(25).reversed().map(\.id))
+        #expect(Ranker(limit: 25).rank(rising).map(\.id) == Array(Ranker().rank(rising).prefix(25)).map(\.id))
+    }
+
+    /// A pipeline with a limit gives the first synergies of the same pipeline without one, and
+    /// the same counts.
+    @Test func aPipelineWithALimitCountsTheWholeList() {
+        let generated = TerritoryGenerator(sites: 300, seed: 5).generate().map { TestSupport.loaded($0) }
+        let whole = MatchPipeline(taxonomy: TaxonomyFile.builtIn).run(generated)
+        let cut = MatchPipeline(taxonomy: TaxonomyFile.builtIn, ranker: Ranker(limit: 10)).run(generated)
+        #expect(whole.synergies.count > 10)
+        #expect(cut.synergies.map(\.id) == whole.synergies.prefix(10).map(\.id))
+        #expect(cut.matching == whole.synergies.count)
+        #expect(whole.matching == whole.synergies.count)
+        #expect(cut.perNeedLimit == whole.perNeedLimit)
+        #expect(cut.foundCount == whole.foundCount)
+    }
 }

@@ -40,10 +40,15 @@ struct ListOutputOptions: ParsableArguments {
     /// The format asked for: a table on a terminal, JSON into a file or a pipe.
     var chosen: OutputFormat { format?.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .json) }
 
+    /// How many synergies are written: `--top`, 25 in a table or Markdown by default; `nil` for all.
+    var limit: Int? {
+        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
+        return limit == 0 ? nil : limit
+    }
+
     /// The synergies to write, cut to `--top`.
     func shown(_ synergies: [Synergy]) -> [Synergy] {
-        let limit = top ?? ((chosen == .table || chosen == .markdown) ? 25 : 0)
-        return limit == 0 ? synergies : Array(synergies.prefix(limit))
+        limit.map { Array(synergies.prefix($0)) } ?? synergies
     }
 
     /// The run's report, in the chosen format, written where the user asked.

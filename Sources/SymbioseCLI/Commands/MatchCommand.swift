@@ -58,7 +58,8 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let front = EngineFront(options: options)
-        let ranker = Ranker(sort: sort, filter: filter)
+        // Only the synergies shown are ranked in full and kept; the others are counted.
+        let ranker = Ranker(sort: sort, filter: filter, limit: list.limit)
         let (engine, outcome) = try front.match(paths, with: self.engine, ranker: ranker)
         let shown = list.shown(outcome.result.synergies)
         var report = list.report(.synergies, of: shown, engine: engine, outcome: outcome, language: options.language)

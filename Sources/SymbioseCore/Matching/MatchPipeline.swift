@@ -1,7 +1,16 @@
 /// What matching found.
 public struct MatchResult: Sendable {
-    /// Ranked, filtered synergies (not yet cut to `--top`).
-    public var synergies: [Synergy] { didSet { counted = nil } }
+    /// Ranked, filtered synergies: every one, or the first ``Ranker/limit`` of them when ranking
+    /// had one (`match --top`).
+    public var synergies: [Synergy] {
+        didSet {
+            counted = nil
+            matching = synergies.count
+        }
+    }
+    /// How many synergies the filter kept: more than `synergies` holds when ranking kept only
+    /// the first (``Ranker/limit``); `synergies.count` again once they are changed.
+    public private(set) var matching: Int
     /// Problems found while matching: sites without coordinates, incomparable dimensions,
     /// profiles left out because they are invalid.
     public var diagnostics: [Diagnostic]
@@ -29,6 +38,7 @@ public struct MatchResult: Sendable {
     /// Every member, for values built by hand (tests, fixtures).
     package init(synergies: [Synergy], diagnostics: [Diagnostic], siteCount: Int, flowCount: Int, foundCount: Int) {
         self.synergies = synergies
+        self.matching = synergies.count
         self.diagnostics = diagnostics
         self.siteCount = siteCount
         self.flowCount = flowCount
@@ -41,6 +51,7 @@ public struct MatchResult: Sendable {
             synergies: ranked.synergies, diagnostics: diagnostics, siteCount: siteCount, flowCount: flowCount,
             foundCount: foundCount)
         counted = ranked.perNeedLimit
+        matching = ranked.matching
     }
 }
 

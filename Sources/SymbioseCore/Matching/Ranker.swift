@@ -63,10 +63,17 @@ public struct SynergyFilter: Sendable, Hashable {
 public struct Ranker: Sendable {
     public var sort: SynergySort
     public var filter: SynergyFilter
+    /// Keep the first `limit` synergies in rank order, and let the others go once counted
+    /// (``MatchResult/matching``); every synergy when `nil`. `match --top 1000` on a national
+    /// file ranks two million synergies to show a thousand: the others are neither sorted nor
+    /// moved into the ranked list.
+    public var limit: Int?
 
-    public init(sort: SynergySort = .score, filter: SynergyFilter = SynergyFilter()) {
+    public init(sort: SynergySort = .score, filter: SynergyFilter = SynergyFilter(), limit: Int? = nil) {
+        precondition((limit ?? 0) >= 0, "a limit of zero or more")
         self.sort = sort
         self.filter = filter
+        self.limit = limit
     }
 
     /// The synergies of both kinds kept by the filter, in rank order: substitutions before pools
@@ -77,10 +84,13 @@ public struct Ranker: Sendable {
         rank(parts: [substitutions], pools).synergies
     }
 
-    /// Ranked synergies, with ``MatchResult/perNeedLimit`` counted on the way.
+    /// Ranked synergies (the first ``limit`` of them when there is one), with
+    /// ``MatchResult/perNeedLimit`` and ``MatchResult/matching`` counted on the way.
     package struct Ranked {
         package var synergies: [Synergy]
         package var perNeedLimit: (needs: Int, leftOut: Int)
+        /// How many synergies the filter kept, before ``limit``.
+        package var matching: Int
     }
 
     /// The synergies of both kinds kept by the filter, in rank order, as for one list of
@@ -113,7 +123,7 @@ public struct Ranker: Sendable {
         // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
         let synergies: [Synergy] = .gathering(
             &parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
-        return Ranked(synergies: synergies, perNeedLimit: perNeedLimit)
+        return Ranked(synergies: synergies, perNeedLimit: perNeedLimit, matching: keys.count)
     }
 
     /// ``MatchResult/perNeedLimit`` of the needs the parts list, which are let go: at a million
@@ -163,21 +173,40 @@ public struct Ranker: Sendable {
         }
     }
 
-    /// The synergies kept by the filter, in rank order.
+    /// The synergies kept by the filter, in rank order (the first ``limit`` of them when there is one).
     public func rank(_ synergies: consuming [Synergy]) -> [Synergy] {
         var kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
-        kept.permute(by: order(kept.map(Key.init)))
-        return kept
+        let order = order(kept.map(Key.init))
+        var parts: [[Synergy]] = [[]]
+        swap(&parts[0], &kept)
+        return .gathering(&parts, in: order)
     }
 
-    /// The positions of `keys` in rank order. Sort keys are worked out once per synergy, and
-    /// positions sorted rather than the synergies themselves: a national run ranks hundreds of
-    /// thousands of them. Equal keys keep their order.
+    /// The positions of `keys` in rank order, the first ``limit`` of them when there is one.
+    /// Sort keys are worked out once per synergy, and positions sorted rather than the
+    /// synergies themselves: a national run ranks hundreds of thousands of them. Equal keys
+    /// keep their order.
     private func order(_ keys: [Key], threads: Int = 1) -> [Int] {
-        let sort = self.sort
+        let count = min(limit ?? keys.count, keys.count)
+        let precedes = Self.precedence(of: keys, sort: sort)
+        // No two positions tie (the position decides last), so halves sorted apart and merged
+        // give the one order a single sort gives, and the first of each half hold the first
+        // of the whole.
+        guard threads > 1, keys.count >= 4096 else { return Self.first(count, of: keys.indices, by: precedes) }
+        let middle = keys.count / 2
+        let halves = Parallel.map(2, threads: 2) { range in
+            range.map { half in Self.first(count, of: half == 0 ? 0..<middle : middle..<keys.count, by: precedes) }
+        }
+        let merged = Self.merging(halves[0], halves[1], by: precedes)
+        return merged.count == count ? merged : Array(merged.prefix(count))
+    }
+
+    /// Whether the key at one position ranks before the key at another, by `sort` then
+    /// ``Key/ranksBefore(_:)``, then the position.
+    private static func precedence(of keys: [Key], sort: SynergySort) -> @Sendable (Int, Int) -> Bool {
         // Keys compared where they lie: a key copied out retains its id, then releases it, and a
         // national run compares tens of millions of pairs.
-        @Sendable func precedes(_ a: Int, _ b: Int) -> Bool {
+        { a, b in
             keys.withUnsafeBufferPointer { keys in
                 if keys[a].serviceSwap != keys[b].serviceSwap { return keys[b].serviceSwap }
                 switch sort {
@@ -189,33 +218,6 @@ public struct Ranker: Sendable {
                 return !keys[b].ranksBefore(keys[a]) && a < b
             }
         }
-        // No two positions tie (the position decides last), so halves sorted apart and merged
-        // give the one order a single sort gives.
-        guard threads > 1, keys.count >= 4096 else { return keys.indices.sorted(by: precedes) }
-        let middle = keys.count / 2
-        let halves = Parallel.map(2, threads: 2) { range in
-            range.map { half in (half == 0 ? 0..<middle : middle..<keys.count).sorted(by: precedes) }
-        }
-        return Self.merging(halves[0], halves[1], by: precedes)
-    }
-
-    /// The positions of two sorted lists in one sorted list.
-    private static func merging(_ a: [Int], _ b: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
-        var merged: [Int] = []
-        merged.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count && j < b.count {
-            if precedes(b[j], a[i]) {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
-            }
-        }
-        merged += a[i...]
-        merged += b[j...]
-        return merged
     }
 
     /// What ordering looks at.
