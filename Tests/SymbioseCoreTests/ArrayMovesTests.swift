@@ -10,17 +10,16 @@ import Testing
         init(_ name: String) { self.name = name }
     }
 
-    @Test func permutingPutsEachElementAtItsSlot() {
+    @Test func gatheringOnePartPutsEachElementAtItsSlot() {
         let names = (0..<1_000).map { "element \($0)" }
-        var boxes = names.map { (Box($0), [$0]) }
+        var boxes = [names.map { (Box($0), [$0]) }]
         // A permutation with long cycles: slot i takes element (i × 7 + 3) mod 1,000.
         let order = (0..<1_000).map { ($0 * 7 + 3) % 1_000 }
-        boxes.permute(by: order)
-        #expect(boxes.map(\.0.name) == order.map { names[$0] })
-        #expect(boxes.map(\.1) == order.map { [names[$0]] })
-        var single = [Box("one")]
-        single.permute(by: [0])
-        #expect(single.map(\.name) == ["one"])
+        let gathered = [(Box, [String])].gathering(&boxes, in: order)
+        #expect(gathered.map(\.0.name) == order.map { names[$0] })
+        #expect(gathered.map(\.1) == order.map { [names[$0]] })
+        var single = [[Box("one")]]
+        #expect([Box].gathering(&single, in: [0]).map(\.name) == ["one"])
     }
 
     @Test func gatheringTwoListsTakesTheOrderAndLetsTheRestGo() {

@@ -1,18 +1,7 @@
 extension Array {
-    /// Reorders the elements so that the one at `order[slot]` comes at `slot`, moving them rather
-    /// than copying: a synergy copied is a dozen references retained, and released later.
-    ///
-    /// - Precondition: `order` holds every position of the array exactly once.
-    package mutating func permute(by order: [Int]) {
-        precondition(order.count == count, "an order of every element")
-        var parts: [[Element]] = [[]]
-        swap(&parts[0], &self)
-        self = .gathering(&parts, in: order)
-    }
-
     /// The elements of `parts` (positions counted across them, part after part) taken in
     /// `order`; those `order` leaves out are let go. `parts` is emptied: the elements are moved,
-    /// not copied.
+    /// not copied: a synergy copied is a dozen references retained, and released later.
     ///
     /// - Precondition: `order` holds positions of the parts' elements, each at most once.
     package static func gathering(_ parts: inout [[Element]], in order: [Int]) -> [Element] {

@@ -187,7 +187,7 @@ public struct Ranker: Sendable {
     /// synergies themselves: a national run ranks hundreds of thousands of them. Equal keys
     /// keep their order.
     private func order(_ keys: [Key], threads: Int = 1) -> [Int] {
-        let count = min(limit ?? keys.count, keys.count)
+        let count = Swift.max(0, Swift.min(limit ?? keys.count, keys.count))
         let precedes = Self.precedence(of: keys, sort: sort)
         // No two positions tie (the position decides last), so halves sorted apart and merged
         // give the one order a single sort gives, and the first of each half hold the first
