@@ -18,7 +18,7 @@ import Testing
                 let release = Int32((need * 7 + slot) % releases)
                 list.entries.append(
                     Matcher.Entry(
-                        score: Double((need + slot) % 4) / 4, distanceKm: Double((need * slot) % 3),
+                        score: Double((need + slot) % 4) / 4, distanceKm: Double((need * slot) % 3), volume: 0,
                         release: release, source: 0))
                 places.append(Matcher.Place(need: Int32(need), slot: Int32(slot), release: release))
             }
@@ -53,7 +53,7 @@ import Testing
         let scores = [0.5, 0.9, 0.7, 0.9]
         for score in scores {
             var list = Matcher.NeedList()
-            list.entries.append(Matcher.Entry(score: score, distanceKm: 1, release: 0, source: 0))
+            list.entries.append(Matcher.Entry(score: score, distanceKm: 1, volume: 0, release: 0, source: 0))
             lists.append(list)
         }
         let places = (0..<4).map { Matcher.Place(need: Int32($0), slot: 0, release: 0) }

@@ -98,20 +98,21 @@ public struct MatchPipeline: Sendable {
     /// - Complexity: as ``run(_:validation:)``.
     public func match(_ usable: [LoadedProfile], excluding excluded: [ExcludedProfile] = []) -> MatchResult {
         let (substitutions, pools, diagnostics, flowCount) = find(usable, excluding: excluded)
-        // The index is gone: its memory goes back to the system before ranking takes more.
+        // The index is gone but for its flows: its memory goes back to the system before
+        // ranking builds the synergies it keeps.
         FreedMemory.giveBack()
-        let found = substitutions.reduce(pools.count) { $0 + $1.count }
+        let found = substitutions.count + pools.count
         return MatchResult(
-            ranked: ranker.rank(parts: substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
+            ranked: ranker.rank(substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
             siteCount: usable.count, flowCount: flowCount, foundCount: found)
     }
 
-    /// The synergies of both kinds, not yet ranked, with what indexing and matching said and the
-    /// number of flows indexed. The index is let go on return, before ranking: at a million
-    /// sites it is the largest thing held besides the profiles and the synergies.
+    /// The synergies of both kinds, not yet ranked (the substitutions not yet built), with what
+    /// indexing and matching said and the number of flows indexed. The index is let go on
+    /// return but for its flows, which the substitutions are built from.
     private func find(
         _ usable: [LoadedProfile], excluding excluded: [ExcludedProfile]
-    ) -> ([[SubstitutionSynergy]], [PoolingGroup], [Diagnostic], Int) {
+    ) -> (SubstitutionCandidates, [PoolingGroup], [Diagnostic], Int) {
         var diagnostics = excluded.flatMap(\.diagnostics)
         var index = MatchIndex(usable, taxonomy: taxonomy, threads: settings.threads)
         diagnostics += index.diagnostics
@@ -122,7 +123,7 @@ public struct MatchPipeline: Sendable {
         diagnostics += compatibility.diagnostics
         var matcher = SubstitutionMatcher(settings: settings)
         matcher.onProgress = onProgress
-        let substitutions = matcher.matchInParts(index, compatibility: compatibility)
+        let substitutions = matcher.candidates(index, compatibility: compatibility)
         index.letGoOfGates()
         let pools = PoolingMatcher(settings: settings).match(index)
         return (substitutions, pools, diagnostics, index.outputs.count + index.inputs.count)

@@ -28,9 +28,21 @@ public struct SynergyFilter: Sendable, Hashable {
     }
 
     func accepts(_ s: SubstitutionSynergy) -> Bool {
-        guard accepts(kind: .substitution, score: s.score, category: s.category) else { return false }
-        if let company, s.supplier.company != company && s.receiver.company != company { return false }
-        if let resource, !s.resource.isWithin(resource) && !s.needResource.isWithin(resource) { return false }
+        acceptsSubstitution(
+            score: s.score, category: s.category, companies: (s.supplier.company, s.receiver.company),
+            resources: (s.resource, s.needResource))
+    }
+
+    /// Whether a substitution of this score and category, between these firms (supplier,
+    /// receiver), of these codes (the release's, the need's), is kept: read from a built
+    /// synergy or from a candidate not yet built.
+    func acceptsSubstitution(
+        score: Double, category: ResourceCategory, companies: (CompanyID, CompanyID),
+        resources: (ResourceCode, ResourceCode)
+    ) -> Bool {
+        guard accepts(kind: .substitution, score: score, category: category) else { return false }
+        if let company, companies.0 != company && companies.1 != company { return false }
+        if let resource, !resources.0.isWithin(resource) && !resources.1.isWithin(resource) { return false }
         return true
     }
 
@@ -102,13 +114,8 @@ public struct Ranker: Sendable {
     ) -> Ranked {
         var read = keys(of: parts, threads: threads)
         let perNeedLimit = Self.countNeeds(&read)
-        // The parts' keys moved into one list, not copied: a key copied retains its id.
-        var keyParts = read.indices.map { part in
-            var taken: [Key] = []
-            swap(&taken, &read[part].keys)
-            return taken
-        }
-        var keys = Array.joining(&keyParts)
+        var keys = read.flatMap(\.keys)
+        var ids = read.flatMap(\.ids)
         var positions = read.flatMap(\.positions)
         read = []
         let first = parts.reduce(0) { $0 + $1.count }
@@ -116,10 +123,11 @@ public struct Ranker: Sendable {
         pools.withUnsafeBufferPointer { buffer in
             for position in buffer.indices where filter.accepts(buffer[position]) {
                 keys.append(Key(buffer[position]))
+                ids.append(buffer[position].id)
                 positions.append(first + position)
             }
         }
-        let order = self.order(keys, threads: threads).map { positions[$0] }
+        let order = self.order(keys, threads: threads, idsInOrder: Self.idsInOrder(ids)).map { positions[$0] }
         // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
         let synergies: [Synergy] = .gathering(
             &parts, &pools, in: order, wrapping: { .substitution($0) }, { .pooling($0) })
@@ -129,7 +137,7 @@ public struct Ranker: Sendable {
     /// ``MatchResult/perNeedLimit`` of the needs the parts list, which are let go: at a million
     /// sites they and the set that counts them once each held some hundred megabytes, which
     /// gathering the ranked synergies does not need.
-    private static func countNeeds(_ parts: inout [PartKeys]) -> (needs: Int, leftOut: Int) {
+    static func countNeeds(_ parts: inout [PartKeys]) -> (needs: Int, leftOut: Int) {
         var needs = NeedCounts()
         for part in parts.indices {
             for (need, leftOut) in parts[part].needs { needs.add(need, leftOut) }
@@ -138,19 +146,20 @@ public struct Ranker: Sendable {
         return needs.total
     }
 
-    /// What is read of the substitutions of one part that the filter keeps: their keys, their
-    /// positions counted across the parts, and the needs the per-need limit left candidates
-    /// out of, each with how many (a need met again straight after is not listed again).
-    private struct PartKeys: Sendable {
+    /// What is read of the substitutions of one part that the filter keeps: their keys and
+    /// identifiers (none for substitutions not yet built, whose identifiers are worked out for a
+    /// tie), their positions counted across the parts, and the needs the per-need limit left
+    /// candidates out of, each with how many (a need met again straight after is not listed again).
+    struct PartKeys: Sendable {
         var keys: [Key] = []
+        var ids: [String] = []
         var positions: [Int] = []
         var needs: [(FlowReference, Int)] = []
     }
 
     /// The keys of the substitutions the filter keeps, with their positions counted across the
     /// parts, in order; each part read on any of `threads` threads. Reading a synergy's key
-    /// copies it whole (its dozen references retained, then released): at a million sites,
-    /// nearly a second on one thread.
+    /// copies it whole (its dozen references retained, then released).
     private func keys(of parts: [[SubstitutionSynergy]], threads: Int) -> [PartKeys] {
         let ends = parts.reduce(into: [Int]()) { ends, part in ends.append((ends.last ?? 0) + part.count) }
         let filter = self.filter
@@ -162,6 +171,7 @@ public struct Ranker: Sendable {
                     for position in buffer.indices where filter.accepts(buffer[position]) {
                         let synergy = buffer[position]
                         read.keys.append(Key(synergy))
+                        read.ids.append(synergy.id)
                         read.positions.append(ends[part] - buffer.count + position)
                         if synergy.needCandidatesLeftOut > 0, read.needs.last?.0 != synergy.receiver {
                             read.needs.append((synergy.receiver, synergy.needCandidatesLeftOut))
@@ -176,7 +186,7 @@ public struct Ranker: Sendable {
     /// The synergies kept by the filter, in rank order (the first ``limit`` of them when there is one).
     public func rank(_ synergies: consuming [Synergy]) -> [Synergy] {
         var kept = synergies.allSatisfy(filter.accepts) ? synergies : synergies.filter(filter.accepts)
-        let order = order(kept.map(Key.init))
+        let order = order(kept.map(Key.init), idsInOrder: Self.idsInOrder(kept.map(\.id)))
         var parts: [[Synergy]] = [[]]
         swap(&parts[0], &kept)
         return .gathering(&parts, in: order)
@@ -185,10 +195,11 @@ public struct Ranker: Sendable {
     /// The positions of `keys` in rank order, the first ``limit`` of them when there is one.
     /// Sort keys are worked out once per synergy, and positions sorted rather than the
     /// synergies themselves: a national run ranks hundreds of thousands of them. Equal keys
-    /// keep their order.
-    private func order(_ keys: [Key], threads: Int = 1) -> [Int] {
+    /// keep their order. `idsInOrder` compares the identifiers of the synergies at two
+    /// positions, asked only when their keys tie.
+    func order(_ keys: [Key], threads: Int = 1, idsInOrder: @escaping @Sendable (Int, Int) -> Bool) -> [Int] {
         let count = Swift.max(0, Swift.min(limit ?? keys.count, keys.count))
-        let precedes = Self.precedence(of: keys, sort: sort)
+        let precedes = Self.precedence(of: keys, sort: sort, idsInOrder: idsInOrder)
         // No two positions tie (the position decides last), so halves sorted apart and merged
         // give the one order a single sort gives, and the first of each half hold the first
         // of the whole.
@@ -202,61 +213,66 @@ public struct Ranker: Sendable {
     }
 
     /// Whether the key at one position ranks before the key at another, by `sort` then
-    /// ``Key/ranksBefore(_:)``, then the position.
-    private static func precedence(of keys: [Key], sort: SynergySort) -> @Sendable (Int, Int) -> Bool {
-        // Keys compared where they lie: a key copied out retains its id, then releases it, and a
-        // national run compares tens of millions of pairs.
+    /// ``Key/ranksBefore(_:)``, then the identifiers (`idsInOrder`), then the position.
+    private static func precedence(
+        of keys: [Key], sort: SynergySort, idsInOrder: @escaping @Sendable (Int, Int) -> Bool
+    ) -> @Sendable (Int, Int) -> Bool {
         { a, b in
-            keys.withUnsafeBufferPointer { keys in
+            // Keys compared where they lie, not copied out: a national run compares tens of
+            // millions of pairs.
+            let decided: Bool? = keys.withUnsafeBufferPointer { keys in
                 if keys[a].serviceSwap != keys[b].serviceSwap { return keys[b].serviceSwap }
                 switch sort {
                 case .score: break
                 case .distance: if keys[a].distance != keys[b].distance { return keys[a].distance < keys[b].distance }
                 case .volume: if keys[a].volume != keys[b].volume { return keys[a].volume > keys[b].volume }
                 }
-                if keys[a].ranksBefore(keys[b]) { return true }
-                return !keys[b].ranksBefore(keys[a]) && a < b
+                return keys[a].ranksBefore(keys[b])
             }
+            if let decided { return decided }
+            if idsInOrder(a, b) { return true }
+            return !idsInOrder(b, a) && a < b
         }
     }
 
-    /// What ordering looks at.
-    private struct Key: Sendable {
+    /// The order of the identifiers at two positions of `ids`.
+    private static func idsInOrder(_ ids: [String]) -> @Sendable (Int, Int) -> Bool {
+        { a, b in ids.withUnsafeBufferPointer { $0[a] < $0[b] } }
+    }
+
+    /// What ordering looks at besides the identifier, which is asked for only when two keys tie.
+    struct Key: Sendable {
         var score: Double
         var distance: Double
         var volume: Double
-        var id: String
         var serviceSwap: Bool
 
-        init(_ synergy: Synergy) {
-            switch synergy {
-            case .substitution(let s): self.init(s)
-            case .pooling(let p): self.init(p)
-            }
-        }
-
-        init(_ s: SubstitutionSynergy) {
-            serviceSwap = s.category == .service
-            score = s.score
-            distance = s.distanceKm ?? .infinity
-            volume = s.terms.volumeValue
-            id = s.id
-        }
-
-        init(_ p: PoolingGroup) {
-            serviceSwap = false
-            score = p.score
-            distance = p.spreadKm
-            volume = p.terms.volumeValue
-            id = p.id
-        }
-
-        /// Score (higher first), then distance (shorter first), then volume (larger first), then id.
-        func ranksBefore(_ other: Key) -> Bool {
+        /// Whether this key ranks before `other` by score (higher first), then distance (shorter
+        /// first), then volume (larger first); `nil` when all three are equal.
+        func ranksBefore(_ other: Key) -> Bool? {
             if score != other.score { return score > other.score }
             if distance != other.distance { return distance < other.distance }
             if volume != other.volume { return volume > other.volume }
-            return id < other.id
+            return nil
         }
+    }
+}
+
+extension Ranker.Key {
+    init(_ synergy: Synergy) {
+        switch synergy {
+        case .substitution(let s): self.init(s)
+        case .pooling(let p): self.init(p)
+        }
+    }
+
+    init(_ s: SubstitutionSynergy) {
+        self.init(
+            score: s.score, distance: s.distanceKm ?? .infinity, volume: s.terms.volumeValue,
+            serviceSwap: s.category == .service)
+    }
+
+    init(_ p: PoolingGroup) {
+        self.init(score: p.score, distance: p.spreadKm, volume: p.terms.volumeValue, serviceSwap: false)
     }
 }

@@ -46,5 +46,6 @@ public enum Scoring {
         return min(1, max(0, total))
     }
 
-    private static func clamp(_ value: Double) -> Double { min(1, max(0, value.isFinite ? value : 0)) }
+    /// A term's value as it is weighed: 0…1, 0 when not finite.
+    static func clamp(_ value: Double) -> Double { min(1, max(0, value.isFinite ? value : 0)) }
 }

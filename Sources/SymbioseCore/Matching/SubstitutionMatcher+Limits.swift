@@ -1,11 +1,11 @@
 /// The per-release and per-receiver limits, applied once every need has its candidates.
 ///
-/// A need's list holds short records of numbers (score, distance, release), not synergies: a
-/// national run weighs millions of candidates, and building each one's identifier, references,
-/// flags and terms cost more than deciding which to keep. The limits work on positions in those
-/// lists, and a synergy is built, on every thread, only for a candidate that survives both, by
-/// weighing its pair again. Releases and receiving firms are told apart by number, not by their
-/// ids' text.
+/// A need's list holds short records of numbers (score, distance, volume, release), not
+/// synergies: a national run weighs millions of candidates, and building each one's identifier,
+/// references, flags and terms cost more than deciding which to keep. The limits work on
+/// positions in those lists, and a synergy is built only for a candidate that survives both and
+/// that ranking keeps (``SubstitutionCandidates``), by weighing its pair again. Releases and
+/// receiving firms are told apart by number, not by their ids' text.
 extension SubstitutionMatcher {
     /// A need's kept candidates, best first.
     struct NeedList: Sendable {
@@ -31,6 +31,9 @@ extension SubstitutionMatcher {
         var score: Double
         /// The distance measured by the search; infinite when unknown.
         var distanceKm: Double
+        /// The value of the volume term, as the synergy's terms would hold it: ranking reads it
+        /// before any synergy is built.
+        var volume: Double
         /// The release's position in the index.
         var release: Int32
         /// The number of the release's code among the need code's sources.
@@ -52,14 +55,14 @@ extension SubstitutionMatcher {
         var release: Int32
     }
 
-    /// The synergies of the candidates of every need, in need order, with each release's best
+    /// The candidates of every need, in need order, with each release's best
     /// `maximumPerRelease` proposals (0: all), then for each release and each receiving firm
-    /// only the best-scoring use. `receivers` holds each need's company number. They come in
-    /// the parts the threads built them in (``Parallel/inParts(_:threads:_:)``).
+    /// only the best-scoring use, not yet built into synergies. `receivers` holds each need's
+    /// company number.
     func withLimits(
         _ byNeed: consuming [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]],
         receivers: [Int32]
-    ) -> [[SubstitutionSynergy]] {
+    ) -> SubstitutionCandidates {
         let lists = byNeed
         let releaseKeys = Self.releaseKeys(index)
         var places: [Place] = []
@@ -83,30 +86,7 @@ extension SubstitutionMatcher {
             threads: settings.threads, idsInOrder: idsInOrder)
         let chosen = Self.bestPerReceiver(
             kept, of: lists, receivers: receivers, threads: settings.threads, idsInOrder: idsInOrder)
-        let matcher = self
-        return Parallel.inParts(chosen.count, threads: settings.threads) { range in
-            range.map { matcher.synergy(at: chosen[$0], of: lists, index: index, sources: sources) }
-        }
-    }
-
-    /// The synergy of the candidate at `place`, its pair weighed again: the rules are a few
-    /// comparisons, cheaper than holding every candidate's details until the limits are known.
-    private func synergy(
-        at place: Place, of lists: [NeedList], index: MatchIndex, sources: [ResourceCode: [ReleaseSource]]
-    ) -> SubstitutionSynergy {
-        let need = Int(place.need)
-        let entry = lists[need].entries[Int(place.slot)]
-        let (supplier, receiver) = (index.outputs[Int(entry.release)], index.inputs[need])
-        // A need with candidates has its code's sources: they are where its candidates came from.
-        let source = sources[receiver.flow.resource]![Int(entry.source)]
-        let assessment = assess(
-            supplier: supplier, receiver: receiver, compatibility: source.relation, taxonomy: index.taxonomy,
-            envelopeKm: source.envelopeKm, cutoff: nil,
-            distanceKm: entry.distanceKm.isFinite ? entry.distanceKm : nil)
-        guard case .kept(let candidate) = assessment else { preconditionFailure("a kept pair weighed again is kept") }
-        var built = synergy(of: candidate, supplier: supplier, receiver: receiver, compatibility: source.relation)
-        built.needCandidatesLeftOut = lists[need].leftOut
-        return built
+        return SubstitutionCandidates(matcher: self, lists: lists, chosen: chosen, index: index, sources: sources)
     }
 
     /// Keeps each release's best `limit` proposals (0: all), in need order otherwise;

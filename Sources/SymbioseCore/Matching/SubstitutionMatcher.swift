@@ -43,13 +43,13 @@ public struct SubstitutionMatcher: Sendable {
     /// current last kept candidate at the next ring's distance: far candidates are never looked
     /// at once enough good near ones are found.
     public func match(_ index: MatchIndex, compatibility: CompatibilityTable) -> [SubstitutionSynergy] {
-        var parts = matchInParts(index, compatibility: compatibility)
+        var parts = candidates(index, compatibility: compatibility).all(threads: settings.threads)
         return .joining(&parts)
     }
 
-    /// The synergies of ``match(_:compatibility:)``, in the same order, left in the parts the
-    /// threads built them in: the ranker moves them from there.
-    package func matchInParts(_ index: MatchIndex, compatibility: CompatibilityTable) -> [[SubstitutionSynergy]] {
+    /// The synergies of ``match(_:compatibility:)``, in the same order, not yet built: ranking
+    /// builds those it keeps.
+    func candidates(_ index: MatchIndex, compatibility: CompatibilityTable) -> SubstitutionCandidates {
         var matcher = self
         matcher.normalizedWeights = settings.weights.normalized
         for code in index.outputsByCode.keys {
@@ -60,7 +60,7 @@ public struct SubstitutionMatcher: Sendable {
         return matcher.matchAll(index, compatibility: compatibility)
     }
 
-    private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> [[SubstitutionSynergy]] {
+    private func matchAll(_ index: MatchIndex, compatibility: CompatibilityTable) -> SubstitutionCandidates {
         let sources = releaseSources(index, compatibility: compatibility)
         let gates = (releases: index.releaseGates, needs: index.needGates)
         // Needs are independent: split them over threads. They are taken in an order of place,
@@ -154,8 +154,8 @@ public struct SubstitutionMatcher: Sendable {
             if full { kept.leftOut += 1 }
             guard case .kept(let candidate) = assessment else { return }
             let entry = Entry(
-                score: candidate.score, distanceKm: candidate.distance.km ?? .infinity, release: Int32(position),
-                source: Int32(number))
+                score: candidate.score, distanceKm: candidate.distance.km ?? .infinity,
+                volume: Scoring.clamp(candidate.values.volume), release: Int32(position), source: Int32(number))
             kept.insert(entry, keeping: limit) {
                 Self.synergyIDPrecedes((index.outputs[Int($0)], receiver), (index.outputs[Int($1)], receiver))
             }
