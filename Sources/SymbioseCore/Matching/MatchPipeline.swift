@@ -103,7 +103,7 @@ public struct MatchPipeline: Sendable {
         FreedMemory.giveBack()
         let found = substitutions.count + pools.count
         return MatchResult(
-            ranked: ranker.rank(substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
+            ranked: ranker.rank(consume substitutions, pools, threads: settings.threads), diagnostics: diagnostics,
             siteCount: usable.count, flowCount: flowCount, foundCount: found)
     }
 

@@ -5,13 +5,51 @@ extension Ranker {
     /// worked out only to break a tie, and only the substitutions ranking keeps are built, on up
     /// to `threads` threads. The order is the one ranking the built synergies gives, on any
     /// number of threads.
-    func rank(_ candidates: SubstitutionCandidates, _ pools: consuming [PoolingGroup], threads: Int) -> Ranked {
+    func rank(
+        _ candidates: consuming SubstitutionCandidates, _ pools: consuming [PoolingGroup], threads: Int
+    ) -> Ranked {
+        let ranked = order(of: candidates, pools, threads: threads)
+        let first = ranked.substitutionKeys
+        // The substitutions kept, built in rank order; the candidates (the index's flows, the
+        // needs' lists) then let go, and their memory given back, before the ranked list is filled.
+        let shown = ranked.order.filter { $0 < first }.map { ranked.positions[$0] }
+        var built = candidates.synergies(at: shown, threads: threads)
+        let candidateCount = candidates.count
+        _ = consume candidates
+        FreedMemory.giveBack()
+        // Each synergy's position among those built, then among the pools.
+        var next = 0
+        let gathered = ranked.order.map { key in
+            guard key < first else { return shown.count + ranked.positions[key] - candidateCount }
+            next += 1
+            return next - 1
+        }
+        let synergies: [Synergy] = .gathering(
+            &built, &pools, in: gathered, wrapping: { .substitution($0) }, { .pooling($0) })
+        return Ranked(synergies: synergies, perNeedLimit: ranked.perNeedLimit, matching: ranked.matching)
+    }
+
+    /// What ranking candidates and pools finds before anything is built.
+    private struct Ordered {
+        /// The keys' numbers in rank order (the first ``Ranker/limit`` of them when there is one).
+        var order: [Int]
+        /// Each key's position among the candidates, then (from the candidates' count on) the pools.
+        var positions: [Int]
+        /// The number of the first pool's key: the substitutions' keys come before.
+        var substitutionKeys: Int
+        var perNeedLimit: (needs: Int, leftOut: Int)
+        var matching: Int
+    }
+
+    /// The order of the candidates and pools the filter keeps, with the counts ranking makes.
+    private func order(of candidates: SubstitutionCandidates, _ pools: borrowing [PoolingGroup], threads: Int)
+        -> Ordered
+    {
         var read = keys(of: candidates, threads: threads)
         let perNeedLimit = Self.countNeeds(&read)
         var keys = read.flatMap(\.keys)
         var positions = read.flatMap(\.positions)
         read = []
-        // Keys below this one are the substitutions'; the pools' follow, with their identifiers.
         let substitutionKeys = keys.count
         var poolIDs: [String] = []
         // Read through a buffer, in place: an array's element handed to a function is copied.
@@ -22,8 +60,7 @@ extension Ranker {
                 positions.append(candidates.count + position)
             }
         }
-        let placed = positions
-        let ids = poolIDs
+        let (placed, ids) = (positions, poolIDs)
         let order = self.order(keys, threads: threads) { a, b in
             if a < substitutionKeys, b < substitutionKeys { return candidates.idPrecedes(placed[a], placed[b]) }
             func id(_ key: Int) -> String {
@@ -31,19 +68,9 @@ extension Ranker {
             }
             return id(a) < id(b)
         }
-        // The substitutions kept, built in rank order; then each synergy's position among those
-        // built, then the pools.
-        let shown = order.filter { $0 < substitutionKeys }.map { placed[$0] }
-        var built = candidates.synergies(at: shown, threads: threads)
-        var next = 0
-        let gathered = order.map { key in
-            guard key < substitutionKeys else { return shown.count + placed[key] - candidates.count }
-            next += 1
-            return next - 1
-        }
-        let synergies: [Synergy] = .gathering(
-            &built, &pools, in: gathered, wrapping: { .substitution($0) }, { .pooling($0) })
-        return Ranked(synergies: synergies, perNeedLimit: perNeedLimit, matching: keys.count)
+        return Ordered(
+            order: order, positions: placed, substitutionKeys: substitutionKeys, perNeedLimit: perNeedLimit,
+            matching: keys.count)
     }
 
     /// The keys of the candidates the filter keeps, with their positions, in order, and the
