@@ -8,27 +8,29 @@ public enum Parallel {
     /// - Parameters:
     ///   - count: how many items.
     ///   - threads: the most threads to use; 1 runs everything on the calling thread.
+    ///   - chunks: how many chunks to cut the items into, handed out in turn (at most `count`);
+    ///     by default 8 a thread. One an item when items' costs differ by orders of magnitude.
     ///   - work: turns a contiguous range of items into its results, in item order.
     /// - Returns: the chunks' results, concatenated in item order.
     package static func map<Result: Sendable>(
-        _ count: Int, threads: Int, _ work: @escaping @Sendable (Range<Int>) -> [Result]
+        _ count: Int, threads: Int, chunks: Int? = nil, _ work: @escaping @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
-        var parts = inParts(count, threads: threads, work)
+        var parts = inParts(count, threads: threads, chunks: chunks, work)
         // The chunks' results moved into one array, not copied: a copied synergy is a dozen
         // references retained, and released again with its chunk.
         return .joining(&parts)
     }
 
-    /// Maps `0..<count` through `work` as ``map(_:threads:_:)`` does, but leaves the chunks'
+    /// Maps `0..<count` through `work` as ``map(_:threads:chunks:_:)`` does, but leaves the chunks'
     /// results apart, in item order: joining them holds every result twice for a moment, which
     /// a caller that moves them on anyway can do without.
     package static func inParts<Result: Sendable>(
-        _ count: Int, threads: Int, _ work: @escaping @Sendable (Range<Int>) -> [Result]
+        _ count: Int, threads: Int, chunks: Int? = nil, _ work: @escaping @Sendable (Range<Int>) -> [Result]
     ) -> [[Result]] {
         let threads = max(1, min(threads, count))
         guard threads > 1 else { return [work(0..<count)] }
         // Several chunks a thread, taken in turn, so that a slow chunk does not hold up the rest.
-        let chunks = min(count, threads * 8)
+        let chunks = max(1, min(count, chunks ?? threads * 8))
         let bounds = (0...chunks).map { $0 * count / chunks }
         let shared = Chunks<Result>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in

@@ -61,50 +61,8 @@ public struct PoolingMatcher: Sendable {
         }
     }
 
-    /// Finds and scores every pooling group, in a deterministic order.
-    public func match(_ index: MatchIndex) -> [PoolingGroup] {
-        // The flows of each code with a place, in index order; the mode is worked out once a code.
-        var byKey: [Key: [IndexedFlow]] = [:]
-        for (flows, byCode, direction) in [
-            (index.outputs, index.outputsByCode, FlowDirection.output), (index.inputs, index.inputsByCode, .input),
-        ] {
-            for (code, positions) in byCode {
-                guard let mode = Self.mode(of: code, direction: direction) else { continue }
-                let placed = positions.compactMap { flows[$0].point == nil ? nil : flows[$0] }
-                if !placed.isEmpty { byKey[Key(code: code, mode: mode, direction: direction)] = placed }
-            }
-        }
-        // Each resource, mode and direction is grouped on its own: split them over threads.
-        let keys = byKey.keys.sorted()
-        let flowsByKey = byKey
-        let matcher = self
-        return Parallel.map(keys.count, threads: settings.threads) { range in
-            var groups: [PoolingGroup] = []
-            for key in keys[range] {
-                let all = matcher.deduplicatedByCompany(flowsByKey[key]!)
-                let supplies = all.map {
-                    Self.suppliesPool(activity: $0.activity, code: key.code, mode: key.mode, direction: key.direction)
-                }
-                let flows = zip(all, supplies).filter { !$0.1 }.map(\.0)
-                guard flows.count >= max(2, matcher.settings.minimumMembers) else { continue }
-                let radius = matcher.settings.poolingRadiusKm ?? matcher.settings.poolingRadii.radiusKm(key.mode)
-                let suppliers = SpatialGrid(
-                    zip(all, supplies).filter { $0.1 }.map { ($0.0.point!, $0.0) }, cellKm: max(radius, 1))
-                for members in matcher.compactGroups(flows, radiusKm: radius) {
-                    if Self.isInternal(members), !matcher.settings.include.contains(.sameGroup) { continue }
-                    if let group = matcher.makeGroup(
-                        members, key: key, radiusKm: radius, index: index, suppliers: suppliers)
-                    {
-                        groups.append(group)
-                    }
-                }
-            }
-            return groups
-        }
-    }
-
     /// One flow per company (the largest) so that a company counts once in a group.
-    private func deduplicatedByCompany(_ flows: [IndexedFlow]) -> [IndexedFlow] {
+    func deduplicatedByCompany(_ flows: [IndexedFlow]) -> [IndexedFlow] {
         var best: [CompanyID: IndexedFlow] = [:]
         for flow in flows {
             let company = flow.reference.company
@@ -197,7 +155,7 @@ public struct PoolingMatcher: Sendable {
         return current
     }
 
-    private func makeGroup(
+    func makeGroup(
         _ members: [IndexedFlow], key: Key, radiusKm: Double, index: MatchIndex, suppliers: SpatialGrid<IndexedFlow>
     ) -> PoolingGroup? {
         let points = members.map { $0.point! }
