@@ -47,20 +47,12 @@ extension Ranker {
     {
         var read = keys(of: candidates, threads: threads)
         let perNeedLimit = Self.countNeeds(&read)
-        var keys = read.flatMap(\.keys)
-        var positions = read.flatMap(\.positions)
+        let substitutionKeys = read.reduce(0) { $0 + $1.keys.count }
+        // The pools' keys last, with their identifiers (the only ones read: the substitutions'
+        // are worked out on a tie).
+        read.append(keys(of: pools, from: candidates.count))
+        let (keys, placed, ids) = (read.flatMap(\.keys), read.flatMap(\.positions), read.flatMap(\.ids))
         read = []
-        let substitutionKeys = keys.count
-        var poolIDs: [String] = []
-        // Read through a buffer, in place: an array's element handed to a function is copied.
-        pools.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices where filter.accepts(buffer[position]) {
-                keys.append(Key(buffer[position]))
-                poolIDs.append(buffer[position].id)
-                positions.append(candidates.count + position)
-            }
-        }
-        let (placed, ids) = (positions, poolIDs)
         let order = self.order(keys, threads: threads) { a, b in
             if a < substitutionKeys, b < substitutionKeys { return candidates.idPrecedes(placed[a], placed[b]) }
             func id(_ key: Int) -> String {

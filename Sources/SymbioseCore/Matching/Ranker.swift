@@ -36,13 +36,20 @@ public struct SynergyFilter: Sendable, Hashable {
     /// Whether a substitution of this score and category, between these firms (supplier,
     /// receiver), of these codes (the release's, the need's), is kept: read from a built
     /// synergy or from a candidate not yet built.
+    /// The firms and codes are read only when the filter asks for them.
     func acceptsSubstitution(
-        score: Double, category: ResourceCategory, companies: (CompanyID, CompanyID),
-        resources: (ResourceCode, ResourceCode)
+        score: Double, category: ResourceCategory, companies: @autoclosure () -> (CompanyID, CompanyID),
+        resources: @autoclosure () -> (ResourceCode, ResourceCode)
     ) -> Bool {
         guard accepts(kind: .substitution, score: score, category: category) else { return false }
-        if let company, companies.0 != company && companies.1 != company { return false }
-        if let resource, !resources.0.isWithin(resource) && !resources.1.isWithin(resource) { return false }
+        if let company {
+            let (supplier, receiver) = companies()
+            if supplier != company && receiver != company { return false }
+        }
+        if let resource {
+            let (release, need) = resources()
+            if !release.isWithin(resource) && !need.isWithin(resource) { return false }
+        }
         return true
     }
 
@@ -114,19 +121,9 @@ public struct Ranker: Sendable {
     ) -> Ranked {
         var read = keys(of: parts, threads: threads)
         let perNeedLimit = Self.countNeeds(&read)
-        var keys = read.flatMap(\.keys)
-        var ids = read.flatMap(\.ids)
-        var positions = read.flatMap(\.positions)
+        read.append(keys(of: pools, from: parts.reduce(0) { $0 + $1.count }))
+        let (keys, ids, positions) = (read.flatMap(\.keys), read.flatMap(\.ids), read.flatMap(\.positions))
         read = []
-        let first = parts.reduce(0) { $0 + $1.count }
-        // Read through a buffer, in place: an array's element handed to a function is copied.
-        pools.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices where filter.accepts(buffer[position]) {
-                keys.append(Key(buffer[position]))
-                ids.append(buffer[position].id)
-                positions.append(first + position)
-            }
-        }
         let order = self.order(keys, threads: threads, idsInOrder: Self.idsInOrder(ids)).map { positions[$0] }
         // Each synergy handed on, not copied: a copy retains a dozen references, then releases them.
         let synergies: [Synergy] = .gathering(
@@ -155,6 +152,21 @@ public struct Ranker: Sendable {
         var ids: [String] = []
         var positions: [Int] = []
         var needs: [(FlowReference, Int)] = []
+    }
+
+    /// The keys and identifiers of the pools the filter keeps, with their positions counted from
+    /// `first`, in order.
+    func keys(of pools: borrowing [PoolingGroup], from first: Int) -> PartKeys {
+        var read = PartKeys()
+        // Read through a buffer, in place: an array's element handed to a function is copied.
+        pools.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices where filter.accepts(buffer[position]) {
+                read.keys.append(Key(buffer[position]))
+                read.ids.append(buffer[position].id)
+                read.positions.append(first + position)
+            }
+        }
+        return read
     }
 
     /// The keys of the substitutions the filter keeps, with their positions counted across the

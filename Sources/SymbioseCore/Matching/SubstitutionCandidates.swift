@@ -55,13 +55,15 @@ struct SubstitutionCandidates: Sendable {
             serviceSwap: inputs[Int(chosen[position].need)].category == .service)
     }
 
-    /// Whether `filter` keeps the substitution at `position`.
+    /// Whether `filter` keeps the substitution at `position`: the release is read only when the
+    /// filter asks for a firm or a code.
     func isAccepted(by filter: SynergyFilter, at position: Int) -> Bool {
-        let (supplier, receiver) = pair(position)
+        let entry = entry(position)
+        let receiver = inputs[Int(chosen[position].need)]
         return filter.acceptsSubstitution(
-            score: entry(position).score, category: receiver.category,
-            companies: (supplier.reference.company, receiver.reference.company),
-            resources: (supplier.flow.resource, receiver.flow.resource))
+            score: entry.score, category: receiver.category,
+            companies: (outputs[Int(entry.release)].reference.company, receiver.reference.company),
+            resources: (outputs[Int(entry.release)].flow.resource, receiver.flow.resource))
     }
 
     /// The need of the substitution at `position`, by number, and how many candidates the
